@@ -1,0 +1,315 @@
+//! Where articles become blocks.
+//!
+//! `.txt` as pasted from Word or WPS: one paragraph per non-empty line.
+//! `.md` through CommonMark (pulldown-cmark): paragraphs, headings (`#`..`####` become
+//! the Chinese levels 一、 / （一） / 1. / （1）, numbered automatically unless the
+//! heading already starts with its number), `**strong**`, `*emphasis*`, lists.
+//!
+//! Every piece of text keeps the byte range it came from, so later checks (missing
+//! glyphs, punctuation) can point at file:line:col.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::numerals::chinese_number;
+
+/// A run of text with one look.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inline {
+    pub text: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub strong: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub emph: bool,
+    /// Where the text came from in the article file (byte range), when it is a verbatim slice.
+    #[serde(skip)]
+    pub src: Option<Range<usize>>,
+}
+
+/// A block of an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A body paragraph (two-character indent, justified).
+    Paragraph { inlines: Vec<Inline> },
+    /// A heading inside an article: level 1..=4, with its number as printed (一、).
+    Heading {
+        level: u8,
+        number: String,
+        inlines: Vec<Inline>,
+    },
+}
+
+impl Block {
+    pub fn inlines(&self) -> &[Inline] {
+        match self {
+            Block::Paragraph { inlines } | Block::Heading { inlines, .. } => inlines,
+        }
+    }
+}
+
+/// Splits plain text into paragraphs, one per non-empty line.
+pub fn parse_txt(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches('\n');
+        let trimmed = content.trim_matches(|c: char| c.is_whitespace());
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = content.len()
+            - content
+                .trim_start_matches(|c: char| c.is_whitespace())
+                .len();
+        let s = start + lead;
+        blocks.push(Block::Paragraph {
+            inlines: vec![Inline {
+                text: trimmed.to_owned(),
+                strong: false,
+                emph: false,
+                src: Some(s..s + trimmed.len()),
+            }],
+        });
+    }
+    blocks
+}
+
+/// Parses CommonMark into blocks.
+pub fn parse_markdown(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(Option<u8>, Vec<Inline>)> = None;
+    let mut strong = 0u32;
+    let mut emph = 0u32;
+    let mut counters = [0u64; 4];
+    // Ordered list numbering: a stack of next numbers (None for bullet lists).
+    let mut lists: Vec<Option<u64>> = Vec::new();
+
+    let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
+                 blocks: &mut Vec<Block>,
+                 counters: &mut [u64; 4]| {
+        if let Some((level, inlines)) = cur.take() {
+            let inlines = trim_inlines(inlines);
+            if inlines.is_empty() {
+                return;
+            }
+            match level {
+                None => blocks.push(Block::Paragraph { inlines }),
+                Some(level) => {
+                    let i = usize::from(level - 1);
+                    counters[i] += 1;
+                    for c in counters.iter_mut().skip(i + 1) {
+                        *c = 0;
+                    }
+                    let first = inlines.first().map(|x| x.text.as_str()).unwrap_or("");
+                    let number = if starts_with_number(first) {
+                        String::new()
+                    } else {
+                        heading_number(level, counters[i])
+                    };
+                    blocks.push(Block::Heading {
+                        level,
+                        number,
+                        inlines,
+                    });
+                }
+            }
+        }
+    };
+
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut current, &mut blocks, &mut counters);
+                current = Some((Some(heading_level(level)), Vec::new()));
+            }
+            Event::Start(Tag::Paragraph) if current.is_none() => {
+                current = Some((None, Vec::new()));
+            }
+            Event::Start(Tag::List(start)) => {
+                flush(&mut current, &mut blocks, &mut counters);
+                lists.push(start);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                flush(&mut current, &mut blocks, &mut counters);
+                let mut inlines = Vec::new();
+                if let Some(Some(n)) = lists.last_mut() {
+                    inlines.push(plain(format!("{n}."), None));
+                    *n += 1;
+                }
+                current = Some((None, inlines));
+            }
+            Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Item) => {
+                flush(&mut current, &mut blocks, &mut counters);
+            }
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => emph += 1,
+            Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => {
+                let src = (text.get(range.clone()) == Some(&*t)).then_some(range);
+                let cur = current.get_or_insert_with(|| (None, Vec::new()));
+                cur.1.push(Inline {
+                    text: t.into_string(),
+                    strong: strong > 0,
+                    emph: emph > 0,
+                    src,
+                });
+            }
+            Event::SoftBreak => {
+                // A line break inside a Chinese paragraph joins without a space.
+            }
+            Event::HardBreak => {}
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks, &mut counters);
+    blocks
+}
+
+fn plain(text: String, src: Option<Range<usize>>) -> Inline {
+    Inline {
+        text,
+        strong: false,
+        emph: false,
+        src,
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        _ => 4,
+    }
+}
+
+/// The printed number of a heading: 一、 （一） 1. （1）.
+pub fn heading_number(level: u8, n: u64) -> String {
+    match level {
+        1 => format!("{}、", chinese_number(n)),
+        2 => format!("（{}）", chinese_number(n)),
+        3 => format!("{n}."),
+        _ => format!("（{n}）"),
+    }
+}
+
+/// Whether a heading's text already carries its number (一、 （一） 1. 1、 （1）).
+fn starts_with_number(s: &str) -> bool {
+    let s = s.trim_start();
+    let mut chars = s.chars();
+    let first = chars.next();
+    let is_cn = |c: char| "零一二三四五六七八九十百".contains(c);
+    match first {
+        Some('（') | Some('(') => chars.next().is_some_and(|c| is_cn(c) || c.is_ascii_digit()),
+        Some(c) if is_cn(c) => {
+            let rest: String = s.chars().skip_while(|&c| is_cn(c)).take(1).collect();
+            rest == "、"
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest: String = s
+                .chars()
+                .skip_while(|c| c.is_ascii_digit())
+                .take(1)
+                .collect();
+            matches!(rest.as_str(), "." | "、" | "．")
+        }
+        _ => false,
+    }
+}
+
+/// Drops leading/trailing whitespace of a paragraph and empty runs.
+fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(first) = inlines.first_mut() {
+        let t = first.text.trim_start().to_owned();
+        let cut = first.text.len() - t.len();
+        first.src = first.src.take().map(|r| r.start + cut..r.end);
+        first.text = t;
+    }
+    if let Some(last) = inlines.last_mut() {
+        let t = last.text.trim_end().to_owned();
+        let cut = last.text.len() - t.len();
+        last.src = last.src.take().map(|r| r.start..r.end - cut);
+        last.text = t;
+    }
+    inlines.retain(|i| !i.text.is_empty());
+    inlines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(b: &Block) -> String {
+        b.inlines().iter().map(|i| i.text.as_str()).collect()
+    }
+
+    #[test]
+    fn txt_one_paragraph_per_line() {
+        let t = "第一段。\n\n  第二段，有空格。 \n第三段\n";
+        let blocks = parse_txt(t);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(texts(&blocks[1]), "第二段，有空格。");
+        let src = blocks[1].inlines()[0].src.clone().unwrap();
+        assert_eq!(&t[src], "第二段，有空格。");
+    }
+
+    #[test]
+    fn markdown_headings_are_numbered_by_level() {
+        let md = "# 总体要求\n\n正文。\n\n## 目标\n\n### 细则\n\n#### 条目\n\n## 任务\n\n# 二、已有编号\n\n# 保障\n";
+        let b = parse_markdown(md);
+        let heads: Vec<(u8, String)> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, number, .. } => Some((*level, number.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            vec![
+                (1, "一、".into()),
+                (2, "（一）".into()),
+                (3, "1.".into()),
+                (4, "（1）".into()),
+                (2, "（二）".into()),
+                (1, "".into()),
+                (1, "三、".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_strong_emphasis_and_joined_lines() {
+        let b = parse_markdown("这是**重点**和*强调*，\n续行。\n");
+        assert_eq!(b.len(), 1);
+        let inl = b[0].inlines();
+        assert_eq!(texts(&b[0]), "这是重点和强调，续行。");
+        assert!(inl.iter().any(|i| i.strong && i.text == "重点"));
+        assert!(inl.iter().any(|i| i.emph && i.text == "强调"));
+    }
+
+    #[test]
+    fn markdown_lists_become_paragraphs() {
+        let b = parse_markdown("1. 甲项\n2. 乙项\n\n- 丙项\n");
+        assert_eq!(b.len(), 3);
+        assert_eq!(texts(&b[0]), "1.甲项");
+        assert_eq!(texts(&b[2]), "丙项");
+    }
+
+    #[test]
+    fn markup_characters_are_plain_text() {
+        let b = parse_txt("#panic(\"x\") $x$ *a* [b] \\ @c <x> // /*");
+        assert_eq!(texts(&b[0]), "#panic(\"x\") $x$ *a* [b] \\ @c <x> // /*");
+    }
+}

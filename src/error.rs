@@ -1,0 +1,250 @@
+//! Errors for editors.
+//!
+//! Every problem with the input (the issue file, an article, a font directory) is an
+//! [`InputError`]: it knows the file, the byte span when there is one, what is wrong
+//! and what to do, and renders itself with the offending line and a marker under the
+//! spot. Problems that are our fault are [`Error::Internal`]. The CLI maps the two to
+//! exit codes 1 and 2.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+/// The result type of every stage of the pipeline.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Any failure of a jianbao command.
+#[derive(Debug)]
+pub enum Error {
+    /// Something in the user's input is wrong; the user can fix it. Exit code 1.
+    Input(Box<InputError>),
+    /// Several independent input problems found in one pass (e.g. missing glyphs).
+    Many(Vec<InputError>),
+    /// Something went wrong inside jianbao or the machine. Exit code 2.
+    Internal(String),
+}
+
+/// A problem in a file the editor wrote, with its location.
+#[derive(Debug, Clone)]
+pub struct InputError {
+    /// The file the problem is in.
+    pub file: PathBuf,
+    /// The file's text, when it could be read (for line/column and the excerpt).
+    pub text: Option<String>,
+    /// Byte range of the offending spot in `text`.
+    pub span: Option<Range<usize>>,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl InputError {
+    /// A problem with a whole file (no position).
+    pub fn file(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            text: None,
+            span: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A problem at a byte span of a file's text.
+    pub fn at(
+        file: impl Into<PathBuf>,
+        text: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let span = clamp_span(text, span);
+        Self {
+            file: file.into(),
+            text: Some(text.to_owned()),
+            span: Some(span),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds what the editor should do.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// One-based line and column (in characters) of the start of the span.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (text, span) = (self.text.as_deref()?, self.span.as_ref()?);
+        Some(line_col(text, span.start))
+    }
+
+    /// `file:line:col` (or just the file).
+    pub fn location(&self) -> String {
+        match self.line_col() {
+            Some((l, c)) => format!("{}:{l}:{c}", self.file.display()),
+            None => self.file.display().to_string(),
+        }
+    }
+
+    /// Renders the error with the offending line and a marker, as the CLI prints it.
+    pub fn render(&self, color: bool) -> String {
+        let mut diag = Diagnostic::error().with_message(&self.message);
+        if let Some(help) = &self.help {
+            diag = diag.with_notes(vec![format!("help: {help}")]);
+        }
+        let name = self.file.display().to_string();
+        let (file, has_span) = match (&self.text, &self.span) {
+            (Some(text), Some(span)) => {
+                diag = diag.with_labels(vec![Label::primary((), span.clone())]);
+                (SimpleFile::new(name.clone(), text.as_str()), true)
+            }
+            _ => (SimpleFile::new(name.clone(), ""), false),
+        };
+        if !has_span {
+            diag = diag.with_notes(
+                std::iter::once(format!("file: {name}"))
+                    .chain(self.help.iter().map(|h| format!("help: {h}")))
+                    .collect(),
+            );
+        }
+        let config = term::Config::default();
+        let mut out = String::new();
+        if color {
+            let mut buf = term::termcolor::Buffer::ansi();
+            if term::emit_to_write_style(&mut buf, &config, &file, &diag).is_ok() {
+                return String::from_utf8_lossy(buf.as_slice()).into_owned();
+            }
+        }
+        if term::emit_to_string(&mut out, &config, &file, &diag).is_err() {
+            out = format!("error: {}: {}", self.location(), self.message);
+        }
+        out
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(e) => e.fmt(f),
+            Error::Many(list) => {
+                for (i, e) in list.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    e.fmt(f)?;
+                }
+                Ok(())
+            }
+            Error::Internal(msg) => write!(f, "internal error / 内部错误: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<InputError> for Error {
+    fn from(e: InputError) -> Self {
+        Error::Input(Box::new(e))
+    }
+}
+
+impl Error {
+    /// An internal error with context.
+    pub fn internal(msg: impl Into<String>) -> Self {
+        Error::Internal(msg.into())
+    }
+
+    /// An I/O error on a file the user named: that is an input error.
+    pub fn io(path: &Path, what: &str, err: std::io::Error) -> Self {
+        let hint = match err.kind() {
+            std::io::ErrorKind::NotFound => {
+                "check the path; paths are relative to the issue file / 检查路径，路径相对于期刊文件"
+            }
+            std::io::ErrorKind::PermissionDenied => "check the file's permissions / 检查文件权限",
+            _ => "check that the file exists and can be read / 检查文件是否存在且可读",
+        };
+        InputError::file(path, format!("{what}: {err}"))
+            .help(hint)
+            .into()
+    }
+
+    /// The exit code the CLI uses for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input(_) | Error::Many(_) => 1,
+            Error::Internal(_) => 2,
+        }
+    }
+
+    /// Renders for the terminal.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Input(e) => e.render(color),
+            Error::Many(list) => list.iter().map(|e| e.render(color)).collect(),
+            Error::Internal(msg) => format!(
+                "internal error / 内部错误: {msg}\nThis is a bug in jianbao; please report it with the input that caused it.\n"
+            ),
+        }
+    }
+}
+
+/// One-based line and character column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "第一行\n第二行，错";
+        let off = text.find('错').unwrap();
+        assert_eq!(line_col(text, off), (2, 5));
+        assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn render_shows_line_and_marker() {
+        let e = InputError::at("a.toml", "x = 1\ny = [\n", 6..7, "bad").help("fix it");
+        let out = e.render(false);
+        assert!(out.contains("a.toml:2:1"), "{out}");
+        assert!(out.contains("bad") && out.contains("help: fix it"), "{out}");
+        assert_eq!(e.location(), "a.toml:2:1");
+    }
+}

@@ -1,0 +1,278 @@
+//! The issue file (`ISSUE.toml`): what an editor writes, parsed with serde.
+//!
+//! This is the *read* stage: these structs mirror the file one to one, keep the
+//! spans of the values that later stages may have to point back to (article paths,
+//! free text), and know nothing of Typst. `model.rs` turns them into the finished
+//! model. `examples/issue.toml` documents every field.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{InputError, Result};
+use crate::style::Style;
+
+/// A whole issue file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueFile {
+    /// The bulletin: the same for every issue of a series.
+    pub bulletin: Bulletin,
+    /// This issue: its number and date.
+    pub issue: IssueInfo,
+    /// The articles, in print order.
+    #[serde(default, rename = "article")]
+    pub articles: Vec<ArticleEntry>,
+    /// The footer block (报尾) at the foot of the last page.
+    #[serde(default)]
+    pub footer: Option<Footer>,
+    /// Layout settings: page, grid, fonts and sizes by role. Every field has a default.
+    #[serde(default)]
+    pub style: Style,
+    /// The print profile (bleed, marks, colours, PDF/A). Command-line flags override it.
+    #[serde(default)]
+    pub print: PrintProfile,
+    /// Extra font directories, relative to the issue file, searched before the shipped fonts.
+    #[serde(default)]
+    pub font_dirs: Vec<Spanned<String>>,
+}
+
+/// The bulletin's masthead (报头) data.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bulletin {
+    /// The title printed huge and red: 联络动态.
+    pub title: Spanned<String>,
+    /// The pinyin or English line under the title: LIANLUODONGTAI.
+    #[serde(default)]
+    pub pinyin: Option<Spanned<String>>,
+    /// The editing unit, printed at the left over the red rule: ……委员会编.
+    pub unit: Spanned<String>,
+    /// Marks printed at the top left of page 1, e.g. ["内部资料", "注意保存"].
+    #[serde(default)]
+    pub marks: Vec<Spanned<String>>,
+    /// A security classification (密级) printed at the top left, e.g. 秘密.
+    #[serde(default)]
+    pub secrecy: Option<Spanned<String>>,
+    /// A copy number (份号) printed at the top left.
+    #[serde(default)]
+    pub copy_number: Option<Spanned<String>>,
+}
+
+/// Numbering and date of this issue.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueInfo {
+    /// The issue number within the year: 19 prints 第19期.
+    pub number: Spanned<u32>,
+    /// The cumulative number: 563 prints (总第五百六十三期).
+    #[serde(default)]
+    pub total: Option<Spanned<u32>>,
+    /// The date of the issue, a TOML date: 2018-07-04 prints 2018年7月4日.
+    pub date: Spanned<toml::value::Datetime>,
+    /// A supplement (增刊) instead of a regular issue: prints 增刊第N期.
+    #[serde(default)]
+    pub supplement: bool,
+}
+
+/// One article of the issue.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleEntry {
+    /// The column label without brackets: 工作研究 prints 【工作研究】.
+    #[serde(default)]
+    pub column: Option<Spanned<String>>,
+    /// The title. A line break (\n) in it is kept as a line break.
+    pub title: Spanned<String>,
+    /// A line under the title, printed as written: （摘录）, ——在……上的讲话.
+    #[serde(default)]
+    pub subtitle: Option<Spanned<String>>,
+    /// The byline without parentheses: 选举任免处 王水清供稿 prints (选举任免处 王水清供稿).
+    #[serde(default)]
+    pub byline: Option<Spanned<String>>,
+    /// The article's text file, relative to the issue file: `.md` (CommonMark) or `.txt`.
+    pub file: Spanned<String>,
+}
+
+/// The footer block (版记 / 报尾).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// Distribution lists in print order: 报 (superiors), 送 (peers), 发 (subordinates)…
+    #[serde(default)]
+    pub distribution: Vec<Distribution>,
+    /// A one-off note such as 本期增发……
+    #[serde(default)]
+    pub extra: Option<Spanned<String>>,
+    /// 责任编辑, one name an entry.
+    #[serde(default)]
+    pub editors: Vec<Spanned<String>>,
+    /// 联系方式.
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    /// The approval (准印证 / 批准文号) number.
+    #[serde(default)]
+    pub approval: Option<Spanned<String>>,
+    /// The print run: 500 prints 共印500份 at the right.
+    #[serde(default)]
+    pub print_count: Option<Spanned<u32>>,
+}
+
+/// One distribution list: a label and its recipients.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Distribution {
+    /// 送, 报, 发, 抄送, or the office's own word; printed with a full-width colon.
+    pub label: Spanned<String>,
+    /// The recipients, one line (entry) each, in order.
+    pub recipients: Vec<Spanned<String>>,
+}
+
+/// How readers reach the editors.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
+    #[serde(default)]
+    pub email: Option<Spanned<String>>,
+    #[serde(default)]
+    pub address: Option<Spanned<String>>,
+}
+
+/// The print profile.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintProfile {
+    /// Bleed on every side, e.g. "3mm". None: the PDF is exactly the trim size.
+    #[serde(default)]
+    pub bleed: Option<String>,
+    /// Draw crop marks outside the bleed.
+    #[serde(default)]
+    pub crop_marks: bool,
+    /// Write a PDF/A-2b archival file instead of the print file.
+    #[serde(default)]
+    pub pdfa: bool,
+}
+
+/// The issue file as read: its path, its text, and the parsed structure.
+#[derive(Debug)]
+pub struct LoadedIssueFile {
+    pub path: PathBuf,
+    pub text: String,
+    pub file: IssueFile,
+}
+
+impl LoadedIssueFile {
+    /// The directory article paths are relative to.
+    pub fn base_dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// An error pointing at a span of the issue file.
+    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> InputError {
+        InputError::at(&self.path, &self.text, span, message)
+    }
+}
+
+/// Reads and parses an issue file.
+pub fn load(path: &Path) -> Result<LoadedIssueFile> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        crate::error::Error::io(path, "cannot read the issue file / 无法读取期刊文件", e)
+    })?;
+    let text = crate::text_input::decode(path, &bytes)?.text;
+    let file = parse(path, &text)?;
+    Ok(LoadedIssueFile {
+        path: path.to_owned(),
+        text,
+        file,
+    })
+}
+
+/// Parses the text of an issue file; errors carry the span of the offending key or value.
+pub fn parse(path: &Path, text: &str) -> Result<IssueFile> {
+    toml::from_str::<IssueFile>(text).map_err(|e| {
+        let message = e.message().trim().to_owned();
+        let help = toml_help(&message);
+        let err = match e.span() {
+            Some(span) => InputError::at(path, text, span, format!("issue file: {message}")),
+            None => InputError::file(path, format!("issue file: {message}")),
+        };
+        err.help(help).into()
+    })
+}
+
+fn toml_help(message: &str) -> String {
+    if message.contains("unknown field") {
+        "remove or rename this key; examples/issue.toml lists every key / 删除或更正此键名，所有键名见 examples/issue.toml".into()
+    } else if message.contains("missing field") {
+        "add the missing key; examples/issue.toml shows it / 补上缺少的键，见 examples/issue.toml"
+            .into()
+    } else if message.contains("invalid type") {
+        "the value has the wrong type: text goes in \"quotes\", numbers and dates do not / 值的类型不对：文字加引号，数字和日期不加".into()
+    } else {
+        "fix the TOML syntax at the marked spot / 请修正标记处的 TOML 语法".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[bulletin]
+title = "联络动态"
+unit = "某某委员会编"
+
+[issue]
+number = 19
+date = 2018-07-04
+
+[[article]]
+title = "标题"
+file = "a.txt"
+"#;
+
+    #[test]
+    fn parses_minimal_file() {
+        let f = parse(Path::new("x.toml"), MINIMAL).unwrap();
+        assert_eq!(f.bulletin.title.get_ref(), "联络动态");
+        assert_eq!(*f.issue.number.get_ref(), 19);
+        assert_eq!(f.articles.len(), 1);
+        assert!(f.footer.is_none());
+    }
+
+    #[test]
+    fn documented_example_parses() {
+        let f = parse(
+            Path::new("examples/issue.toml"),
+            include_str!("../examples/issue.toml"),
+        )
+        .unwrap();
+        assert_eq!(f.articles.len(), 2);
+        assert_eq!(f.footer.unwrap().distribution[0].label.get_ref(), "送");
+    }
+
+    #[test]
+    fn unknown_key_names_key_line_and_column() {
+        let text = MINIMAL.replace("number = 19", "number = 19\nnumbr = 3");
+        let err = parse(Path::new("x.toml"), &text).unwrap_err();
+        let crate::error::Error::Input(e) = err else {
+            panic!("expected an input error")
+        };
+        assert!(e.message.contains("numbr"), "{}", e.message);
+        assert_eq!(e.line_col().map(|(l, _)| l), Some(8));
+    }
+
+    #[test]
+    fn wrong_type_points_at_value() {
+        let text = MINIMAL.replace("number = 19", "number = \"十九\"");
+        let crate::error::Error::Input(e) = parse(Path::new("x.toml"), &text).unwrap_err() else {
+            panic!()
+        };
+        assert_eq!(e.line_col(), Some((7, 10)));
+        assert!(e.message.contains("invalid type"), "{}", e.message);
+    }
+}

@@ -1,0 +1,121 @@
+//! Chinese numerals and dates as bulletins print them: 总第五百六十三期, 2018年7月4日.
+
+const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+const UNITS: [char; 4] = ['\0', '十', '百', '千'];
+const BIG_UNITS: [&str; 4] = ["", "万", "亿", "万亿"];
+
+/// Writes a non-negative integer in Chinese numerals the way an issue count is read:
+/// 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一, 110 → 一百一十, 10086 → 一万零八十六.
+pub fn chinese_number(n: u64) -> String {
+    if n == 0 {
+        return "零".into();
+    }
+    // Split into groups of four digits, least significant first.
+    let mut groups = Vec::new();
+    let mut rest = n;
+    while rest > 0 {
+        groups.push((rest % 10_000) as u16);
+        rest /= 10_000;
+    }
+    let mut out = String::new();
+    let mut pending_zero = false;
+    for (i, &g) in groups.iter().enumerate().rev() {
+        if g == 0 {
+            pending_zero = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() && (pending_zero || g < 1000) {
+            out.push('零');
+        }
+        pending_zero = false;
+        out.push_str(&group(g));
+        out.push_str(BIG_UNITS[i.min(BIG_UNITS.len() - 1)]);
+    }
+    // 一十X at the very start reads as 十X.
+    if let Some(stripped) = out.strip_prefix("一十") {
+        out = format!("十{stripped}");
+    }
+    out
+}
+
+/// Four digits (1..=9999) with 千百十 units and inner zeros collapsed.
+fn group(g: u16) -> String {
+    let digits = [g / 1000, g / 100 % 10, g / 10 % 10, g % 10];
+    let mut out = String::new();
+    let mut zero = false;
+    for (pos, &d) in digits.iter().enumerate() {
+        let unit = UNITS[3 - pos];
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push('零');
+            zero = false;
+        }
+        out.push(DIGITS[d as usize]);
+        if unit != '\0' {
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// A date written as 2018年7月4日 (Arabic digits, no leading zeros, as GB/T 9704 asks).
+pub fn chinese_date(year: i32, month: u8, day: u8) -> String {
+    format!("{year}年{month}月{day}日")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chinese_number as n;
+
+    #[test]
+    fn small_numbers() {
+        assert_eq!(n(0), "零");
+        assert_eq!(n(1), "一");
+        assert_eq!(n(9), "九");
+        assert_eq!(n(10), "十");
+        assert_eq!(n(11), "十一");
+        assert_eq!(n(19), "十九");
+        assert_eq!(n(20), "二十");
+        assert_eq!(n(21), "二十一");
+        assert_eq!(n(99), "九十九");
+    }
+
+    #[test]
+    fn hundreds_and_zeros() {
+        assert_eq!(n(100), "一百");
+        assert_eq!(n(101), "一百零一");
+        assert_eq!(n(110), "一百一十");
+        assert_eq!(n(111), "一百一十一");
+        assert_eq!(n(563), "五百六十三");
+        assert_eq!(n(1000), "一千");
+        assert_eq!(n(1001), "一千零一");
+        assert_eq!(n(1010), "一千零一十");
+        assert_eq!(n(1100), "一千一百");
+        assert_eq!(n(2018), "二千零一十八");
+    }
+
+    #[test]
+    fn ten_thousands_and_beyond() {
+        assert_eq!(n(10000), "一万");
+        assert_eq!(n(10001), "一万零一");
+        assert_eq!(n(10010), "一万零一十");
+        assert_eq!(n(10086), "一万零八十六");
+        assert_eq!(n(10100), "一万零一百");
+        assert_eq!(n(11000), "一万一千");
+        assert_eq!(n(100000), "十万");
+        assert_eq!(n(100010), "十万零一十");
+        assert_eq!(n(1000000), "一百万");
+        assert_eq!(n(100000000), "一亿");
+        assert_eq!(n(100000001), "一亿零一");
+        assert_eq!(n(120003400), "一亿二千万三千四百");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(super::chinese_date(2018, 7, 4), "2018年7月4日");
+        assert_eq!(super::chinese_date(2026, 11, 24), "2026年11月24日");
+    }
+}

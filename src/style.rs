@@ -1,0 +1,395 @@
+//! Layout settings: the page, the grid, and each font role's families and size.
+//!
+//! Every field has the GB/T 9704 default of `../shared/GUIDE.md`; an issue file's
+//! `[style]` table overrides any of them. Sizes are written in pt, mm or by their
+//! Chinese names (三号, 小四…). The layout receives this struct as data.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Chinese size names (字号) and their sizes in points.
+pub const SIZE_NAMES: [(&str, f64); 16] = [
+    ("初号", 42.0),
+    ("小初", 36.0),
+    ("一号", 26.0),
+    ("小一", 24.0),
+    ("二号", 22.0),
+    ("小二", 18.0),
+    ("三号", 16.0),
+    ("小三", 15.0),
+    ("四号", 14.0),
+    ("小四", 12.0),
+    ("五号", 10.5),
+    ("小五", 9.0),
+    ("六号", 7.5),
+    ("小六", 6.5),
+    ("七号", 5.5),
+    ("八号", 5.0),
+];
+
+const MM: f64 = 72.0 / 25.4;
+
+/// A length in points, written in a file as `16`, `"16pt"`, `"5.6mm"` or `"三号"`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size(pub f64);
+
+impl Size {
+    pub const fn pt(v: f64) -> Self {
+        Size(v)
+    }
+
+    pub fn mm(v: f64) -> Self {
+        Size(v * MM)
+    }
+
+    /// Parses `16pt`, `5.6mm`, `1.2cm`, `16` (points) or a Chinese size name.
+    pub fn parse(s: &str) -> Result<Size, String> {
+        let s = s.trim();
+        if let Some((_, pt)) = SIZE_NAMES.iter().find(|(n, _)| *n == s) {
+            return Ok(Size(*pt));
+        }
+        let (num, factor) = if let Some(n) = s.strip_suffix("pt") {
+            (n, 1.0)
+        } else if let Some(n) = s.strip_suffix("mm") {
+            (n, MM)
+        } else if let Some(n) = s.strip_suffix("cm") {
+            (n, 10.0 * MM)
+        } else {
+            (s, 1.0)
+        };
+        match num.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Ok(Size(v * factor)),
+            _ => Err(format!(
+                "unknown size `{s}`: write pt or mm (16pt, 5.6mm) or a Chinese size name ({}) / 无法识别的字号或尺寸",
+                SIZE_NAMES
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+        }
+    }
+}
+
+impl Serialize for Size {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Rounded so that the JSON (and with it the PDF) is stable across platforms.
+        s.serialize_f64((self.0 * 10_000.0).round() / 10_000.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Size {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Size;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a size: a number of points, \"16pt\", \"5.6mm\" or a name such as \"三号\"",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Size, E> {
+                Size::parse(v).map_err(E::custom)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Size, E> {
+                Ok(Size(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Size, E> {
+                Ok(Size(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Size, E> {
+                Ok(Size(v as f64))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One font role: which families, in fallback order, and at what size.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Families in fallback order; the shipped wide-coverage font is appended.
+    pub family: Vec<String>,
+    /// The size.
+    pub size: Size,
+    /// Embolden (by stroke when the font has no bold).
+    #[serde(default)]
+    pub bold: bool,
+    /// The weight to select within a family: 400 regular, 700 bold, 900 black.
+    #[serde(default = "regular")]
+    pub weight: u16,
+}
+
+fn regular() -> u16 {
+    400
+}
+
+impl Role {
+    fn new(family: &[&str], size: f64, bold: bool) -> Self {
+        Role {
+            family: family.iter().map(|s| s.to_string()).collect(),
+            size: Size(size),
+            bold,
+            weight: 400,
+        }
+    }
+
+    fn weight(mut self, weight: u16) -> Self {
+        self.weight = weight;
+        self
+    }
+}
+
+/// Font roles of the layout.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Roles {
+    /// The bulletin's title in the masthead.
+    pub masthead: Role,
+    /// The pinyin / English line under it.
+    pub pinyin: Role,
+    /// 第19期(总第五百六十三期).
+    pub issue_line: Role,
+    /// The editing unit and date line over the red rule.
+    pub unit_line: Role,
+    /// Marks at the top of page 1 (内部资料, 密级, copy number).
+    pub marks: Role,
+    /// Column labels 【工作研究】.
+    pub column: Role,
+    /// Article titles (小标宋 二号).
+    pub title: Role,
+    /// The line under a title.
+    pub subtitle: Role,
+    /// Body text (仿宋 三号).
+    pub body: Role,
+    /// Level-1 heading 一、 (黑体).
+    pub heading1: Role,
+    /// Level-2 heading （一） (楷体).
+    pub heading2: Role,
+    /// Level-3 heading 1. (仿宋, bold).
+    pub heading3: Role,
+    /// Level-4 heading （1） (仿宋).
+    pub heading4: Role,
+    /// Emphasis (*text* in Markdown): 楷体.
+    pub emphasis: Role,
+    /// The byline after an article.
+    pub byline: Role,
+    /// The footer block (四号 仿宋).
+    pub footer: Role,
+    /// Page numbers (宋体 四号).
+    pub page_number: Role,
+}
+
+/// The fallback family every role ends with: the shipped font with the widest coverage.
+pub const WIDE_FALLBACK: &str = "Noto Serif CJK SC";
+
+impl Default for Roles {
+    fn default() -> Self {
+        // The licensed fonts offices own come first; absent ones are dropped at build time.
+        const XBS: &str = "FZXiaoBiaoSong-B05S";
+        const FANG: &[&str] = &[
+            "FangSong_GB2312",
+            "仿宋_GB2312",
+            "FangSong",
+            "仿宋",
+            "FandolFang R",
+        ];
+        const HEI: &[&str] = &["SimHei", "黑体", "FandolHei"];
+        const KAI: &[&str] = &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "FandolKai"];
+        const SONG: &[&str] = &["SimSun", "宋体", "FandolSong"];
+        const HEAVY: &str = "Noto Serif CJK SC";
+        Roles {
+            masthead: Role::new(&[XBS, "方正小标宋简体", HEAVY], 60.0, false).weight(900),
+            pinyin: Role::new(&[WIDE_FALLBACK], 14.0, true),
+            issue_line: Role::new(FANG, 16.0, false),
+            unit_line: Role::new(FANG, 16.0, false),
+            marks: Role::new(HEI, 16.0, false),
+            column: Role::new(HEI, 16.0, false),
+            title: Role::new(&[XBS, "方正小标宋简体", HEAVY], 22.0, false).weight(900),
+            subtitle: Role::new(KAI, 16.0, false),
+            body: Role::new(FANG, 16.0, false),
+            heading1: Role::new(HEI, 16.0, false),
+            heading2: Role::new(KAI, 16.0, false),
+            heading3: Role::new(FANG, 16.0, true),
+            heading4: Role::new(FANG, 16.0, false),
+            emphasis: Role::new(KAI, 16.0, false),
+            byline: Role::new(KAI, 16.0, false),
+            footer: Role::new(FANG, 14.0, false),
+            page_number: Role::new(SONG, 14.0, false),
+        }
+    }
+}
+
+impl Roles {
+    /// Every role with its name, for reports and checks.
+    pub fn all(&self) -> [(&'static str, &Role); 17] {
+        [
+            ("masthead", &self.masthead),
+            ("pinyin", &self.pinyin),
+            ("issue_line", &self.issue_line),
+            ("unit_line", &self.unit_line),
+            ("marks", &self.marks),
+            ("column", &self.column),
+            ("title", &self.title),
+            ("subtitle", &self.subtitle),
+            ("body", &self.body),
+            ("heading1", &self.heading1),
+            ("heading2", &self.heading2),
+            ("heading3", &self.heading3),
+            ("heading4", &self.heading4),
+            ("emphasis", &self.emphasis),
+            ("byline", &self.byline),
+            ("footer", &self.footer),
+            ("page_number", &self.page_number),
+        ]
+    }
+
+    fn all_mut(&mut self) -> [&mut Role; 17] {
+        [
+            &mut self.masthead,
+            &mut self.pinyin,
+            &mut self.issue_line,
+            &mut self.unit_line,
+            &mut self.marks,
+            &mut self.column,
+            &mut self.title,
+            &mut self.subtitle,
+            &mut self.body,
+            &mut self.heading1,
+            &mut self.heading2,
+            &mut self.heading3,
+            &mut self.heading4,
+            &mut self.emphasis,
+            &mut self.byline,
+            &mut self.footer,
+            &mut self.page_number,
+        ]
+    }
+
+    /// Appends the wide-coverage fallback to every role that lacks it.
+    pub fn with_wide_fallback(mut self) -> Self {
+        for role in self.all_mut() {
+            if !role.family.iter().any(|f| f == WIDE_FALLBACK) {
+                role.family.push(WIDE_FALLBACK.to_owned());
+            }
+        }
+        self
+    }
+}
+
+/// A print colour: CMYK percentages, optionally named as a spot colour.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colour {
+    /// C, M, Y, K in percent.
+    pub cmyk: [f64; 4],
+    /// A spot (Separation) colour name, e.g. "PANTONE 485 C".
+    #[serde(default)]
+    pub spot: Option<String>,
+}
+
+/// The page and its grid.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Page {
+    pub width: Size,
+    pub height: Size,
+    /// 天头: from the top of the page to the top of the text block.
+    pub top: Size,
+    /// 订口: from the left edge to the text block.
+    pub left: Size,
+    pub block_width: Size,
+    pub block_height: Size,
+    /// Body lines on a full page.
+    pub lines: u32,
+    /// Body characters on a full line.
+    pub chars: u32,
+    /// Number the masthead page too.
+    pub number_first_page: bool,
+    /// From the bottom of the text block to the page number's dashes.
+    pub number_offset: Size,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            width: Size::mm(210.0),
+            height: Size::mm(297.0),
+            top: Size::mm(37.0),
+            left: Size::mm(28.0),
+            block_width: Size::mm(156.0),
+            block_height: Size::mm(225.0),
+            lines: 22,
+            chars: 28,
+            number_first_page: true,
+            number_offset: Size::mm(7.0),
+        }
+    }
+}
+
+/// All layout settings (`[style]` in the issue file).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Style {
+    pub page: Page,
+    pub fonts: Roles,
+    /// The masthead red and red rules.
+    pub red: Colour,
+    /// Add no space between Chinese and Latin letters or digits (official-document style).
+    pub no_cjk_latin_space: bool,
+    /// Blank body lines between two articles.
+    pub article_gap_lines: f64,
+    /// Tracking of the masthead title, in em.
+    pub masthead_tracking: f64,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            page: Page::default(),
+            fonts: Roles::default(),
+            red: Colour {
+                cmyk: [0.0, 100.0, 100.0, 0.0],
+                spot: None,
+            },
+            no_cjk_latin_space: true,
+            article_gap_lines: 1.0,
+            masthead_tracking: 0.12,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_by_name_and_unit() {
+        assert_eq!(Size::parse("三号").unwrap(), Size(16.0));
+        assert_eq!(Size::parse("小四").unwrap(), Size(12.0));
+        assert_eq!(Size::parse("初号").unwrap(), Size(42.0));
+        assert_eq!(Size::parse("16pt").unwrap(), Size(16.0));
+        assert!((Size::parse("25.4mm").unwrap().0 - 72.0).abs() < 1e-9);
+        assert_eq!(Size::parse("12").unwrap(), Size(12.0));
+    }
+
+    #[test]
+    fn unknown_size_name_is_a_clear_error() {
+        let err = Size::parse("大三号").unwrap_err();
+        assert!(err.contains("大三号") && err.contains("三号"), "{err}");
+    }
+
+    #[test]
+    fn style_table_overrides_one_field() {
+        let s: Style =
+            toml::from_str("[fonts.body]\nfamily = [\"仿宋_GB2312\"]\nsize = \"小三\"\n").unwrap();
+        assert_eq!(s.fonts.body.size, Size(15.0));
+        assert_eq!(s.fonts.title.size, Size(22.0));
+        let err =
+            toml::from_str::<Style>("[fonts.body]\nfamily = []\nsize = \"大号\"\n").unwrap_err();
+        assert!(err.message().contains("大号"));
+    }
+}

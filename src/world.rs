@@ -1,0 +1,137 @@
+//! Where Typst is driven: the `World` that serves our layouts, the model as data, and
+//! the fonts.
+//!
+//! The world holds only virtual files: the layouts compiled into the binary (or a
+//! layout directory given for development), and `/model.json`, the finished model.
+//! Nothing else on disk is reachable from Typst: `read("/etc/passwd")` finds nothing.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::fonts::FontSet;
+
+/// The layouts, compiled into the binary: (virtual path, source).
+pub const LAYOUTS: &[(&str, &str)] = &[
+    ("/layouts/main.typ", include_str!("../layouts/main.typ")),
+    ("/layouts/page.typ", include_str!("../layouts/page.typ")),
+    (
+        "/layouts/masthead.typ",
+        include_str!("../layouts/masthead.typ"),
+    ),
+    (
+        "/layouts/article.typ",
+        include_str!("../layouts/article.typ"),
+    ),
+    ("/layouts/footer.typ", include_str!("../layouts/footer.typ")),
+];
+
+/// The virtual path of the model.
+pub const MODEL_PATH: &str = "/model.json";
+
+/// A Typst world for one issue.
+pub struct JianbaoWorld {
+    library: LazyHash<Library>,
+    fonts: FontSet,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    model: (FileId, Bytes),
+    today: Option<Datetime>,
+}
+
+fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    )
+    .intern()
+}
+
+impl JianbaoWorld {
+    /// A world serving the built-in layouts (or those of `layout_dir`), the model
+    /// JSON and the fonts. `today` is the issue date, so `datetime.today()` is stable.
+    pub fn new(
+        fonts: FontSet,
+        model_json: Vec<u8>,
+        today: Option<Datetime>,
+        layout_dir: Option<PathBuf>,
+    ) -> std::io::Result<Self> {
+        let mut sources = HashMap::new();
+        for (path, text) in LAYOUTS {
+            let id = file_id(path);
+            let text = match &layout_dir {
+                Some(dir) => {
+                    let name = path.trim_start_matches("/layouts/");
+                    std::fs::read_to_string(dir.join(name))?
+                }
+                None => (*text).to_owned(),
+            };
+            sources.insert(id, Source::new(id, text));
+        }
+        Ok(Self {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            main: file_id(LAYOUTS[0].0),
+            sources,
+            model: (file_id(MODEL_PATH), Bytes::new(model_json)),
+            today,
+        })
+    }
+
+    /// Replaces the model (for rebuilds that keep the caches warm).
+    pub fn set_model(&mut self, model_json: Vec<u8>) {
+        self.model.1 = Bytes::new(model_json);
+    }
+
+    /// The fonts this world serves.
+    pub fn fonts(&self) -> &FontSet {
+        &self.fonts
+    }
+}
+
+impl World for JianbaoWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(PathBuf::from(id.vpath().get_with_slash())))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.model.0 {
+            return Ok(self.model.1.clone());
+        }
+        match self.sources.get(&id) {
+            Some(s) => Ok(Bytes::from_string(s.clone())),
+            None => Err(FileError::NotFound(PathBuf::from(
+                id.vpath().get_with_slash(),
+            ))),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}

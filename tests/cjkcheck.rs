@@ -1,0 +1,54 @@
+//! The independent checker of GUIDE.md's rules (`../shared/cjkcheck/cjkcheck.py`) on
+//! every issue under `issues/`: it must end with "all checks passed".
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn checker() -> Option<std::path::PathBuf> {
+    let path = repo().join("../shared/cjkcheck/cjkcheck.py");
+    let has_pymupdf = Command::new("python3")
+        .args(["-c", "import pymupdf"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if path.is_file() && has_pymupdf {
+        return Some(path);
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "cjkcheck and PyMuPDF are required in CI"
+    );
+    eprintln!("SKIPPED: ../shared/cjkcheck/cjkcheck.py or PyMuPDF is not available");
+    None
+}
+
+fn check(issue_dir: &str, extra: &[&str]) {
+    let Some(cjkcheck) = checker() else { return };
+    let dir = repo().join("issues").join(issue_dir);
+    let (_tmp, pdf) = build_to_temp(&dir.join("issue.toml"));
+    let expect = dir.join("expected.txt");
+    let mut cmd = Command::new("python3");
+    cmd.arg(&cjkcheck)
+        .arg(&pdf)
+        .args(["--print", "--a4"])
+        .args(extra);
+    if Path::new(&expect).is_file() {
+        cmd.arg("--expect").arg(&expect);
+    }
+    let out = cmd.output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let last = report.lines().last().unwrap_or("");
+    assert!(
+        out.status.success() && last.contains("all checks passed"),
+        "cjkcheck on {issue_dir}:\n{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sample_issue_passes_cjkcheck() {
+    check("lianluo-dongtai-2018-19", &["--max-runts", "0"]);
+}

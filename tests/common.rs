@@ -1,0 +1,97 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn sample_issue() -> PathBuf {
+    repo().join("issues/lianluo-dongtai-2018-19/issue.toml")
+}
+
+/// Whether an external tool is on PATH. In CI (CI=true) a missing tool is a failure,
+/// elsewhere the test says loudly that it skipped the check.
+pub fn tool(name: &str) -> bool {
+    let ok = Command::new(name).arg("-v").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "{name} is required in CI (.ci/run installs it)"
+        );
+        eprintln!("SKIPPED: {name} is not installed; install poppler-utils/qpdf to run this check");
+    }
+    ok
+}
+
+/// The text of a PDF as pdftotext gives it (reading order, -layout off).
+pub fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The PDF's text without the page-number lines (`— 2 —`), which sit between the
+/// lines of a paragraph that runs over a page break.
+pub fn body_text(pdf: &Path) -> String {
+    pdftotext(pdf)
+        .lines()
+        .filter(|l| {
+            let t = l.trim().trim_matches('—').trim();
+            !(l.trim().starts_with('—') && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Removes all whitespace (CJK text extraction inserts line breaks anywhere).
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Builds an issue into a temp dir and returns the PDF path (and keeps the dir alive).
+pub fn build_to_temp(issue: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.pdf");
+    jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
+    (dir, out)
+}
+
+/// Writes an issue with the given articles (name, text) into a temp dir.
+pub fn write_issue(toml: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let path = dir.path().join("issue.toml");
+    std::fs::write(&path, toml).unwrap();
+    (dir, path)
+}
+
+pub const MINIMAL_TOML: &str = r#"
+[bulletin]
+title = "测试简报"
+pinyin = "CESHI JIANBAO"
+unit = "测试单位编"
+
+[issue]
+number = 1
+total = 10
+date = 2026-01-05
+
+[[article]]
+title = "测试标题"
+byline = "测试处 供稿"
+file = "a.txt"
+"#;

@@ -1,0 +1,175 @@
+//! End-to-end: issue TOML + articles → PDF, through the library and the binary.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+#[test]
+fn sample_issue_builds_with_all_text() {
+    let (_dir, pdf) = build_to_temp(&sample_issue());
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    if !tool("pdftotext") {
+        return;
+    }
+    let text = squash(&body_text(&pdf));
+    for needle in [
+        "联络动态",
+        "LIANLUODONGTAI",
+        "第19期（总第五百六十三期）",
+        "湖南省人大常委会选举任免联络工作委员会编",
+        "2018年7月4日",
+        "【工作研究】",
+        "（摘录）",
+        "（选举任免处王水清供稿）",
+        "送：全国人大常委会办公厅联络局",
+        "各市州、县市区人大常委会联工委",
+        "批准文号：湘党简准字〔2000〕第28号",
+        "hnrdlldt@163.com",
+    ] {
+        assert!(
+            text.contains(&squash(needle)),
+            "missing «{needle}» in the PDF text"
+        );
+    }
+    // Every paragraph of both articles, whole.
+    for file in ["01-fawu-yidengjiang.txt", "02-jianyi-banli.txt"] {
+        let src = std::fs::read_to_string(repo().join("issues/lianluo-dongtai-2018-19").join(file))
+            .unwrap();
+        for para in src.lines().filter(|l| !l.is_empty()) {
+            assert!(
+                text.contains(&squash(para)),
+                "paragraph not found whole: {para}"
+            );
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_and_subset() {
+    let (_dir, pdf) = build_to_temp(&sample_issue());
+    if !tool("pdffonts") {
+        return;
+    }
+    let out = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = table.lines().skip(2).collect();
+    assert!(rows.len() >= 4, "too few fonts:\n{table}");
+    for row in rows {
+        let name = row.split_whitespace().next().unwrap();
+        assert!(
+            name.len() > 7 && name.as_bytes()[6] == b'+',
+            "not subset: {row}"
+        );
+        assert!(!row.contains("Type 3"), "Type 3 font: {row}");
+        // columns: name type encoding emb sub uni object ID
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(cols[n - 5], "yes", "not embedded: {row}");
+        assert_eq!(cols[n - 4], "yes", "not subset: {row}");
+    }
+}
+
+#[test]
+fn same_input_gives_identical_bytes() {
+    let (_a, one) = build_to_temp(&sample_issue());
+    let (_b, two) = build_to_temp(&sample_issue());
+    assert_eq!(std::fs::read(one).unwrap(), std::fs::read(two).unwrap());
+}
+
+#[test]
+fn markup_in_user_text_prints_as_itself() {
+    let nasty = r##"#panic("x") $x$ *a* _b_ [c] \ @d <x> // e /* f #read("/etc/passwd")"##;
+    let toml = MINIMAL_TOML.replace(
+        "title = \"测试标题\"",
+        &format!("title = '''标题{nasty}'''"),
+    ) + &format!("\n[footer]\napproval = '''{nasty}'''\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", &format!("正文{nasty}结束。\n"))]);
+    let out = dir.path().join("x.pdf");
+    jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue,
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    if !tool("pdftotext") {
+        return;
+    }
+    let text = squash(&pdftotext(&out));
+    let want = squash(nasty);
+    assert!(text.contains(&format!("标题{want}")), "title: {text}");
+    assert!(
+        text.contains(&format!("正文{want}结束。")),
+        "article: {text}"
+    );
+    assert!(
+        text.contains(&format!("批准文号：{want}")),
+        "footer: {text}"
+    );
+    assert!(!text.contains("root:"), "file contents leaked into the PDF");
+}
+
+#[test]
+fn missing_article_names_file_and_line_and_writes_nothing() {
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[]);
+    let out = dir.path().join("issue.pdf");
+    let run = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("build")
+        .arg(&issue)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("a.txt"), "{err}");
+    assert!(err.contains("issue.toml:15:8"), "{err}");
+    assert!(!out.exists(), "a PDF was written");
+}
+
+#[test]
+fn failed_build_leaves_earlier_pdf_untouched() {
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "正文。\n")]);
+    let out = dir.path().join("issue.pdf");
+    let ok = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("build")
+        .arg(&issue)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let before = std::fs::read(&out).unwrap();
+    std::fs::write(
+        &issue,
+        MINIMAL_TOML.replace("number = 1", "number = \"一\""),
+    )
+    .unwrap();
+    let bad = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("build")
+        .arg(&issue)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn cli_help_explains_options() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--output", "--font-dir", "--system-fonts"] {
+        assert!(help.contains(flag), "{help}");
+    }
+}
