@@ -52,3 +52,13 @@ fn check(issue_dir: &str, extra: &[&str]) {
 fn sample_issue_passes_cjkcheck() {
     check("lianluo-dongtai-2018-19", &["--max-runts", "0"]);
 }
+
+#[test]
+fn long_issue_passes_cjkcheck() {
+    check("renda-gongzuo-2025-12", &["--max-runts", "0"]);
+}
+
+#[test]
+fn short_issue_passes_cjkcheck() {
+    check("jianbao-short-2026-03", &["--max-runts", "0"]);
+}

@@ -1,0 +1,290 @@
+//! The page grid of GB/T 9704, measured from the PDF's glyph positions
+//! (`tests/measure_grid.py`, PyMuPDF): the text block is 156 × 225 mm at (28 mm, 37 mm),
+//! full lines hold 28 characters, full pages 22 lines, and page numbers sit 7 mm under
+//! the block, odd pages at the right and even at the left, one character in.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use serde_json::Value;
+
+const TOL: f64 = 0.5; // mm
+const PUNCT: &str = "，。、；：？！（）《》〈〉“”‘’【】—…";
+
+fn has_pymupdf() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import pymupdf"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(std::env::var("CI").is_err(), "PyMuPDF is required in CI");
+        eprintln!("SKIPPED: PyMuPDF is not installed (pip install pymupdf)");
+    }
+    ok
+}
+
+fn measure(issue_dir: &str) -> Vec<Value> {
+    let (_tmp, pdf) = build_to_temp(&repo().join("issues").join(issue_dir).join("issue.toml"));
+    let out = Command::new("python3")
+        .arg(repo().join("tests/measure_grid.py"))
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["pages"].as_array().unwrap().clone()
+}
+
+fn f(v: &Value, k: &str) -> f64 {
+    v[k].as_f64().unwrap()
+}
+
+fn near(got: f64, want: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= TOL,
+        "{what}: {got:.2} mm, want {want:.2} ± {TOL} mm"
+    );
+}
+
+fn check_grid(issue_dir: &str, want_full_page: bool) {
+    let pages = measure(issue_dir);
+    let lines: Vec<(usize, &Value)> = pages
+        .iter()
+        .flat_map(|p| {
+            let n = p["page"].as_u64().unwrap() as usize;
+            p["lines"].as_array().unwrap().iter().map(move |l| (n, l))
+        })
+        .collect();
+    assert!(lines.len() > 20, "{issue_dir}: too few body lines measured");
+
+    // Edges of the text block.
+    let top = lines
+        .iter()
+        .map(|(_, l)| f(l, "top_mm"))
+        .fold(f64::MAX, f64::min);
+    let bottom = lines
+        .iter()
+        .map(|(_, l)| f(l, "bottom_mm"))
+        .fold(f64::MIN, f64::max);
+    // Likewise line-start opening punctuation is trimmed on its left.
+    let starts_in_char = |l: &&(usize, &Value)| {
+        !l.1["text"]
+            .as_str()
+            .unwrap()
+            .starts_with(|c| PUNCT.contains(c))
+    };
+    let left = lines
+        .iter()
+        .filter(starts_in_char)
+        .map(|(_, l)| f(l, "left_mm"))
+        .fold(f64::MAX, f64::min);
+    // Line-end punctuation is trimmed to half width but its glyph box is a full em:
+    // measure the right edge on lines that end in a character.
+    let ends_in_char = |l: &&(usize, &Value)| {
+        !l.1["text"]
+            .as_str()
+            .unwrap()
+            .ends_with(|c| PUNCT.contains(c))
+    };
+    let right = lines
+        .iter()
+        .filter(ends_in_char)
+        .map(|(_, l)| f(l, "right_mm"))
+        .fold(f64::MIN, f64::max);
+    near(top, 37.0, &format!("{issue_dir}: top of the text block"));
+    near(
+        bottom,
+        37.0 + 225.0,
+        &format!("{issue_dir}: bottom of the text block"),
+    );
+    near(
+        left,
+        28.0,
+        &format!("{issue_dir}: left edge of the text block"),
+    );
+    near(
+        right,
+        28.0 + 156.0,
+        &format!("{issue_dir}: right edge of the text block"),
+    );
+    for (page, l) in lines.iter().filter(ends_in_char) {
+        assert!(
+            f(l, "right_mm") <= 184.0 + TOL,
+            "{issue_dir} p{page}: line past the right edge: {l}"
+        );
+    }
+
+    // Full lines: 28 characters. A line without punctuation holds exactly 28; with
+    // punctuation, adjacent marks are compressed (GB/T 15834, clreq) and a line may hold
+    // one more, so there the count most lines have must be 28.
+    let full: Vec<_> = lines
+        .iter()
+        .filter(|(_, l)| {
+            l["all_cjk"].as_bool().unwrap()
+                && (f(l, "right_mm") - 184.0).abs() <= TOL + 2.9
+                && (f(l, "left_mm") - 28.0).abs() <= TOL
+        })
+        .collect();
+    assert!(full.len() >= 10, "{issue_dir}: too few full lines to count");
+    let mut counts = std::collections::BTreeMap::new();
+    for (page, l) in &full {
+        let n = l["chars"].as_u64().unwrap();
+        *counts.entry(n).or_insert(0) += 1;
+        if !l["text"].as_str().unwrap().contains(|c| PUNCT.contains(c)) {
+            assert_eq!(n, 28, "{issue_dir} p{page}: {l}");
+        }
+    }
+    let mode = counts.iter().max_by_key(|(_, c)| **c).map(|(n, _)| *n);
+    assert_eq!(
+        mode,
+        Some(28),
+        "{issue_dir}: characters a full line: {counts:?}"
+    );
+
+    // Lines a page: never more than 22, each on the grid: its top a whole number of
+    // pitches, (225 mm − 1 em) / 21, below the top of the block. On page 1 the masthead
+    // (8 grid lines) is not body text.
+    let pitch_mm = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
+    let mut max_lines = 0;
+    for p in &pages {
+        let n = p["page"].as_u64().unwrap();
+        let ls = p["lines"].as_array().unwrap();
+        max_lines = max_lines.max(ls.len());
+        assert!(ls.len() <= 22, "{issue_dir} p{n}: {} lines", ls.len());
+        for l in ls {
+            let k = (f(l, "top_mm") - 37.0) / pitch_mm;
+            let centred = f(l, "left_mm") > 40.0 && f(l, "right_mm") < 183.0;
+            if (n == 1 && k < 7.5) || centred {
+                // The masthead, and centred display lines inside a title block (the
+                // block as a whole is a whole number of grid lines high).
+                continue;
+            }
+            assert!(
+                (k - k.round()).abs() * pitch_mm < 0.2,
+                "{issue_dir} p{n}: line off the grid: {l}"
+            );
+        }
+    }
+    if want_full_page {
+        assert_eq!(max_lines, 22, "{issue_dir}: no full page of 22 lines");
+    }
+
+    // Page numbers.
+    for p in &pages {
+        let n = p["page"].as_u64().unwrap();
+        let nums = p["numbers"].as_array().unwrap();
+        assert_eq!(nums.len(), 1, "{issue_dir} p{n}: page number not found");
+        let num = &nums[0];
+        assert_eq!(num["text"].as_str().unwrap(), format!("— {n} —"));
+        near(
+            f(num, "dash_mm"),
+            262.0 + 7.0,
+            &format!("{issue_dir} p{n}: page number dashes"),
+        );
+        let one_char = 14.0 * 25.4 / 72.0;
+        if n % 2 == 1 {
+            near(
+                f(num, "right_mm"),
+                184.0 - one_char,
+                &format!("{issue_dir} p{n}: odd page number right edge"),
+            );
+        } else {
+            near(
+                f(num, "left_mm"),
+                28.0 + one_char,
+                &format!("{issue_dir} p{n}: even page number left edge"),
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_issue_is_on_the_grid() {
+    if has_pymupdf() {
+        check_grid("lianluo-dongtai-2018-19", false);
+    }
+}
+
+#[test]
+fn long_issue_is_on_the_grid() {
+    if has_pymupdf() {
+        check_grid("renda-gongzuo-2025-12", true);
+    }
+}
+
+#[test]
+fn short_issue_is_on_the_grid() {
+    if has_pymupdf() {
+        check_grid("jianbao-short-2026-03", false);
+    }
+}
+
+/// The footer block sits at the foot of the last page between its rules (0.35 mm first
+/// and last, 0.25 mm between), the last rule on the bottom edge of the text block; when
+/// it does not fit under the last article it moves whole to a new page.
+fn check_footer(issue_dir: &str, alone_on_last_page: bool) {
+    let pages = measure(issue_dir);
+    let last = pages.last().unwrap();
+    let mut rules: Vec<&Value> = last["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r["black"].as_bool().unwrap() && (f(r, "x1_mm") - f(r, "x0_mm") - 156.0).abs() <= TOL
+        })
+        .collect();
+    rules.sort_by(|a, b| f(a, "y_mm").total_cmp(&f(b, "y_mm")));
+    assert!(
+        rules.len() >= 3,
+        "{issue_dir}: footer rules not found: {rules:?}"
+    );
+    let (first, bottom) = (rules[0], rules[rules.len() - 1]);
+    near(
+        f(bottom, "y_mm"),
+        262.0,
+        &format!("{issue_dir}: last footer rule"),
+    );
+    near(f(first, "width_mm"), 0.35, "first rule width");
+    near(f(bottom, "width_mm"), 0.35, "last rule width");
+    for r in &rules[1..rules.len() - 1] {
+        assert!(
+            (f(r, "width_mm") - 0.25).abs() < 0.01,
+            "{issue_dir}: inner rule {r}"
+        );
+    }
+    for p in &pages[..pages.len() - 1] {
+        let full_width = p["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["black"].as_bool().unwrap() && (f(r, "width_mm") - 0.25).abs() < 0.01)
+            .count();
+        assert_eq!(
+            full_width, 0,
+            "{issue_dir}: footer rules on page {} too: it split",
+            p["page"]
+        );
+    }
+    let body_on_last = last["lines"].as_array().unwrap().len();
+    if alone_on_last_page {
+        assert_eq!(
+            body_on_last, 0,
+            "{issue_dir}: the footer should have moved to a page of its own"
+        );
+    }
+}
+
+#[test]
+fn footer_block_at_the_foot_of_the_last_page() {
+    if has_pymupdf() {
+        check_footer("lianluo-dongtai-2018-19", true);
+        check_footer("renda-gongzuo-2025-12", false);
+        check_footer("jianbao-short-2026-03", true);
+    }
+}
