@@ -21,6 +21,7 @@ pub mod layout;
 pub mod model;
 pub mod numerals;
 pub mod pipeline;
+pub mod session;
 pub mod style;
 pub mod text_input;
 pub mod world;

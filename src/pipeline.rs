@@ -50,9 +50,8 @@ pub struct Prepared {
     pub world: JianbaoWorld,
 }
 
-/// Reads the issue, loads fonts, and makes the Typst world.
-pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
-    let (mut issue, loaded) = model::load(&opts.issue)?;
+/// The font directories of a build: the command line's, then the issue file's.
+pub fn font_dirs(opts: &BuildOptions, loaded: &LoadedIssueFile) -> Result<Vec<PathBuf>> {
     let mut dirs = opts.font_dirs.clone();
     for d in &loaded.file.font_dirs {
         let path = loaded.base_dir().join(d.get_ref());
@@ -70,14 +69,24 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         }
         dirs.push(path);
     }
+    Ok(dirs)
+}
+
+/// Fits the model to the fonts at hand and serialises it for the layout.
+pub fn model_json(fonts: &FontSet, issue: &mut Issue) -> Result<Vec<u8>> {
+    fonts.resolve_roles(&mut issue.style.fonts)?;
+    serde_json::to_vec(issue).map_err(|e| Error::internal(format!("model to JSON: {e}")))
+}
+
+/// Reads the issue, loads fonts, and makes the Typst world.
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
+    let (mut issue, loaded) = model::load(&opts.issue)?;
     let fonts = FontSet::load(&FontOptions {
-        dirs,
+        dirs: font_dirs(opts, &loaded)?,
         system: opts.system_fonts,
         shipped_dir: None,
     })?;
-    fonts.resolve_roles(&mut issue.style.fonts)?;
-    let json =
-        serde_json::to_vec(&issue).map_err(|e| Error::internal(format!("model to JSON: {e}")))?;
+    let json = model_json(&fonts, &mut issue)?;
     let today = Datetime::from_ymd(issue.issue.year, issue.issue.month, issue.issue.day);
     let world = JianbaoWorld::new(fonts, json, today, opts.layout_dir.clone())
         .map_err(|e| Error::internal(format!("cannot read the layouts: {e}")))?;
@@ -117,15 +126,20 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let prepared = prepare(opts)?;
-    let laid = lay_out(&prepared)?;
-    let bytes = export::pdf(&laid.document, &prepared.issue)?;
     let output = opts
         .output
         .clone()
         .unwrap_or_else(|| default_output(&opts.issue));
-    export::write_atomic(&output, &bytes)?;
+    finish(&prepared, &output, start)
+}
+
+/// Lays out a prepared issue, exports it and writes the PDF atomically.
+pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
+    let laid = lay_out(prepared)?;
+    let bytes = export::pdf(&laid.document, &prepared.issue)?;
+    export::write_atomic(output, &bytes)?;
     Ok(BuildReport {
-        output,
+        output: output.to_owned(),
         pages: laid.document.pages().len(),
         bytes: bytes.len(),
         warnings: laid.warnings,

@@ -202,7 +202,7 @@ impl Default for Roles {
         const SONG: &[&str] = &["SimSun", "宋体", "FandolSong"];
         const HEAVY: &str = "Noto Serif CJK SC";
         Roles {
-            masthead: Role::new(&[XBS, "方正小标宋简体", HEAVY], 60.0, false).weight(900),
+            masthead: Role::new(&[XBS, "方正小标宋简体", HEAVY], 68.0, false).weight(900),
             pinyin: Role::new(&[WIDE_FALLBACK], 14.0, true),
             issue_line: Role::new(FANG, 16.0, false),
             unit_line: Role::new(FANG, 16.0, false),

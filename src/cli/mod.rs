@@ -2,6 +2,7 @@
 //! subcommand's own file.
 
 mod build;
+mod watch;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -28,6 +29,11 @@ enum Command {
     /// Reads the issue file and the article files it names, lays them out and writes
     /// the PDF atomically: on any error nothing is written and an earlier PDF stays.
     Build(build::BuildArgs),
+    /// Rebuild the PDF whenever the issue, an article, a font or a layout changes / 监视并自动重排.
+    ///
+    /// Keeps the compiler's caches and the fonts loaded between builds, prints one line
+    /// a rebuild, and on an error prints it and keeps the last good PDF.
+    Watch(watch::WatchArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -41,6 +47,7 @@ pub fn run() -> ExitCode {
     }));
     let outcome = std::panic::catch_unwind(|| match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Watch(args) => watch::run(args),
     });
     match outcome {
         Ok(result) => finish(result),

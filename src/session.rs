@@ -1,0 +1,77 @@
+//! Rebuilding while the editor types: a session keeps the Typst world (and with it the
+//! compiler's caches and the loaded fonts) between builds, replaces only the model
+//! when the issue or an article changes, and reloads fonts only when the font
+//! directories change.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::error::Result;
+use crate::model;
+use crate::pipeline::{self, BuildOptions, BuildReport, Prepared};
+
+/// A build that can be repeated cheaply.
+pub struct Session {
+    opts: BuildOptions,
+    output: PathBuf,
+    prepared: Prepared,
+    font_dirs: Vec<PathBuf>,
+}
+
+impl Session {
+    /// Prepares the first build (fonts indexed, world made) and runs it.
+    pub fn start(opts: BuildOptions) -> Result<(Session, BuildReport)> {
+        let start = Instant::now();
+        let prepared = pipeline::prepare(&opts)?;
+        let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
+        let output = opts
+            .output
+            .clone()
+            .unwrap_or_else(|| pipeline::default_output(&opts.issue));
+        let report = pipeline::finish(&prepared, &output, start)?;
+        Ok((
+            Session {
+                opts,
+                output,
+                prepared,
+                font_dirs,
+            },
+            report,
+        ))
+    }
+
+    /// Reads the inputs again and rebuilds, reusing what did not change. On error
+    /// the last good PDF stays as it is.
+    pub fn rebuild(&mut self) -> Result<BuildReport> {
+        let start = Instant::now();
+        let (mut issue, loaded) = model::load(&self.opts.issue)?;
+        let dirs = pipeline::font_dirs(&self.opts, &loaded)?;
+        if dirs != self.font_dirs || self.opts.layout_dir.is_some() {
+            self.prepared = pipeline::prepare(&self.opts)?;
+            self.font_dirs = dirs;
+        } else {
+            let json = pipeline::model_json(self.prepared.world.fonts(), &mut issue)?;
+            self.prepared.world.set_model(json);
+            self.prepared.issue = issue;
+            self.prepared.loaded = loaded;
+        }
+        let report = pipeline::finish(&self.prepared, &self.output, start);
+        // Keep the caches from growing without bound across many rebuilds.
+        comemo::evict(10);
+        report
+    }
+
+    /// The files and directories whose change should trigger a rebuild.
+    pub fn watched(&self) -> Vec<PathBuf> {
+        let mut paths = vec![self.opts.issue.clone()];
+        paths.extend(self.prepared.issue.articles.iter().map(|a| a.path.clone()));
+        paths.extend(self.font_dirs.iter().cloned());
+        paths.extend(self.opts.layout_dir.iter().cloned());
+        paths
+    }
+
+    /// The PDF this session writes.
+    pub fn output(&self) -> &std::path::Path {
+        &self.output
+    }
+}
