@@ -173,3 +173,31 @@ fn cli_help_explains_options() {
         assert!(help.contains(flag), "{help}");
     }
 }
+
+#[test]
+fn ejected_project_builds_the_same_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let ej = dir.path().join("ej");
+    let base = jianbao::pipeline::BuildOptions {
+        issue: sample_issue(),
+        ..Default::default()
+    };
+    jianbao::eject::eject(&base, &ej).unwrap();
+    let model: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(ej.join("model.json")).unwrap()).unwrap();
+    assert_eq!(model["issue"]["total_text"], "总第五百六十三期");
+    let built = |layout_dir: Option<std::path::PathBuf>, name: &str| {
+        let out = dir.path().join(name);
+        jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+            output: Some(out.clone()),
+            layout_dir,
+            ..base.clone()
+        })
+        .unwrap();
+        std::fs::read(out).unwrap()
+    };
+    assert_eq!(
+        built(None, "a.pdf"),
+        built(Some(ej.join("layouts")), "b.pdf")
+    );
+}

@@ -2,6 +2,7 @@
 //! subcommand's own file.
 
 mod build;
+mod eject;
 mod watch;
 
 use std::io::IsTerminal;
@@ -34,6 +35,11 @@ enum Command {
     /// Keeps the compiler's caches and the fonts loaded between builds, prints one line
     /// a rebuild, and on an error prints it and keeps the last good PDF.
     Watch(watch::WatchArgs),
+    /// Write the layouts and the model as a plain Typst project / 导出 Typst 工程.
+    ///
+    /// For customising a layout (then `build --layout-dir DIR/layouts`) or compiling
+    /// with the Typst CLI: `typst compile --root DIR DIR/layouts/main.typ`.
+    Eject(eject::EjectArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -48,6 +54,7 @@ pub fn run() -> ExitCode {
     let outcome = std::panic::catch_unwind(|| match cli.command {
         Command::Build(args) => build::run(args),
         Command::Watch(args) => watch::run(args),
+        Command::Eject(args) => eject::run(args),
     });
     match outcome {
         Ok(result) => finish(result),

@@ -1,0 +1,30 @@
+//! `jianbao eject`.
+
+use std::path::PathBuf;
+
+use jianbao::pipeline::BuildOptions;
+
+#[derive(Debug, clap::Args)]
+pub struct EjectArgs {
+    /// The issue file (TOML).
+    issue: PathBuf,
+    /// The directory to write `layouts/*.typ` and `model.json` into.
+    dir: PathBuf,
+    /// A directory of your own fonts (affects which families the model names). Repeatable.
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+}
+
+pub fn run(args: EjectArgs) -> jianbao::Result<()> {
+    let opts = BuildOptions {
+        issue: args.issue,
+        font_dirs: args.font_dirs,
+        ..Default::default()
+    };
+    jianbao::eject::eject(&opts, &args.dir)?;
+    println!(
+        "wrote {0}/layouts/*.typ and {0}/model.json; compile with: typst compile --root {0} --font-path fonts --ignore-system-fonts {0}/layouts/main.typ",
+        args.dir.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! Writing an issue out as a plain Typst project: the layouts and `/model.json`, the
+//! finished model. For customising a layout (then `build --layout-dir DIR/layouts`) and
+//! for comparing with the Typst CLI: `typst compile --root DIR DIR/layouts/main.typ`.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::pipeline::{self, BuildOptions};
+use crate::world::{LAYOUTS, MODEL_PATH};
+
+/// Writes `DIR/layouts/*.typ` and `DIR/model.json` for an issue.
+pub fn eject(opts: &BuildOptions, dir: &Path) -> Result<()> {
+    let prepared = pipeline::prepare(opts)?;
+    let io = |e: std::io::Error| Error::io(dir, "cannot write the Typst project", e);
+    std::fs::create_dir_all(dir.join("layouts")).map_err(io)?;
+    for (path, text) in LAYOUTS {
+        std::fs::write(dir.join(path.trim_start_matches('/')), text).map_err(io)?;
+    }
+    let json =
+        serde_json::to_vec_pretty(&prepared.issue).map_err(|e| Error::internal(e.to_string()))?;
+    std::fs::write(dir.join(MODEL_PATH.trim_start_matches('/')), json).map_err(io)?;
+    Ok(())
+}
