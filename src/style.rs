@@ -344,6 +344,8 @@ pub struct Style {
     pub article_gap_lines: f64,
     /// Tracking of the masthead title, in em.
     pub masthead_tracking: f64,
+    /// Height of the masthead, in body grid lines (the first article starts on the grid).
+    pub masthead_lines: u32,
 }
 
 impl Default for Style {
@@ -358,6 +360,7 @@ impl Default for Style {
             no_cjk_latin_space: true,
             article_gap_lines: 1.0,
             masthead_tracking: 0.12,
+            masthead_lines: 8,
         }
     }
 }
