@@ -13,6 +13,7 @@
 //! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
 
 pub mod article;
+pub mod batch;
 pub mod eject;
 pub mod error;
 pub mod export;

@@ -1,14 +1,20 @@
-//! `jianbao build`.
+//! `jianbao build`: one issue, or many in parallel.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Instant;
 
-use jianbao::pipeline::{self, BuildOptions};
+use jianbao::batch;
+use jianbao::pipeline::{self, BuildOptions, BuildReport};
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// The issue file (TOML).
-    issue: PathBuf,
+    /// The issue file(s) (TOML), or directories of them (`issues/` builds every
+    /// `issues/*/*.toml`). Several issues are built in parallel.
+    #[arg(required = true, value_name = "ISSUE.toml|DIR")]
+    issues: Vec<PathBuf>,
     /// Where to write the PDF [default: the issue file's name with .pdf, beside it].
+    /// Only with a single issue.
     #[arg(short, long, value_name = "OUT.pdf")]
     output: Option<PathBuf>,
     /// A directory of your own fonts (e.g. 方正小标宋简体, 仿宋_GB2312), searched before the
@@ -21,25 +27,91 @@ pub struct BuildArgs {
     /// Use the Typst layouts in this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     layout_dir: Option<PathBuf>,
+    /// Parallel builds when several issues are given [default: the number of cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+fn summary(r: &BuildReport) -> String {
+    format!(
+        "wrote {} ({} pages, {} KiB) in {:.0} ms",
+        r.output.display(),
+        r.pages,
+        r.bytes / 1024,
+        r.elapsed.as_secs_f64() * 1000.0
+    )
 }
 
 pub fn run(args: BuildArgs) -> jianbao::Result<()> {
-    let report = pipeline::build(&BuildOptions {
-        issue: args.issue,
-        output: args.output,
-        font_dirs: args.font_dirs,
+    let issues = batch::discover(&args.issues)?;
+    let job = |issue: PathBuf, output: Option<PathBuf>| BuildOptions {
+        issue,
+        output,
+        font_dirs: args.font_dirs.clone(),
         system_fonts: args.system_fonts,
-        layout_dir: args.layout_dir,
-    })?;
-    for w in &report.warnings {
-        eprintln!("warning: {w}");
+        layout_dir: args.layout_dir.clone(),
+    };
+    if issues.len() == 1 && args.issues[0].is_file() {
+        let report = pipeline::build(&job(issues[0].clone(), args.output.clone()))?;
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+        println!("{}", summary(&report));
+        return Ok(());
+    }
+    if let Some(out) = &args.output {
+        return Err(jianbao::InputError::file(
+            out,
+            "--output goes with a single issue / --output 只能用于单期",
+        )
+        .help("leave out -o: each PDF is written beside its issue file")
+        .into());
+    }
+    let jobs: Vec<BuildOptions> = issues.into_iter().map(|i| job(i, None)).collect();
+    let workers = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let start = Instant::now();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {msg}")
+                .expect("valid template"),
+        );
+        bar
+    });
+    let results = batch::build_all(&jobs, workers, |i, result| {
+        let line = match result {
+            Ok(r) => summary(r),
+            Err(_) => format!("failed: {}", jobs[i].issue.display()),
+        };
+        match &bar {
+            Some(bar) => {
+                bar.println(line);
+                bar.inc(1);
+            }
+            None => println!("{line}"),
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let failed: Vec<&jianbao::Error> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    for e in &failed {
+        eprint!("{}", e.render(std::io::stderr().is_terminal()));
     }
     println!(
-        "wrote {} ({} pages, {} KiB) in {:.0} ms",
-        report.output.display(),
-        report.pages,
-        report.bytes / 1024,
-        report.elapsed.as_secs_f64() * 1000.0
+        "{} of {} issues built in {:.1} s with {} workers",
+        results.len() - failed.len(),
+        results.len(),
+        start.elapsed().as_secs_f64(),
+        workers
     );
-    Ok(())
+    match failed.iter().map(|e| e.exit_code()).max() {
+        None => Ok(()),
+        Some(2) => Err(jianbao::Error::internal(
+            "some issues failed with internal errors (see above)",
+        )),
+        Some(_) => Err(jianbao::Error::Many(Vec::new())),
+    }
 }

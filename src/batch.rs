@@ -1,0 +1,110 @@
+//! Batch builds: many issues at once, in parallel on all cores. One failing issue does
+//! not stop the others; the caller learns the outcome of each.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::error::{Error, InputError, Result};
+use crate::pipeline::{self, BuildOptions, BuildReport};
+
+/// Expands the command line's paths into issue files: a file is taken as it is; a
+/// directory contributes its `*.toml` files and those of its immediate subdirectories
+/// (`issues/*/issue.toml`), sorted.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            collect_toml(p, &mut found);
+            for sub in read_dir_sorted(p).into_iter().filter(|d| d.is_dir()) {
+                collect_toml(&sub, &mut found);
+            }
+            if found.is_empty() {
+                return Err(InputError::file(
+                    p,
+                    "no issue files (*.toml) in this directory / 目录中没有期刊文件",
+                )
+                .help("give issue files, or a directory that holds them")
+                .into());
+            }
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) {
+    out.extend(
+        read_dir_sorted(dir)
+            .into_iter()
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml")),
+    );
+}
+
+/// Builds every job on `workers` threads. `done(index, result)` is called as each job
+/// finishes (from the worker's thread); results come back in the jobs' order.
+pub fn build_all<F>(jobs: &[BuildOptions], workers: usize, done: F) -> Vec<Result<BuildReport>>
+where
+    F: Fn(usize, &Result<BuildReport>) + Sync,
+{
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<BuildReport>>>> =
+        Mutex::new((0..jobs.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers.clamp(1, jobs.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let result =
+                        std::panic::catch_unwind(|| pipeline::build(job)).unwrap_or_else(|_| {
+                            Err(Error::internal(format!(
+                                "panic while building {}",
+                                job.issue.display()
+                            )))
+                        });
+                    done(i, &result);
+                    results.lock().unwrap()[i] = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(Error::internal("a build did not run"))))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discovers_issue_dirs_in_order() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("issues");
+        let found = discover(std::slice::from_ref(&root)).unwrap();
+        assert!(found.len() >= 3, "{found:?}");
+        assert!(found.windows(2).all(|w| w[0] < w[1]));
+        assert!(found.iter().all(|p| p.ends_with("issue.toml")));
+    }
+
+    #[test]
+    fn empty_directory_is_an_input_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = discover(&[dir.path().to_owned()]).unwrap_err();
+        assert_eq!(err.exit_code(), 1);
+    }
+}
