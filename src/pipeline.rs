@@ -11,6 +11,7 @@ use crate::fonts::{FontOptions, FontSet};
 use crate::layout;
 use crate::model::{self, Issue};
 use crate::world::JianbaoWorld;
+use crate::print::{self, PrintOverrides, PrintSettings};
 use crate::{export, issue_file::LoadedIssueFile};
 
 /// What to build and how.
@@ -26,6 +27,8 @@ pub struct BuildOptions {
     pub system_fonts: bool,
     /// Use the layouts in this directory instead of the built-in ones.
     pub layout_dir: Option<PathBuf>,
+    /// Command-line overrides of the issue file's `[print]` profile.
+    pub print: PrintOverrides,
 }
 
 /// What a build did.
@@ -43,16 +46,27 @@ pub fn default_output(issue: &Path) -> PathBuf {
     issue.with_extension("pdf")
 }
 
+/// The default output path of the archival file: the stem with `.pdfa.pdf`.
+pub fn default_archive_output(issue: &Path) -> PathBuf {
+    issue.with_extension("pdfa.pdf")
+}
+
 /// Everything up to the laid-out pages: the model, the world, the document.
 pub struct Prepared {
     pub issue: Issue,
     pub loaded: LoadedIssueFile,
     pub world: JianbaoWorld,
+    pub print: PrintSettings,
 }
 
 /// Reads the issue, loads fonts, and makes the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let (mut issue, loaded) = model::load(&opts.issue)?;
+    let print = PrintSettings::resolve(&loaded, &opts.print)?;
+    issue.print = print.layout();
+    if let Some(red) = &print.red {
+        issue.style.red = red.clone();
+    }
     let mut dirs = opts.font_dirs.clone();
     for d in &loaded.file.font_dirs {
         let path = loaded.base_dir().join(d.get_ref());
@@ -85,6 +99,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         issue,
         loaded,
         world,
+        print,
     })
 }
 
@@ -118,17 +133,34 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let prepared = prepare(opts)?;
     let laid = lay_out(&prepared)?;
-    let bytes = export::pdf(&laid.document, &prepared.issue)?;
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&opts.issue));
+    let settings = &prepared.print;
+    let bytes = export::pdf(&laid.document, &prepared.issue, settings.pdfa)?;
+    let bytes = print::finish(bytes, settings)?;
+    if !settings.pdfa {
+        // The printer's file: prove there is no RGB, no ICC-based colour, no rich black.
+        let audit = print::audit(&bytes)?;
+        if !audit.problems.is_empty() {
+            return Err(Error::internal(format!(
+                "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
+                audit.problems.join("; ")
+            )));
+        }
+    }
+    let output = opts.output.clone().unwrap_or_else(|| {
+        if settings.pdfa {
+            default_archive_output(&opts.issue)
+        } else {
+            default_output(&opts.issue)
+        }
+    });
     export::write_atomic(&output, &bytes)?;
+    let mut warnings = laid.warnings;
+    warnings.extend(settings.notes.iter().cloned());
     Ok(BuildReport {
         output,
         pages: laid.document.pages().len(),
         bytes: bytes.len(),
-        warnings: laid.warnings,
+        warnings,
         elapsed: start.elapsed(),
     })
 }
