@@ -10,8 +10,8 @@ use crate::error::{Error, InputError, Result};
 use crate::fonts::{FontOptions, FontSet};
 use crate::layout;
 use crate::model::{self, Issue};
-use crate::world::JianbaoWorld;
 use crate::print::{self, PrintOverrides, PrintSettings};
+use crate::world::JianbaoWorld;
 use crate::{export, issue_file::LoadedIssueFile};
 
 /// What to build and how.

@@ -85,8 +85,9 @@ impl PrintSettings {
         let profile = &loaded.file.print;
         let bleed = match (&cli.bleed, &profile.bleed) {
             (Some(v), _) => parse_bleed(v).map_err(|msg| {
-                InputError::file(&loaded.path, format!("--bleed {v}: {msg}"))
-                    .help("give the bleed with its unit, e.g. --bleed 3mm (0 for none) / 出血写成 3mm")
+                InputError::file(&loaded.path, format!("--bleed {v}: {msg}")).help(
+                    "give the bleed with its unit, e.g. --bleed 3mm (0 for none) / 出血写成 3mm",
+                )
             })?,
             (None, Some(v)) => parse_bleed(v.get_ref()).map_err(|msg| {
                 loaded
@@ -110,7 +111,8 @@ impl PrintSettings {
                 );
             }
             if s.crop_marks {
-                s.notes.push("PDF/A: crop marks are left out of the archival file".into());
+                s.notes
+                    .push("PDF/A: crop marks are left out of the archival file".into());
             }
             s.bleed = 0.0;
             s.crop_marks = false;
@@ -155,7 +157,12 @@ pub fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
         return Ok(pdf);
     }
     let mut doc = Document::load_mem(&pdf).map_err(pdf_err("reading the exported PDF"))?;
-    let margin = if s.crop_marks { mark_margin(s.bleed) } else { 0.0 };
+    // How far the sheet grows beyond Typst's media (trim + bleed) to hold the marks.
+    let margin = if s.crop_marks {
+        mark_margin(s.bleed) - s.bleed
+    } else {
+        0.0
+    };
     let registration = if s.crop_marks {
         Some(doc.add_object(registration_space()))
     } else {
@@ -193,7 +200,8 @@ pub fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// How far the media reaches beyond the trim when crop marks are drawn.
+/// How far the media reaches beyond the trim when crop marks are drawn (more than the
+/// bleed: the marks start outside it).
 fn mark_margin(bleed: f64) -> f64 {
     mark_offset(bleed) + (MARK_LENGTH_MM + MARK_SLUG_MM) * MM
 }
@@ -296,7 +304,11 @@ fn page_box(doc: &Document, page_id: ObjectId, key: &[u8]) -> Result<[f64; 4]> {
             };
         }
         match dict.get(b"Parent").and_then(Object::as_reference) {
-            Ok(parent) => dict = doc.get_dictionary(parent).map_err(pdf_err("the page tree"))?,
+            Ok(parent) => {
+                dict = doc
+                    .get_dictionary(parent)
+                    .map_err(pdf_err("the page tree"))?
+            }
             Err(_) => break,
         }
     }
@@ -330,7 +342,12 @@ fn wrap_contents(
 }
 
 /// Adds a named colour space to a page's resources (inline or referenced).
-fn add_colour_space(doc: &mut Document, page_id: ObjectId, name: &[u8], cs: ObjectId) -> Result<()> {
+fn add_colour_space(
+    doc: &mut Document,
+    page_id: ObjectId,
+    name: &[u8],
+    cs: ObjectId,
+) -> Result<()> {
     let page = doc
         .get_dictionary(page_id)
         .map_err(pdf_err("a page of the exported PDF"))?;
@@ -347,7 +364,9 @@ fn add_colour_space(doc: &mut Document, page_id: ObjectId, name: &[u8], cs: Obje
     let spaces_ref = {
         let res = match resources_id {
             Some(id) => doc.get_dictionary(id),
-            None => doc.get_dictionary(page_id).and_then(|p| p.get(b"Resources")?.as_dict()),
+            None => doc
+                .get_dictionary(page_id)
+                .and_then(|p| p.get(b"Resources")?.as_dict()),
         }
         .map_err(pdf_err("page resources"))?;
         match res.get(b"ColorSpace") {
@@ -499,7 +518,10 @@ pub fn audit(pdf: &[u8]) -> Result<ColourAudit> {
         let mut data = Vec::new();
         for id in doc.get_page_contents(page_id) {
             if let Ok(Object::Stream(s)) = doc.get_object(id) {
-                data.extend(s.decompressed_content().unwrap_or_else(|_| s.content.clone()));
+                data.extend(
+                    s.decompressed_content()
+                        .unwrap_or_else(|_| s.content.clone()),
+                );
                 data.push(b'\n');
             }
         }
@@ -566,7 +588,10 @@ fn scan_object(doc: &Document, id: ObjectId, obj: &Object, a: &mut ColourAudit, 
                 && !s.dict.has(b"ColorSpace")
                 && !s.dict.has(b"ImageMask")
             {
-                a.problem(format!("an image without a colour space (JPX/ICC) in {}", at()));
+                a.problem(format!(
+                    "an image without a colour space (JPX/ICC) in {}",
+                    at()
+                ));
             }
             for (_, v) in s.dict.iter() {
                 scan_object(doc, id, v, a, depth + 1);
@@ -583,7 +608,9 @@ fn resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
         if let Ok(r) = dict.get(b"Resources") {
             return doc.dereference(r).ok()?.1.as_dict().ok();
         }
-        dict = doc.get_dictionary(dict.get(b"Parent").ok()?.as_reference().ok()?).ok()?;
+        dict = doc
+            .get_dictionary(dict.get(b"Parent").ok()?.as_reference().ok()?)
+            .ok()?;
     }
     None
 }
@@ -664,8 +691,14 @@ fn operand_numbers(ops: &[Object]) -> Vec<f64> {
 fn check_paint(p: &Paint, what: &str, page: u32, a: &mut ColourAudit) {
     match p.space {
         Space::Rgb => a.problem(format!("page {page}: {what} in RGB ({})", p.label())),
-        Space::Icc(_) => a.problem(format!("page {page}: {what} in ICC-based colour ({})", p.label())),
-        Space::Other(_) => a.problem(format!("page {page}: {what} in an unknown colour space ({})", p.label())),
+        Space::Icc(_) => a.problem(format!(
+            "page {page}: {what} in ICC-based colour ({})",
+            p.label()
+        )),
+        Space::Other(_) => a.problem(format!(
+            "page {page}: {what} in an unknown colour space ({})",
+            p.label()
+        )),
         _ => {}
     }
 }
@@ -749,7 +782,10 @@ fn scan_content(
                         && !matches!(p.space, Space::Gray)
                         && !(p.space == Space::Cmyk && p.values.iter().take(3).all(|v| *v <= 0.001))
                     {
-                        a.problem(format!("page {page}: black text not K only ({})", p.label()));
+                        a.problem(format!(
+                            "page {page}: black text not K only ({})",
+                            p.label()
+                        ));
                     }
                     *a.text.entry(p.label()).or_default() += 1;
                 }
@@ -824,12 +860,16 @@ mod tests {
     fn one_page(content: &str, spaces: Dictionary) -> Vec<u8> {
         let mut doc = Document::with_version("1.7");
         let pages_id = doc.new_object_id();
-        let content_id = doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
+        let content_id =
+            doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
         let resources = Dictionary::from_iter([("ColorSpace", Object::Dictionary(spaces))]);
         let page_id = doc.add_object(Dictionary::from_iter([
             ("Type", Object::Name(b"Page".to_vec())),
             ("Parent", Object::Reference(pages_id)),
-            ("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()].into()),
+            (
+                "MediaBox",
+                vec![0.into(), 0.into(), 595.into(), 842.into()].into(),
+            ),
             ("Contents", Object::Reference(content_id)),
             ("Resources", Object::Dictionary(resources)),
         ]));
@@ -855,7 +895,10 @@ mod tests {
 
     #[test]
     fn k_only_black_text_and_cmyk_red_pass() {
-        let pdf = one_page(&format!("0 0 0 1 k {TEXT} 0 1 1 0 K 0 0 m 10 0 l S"), Dictionary::new());
+        let pdf = one_page(
+            &format!("0 0 0 1 k {TEXT} 0 1 1 0 K 0 0 m 10 0 l S"),
+            Dictionary::new(),
+        );
         let a = audit(&pdf).unwrap();
         assert!(a.problems.is_empty(), "{:?}", a.problems);
         assert_eq!(a.text.get("DeviceCMYK 0 0 0 1"), Some(&1));
@@ -865,10 +908,22 @@ mod tests {
     #[test]
     fn rgb_rich_black_and_icc_are_caught() {
         let rgb = one_page(&format!("1 0 0 rg {TEXT}"), Dictionary::new());
-        assert!(audit(&rgb).unwrap().problems.iter().any(|p| p.contains("RGB")));
+        assert!(
+            audit(&rgb)
+                .unwrap()
+                .problems
+                .iter()
+                .any(|p| p.contains("RGB"))
+        );
 
         let rich = one_page(&format!("0.6 0.5 0.4 1 k {TEXT}"), Dictionary::new());
-        assert!(audit(&rich).unwrap().problems.iter().any(|p| p.contains("rich black")));
+        assert!(
+            audit(&rich)
+                .unwrap()
+                .problems
+                .iter()
+                .any(|p| p.contains("rich black"))
+        );
 
         let mut doc_icc = Dictionary::new();
         doc_icc.set("N", 1);
@@ -881,8 +936,14 @@ mod tests {
         )]);
         let icc = one_page(&format!("/C0 cs 0 scn {TEXT}"), spaces);
         let problems = audit(&icc).unwrap().problems;
-        assert!(problems.iter().any(|p| p.contains("ICC-based gray")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("text in ICC")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("ICC-based gray")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("text in ICC")),
+            "{problems:?}"
+        );
     }
 
     #[test]
