@@ -858,7 +858,13 @@ mod tests {
 
     /// A one-page PDF with the given content stream and colour-space resources.
     fn one_page(content: &str, spaces: Dictionary) -> Vec<u8> {
+        one_page_with(content, |_| spaces)
+    }
+
+    /// The same, with colour spaces that may refer to objects added to the document.
+    fn one_page_with(content: &str, spaces: impl FnOnce(&mut Document) -> Dictionary) -> Vec<u8> {
         let mut doc = Document::with_version("1.7");
+        let spaces = spaces(&mut doc);
         let pages_id = doc.new_object_id();
         let content_id =
             doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
@@ -925,16 +931,19 @@ mod tests {
                 .any(|p| p.contains("rich black"))
         );
 
-        let mut doc_icc = Dictionary::new();
-        doc_icc.set("N", 1);
-        let spaces = Dictionary::from_iter([(
-            "C0",
-            Object::Array(vec![
-                Object::Name(b"ICCBased".to_vec()),
-                Object::Stream(Stream::new(doc_icc, Vec::new())),
-            ]),
-        )]);
-        let icc = one_page(&format!("/C0 cs 0 scn {TEXT}"), spaces);
+        let icc = one_page_with(&format!("/C0 cs 0 scn {TEXT}"), |doc| {
+            let profile = doc.add_object(Stream::new(
+                Dictionary::from_iter([("N", Object::Integer(1))]),
+                Vec::new(),
+            ));
+            Dictionary::from_iter([(
+                "C0",
+                Object::Array(vec![
+                    Object::Name(b"ICCBased".to_vec()),
+                    Object::Reference(profile),
+                ]),
+            )])
+        });
         let problems = audit(&icc).unwrap().problems;
         assert!(
             problems.iter().any(|p| p.contains("ICC-based gray")),
