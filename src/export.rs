@@ -7,7 +7,7 @@ use std::path::Path;
 
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::error::{Error, Result};
 use crate::model::Issue;
@@ -15,11 +15,19 @@ use crate::model::Issue;
 /// China Standard Time, in minutes east of UTC: the issue date is a date in China.
 const CST_MINUTES: i32 = 8 * 60;
 
-/// Exports the laid-out issue to PDF bytes.
-pub fn pdf(doc: &PagedDocument, issue: &Issue) -> Result<Vec<u8>> {
+/// Exports the laid-out issue to PDF bytes; `pdfa`: as PDF/A-2b (the layout must then
+/// use ICC-based colour, see `print::LayoutPrint::archival`).
+pub fn pdf(doc: &PagedDocument, issue: &Issue, pdfa: bool) -> Result<Vec<u8>> {
     let date = Datetime::from_ymd(issue.issue.year, issue.issue.month, issue.issue.day)
         .ok_or_else(|| Error::internal("invalid issue date"))?;
+    let standards = if pdfa {
+        PdfStandards::new(&[PdfStandard::A_2b])
+            .map_err(|e| Error::internal(format!("PDF/A-2b: {e:?}")))?
+    } else {
+        PdfStandards::default()
+    };
     let options = PdfOptions {
+        standards,
         // A stable identifier: the bulletin and the issue, never a random one.
         ident: Smart::Custom(format!("jianbao/{}", issue.meta.title)),
         creator: Smart::Custom(Some(format!("jianbao {}", env!("CARGO_PKG_VERSION")))),

@@ -148,13 +148,17 @@ pub struct Contact {
 pub struct PrintProfile {
     /// Bleed on every side, e.g. "3mm". None: the PDF is exactly the trim size.
     #[serde(default)]
-    pub bleed: Option<String>,
+    pub bleed: Option<Spanned<String>>,
     /// Draw crop marks outside the bleed.
     #[serde(default)]
     pub crop_marks: bool,
     /// Write a PDF/A-2b archival file instead of the print file.
     #[serde(default)]
     pub pdfa: bool,
+    /// The printer's red, over `[style.red]`: `{ cmyk = [0, 100, 100, 0] }`, optionally
+    /// with `spot = "PANTONE 485 C"`.
+    #[serde(default)]
+    pub red: Option<crate::style::Colour>,
 }
 
 /// The issue file as read: its path, its text, and the parsed structure.

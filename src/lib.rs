@@ -8,7 +8,7 @@
 //! | read     | [`issue_file`], [`text_input`] | parse the TOML (with spans), decode text files |
 //! | model    | [`model`], [`article`]         | validate, read articles into blocks            |
 //! | layout   | [`world`], [`fonts`], [`layout`] | the Typst `World`, fonts, compile, glyph check |
-//! | export   | [`export`]                     | PDF bytes, atomic write                        |
+//! | export   | [`export`], [`print`]          | PDF bytes, bleed and marks, colour audit, write |
 //!
 //! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
 
@@ -23,6 +23,7 @@ pub mod layout;
 pub mod model;
 pub mod numerals;
 pub mod pipeline;
+pub mod print;
 pub mod session;
 pub mod style;
 pub mod text_input;

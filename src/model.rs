@@ -26,6 +26,8 @@ pub struct Issue {
     pub meta: Meta,
     /// Draft builds carry a watermark text; print builds have none.
     pub draft: Option<String>,
+    /// Bleed and colour mode from the print profile (set by the pipeline).
+    pub print: crate::print::LayoutPrint,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -277,6 +279,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         style: f.style.clone().with_wide_fallback(),
         meta,
         draft: None,
+        print: crate::print::LayoutPrint::PLAIN,
     })
 }
 

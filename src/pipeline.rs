@@ -10,6 +10,7 @@ use crate::error::{Error, InputError, Result};
 use crate::fonts::{FontOptions, FontSet};
 use crate::layout;
 use crate::model::{self, Issue};
+use crate::print::{self, PrintOverrides, PrintSettings};
 use crate::world::JianbaoWorld;
 use crate::{export, issue_file::LoadedIssueFile};
 
@@ -26,6 +27,8 @@ pub struct BuildOptions {
     pub system_fonts: bool,
     /// Use the layouts in this directory instead of the built-in ones.
     pub layout_dir: Option<PathBuf>,
+    /// Command-line overrides of the issue file's `[print]` profile.
+    pub print: PrintOverrides,
 }
 
 /// What a build did.
@@ -43,11 +46,32 @@ pub fn default_output(issue: &Path) -> PathBuf {
     issue.with_extension("pdf")
 }
 
+/// The default output path of the archival file: the stem with `.pdfa.pdf`.
+pub fn default_archive_output(issue: &Path) -> PathBuf {
+    issue.with_extension("pdfa.pdf")
+}
+
 /// Everything up to the laid-out pages: the model, the world, the document.
 pub struct Prepared {
     pub issue: Issue,
     pub loaded: LoadedIssueFile,
     pub world: JianbaoWorld,
+    pub print: PrintSettings,
+}
+
+/// Resolves the print profile (issue file, then command line) and applies what the
+/// layout must know to the model.
+pub fn apply_print(
+    opts: &BuildOptions,
+    loaded: &LoadedIssueFile,
+    issue: &mut Issue,
+) -> Result<PrintSettings> {
+    let print = PrintSettings::resolve(loaded, &opts.print)?;
+    issue.print = print.layout();
+    if let Some(red) = &print.red {
+        issue.style.red = red.clone();
+    }
+    Ok(print)
 }
 
 /// The font directories of a build: the command line's, then the issue file's.
@@ -81,6 +105,7 @@ pub fn model_json(fonts: &FontSet, issue: &mut Issue) -> Result<Vec<u8>> {
 /// Reads the issue, loads fonts, and makes the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let (mut issue, loaded) = model::load(&opts.issue)?;
+    let print = apply_print(opts, &loaded, &mut issue)?;
     let fonts = FontSet::load(&FontOptions {
         dirs: font_dirs(opts, &loaded)?,
         system: opts.system_fonts,
@@ -94,6 +119,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         issue,
         loaded,
         world,
+        print,
     })
 }
 
@@ -126,23 +152,45 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let prepared = prepare(opts)?;
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&opts.issue));
-    finish(&prepared, &output, start)
+    finish(&prepared, &output_path(opts, &prepared), start)
 }
 
-/// Lays out a prepared issue, exports it and writes the PDF atomically.
+/// Where the PDF goes: `-o`, or beside the issue file (`.pdfa.pdf` for the archive).
+pub fn output_path(opts: &BuildOptions, prepared: &Prepared) -> PathBuf {
+    opts.output.clone().unwrap_or_else(|| {
+        if prepared.print.pdfa {
+            default_archive_output(&opts.issue)
+        } else {
+            default_output(&opts.issue)
+        }
+    })
+}
+
+/// Lays out a prepared issue, exports it (print post-processing, colour audit) and
+/// writes the PDF atomically.
 pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
     let laid = lay_out(prepared)?;
-    let bytes = export::pdf(&laid.document, &prepared.issue)?;
+    let settings = &prepared.print;
+    let bytes = export::pdf(&laid.document, &prepared.issue, settings.pdfa)?;
+    let bytes = print::finish(bytes, settings)?;
+    if !settings.pdfa {
+        // The printer's file: prove there is no RGB, no ICC-based colour, no rich black.
+        let audit = print::audit(&bytes)?;
+        if !audit.problems.is_empty() {
+            return Err(Error::internal(format!(
+                "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
+                audit.problems.join("; ")
+            )));
+        }
+    }
     export::write_atomic(output, &bytes)?;
+    let mut warnings = laid.warnings;
+    warnings.extend(settings.notes.iter().cloned());
     Ok(BuildReport {
         output: output.to_owned(),
         pages: laid.document.pages().len(),
         bytes: bytes.len(),
-        warnings: laid.warnings,
+        warnings,
         elapsed: start.elapsed(),
     })
 }

@@ -24,10 +24,7 @@ impl Session {
         let start = Instant::now();
         let prepared = pipeline::prepare(&opts)?;
         let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
-        let output = opts
-            .output
-            .clone()
-            .unwrap_or_else(|| pipeline::default_output(&opts.issue));
+        let output = pipeline::output_path(&opts, &prepared);
         let report = pipeline::finish(&prepared, &output, start)?;
         Ok((
             Session {
@@ -50,7 +47,9 @@ impl Session {
             self.prepared = pipeline::prepare(&self.opts)?;
             self.font_dirs = dirs;
         } else {
+            let print = pipeline::apply_print(&self.opts, &loaded, &mut issue)?;
             let json = pipeline::model_json(self.prepared.world.fonts(), &mut issue)?;
+            self.prepared.print = print;
             self.prepared.world.set_model(json);
             self.prepared.issue = issue;
             self.prepared.loaded = loaded;

@@ -95,3 +95,38 @@ title = "测试标题"
 byline = "测试处 供稿"
 file = "a.txt"
 "#;
+
+/// Builds an issue with print overrides into a temp dir and returns the PDF path.
+pub fn build_print(
+    issue: &Path,
+    print: jianbao::print::PrintOverrides,
+) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.pdf");
+    jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.clone()),
+        print,
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
+    (dir, out)
+}
+
+/// `../shared/cjkcheck/cjkcheck.py` when it and PyMuPDF are there (required in CI).
+pub fn cjkcheck_script() -> Option<PathBuf> {
+    let path = repo().join("../shared/cjkcheck/cjkcheck.py");
+    let has_pymupdf = Command::new("python3")
+        .args(["-c", "import pymupdf"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if path.is_file() && has_pymupdf {
+        return Some(path);
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "cjkcheck and PyMuPDF are required in CI"
+    );
+    eprintln!("SKIPPED: ../shared/cjkcheck/cjkcheck.py or PyMuPDF is not available");
+    None
+}

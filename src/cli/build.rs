@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use jianbao::batch;
 use jianbao::pipeline::{self, BuildOptions, BuildReport};
+use jianbao::print::PrintOverrides;
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -27,9 +28,35 @@ pub struct BuildArgs {
     /// Use the Typst layouts in this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     layout_dir: Option<PathBuf>,
+    /// Bleed on every side, e.g. 3mm: the media grows by it, TrimBox and BleedBox are set.
+    /// 0 for none. Overrides `bleed` in the issue file's [print] table. 出血.
+    #[arg(long, value_name = "LENGTH", conflicts_with = "pdfa")]
+    bleed: Option<String>,
+    /// Draw registration crop marks outside the bleed on every page. 裁切线.
+    #[arg(long, overrides_with = "no_crop_marks", conflicts_with = "pdfa")]
+    crop_marks: bool,
+    /// No crop marks, whatever the issue file's [print] table says.
+    #[arg(long, overrides_with = "crop_marks")]
+    no_crop_marks: bool,
+    /// Write the PDF/A-2b archival file (ICC-based colour, trim size) instead of the
+    /// printer's CMYK file; default output ISSUE.pdfa.pdf. 存档版.
+    #[arg(long, overrides_with = "no_pdfa")]
+    pdfa: bool,
+    /// Write the printer's file even if the issue file's [print] table asks for PDF/A.
+    #[arg(long, overrides_with = "pdfa")]
+    no_pdfa: bool,
     /// Parallel builds when several issues are given [default: the number of cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+}
+
+/// `--x` / `--no-x`: Some(true), Some(false), or None (the issue file decides).
+fn flag(yes: bool, no: bool) -> Option<bool> {
+    match (yes, no) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    }
 }
 
 fn summary(r: &BuildReport) -> String {
@@ -50,6 +77,11 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
         font_dirs: args.font_dirs.clone(),
         system_fonts: args.system_fonts,
         layout_dir: args.layout_dir.clone(),
+        print: PrintOverrides {
+            bleed: args.bleed.clone(),
+            crop_marks: flag(args.crop_marks, args.no_crop_marks),
+            pdfa: flag(args.pdfa, args.no_pdfa),
+        },
     };
     if issues.len() == 1 && args.issues[0].is_file() {
         let report = pipeline::build(&job(issues[0].clone(), args.output.clone()))?;

@@ -52,6 +52,8 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
         font_dirs: args.font_dirs,
         system_fonts: args.system_fonts,
         layout_dir: args.layout_dir,
+        // The issue file's [print] profile applies; flags are `build`'s.
+        print: Default::default(),
     };
     // The first build must succeed: without it there is nothing to keep warm.
     let (mut session, report) = Session::start(opts)?;

@@ -1,0 +1,1000 @@
+//! The print profile and what happens to the PDF after export.
+//!
+//! - [`PrintSettings`]: the `[print]` table of the issue file with the command-line
+//!   flags over it: bleed, crop marks, PDF/A.
+//! - [`LayoutPrint`]: the part of it the layout needs (the bleed, and whether colours go
+//!   out as print CMYK or as archival ICC-based colour), sent with the model.
+//! - [`finish`]: Typst writes the trim size, or with a bleed the enlarged MediaBox and the
+//!   TrimBox; this adds the BleedBox and, on request, registration crop marks outside
+//!   the bleed on a media enlarged to hold them.
+//! - [`audit`]: a scan of every content stream and every object of a print file: no RGB,
+//!   no ICC-based colour, no rich black, black text K only. Every print build runs it.
+//!
+//! Which file goes where: the print file (DeviceCMYK, K-only black, the red as CMYK or
+//! as a spot colour) goes to the printer; the `--pdfa` file (PDF/A-2b, ICC-based gray and
+//! sRGB, an sRGB output intent) goes to the archive.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use serde::Serialize;
+
+use crate::error::{Error, InputError, Result};
+use crate::issue_file::LoadedIssueFile;
+use crate::style::{Colour, Size};
+
+const MM: f64 = 72.0 / 25.4;
+/// The largest bleed we accept: printers ask for 3 to 5 mm.
+const MAX_BLEED_MM: f64 = 20.0;
+/// Crop marks: length, line width, their least distance from the trim, their distance
+/// outside the bleed, and the paper left beyond their ends.
+const MARK_LENGTH_MM: f64 = 5.0;
+const MARK_WIDTH_PT: f64 = 0.25;
+const MARK_MIN_OFFSET_MM: f64 = 3.0;
+const MARK_GAP_MM: f64 = 1.0;
+const MARK_SLUG_MM: f64 = 2.0;
+
+/// Command-line overrides of the `[print]` table; `None` keeps the file's value.
+#[derive(Debug, Clone, Default)]
+pub struct PrintOverrides {
+    /// `--bleed 3mm` (`0` for none).
+    pub bleed: Option<String>,
+    /// `--crop-marks` / `--no-crop-marks`.
+    pub crop_marks: Option<bool>,
+    /// `--pdfa` / `--no-pdfa`.
+    pub pdfa: Option<bool>,
+}
+
+/// The print settings of one build.
+#[derive(Debug, Clone, Default)]
+pub struct PrintSettings {
+    /// Bleed on every side, in points; 0: the media is exactly the trim.
+    pub bleed: f64,
+    /// Registration crop marks outside the bleed.
+    pub crop_marks: bool,
+    /// A PDF/A-2b archival file (no bleed, no marks, ICC-based colour).
+    pub pdfa: bool,
+    /// The red of the print profile, over `[style.red]`.
+    pub red: Option<Colour>,
+    /// What was set and then left out, for the build report.
+    pub notes: Vec<String>,
+}
+
+/// What the layout receives of the print settings (`print` in `/model.json`).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct LayoutPrint {
+    /// Bleed on every side in points: `page(bleed:)`.
+    pub bleed: Size,
+    /// Archival colours (ICC-based gray and sRGB) instead of print CMYK.
+    pub archival: bool,
+}
+
+impl LayoutPrint {
+    /// The print file at trim size: CMYK colours, no bleed.
+    pub const PLAIN: LayoutPrint = LayoutPrint {
+        bleed: Size::pt(0.0),
+        archival: false,
+    };
+}
+
+impl PrintSettings {
+    /// The `[print]` table of the issue file with the command-line flags over it.
+    pub fn resolve(loaded: &LoadedIssueFile, cli: &PrintOverrides) -> Result<Self> {
+        let profile = &loaded.file.print;
+        let bleed = match (&cli.bleed, &profile.bleed) {
+            (Some(v), _) => parse_bleed(v).map_err(|msg| {
+                InputError::file(&loaded.path, format!("--bleed {v}: {msg}")).help(
+                    "give the bleed with its unit, e.g. --bleed 3mm (0 for none) / 出血写成 3mm",
+                )
+            })?,
+            (None, Some(v)) => parse_bleed(v.get_ref()).map_err(|msg| {
+                loaded
+                    .error_at(v.span(), format!("print.bleed: {msg}"))
+                    .help("write the bleed with its unit, e.g. bleed = \"3mm\" / 出血写成 \"3mm\"")
+            })?,
+            (None, None) => 0.0,
+        };
+        let mut s = PrintSettings {
+            bleed,
+            crop_marks: cli.crop_marks.unwrap_or(profile.crop_marks),
+            pdfa: cli.pdfa.unwrap_or(profile.pdfa),
+            red: profile.red.clone(),
+            notes: Vec::new(),
+        };
+        if s.pdfa {
+            // The archive is the document, not the press sheet.
+            if s.bleed > 0.0 {
+                s.notes.push(
+                    "PDF/A: the bleed is left out; the archival file is the trim size".into(),
+                );
+            }
+            if s.crop_marks {
+                s.notes
+                    .push("PDF/A: crop marks are left out of the archival file".into());
+            }
+            s.bleed = 0.0;
+            s.crop_marks = false;
+        }
+        Ok(s)
+    }
+
+    /// What the layout needs.
+    pub fn layout(&self) -> LayoutPrint {
+        LayoutPrint {
+            bleed: Size(self.bleed),
+            archival: self.pdfa,
+        }
+    }
+}
+
+/// A bleed such as `3mm`, `0.3cm`, `8.5pt` or `0`, in points.
+fn parse_bleed(v: &str) -> std::result::Result<f64, String> {
+    if v.trim() == "0" {
+        return Ok(0.0);
+    }
+    let has_unit = ["mm", "cm", "pt"].iter().any(|u| v.trim().ends_with(u));
+    let size = Size::parse(v).ok().filter(|_| has_unit).ok_or_else(|| {
+        format!("`{v}` is not a length: write 3mm, 0.3cm or 8.5pt / 出血须带单位")
+    })?;
+    if size.0 > MAX_BLEED_MM * MM {
+        return Err(format!(
+            "{v} is more than {MAX_BLEED_MM} mm; printers ask for 3 to 5 mm / 出血过大"
+        ));
+    }
+    Ok(size.0)
+}
+
+fn pdf_err(what: &str) -> impl Fn(lopdf::Error) -> Error + '_ {
+    move |e| Error::internal(format!("{what}: {e}"))
+}
+
+/// Adds the BleedBox and the crop marks to an exported print file. Without bleed and
+/// marks (and for PDF/A) the bytes are returned as they are.
+pub fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
+    if s.pdfa || (s.bleed == 0.0 && !s.crop_marks) {
+        return Ok(pdf);
+    }
+    let mut doc = Document::load_mem(&pdf).map_err(pdf_err("reading the exported PDF"))?;
+    // How far the sheet grows beyond Typst's media (trim + bleed) to hold the marks.
+    let margin = if s.crop_marks {
+        mark_margin(s.bleed) - s.bleed
+    } else {
+        0.0
+    };
+    let registration = if s.crop_marks {
+        Some(doc.add_object(registration_space()))
+    } else {
+        None
+    };
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    for page_id in pages {
+        // Typst writes MediaBox = trim + bleed at the origin, and TrimBox with a bleed.
+        let media = page_box(&doc, page_id, b"MediaBox")?;
+        let trim = page_box(&doc, page_id, b"TrimBox").unwrap_or(media);
+        let shift = |b: [f64; 4]| [b[0] + margin, b[1] + margin, b[2] + margin, b[3] + margin];
+        let bleed_box = shift(media);
+        let trim_box = shift(trim);
+        let media_box = [0.0, 0.0, media[2] + 2.0 * margin, media[3] + 2.0 * margin];
+        if let Some(cs) = registration {
+            // Move the page onto the larger sheet, then draw the marks over it.
+            let before = format!("q 1 0 0 1 {} {} cm\n", num(margin), num(margin));
+            let after = format!("Q\n{}", crop_marks(trim_box, s.bleed));
+            wrap_contents(&mut doc, page_id, before.into_bytes(), after.into_bytes())?;
+            add_colour_space(&mut doc, page_id, b"JbRegistration", cs)?;
+            shift_annotations(&mut doc, page_id, margin)?;
+        }
+        let page = doc
+            .get_dictionary_mut(page_id)
+            .map_err(pdf_err("a page of the exported PDF"))?;
+        page.set("MediaBox", rect(media_box));
+        page.set("BleedBox", rect(bleed_box));
+        page.set("TrimBox", rect(trim_box));
+        page.remove(b"CropBox");
+        page.remove(b"ArtBox");
+    }
+    let mut out = Vec::with_capacity(pdf.len() + 4096);
+    doc.save_to(&mut out)
+        .map_err(|e| Error::internal(format!("writing the PDF: {e}")))?;
+    Ok(out)
+}
+
+/// How far the media reaches beyond the trim when crop marks are drawn (more than the
+/// bleed: the marks start outside it).
+fn mark_margin(bleed: f64) -> f64 {
+    mark_offset(bleed) + (MARK_LENGTH_MM + MARK_SLUG_MM) * MM
+}
+
+/// Where crop marks start, from the trim: outside the bleed, and never closer than 3 mm.
+fn mark_offset(bleed: f64) -> f64 {
+    (bleed + MARK_GAP_MM * MM).max(MARK_MIN_OFFSET_MM * MM)
+}
+
+/// Registration colour: a Separation named `All` prints on every plate.
+fn registration_space() -> Object {
+    let tint = Dictionary::from_iter([
+        ("FunctionType", Object::Integer(2)),
+        ("Domain", vec![0.into(), 1.into()].into()),
+        ("C0", vec![0.into(), 0.into(), 0.into(), 0.into()].into()),
+        ("C1", vec![1.into(), 1.into(), 1.into(), 1.into()].into()),
+        ("N", Object::Integer(1)),
+    ]);
+    Object::Array(vec![
+        Object::Name(b"Separation".to_vec()),
+        Object::Name(b"All".to_vec()),
+        Object::Name(b"DeviceCMYK".to_vec()),
+        Object::Dictionary(tint),
+    ])
+}
+
+/// The content stream of the eight crop marks around `trim`, marked as a page artifact.
+fn crop_marks(trim: [f64; 4], bleed: f64) -> String {
+    let (off, len) = (mark_offset(bleed), MARK_LENGTH_MM * MM);
+    let [x0, y0, x1, y1] = trim;
+    let mut s = String::from("/Artifact <</Type /Page>> BDC\nq\n/JbRegistration CS 1 SCN\n");
+    let _ = writeln!(s, "{} w 0 J 0 j [] 0 d", num(MARK_WIDTH_PT));
+    for (x, dx) in [(x0, -1.0), (x1, 1.0)] {
+        for (y, dy) in [(y0, -1.0), (y1, 1.0)] {
+            // A horizontal mark on the line of the trim's top or bottom edge …
+            let _ = writeln!(
+                s,
+                "{} {} m {} {} l",
+                num(x + dx * off),
+                num(y),
+                num(x + dx * (off + len)),
+                num(y)
+            );
+            // … and a vertical one on the line of its left or right edge.
+            let _ = writeln!(
+                s,
+                "{} {} m {} {} l",
+                num(x),
+                num(y + dy * off),
+                num(x),
+                num(y + dy * (off + len))
+            );
+        }
+    }
+    s.push_str("S\nQ\nEMC\n");
+    s
+}
+
+/// A number for a content stream: four decimals, no trailing zeros.
+fn num(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+fn rect(b: [f64; 4]) -> Object {
+    Object::Array(
+        b.iter()
+            .map(|v| Object::Real(((v * 10_000.0).round() / 10_000.0) as f32))
+            .collect(),
+    )
+}
+
+fn as_number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+/// A page box, looked up through the page tree.
+fn page_box(doc: &Document, page_id: ObjectId, key: &[u8]) -> Result<[f64; 4]> {
+    let mut dict = doc
+        .get_dictionary(page_id)
+        .map_err(pdf_err("a page of the exported PDF"))?;
+    for _ in 0..32 {
+        if let Ok(v) = dict.get(key) {
+            let (_, v) = doc.dereference(v).map_err(pdf_err("a page box"))?;
+            let nums: Vec<f64> = match v {
+                Object::Array(a) => a.iter().filter_map(as_number).collect(),
+                _ => Vec::new(),
+            };
+            return match nums[..] {
+                [a, b, c, d] => Ok([a.min(c), b.min(d), a.max(c), b.max(d)]),
+                _ => Err(Error::internal(format!(
+                    "the exported PDF has a malformed {}",
+                    String::from_utf8_lossy(key)
+                ))),
+            };
+        }
+        match dict.get(b"Parent").and_then(Object::as_reference) {
+            Ok(parent) => {
+                dict = doc
+                    .get_dictionary(parent)
+                    .map_err(pdf_err("the page tree"))?
+            }
+            Err(_) => break,
+        }
+    }
+    Err(Error::internal(format!(
+        "the exported PDF has no {}",
+        String::from_utf8_lossy(key)
+    )))
+}
+
+/// Puts `before` in front of a page's content streams and `after` behind them.
+fn wrap_contents(
+    doc: &mut Document,
+    page_id: ObjectId,
+    before: Vec<u8>,
+    after: Vec<u8>,
+) -> Result<()> {
+    let existing: Vec<Object> = doc
+        .get_page_contents(page_id)
+        .into_iter()
+        .map(Object::Reference)
+        .collect();
+    let first = doc.add_object(Stream::new(Dictionary::new(), before));
+    let last = doc.add_object(Stream::new(Dictionary::new(), after));
+    let mut contents = vec![Object::Reference(first)];
+    contents.extend(existing);
+    contents.push(Object::Reference(last));
+    doc.get_dictionary_mut(page_id)
+        .map_err(pdf_err("a page of the exported PDF"))?
+        .set("Contents", contents);
+    Ok(())
+}
+
+/// Adds a named colour space to a page's resources (inline or referenced).
+fn add_colour_space(
+    doc: &mut Document,
+    page_id: ObjectId,
+    name: &[u8],
+    cs: ObjectId,
+) -> Result<()> {
+    let page = doc
+        .get_dictionary(page_id)
+        .map_err(pdf_err("a page of the exported PDF"))?;
+    let resources_id = match page.get(b"Resources") {
+        Ok(Object::Reference(id)) => Some(*id),
+        Ok(Object::Dictionary(_)) => None,
+        _ => {
+            doc.get_dictionary_mut(page_id)
+                .map_err(pdf_err("a page"))?
+                .set("Resources", Dictionary::new());
+            None
+        }
+    };
+    let spaces_ref = {
+        let res = match resources_id {
+            Some(id) => doc.get_dictionary(id),
+            None => doc
+                .get_dictionary(page_id)
+                .and_then(|p| p.get(b"Resources")?.as_dict()),
+        }
+        .map_err(pdf_err("page resources"))?;
+        match res.get(b"ColorSpace") {
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        }
+    };
+    let spaces = match spaces_ref {
+        Some(id) => doc.get_dictionary_mut(id),
+        None => {
+            let res = match resources_id {
+                Some(id) => doc.get_dictionary_mut(id),
+                None => doc
+                    .get_dictionary_mut(page_id)
+                    .and_then(|p| p.get_mut(b"Resources")?.as_dict_mut()),
+            }
+            .map_err(pdf_err("page resources"))?;
+            if !matches!(res.get(b"ColorSpace"), Ok(Object::Dictionary(_))) {
+                res.set("ColorSpace", Dictionary::new());
+            }
+            res.get_mut(b"ColorSpace").and_then(Object::as_dict_mut)
+        }
+    }
+    .map_err(pdf_err("page colour spaces"))?;
+    spaces.set(name.to_vec(), Object::Reference(cs));
+    Ok(())
+}
+
+/// Moves link and other annotations with the page content.
+fn shift_annotations(doc: &mut Document, page_id: ObjectId, by: f64) -> Result<()> {
+    let ids: Vec<ObjectId> = match doc.get_dictionary(page_id).map(|p| p.get(b"Annots")) {
+        Ok(Ok(Object::Array(a))) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
+        _ => return Ok(()),
+    };
+    for id in ids {
+        let Ok(annot) = doc.get_dictionary_mut(id) else {
+            continue;
+        };
+        let r: Vec<f64> = match annot.get(b"Rect") {
+            Ok(Object::Array(a)) => a.iter().filter_map(as_number).collect(),
+            _ => continue,
+        };
+        if let [a, b, c, d] = r[..] {
+            annot.set("Rect", rect([a + by, b + by, c + by, d + by]));
+        }
+    }
+    Ok(())
+}
+
+// ── The colour audit ────────────────────────────────────────────────────────────
+
+/// What a scan of a PDF's colours found.
+#[derive(Debug, Default)]
+pub struct ColourAudit {
+    /// What a printer would object to, each with where it is.
+    pub problems: Vec<String>,
+    /// Text-showing operators by fill colour (`DeviceCMYK 0 0 0 1` → count).
+    pub text: BTreeMap<String, usize>,
+    /// Stroked and filled paths by colour.
+    pub paths: BTreeMap<String, usize>,
+    /// Colour space families named in the file's objects (`DeviceCMYK`, `Separation`…).
+    pub spaces: BTreeMap<String, usize>,
+}
+
+impl ColourAudit {
+    fn problem(&mut self, p: String) {
+        if !self.problems.contains(&p) {
+            self.problems.push(p);
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Space {
+    Gray,
+    Rgb,
+    Cmyk,
+    /// A Separation or DeviceN colour, by its colorant name(s).
+    Spot(String),
+    /// ICC-based with N components.
+    Icc(i64),
+    Pattern,
+    Other(String),
+}
+
+#[derive(Debug, Clone)]
+struct Paint {
+    space: Space,
+    values: Vec<f64>,
+}
+
+impl Paint {
+    fn black_gray() -> Self {
+        Paint {
+            space: Space::Gray,
+            values: vec![0.0],
+        }
+    }
+
+    fn label(&self) -> String {
+        let space = match &self.space {
+            Space::Gray => "DeviceGray".to_owned(),
+            Space::Rgb => "DeviceRGB".to_owned(),
+            Space::Cmyk => "DeviceCMYK".to_owned(),
+            Space::Spot(n) => format!("Separation /{n}"),
+            Space::Icc(n) => format!("ICCBased N={n}"),
+            Space::Pattern => "Pattern".to_owned(),
+            Space::Other(n) => n.clone(),
+        };
+        let vals: Vec<String> = self.values.iter().map(|v| num(*v)).collect();
+        format!("{space} {}", vals.join(" ")).trim_end().to_owned()
+    }
+
+    /// Black made of more than K: a rich black (or registration) for text.
+    fn is_rich_black(&self) -> bool {
+        match (&self.space, &self.values[..]) {
+            (Space::Cmyk, [c, m, y, k]) => *k > 0.5 && (c + m + y) > 0.001,
+            (Space::Spot(n), _) => n == "All",
+            _ => false,
+        }
+    }
+
+    /// Dark enough to read as black.
+    fn is_dark(&self) -> bool {
+        match (&self.space, &self.values[..]) {
+            (Space::Gray, [g]) => *g < 0.2,
+            (Space::Rgb, [r, g, b]) => r.max(*g).max(*b) < 0.2,
+            (Space::Cmyk, [_, _, _, k]) => *k > 0.8,
+            _ => false,
+        }
+    }
+}
+
+/// Scans a print file: every object for RGB and ICC-based colour spaces and output
+/// intents, every content stream (and the forms it draws) for the colours it sets.
+pub fn audit(pdf: &[u8]) -> Result<ColourAudit> {
+    let doc = Document::load_mem(pdf).map_err(pdf_err("reading the PDF to check it"))?;
+    let mut a = ColourAudit::default();
+    for (id, obj) in &doc.objects {
+        scan_object(&doc, *id, obj, &mut a, 0);
+    }
+    if let Ok(cat) = doc.catalog()
+        && cat.has(b"OutputIntents")
+    {
+        a.problem("the catalog has an OutputIntent (an ICC profile the RIP would apply)".into());
+    }
+    for (n, page_id) in doc.get_pages() {
+        let res = resources(&doc, page_id);
+        let mut data = Vec::new();
+        for id in doc.get_page_contents(page_id) {
+            if let Ok(Object::Stream(s)) = doc.get_object(id) {
+                data.extend(
+                    s.decompressed_content()
+                        .unwrap_or_else(|_| s.content.clone()),
+                );
+                data.push(b'\n');
+            }
+        }
+        let mut st = State::default();
+        scan_content(&doc, &data, res, n, &mut st, &mut a, 0)?;
+    }
+    Ok(a)
+}
+
+/// Colour spaces named in an object (not in stream data).
+fn scan_object(doc: &Document, id: ObjectId, obj: &Object, a: &mut ColourAudit, depth: u32) {
+    if depth > 16 {
+        return;
+    }
+    let at = || format!("object {} {}", id.0, id.1);
+    match obj {
+        Object::Name(n) => match n.as_slice() {
+            b"DeviceRGB" | b"CalRGB" | b"CalGray" | b"Lab" => {
+                let n = String::from_utf8_lossy(n).into_owned();
+                a.problem(format!("{n} colour space in {}", at()));
+                *a.spaces.entry(n).or_default() += 1;
+            }
+            b"DeviceGray" | b"DeviceCMYK" | b"Separation" | b"DeviceN" | b"ICCBased" => {
+                *a.spaces
+                    .entry(String::from_utf8_lossy(n).into_owned())
+                    .or_default() += 1;
+            }
+            _ => {}
+        },
+        Object::Array(items) => {
+            if let Some(Object::Name(n)) = items.first()
+                && n == b"ICCBased"
+            {
+                let comps = items
+                    .get(1)
+                    .and_then(|o| doc.dereference(o).ok())
+                    .and_then(|(_, o)| match o {
+                        Object::Stream(s) => s.dict.get(b"N").ok().and_then(|n| n.as_i64().ok()),
+                        _ => None,
+                    })
+                    .unwrap_or(0);
+                let kind = match comps {
+                    1 => "gray",
+                    3 => "RGB",
+                    4 => "CMYK",
+                    _ => "?",
+                };
+                a.problem(format!("ICC-based {kind} colour space in {}", at()));
+            }
+            for item in items {
+                scan_object(doc, id, item, a, depth + 1);
+            }
+        }
+        Object::Dictionary(d) => {
+            if d.has(b"DestOutputProfile") {
+                a.problem(format!("an output intent with an ICC profile in {}", at()));
+            }
+            for (_, v) in d.iter() {
+                scan_object(doc, id, v, a, depth + 1);
+            }
+        }
+        Object::Stream(s) => {
+            if s.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) == Some(&b"Image"[..])
+                && !s.dict.has(b"ColorSpace")
+                && !s.dict.has(b"ImageMask")
+            {
+                a.problem(format!(
+                    "an image without a colour space (JPX/ICC) in {}",
+                    at()
+                ));
+            }
+            for (_, v) in s.dict.iter() {
+                scan_object(doc, id, v, a, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The resources dictionary of a page (inherited through the page tree).
+fn resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
+    let mut dict = doc.get_dictionary(page_id).ok()?;
+    for _ in 0..32 {
+        if let Ok(r) = dict.get(b"Resources") {
+            return doc.dereference(r).ok()?.1.as_dict().ok();
+        }
+        dict = doc
+            .get_dictionary(dict.get(b"Parent").ok()?.as_reference().ok()?)
+            .ok()?;
+    }
+    None
+}
+
+#[derive(Debug, Clone)]
+struct State {
+    fill: Paint,
+    stroke: Paint,
+    render: i64,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            fill: Paint::black_gray(),
+            stroke: Paint::black_gray(),
+            render: 0,
+        }
+    }
+}
+
+fn resolve_space(doc: &Document, obj: &Object, res: Option<&Dictionary>, depth: u32) -> Space {
+    if depth > 8 {
+        return Space::Other("?".into());
+    }
+    let Ok((_, obj)) = doc.dereference(obj) else {
+        return Space::Other("?".into());
+    };
+    match obj {
+        Object::Name(n) => match n.as_slice() {
+            b"DeviceGray" | b"G" => Space::Gray,
+            b"DeviceRGB" | b"RGB" | b"CalRGB" => Space::Rgb,
+            b"DeviceCMYK" | b"CMYK" => Space::Cmyk,
+            b"Pattern" => Space::Pattern,
+            other => {
+                let named = res
+                    .and_then(|r| r.get(b"ColorSpace").ok())
+                    .and_then(|cs| doc.dereference(cs).ok())
+                    .and_then(|(_, cs)| cs.as_dict().ok())
+                    .and_then(|cs| cs.get(other).ok());
+                match named {
+                    Some(o) => resolve_space(doc, o, res, depth + 1),
+                    None => Space::Other(String::from_utf8_lossy(other).into_owned()),
+                }
+            }
+        },
+        Object::Array(items) => match items.first() {
+            Some(Object::Name(f)) if f == b"ICCBased" => {
+                let n = items
+                    .get(1)
+                    .and_then(|o| doc.dereference(o).ok())
+                    .and_then(|(_, o)| o.as_stream().ok())
+                    .and_then(|s| s.dict.get(b"N").ok()?.as_i64().ok())
+                    .unwrap_or(0);
+                Space::Icc(n)
+            }
+            Some(Object::Name(f)) if f == b"Separation" => {
+                let name = items
+                    .get(1)
+                    .and_then(|o| o.as_name().ok())
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_default();
+                Space::Spot(name)
+            }
+            Some(Object::Name(f)) if f == b"DeviceN" => Space::Spot("DeviceN".into()),
+            Some(Object::Name(f)) if f == b"Pattern" => Space::Pattern,
+            Some(first) => resolve_space(doc, first, res, depth + 1),
+            None => Space::Other("[]".into()),
+        },
+        _ => Space::Other("?".into()),
+    }
+}
+
+fn operand_numbers(ops: &[Object]) -> Vec<f64> {
+    ops.iter().filter_map(as_number).collect()
+}
+
+fn check_paint(p: &Paint, what: &str, page: u32, a: &mut ColourAudit) {
+    match p.space {
+        Space::Rgb => a.problem(format!("page {page}: {what} in RGB ({})", p.label())),
+        Space::Icc(_) => a.problem(format!(
+            "page {page}: {what} in ICC-based colour ({})",
+            p.label()
+        )),
+        Space::Other(_) => a.problem(format!(
+            "page {page}: {what} in an unknown colour space ({})",
+            p.label()
+        )),
+        _ => {}
+    }
+}
+
+fn scan_content(
+    doc: &Document,
+    data: &[u8],
+    res: Option<&Dictionary>,
+    page: u32,
+    st: &mut State,
+    a: &mut ColourAudit,
+    depth: u32,
+) -> Result<()> {
+    if depth > 8 {
+        return Ok(());
+    }
+    let content = Content::decode(data)
+        .map_err(|e| Error::internal(format!("page {page}: cannot read a content stream: {e}")))?;
+    let mut stack: Vec<State> = Vec::new();
+    for op in &content.operations {
+        let nums = || operand_numbers(&op.operands);
+        match op.operator.as_str() {
+            "q" => stack.push(st.clone()),
+            "Q" => {
+                if let Some(s) = stack.pop() {
+                    *st = s;
+                }
+            }
+            "g" | "G" | "rg" | "RG" | "k" | "K" => {
+                let space = match op.operator.to_ascii_lowercase().as_str() {
+                    "g" => Space::Gray,
+                    "rg" => Space::Rgb,
+                    _ => Space::Cmyk,
+                };
+                let p = Paint {
+                    space,
+                    values: nums(),
+                };
+                if op.operator.chars().all(|c| c.is_ascii_lowercase()) {
+                    st.fill = p;
+                } else {
+                    st.stroke = p;
+                }
+            }
+            "cs" | "CS" => {
+                let space = op
+                    .operands
+                    .first()
+                    .map(|o| resolve_space(doc, o, res, 0))
+                    .unwrap_or(Space::Other("?".into()));
+                let values = match space {
+                    Space::Gray => vec![0.0],
+                    Space::Rgb => vec![0.0; 3],
+                    Space::Cmyk => vec![0.0, 0.0, 0.0, 1.0],
+                    Space::Spot(_) => vec![1.0],
+                    _ => Vec::new(),
+                };
+                let p = Paint { space, values };
+                if op.operator == "cs" {
+                    st.fill = p;
+                } else {
+                    st.stroke = p;
+                }
+            }
+            "sc" | "scn" => st.fill.values = nums(),
+            "SC" | "SCN" => st.stroke.values = nums(),
+            "Tr" => st.render = nums().first().map_or(0, |v| *v as i64),
+            "Tj" | "TJ" | "'" | "\"" => {
+                let mut paints = Vec::new();
+                if matches!(st.render, 0 | 2 | 4 | 6) {
+                    paints.push(st.fill.clone());
+                }
+                if matches!(st.render, 1 | 2 | 5 | 6) {
+                    paints.push(st.stroke.clone());
+                }
+                for p in paints {
+                    check_paint(&p, "text", page, a);
+                    if p.is_rich_black() {
+                        a.problem(format!("page {page}: text in rich black ({})", p.label()));
+                    } else if p.is_dark()
+                        && !matches!(p.space, Space::Gray)
+                        && !(p.space == Space::Cmyk && p.values.iter().take(3).all(|v| *v <= 0.001))
+                    {
+                        a.problem(format!(
+                            "page {page}: black text not K only ({})",
+                            p.label()
+                        ));
+                    }
+                    *a.text.entry(p.label()).or_default() += 1;
+                }
+            }
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                let (fill, stroke) = match op.operator.as_str() {
+                    "S" | "s" => (false, true),
+                    "f" | "F" | "f*" => (true, false),
+                    _ => (true, true),
+                };
+                for (on, p) in [(fill, st.fill.clone()), (stroke, st.stroke.clone())] {
+                    if !on {
+                        continue;
+                    }
+                    check_paint(&p, "a path", page, a);
+                    if p.is_rich_black() && p.space == Space::Cmyk {
+                        a.problem(format!("page {page}: a rule in rich black ({})", p.label()));
+                    }
+                    *a.paths.entry(p.label()).or_default() += 1;
+                }
+            }
+            "Do" => {
+                let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
+                    continue;
+                };
+                let xobj = res
+                    .and_then(|r| r.get(b"XObject").ok())
+                    .and_then(|x| doc.dereference(x).ok())
+                    .and_then(|(_, x)| x.as_dict().ok())
+                    .and_then(|x| x.get(name).ok())
+                    .and_then(|x| doc.dereference(x).ok())
+                    .and_then(|(_, x)| x.as_stream().ok());
+                let Some(xobj) = xobj else { continue };
+                match xobj.dict.get(b"Subtype").and_then(Object::as_name) {
+                    Ok(b"Form") => {
+                        let sub_res = xobj
+                            .dict
+                            .get(b"Resources")
+                            .ok()
+                            .and_then(|r| doc.dereference(r).ok())
+                            .and_then(|(_, r)| r.as_dict().ok())
+                            .or(res);
+                        let data = xobj
+                            .decompressed_content()
+                            .unwrap_or_else(|_| xobj.content.clone());
+                        let mut inner = st.clone();
+                        scan_content(doc, &data, sub_res, page, &mut inner, a, depth + 1)?;
+                    }
+                    Ok(b"Image") => {
+                        if let Ok(cs) = xobj.dict.get(b"ColorSpace") {
+                            let p = Paint {
+                                space: resolve_space(doc, cs, res, 0),
+                                values: Vec::new(),
+                            };
+                            check_paint(&p, "an image", page, a);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-page PDF with the given content stream and colour-space resources.
+    fn one_page(content: &str, spaces: Dictionary) -> Vec<u8> {
+        one_page_with(content, |_| spaces)
+    }
+
+    /// The same, with colour spaces that may refer to objects added to the document.
+    fn one_page_with(content: &str, spaces: impl FnOnce(&mut Document) -> Dictionary) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let spaces = spaces(&mut doc);
+        let pages_id = doc.new_object_id();
+        let content_id =
+            doc.add_object(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
+        let resources = Dictionary::from_iter([("ColorSpace", Object::Dictionary(spaces))]);
+        let page_id = doc.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", Object::Reference(pages_id)),
+            (
+                "MediaBox",
+                vec![0.into(), 0.into(), 595.into(), 842.into()].into(),
+            ),
+            ("Contents", Object::Reference(content_id)),
+            ("Resources", Object::Dictionary(resources)),
+        ]));
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(Dictionary::from_iter([
+                ("Type", Object::Name(b"Pages".to_vec())),
+                ("Kids", vec![Object::Reference(page_id)].into()),
+                ("Count", Object::Integer(1)),
+            ])),
+        );
+        let catalog = doc.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Catalog".to_vec())),
+            ("Pages", Object::Reference(pages_id)),
+        ]));
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    const TEXT: &str = "BT /F1 12 Tf (x) Tj ET\n";
+
+    #[test]
+    fn k_only_black_text_and_cmyk_red_pass() {
+        let pdf = one_page(
+            &format!("0 0 0 1 k {TEXT} 0 1 1 0 K 0 0 m 10 0 l S"),
+            Dictionary::new(),
+        );
+        let a = audit(&pdf).unwrap();
+        assert!(a.problems.is_empty(), "{:?}", a.problems);
+        assert_eq!(a.text.get("DeviceCMYK 0 0 0 1"), Some(&1));
+        assert_eq!(a.paths.get("DeviceCMYK 0 1 1 0"), Some(&1));
+    }
+
+    #[test]
+    fn rgb_rich_black_and_icc_are_caught() {
+        let rgb = one_page(&format!("1 0 0 rg {TEXT}"), Dictionary::new());
+        assert!(
+            audit(&rgb)
+                .unwrap()
+                .problems
+                .iter()
+                .any(|p| p.contains("RGB"))
+        );
+
+        let rich = one_page(&format!("0.6 0.5 0.4 1 k {TEXT}"), Dictionary::new());
+        assert!(
+            audit(&rich)
+                .unwrap()
+                .problems
+                .iter()
+                .any(|p| p.contains("rich black"))
+        );
+
+        let icc = one_page_with(&format!("/C0 cs 0 scn {TEXT}"), |doc| {
+            let profile = doc.add_object(Stream::new(
+                Dictionary::from_iter([("N", Object::Integer(1))]),
+                Vec::new(),
+            ));
+            Dictionary::from_iter([(
+                "C0",
+                Object::Array(vec![
+                    Object::Name(b"ICCBased".to_vec()),
+                    Object::Reference(profile),
+                ]),
+            )])
+        });
+        let problems = audit(&icc).unwrap().problems;
+        assert!(
+            problems.iter().any(|p| p.contains("ICC-based gray")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("text in ICC")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn registration_text_is_rich_black_but_marks_are_fine() {
+        let spaces = Dictionary::from_iter([("R", registration_space())]);
+        let marks = one_page("/R CS 1 SCN 0 0 m 10 0 l S", spaces.clone());
+        assert!(audit(&marks).unwrap().problems.is_empty());
+        let text = one_page(&format!("/R cs 1 scn {TEXT}"), spaces);
+        assert!(!audit(&text).unwrap().problems.is_empty());
+    }
+
+    #[test]
+    fn bleed_values() {
+        assert!((parse_bleed("3mm").unwrap() - 3.0 * MM).abs() < 1e-9);
+        assert_eq!(parse_bleed("0").unwrap(), 0.0);
+        assert!((parse_bleed("8.5pt").unwrap() - 8.5).abs() < 1e-9);
+        assert!(parse_bleed("3").is_err(), "a bare number is ambiguous");
+        assert!(parse_bleed("三号").is_err());
+        assert!(parse_bleed("25mm").unwrap_err().contains("20 mm"));
+    }
+
+    #[test]
+    fn marks_sit_outside_the_bleed() {
+        let trim = [100.0, 100.0, 400.0, 500.0];
+        let bleed = 3.0 * MM;
+        let marks = crop_marks(trim, bleed);
+        let ops = Content::decode(marks.as_bytes()).unwrap().operations;
+        let points: Vec<(f64, f64)> = ops
+            .iter()
+            .filter(|o| o.operator == "m" || o.operator == "l")
+            .map(|o| {
+                let n = operand_numbers(&o.operands);
+                (n[0], n[1])
+            })
+            .collect();
+        assert_eq!(points.len(), 16);
+        for (x, y) in points {
+            let outside_x = x <= trim[0] - bleed || x >= trim[2] + bleed;
+            let outside_y = y <= trim[1] - bleed || y >= trim[3] + bleed;
+            assert!(outside_x || outside_y, "({x}, {y}) is inside the bleed box");
+            let m = mark_margin(bleed);
+            assert!(x >= trim[0] - m && x <= trim[2] + m && y >= trim[1] - m && y <= trim[3] + m);
+        }
+    }
+}
