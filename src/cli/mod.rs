@@ -44,7 +44,15 @@ enum Command {
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // A wrong flag is the user's input error: exit 1 (clap's own default would be 2,
+    // which we keep for internal errors). --help and --version exit 0.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     // A panic is a bug: say so, ask for a report, and exit 2 like any internal error.
     std::panic::set_hook(Box::new(|info| {
         eprintln!(
