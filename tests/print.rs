@@ -652,3 +652,28 @@ fn a_bad_bleed_names_file_line_and_column() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--bleed 30mm"));
 }
+
+#[test]
+fn help_lists_the_print_flags() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--bleed",
+        "--crop-marks",
+        "--no-crop-marks",
+        "--pdfa",
+        "--no-pdfa",
+    ] {
+        assert!(help.contains(flag), "{help}");
+    }
+    // Marks and bleed belong to the printer's file, not the archive.
+    let both = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--pdfa", "--crop-marks", "x.toml"])
+        .output()
+        .unwrap();
+    assert!(!both.status.success());
+    assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used with"));
+}
