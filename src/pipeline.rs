@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 use typst::foundations::Datetime;
 
 use crate::error::{Error, InputError, Result};
+use crate::fontcheck::{self, Coverage};
 use crate::fonts::{FontOptions, FontSet};
-use crate::layout;
+use crate::layout::{self, FontUse};
 use crate::model::{self, Issue};
 use crate::world::JianbaoWorld;
 use crate::{export, issue_file::LoadedIssueFile};
@@ -36,6 +37,10 @@ pub struct BuildReport {
     pub bytes: usize,
     pub warnings: Vec<String>,
     pub elapsed: Duration,
+    /// Which face set which character, and the fallbacks with their places.
+    pub coverage: Coverage,
+    /// Characters typeset per face, from the laid-out pages.
+    pub font_use: Vec<FontUse>,
 }
 
 /// The default output path: the issue file's stem with `.pdf`, beside it.
@@ -48,11 +53,15 @@ pub struct Prepared {
     pub issue: Issue,
     pub loaded: LoadedIssueFile,
     pub world: JianbaoWorld,
+    /// The font coverage of the model (checked before layout).
+    pub coverage: Coverage,
+    /// Warnings found before layout (fonts named in the issue file but not found).
+    pub warnings: Vec<String>,
 }
 
-/// Reads the issue, loads fonts, and makes the Typst world.
-pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
-    let (mut issue, loaded) = model::load(&opts.issue)?;
+/// The fonts of a build: `--font-dir`s, then the issue file's `font_dirs`, then the
+/// shipped fonts, then (if asked) the system's.
+pub fn load_fonts(opts: &BuildOptions, loaded: &LoadedIssueFile) -> Result<FontSet> {
     let mut dirs = opts.font_dirs.clone();
     for d in &loaded.file.font_dirs {
         let path = loaded.base_dir().join(d.get_ref());
@@ -70,12 +79,24 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         }
         dirs.push(path);
     }
-    let fonts = FontSet::load(&FontOptions {
+    FontSet::load(&FontOptions {
         dirs,
         system: opts.system_fonts,
         shipped_dir: None,
-    })?;
+    })
+}
+
+/// Reads the issue, loads fonts, checks that every character has a font, and makes
+/// the Typst world.
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
+    let (mut issue, loaded) = model::load(&opts.issue)?;
+    let fonts = load_fonts(opts, &loaded)?;
+    let warnings = fontcheck::unknown_families(&loaded, &issue.style.fonts, &fonts)
+        .iter()
+        .map(|u| u.to_string())
+        .collect();
     fonts.resolve_roles(&mut issue.style.fonts)?;
+    let coverage = fontcheck::check(&issue, &loaded, &fonts)?;
     let json =
         serde_json::to_vec(&issue).map_err(|e| Error::internal(format!("model to JSON: {e}")))?;
     let today = Datetime::from_ymd(issue.issue.year, issue.issue.month, issue.issue.day);
@@ -85,6 +106,8 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         issue,
         loaded,
         world,
+        coverage,
+        warnings,
     })
 }
 
@@ -101,8 +124,8 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
                 InputError::file(
                     &p.loaded.path,
                     format!(
-                        "no shipped font has the character {} (U+{:04X}); it would print as an empty box on page {} in «{}» / 字体缺字",
-                        m.ch, m.ch as u32, m.page, m.context
+                        "the font {} has no glyph for the character {} (U+{:04X}); it would print as an empty box on page {} in «{}» / 字体缺字 (the check before layout missed it: please report this)",
+                        m.font, m.ch, m.ch as u32, m.page, m.context
                     ),
                 )
                 .help("add a font that covers it with --font-dir DIR, or replace the character / 用 --font-dir 加入含此字的字体")
@@ -124,11 +147,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| default_output(&opts.issue));
     export::write_atomic(&output, &bytes)?;
+    let font_use = layout::font_use(&laid.document, prepared.world.fonts());
+    let mut warnings = prepared.warnings;
+    warnings.extend(laid.warnings);
     Ok(BuildReport {
         output,
         pages: laid.document.pages().len(),
         bytes: bytes.len(),
-        warnings: laid.warnings,
+        warnings,
         elapsed: start.elapsed(),
+        coverage: prepared.coverage,
+        font_use,
     })
 }

@@ -21,9 +21,14 @@ pub struct BuildArgs {
     /// Use the Typst layouts in this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     layout_dir: Option<PathBuf>,
+    /// After the build, list the characters typeset per font and every character
+    /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
+    #[arg(long)]
+    font_report: bool,
 }
 
 pub fn run(args: BuildArgs) -> jianbao::Result<()> {
+    let font_report = args.font_report;
     let report = pipeline::build(&BuildOptions {
         issue: args.issue,
         output: args.output,
@@ -41,5 +46,9 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
         report.bytes / 1024,
         report.elapsed.as_secs_f64() * 1000.0
     );
+    if font_report {
+        print!("\n{}", super::fonts::render_use(&report.font_use));
+        print!("\n{}", report.coverage.render_fallbacks());
+    }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! subcommand's own file.
 
 mod build;
+mod fonts;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -28,6 +29,13 @@ enum Command {
     /// Reads the issue file and the article files it names, lays them out and writes
     /// the PDF atomically: on any error nothing is written and an earlier PDF stays.
     Build(build::BuildArgs),
+    /// List the fonts found and the font of each role / 列出字体及各角色所用字体.
+    ///
+    /// Without an issue file: every font found (family, style, characters covered,
+    /// origin, licence, file) and the default roles. With one: its font_dirs and
+    /// [style.fonts], and every character of its text set in a fallback font, with
+    /// file:line:col. A character no font has is an error, as in `build`.
+    Fonts(fonts::FontsArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -41,6 +49,7 @@ pub fn run() -> ExitCode {
     }));
     let outcome = std::panic::catch_unwind(|| match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Fonts(args) => fonts::run(args),
     });
     match outcome {
         Ok(result) => finish(result),
