@@ -80,6 +80,13 @@ impl std::fmt::Display for Place {
     }
 }
 
+/// A character no face of its role has: the role of its first occurrence, and every
+/// place in a file (none if it is only in the layout's own text).
+struct Missing {
+    role: usize,
+    places: Vec<(FileRef, usize)>,
+}
+
 /// A character set in a face other than its role's first.
 #[derive(Debug, Clone)]
 pub struct FallbackChar {
@@ -140,10 +147,7 @@ impl Files<'_> {
                 let (_, text) = self.get(*f);
                 let nth = piece.text[..i].matches(ch).count();
                 let raw = text.get(span.clone()).unwrap_or("");
-                let off = raw
-                    .match_indices(ch)
-                    .nth(nth)
-                    .map_or(0, |(off, _)| off);
+                let off = raw.match_indices(ch).nth(nth).map_or(0, |(off, _)| off);
                 Some((*f, span.start + off))
             }
             Src::Layout => None,
@@ -204,7 +208,7 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
     // role -> char -> (slot, places)
     let mut fallbacks: Vec<BTreeMap<char, (usize, Vec<Place>)>> = vec![BTreeMap::new(); 17];
     // char -> (role, places)
-    let mut missing: BTreeMap<char, (usize, Vec<(FileRef, usize)>, bool)> = BTreeMap::new();
+    let mut missing: BTreeMap<char, Missing> = BTreeMap::new();
     let primary: Vec<Option<usize>> = roles
         .iter()
         .map(|(_, r)| r.family.first().and_then(|f| fonts.select(f, r.weight)))
@@ -232,13 +236,11 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
                     }
                 }
                 None => {
-                    let e = missing
-                        .entry(ch)
-                        .or_insert_with(|| (piece.role, Vec::new(), false));
-                    match at {
-                        Some(at) => e.1.push(at),
-                        None => e.2 = true,
-                    }
+                    let m = missing.entry(ch).or_insert_with(|| Missing {
+                        role: piece.role,
+                        places: Vec::new(),
+                    });
+                    m.places.extend(at);
                 }
             }
         }
@@ -247,9 +249,7 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
     if !missing.is_empty() {
         let errors = missing
             .into_iter()
-            .map(|(ch, (role, places, in_layout))| {
-                missing_error(&files, fonts, roles[role], ch, &places, in_layout)
-            })
+            .map(|(ch, m)| missing_error(&files, fonts, roles[m.role], ch, &m.places))
             .collect();
         return Err(Error::Many(errors));
     }
@@ -284,7 +284,6 @@ fn missing_error(
     (role_name, role): (&str, &Role),
     ch: char,
     places: &[(FileRef, usize)],
-    in_layout: bool,
 ) -> InputError {
     let code = ch as u32;
     let pua = (0xE000..=0xF8FF).contains(&code)
@@ -328,7 +327,11 @@ fn missing_error(
     let help = if elsewhere.is_empty() {
         format!(
             "the {role_name} role tries {families}; add a directory with a font that covers this character (--font-dir DIR, or font_dirs in the issue file{}), or replace the character / 用 --font-dir 或期刊文件的 font_dirs 加入含此字的字体，或改用其他字",
-            if pua { ", e.g. the 造字 font that made it" } else { "" }
+            if pua {
+                ", e.g. the 造字 font that made it"
+            } else {
+                ""
+            }
         )
     } else {
         format!(
@@ -341,20 +344,22 @@ fn missing_error(
             let (path, text) = files.get(f);
             InputError::at(path, text, offset..offset + ch.len_utf8(), message).help(help)
         }
-        None => {
-            debug_assert!(in_layout);
-            InputError::file(
-                &files.loaded.path,
-                format!("{message} (in the layout's own text for the {role_name} role)"),
-            )
-            .help(help)
-        }
+        // Only in text the layout adds.
+        None => InputError::file(
+            &files.loaded.path,
+            format!("{message} (in the layout's own text for the {role_name} role)"),
+        )
+        .help(help),
     }
 }
 
 /// Every piece of text of the model, with its role and origin — what the layouts in
 /// `layouts/` print, role by role.
-fn pieces(issue: &Issue, loaded: &LoadedIssueFile, roles: &[(&'static str, &Role); 17]) -> Vec<Piece> {
+fn pieces(
+    issue: &Issue,
+    loaded: &LoadedIssueFile,
+    roles: &[(&'static str, &Role); 17],
+) -> Vec<Piece> {
     let role = |name: &str| {
         roles
             .iter()
@@ -374,7 +379,11 @@ fn pieces(issue: &Issue, loaded: &LoadedIssueFile, roles: &[(&'static str, &Role
     let at = |span: Range<usize>| Src::Derived(FileRef::Issue, span);
 
     // Masthead.
-    push("masthead", &issue.bulletin.title, derived(&f.bulletin.title));
+    push(
+        "masthead",
+        &issue.bulletin.title,
+        derived(&f.bulletin.title),
+    );
     if let (Some(p), Some(s)) = (&issue.bulletin.pinyin, &f.bulletin.pinyin) {
         push("pinyin", p, derived(s));
     }
@@ -560,14 +569,11 @@ pub fn unknown_families(
         let Some(written) = spans.style.fonts.get(name) else {
             continue;
         };
-        if written.family.is_empty() || written.family.iter().any(|f| fonts.has_family(f.get_ref())) {
+        if written.family.is_empty() || written.family.iter().any(|f| fonts.has_family(f.get_ref()))
+        {
             continue;
         }
-        let instead = role
-            .family
-            .iter()
-            .find(|f| fonts.has_family(f))
-            .cloned();
+        let instead = role.family.iter().find(|f| fonts.has_family(f)).cloned();
         for f in &written.family {
             let offset = f.span().start;
             let (line, col) = line_col(&loaded.text, offset);
@@ -655,7 +661,11 @@ impl Coverage {
     pub fn fallback_chars(&self) -> Vec<(&'static str, char, &str)> {
         self.roles
             .iter()
-            .flat_map(|r| r.fallbacks.iter().map(move |f| (r.role, f.ch, f.family.as_str())))
+            .flat_map(|r| {
+                r.fallbacks
+                    .iter()
+                    .map(move |f| (r.role, f.ch, f.family.as_str()))
+            })
             .collect()
     }
 }

@@ -4,12 +4,12 @@
 //! the issue file's `font_dirs`), the fonts shipped in `fonts/` (only the files its
 //! `manifest.toml` lists), and the system's fonts when asked for (`--system-fonts`).
 //! Nothing is parsed that is not used: the shipped fonts are described by
-//! `fonts/index.json` (each face's [`FontInfo`]: family, variant, coverage), checked
-//! against the manifest's sha256 and the file sizes, so start-up reads one small file
-//! instead of the cmaps of 70 MB of fonts. A file is memory-mapped and its face parsed
-//! only when the layout first asks for it. The user's and the system's fonts are
-//! indexed when loaded. `jianbao fonts --write-index` regenerates the index, and a
-//! test fails when it is stale.
+//! `fonts/index.rs`, compiled in (each face's [`FontInfo`]: family, variant,
+//! coverage), and checked against the manifest's sha256 and the file sizes, so
+//! start-up reads no font file instead of the cmaps of 70 MB of fonts. A file is
+//! memory-mapped and its face parsed only when the layout first asks for it. The
+//! user's and the system's fonts are indexed when loaded. `jianbao fonts
+//! --write-index` regenerates the index, and a test fails when it is stale.
 //!
 //! The shipped directory is looked up in this order: `$JIANBAO_FONTS`, `fonts/` next
 //! to the executable, `../share/jianbao/fonts` from the executable, and the
@@ -109,30 +109,190 @@ struct Manifest {
     font: Vec<ManifestEntry>,
 }
 
-/// The name of the index of the shipped fonts, beside `manifest.toml`.
-pub const INDEX_FILE: &str = "index.json";
+/// The index of the shipped fonts, beside `manifest.toml`: Rust data compiled into
+/// the binary, so that reading it costs nothing at start-up.
+pub const INDEX_FILE: &str = "index.rs";
 
-/// `fonts/index.json`: what Typst needs to know of each shipped face, computed once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FontIndex {
-    /// What this file is and how to regenerate it.
-    pub about: String,
-    pub fonts: Vec<IndexEntry>,
-}
-
-/// One shipped file in the index.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndexEntry {
-    pub file: String,
+/// One shipped file as the compiled-in index knows it.
+#[derive(Debug)]
+pub struct IndexedFile {
+    pub file: &'static str,
     /// The sha256 of the file, as in the manifest when the index was written.
-    pub sha256: String,
+    pub sha256: &'static str,
     /// The file's size in bytes: a cheap check at start-up that it is the same file.
     pub size: u64,
     /// Every face of the file, in collection order.
+    pub faces: &'static [IndexedFace],
+}
+
+/// One face: its [`FontInfo`] without the coverage as JSON, and the coverage runs.
+#[derive(Debug)]
+pub struct IndexedFace {
+    pub info: &'static str,
+    pub coverage: &'static [u32],
+}
+
+/// The index of the shipped fonts, as compiled in (`fonts/index.rs`).
+pub static SHIPPED_INDEX: &[IndexedFile] = include!("../fonts/index.rs");
+
+/// What [`FontInfo`] holds besides the coverage.
+#[derive(Serialize, Deserialize)]
+struct FaceMeta {
+    family: String,
+    variant: FontVariant,
+    flags: typst::text::FontFlags,
+    #[serde(default)]
+    axes: Vec<typst::text::FontAxis>,
+}
+
+impl IndexedFace {
+    /// The face's [`FontInfo`]. The coverage goes straight from the static runs
+    /// into Typst's `Coverage` (no text to parse), the rest is a few bytes of JSON.
+    pub fn font_info(&self) -> Option<FontInfo> {
+        use serde::de::value::{Error as DeError, SeqDeserializer};
+        let meta: FaceMeta = serde_json::from_str(self.info).ok()?;
+        let coverage = typst::text::Coverage::deserialize(SeqDeserializer::<_, DeError>::new(
+            self.coverage.iter().copied(),
+        ))
+        .ok()?;
+        Some(FontInfo {
+            family: meta.family,
+            variant: meta.variant,
+            flags: meta.flags,
+            axes: meta.axes,
+            coverage,
+        })
+    }
+}
+
+/// The faces of a shipped file from the compiled-in index, if it describes this
+/// very file: the manifest's sha256 and the size on disk.
+fn indexed_faces(entry: &ManifestEntry, path: &Path) -> Option<Vec<FontInfo>> {
+    let e = SHIPPED_INDEX.iter().find(|f| f.file == entry.file)?;
+    let size = std::fs::metadata(path).ok()?.len();
+    if e.sha256 != entry.sha256 || e.size != size {
+        return None;
+    }
+    e.faces.iter().map(IndexedFace::font_info).collect()
+}
+
+/// The index computed from the font files (to write it, or to check it is fresh).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontIndex {
+    pub fonts: Vec<IndexEntry>,
+}
+
+/// One file of a computed index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexEntry {
+    pub file: String,
+    pub sha256: String,
+    pub size: u64,
     pub faces: Vec<FontInfo>,
 }
 
-const INDEX_ABOUT: &str = "FontInfo (family, variant, flags, coverage) of every face of the shipped fonts, so that start-up parses no font file. Written by `jianbao fonts --write-index` (cargo run -- fonts --write-index) from the files listed in manifest.toml; tests/fonts.rs fails when it is stale.";
+impl FontIndex {
+    /// The compiled-in index in the same form.
+    pub fn compiled() -> Option<FontIndex> {
+        let fonts = SHIPPED_INDEX
+            .iter()
+            .map(|f| {
+                Some(IndexEntry {
+                    file: f.file.to_owned(),
+                    sha256: f.sha256.to_owned(),
+                    size: f.size,
+                    faces: f
+                        .faces
+                        .iter()
+                        .map(IndexedFace::font_info)
+                        .collect::<Option<_>>()?,
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some(FontIndex { fonts })
+    }
+
+    /// The index as Rust data (`fonts/index.rs`): one line a face.
+    pub fn to_rust(&self) -> String {
+        let mut out = String::from(
+            "// The shipped fonts' index: each face's FontInfo (the coverage as run lengths), so\n\
+             // that start-up parses no font file. Generated by `cargo run -- fonts --write-index`\n\
+             // from the files in manifest.toml; do not edit. tests/fonts.rs fails when it is stale.\n\
+             &[\n",
+        );
+        for f in &self.fonts {
+            out.push_str(&format!(
+                "IndexedFile {{ file: {:?}, sha256: {:?}, size: {}, faces: &[\n",
+                f.file, f.sha256, f.size
+            ));
+            for info in &f.faces {
+                let meta = FaceMeta {
+                    family: info.family.clone(),
+                    variant: info.variant,
+                    flags: info.flags,
+                    axes: info.axes.clone(),
+                };
+                let runs: Vec<u32> = serde_json::to_value(&info.coverage)
+                    .and_then(serde_json::from_value)
+                    .unwrap_or_default();
+                let runs: Vec<String> = runs.iter().map(u32::to_string).collect();
+                out.push_str(&format!(
+                    "    IndexedFace {{ info: {:?}, coverage: &[{}] }},\n",
+                    serde_json::to_string(&meta).unwrap_or_default(),
+                    runs.join(",")
+                ));
+            }
+            out.push_str("] },\n");
+        }
+        out.push_str("]\n");
+        out
+    }
+}
+
+/// Computes the index of a shipped font directory from its files, after checking
+/// each file's sha256 against the manifest.
+pub fn compute_index(dir: &Path) -> Result<FontIndex> {
+    let mut fonts = Vec::new();
+    for entry in read_manifest(dir)? {
+        let path = dir.join(&entry.file);
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Error::internal(format!("cannot read {}: {e}", path.display())))?;
+        let sha = sha256_hex(&bytes);
+        if sha != entry.sha256 {
+            return Err(Error::internal(format!(
+                "{} has sha256 {sha}, but manifest.toml says {}",
+                path.display(),
+                entry.sha256
+            )));
+        }
+        fonts.push(IndexEntry {
+            file: entry.file.clone(),
+            sha256: sha,
+            size: bytes.len() as u64,
+            faces: FontInfo::iter(&bytes).collect(),
+        });
+    }
+    Ok(FontIndex { fonts })
+}
+
+/// The sha256 of some bytes, in lower-case hex as `sha256sum` prints it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Writes the index of a shipped font directory (`jianbao fonts --write-index`);
+/// the next build compiles it in.
+pub fn write_index(dir: &Path) -> Result<PathBuf> {
+    let index = compute_index(dir)?;
+    let path = dir.join(INDEX_FILE);
+    std::fs::write(&path, index.to_rust())
+        .map_err(|e| Error::internal(format!("cannot write {}: {e}", path.display())))?;
+    Ok(path)
+}
 
 /// The directory of the shipped fonts, by the documented search order.
 pub fn shipped_dir() -> Option<PathBuf> {
@@ -164,83 +324,6 @@ pub fn read_manifest(dir: &Path) -> Result<Vec<ManifestEntry>> {
     Ok(m.font)
 }
 
-/// Reads the index beside the manifest, if there is one and it parses.
-pub fn read_index(dir: &Path) -> Option<FontIndex> {
-    let text = std::fs::read_to_string(dir.join(INDEX_FILE)).ok()?;
-    serde_json::from_str(&text).ok()
-}
-
-/// Computes the index of a shipped font directory from its files, after checking
-/// each file's sha256 against the manifest.
-pub fn compute_index(dir: &Path) -> Result<FontIndex> {
-    let mut fonts = Vec::new();
-    for entry in read_manifest(dir)? {
-        let path = dir.join(&entry.file);
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Error::internal(format!("cannot read {}: {e}", path.display())))?;
-        let sha = sha256_hex(&bytes);
-        if sha != entry.sha256 {
-            return Err(Error::internal(format!(
-                "{} has sha256 {sha}, but manifest.toml says {}",
-                path.display(),
-                entry.sha256
-            )));
-        }
-        fonts.push(IndexEntry {
-            file: entry.file.clone(),
-            sha256: sha,
-            size: bytes.len() as u64,
-            faces: FontInfo::iter(&bytes).collect(),
-        });
-    }
-    Ok(FontIndex {
-        about: INDEX_ABOUT.to_owned(),
-        fonts,
-    })
-}
-
-/// The sha256 of some bytes, in lower-case hex as `sha256sum` prints it.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-impl FontIndex {
-    /// The index as written to disk: one line a file, so that diffs stay readable.
-    pub fn to_json(&self) -> String {
-        let mut out = format!(
-            "{{\"about\": {},\n\"fonts\": [\n",
-            serde_json::to_string(&self.about).unwrap_or_default()
-        );
-        for (i, f) in self.fonts.iter().enumerate() {
-            out.push_str(&serde_json::to_string(f).unwrap_or_default());
-            out.push_str(if i + 1 < self.fonts.len() { ",\n" } else { "\n" });
-        }
-        out.push_str("]}\n");
-        out
-    }
-
-    /// The faces of a file, if the index describes this very file: the same sha256
-    /// as the manifest and the same size on disk.
-    fn faces(&self, entry: &ManifestEntry, path: &Path) -> Option<&[FontInfo]> {
-        let e = self.fonts.iter().find(|f| f.file == entry.file)?;
-        let size = std::fs::metadata(path).ok()?.len();
-        (e.sha256 == entry.sha256 && e.size == size).then_some(e.faces.as_slice())
-    }
-}
-
-/// Writes the index of a shipped font directory (`jianbao fonts --write-index`).
-pub fn write_index(dir: &Path) -> Result<PathBuf> {
-    let index = compute_index(dir)?;
-    let path = dir.join(INDEX_FILE);
-    std::fs::write(&path, index.to_json())
-        .map_err(|e| Error::internal(format!("cannot write {}: {e}", path.display())))?;
-    Ok(path)
-}
-
 impl FontSet {
     /// Indexes the fonts by the search order.
     pub fn load(options: &FontOptions) -> Result<FontSet> {
@@ -262,7 +345,6 @@ impl FontSet {
                 "the shipped fonts were not found: set JIANBAO_FONTS to the repository's fonts/ directory",
             )
         })?;
-        let index = read_index(&shipped);
         for entry in read_manifest(&shipped)? {
             let path = shipped.join(&entry.file);
             if !path.is_file() {
@@ -272,13 +354,13 @@ impl FontSet {
                 )));
             }
             let licence = Some(entry.licence.clone());
-            match index.as_ref().and_then(|i| i.faces(&entry, &path)) {
+            match indexed_faces(&entry, &path) {
                 Some(faces) => {
-                    for (i, info) in faces.iter().enumerate() {
+                    for (i, info) in faces.into_iter().enumerate() {
                         slots.push(FontSlot {
                             path: path.clone(),
                             index: i as u32,
-                            info: info.clone(),
+                            info,
                             origin: Origin::Shipped,
                             licence: licence.clone(),
                             data: OnceLock::new(),

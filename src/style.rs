@@ -69,7 +69,12 @@ impl Size {
 
 /// The size of a Chinese size name (三号, 小四, and 小四号 for 小四).
 fn size_by_name(s: &str) -> Option<f64> {
-    let find = |name: &str| SIZE_NAMES.iter().find(|(n, _)| *n == name).map(|(_, pt)| *pt);
+    let find = |name: &str| {
+        SIZE_NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, pt)| *pt)
+    };
     find(s).or_else(|| {
         let bare = s.strip_suffix('号').filter(|b| b.starts_with('小'))?;
         find(bare)
@@ -92,7 +97,11 @@ fn unknown_size_message(s: &str) -> String {
     let hint = if close.is_empty() {
         String::new()
     } else {
-        format!(" (did you mean {}? / 是否应为 {}？)", close.join(" or "), close.join("、"))
+        format!(
+            " (did you mean {}? / 是否应为 {}？)",
+            close.join(" or "),
+            close.join("、")
+        )
     };
     let names = SIZE_NAMES
         .iter()
@@ -514,14 +523,20 @@ mod tests {
         let err = Size::parse("大三号").unwrap_err();
         assert!(err.starts_with("unknown size `大三号`"), "{err}");
         assert!(err.contains("did you mean 三号"), "{err}");
-        assert!(err.contains("小六 6.5pt") && err.contains("初号 42pt"), "{err}");
+        assert!(
+            err.contains("小六 6.5pt") && err.contains("初号 42pt"),
+            "{err}"
+        );
         let err = Size::parse("16px").unwrap_err();
         assert!(!err.contains("did you mean"), "{err}");
     }
 
     #[test]
     fn a_role_table_replaces_only_the_keys_it_gives() {
-        let s: Style = toml::from_str("[fonts.body]\nsize = \"四号\"\n[fonts.title]\nfamily = [\"方正小标宋简体\"]\n").unwrap();
+        let s: Style = toml::from_str(
+            "[fonts.body]\nsize = \"四号\"\n[fonts.title]\nfamily = [\"方正小标宋简体\"]\n",
+        )
+        .unwrap();
         let d = Roles::default();
         assert_eq!(s.fonts.body.size, Size(14.0));
         assert_eq!(s.fonts.body.family, d.body.family);
@@ -529,8 +544,16 @@ mod tests {
         assert_eq!(s.fonts.title.size, d.title.size);
         assert_eq!(s.fonts.title.weight, 900);
         let err = toml::from_str::<Style>("[fonts.bdy]\nsize = 12\n").unwrap_err();
-        assert!(err.message().contains("unknown field `bdy`"), "{}", err.message());
+        assert!(
+            err.message().contains("unknown field `bdy`"),
+            "{}",
+            err.message()
+        );
         let err = toml::from_str::<Style>("[fonts.body]\nsise = 12\n").unwrap_err();
-        assert!(err.message().contains("unknown field `sise`"), "{}", err.message());
+        assert!(
+            err.message().contains("unknown field `sise`"),
+            "{}",
+            err.message()
+        );
     }
 }

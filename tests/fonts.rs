@@ -67,7 +67,11 @@ fn manifest_sha256_matches_the_files() {
     for e in entries {
         let bytes = std::fs::read(shipped().join(&e.file)).unwrap();
         let sha = fonts::sha256_hex(&bytes);
-        assert_eq!(sha, e.sha256, "{}: sha256 differs from manifest.toml", e.file);
+        assert_eq!(
+            sha, e.sha256,
+            "{}: sha256 differs from manifest.toml",
+            e.file
+        );
         assert!(
             shipped().join(&e.licence_file).is_file(),
             "{}: licence file {} missing",
@@ -79,31 +83,52 @@ fn manifest_sha256_matches_the_files() {
 
 #[test]
 fn index_is_fresh_and_agrees_with_the_manifest() {
-    let committed = fonts::read_index(&shipped())
-        .expect("fonts/index.json is missing or broken: run `cargo run -- fonts --write-index`");
+    let stale =
+        "fonts/index.rs is stale: run `cargo run -- fonts --write-index`, rebuild, and commit it";
     let fresh = fonts::compute_index(&shipped()).unwrap();
-    assert!(
-        committed == fresh,
-        "fonts/index.json is stale: run `cargo run -- fonts --write-index` and commit it"
-    );
-    // The character counts the manifest states are those of the index.
+    let on_disk = std::fs::read_to_string(shipped().join(fonts::INDEX_FILE)).unwrap();
+    assert!(fresh.to_rust() == on_disk, "{stale}");
+    // What the binary has compiled in reads back to the same FontInfos.
+    assert!(fonts::FontIndex::compiled().unwrap() == fresh, "{stale}");
+    // The family and character count the manifest states are those Typst sees.
     for e in fonts::read_manifest(&shipped()).unwrap() {
-        let entry = committed.fonts.iter().find(|f| f.file == e.file).unwrap();
-        let chars = entry.faces[0].coverage.iter().count();
-        assert_eq!(chars, e.glyphs_mapped, "{}", e.file);
+        let entry = fresh.fonts.iter().find(|f| f.file == e.file).unwrap();
+        let info = &entry.faces[0];
+        assert_eq!(info.coverage.iter().count(), e.glyphs_mapped, "{}", e.file);
+        assert_eq!(info.family, e.family, "{}", e.file);
+        let weight = match e.style.as_str() {
+            "Regular" => 400,
+            "Bold" => 700,
+            "Black" => 900,
+            other => panic!("{}: unexpected style {other}", e.file),
+        };
+        assert_eq!(info.variant.weight.to_number(), weight, "{}", e.file);
     }
 }
 
 #[test]
-fn without_the_index_the_same_fonts_are_found() {
-    // A copy of fonts/ without index.json: the loader reads the files instead.
+fn a_stale_index_is_not_used() {
+    // A copy of fonts/ whose manifest has other sha256s than the index: the loader
+    // reads the files instead, and finds the same faces.
     let dir = tempfile::tempdir().unwrap();
     for e in std::fs::read_dir(shipped()).unwrap().flatten() {
         let name = e.file_name();
-        if name != fonts::INDEX_FILE && e.path().is_file() {
+        if name != "manifest.toml" {
             std::os::unix::fs::symlink(e.path(), dir.path().join(&name)).unwrap();
         }
     }
+    let manifest = std::fs::read_to_string(shipped().join("manifest.toml")).unwrap();
+    let changed: String = manifest
+        .lines()
+        .map(|l| {
+            if l.starts_with("sha256 = ") {
+                format!("sha256 = \"{}\"\n", "0".repeat(64))
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(dir.path().join("manifest.toml"), changed).unwrap();
     let load = |shipped_dir: PathBuf| {
         FontSet::load(&FontOptions {
             shipped_dir: Some(shipped_dir),
@@ -111,13 +136,14 @@ fn without_the_index_the_same_fonts_are_found() {
         })
         .unwrap()
     };
-    let slow = load(dir.path().to_owned());
-    let fast = load(shipped());
+    let from_files = load(dir.path().to_owned());
+    let indexed = load(shipped());
     let infos = |s: &FontSet| s.slots.iter().map(|s| s.info.clone()).collect::<Vec<_>>();
-    assert_eq!(infos(&slow), infos(&fast));
-    // Indexed faces are not even mapped until used.
-    assert!(fast.slots.iter().all(|s| s.loaded().is_none()));
-    assert!(fast.font(0).is_some());
+    assert_eq!(infos(&from_files), infos(&indexed));
+    // Indexed faces are not parsed (nor their files mapped) until the layout asks.
+    assert!(indexed.slots.iter().all(|s| s.loaded().is_none()));
+    assert!(indexed.font(0).is_some() && indexed.slots[0].loaded().is_some());
+    assert!(indexed.slots[1..].iter().all(|s| s.loaded().is_none()));
 }
 
 #[test]
@@ -138,7 +164,11 @@ fn typst_sees_the_shipped_families() {
         .map(|i| set.slots[i].info.variant.weight.to_number())
         .collect();
     assert_eq!(noto, vec![900, 400]);
-    assert!(set.slots.iter().all(|s| s.origin == Origin::Shipped && s.licence.is_some()));
+    assert!(
+        set.slots
+            .iter()
+            .all(|s| s.origin == Origin::Shipped && s.licence.is_some())
+    );
 }
 
 // ---------------------------------------------------------------- roles and sizes
@@ -153,15 +183,22 @@ fn unknown_size_name_is_an_error_at_its_place() {
     assert!(err.contains(&format!("issue.toml:{line}:8")), "{err}");
     assert!(err.contains("unknown size `大三号`"), "{err}");
     assert!(err.contains("did you mean 三号"), "{err}");
-    assert!(err.contains("size = \\\"三号\\\"") || err.contains("size = \"三号\""), "{err}");
-    assert!(!err.contains("TOML syntax"), "the help should be about sizes: {err}");
+    assert!(
+        err.contains("size = \\\"三号\\\"") || err.contains("size = \"三号\""),
+        "{err}"
+    );
+    assert!(
+        !err.contains("TOML syntax"),
+        "the help should be about sizes: {err}"
+    );
     assert_no_pdf(dir.path());
 }
 
 #[test]
 fn a_role_table_sets_family_and_size() {
     // Body in 楷体 四号: the model says so, and the pages are set in FandolKai.
-    let toml = format!("{MINIMAL_TOML}\n[style.fonts.body]\nfamily = [\"FandolKai\"]\nsize = \"四号\"\n");
+    let toml =
+        format!("{MINIMAL_TOML}\n[style.fonts.body]\nfamily = [\"FandolKai\"]\nsize = \"四号\"\n");
     let (dir, issue) = write_issue(&toml, &[("a.txt", "这是正文，用楷体四号排。\n")]);
     let prepared = pipeline::prepare(&BuildOptions {
         issue: issue.clone(),
@@ -181,8 +218,16 @@ fn a_role_table_sets_family_and_size() {
         assert!(kai.distinct.contains(&ch), "{ch} not in FandolKai");
     }
     // FandolFang still sets the issue and unit lines, but none of the body.
-    let fang = report.font_use.iter().find(|u| u.family == "FandolFang R").unwrap();
-    assert!(!"这是正文用楷体四号排".chars().any(|c| fang.distinct.contains(&c)));
+    let fang = report
+        .font_use
+        .iter()
+        .find(|u| u.family == "FandolFang R")
+        .unwrap();
+    assert!(
+        !"这是正文用楷体四号排"
+            .chars()
+            .any(|c| fang.distinct.contains(&c))
+    );
 }
 
 #[test]
@@ -205,11 +250,17 @@ fn a_family_named_but_not_found_is_reported_with_its_place() {
 
 #[test]
 fn private_use_character_in_an_article_stops_the_build_at_its_place() {
-    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "第一段。\n人名王\u{E000}，见上。\n")]);
+    let (dir, issue) = write_issue(
+        MINIMAL_TOML,
+        &[("a.txt", "第一段。\n人名王\u{E000}，见上。\n")],
+    );
     let (code, _, err) = jianbao(&[&"build", &issue]);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("a.txt:2:4"), "{err}");
-    assert!(err.contains("U+E000") && err.contains("private-use"), "{err}");
+    assert!(
+        err.contains("U+E000") && err.contains("private-use"),
+        "{err}"
+    );
     assert!(err.contains("--font-dir"), "{err}");
     assert_no_pdf(dir.path());
 }
@@ -222,7 +273,10 @@ fn private_use_character_in_the_issue_file_points_at_the_key() {
     assert_eq!(code, Some(1), "{err}");
     let line = line_of(&toml, "测试\u{E000}标题");
     assert!(err.contains(&format!("issue.toml:{line}:12")), "{err}");
-    assert!(err.contains("the title role tries Noto Serif CJK SC"), "{err}");
+    assert!(
+        err.contains("the title role tries Noto Serif CJK SC"),
+        "{err}"
+    );
     assert_no_pdf(dir.path());
 }
 
@@ -232,7 +286,9 @@ fn character_outside_every_shipped_font_stops_the_build() {
     let rare = '\u{2A700}';
     let set = FontSet::load(&FontOptions::default()).unwrap();
     assert!(
-        !set.slots.iter().any(|s| s.info.coverage.contains(rare as u32)),
+        !set.slots
+            .iter()
+            .any(|s| s.info.coverage.contains(rare as u32)),
         "a shipped font covers U+2A700: pick another character for this test"
     );
     let text = format!("第一段。\n\n第二段有{rare}字，{rare}又一次。\n");
@@ -246,7 +302,11 @@ fn character_outside_every_shipped_font_stops_the_build() {
     let e = &errors[0];
     assert_eq!(e.line_col(), Some((3, 5)));
     assert!(e.file.ends_with("a.txt"));
-    assert!(e.message.contains("U+2A700") && e.message.contains(rare), "{}", e.message);
+    assert!(
+        e.message.contains("U+2A700") && e.message.contains(rare),
+        "{}",
+        e.message
+    );
     assert!(e.message.contains("also at"), "{}", e.message);
     assert_eq!(err.exit_code(), 1);
     assert_no_pdf(dir.path());
@@ -293,8 +353,8 @@ fn rare_characters_are_typeset_and_reported_as_fallback() {
         assert!(noto.distinct.contains(&ch), "{ch} not set in Noto");
     }
     if tool("pdffonts") {
-        let table = String::from_utf8(Command::new("pdffonts").arg(&out).output().unwrap().stdout)
-            .unwrap();
+        let table =
+            String::from_utf8(Command::new("pdffonts").arg(&out).output().unwrap().stdout).unwrap();
         assert!(table.contains("NotoSerifCJKsc-Regular"), "{table}");
     }
     if tool("pdftotext") {
@@ -309,8 +369,15 @@ fn font_report_on_the_command_line_lists_fallbacks_with_places() {
     let (code, stdout, err) = jianbao(&[&"build", &issue, &"-o", &out, &"--font-report"]);
     assert_eq!(code, Some(0), "{err}");
     let a = dir.path().join("a.txt");
-    for (ch, code, col) in [('堃', "U+5803", 3), ('䶮', "U+4DAE", 5), ('𠙶', "U+20676", 9)] {
-        let want = format!("{ch} {code} in Noto Serif CJK SC  at {}:1:{col}", a.display());
+    for (ch, code, col) in [
+        ('堃', "U+5803", 3),
+        ('䶮', "U+4DAE", 5),
+        ('𠙶', "U+20676", 9),
+    ] {
+        let want = format!(
+            "{ch} {code} in Noto Serif CJK SC  at {}:1:{col}",
+            a.display()
+        );
         assert!(stdout.contains(&want), "missing «{want}» in\n{stdout}");
     }
     assert!(stdout.contains("body (FandolFang R):"), "{stdout}");
@@ -319,7 +386,10 @@ fn font_report_on_the_command_line_lists_fallbacks_with_places() {
     let (code, fonts_out, err) = jianbao(&[&"fonts", &issue]);
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        fonts_out.contains(&format!("堃 U+5803 in Noto Serif CJK SC  at {}:1:3", a.display())),
+        fonts_out.contains(&format!(
+            "堃 U+5803 in Noto Serif CJK SC  at {}:1:3",
+            a.display()
+        )),
         "{fonts_out}"
     );
 }
@@ -343,7 +413,10 @@ fn the_check_before_layout_agrees_with_the_pages() {
     }
     for r in &report.coverage.roles {
         for f in &r.fallbacks {
-            if f.places.iter().all(|p| *p == jianbao::fontcheck::Place::Layout) {
+            if f.places
+                .iter()
+                .all(|p| *p == jianbao::fontcheck::Place::Layout)
+            {
                 continue;
             }
             assert!(
@@ -364,11 +437,20 @@ fn the_check_before_layout_agrees_with_the_pages() {
 const USER_TEXT: &str = "本刊用户字体排正文仿宋三号，这一段文字全部在测试字体之中。国\n";
 
 fn assert_body_in_test_font(report: &BuildReport, pdf: &Path) {
-    let body = report.coverage.roles.iter().find(|r| r.role == "body").unwrap();
+    let body = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "body")
+        .unwrap();
     assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
     assert_eq!(body.families[0], "FangSong_GB2312");
     // 国 is not in the test font: it comes from the next family, FandolFang R.
-    let fb: Vec<(char, &str)> = body.fallbacks.iter().map(|f| (f.ch, f.face.as_str())).collect();
+    let fb: Vec<(char, &str)> = body
+        .fallbacks
+        .iter()
+        .map(|f| (f.ch, f.face.as_str()))
+        .collect();
     assert_eq!(fb, vec![('国', "FandolFang R")]);
     let user = report
         .font_use
@@ -380,8 +462,8 @@ fn assert_body_in_test_font(report: &BuildReport, pdf: &Path) {
         assert!(user.distinct.contains(&ch), "{ch}");
     }
     if tool("pdffonts") {
-        let table = String::from_utf8(Command::new("pdffonts").arg(pdf).output().unwrap().stdout)
-            .unwrap();
+        let table =
+            String::from_utf8(Command::new("pdffonts").arg(pdf).output().unwrap().stdout).unwrap();
         assert!(table.contains("+FangSongGB2312-JianbaoTest"), "{table}");
     }
 }
@@ -420,15 +502,36 @@ fn fonts_command_lists_fonts_licences_and_roles() {
         "user fonts come first: {first}"
     );
     let fang = out.lines().find(|l| l.contains("FandolFang R")).unwrap();
-    for want in ["normal 400", "10273", "shipped", "GPL-3.0-or-later WITH GPL font exception", "FandolFang-Regular.otf"] {
+    for want in [
+        "normal 400",
+        "10273",
+        "shipped",
+        "GPL-3.0-or-later WITH GPL font exception",
+        "FandolFang-Regular.otf",
+    ] {
         assert!(fang.contains(want), "{want} not in {fang}");
     }
     assert!(out.contains("OFL-1.1"), "{out}");
-    let body = out.lines().find(|l| l.trim_start().starts_with("body ")).unwrap();
+    let body = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("body "))
+        .unwrap();
     assert!(body.contains("三号 16pt"), "{body}");
-    assert!(body.contains("FangSong_GB2312 (FangSongGB2312-Test.otf)"), "{body}");
+    assert!(
+        body.contains("FangSong_GB2312 (FangSongGB2312-Test.otf)"),
+        "{body}"
+    );
     assert!(body.contains("FandolFang R, Noto Serif CJK SC"), "{body}");
-    assert!(body.contains("仿宋_GB2312"), "the absent families are listed: {body}");
-    let title = out.lines().find(|l| l.trim_start().starts_with("title ")).unwrap();
-    assert!(title.contains("Noto Serif CJK SC 900 (NotoSerifCJKsc-Black.otf)"), "{title}");
+    assert!(
+        body.contains("仿宋_GB2312"),
+        "the absent families are listed: {body}"
+    );
+    let title = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("title "))
+        .unwrap();
+    assert!(
+        title.contains("Noto Serif CJK SC 900 (NotoSerifCJKsc-Black.otf)"),
+        "{title}"
+    );
 }

@@ -47,8 +47,11 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
         report.elapsed.as_secs_f64() * 1000.0
     );
     if font_report {
-        print!("\n{}", super::fonts::render_use(&report.font_use));
-        print!("\n{}", report.coverage.render_fallbacks());
+        super::fonts::out(&format!(
+            "\n{}\n{}",
+            super::fonts::render_use(&report.font_use),
+            report.coverage.render_fallbacks()
+        ));
     }
     Ok(())
 }

@@ -41,8 +41,11 @@ pub fn run(args: FontsArgs) -> jianbao::Result<()> {
             system: args.system_fonts,
             shipped_dir: None,
         })?;
-        print!("{}", render_fonts(&set));
-        print!("\n{}", render_roles(&Roles::default().with_wide_fallback(), &set));
+        out(&format!(
+            "{}\n{}",
+            render_fonts(&set),
+            render_roles(&Roles::default().with_wide_fallback(), &set)
+        ));
         return Ok(());
     };
 
@@ -54,15 +57,27 @@ pub fn run(args: FontsArgs) -> jianbao::Result<()> {
     };
     let (mut issue, loaded) = model::load(&opts.issue)?;
     let set = pipeline::load_fonts(&opts, &loaded)?;
-    print!("{}", render_fonts(&set));
-    print!("\n{}", render_roles(&issue.style.fonts, &set));
+    out(&format!(
+        "{}\n{}",
+        render_fonts(&set),
+        render_roles(&issue.style.fonts, &set)
+    ));
     for w in fontcheck::unknown_families(&loaded, &issue.style.fonts, &set) {
         eprintln!("warning: {w}");
     }
     set.resolve_roles(&mut issue.style.fonts)?;
     let coverage = fontcheck::check(&issue, &loaded, &set)?;
-    print!("\n{}", coverage.render_fallbacks());
+    out(&format!("\n{}", coverage.render_fallbacks()));
     Ok(())
+}
+
+/// Prints to stdout; a closed pipe (`jianbao fonts | head`) is not an error.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
 }
 
 /// The table of every face found: family, style, characters, origin, licence, file.
@@ -155,7 +170,10 @@ pub fn render_use(uses: &[FontUse]) -> String {
         })
         .collect();
     let mut out = String::from("Characters typeset per font / 各字体排出的字符数\n");
-    out.push_str(&table(["chars", "distinct", "font (PostScript name)"], &rows));
+    out.push_str(&table(
+        ["chars", "distinct", "font (PostScript name)"],
+        &rows,
+    ));
     out
 }
 
