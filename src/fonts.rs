@@ -3,8 +3,13 @@
 //! Order (first wins for a family): the user's font directories (`--font-dir`, then
 //! the issue file's `font_dirs`), the fonts shipped in `fonts/` (only the files its
 //! `manifest.toml` lists), and the system's fonts when asked for (`--system-fonts`).
-//! Font files are memory-mapped and indexed once; a face is parsed only when the
-//! layout first uses it.
+//! Nothing is parsed that is not used: the shipped fonts are described by
+//! `fonts/index.rs`, compiled in (each face's [`FontInfo`]: family, variant,
+//! coverage), and checked against the manifest's sha256 and the file sizes, so
+//! start-up reads no font file instead of the cmaps of 70 MB of fonts. A file is
+//! memory-mapped and its face parsed only when the layout first asks for it. The
+//! user's and the system's fonts are indexed when loaded. `jianbao fonts
+//! --write-index` regenerates the index, and a test fails when it is stale.
 //!
 //! The shipped directory is looked up in this order: `$JIANBAO_FONTS`, `fonts/` next
 //! to the executable, `../share/jianbao/fonts` from the executable, and the
@@ -13,13 +18,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook, FontInfo};
+use typst::text::{Font, FontBook, FontInfo, FontStretch, FontStyle, FontVariant, FontWeight};
 use typst::utils::LazyHash;
 
 use crate::error::{Error, InputError, Result};
-use crate::style::{Role, Roles};
+use crate::style::Roles;
 
 /// Where a font came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -39,16 +44,30 @@ pub struct FontSlot {
     pub origin: Origin,
     /// The licence from the manifest, for shipped fonts.
     pub licence: Option<String>,
-    data: Bytes,
+    /// The file's bytes, mapped on first use.
+    data: OnceLock<Option<Bytes>>,
     font: OnceLock<Option<Font>>,
 }
 
 impl FontSlot {
-    /// The parsed face.
+    /// The parsed face (the file is mapped and the face parsed on the first call).
     pub fn get(&self) -> Option<Font> {
         self.font
-            .get_or_init(|| Font::new(self.data.clone(), self.index))
+            .get_or_init(|| {
+                let data = self.data.get_or_init(|| map_file(&self.path)).clone()?;
+                Font::new(data, self.index)
+            })
             .clone()
+    }
+
+    /// The face if the layout has already asked for it (does not load it).
+    pub fn loaded(&self) -> Option<&Font> {
+        self.font.get()?.as_ref()
+    }
+
+    /// The number of characters the face maps.
+    pub fn chars(&self) -> usize {
+        self.info.coverage.iter().count()
     }
 }
 
@@ -88,6 +107,191 @@ pub struct ManifestEntry {
 #[derive(Debug, Deserialize)]
 struct Manifest {
     font: Vec<ManifestEntry>,
+}
+
+/// The index of the shipped fonts, beside `manifest.toml`: Rust data compiled into
+/// the binary, so that reading it costs nothing at start-up.
+pub const INDEX_FILE: &str = "index.rs";
+
+/// One shipped file as the compiled-in index knows it.
+#[derive(Debug)]
+pub struct IndexedFile {
+    pub file: &'static str,
+    /// The sha256 of the file, as in the manifest when the index was written.
+    pub sha256: &'static str,
+    /// The file's size in bytes: a cheap check at start-up that it is the same file.
+    pub size: u64,
+    /// Every face of the file, in collection order.
+    pub faces: &'static [IndexedFace],
+}
+
+/// One face: its [`FontInfo`] without the coverage as JSON, and the coverage runs.
+#[derive(Debug)]
+pub struct IndexedFace {
+    pub info: &'static str,
+    pub coverage: &'static [u32],
+}
+
+/// The index of the shipped fonts, as compiled in (`fonts/index.rs`).
+pub static SHIPPED_INDEX: &[IndexedFile] = include!("../fonts/index.rs");
+
+/// What [`FontInfo`] holds besides the coverage.
+#[derive(Serialize, Deserialize)]
+struct FaceMeta {
+    family: String,
+    variant: FontVariant,
+    flags: typst::text::FontFlags,
+    #[serde(default)]
+    axes: Vec<typst::text::FontAxis>,
+}
+
+impl IndexedFace {
+    /// The face's [`FontInfo`]. The coverage goes straight from the static runs
+    /// into Typst's `Coverage` (no text to parse), the rest is a few bytes of JSON.
+    pub fn font_info(&self) -> Option<FontInfo> {
+        use serde::de::value::{Error as DeError, SeqDeserializer};
+        let meta: FaceMeta = serde_json::from_str(self.info).ok()?;
+        let coverage = typst::text::Coverage::deserialize(SeqDeserializer::<_, DeError>::new(
+            self.coverage.iter().copied(),
+        ))
+        .ok()?;
+        Some(FontInfo {
+            family: meta.family,
+            variant: meta.variant,
+            flags: meta.flags,
+            axes: meta.axes,
+            coverage,
+        })
+    }
+}
+
+/// The faces of a shipped file from the compiled-in index, if it describes this
+/// very file: the manifest's sha256 and the size on disk.
+fn indexed_faces(entry: &ManifestEntry, path: &Path) -> Option<Vec<FontInfo>> {
+    let e = SHIPPED_INDEX.iter().find(|f| f.file == entry.file)?;
+    let size = std::fs::metadata(path).ok()?.len();
+    if e.sha256 != entry.sha256 || e.size != size {
+        return None;
+    }
+    e.faces.iter().map(IndexedFace::font_info).collect()
+}
+
+/// The index computed from the font files (to write it, or to check it is fresh).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontIndex {
+    pub fonts: Vec<IndexEntry>,
+}
+
+/// One file of a computed index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexEntry {
+    pub file: String,
+    pub sha256: String,
+    pub size: u64,
+    pub faces: Vec<FontInfo>,
+}
+
+impl FontIndex {
+    /// The compiled-in index in the same form.
+    pub fn compiled() -> Option<FontIndex> {
+        let fonts = SHIPPED_INDEX
+            .iter()
+            .map(|f| {
+                Some(IndexEntry {
+                    file: f.file.to_owned(),
+                    sha256: f.sha256.to_owned(),
+                    size: f.size,
+                    faces: f
+                        .faces
+                        .iter()
+                        .map(IndexedFace::font_info)
+                        .collect::<Option<_>>()?,
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some(FontIndex { fonts })
+    }
+
+    /// The index as Rust data (`fonts/index.rs`): one line a face.
+    pub fn to_rust(&self) -> String {
+        let mut out = String::from(
+            "// The shipped fonts' index: each face's FontInfo (the coverage as run lengths), so\n\
+             // that start-up parses no font file. Generated by `cargo run -- fonts --write-index`\n\
+             // from the files in manifest.toml; do not edit. tests/fonts.rs fails when it is stale.\n\
+             &[\n",
+        );
+        for f in &self.fonts {
+            out.push_str(&format!(
+                "IndexedFile {{ file: {:?}, sha256: {:?}, size: {}, faces: &[\n",
+                f.file, f.sha256, f.size
+            ));
+            for info in &f.faces {
+                let meta = FaceMeta {
+                    family: info.family.clone(),
+                    variant: info.variant,
+                    flags: info.flags,
+                    axes: info.axes.clone(),
+                };
+                let runs: Vec<u32> = serde_json::to_value(&info.coverage)
+                    .and_then(serde_json::from_value)
+                    .unwrap_or_default();
+                let runs: Vec<String> = runs.iter().map(u32::to_string).collect();
+                out.push_str(&format!(
+                    "    IndexedFace {{ info: {:?}, coverage: &[{}] }},\n",
+                    serde_json::to_string(&meta).unwrap_or_default(),
+                    runs.join(",")
+                ));
+            }
+            out.push_str("] },\n");
+        }
+        out.push_str("]\n");
+        out
+    }
+}
+
+/// Computes the index of a shipped font directory from its files, after checking
+/// each file's sha256 against the manifest.
+pub fn compute_index(dir: &Path) -> Result<FontIndex> {
+    let mut fonts = Vec::new();
+    for entry in read_manifest(dir)? {
+        let path = dir.join(&entry.file);
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Error::internal(format!("cannot read {}: {e}", path.display())))?;
+        let sha = sha256_hex(&bytes);
+        if sha != entry.sha256 {
+            return Err(Error::internal(format!(
+                "{} has sha256 {sha}, but manifest.toml says {}",
+                path.display(),
+                entry.sha256
+            )));
+        }
+        fonts.push(IndexEntry {
+            file: entry.file.clone(),
+            sha256: sha,
+            size: bytes.len() as u64,
+            faces: FontInfo::iter(&bytes).collect(),
+        });
+    }
+    Ok(FontIndex { fonts })
+}
+
+/// The sha256 of some bytes, in lower-case hex as `sha256sum` prints it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Writes the index of a shipped font directory (`jianbao fonts --write-index`);
+/// the next build compiles it in.
+pub fn write_index(dir: &Path) -> Result<PathBuf> {
+    let index = compute_index(dir)?;
+    let path = dir.join(INDEX_FILE);
+    std::fs::write(&path, index.to_rust())
+        .map_err(|e| Error::internal(format!("cannot write {}: {e}", path.display())))?;
+    Ok(path)
 }
 
 /// The directory of the shipped fonts, by the documented search order.
@@ -149,12 +353,24 @@ impl FontSet {
                     path.display()
                 )));
             }
-            add_file(
-                &mut slots,
-                &path,
-                Origin::Shipped,
-                Some(entry.licence.clone()),
-            );
+            let licence = Some(entry.licence.clone());
+            match indexed_faces(&entry, &path) {
+                Some(faces) => {
+                    for (i, info) in faces.into_iter().enumerate() {
+                        slots.push(FontSlot {
+                            path: path.clone(),
+                            index: i as u32,
+                            info,
+                            origin: Origin::Shipped,
+                            licence: licence.clone(),
+                            data: OnceLock::new(),
+                            font: OnceLock::new(),
+                        });
+                    }
+                }
+                // No index, or a stale one: read the file (slower, same result).
+                None => add_file(&mut slots, &path, Origin::Shipped, licence),
+            }
         }
         if options.system {
             let mut db = fontdb::Database::new();
@@ -191,7 +407,7 @@ impl FontSet {
     pub fn resolve_roles(&self, roles: &mut Roles) -> Result<()> {
         let mut missing = Vec::new();
         let names: Vec<&'static str> = roles.all().iter().map(|(n, _)| *n).collect();
-        for (name, role) in names.iter().zip(roles_mut(roles)) {
+        for (name, role) in names.iter().zip(roles.all_mut()) {
             role.family.retain(|f| self.has_family(f));
             if role.family.is_empty() {
                 missing.push(*name);
@@ -207,52 +423,28 @@ impl FontSet {
         }
     }
 
-    /// The first face of a family (regular if there is one), for coverage checks.
+    /// Every face of a family.
     pub fn family_slots(&self, family: &str) -> Vec<usize> {
         self.book.select_family(&family.to_lowercase()).collect()
     }
-}
 
-fn roles_mut(roles: &mut Roles) -> impl Iterator<Item = &mut Role> {
-    let Roles {
-        masthead,
-        pinyin,
-        issue_line,
-        unit_line,
-        marks,
-        column,
-        title,
-        subtitle,
-        body,
-        heading1,
-        heading2,
-        heading3,
-        heading4,
-        emphasis,
-        byline,
-        footer,
-        page_number,
-    } = roles;
-    [
-        masthead,
-        pinyin,
-        issue_line,
-        unit_line,
-        marks,
-        column,
-        title,
-        subtitle,
-        body,
-        heading1,
-        heading2,
-        heading3,
-        heading4,
-        emphasis,
-        byline,
-        footer,
-        page_number,
-    ]
-    .into_iter()
+    /// The face Typst selects for a family and a weight (upright, normal width),
+    /// as `book.select` does during layout.
+    pub fn select(&self, family: &str, weight: u16) -> Option<usize> {
+        let variant = FontVariant::new(
+            FontStyle::Normal,
+            FontWeight::from_number(weight),
+            FontStretch::NORMAL,
+        );
+        self.book.select(&family.to_lowercase(), variant)
+    }
+
+    /// The slot of a face the layout used (only loaded faces are compared).
+    pub fn slot_of(&self, font: &Font) -> Option<usize> {
+        self.slots
+            .iter()
+            .position(|s| s.loaded().is_some_and(|f| f == font))
+    }
 }
 
 fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Option<String>) {
@@ -264,7 +456,7 @@ fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Opt
             info,
             origin,
             licence: licence.clone(),
-            data: data.clone(),
+            data: OnceLock::from(Some(data.clone())),
             font: OnceLock::new(),
         });
     }

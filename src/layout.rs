@@ -7,6 +7,7 @@ use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
 use crate::error::{Error, Result};
+use crate::fonts::FontSet;
 use crate::world::JianbaoWorld;
 
 /// A laid-out issue and the warnings Typst gave.
@@ -69,6 +70,73 @@ fn walk(frame: &Frame, page: usize, out: &mut Vec<MissingGlyph>) {
                             font: t.font.info().family.clone(),
                             context: t.text.to_string(),
                         });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How many characters one face set in the laid-out pages.
+#[derive(Debug, Clone)]
+pub struct FontUse {
+    /// The font set's slot of the face (None: a face the set does not know).
+    pub slot: Option<usize>,
+    /// The face's family and PostScript name (as `pdffonts` shows it).
+    pub family: String,
+    pub postscript: String,
+    /// Characters typeset (whitespace not counted).
+    pub chars: usize,
+    /// The distinct characters.
+    pub distinct: std::collections::BTreeSet<char>,
+}
+
+/// Counts, per face, the characters typeset on every page: what a PDF checker's
+/// per-font table shows.
+pub fn font_use(doc: &PagedDocument, fonts: &FontSet) -> Vec<FontUse> {
+    let mut out: Vec<(typst::text::Font, FontUse)> = Vec::new();
+    for page in doc.pages() {
+        count(&page.frame, fonts, &mut out);
+    }
+    let mut out: Vec<FontUse> = out.into_iter().map(|(_, u)| u).collect();
+    out.sort_by(|a, b| b.chars.cmp(&a.chars).then(a.family.cmp(&b.family)));
+    out
+}
+
+fn count(frame: &Frame, fonts: &FontSet, out: &mut Vec<(typst::text::Font, FontUse)>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(g) => count(&g.frame, fonts, out),
+            FrameItem::Text(t) => {
+                let i = match out.iter().position(|(f, _)| f == t.font.font()) {
+                    Some(i) => i,
+                    None => {
+                        out.push((
+                            t.font.font().clone(),
+                            FontUse {
+                                slot: fonts.slot_of(t.font.font()),
+                                family: t.font.info().family.clone(),
+                                postscript: t.font.post_script_name().unwrap_or_default(),
+                                chars: 0,
+                                distinct: Default::default(),
+                            },
+                        ));
+                        out.len() - 1
+                    }
+                };
+                let u = &mut out[i].1;
+                // Glyphs of one cluster share its text range: count the text once.
+                let mut last = None;
+                for g in t.glyphs.iter() {
+                    let range = g.range();
+                    if last.as_ref() == Some(&range) {
+                        continue;
+                    }
+                    last = Some(range.clone());
+                    for ch in t.text[range].chars().filter(|c| !c.is_whitespace()) {
+                        u.chars += 1;
+                        u.distinct.insert(ch);
                     }
                 }
             }

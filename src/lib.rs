@@ -7,7 +7,7 @@
 //! |----------|--------------------------------|------------------------------------------------|
 //! | read     | [`issue_file`], [`text_input`] | parse the TOML (with spans), decode text files |
 //! | model    | [`model`], [`article`]         | validate, read articles into blocks            |
-//! | layout   | [`world`], [`fonts`], [`layout`] | the Typst `World`, fonts, compile, glyph check |
+//! | layout   | [`world`], [`fonts`], [`fontcheck`], [`layout`] | the Typst `World`, fonts, coverage check, compile, glyph check |
 //! | export   | [`export`], [`print`]          | PDF bytes, bleed and marks, colour audit, write |
 //!
 //! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
@@ -17,6 +17,7 @@ pub mod batch;
 pub mod eject;
 pub mod error;
 pub mod export;
+pub mod fontcheck;
 pub mod fonts;
 pub mod issue_file;
 pub mod layout;

@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 use typst::foundations::Datetime;
 
 use crate::error::{Error, InputError, Result};
+use crate::fontcheck::{self, Coverage};
 use crate::fonts::{FontOptions, FontSet};
-use crate::layout;
+use crate::layout::{self, FontUse};
 use crate::model::{self, Issue};
 use crate::print::{self, PrintOverrides, PrintSettings};
 use crate::world::JianbaoWorld;
@@ -39,6 +40,10 @@ pub struct BuildReport {
     pub bytes: usize,
     pub warnings: Vec<String>,
     pub elapsed: Duration,
+    /// Which face set which character, and the fallbacks with their places.
+    pub coverage: Coverage,
+    /// Characters typeset per face, from the laid-out pages.
+    pub font_use: Vec<FontUse>,
 }
 
 /// The default output path: the issue file's stem with `.pdf`, beside it.
@@ -57,6 +62,10 @@ pub struct Prepared {
     pub loaded: LoadedIssueFile,
     pub world: JianbaoWorld,
     pub print: PrintSettings,
+    /// The font coverage of the model (checked before layout).
+    pub coverage: Coverage,
+    /// Warnings found before layout (fonts named in the issue file but not found).
+    pub warnings: Vec<String>,
 }
 
 /// Resolves the print profile (issue file, then command line) and applies what the
@@ -96,22 +105,53 @@ pub fn font_dirs(opts: &BuildOptions, loaded: &LoadedIssueFile) -> Result<Vec<Pa
     Ok(dirs)
 }
 
-/// Fits the model to the fonts at hand and serialises it for the layout.
-pub fn model_json(fonts: &FontSet, issue: &mut Issue) -> Result<Vec<u8>> {
-    fonts.resolve_roles(&mut issue.style.fonts)?;
-    serde_json::to_vec(issue).map_err(|e| Error::internal(format!("model to JSON: {e}")))
+/// The fonts of a build: `--font-dir`s, then the issue file's `font_dirs`, then the
+/// shipped fonts, then (if asked) the system's.
+pub fn load_fonts(opts: &BuildOptions, loaded: &LoadedIssueFile) -> Result<FontSet> {
+    FontSet::load(&FontOptions {
+        dirs: font_dirs(opts, loaded)?,
+        system: opts.system_fonts,
+        shipped_dir: None,
+    })
 }
 
-/// Reads the issue, loads fonts, and makes the Typst world.
+/// The model fitted to the fonts at hand: JSON for the layout, the coverage of every
+/// character (a character no font has is an error here), and warnings.
+pub struct Fitted {
+    pub json: Vec<u8>,
+    pub coverage: Coverage,
+    pub warnings: Vec<String>,
+}
+
+/// Fits the model to the fonts: drops absent families from the roles, checks that
+/// every character has a font, and serialises the model for the layout.
+pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -> Result<Fitted> {
+    let warnings = fontcheck::unknown_families(loaded, &issue.style.fonts, fonts)
+        .iter()
+        .map(|u| u.to_string())
+        .collect();
+    fonts.resolve_roles(&mut issue.style.fonts)?;
+    let coverage = fontcheck::check(issue, loaded, fonts)?;
+    let json =
+        serde_json::to_vec(issue).map_err(|e| Error::internal(format!("model to JSON: {e}")))?;
+    Ok(Fitted {
+        json,
+        coverage,
+        warnings,
+    })
+}
+
+/// Reads the issue, loads fonts, checks that every character has a font, and makes
+/// the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let (mut issue, loaded) = model::load(&opts.issue)?;
     let print = apply_print(opts, &loaded, &mut issue)?;
-    let fonts = FontSet::load(&FontOptions {
-        dirs: font_dirs(opts, &loaded)?,
-        system: opts.system_fonts,
-        shipped_dir: None,
-    })?;
-    let json = model_json(&fonts, &mut issue)?;
+    let fonts = load_fonts(opts, &loaded)?;
+    let Fitted {
+        json,
+        coverage,
+        warnings,
+    } = fit_model(&fonts, &loaded, &mut issue)?;
     let today = Datetime::from_ymd(issue.issue.year, issue.issue.month, issue.issue.day);
     let world = JianbaoWorld::new(fonts, json, today, opts.layout_dir.clone())
         .map_err(|e| Error::internal(format!("cannot read the layouts: {e}")))?;
@@ -120,6 +160,8 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         loaded,
         world,
         print,
+        coverage,
+        warnings,
     })
 }
 
@@ -136,8 +178,8 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
                 InputError::file(
                     &p.loaded.path,
                     format!(
-                        "no shipped font has the character {} (U+{:04X}); it would print as an empty box on page {} in «{}» / 字体缺字",
-                        m.ch, m.ch as u32, m.page, m.context
+                        "the font {} has no glyph for the character {} (U+{:04X}); it would print as an empty box on page {} in «{}» / 字体缺字 (the check before layout missed it: please report this)",
+                        m.font, m.ch, m.ch as u32, m.page, m.context
                     ),
                 )
                 .help("add a font that covers it with --font-dir DIR, or replace the character / 用 --font-dir 加入含此字的字体")
@@ -184,7 +226,9 @@ pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<Buil
         }
     }
     export::write_atomic(output, &bytes)?;
-    let mut warnings = laid.warnings;
+    let font_use = layout::font_use(&laid.document, prepared.world.fonts());
+    let mut warnings = prepared.warnings.clone();
+    warnings.extend(laid.warnings);
     warnings.extend(settings.notes.iter().cloned());
     Ok(BuildReport {
         output: output.to_owned(),
@@ -192,5 +236,7 @@ pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<Buil
         bytes: bytes.len(),
         warnings,
         elapsed: start.elapsed(),
+        coverage: prepared.coverage.clone(),
+        font_use,
     })
 }

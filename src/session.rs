@@ -48,9 +48,11 @@ impl Session {
             self.font_dirs = dirs;
         } else {
             let print = pipeline::apply_print(&self.opts, &loaded, &mut issue)?;
-            let json = pipeline::model_json(self.prepared.world.fonts(), &mut issue)?;
+            let fitted = pipeline::fit_model(self.prepared.world.fonts(), &loaded, &mut issue)?;
             self.prepared.print = print;
-            self.prepared.world.set_model(json);
+            self.prepared.coverage = fitted.coverage;
+            self.prepared.warnings = fitted.warnings;
+            self.prepared.world.set_model(fitted.json);
             self.prepared.issue = issue;
             self.prepared.loaded = loaded;
         }

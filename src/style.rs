@@ -44,11 +44,12 @@ impl Size {
         Size(v * MM)
     }
 
-    /// Parses `16pt`, `5.6mm`, `1.2cm`, `16` (points) or a Chinese size name.
+    /// Parses `16pt`, `5.6mm`, `1.2cm`, `16` (points) or a Chinese size name. The
+    /// names also take a trailing 号 where people write one (小四号 = 小四).
     pub fn parse(s: &str) -> Result<Size, String> {
         let s = s.trim();
-        if let Some((_, pt)) = SIZE_NAMES.iter().find(|(n, _)| *n == s) {
-            return Ok(Size(*pt));
+        if let Some(pt) = size_by_name(s) {
+            return Ok(Size(pt));
         }
         let (num, factor) = if let Some(n) = s.strip_suffix("pt") {
             (n, 1.0)
@@ -61,16 +62,55 @@ impl Size {
         };
         match num.trim().parse::<f64>() {
             Ok(v) if v.is_finite() && v >= 0.0 => Ok(Size(v * factor)),
-            _ => Err(format!(
-                "unknown size `{s}`: write pt or mm (16pt, 5.6mm) or a Chinese size name ({}) / 无法识别的字号或尺寸",
-                SIZE_NAMES
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            )),
+            _ => Err(unknown_size_message(s)),
         }
     }
+}
+
+/// The size of a Chinese size name (三号, 小四, and 小四号 for 小四).
+fn size_by_name(s: &str) -> Option<f64> {
+    let find = |name: &str| {
+        SIZE_NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, pt)| *pt)
+    };
+    find(s).or_else(|| {
+        let bare = s.strip_suffix('号').filter(|b| b.starts_with('小'))?;
+        find(bare)
+    })
+}
+
+/// The message for a size that is neither a name nor a length. It starts with
+/// "unknown size" (the issue file's help text keys on that), names the value, offers
+/// the closest names, and lists them all with their points.
+fn unknown_size_message(s: &str) -> String {
+    let close: Vec<&str> = SIZE_NAMES
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| {
+            let core = n.trim_end_matches('号');
+            !s.is_empty() && (s.contains(core) || n.contains(s))
+        })
+        .take(3)
+        .collect();
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (did you mean {}? / 是否应为 {}？)",
+            close.join(" or "),
+            close.join("、")
+        )
+    };
+    let names = SIZE_NAMES
+        .iter()
+        .map(|(n, pt)| format!("{n} {pt}pt"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "unknown size `{s}`{hint}: write a Chinese size name ({names}) or a length such as \"16pt\", \"5.6mm\" / 无法识别的字号或尺寸「{s}」"
+    )
 }
 
 impl Serialize for Size {
@@ -108,23 +148,99 @@ impl<'de> Deserialize<'de> for Size {
 }
 
 /// One font role: which families, in fallback order, and at what size.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Role {
     /// Families in fallback order; the shipped wide-coverage font is appended.
     pub family: Vec<String>,
     /// The size.
     pub size: Size,
     /// Embolden (by stroke when the font has no bold).
-    #[serde(default)]
     pub bold: bool,
     /// The weight to select within a family: 400 regular, 700 bold, 900 black.
-    #[serde(default = "regular")]
     pub weight: u16,
 }
 
-fn regular() -> u16 {
-    400
+/// A role as written in an issue file: every key optional, over the default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolePatch {
+    family: Option<Vec<String>>,
+    size: Option<Size>,
+    bold: Option<bool>,
+    weight: Option<u16>,
+}
+
+impl RolePatch {
+    fn apply(self, role: &mut Role) {
+        if let Some(f) = self.family {
+            role.family = f;
+        }
+        if let Some(s) = self.size {
+            role.size = s;
+        }
+        if let Some(b) = self.bold {
+            role.bold = b;
+        }
+        if let Some(w) = self.weight {
+            role.weight = w;
+        }
+    }
+}
+
+/// `[style.fonts]` as written: only the roles given, with only the keys given.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RolesPatch {
+    masthead: Option<RolePatch>,
+    pinyin: Option<RolePatch>,
+    issue_line: Option<RolePatch>,
+    unit_line: Option<RolePatch>,
+    marks: Option<RolePatch>,
+    column: Option<RolePatch>,
+    title: Option<RolePatch>,
+    subtitle: Option<RolePatch>,
+    body: Option<RolePatch>,
+    heading1: Option<RolePatch>,
+    heading2: Option<RolePatch>,
+    heading3: Option<RolePatch>,
+    heading4: Option<RolePatch>,
+    emphasis: Option<RolePatch>,
+    byline: Option<RolePatch>,
+    footer: Option<RolePatch>,
+    page_number: Option<RolePatch>,
+}
+
+impl<'de> Deserialize<'de> for Roles {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let p = RolesPatch::deserialize(d)?;
+        // In the order of `Roles::all_mut`.
+        let patches = [
+            p.masthead,
+            p.pinyin,
+            p.issue_line,
+            p.unit_line,
+            p.marks,
+            p.column,
+            p.title,
+            p.subtitle,
+            p.body,
+            p.heading1,
+            p.heading2,
+            p.heading3,
+            p.heading4,
+            p.emphasis,
+            p.byline,
+            p.footer,
+            p.page_number,
+        ];
+        let mut roles = Roles::default();
+        for (role, patch) in roles.all_mut().into_iter().zip(patches) {
+            if let Some(patch) = patch {
+                patch.apply(role);
+            }
+        }
+        Ok(roles)
+    }
 }
 
 impl Role {
@@ -143,9 +259,9 @@ impl Role {
     }
 }
 
-/// Font roles of the layout.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+/// Font roles of the layout. In an issue file each is a table `[style.fonts.<role>]`
+/// whose keys (`family`, `size`, `bold`, `weight`) each replace the default's.
+#[derive(Debug, Clone, Serialize)]
 pub struct Roles {
     /// The bulletin's title in the masthead.
     pub masthead: Role,
@@ -247,7 +363,8 @@ impl Roles {
         ]
     }
 
-    fn all_mut(&mut self) -> [&mut Role; 17] {
+    /// Every role, mutably, in the order of [`Roles::all`].
+    pub fn all_mut(&mut self) -> [&mut Role; 17] {
         [
             &mut self.masthead,
             &mut self.pinyin,
@@ -394,5 +511,52 @@ mod tests {
         let err =
             toml::from_str::<Style>("[fonts.body]\nfamily = []\nsize = \"大号\"\n").unwrap_err();
         assert!(err.message().contains("大号"));
+    }
+
+    #[test]
+    fn size_names_take_a_trailing_hao() {
+        assert_eq!(Size::parse("小四号").unwrap(), Size(12.0));
+        assert_eq!(Size::parse("小初号").unwrap(), Size(36.0));
+        // 三号号 is not a name.
+        assert!(Size::parse("三号号").is_err());
+    }
+
+    #[test]
+    fn unknown_size_suggests_close_names_and_lists_all() {
+        let err = Size::parse("大三号").unwrap_err();
+        assert!(err.starts_with("unknown size `大三号`"), "{err}");
+        assert!(err.contains("did you mean 三号"), "{err}");
+        assert!(
+            err.contains("小六 6.5pt") && err.contains("初号 42pt"),
+            "{err}"
+        );
+        let err = Size::parse("16px").unwrap_err();
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+
+    #[test]
+    fn a_role_table_replaces_only_the_keys_it_gives() {
+        let s: Style = toml::from_str(
+            "[fonts.body]\nsize = \"四号\"\n[fonts.title]\nfamily = [\"方正小标宋简体\"]\n",
+        )
+        .unwrap();
+        let d = Roles::default();
+        assert_eq!(s.fonts.body.size, Size(14.0));
+        assert_eq!(s.fonts.body.family, d.body.family);
+        assert_eq!(s.fonts.title.family, vec!["方正小标宋简体".to_owned()]);
+        assert_eq!(s.fonts.title.size, d.title.size);
+        assert_eq!(s.fonts.title.weight, 900);
+        let err = toml::from_str::<Style>("[fonts.bdy]\nsize = 12\n").unwrap_err();
+        assert!(
+            err.message().contains("unknown field `bdy`"),
+            "{}",
+            err.message()
+        );
+        let err = toml::from_str::<Style>("[fonts.body]\nsise = 12\n").unwrap_err();
+        assert!(
+            err.message().contains("unknown field `sise`"),
+            "{}",
+            err.message()
+        );
     }
 }

@@ -45,6 +45,10 @@ pub struct BuildArgs {
     /// Write the printer's file even if the issue file's [print] table asks for PDF/A.
     #[arg(long, overrides_with = "pdfa")]
     no_pdfa: bool,
+    /// After the build, list the characters typeset per font and every character
+    /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
+    #[arg(long)]
+    font_report: bool,
     /// Parallel builds when several issues are given [default: the number of cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -89,6 +93,13 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
             eprintln!("warning: {w}");
         }
         println!("{}", summary(&report));
+        if args.font_report {
+            super::fonts::out(&format!(
+                "\n{}\n{}",
+                super::fonts::render_use(&report.font_use),
+                report.coverage.render_fallbacks()
+            ));
+        }
         return Ok(());
     }
     if let Some(out) = &args.output {

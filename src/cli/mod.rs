@@ -3,6 +3,7 @@
 
 mod build;
 mod eject;
+mod fonts;
 mod watch;
 
 use std::io::IsTerminal;
@@ -40,6 +41,13 @@ enum Command {
     /// For customising a layout (then `build --layout-dir DIR/layouts`) or compiling
     /// with the Typst CLI: `typst compile --root DIR DIR/layouts/main.typ`.
     Eject(eject::EjectArgs),
+    /// List the fonts found and the font of each role / 列出字体及各角色所用字体.
+    ///
+    /// Without an issue file: every font found (family, style, characters covered,
+    /// origin, licence, file) and the default roles. With one: its font_dirs and
+    /// [style.fonts], and every character of its text set in a fallback font, with
+    /// file:line:col. A character no font has is an error, as in `build`.
+    Fonts(fonts::FontsArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -63,6 +71,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Watch(args) => watch::run(args),
         Command::Eject(args) => eject::run(args),
+        Command::Fonts(args) => fonts::run(args),
     });
     match outcome {
         Ok(result) => finish(result),

@@ -1,0 +1,682 @@
+//! Fonts against text, before anything is laid out.
+//!
+//! Every character of the model is looked up in the fonts its role will use, in the
+//! role's fallback order, with the same rule Typst applies while shaping: for each
+//! family in turn, the face `book.select(family, variant)` picks, and the first of
+//! those faces whose cmap has the character sets it (the layouts turn Typst's own
+//! fallback off, so there is no other font). A character that no face covers stops
+//! the build here, with its place in the issue file or the article; the layout's
+//! walk over the finished pages for glyph 0 stays as a second net.
+//!
+//! The same pass records which face sets each character, so that the font report
+//! can list every character that came out in a fallback font, and where it is.
+//!
+//! Limits: coverage is the cmap only. A character that shaping would compose or
+//! decompose (a compatibility ideograph the font lacks but whose canonical form it
+//! has) is reported as missing although Typst could set it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::article::Block;
+use crate::error::{Error, InputError, Result, line_col};
+use crate::fonts::FontSet;
+use crate::issue_file::LoadedIssueFile;
+use crate::model::Issue;
+use crate::style::{Role, Roles, WIDE_FALLBACK};
+
+/// Which file a piece of text is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum FileRef {
+    Issue,
+    Article(usize),
+}
+
+/// Where a piece of text comes from.
+#[derive(Debug, Clone)]
+enum Src {
+    /// A verbatim slice of a file that starts at this byte: character offsets map 1:1.
+    Verbatim(FileRef, usize),
+    /// Text made from the value at this span (trimmed, unescaped, or generated from
+    /// it): a character is looked for in the span; not found, the span's start.
+    Derived(FileRef, Range<usize>),
+    /// Text the layout adds itself (【】, 责任编辑：, page numbers).
+    Layout,
+}
+
+/// A piece of text of one role.
+struct Piece {
+    role: usize,
+    text: String,
+    from: Src,
+}
+
+/// A place in a file, for messages and reports.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// file:line:col and the byte offset.
+    At {
+        file: PathBuf,
+        line: usize,
+        col: usize,
+        offset: usize,
+    },
+    /// Text the layout adds (not in any file).
+    Layout,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::At {
+                file, line, col, ..
+            } => write!(f, "{}:{line}:{col}", file.display()),
+            Place::Layout => f.write_str("(layout text / 版式文字)"),
+        }
+    }
+}
+
+/// A character no face of its role has: the role of its first occurrence, and every
+/// place in a file (none if it is only in the layout's own text).
+struct Missing {
+    role: usize,
+    places: Vec<(FileRef, usize)>,
+}
+
+/// A character set in a face other than its role's first.
+#[derive(Debug, Clone)]
+pub struct FallbackChar {
+    pub ch: char,
+    /// The slot of the face that sets it.
+    pub slot: usize,
+    /// That face's family.
+    pub family: String,
+    /// That face, as the report names it ("Noto Serif CJK SC", "… 900").
+    pub face: String,
+    /// Every place it occurs, in order.
+    pub places: Vec<Place>,
+}
+
+/// One role: its families after resolution and what fell back.
+#[derive(Debug, Clone)]
+pub struct RoleCoverage {
+    pub role: &'static str,
+    pub families: Vec<String>,
+    /// The face of the role's first family: the one meant to set the role.
+    pub primary: Option<usize>,
+    /// That face, as the report names it.
+    pub primary_face: Option<String>,
+    /// Characters set in another face, by character.
+    pub fallbacks: Vec<FallbackChar>,
+}
+
+/// What the check found: every role's fallbacks and every (character, face) pair.
+#[derive(Debug, Clone)]
+pub struct Coverage {
+    pub roles: Vec<RoleCoverage>,
+    /// Every character of the model with the slot of the face that sets it.
+    pub faces: BTreeSet<(char, usize)>,
+}
+
+/// Files whose text the places point into.
+struct Files<'a> {
+    loaded: &'a LoadedIssueFile,
+    issue: &'a Issue,
+}
+
+impl Files<'_> {
+    fn get(&self, f: FileRef) -> (&Path, &str) {
+        match f {
+            FileRef::Issue => (&self.loaded.path, &self.loaded.text),
+            FileRef::Article(i) => {
+                let a = &self.issue.articles[i];
+                (&a.path, &a.source)
+            }
+        }
+    }
+
+    /// The file and byte offset of the character at byte `i` of a piece.
+    fn locate(&self, piece: &Piece, i: usize, ch: char) -> Option<(FileRef, usize)> {
+        match &piece.from {
+            Src::Verbatim(f, start) => Some((*f, start + i)),
+            Src::Derived(f, span) => {
+                let (_, text) = self.get(*f);
+                let nth = piece.text[..i].matches(ch).count();
+                let raw = text.get(span.clone()).unwrap_or("");
+                let off = raw.match_indices(ch).nth(nth).map_or(0, |(off, _)| off);
+                Some((*f, span.start + off))
+            }
+            Src::Layout => None,
+        }
+    }
+
+    fn place(&self, at: Option<(FileRef, usize)>) -> Place {
+        match at {
+            None => Place::Layout,
+            Some((f, offset)) => {
+                let (path, text) = self.get(f);
+                let (line, col) = line_col(text, offset);
+                Place::At {
+                    file: path.to_owned(),
+                    line,
+                    col,
+                    offset,
+                }
+            }
+        }
+    }
+}
+
+/// The face that sets `ch` in a role: Typst's rule, family by family.
+pub fn face_for(fonts: &FontSet, role: &Role, ch: char) -> Option<usize> {
+    let mut tried: Vec<usize> = Vec::new();
+    for family in &role.family {
+        let Some(id) = fonts.select(family, role.weight) else {
+            continue;
+        };
+        if tried.contains(&id) {
+            continue;
+        }
+        tried.push(id);
+        if fonts.slots[id].info.coverage.contains(ch as u32) {
+            return Some(id);
+        }
+    }
+    None
+}
+
+/// Whether Typst shapes the character at all (it skips newlines, tabs and default
+/// ignorables such as variation selectors and zero-width joiners).
+fn is_shaped(ch: char) -> bool {
+    !(ch == '\n' || ch == '\t' || ch == '\r' || typst::text::is_default_ignorable(ch))
+}
+
+/// Checks every character of the model against its role's fonts. The roles must be
+/// resolved ([`FontSet::resolve_roles`]). Missing characters are input errors, one
+/// per character, at its first place.
+pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result<Coverage> {
+    let roles = issue.style.fonts.all();
+    let pieces = pieces(issue, loaded, &roles);
+    let files = Files { loaded, issue };
+
+    let mut memo: HashMap<(usize, char), Option<usize>> = HashMap::new();
+    let mut faces = BTreeSet::new();
+    // role -> char -> (slot, places)
+    let mut fallbacks: Vec<BTreeMap<char, (usize, Vec<Place>)>> = vec![BTreeMap::new(); 17];
+    // char -> (role, places)
+    let mut missing: BTreeMap<char, Missing> = BTreeMap::new();
+    let primary: Vec<Option<usize>> = roles
+        .iter()
+        .map(|(_, r)| r.family.first().and_then(|f| fonts.select(f, r.weight)))
+        .collect();
+
+    for piece in &pieces {
+        let role = roles[piece.role].1;
+        for (i, ch) in piece.text.char_indices() {
+            if !is_shaped(ch) {
+                continue;
+            }
+            let face = *memo
+                .entry((piece.role, ch))
+                .or_insert_with(|| face_for(fonts, role, ch));
+            let at = files.locate(piece, i, ch);
+            match face {
+                Some(slot) => {
+                    faces.insert((ch, slot));
+                    if Some(slot) != primary[piece.role] {
+                        fallbacks[piece.role]
+                            .entry(ch)
+                            .or_insert_with(|| (slot, Vec::new()))
+                            .1
+                            .push(files.place(at));
+                    }
+                }
+                None => {
+                    let m = missing.entry(ch).or_insert_with(|| Missing {
+                        role: piece.role,
+                        places: Vec::new(),
+                    });
+                    m.places.extend(at);
+                }
+            }
+        }
+    }
+
+    if !missing.is_empty() {
+        let errors = missing
+            .into_iter()
+            .map(|(ch, m)| missing_error(&files, fonts, roles[m.role], ch, &m.places))
+            .collect();
+        return Err(Error::Many(errors));
+    }
+
+    let roles = roles
+        .iter()
+        .zip(fallbacks)
+        .zip(primary)
+        .map(|(((name, role), fb), primary)| RoleCoverage {
+            role: name,
+            families: role.family.clone(),
+            primary,
+            primary_face: primary.map(|p| face_name(fonts, p)),
+            fallbacks: fb
+                .into_iter()
+                .map(|(ch, (slot, places))| FallbackChar {
+                    ch,
+                    slot,
+                    family: fonts.slots[slot].info.family.clone(),
+                    face: face_name(fonts, slot),
+                    places,
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Coverage { roles, faces })
+}
+
+fn missing_error(
+    files: &Files,
+    fonts: &FontSet,
+    (role_name, role): (&str, &Role),
+    ch: char,
+    places: &[(FileRef, usize)],
+) -> InputError {
+    let code = ch as u32;
+    let pua = (0xE000..=0xF8FF).contains(&code)
+        || (0xF0000..=0xFFFFD).contains(&code)
+        || (0x100000..=0x10FFFD).contains(&code);
+    let what = if pua {
+        format!(
+            "the character U+{code:04X} is a private-use code point: it has no standard shape, and no font here has one for it, so it would print as an empty box / 私用区字符 U+{code:04X}（造字）没有字体可以显示，会印成空框"
+        )
+    } else {
+        format!(
+            "no font has the character {ch} (U+{code:04X}), so it would print as an empty box / 没有字体包含「{ch}」（U+{code:04X}），会印成空框"
+        )
+    };
+    let others: Vec<String> = places
+        .iter()
+        .skip(1)
+        .take(5)
+        .map(|&at| files.place(Some(at)).to_string())
+        .collect();
+    let mut message = what;
+    if places.len() > 1 {
+        message.push_str(&format!(
+            "; also at {}{}",
+            others.join(", "),
+            if places.len() > 6 {
+                format!(" and {} more places", places.len() - 6)
+            } else {
+                String::new()
+            }
+        ));
+    }
+    // A face loaded but not in the role's list would cover it: say which.
+    let elsewhere: BTreeSet<&str> = fonts
+        .slots
+        .iter()
+        .filter(|s| s.info.coverage.contains(code))
+        .map(|s| s.info.family.as_str())
+        .collect();
+    let families = role.family.join(", ");
+    let help = if elsewhere.is_empty() {
+        format!(
+            "the {role_name} role tries {families}; add a directory with a font that covers this character (--font-dir DIR, or font_dirs in the issue file{}), or replace the character / 用 --font-dir 或期刊文件的 font_dirs 加入含此字的字体，或改用其他字",
+            if pua {
+                ", e.g. the 造字 font that made it"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!(
+            "the {role_name} role tries {families}; {} has this character: add it to [style.fonts.{role_name}] family in the issue file / 在期刊文件 [style.fonts.{role_name}] 的 family 中加入含此字的字体",
+            elsewhere.into_iter().collect::<Vec<_>>().join(", ")
+        )
+    };
+    match places.first() {
+        Some(&(f, offset)) => {
+            let (path, text) = files.get(f);
+            InputError::at(path, text, offset..offset + ch.len_utf8(), message).help(help)
+        }
+        // Only in text the layout adds.
+        None => InputError::file(
+            &files.loaded.path,
+            format!("{message} (in the layout's own text for the {role_name} role)"),
+        )
+        .help(help),
+    }
+}
+
+/// Every piece of text of the model, with its role and origin — what the layouts in
+/// `layouts/` print, role by role.
+fn pieces(
+    issue: &Issue,
+    loaded: &LoadedIssueFile,
+    roles: &[(&'static str, &Role); 17],
+) -> Vec<Piece> {
+    let role = |name: &str| {
+        roles
+            .iter()
+            .position(|(n, _)| *n == name)
+            .expect("a known role")
+    };
+    let f = &loaded.file;
+    let mut out = Vec::new();
+    let mut push = |r: &str, text: &str, from: Src| {
+        out.push(Piece {
+            role: role(r),
+            text: text.to_owned(),
+            from,
+        })
+    };
+    let derived = |s: &Spanned<String>| Src::Derived(FileRef::Issue, s.span());
+    let at = |span: Range<usize>| Src::Derived(FileRef::Issue, span);
+
+    // Masthead.
+    push(
+        "masthead",
+        &issue.bulletin.title,
+        derived(&f.bulletin.title),
+    );
+    if let (Some(p), Some(s)) = (&issue.bulletin.pinyin, &f.bulletin.pinyin) {
+        push("pinyin", p, derived(s));
+    }
+    let marks: Vec<&Spanned<String>> = f
+        .bulletin
+        .secrecy
+        .iter()
+        .chain(f.bulletin.copy_number.iter())
+        .chain(f.bulletin.marks.iter())
+        .collect();
+    for (m, s) in issue.bulletin.marks.iter().zip(&marks) {
+        push("marks", m, derived(s));
+    }
+    if !marks.is_empty() {
+        push("marks", "　", Src::Layout);
+    }
+    push(
+        "issue_line",
+        &issue.issue.number_text,
+        at(f.issue.number.span()),
+    );
+    if let (Some(t), Some(s)) = (&issue.issue.total_text, &f.issue.total) {
+        push("issue_line", t, at(s.span()));
+        push("issue_line", "（）", Src::Layout);
+    }
+    push("unit_line", &issue.bulletin.unit, derived(&f.bulletin.unit));
+    push("unit_line", &issue.issue.date_text, at(f.issue.date.span()));
+
+    // Articles.
+    for (i, (a, entry)) in issue.articles.iter().zip(&f.articles).enumerate() {
+        if let (Some(c), Some(s)) = (&a.column, &entry.column) {
+            push("column", c, derived(s));
+            push("column", "【】", Src::Layout);
+        }
+        for line in &a.title {
+            push("title", line, derived(&entry.title));
+        }
+        if let (Some(t), Some(s)) = (&a.subtitle, &entry.subtitle) {
+            push("subtitle", t, derived(s));
+        }
+        for block in &a.blocks {
+            let (block_role, number) = match block {
+                Block::Paragraph { .. } => ("body".to_owned(), None),
+                Block::Heading { level, number, .. } => (format!("heading{level}"), Some(number)),
+            };
+            let inlines = block.inlines();
+            let anchor = |k: usize| {
+                // The nearest inline with a place in the file, for generated text.
+                let s = inlines[k..]
+                    .iter()
+                    .chain(inlines[..k].iter().rev())
+                    .find_map(|x| x.src.as_ref().map(|r| r.start))
+                    .unwrap_or(0);
+                Src::Derived(FileRef::Article(i), s..s)
+            };
+            if let Some(n) = number.filter(|n| !n.is_empty()) {
+                push(&block_role, n, anchor(0));
+            }
+            for (k, inline) in inlines.iter().enumerate() {
+                let r = if inline.emph { "emphasis" } else { &block_role };
+                let from = match &inline.src {
+                    Some(src) => Src::Verbatim(FileRef::Article(i), src.start),
+                    None => anchor(k),
+                };
+                push(r, &inline.text, from);
+            }
+        }
+        if let (Some(b), Some(s)) = (&a.byline, &entry.byline) {
+            push("byline", b, derived(s));
+            push("byline", "（）", Src::Layout);
+        }
+    }
+
+    // Footer.
+    if let (Some(ft), Some(fs)) = (&issue.footer, &f.footer) {
+        for (d, ds) in ft.distribution.iter().zip(&fs.distribution) {
+            push("footer", &d.label, derived(&ds.label));
+            push("footer", "：", Src::Layout);
+            for (r, rs) in d.recipients.iter().zip(&ds.recipients) {
+                push("footer", r, derived(rs));
+            }
+        }
+        if let (Some(x), Some(s)) = (&ft.extra, &fs.extra) {
+            push("footer", x, derived(s));
+        }
+        for (e, es) in ft.editors.iter().zip(&fs.editors) {
+            push("footer", e, derived(es));
+        }
+        if !ft.editors.is_empty() {
+            push("footer", "责任编辑：　", Src::Layout);
+        }
+        if let Some(c) = &fs.contact {
+            let mut any = false;
+            for (v, s) in [
+                (&ft.phone, &c.phone),
+                (&ft.email, &c.email),
+                (&ft.address, &c.address),
+            ] {
+                if let (Some(v), Some(s)) = (v, s) {
+                    push("footer", v, derived(s));
+                    any = true;
+                }
+            }
+            if any {
+                push("footer", "联系方式： ", Src::Layout);
+            }
+        }
+        if let (Some(x), Some(s)) = (&ft.approval, &fs.approval) {
+            push("footer", x, derived(s));
+            push("footer", "批准文号：", Src::Layout);
+        }
+        if let (Some(n), Some(s)) = (ft.print_count, &fs.print_count) {
+            push("footer", &n.to_string(), at(s.span()));
+            push("footer", "共印份", Src::Layout);
+        }
+    }
+
+    // Page numbers: — 1 — (any digit may occur).
+    push("page_number", "— 0123456789 —", Src::Layout);
+    if let Some(d) = &issue.draft {
+        push("title", d, Src::Layout);
+    }
+    out
+}
+
+/// A family the issue file names for a role that no font provides.
+#[derive(Debug, Clone)]
+pub struct UnknownFamily {
+    pub role: String,
+    pub family: String,
+    pub place: Place,
+    /// The family the role falls back to.
+    pub instead: Option<String>,
+}
+
+impl std::fmt::Display for UnknownFamily {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: no font has the family \"{}\" named for the {} role; it is set in {} instead / 找不到字体「{}」，改用 {}。Add the font's directory with --font-dir DIR or font_dirs, or check the name with `jianbao fonts` / 用 --font-dir 加入字体目录，或用 jianbao fonts 查看字体名",
+            self.place,
+            self.family,
+            self.role,
+            self.instead.as_deref().unwrap_or(WIDE_FALLBACK),
+            self.family,
+            self.instead.as_deref().unwrap_or(WIDE_FALLBACK),
+        )
+    }
+}
+
+/// The families written in the issue file under `[style.fonts.<role>]`, with spans.
+#[derive(Deserialize, Default)]
+struct StyleSpans {
+    #[serde(default)]
+    style: StyleFonts,
+}
+
+#[derive(Deserialize, Default)]
+struct StyleFonts {
+    #[serde(default)]
+    fonts: BTreeMap<String, RoleSpans>,
+}
+
+#[derive(Deserialize)]
+struct RoleSpans {
+    #[serde(default)]
+    family: Vec<Spanned<String>>,
+}
+
+/// The roles whose families, as written in the issue file, are none of them found:
+/// the role falls back to a shipped font. (A list where one family is found is fine:
+/// a list is a fallback order, and a machine without the licensed fonts uses the next.)
+pub fn unknown_families(
+    loaded: &LoadedIssueFile,
+    roles: &Roles,
+    fonts: &FontSet,
+) -> Vec<UnknownFamily> {
+    let Ok(spans) = toml::from_str::<StyleSpans>(&loaded.text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, role) in roles.all() {
+        let Some(written) = spans.style.fonts.get(name) else {
+            continue;
+        };
+        if written.family.is_empty() || written.family.iter().any(|f| fonts.has_family(f.get_ref()))
+        {
+            continue;
+        }
+        let instead = role.family.iter().find(|f| fonts.has_family(f)).cloned();
+        for f in &written.family {
+            let offset = f.span().start;
+            let (line, col) = line_col(&loaded.text, offset);
+            out.push(UnknownFamily {
+                role: name.to_owned(),
+                family: f.get_ref().clone(),
+                place: Place::At {
+                    file: loaded.path.clone(),
+                    line,
+                    col,
+                    offset,
+                },
+                instead: instead.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Width of a string in terminal columns (CJK and full-width forms count two).
+pub fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let o = c as u32;
+            if (0x1100..=0x115F).contains(&o)
+                || (0x2E80..=0xA4CF).contains(&o)
+                || (0xAC00..=0xD7A3).contains(&o)
+                || (0xF900..=0xFAFF).contains(&o)
+                || (0xFE30..=0xFE4F).contains(&o)
+                || (0xFF00..=0xFF60).contains(&o)
+                || (0xFFE0..=0xFFE6).contains(&o)
+                || (0x20000..=0x3FFFD).contains(&o)
+            {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Pads a string to a width in terminal columns.
+pub fn pad(s: &str, w: usize) -> String {
+    let n = width(s);
+    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
+}
+
+impl Coverage {
+    /// The report of characters set in a fallback font, role by role.
+    pub fn render_fallbacks(&self) -> String {
+        let mut out = String::from(
+            "Characters set in a fallback font / 使用后备字体的字符 (role: the face meant to set it)\n",
+        );
+        let mut any = false;
+        for r in &self.roles {
+            if r.fallbacks.is_empty() {
+                continue;
+            }
+            any = true;
+            let meant = r.primary_face.as_deref().unwrap_or("-");
+            out.push_str(&format!("  {} ({meant}):\n", r.role));
+            for fb in &r.fallbacks {
+                let places: Vec<String> = fb.places.iter().take(8).map(|p| p.to_string()).collect();
+                let more = if fb.places.len() > 8 {
+                    format!(" and {} more", fb.places.len() - 8)
+                } else {
+                    String::new()
+                };
+                out.push_str(&format!(
+                    "    {} U+{:04X} in {}  at {}{more}\n",
+                    fb.ch,
+                    fb.ch as u32,
+                    fb.face,
+                    places.join(", ")
+                ));
+            }
+        }
+        if !any {
+            out.push_str("  none: every character is in its role's first font / 无：所有字符均由各角色的首选字体排出\n");
+        }
+        out
+    }
+
+    /// All fallback characters, flattened: (role, char, family).
+    pub fn fallback_chars(&self) -> Vec<(&'static str, char, &str)> {
+        self.roles
+            .iter()
+            .flat_map(|r| {
+                r.fallbacks
+                    .iter()
+                    .map(move |f| (r.role, f.ch, f.family.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// "Family weight" of a face, e.g. "Noto Serif CJK SC 900".
+pub fn face_name(fonts: &FontSet, slot: usize) -> String {
+    let info = &fonts.slots[slot].info;
+    let w = info.variant.weight.to_number();
+    if w == 400 {
+        info.family.clone()
+    } else {
+        format!("{} {w}", info.family)
+    }
+}

@@ -1,0 +1,537 @@
+//! Fonts: the shipped files and their index, roles and sizes, the coverage check
+//! before layout, the fallback report, and the user's own fonts.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use jianbao::fonts::{self, FontOptions, FontSet, Origin};
+use jianbao::pipeline::{self, BuildOptions, BuildReport};
+
+fn shipped() -> PathBuf {
+    repo().join("fonts")
+}
+
+fn fixture_fonts() -> PathBuf {
+    repo().join("tests/fixtures/fonts")
+}
+
+/// Runs the binary; returns (exit code, stdout, stderr).
+fn jianbao(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn build(issue: &Path, out: &Path, font_dirs: Vec<PathBuf>) -> jianbao::Result<BuildReport> {
+    pipeline::build(&BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.to_owned()),
+        font_dirs,
+        ..Default::default()
+    })
+}
+
+/// No PDF of any name in the directory.
+fn assert_no_pdf(dir: &Path) {
+    let pdfs: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.ends_with(".pdf") || n.ends_with(".tmp")
+        })
+        .collect();
+    assert!(pdfs.is_empty(), "something was written: {pdfs:?}");
+}
+
+/// The 1-based line of the first line of `text` that contains `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+// ---------------------------------------------------------------- shipped files
+
+#[test]
+fn manifest_sha256_matches_the_files() {
+    let entries = fonts::read_manifest(&shipped()).unwrap();
+    assert_eq!(entries.len(), 8);
+    for e in entries {
+        let bytes = std::fs::read(shipped().join(&e.file)).unwrap();
+        let sha = fonts::sha256_hex(&bytes);
+        assert_eq!(
+            sha, e.sha256,
+            "{}: sha256 differs from manifest.toml",
+            e.file
+        );
+        assert!(
+            shipped().join(&e.licence_file).is_file(),
+            "{}: licence file {} missing",
+            e.file,
+            e.licence_file
+        );
+    }
+}
+
+#[test]
+fn index_is_fresh_and_agrees_with_the_manifest() {
+    let stale =
+        "fonts/index.rs is stale: run `cargo run -- fonts --write-index`, rebuild, and commit it";
+    let fresh = fonts::compute_index(&shipped()).unwrap();
+    let on_disk = std::fs::read_to_string(shipped().join(fonts::INDEX_FILE)).unwrap();
+    assert!(fresh.to_rust() == on_disk, "{stale}");
+    // What the binary has compiled in reads back to the same FontInfos.
+    assert!(fonts::FontIndex::compiled().unwrap() == fresh, "{stale}");
+    // The family and character count the manifest states are those Typst sees.
+    for e in fonts::read_manifest(&shipped()).unwrap() {
+        let entry = fresh.fonts.iter().find(|f| f.file == e.file).unwrap();
+        let info = &entry.faces[0];
+        assert_eq!(info.coverage.iter().count(), e.glyphs_mapped, "{}", e.file);
+        assert_eq!(info.family, e.family, "{}", e.file);
+        let weight = match e.style.as_str() {
+            "Regular" => 400,
+            "Bold" => 700,
+            "Black" => 900,
+            other => panic!("{}: unexpected style {other}", e.file),
+        };
+        assert_eq!(info.variant.weight.to_number(), weight, "{}", e.file);
+    }
+}
+
+#[test]
+fn a_stale_index_is_not_used() {
+    // A copy of fonts/ whose manifest has other sha256s than the index: the loader
+    // reads the files instead, and finds the same faces.
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(shipped()).unwrap().flatten() {
+        let name = e.file_name();
+        if name != "manifest.toml" {
+            std::os::unix::fs::symlink(e.path(), dir.path().join(&name)).unwrap();
+        }
+    }
+    let manifest = std::fs::read_to_string(shipped().join("manifest.toml")).unwrap();
+    let changed: String = manifest
+        .lines()
+        .map(|l| {
+            if l.starts_with("sha256 = ") {
+                format!("sha256 = \"{}\"\n", "0".repeat(64))
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(dir.path().join("manifest.toml"), changed).unwrap();
+    let load = |shipped_dir: PathBuf| {
+        FontSet::load(&FontOptions {
+            shipped_dir: Some(shipped_dir),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let from_files = load(dir.path().to_owned());
+    let indexed = load(shipped());
+    let infos = |s: &FontSet| s.slots.iter().map(|s| s.info.clone()).collect::<Vec<_>>();
+    assert_eq!(infos(&from_files), infos(&indexed));
+    // Indexed faces are not parsed (nor their files mapped) until the layout asks.
+    assert!(indexed.slots.iter().all(|s| s.loaded().is_none()));
+    assert!(indexed.font(0).is_some() && indexed.slots[0].loaded().is_some());
+    assert!(indexed.slots[1..].iter().all(|s| s.loaded().is_none()));
+}
+
+#[test]
+fn typst_sees_the_shipped_families() {
+    let set = FontSet::load(&FontOptions::default()).unwrap();
+    for family in [
+        "FandolFang R",
+        "FandolHei",
+        "FandolKai",
+        "FandolSong",
+        "Noto Serif CJK SC",
+    ] {
+        assert!(set.has_family(family), "{family}");
+    }
+    let noto: Vec<u16> = set
+        .family_slots("Noto Serif CJK SC")
+        .into_iter()
+        .map(|i| set.slots[i].info.variant.weight.to_number())
+        .collect();
+    assert_eq!(noto, vec![900, 400]);
+    assert!(
+        set.slots
+            .iter()
+            .all(|s| s.origin == Origin::Shipped && s.licence.is_some())
+    );
+}
+
+// ---------------------------------------------------------------- roles and sizes
+
+#[test]
+fn unknown_size_name_is_an_error_at_its_place() {
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts.body]\nsize = \"大三号\"\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (code, _, err) = jianbao(&[&"build", &issue]);
+    assert_eq!(code, Some(1), "{err}");
+    let line = line_of(&toml, "大三号");
+    assert!(err.contains(&format!("issue.toml:{line}:8")), "{err}");
+    assert!(err.contains("unknown size `大三号`"), "{err}");
+    assert!(err.contains("did you mean 三号"), "{err}");
+    assert!(
+        err.contains("size = \\\"三号\\\"") || err.contains("size = \"三号\""),
+        "{err}"
+    );
+    assert!(
+        !err.contains("TOML syntax"),
+        "the help should be about sizes: {err}"
+    );
+    assert_no_pdf(dir.path());
+}
+
+#[test]
+fn a_role_table_sets_family_and_size() {
+    // Body in 楷体 四号: the model says so, and the pages are set in FandolKai.
+    let toml =
+        format!("{MINIMAL_TOML}\n[style.fonts.body]\nfamily = [\"FandolKai\"]\nsize = \"四号\"\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "这是正文，用楷体四号排。\n")]);
+    let prepared = pipeline::prepare(&BuildOptions {
+        issue: issue.clone(),
+        ..Default::default()
+    })
+    .unwrap();
+    let body = &prepared.issue.style.fonts.body;
+    assert_eq!(body.size.0, 14.0);
+    assert_eq!(body.family, vec!["FandolKai", "Noto Serif CJK SC"]);
+    let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
+    let kai = report
+        .font_use
+        .iter()
+        .find(|u| u.family == "FandolKai")
+        .expect("FandolKai used");
+    for ch in "这是正文用楷体四号排".chars() {
+        assert!(kai.distinct.contains(&ch), "{ch} not in FandolKai");
+    }
+    // FandolFang still sets the issue and unit lines, but none of the body.
+    let fang = report
+        .font_use
+        .iter()
+        .find(|u| u.family == "FandolFang R")
+        .unwrap();
+    assert!(
+        !"这是正文用楷体四号排"
+            .chars()
+            .any(|c| fang.distinct.contains(&c))
+    );
+}
+
+#[test]
+fn a_family_named_but_not_found_is_reported_with_its_place() {
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts.title]\nfamily = [\"方正小标宋简体\"]\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let out = dir.path().join("issue.pdf");
+    let (code, _, err) = jianbao(&[&"build", &issue, &"-o", &out]);
+    assert_eq!(code, Some(0), "{err}");
+    let line = line_of(&toml, "方正小标宋简体");
+    assert!(
+        err.contains(&format!("warning: {}:{line}:11: no font has the family \"方正小标宋简体\" named for the title role; it is set in Noto Serif CJK SC instead", issue.display())),
+        "{err}"
+    );
+    assert!(err.contains("--font-dir"), "{err}");
+    assert!(out.is_file());
+}
+
+// ---------------------------------------------------------------- missing characters
+
+#[test]
+fn private_use_character_in_an_article_stops_the_build_at_its_place() {
+    let (dir, issue) = write_issue(
+        MINIMAL_TOML,
+        &[("a.txt", "第一段。\n人名王\u{E000}，见上。\n")],
+    );
+    let (code, _, err) = jianbao(&[&"build", &issue]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("a.txt:2:4"), "{err}");
+    assert!(
+        err.contains("U+E000") && err.contains("private-use"),
+        "{err}"
+    );
+    assert!(err.contains("--font-dir"), "{err}");
+    assert_no_pdf(dir.path());
+}
+
+#[test]
+fn private_use_character_in_the_issue_file_points_at_the_key() {
+    let toml = MINIMAL_TOML.replace("title = \"测试标题\"", "title = \"测试\u{E000}标题\"");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (code, _, err) = jianbao(&[&"build", &issue]);
+    assert_eq!(code, Some(1), "{err}");
+    let line = line_of(&toml, "测试\u{E000}标题");
+    assert!(err.contains(&format!("issue.toml:{line}:12")), "{err}");
+    assert!(
+        err.contains("the title role tries Noto Serif CJK SC"),
+        "{err}"
+    );
+    assert_no_pdf(dir.path());
+}
+
+#[test]
+fn character_outside_every_shipped_font_stops_the_build() {
+    // U+2A700, the first character of CJK Extension C: in no shipped font.
+    let rare = '\u{2A700}';
+    let set = FontSet::load(&FontOptions::default()).unwrap();
+    assert!(
+        !set.slots
+            .iter()
+            .any(|s| s.info.coverage.contains(rare as u32)),
+        "a shipped font covers U+2A700: pick another character for this test"
+    );
+    let text = format!("第一段。\n\n第二段有{rare}字，{rare}又一次。\n");
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let out = dir.path().join("x.pdf");
+    let err = build(&issue, &out, vec![]).unwrap_err();
+    let jianbao::Error::Many(errors) = &err else {
+        panic!("expected input errors: {err}")
+    };
+    assert_eq!(errors.len(), 1, "one error a character: {err}");
+    let e = &errors[0];
+    assert_eq!(e.line_col(), Some((3, 5)));
+    assert!(e.file.ends_with("a.txt"));
+    assert!(
+        e.message.contains("U+2A700") && e.message.contains(rare),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("also at"), "{}", e.message);
+    assert_eq!(err.exit_code(), 1);
+    assert_no_pdf(dir.path());
+}
+
+// ---------------------------------------------------------------- fallback report
+
+const RARE: &str = "人名堃与䶮，地名𠙶，照常印出。\n";
+
+#[test]
+fn rare_characters_are_typeset_and_reported_as_fallback() {
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", RARE)]);
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![]).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let body = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "body")
+        .unwrap();
+    assert_eq!(body.primary_face.as_deref(), Some("FandolFang R"));
+    let got: Vec<(char, &str, String)> = body
+        .fallbacks
+        .iter()
+        .map(|f| (f.ch, f.face.as_str(), f.places[0].to_string()))
+        .collect();
+    let a = dir.path().join("a.txt");
+    let at = |col: usize| format!("{}:1:{col}", a.display());
+    assert_eq!(
+        got,
+        vec![
+            ('䶮', "Noto Serif CJK SC", at(5)),
+            ('堃', "Noto Serif CJK SC", at(3)),
+            ('𠙶', "Noto Serif CJK SC", at(9)),
+        ]
+    );
+    // The pages agree: the three are in the Noto face, nothing else is.
+    let noto = report
+        .font_use
+        .iter()
+        .find(|u| u.family == "Noto Serif CJK SC" && u.postscript == "NotoSerifCJKsc-Regular")
+        .expect("the Noto face is used");
+    for ch in "堃䶮𠙶".chars() {
+        assert!(noto.distinct.contains(&ch), "{ch} not set in Noto");
+    }
+    if tool("pdffonts") {
+        let table =
+            String::from_utf8(Command::new("pdffonts").arg(&out).output().unwrap().stdout).unwrap();
+        assert!(table.contains("NotoSerifCJKsc-Regular"), "{table}");
+    }
+    if tool("pdftotext") {
+        assert!(squash(&pdftotext(&out)).contains(&squash(RARE)));
+    }
+}
+
+#[test]
+fn font_report_on_the_command_line_lists_fallbacks_with_places() {
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", RARE)]);
+    let out = dir.path().join("x.pdf");
+    let (code, stdout, err) = jianbao(&[&"build", &issue, &"-o", &out, &"--font-report"]);
+    assert_eq!(code, Some(0), "{err}");
+    let a = dir.path().join("a.txt");
+    for (ch, code, col) in [
+        ('堃', "U+5803", 3),
+        ('䶮', "U+4DAE", 5),
+        ('𠙶', "U+20676", 9),
+    ] {
+        let want = format!(
+            "{ch} {code} in Noto Serif CJK SC  at {}:1:{col}",
+            a.display()
+        );
+        assert!(stdout.contains(&want), "missing «{want}» in\n{stdout}");
+    }
+    assert!(stdout.contains("body (FandolFang R):"), "{stdout}");
+    assert!(stdout.contains("NotoSerifCJKsc-Regular"), "{stdout}");
+    // `jianbao fonts ISSUE` says the same without building.
+    let (code, fonts_out, err) = jianbao(&[&"fonts", &issue]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        fonts_out.contains(&format!(
+            "堃 U+5803 in Noto Serif CJK SC  at {}:1:3",
+            a.display()
+        )),
+        "{fonts_out}"
+    );
+}
+
+#[test]
+fn the_check_before_layout_agrees_with_the_pages() {
+    // Every character on the sample's pages is set in the face the check predicted,
+    // and every predicted fallback is on the pages in that face.
+    let dir = tempfile::tempdir().unwrap();
+    let report = build(&sample_issue(), &dir.path().join("s.pdf"), vec![]).unwrap();
+    for u in &report.font_use {
+        let slot = u.slot.expect("a face of the font set");
+        for &ch in &u.distinct {
+            assert!(
+                report.coverage.faces.contains(&(ch, slot)),
+                "{ch} (U+{:04X}) is set in {} but the check predicted another face",
+                ch as u32,
+                u.family
+            );
+        }
+    }
+    for r in &report.coverage.roles {
+        for f in &r.fallbacks {
+            if f.places
+                .iter()
+                .all(|p| *p == jianbao::fontcheck::Place::Layout)
+            {
+                continue;
+            }
+            assert!(
+                report
+                    .font_use
+                    .iter()
+                    .any(|u| u.slot == Some(f.slot) && u.distinct.contains(&f.ch)),
+                "{} predicted in {} is not on the pages",
+                f.ch,
+                f.face
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the user's fonts
+
+const USER_TEXT: &str = "本刊用户字体排正文仿宋三号，这一段文字全部在测试字体之中。国\n";
+
+fn assert_body_in_test_font(report: &BuildReport, pdf: &Path) {
+    let body = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "body")
+        .unwrap();
+    assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
+    assert_eq!(body.families[0], "FangSong_GB2312");
+    // 国 is not in the test font: it comes from the next family, FandolFang R.
+    let fb: Vec<(char, &str)> = body
+        .fallbacks
+        .iter()
+        .map(|f| (f.ch, f.face.as_str()))
+        .collect();
+    assert_eq!(fb, vec![('国', "FandolFang R")]);
+    let user = report
+        .font_use
+        .iter()
+        .find(|u| u.family == "FangSong_GB2312")
+        .expect("the user's font is used");
+    assert_eq!(user.postscript, "FangSongGB2312-JianbaoTest");
+    for ch in "本刊用户字体排正文仿宋三号".chars() {
+        assert!(user.distinct.contains(&ch), "{ch}");
+    }
+    if tool("pdffonts") {
+        let table =
+            String::from_utf8(Command::new("pdffonts").arg(pdf).output().unwrap().stdout).unwrap();
+        assert!(table.contains("+FangSongGB2312-JianbaoTest"), "{table}");
+    }
+}
+
+#[test]
+fn user_font_directory_takes_over_the_body() {
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", USER_TEXT)]);
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![fixture_fonts()])
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert_body_in_test_font(&report, &out);
+}
+
+#[test]
+fn font_dirs_in_the_issue_file_take_over_the_body() {
+    let toml = format!("font_dirs = [\"myfonts\"]\n{MINIMAL_TOML}");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", USER_TEXT)]);
+    std::fs::create_dir(dir.path().join("myfonts")).unwrap();
+    std::fs::copy(
+        fixture_fonts().join("FangSongGB2312-Test.otf"),
+        dir.path().join("myfonts/FangSongGB2312-Test.otf"),
+    )
+    .unwrap();
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![]).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert_body_in_test_font(&report, &out);
+}
+
+#[test]
+fn fonts_command_lists_fonts_licences_and_roles() {
+    let (code, out, err) = jianbao(&[&"fonts", &"--font-dir", &fixture_fonts()]);
+    assert_eq!(code, Some(0), "{err}");
+    let first = out.lines().nth(2).unwrap();
+    assert!(
+        first.contains("FangSong_GB2312") && first.contains("user") && first.contains("180"),
+        "user fonts come first: {first}"
+    );
+    let fang = out.lines().find(|l| l.contains("FandolFang R")).unwrap();
+    for want in [
+        "normal 400",
+        "10273",
+        "shipped",
+        "GPL-3.0-or-later WITH GPL font exception",
+        "FandolFang-Regular.otf",
+    ] {
+        assert!(fang.contains(want), "{want} not in {fang}");
+    }
+    assert!(out.contains("OFL-1.1"), "{out}");
+    let body = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("body "))
+        .unwrap();
+    assert!(body.contains("三号 16pt"), "{body}");
+    assert!(
+        body.contains("FangSong_GB2312 (FangSongGB2312-Test.otf)"),
+        "{body}"
+    );
+    assert!(body.contains("FandolFang R, Noto Serif CJK SC"), "{body}");
+    assert!(
+        body.contains("仿宋_GB2312"),
+        "the absent families are listed: {body}"
+    );
+    let title = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("title "))
+        .unwrap();
+    assert!(
+        title.contains("Noto Serif CJK SC 900 (NotoSerifCJKsc-Black.otf)"),
+        "{title}"
+    );
+}
