@@ -338,8 +338,8 @@ fn rare_characters_are_typeset_and_reported_as_fallback() {
     assert_eq!(
         got,
         vec![
-            ('䶮', "Noto Serif CJK SC", at(5)),
             ('堃', "Noto Serif CJK SC", at(3)),
+            ('䶮', "Noto Serif CJK SC", at(5)),
             ('𠙶', "Noto Serif CJK SC", at(9)),
         ]
     );
@@ -493,12 +493,41 @@ fn font_dirs_in_the_issue_file_take_over_the_body() {
 }
 
 #[test]
+fn a_role_may_name_the_font_by_its_chinese_name() {
+    // Typst knows the test font as FangSong_GB2312 (its English name record); the
+    // issue file names it 仿宋_GB2312, as Word shows it.
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts.body]\nfamily = [\"仿宋_GB2312\"]\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", USER_TEXT)]);
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![fixture_fonts()])
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let body = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "body")
+        .unwrap();
+    assert_eq!(body.families, vec!["FangSong_GB2312", "Noto Serif CJK SC"]);
+    assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
+    // 国 is not in the test font, and FandolFang is not in this list: Noto sets it.
+    let fb: Vec<(char, &str)> = body
+        .fallbacks
+        .iter()
+        .map(|f| (f.ch, f.face.as_str()))
+        .collect();
+    assert_eq!(fb, vec![('国', "Noto Serif CJK SC")]);
+}
+
+#[test]
 fn fonts_command_lists_fonts_licences_and_roles() {
     let (code, out, err) = jianbao(&[&"fonts", &"--font-dir", &fixture_fonts()]);
     assert_eq!(code, Some(0), "{err}");
     let first = out.lines().nth(2).unwrap();
     assert!(
-        first.contains("FangSong_GB2312") && first.contains("user") && first.contains("180"),
+        first.contains("FangSong_GB2312 / 仿宋_GB2312")
+            && first.contains("user")
+            && first.contains("180"),
         "user fonts come first: {first}"
     );
     let fang = out.lines().find(|l| l.contains("FandolFang R")).unwrap();
@@ -534,4 +563,57 @@ fn fonts_command_lists_fonts_licences_and_roles() {
         title.contains("Noto Serif CJK SC 900 (NotoSerifCJKsc-Black.otf)"),
         "{title}"
     );
+}
+
+// ---------------------------------------------------------------- the independent checker
+
+/// cjkcheck's per-font table (from the PDF alone) is the report's: characters plus
+/// stroked ones (drawn twice), font by font; and it finds no missing glyph.
+fn agrees_with_cjkcheck(report: &BuildReport, pdf: &Path) {
+    let cjkcheck = repo().join("../shared/cjkcheck/cjkcheck.py");
+    let ok = cjkcheck.is_file()
+        && Command::new("python3")
+            .args(["-c", "import pymupdf"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "cjkcheck and PyMuPDF are required in CI"
+        );
+        eprintln!("SKIPPED: ../shared/cjkcheck/cjkcheck.py or PyMuPDF is not available");
+        return;
+    }
+    let out = Command::new("python3")
+        .arg(&cjkcheck)
+        .arg(pdf)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let glyphs = json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == 6)
+        .unwrap();
+    assert_eq!(glyphs["counts"]["missing"], 0, "{glyphs}");
+    let table = glyphs["data"]["fonts"].as_object().unwrap();
+    assert_eq!(table.len(), report.font_use.len(), "{table:?}");
+    for u in &report.font_use {
+        let theirs = table[&u.postscript]["chars"].as_u64().unwrap() as usize;
+        assert_eq!(theirs, u.chars + u.stroked, "{}", u.postscript);
+    }
+}
+
+#[test]
+fn per_font_counts_agree_with_cjkcheck() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("s.pdf");
+    let report = build(&sample_issue(), &pdf, vec![]).unwrap();
+    agrees_with_cjkcheck(&report, &pdf);
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", RARE)]);
+    let pdf = dir.path().join("r.pdf");
+    let report = build(&issue, &pdf, vec![]).unwrap();
+    agrees_with_cjkcheck(&report, &pdf);
 }
