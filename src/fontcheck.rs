@@ -428,9 +428,9 @@ fn pieces(
             push("column", c, derived(s));
             push("column", "【】", Src::Layout);
         }
-        for line in &a.title {
-            push("title", line, derived(&entry.title));
-        }
+        // One piece for all lines, so that a character is found at its own line of
+        // the value (the newline between them is not shaped).
+        push("title", &a.title.join("\n"), derived(&entry.title));
         if let (Some(t), Some(s)) = (&a.subtitle, &entry.subtitle) {
             push("subtitle", t, derived(s));
         }

@@ -281,6 +281,30 @@ fn private_use_character_in_the_issue_file_points_at_the_key() {
 }
 
 #[test]
+fn each_occurrence_in_a_two_line_title_has_its_own_place() {
+    // Titles in 楷体 (FandolKai has no 堃): both 堃 fall back, each at its place.
+    let toml = MINIMAL_TOML.replace("title = \"测试标题\"", "title = \"王堃说\\n堃\"")
+        + "\n[style.fonts.title]\nfamily = [\"FandolKai\"]\nweight = 400\n";
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
+    let title = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "title")
+        .unwrap();
+    let line = line_of(&toml, "王堃说");
+    let places: Vec<String> = title.fallbacks[0]
+        .places
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    let at = |col: usize| format!("{}:{line}:{col}", issue.display());
+    assert_eq!(title.fallbacks[0].ch, '堃');
+    assert_eq!(places, vec![at(11), at(15)]);
+}
+
+#[test]
 fn character_outside_every_shipped_font_stops_the_build() {
     // U+2A700, the first character of CJK Extension C: in no shipped font.
     let rare = '\u{2A700}';
