@@ -80,6 +80,9 @@ impl std::fmt::Display for Place {
     }
 }
 
+/// When a fallback character was first seen, the face that sets it, its places.
+type FirstSeen = (usize, usize, Vec<Place>);
+
 /// A character no face of its role has: the role of its first occurrence, and every
 /// place in a file (none if it is only in the layout's own text).
 struct Missing {
@@ -110,7 +113,8 @@ pub struct RoleCoverage {
     pub primary: Option<usize>,
     /// That face, as the report names it.
     pub primary_face: Option<String>,
-    /// Characters set in another face, by character.
+    /// Characters set in another face, in reading order (pieces are walked in print
+    /// order: masthead, articles, footer).
     pub fallbacks: Vec<FallbackChar>,
 }
 
@@ -205,8 +209,9 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
 
     let mut memo: HashMap<(usize, char), Option<usize>> = HashMap::new();
     let mut faces = BTreeSet::new();
-    // role -> char -> (slot, places)
-    let mut fallbacks: Vec<BTreeMap<char, (usize, Vec<Place>)>> = vec![BTreeMap::new(); 17];
+    // role -> char -> (first seen, slot, places)
+    let mut fallbacks: Vec<BTreeMap<char, FirstSeen>> = vec![BTreeMap::new(); 17];
+    let mut seq = 0usize;
     // char -> (role, places)
     let mut missing: BTreeMap<char, Missing> = BTreeMap::new();
     let primary: Vec<Option<usize>> = roles
@@ -228,10 +233,11 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
                 Some(slot) => {
                     faces.insert((ch, slot));
                     if Some(slot) != primary[piece.role] {
+                        seq += 1;
                         fallbacks[piece.role]
                             .entry(ch)
-                            .or_insert_with(|| (slot, Vec::new()))
-                            .1
+                            .or_insert_with(|| (seq, slot, Vec::new()))
+                            .2
                             .push(files.place(at));
                     }
                 }
@@ -263,16 +269,20 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
             families: role.family.clone(),
             primary,
             primary_face: primary.map(|p| face_name(fonts, p)),
-            fallbacks: fb
-                .into_iter()
-                .map(|(ch, (slot, places))| FallbackChar {
-                    ch,
-                    slot,
-                    family: fonts.slots[slot].info.family.clone(),
-                    face: face_name(fonts, slot),
-                    places,
-                })
-                .collect(),
+            fallbacks: {
+                // In reading order: by first occurrence.
+                let mut fb: Vec<_> = fb.into_iter().collect();
+                fb.sort_by_key(|(_, (first, _, _))| *first);
+                fb.into_iter()
+                    .map(|(ch, (_, slot, places))| FallbackChar {
+                        ch,
+                        slot,
+                        family: fonts.slots[slot].info.family.clone(),
+                        face: face_name(fonts, slot),
+                        places,
+                    })
+                    .collect()
+            },
         })
         .collect();
     Ok(Coverage { roles, faces })
@@ -418,9 +428,9 @@ fn pieces(
             push("column", c, derived(s));
             push("column", "【】", Src::Layout);
         }
-        for line in &a.title {
-            push("title", line, derived(&entry.title));
-        }
+        // One piece for all lines, so that a character is found at its own line of
+        // the value (the newline between them is not shaped).
+        push("title", &a.title.join("\n"), derived(&entry.title));
         if let (Some(t), Some(s)) = (&a.subtitle, &entry.subtitle) {
             push("subtitle", t, derived(s));
         }

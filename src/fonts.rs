@@ -44,6 +44,10 @@ pub struct FontSlot {
     pub origin: Origin,
     /// The licence from the manifest, for shipped fonts.
     pub licence: Option<String>,
+    /// Other family names the font declares (its name table in other languages, e.g.
+    /// 仿宋_GB2312 beside FangSong_GB2312): a role may name it by any of them, while
+    /// Typst knows it only as `info.family`. Not read for the shipped fonts.
+    pub aliases: Vec<String>,
     /// The file's bytes, mapped on first use.
     data: OnceLock<Option<Bytes>>,
     font: OnceLock<Option<Font>>,
@@ -363,6 +367,7 @@ impl FontSet {
                             info,
                             origin: Origin::Shipped,
                             licence: licence.clone(),
+                            aliases: Vec::new(),
                             data: OnceLock::new(),
                             font: OnceLock::new(),
                         });
@@ -397,18 +402,39 @@ impl FontSet {
         self.slots.get(index)?.get()
     }
 
-    /// Whether the book has a family (case-insensitive, as Typst matches).
+    /// Whether a family is found, by the name Typst knows or by another name the
+    /// font declares (case-insensitive, as Typst matches).
     pub fn has_family(&self, family: &str) -> bool {
-        self.book.contains_family(&family.to_lowercase())
+        self.typst_family(family).is_some()
     }
 
-    /// Keeps, in each role, only the families that are present, so that the layout
-    /// never asks for an unknown family. Errors when a role is left with none.
+    /// The name Typst knows a family by: the name itself if the book has it, else
+    /// the family of a font that declares it as another name (仿宋_GB2312 for a font
+    /// Typst calls FangSong_GB2312).
+    pub fn typst_family(&self, family: &str) -> Option<String> {
+        if self.book.contains_family(&family.to_lowercase()) {
+            return Some(family.to_owned());
+        }
+        self.slots
+            .iter()
+            .find(|s| s.aliases.iter().any(|a| a.eq_ignore_ascii_case(family)))
+            .map(|s| s.info.family.clone())
+    }
+
+    /// Gives each role's families by the names Typst knows and keeps only those
+    /// found, so that the layout never asks for an unknown family. Errors when a
+    /// role is left with none.
     pub fn resolve_roles(&self, roles: &mut Roles) -> Result<()> {
         let mut missing = Vec::new();
         let names: Vec<&'static str> = roles.all().iter().map(|(n, _)| *n).collect();
         for (name, role) in names.iter().zip(roles.all_mut()) {
-            role.family.retain(|f| self.has_family(f));
+            let mut found: Vec<String> = Vec::new();
+            for f in role.family.iter().filter_map(|f| self.typst_family(f)) {
+                if !found.iter().any(|x| x.eq_ignore_ascii_case(&f)) {
+                    found.push(f);
+                }
+            }
+            role.family = found;
             if role.family.is_empty() {
                 missing.push(*name);
             }
@@ -449,13 +475,33 @@ impl FontSet {
 
 fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Option<String>) {
     let Some(data) = map_file(path) else { return };
-    for (index, info) in FontInfo::iter(data.as_slice()).enumerate() {
+    let count = ttf_parser::fonts_in_collection(data.as_slice()).unwrap_or(1);
+    for index in 0..count {
+        let Ok(face) = ttf_parser::Face::parse(data.as_slice(), index) else {
+            continue;
+        };
+        let Some(info) = FontInfo::new(data.as_slice(), index) else {
+            continue;
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        for name in face.names() {
+            if matches!(
+                name.name_id,
+                ttf_parser::name_id::FAMILY | ttf_parser::name_id::TYPOGRAPHIC_FAMILY
+            ) && let Some(n) = name.to_string()
+                && n != info.family
+                && !aliases.contains(&n)
+            {
+                aliases.push(n);
+            }
+        }
         slots.push(FontSlot {
             path: path.to_owned(),
-            index: index as u32,
+            index,
             info,
             origin,
             licence: licence.clone(),
+            aliases,
             data: OnceLock::from(Some(data.clone())),
             font: OnceLock::new(),
         });

@@ -215,7 +215,7 @@ fn toml_help(message: &str) -> String {
         "add the missing key; examples/issue.toml shows it / 补上缺少的键，见 examples/issue.toml"
             .into()
     } else if message.starts_with("unknown size") {
-        "write the size as a Chinese size name in quotes (size = \"三号\") or a length (size = \"16pt\", size = 16) / 字号写成带引号的中文字号名或长度".into()
+        crate::style::size_help()
     } else if message.contains("invalid type") {
         "the value has the wrong type: text goes in \"quotes\", numbers and dates do not / 值的类型不对：文字加引号，数字和日期不加".into()
     } else {

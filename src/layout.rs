@@ -88,6 +88,9 @@ pub struct FontUse {
     pub postscript: String,
     /// Characters typeset (whitespace not counted).
     pub chars: usize,
+    /// Of those, the ones drawn with a stroke (bold made by stroking). A PDF draws
+    /// them twice, filled then stroked, so a checker reading the PDF counts them twice.
+    pub stroked: usize,
     /// The distinct characters.
     pub distinct: std::collections::BTreeSet<char>,
 }
@@ -119,6 +122,7 @@ fn count(frame: &Frame, fonts: &FontSet, out: &mut Vec<(typst::text::Font, FontU
                                 family: t.font.info().family.clone(),
                                 postscript: t.font.post_script_name().unwrap_or_default(),
                                 chars: 0,
+                                stroked: 0,
                                 distinct: Default::default(),
                             },
                         ));
@@ -136,6 +140,7 @@ fn count(frame: &Frame, fonts: &FontSet, out: &mut Vec<(typst::text::Font, FontU
                     last = Some(range.clone());
                     for ch in t.text[range].chars().filter(|c| !c.is_whitespace()) {
                         u.chars += 1;
+                        u.stroked += usize::from(t.stroke.is_some());
                         u.distinct.insert(ch);
                     }
                 }

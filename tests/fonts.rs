@@ -281,6 +281,30 @@ fn private_use_character_in_the_issue_file_points_at_the_key() {
 }
 
 #[test]
+fn each_occurrence_in_a_two_line_title_has_its_own_place() {
+    // Titles in 楷体 (FandolKai has no 堃): both 堃 fall back, each at its place.
+    let toml = MINIMAL_TOML.replace("title = \"测试标题\"", "title = \"王堃说\\n堃\"")
+        + "\n[style.fonts.title]\nfamily = [\"FandolKai\"]\nweight = 400\n";
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
+    let title = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "title")
+        .unwrap();
+    let line = line_of(&toml, "王堃说");
+    let places: Vec<String> = title.fallbacks[0]
+        .places
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    let at = |col: usize| format!("{}:{line}:{col}", issue.display());
+    assert_eq!(title.fallbacks[0].ch, '堃');
+    assert_eq!(places, vec![at(11), at(15)]);
+}
+
+#[test]
 fn character_outside_every_shipped_font_stops_the_build() {
     // U+2A700, the first character of CJK Extension C: in no shipped font.
     let rare = '\u{2A700}';
@@ -338,8 +362,8 @@ fn rare_characters_are_typeset_and_reported_as_fallback() {
     assert_eq!(
         got,
         vec![
-            ('䶮', "Noto Serif CJK SC", at(5)),
             ('堃', "Noto Serif CJK SC", at(3)),
+            ('䶮', "Noto Serif CJK SC", at(5)),
             ('𠙶', "Noto Serif CJK SC", at(9)),
         ]
     );
@@ -493,12 +517,41 @@ fn font_dirs_in_the_issue_file_take_over_the_body() {
 }
 
 #[test]
+fn a_role_may_name_the_font_by_its_chinese_name() {
+    // Typst knows the test font as FangSong_GB2312 (its English name record); the
+    // issue file names it 仿宋_GB2312, as Word shows it.
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts.body]\nfamily = [\"仿宋_GB2312\"]\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", USER_TEXT)]);
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![fixture_fonts()])
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let body = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "body")
+        .unwrap();
+    assert_eq!(body.families, vec!["FangSong_GB2312", "Noto Serif CJK SC"]);
+    assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
+    // 国 is not in the test font, and FandolFang is not in this list: Noto sets it.
+    let fb: Vec<(char, &str)> = body
+        .fallbacks
+        .iter()
+        .map(|f| (f.ch, f.face.as_str()))
+        .collect();
+    assert_eq!(fb, vec![('国', "Noto Serif CJK SC")]);
+}
+
+#[test]
 fn fonts_command_lists_fonts_licences_and_roles() {
     let (code, out, err) = jianbao(&[&"fonts", &"--font-dir", &fixture_fonts()]);
     assert_eq!(code, Some(0), "{err}");
     let first = out.lines().nth(2).unwrap();
     assert!(
-        first.contains("FangSong_GB2312") && first.contains("user") && first.contains("180"),
+        first.contains("FangSong_GB2312 / 仿宋_GB2312")
+            && first.contains("user")
+            && first.contains("180"),
         "user fonts come first: {first}"
     );
     let fang = out.lines().find(|l| l.contains("FandolFang R")).unwrap();
@@ -534,4 +587,57 @@ fn fonts_command_lists_fonts_licences_and_roles() {
         title.contains("Noto Serif CJK SC 900 (NotoSerifCJKsc-Black.otf)"),
         "{title}"
     );
+}
+
+// ---------------------------------------------------------------- the independent checker
+
+/// cjkcheck's per-font table (from the PDF alone) is the report's: characters plus
+/// stroked ones (drawn twice), font by font; and it finds no missing glyph.
+fn agrees_with_cjkcheck(report: &BuildReport, pdf: &Path) {
+    let cjkcheck = repo().join("../shared/cjkcheck/cjkcheck.py");
+    let ok = cjkcheck.is_file()
+        && Command::new("python3")
+            .args(["-c", "import pymupdf"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "cjkcheck and PyMuPDF are required in CI"
+        );
+        eprintln!("SKIPPED: ../shared/cjkcheck/cjkcheck.py or PyMuPDF is not available");
+        return;
+    }
+    let out = Command::new("python3")
+        .arg(&cjkcheck)
+        .arg(pdf)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let glyphs = json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == 6)
+        .unwrap();
+    assert_eq!(glyphs["counts"]["missing"], 0, "{glyphs}");
+    let table = glyphs["data"]["fonts"].as_object().unwrap();
+    assert_eq!(table.len(), report.font_use.len(), "{table:?}");
+    for u in &report.font_use {
+        let theirs = table[&u.postscript]["chars"].as_u64().unwrap() as usize;
+        assert_eq!(theirs, u.chars + u.stroked, "{}", u.postscript);
+    }
+}
+
+#[test]
+fn per_font_counts_agree_with_cjkcheck() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("s.pdf");
+    let report = build(&sample_issue(), &pdf, vec![]).unwrap();
+    agrees_with_cjkcheck(&report, &pdf);
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", RARE)]);
+    let pdf = dir.path().join("r.pdf");
+    let report = build(&issue, &pdf, vec![]).unwrap();
+    agrees_with_cjkcheck(&report, &pdf);
 }

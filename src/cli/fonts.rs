@@ -88,8 +88,13 @@ pub fn render_fonts(set: &FontSet) -> String {
         .map(|s| {
             let v = s.info.variant;
             let style = format!("{:?} {}", v.style, v.weight.to_number()).to_lowercase();
+            let mut family = s.info.family.clone();
+            for a in &s.aliases {
+                family.push_str(" / ");
+                family.push_str(a);
+            }
             [
-                s.info.family.clone(),
+                family,
                 style,
                 s.chars().to_string(),
                 match s.origin {
@@ -108,7 +113,7 @@ pub fn render_fonts(set: &FontSet) -> String {
         })
         .collect();
     let mut out = format!(
-        "Fonts / 字体 ({} faces; user fonts first, then shipped, then system)\n",
+        "Fonts / 字体 ({} faces; user fonts first, then shipped, then system; \"A / B\": Typst's name A, also declared as B)\n",
         rows.len()
     );
     out.push_str(&table(
@@ -162,16 +167,23 @@ pub fn render_roles(roles: &Roles, set: &FontSet) -> String {
 
 /// The characters typeset per face (from the laid-out pages).
 pub fn render_use(uses: &[FontUse]) -> String {
-    let rows: Vec<[String; 3]> = uses
+    let rows: Vec<[String; 4]> = uses
         .iter()
         .map(|u| {
             let style = format!("{} ({})", u.family, u.postscript);
-            [u.chars.to_string(), u.distinct.len().to_string(), style]
+            [
+                u.chars.to_string(),
+                u.stroked.to_string(),
+                u.distinct.len().to_string(),
+                style,
+            ]
         })
         .collect();
-    let mut out = String::from("Characters typeset per font / 各字体排出的字符数\n");
+    let mut out = String::from(
+        "Characters typeset per font / 各字体排出的字符数 (whitespace not counted; stroked: bold made by a stroke, drawn twice in the PDF)\n",
+    );
     out.push_str(&table(
-        ["chars", "distinct", "font (PostScript name)"],
+        ["chars", "stroked", "distinct", "font (PostScript name)"],
         &rows,
     ));
     out
