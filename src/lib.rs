@@ -10,9 +10,13 @@
 //! | layout   | [`world`], [`fonts`], [`layout`] | the Typst `World`, fonts, compile, glyph check |
 //! | export   | [`export`]                     | PDF bytes, atomic write                        |
 //!
+//! Beside the stages: [`check`] (`jianbao check`) reads like a build and reports what
+//! [`punctuation`] finds in the text, and can rewrite the articles with the safe fixes.
+//!
 //! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
 
 pub mod article;
+pub mod check;
 pub mod error;
 pub mod export;
 pub mod fonts;
@@ -21,6 +25,7 @@ pub mod layout;
 pub mod model;
 pub mod numerals;
 pub mod pipeline;
+pub mod punctuation;
 pub mod style;
 pub mod text_input;
 pub mod world;

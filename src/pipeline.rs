@@ -54,22 +54,10 @@ pub struct Prepared {
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let (mut issue, loaded) = model::load(&opts.issue)?;
     let mut dirs = opts.font_dirs.clone();
-    for d in &loaded.file.font_dirs {
-        let path = loaded.base_dir().join(d.get_ref());
-        if !path.is_dir() {
-            return Err(loaded
-                .error_at(
-                    d.span(),
-                    format!(
-                        "font directory not found: {} / 找不到字体目录",
-                        path.display()
-                    ),
-                )
-                .help("font_dirs are relative to the issue file")
-                .into());
-        }
-        dirs.push(path);
+    for d in &dirs {
+        crate::issue_file::check_font_dir(d)?;
     }
+    dirs.extend(loaded.font_dirs()?);
     let fonts = FontSet::load(&FontOptions {
         dirs,
         system: opts.system_fonts,

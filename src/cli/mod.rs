@@ -2,6 +2,7 @@
 //! subcommand's own file.
 
 mod build;
+mod check;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -11,7 +12,8 @@ use clap::{Parser, Subcommand};
 /// jianbao (简报): typesets Chinese bulletins (简报, 动态, 通讯) into print-ready PDF.
 ///
 /// Write an issue file (TOML) that names the bulletin, the issue and its articles,
-/// then `jianbao build ISSUE.toml`. See examples/issue.toml for every field.
+/// then `jianbao build ISSUE.toml`; `jianbao check ISSUE.toml` lists
+/// punctuation and spacing to fix first. See examples/issue.toml for every field.
 ///
 /// Exit codes: 0 done, 1 a problem in the input, 2 an internal error.
 #[derive(Debug, Parser)]
@@ -28,6 +30,13 @@ enum Command {
     /// Reads the issue file and the article files it names, lays them out and writes
     /// the PDF atomically: on any error nothing is written and an earlier PDF stays.
     Build(build::BuildArgs),
+    /// Check the text for punctuation and spacing an editor should fix / 检查标点和空格.
+    ///
+    /// Reads the issue file and every article as a build would, builds nothing, and lists
+    /// with file:line:col what GB/T 15834 would have an editor fix: half-width , ; : ? ! ( )
+    /// in Chinese text, straight quotes, -- or a lone — for ——, ... or a lone … for ……,
+    /// stray spaces, unbalanced “” （） 《》 【】. Exit code 1 when something is found.
+    Check(check::CheckArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -40,7 +49,8 @@ pub fn run() -> ExitCode {
         );
     }));
     let outcome = std::panic::catch_unwind(|| match cli.command {
-        Command::Build(args) => build::run(args),
+        Command::Build(args) => build::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Check(args) => check::run(args),
     });
     match outcome {
         Ok(result) => finish(result),
@@ -49,9 +59,9 @@ pub fn run() -> ExitCode {
 }
 
 /// Prints an error for the editor and returns its exit code.
-fn finish(result: jianbao::Result<()>) -> ExitCode {
+fn finish(result: jianbao::Result<ExitCode>) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprint!("{}", e.render(std::io::stderr().is_terminal()));
             ExitCode::from(e.exit_code() as u8)
