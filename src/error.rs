@@ -95,24 +95,20 @@ impl InputError {
     /// Renders the error with the offending line and a marker, as the CLI prints it.
     pub fn render(&self, color: bool) -> String {
         let mut diag = Diagnostic::error().with_message(&self.message);
-        if let Some(help) = &self.help {
-            diag = diag.with_notes(vec![format!("help: {help}")]);
-        }
         let name = self.file.display().to_string();
-        let (file, has_span) = match (&self.text, &self.span) {
+        let mut notes = Vec::new();
+        let file = match (&self.text, &self.span) {
             (Some(text), Some(span)) => {
                 diag = diag.with_labels(vec![Label::primary((), span.clone())]);
-                (SimpleFile::new(name.clone(), text.as_str()), true)
+                SimpleFile::new(name.clone(), text.as_str())
             }
-            _ => (SimpleFile::new(name.clone(), ""), false),
+            _ => {
+                notes.push(format!("file: {name}"));
+                SimpleFile::new(name.clone(), "")
+            }
         };
-        if !has_span {
-            diag = diag.with_notes(
-                std::iter::once(format!("file: {name}"))
-                    .chain(self.help.iter().map(|h| format!("help: {h}")))
-                    .collect(),
-            );
-        }
+        notes.extend(self.help.iter().map(|h| format!("help: {h}")));
+        diag = diag.with_notes(notes);
         let config = term::Config::default();
         let mut out = String::new();
         if color {
@@ -174,9 +170,11 @@ impl Error {
     pub fn io(path: &Path, what: &str, err: std::io::Error) -> Self {
         let hint = match err.kind() {
             std::io::ErrorKind::NotFound => {
-                "check the path; paths are relative to the issue file / 检查路径，路径相对于期刊文件"
+                "check the file name and folder (paths in the issue file are relative to it) / 检查文件名和文件夹（期刊文件中的路径相对于期刊文件）"
             }
-            std::io::ErrorKind::PermissionDenied => "check the file's permissions / 检查文件权限",
+            std::io::ErrorKind::PermissionDenied => {
+                "give yourself permission to read (or write) it / 检查文件的读写权限"
+            }
             _ => "check that the file exists and can be read / 检查文件是否存在且可读",
         };
         InputError::file(path, format!("{what}: {err}"))

@@ -175,14 +175,81 @@ impl LoadedIssueFile {
         self.path.parent().unwrap_or(Path::new("."))
     }
 
+    /// The issue file's `font_dirs`, resolved against its folder; each must be a
+    /// readable folder, or the error points at its entry.
+    pub fn font_dirs(&self) -> Result<Vec<PathBuf>> {
+        self.file
+            .font_dirs
+            .iter()
+            .map(|d| {
+                let path = self.base_dir().join(d.get_ref());
+                font_dir_problem(&path)
+                    .map(|(msg, help)| Err(self.error_at(d.span(), msg).help(help).into()))
+                    .unwrap_or(Ok(path))
+            })
+            .collect()
+    }
+
     /// An error pointing at a span of the issue file.
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> InputError {
         InputError::at(&self.path, &self.text, span, message)
     }
 }
 
+/// Checks a font folder given with `--font-dir`.
+pub fn check_font_dir(path: &Path) -> Result<()> {
+    match font_dir_problem(path) {
+        None => Ok(()),
+        Some((msg, help)) => Err(InputError::file(path, msg).help(help).into()),
+    }
+}
+
+/// What is wrong with a font folder, if anything: (message, help).
+fn font_dir_problem(path: &Path) -> Option<(String, &'static str)> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((
+            format!(
+                "font folder not found: {} / 找不到字体文件夹",
+                path.display()
+            ),
+            "check the path; font_dirs in the issue file are relative to it / 检查路径；期刊文件中的 font_dirs 相对于期刊文件",
+        )),
+        Err(e) => Some((
+            format!(
+                "cannot open font folder {}: {e} / 无法打开字体文件夹",
+                path.display()
+            ),
+            "check the folder's permissions / 检查文件夹权限",
+        )),
+        Ok(m) if !m.is_dir() => Some((
+            format!(
+                "{} is a file, not a folder of fonts / 这是文件，不是字体文件夹",
+                path.display()
+            ),
+            "name the folder that holds the .ttf/.otf/.ttc files / 请填写存放 .ttf/.otf/.ttc 字体文件的文件夹",
+        )),
+        Ok(_) => std::fs::read_dir(path).err().map(|e| {
+            (
+                format!(
+                    "cannot read font folder {}: {e} / 无法读取字体文件夹",
+                    path.display()
+                ),
+                "check the folder's permissions / 检查文件夹权限",
+            )
+        }),
+    }
+}
+
 /// Reads and parses an issue file.
 pub fn load(path: &Path) -> Result<LoadedIssueFile> {
+    if path.is_dir() {
+        return Err(InputError::file(
+            path,
+            "this is a folder, not an issue file / 这是文件夹，不是期刊文件",
+        )
+        .help("name the issue's .toml file, e.g. jianbao build issues/2018-19/issue.toml / 请指定期刊的 .toml 文件")
+        .into());
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         crate::error::Error::io(path, "cannot read the issue file / 无法读取期刊文件", e)
     })?;
@@ -199,28 +266,110 @@ pub fn load(path: &Path) -> Result<LoadedIssueFile> {
 pub fn parse(path: &Path, text: &str) -> Result<IssueFile> {
     toml::from_str::<IssueFile>(text).map_err(|e| {
         let message = e.message().trim().to_owned();
-        let help = toml_help(&message);
-        let err = match e.span() {
-            Some(span) => InputError::at(path, text, span, format!("issue file: {message}")),
-            None => InputError::file(path, format!("issue file: {message}")),
+        let span = e.span();
+        let (what, help) = toml_help(&message, text, span.clone());
+        let message = format!("{what}: {message}");
+        let err = match span {
+            Some(span) => InputError::at(path, text, span, message),
+            None => InputError::file(path, message),
         };
         err.help(help).into()
     })
 }
 
-fn toml_help(message: &str) -> String {
-    if message.contains("unknown field") {
-        "remove or rename this key; examples/issue.toml lists every key / 删除或更正此键名，所有键名见 examples/issue.toml".into()
-    } else if message.contains("missing field") {
-        "add the missing key; examples/issue.toml shows it / 补上缺少的键，见 examples/issue.toml"
-            .into()
-    } else if message.starts_with("unknown size") {
-        crate::style::size_help()
-    } else if message.contains("invalid type") {
-        "the value has the wrong type: text goes in \"quotes\", numbers and dates do not / 值的类型不对：文字加引号，数字和日期不加".into()
+/// What kind of TOML problem this is (in both languages) and what to do about it.
+fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, String) {
+    let line = span
+        .as_ref()
+        .map(|s| {
+            let start = text[..s.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            &text[start..end]
+        })
+        .unwrap_or("");
+    let m = message;
+    let (what, help) = if m.starts_with("unknown size") {
+        (
+            "unknown size / 无法识别的字号或尺寸",
+            crate::style::size_help(),
+        )
+    } else if m.contains("unknown field") {
+        (
+            "unknown key / 未知的键",
+            "remove or correct this key; examples/issue.toml lists every key, and a key must sit under its [table] / 删除或更正此键名（所有键名见 examples/issue.toml），并注意它所在的 [表]".to_owned(),
+        )
+    } else if m.contains("missing field") {
+        (
+            "a required key is missing / 缺少必填的键",
+            "add the key named above to this table; examples/issue.toml shows it / 在此表中补上上面提到的键，写法见 examples/issue.toml".to_owned(),
+        )
+    } else if m.contains("duplicate key") {
+        (
+            "a key is written twice / 键重复",
+            "keep one of the two; each key appears once in its table / 保留其中一个，同一表中每个键只能出现一次".to_owned(),
+        )
+    } else if m.contains("invalid type") && m.contains("expected a sequence") {
+        (
+            "a list is expected here / 此处应为列表",
+            "write a list in brackets: [\"甲\", \"乙\"]; for articles write [[article]] with two brackets / 用方括号写列表：[\"甲\", \"乙\"]；文章用 [[article]]（两层方括号）".to_owned(),
+        )
+    } else if m.contains("invalid type") && m.contains("datetime") {
+        (
+            "the date must be a TOML date / 日期格式不对",
+            "write the date without quotes, as year-month-day with two-digit month and day: date = 2018-07-04 / 日期不加引号，写成 date = 2018-07-04".to_owned(),
+        )
+    } else if m.contains("invalid type") {
+        (
+            "wrong type of value / 值的类型不对",
+            "text goes in \"quotes\"; numbers, dates and true/false go without / 文字加英文引号，数字、日期和 true/false 不加引号".to_owned(),
+        )
+    } else if m.contains("invalid value")
+        || m.contains("expected u32")
+        || m.contains("out of range")
+    {
+        (
+            "value out of range / 数值超出范围",
+            "write a whole number of 0 or more, without quotes / 请填写不加引号的非负整数"
+                .to_owned(),
+        )
+    } else if line.contains(['“', '”', '‘', '’']) {
+        (
+            "TOML syntax error / TOML 语法错误",
+            "put text between straight quotes \"…\" (typed with the input method in English mode), not “…” / 文字两边用英文半角引号 \"…\"，不要用中文引号 “…”".to_owned(),
+        )
+    } else if line.contains(['＝', '：', '［', '］', '，']) && !line.contains('"') {
+        (
+            "TOML syntax error / TOML 语法错误",
+            "use half-width = [ ] , in the file's structure (the input method's English mode) / 结构符号 = [ ] , 须用英文半角".to_owned(),
+        )
+    } else if m.contains("invalid date") || m.contains("invalid time") || m.contains("date") {
+        (
+            "invalid date / 日期无效",
+            "write a real date as year-month-day: date = 2018-07-04 / 请写成真实存在的日期，如 date = 2018-07-04".to_owned(),
+        )
+    } else if m.contains("string")
+        || line.split_once('=').is_some_and(|(_, v)| {
+            let v = v.trim();
+            !v.is_empty()
+                && !v.starts_with(['"', '\'', '[', '{'])
+                && !v.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
+                && !v.starts_with("true")
+                && !v.starts_with("false")
+        })
+    {
+        (
+            "TOML syntax error / TOML 语法错误",
+            "text must be in quotes: title = \"联络动态\" / 文字须加英文引号，如 title = \"联络动态\"".to_owned(),
+        )
     } else {
-        "fix the TOML syntax at the marked spot / 请修正标记处的 TOML 语法".into()
-    }
+        (
+            "TOML syntax error / TOML 语法错误",
+            "fix the TOML at the marked spot: key = value, one a line; [table] headers in brackets / 请修正标记处：每行一个 键 = 值，表名写在方括号中".to_owned(),
+        )
+    };
+    (what.to_owned(), help)
 }
 
 #[cfg(test)]

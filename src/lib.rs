@@ -10,10 +10,14 @@
 //! | layout   | [`world`], [`fonts`], [`fontcheck`], [`layout`] | the Typst `World`, fonts, coverage check, compile, glyph check |
 //! | export   | [`export`], [`print`]          | PDF bytes, bleed and marks, colour audit, write |
 //!
+//! Beside the stages: [`check`] (`jianbao check`) reads like a build and reports what
+//! [`punctuation`] finds in the text, and can rewrite the articles with the safe fixes.
+//!
 //! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
 
 pub mod article;
 pub mod batch;
+pub mod check;
 pub mod eject;
 pub mod error;
 pub mod export;
@@ -25,6 +29,7 @@ pub mod model;
 pub mod numerals;
 pub mod pipeline;
 pub mod print;
+pub mod punctuation;
 pub mod session;
 pub mod style;
 pub mod text_input;

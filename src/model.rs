@@ -127,10 +127,27 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 f.issue.date.span(),
                 "the issue date must be a date such as 2018-07-04 / 日期须写成 2018-07-04 的形式",
             )
-            .help("write the date without quotes and without a time: date = 2018-07-04")
+            .help("write the date without quotes and without a time: date = 2018-07-04 / 日期不加引号、不带时间，如 date = 2018-07-04")
             .into());
     };
     let number = *f.issue.number.get_ref();
+    if number == 0 {
+        return Err(loaded
+            .error_at(f.issue.number.span(), "the issue number must be 1 or more / 期号须从 1 开始")
+            .help("write this issue's number within the year: number = 19 / 填写本期在本年度的期号，如 number = 19")
+            .into());
+    }
+    if let Some(t) = f.issue.total.as_ref().filter(|t| *t.get_ref() == 0) {
+        return Err(loaded
+            .error_at(
+                t.span(),
+                "the cumulative number must be 1 or more / 总期号须从 1 开始",
+            )
+            .help(
+                "write the cumulative number (总第N期), or remove the key / 填写总期号，或删除此键",
+            )
+            .into());
+    }
     let total = f.issue.total.as_ref().map(|t| *t.get_ref());
     let number_text = if f.issue.supplement {
         format!("增刊第{number}期")
@@ -159,25 +176,12 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             0..0,
             "the issue has no articles / 本期没有文章",
         )
-        .help("add at least one [[article]] table with a title and a file")
+        .help("add at least one [[article]] table with a title and a file (see examples/issue.toml) / 请至少添加一篇 [[article]]，写明 title 和 file")
         .into());
     }
     let mut articles = Vec::with_capacity(f.articles.len());
     for entry in &f.articles {
-        let path = resolve_article_path(loaded, &entry.file)?;
-        let bytes = std::fs::read(&path).map_err(|e| {
-            let what = if path.is_dir() {
-                "this is a directory, not an article file / 这是目录，不是文章文件".to_owned()
-            } else {
-                format!(
-                    "cannot read article file {} ({e}) / 无法读取文章文件",
-                    path.display()
-                )
-            };
-            Error::from(loaded.error_at(entry.file.span(), what).help(
-                "check the path; it is relative to the issue file / 检查路径，路径相对于期刊文件",
-            ))
-        })?;
+        let (path, bytes) = read_article(loaded, &entry.file)?;
         let decoded = text_input::decode(&path, &bytes)?;
         if let Some(note) = decoded.note(&path) {
             eprintln!("{note}");
@@ -190,9 +194,13 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             return Err(loaded
                 .error_at(
                     entry.file.span(),
-                    format!("article file {} is empty / 文章文件为空", path.display()),
+                    format!(
+                        "article file {} has no text / 文章文件 {} 没有正文",
+                        path.display(),
+                        path.display()
+                    ),
                 )
-                .help("paste the article's text into the file, or remove this [[article]]")
+                .help("paste the article's text into the file, or remove this [[article]] / 请把正文粘贴进该文件，或删除这一篇 [[article]]")
                 .into());
         }
         let title = text(&entry.title, "article.title")?;
@@ -283,16 +291,87 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     })
 }
 
-fn resolve_article_path(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<PathBuf> {
+/// Extensions of files that are not plain text, with what they are.
+const NOT_TEXT: [(&str, &str); 6] = [
+    ("doc", "a Word document"),
+    ("docx", "a Word document"),
+    ("wps", "a WPS document"),
+    ("pdf", "a PDF file"),
+    ("rtf", "an RTF document"),
+    ("odt", "an OpenDocument text"),
+];
+
+/// Resolves an article path (relative to the issue file) and reads it. Every failure
+/// points at the `file = ` value in the issue file.
+fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(PathBuf, Vec<u8>)> {
     let rel = file.get_ref();
-    let path = loaded.base_dir().join(rel);
-    if !path.exists() {
-        return Err(loaded
-            .error_at(file.span(), format!("article file not found: {} / 找不到文章文件", path.display()))
-            .help("check the file name; paths are relative to the issue file / 检查文件名，路径相对于期刊文件所在目录")
-            .into());
+    let here =
+        |msg: String, help: &str| -> Error { loaded.error_at(file.span(), msg).help(help).into() };
+    if rel.trim().is_empty() {
+        return Err(here(
+            "article.file is empty / 文章文件名为空".into(),
+            "write the article's file name, e.g. file = \"01-article.txt\" / 请填写文章文件名，如 file = \"01-article.txt\"",
+        ));
     }
-    Ok(path)
+    let path = loaded.base_dir().join(rel);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some((_, what)) = NOT_TEXT.iter().find(|(e, _)| Some(*e) == ext.as_deref()) {
+        return Err(here(
+            format!(
+                "{} is {what}, not a plain text file / 这不是纯文本文件",
+                path.display()
+            ),
+            "save it as plain text (另存为 → 纯文本 .txt, UTF-8) or Markdown (.md) and name that file here / 请另存为纯文本（.txt，UTF-8）或 Markdown（.md），再在此处填写新文件名",
+        ));
+    }
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(here(
+                format!(
+                    "article file not found: {} / 找不到文章文件",
+                    path.display()
+                ),
+                "check the file name and its folder; the path is relative to the issue file's folder / 检查文件名和所在文件夹；路径相对于期刊文件所在的文件夹",
+            ));
+        }
+        Err(e) => {
+            return Err(here(
+                format!(
+                    "cannot reach article file {}: {e} / 无法访问文章文件",
+                    path.display()
+                ),
+                "check the folder's permissions / 检查文件夹的访问权限",
+            ));
+        }
+    };
+    if meta.is_dir() {
+        return Err(here(
+            format!(
+                "{} is a folder, not an article file / 这是文件夹，不是文章文件",
+                path.display()
+            ),
+            "name a .txt or .md file (inside that folder, if it is there) / 请填写一个 .txt 或 .md 文件",
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
+        let (msg, help) = if e.kind() == std::io::ErrorKind::PermissionDenied {
+            (
+                format!("no permission to read article file {} / 没有读取文章文件的权限", path.display()),
+                "give yourself read permission (chmod u+r, or Properties → Security) / 请为该文件添加读取权限",
+            )
+        } else {
+            (
+                format!("cannot read article file {}: {e} / 无法读取文章文件", path.display()),
+                "check that the file is a readable text file / 检查该文件是否为可读取的文本文件",
+            )
+        };
+        here(msg, help)
+    })?;
+    Ok((path, bytes))
 }
 
 impl Style {

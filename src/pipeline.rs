@@ -86,22 +86,10 @@ pub fn apply_print(
 /// The font directories of a build: the command line's, then the issue file's.
 pub fn font_dirs(opts: &BuildOptions, loaded: &LoadedIssueFile) -> Result<Vec<PathBuf>> {
     let mut dirs = opts.font_dirs.clone();
-    for d in &loaded.file.font_dirs {
-        let path = loaded.base_dir().join(d.get_ref());
-        if !path.is_dir() {
-            return Err(loaded
-                .error_at(
-                    d.span(),
-                    format!(
-                        "font directory not found: {} / 找不到字体目录",
-                        path.display()
-                    ),
-                )
-                .help("font_dirs are relative to the issue file")
-                .into());
-        }
-        dirs.push(path);
+    for d in &dirs {
+        crate::issue_file::check_font_dir(d)?;
     }
+    dirs.extend(loaded.font_dirs()?);
     Ok(dirs)
 }
 

@@ -17,6 +17,34 @@ pub struct Decoded {
     pub encoding: &'static Encoding,
     /// Whether there was a byte-order mark.
     pub had_bom: bool,
+    /// The line ends the file used (the first kind found), to write it back alike.
+    pub line_end: LineEnd,
+}
+
+/// The line ends of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnd {
+    Lf,
+    CrLf,
+    Cr,
+}
+
+impl LineEnd {
+    fn of(text: &str) -> LineEnd {
+        match text.find('\r') {
+            None => LineEnd::Lf,
+            Some(i) if text[i + 1..].starts_with('\n') => LineEnd::CrLf,
+            Some(_) => LineEnd::Cr,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            LineEnd::Lf => "\n",
+            LineEnd::CrLf => "\r\n",
+            LineEnd::Cr => "\r",
+        }
+    }
 }
 
 impl Decoded {
@@ -34,43 +62,198 @@ impl Decoded {
 }
 
 /// Decodes a file's bytes, detecting the encoding.
+///
+/// Order: a byte-order mark decides; then NUL bytes (UTF-16 without a BOM, or a binary
+/// file such as a Word document, which is an error); then UTF-8; then a file that is
+/// UTF-8 up to a broken byte is an error at that byte, not a guess; then chardetng
+/// decides between GB18030 (also for GBK) and Big5, GB18030 being the default of
+/// Chinese Windows. Decoding is strict: a byte that does not decode is an error.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(InputError::file(
+            path,
+            format!("this is {kind}, not a plain text file / 这不是纯文本文件，而是{}", kind_zh(kind)),
+        )
+        .help("open it in Word or WPS and save it as plain text (另存为 → 纯文本 .txt, UTF-8), then point the issue file at the .txt / 用 Word 或 WPS 打开，另存为纯文本（UTF-8）后再引用")
+        .into());
+    }
     let (encoding, bom_len) = match Encoding::for_bom(bytes) {
         Some((enc, len)) => (enc, len),
-        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, 0),
-        None => (guess(bytes), 0),
+        None => match utf16_without_bom(bytes) {
+            Some(enc) => (enc, 0),
+            None if bytes.contains(&0) => {
+                let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+                return Err(InputError::file(
+                    path,
+                    format!("byte {at} is a NUL byte: this looks like a binary file, not text / 第 {at} 字节为 NUL，这像是二进制文件而不是文本"),
+                )
+                .help("save the article as plain text (UTF-8) / 请把文章另存为纯文本（UTF-8）")
+                .into());
+            }
+            None => match std::str::from_utf8(bytes) {
+                Ok(_) => (UTF_8, 0),
+                Err(e) if mostly_utf8(&bytes[..e.valid_up_to()]) => (UTF_8, 0),
+                Err(_) => (guess(bytes), 0),
+            },
+        },
     };
     let body = &bytes[bom_len..];
-    let text = decode_strict(encoding, body).map_err(|offset| {
-        InputError::file(
-            path,
-            format!(
-                "byte {} cannot be decoded as {} / 第 {} 字节无法按 {} 解码",
-                offset + bom_len,
-                encoding.name(),
-                offset + bom_len,
-                encoding.name()
-            ),
-        )
-        .help("save the file as UTF-8 (in Word/WPS: 另存为 → 纯文本 → UTF-8) / 请将文件另存为 UTF-8 编码")
-    })?;
+    let text = decode_strict(encoding, body)
+        .map_err(|offset| undecodable(path, encoding, body, bom_len, offset))?;
     Ok(Decoded {
+        line_end: LineEnd::of(&text),
         text: normalize_newlines(&text),
         encoding,
         had_bom: bom_len > 0,
     })
 }
 
+impl Decoded {
+    /// Encodes `text` (with `\n` line ends) the way this file was: same encoding, BOM
+    /// and line ends (UTF-16 always with a BOM). Returns the bytes and the encoding used: UTF-8 when the original
+    /// encoding cannot hold a character of `text`.
+    pub fn encode_like(&self, text: &str) -> (Vec<u8>, &'static Encoding) {
+        let text = if self.line_end == LineEnd::Lf {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.replace('\n', self.line_end.as_str()))
+        };
+        let bom = |enc: &'static Encoding| -> &'static [u8] {
+            match (self.had_bom, enc) {
+                (false, _) => b"",
+                (true, e) if e == UTF_16LE => &[0xFF, 0xFE],
+                (true, e) if e == UTF_16BE => &[0xFE, 0xFF],
+                (true, _) => &[0xEF, 0xBB, 0xBF],
+            }
+        };
+        let mut out = bom(self.encoding).to_vec();
+        if self.encoding == UTF_16LE || self.encoding == UTF_16BE {
+            // UTF-16 is always written with its BOM, which every tool understands.
+            let le = self.encoding == UTF_16LE;
+            if !self.had_bom {
+                out = if le {
+                    vec![0xFF, 0xFE]
+                } else {
+                    vec![0xFE, 0xFF]
+                };
+            }
+            for u in text.encode_utf16() {
+                out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            return (out, self.encoding);
+        }
+        if self.encoding == UTF_8 {
+            out.extend_from_slice(text.as_bytes());
+            return (out, UTF_8);
+        }
+        let (bytes, used, unmappable) = self.encoding.encode(&text);
+        if unmappable || used != self.encoding {
+            let mut out = bom(UTF_8).to_vec();
+            out.extend_from_slice(text.as_bytes());
+            return (out, UTF_8);
+        }
+        out.extend_from_slice(&bytes);
+        (out, self.encoding)
+    }
+}
+
+fn undecodable(
+    path: &Path,
+    encoding: &'static Encoding,
+    body: &[u8],
+    bom_len: usize,
+    offset: usize,
+) -> crate::error::Error {
+    // The text before the bad byte decodes; show it and the rest with a marker.
+    let prefix = decode_strict(encoding, &body[..offset]).unwrap_or_default();
+    let (rest, _) = encoding.decode_without_bom_handling(&body[offset..]);
+    let shown = normalize_newlines(&format!("{prefix}{rest}"));
+    let at = normalize_newlines(&prefix).len();
+    let byte = offset + bom_len;
+    let name = encoding.name();
+    InputError::at(
+        path,
+        &shown,
+        at..at + rest.chars().next().map_or(0, char::len_utf8),
+        format!(
+            "byte {byte} (0x{:02X}) cannot be decoded as {name} / 第 {byte} 字节无法按 {name} 解码",
+            body[offset]
+        ),
+    )
+    .help("the file is damaged or in another encoding: open it in Notepad or WPS and save it as UTF-8 (另存为 → 编码 UTF-8) / 文件已损坏或是别的编码：用记事本或 WPS 打开，另存为 UTF-8")
+    .into()
+}
+
+/// Word, WPS, PDF, RTF and zip files, by their first bytes.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some("a Word/WPS document (.docx/.wps, a zip file)")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("an old Word/WPS document (.doc/.wps)")
+    } else if bytes.starts_with(b"%PDF-") {
+        Some("a PDF file")
+    } else if bytes.starts_with(b"{\\rtf") {
+        Some("an RTF document")
+    } else {
+        None
+    }
+}
+
+fn kind_zh(kind: &str) -> &'static str {
+    if kind.contains("PDF") {
+        "PDF 文件"
+    } else if kind.contains("RTF") {
+        "RTF 文档"
+    } else {
+        "Word/WPS 文档"
+    }
+}
+
+/// UTF-16 without a BOM: line ends that are whole code units in one byte order only
+/// (`0A 00` for LE, `00 0A` for BE), and a text without control characters once decoded
+/// (a binary file decodes into some).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let count = |unit: (u8, u8)| {
+        bytes
+            .chunks_exact(2)
+            .filter(|u| (u[0], u[1]) == unit)
+            .count()
+    };
+    let (le, be) = (count((b'\n', 0)), count((0, b'\n')));
+    let enc = match (le, be) {
+        (1.., 0) => UTF_16LE,
+        (0, 1..) => UTF_16BE,
+        _ => return None,
+    };
+    let text = decode_strict(enc, bytes).ok()?;
+    text.chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .then_some(enc)
+}
+
+/// Whether valid UTF-8 text already holds several multi-byte characters: a file like
+/// that with a broken byte later is damaged UTF-8, not another encoding.
+fn mostly_utf8(valid: &[u8]) -> bool {
+    // A GB18030 text is almost never valid UTF-8 over four non-ASCII characters.
+    std::str::from_utf8(valid)
+        .map(|s| s.chars().filter(|c| !c.is_ascii()).take(4).count() >= 4)
+        .unwrap_or(false)
+}
+
 /// Without a BOM and not UTF-8: Chinese Windows text is GB18030 (a superset of GBK)
-/// almost always; chardetng decides when the bytes say otherwise.
+/// almost always; chardetng may recognise Big5. Anything else is tried as GB18030,
+/// whose strict decoding reports the first byte that does not fit.
 fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
-    if enc == encoding_rs::GBK || enc == UTF_16LE || enc == UTF_16BE {
-        GB18030
-    } else {
+    if enc == encoding_rs::BIG5 {
         enc
+    } else {
+        GB18030
     }
 }
 
@@ -84,7 +267,9 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> std::result::Resu
     let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
     match result {
         encoding_rs::DecoderResult::InputEmpty => Ok(out),
-        encoding_rs::DecoderResult::Malformed(bad, _) => Err(read.saturating_sub(bad as usize)),
+        encoding_rs::DecoderResult::Malformed(bad, after) => {
+            Err(read.saturating_sub(bad as usize + after as usize))
+        }
         encoding_rs::DecoderResult::OutputFull => Err(read),
     }
 }

@@ -2,6 +2,7 @@
 //! subcommand's own file.
 
 mod build;
+mod check;
 mod eject;
 mod fonts;
 mod watch;
@@ -14,7 +15,8 @@ use clap::{Parser, Subcommand};
 /// jianbao (简报): typesets Chinese bulletins (简报, 动态, 通讯) into print-ready PDF.
 ///
 /// Write an issue file (TOML) that names the bulletin, the issue and its articles,
-/// then `jianbao build ISSUE.toml`. See examples/issue.toml for every field.
+/// then `jianbao build ISSUE.toml`; `jianbao check ISSUE.toml` lists
+/// punctuation and spacing to fix first. See examples/issue.toml for every field.
 ///
 /// Exit codes: 0 done, 1 a problem in the input, 2 an internal error.
 #[derive(Debug, Parser)]
@@ -48,6 +50,13 @@ enum Command {
     /// [style.fonts], and every character of its text set in a fallback font, with
     /// file:line:col. A character no font has is an error, as in `build`.
     Fonts(fonts::FontsArgs),
+    /// Check the text for punctuation and spacing an editor should fix / 检查标点和空格.
+    ///
+    /// Reads the issue file and every article as a build would, builds nothing, and lists
+    /// with file:line:col what GB/T 15834 would have an editor fix: half-width , ; : ? ! ( )
+    /// in Chinese text, straight quotes, -- or a lone — for ——, ... or a lone … for ……,
+    /// stray spaces, unbalanced “” （） 《》 【】. Exit code 1 when something is found.
+    Check(check::CheckArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -68,10 +77,11 @@ pub fn run() -> ExitCode {
         );
     }));
     let outcome = std::panic::catch_unwind(|| match cli.command {
-        Command::Build(args) => build::run(args),
-        Command::Watch(args) => watch::run(args),
-        Command::Eject(args) => eject::run(args),
-        Command::Fonts(args) => fonts::run(args),
+        Command::Build(args) => build::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Watch(args) => watch::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Eject(args) => eject::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Fonts(args) => fonts::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Check(args) => check::run(args),
     });
     match outcome {
         Ok(result) => finish(result),
@@ -80,9 +90,9 @@ pub fn run() -> ExitCode {
 }
 
 /// Prints an error for the editor and returns its exit code.
-fn finish(result: jianbao::Result<()>) -> ExitCode {
+fn finish(result: jianbao::Result<ExitCode>) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprint!("{}", e.render(std::io::stderr().is_terminal()));
             ExitCode::from(e.exit_code() as u8)

@@ -1,0 +1,453 @@
+//! `jianbao check`: reads an issue and everything it names, builds nothing, and lists
+//! what an editor should fix in the text — with file:line:col, the problem, the fix and
+//! the context — by the rules of [`crate::punctuation`].
+//!
+//! The article files get the full check; the issue file's free text (titles, bylines,
+//! the footer's lists) gets the punctuation marks but not the spaces, which are often
+//! meant there (`选举任免处 王水清供稿`). Only article files are rewritten by
+//! [`plan_fixes`]/[`write_fix`]; problems in the issue file are for the editor.
+//!
+//! Not here yet: characters that no shipped font covers. That check needs the font
+//! set and belongs to the fonts stage; its findings can be appended to
+//! [`Report::findings`] as [`Finding`]s like any other.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use unicode_width::UnicodeWidthStr;
+
+use crate::error::{Error, Result, line_col};
+use crate::issue_file::{self, LoadedIssueFile};
+use crate::model;
+use crate::punctuation::{self, Options};
+use crate::text_input::{self, Decoded};
+
+/// One problem, located.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub file: PathBuf,
+    /// One-based line and column (in characters).
+    pub line: usize,
+    pub col: usize,
+    /// Byte range in the (decoded) file text.
+    pub span: Range<usize>,
+    /// What is wrong (Chinese and English).
+    pub problem: String,
+    /// What to do: the replacement, or advice for the editor.
+    pub suggestion: String,
+    /// Whether `--fix` fixes it.
+    pub fixable: bool,
+    /// The line around the spot, the spot between ⟨ ⟩.
+    pub context: String,
+}
+
+/// An article file as read for the check.
+#[derive(Debug, Clone)]
+pub struct ArticleText {
+    pub path: PathBuf,
+    pub decoded: Decoded,
+    pub options: Options,
+}
+
+/// What the check found.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub articles: Vec<ArticleText>,
+}
+
+impl Report {
+    pub fn is_clean(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    pub fn fixable(&self) -> usize {
+        self.findings.iter().filter(|f| f.fixable).count()
+    }
+}
+
+/// Reads the issue file and its articles, validates them as `build` would (without
+/// fonts or layout), and checks the text.
+pub fn check(issue: &Path) -> Result<Report> {
+    let loaded = issue_file::load(issue)?;
+    // The same validation as a build: every key, every article file, every date.
+    let model = model::build(&loaded)?;
+    loaded.font_dirs()?;
+    let mut report = Report::default();
+    check_issue_fields(&loaded, &mut report.findings);
+    for article in &model.articles {
+        let bytes = std::fs::read(&article.path).map_err(|e| {
+            Error::io(
+                &article.path,
+                "cannot read the article file / 无法读取文章文件",
+                e,
+            )
+        })?;
+        let decoded = text_input::decode(&article.path, &bytes)?;
+        let options = Options::for_path(&article.path);
+        report
+            .findings
+            .extend(check_text(&article.path, &decoded.text, options));
+        report.articles.push(ArticleText {
+            path: article.path.clone(),
+            decoded,
+            options,
+        });
+    }
+    Ok(report)
+}
+
+/// Checks one text (an article file's content).
+pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
+    punctuation::scan(text, options)
+        .into_iter()
+        .map(|f| {
+            let (line, col) = line_col(text, f.span.start);
+            Finding {
+                file: path.to_owned(),
+                line,
+                col,
+                context: context(text, f.span.clone()),
+                problem: f.kind.problem(),
+                fixable: f.fix.is_some(),
+                suggestion: match (&f.fix, f.kind.advice()) {
+                    (Some(r), _) if r.is_empty() => "删除 delete".into(),
+                    (Some(r), _) => format!("→ {r}"),
+                    (None, Some(a)) => a,
+                    (None, None) => String::new(),
+                },
+                span: f.span,
+            }
+        })
+        .collect()
+}
+
+/// The free text of the issue file: punctuation only; located in the issue file.
+fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
+    let f = &loaded.file;
+    let mut fields: Vec<&Spanned<String>> = Vec::new();
+    fields.push(&f.bulletin.title);
+    fields.push(&f.bulletin.unit);
+    fields.extend(f.bulletin.marks.iter());
+    fields.extend(f.bulletin.secrecy.iter());
+    for a in &f.articles {
+        fields.extend(a.column.iter());
+        fields.push(&a.title);
+        fields.extend(a.subtitle.iter());
+        fields.extend(a.byline.iter());
+    }
+    if let Some(ft) = &f.footer {
+        for d in &ft.distribution {
+            fields.push(&d.label);
+            fields.extend(d.recipients.iter());
+        }
+        fields.extend(ft.extra.iter());
+        fields.extend(ft.editors.iter());
+        fields.extend(ft.approval.iter());
+        if let Some(c) = &ft.contact {
+            fields.extend(c.address.iter());
+        }
+    }
+    for field in fields {
+        let value = field.get_ref();
+        let map = value_offsets(&loaded.text, field.span(), value);
+        for p in punctuation::scan(value, Options::FIELD) {
+            let at = map
+                .as_ref()
+                .and_then(|m| m.get(p.span.start).copied())
+                .unwrap_or(field.span().start);
+            let (line, col) = line_col(&loaded.text, at);
+            let suggestion = match (&p.fix, p.kind.advice()) {
+                (Some(r), _) => format!("→ {r}（请在期刊文件中修改 edit the issue file）"),
+                (None, Some(a)) => a,
+                (None, None) => String::new(),
+            };
+            out.push(Finding {
+                file: loaded.path.clone(),
+                line,
+                col,
+                context: context(value, p.span.clone()),
+                problem: p.kind.problem(),
+                suggestion,
+                fixable: false,
+                span: at..at + p.span.len(),
+            });
+        }
+    }
+}
+
+/// For a TOML string value at `span` of `text`, the offset in `text` of each byte
+/// offset of `value` (plus one past the end), when the literal can be mapped.
+fn value_offsets(text: &str, span: Range<usize>, value: &str) -> Option<Vec<usize>> {
+    let raw = text.get(span.clone())?;
+    let (delim, multi) = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        (&raw[..3], true)
+    } else if raw.starts_with('"') || raw.starts_with('\'') {
+        (&raw[..1], false)
+    } else {
+        return None;
+    };
+    let mut start = span.start + delim.len();
+    let mut inner = raw.get(delim.len()..raw.len().checked_sub(delim.len())?)?;
+    if multi {
+        // A newline right after the opening delimiter is not part of the value.
+        for nl in ["\r\n", "\n"] {
+            if let Some(rest) = inner.strip_prefix(nl) {
+                start += nl.len();
+                inner = rest;
+                break;
+            }
+        }
+    }
+    let mut map = Vec::with_capacity(value.len() + 1);
+    let mut out = String::with_capacity(value.len());
+    if delim.starts_with('\'') {
+        for (i, c) in inner.char_indices() {
+            for _ in 0..c.len_utf8() {
+                map.push(start + i);
+            }
+            out.push(c);
+        }
+    } else {
+        let mut it = inner.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let decoded = if c == '\\' {
+                let (_, e) = it.next()?;
+                match e {
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'e' => '\u{1b}',
+                    '"' => '"',
+                    '\\' => '\\',
+                    'u' | 'U' | 'x' => {
+                        let n = match e {
+                            'u' => 4,
+                            'U' => 8,
+                            _ => 2,
+                        };
+                        let hex: String =
+                            (0..n).filter_map(|_| it.next().map(|(_, h)| h)).collect();
+                        char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                    }
+                    _ => return None, // line-ending backslash and the like: give up
+                }
+            } else {
+                c
+            };
+            for _ in 0..decoded.len_utf8() {
+                map.push(start + i);
+            }
+            out.push(decoded);
+        }
+    }
+    map.push(span.end);
+    (out == *value).then_some(map)
+}
+
+/// The line around `span`, at most 10 characters either side, the spot in ⟨ ⟩;
+/// spaces shown as ␣ and tabs as ⇥. (No … for the cut: … is a mark the check is about.)
+fn context(text: &str, span: Range<usize>) -> String {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before: Vec<char> = text[line_start..span.start].chars().collect();
+    let visible = |s: &str| {
+        s.replace(' ', "␣")
+            .replace('\t', "⇥")
+            .replace('\u{a0}', "␣")
+    };
+    let mut out = String::new();
+    out.extend(&before[before.len().saturating_sub(10)..]);
+    out.push('⟨');
+    out.push_str(&visible(&text[span.clone()]));
+    out.push('⟩');
+    out.extend(text[span.end..line_end].chars().take(10));
+    out
+}
+
+/// The report as a table an editor can read, with the count at the end.
+pub fn render_table(report: &Report, base: Option<&Path>) -> String {
+    let header = [
+        "位置 location",
+        "问题 problem",
+        "修改 fix",
+        "上下文 context",
+    ];
+    let rows: Vec<[String; 4]> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let file = base
+                .and_then(|b| f.file.strip_prefix(b).ok())
+                .unwrap_or(&f.file);
+            [
+                format!("{}:{}:{}", file.display(), f.line, f.col),
+                f.problem.clone(),
+                if f.fixable {
+                    f.suggestion.clone()
+                } else if f.suggestion.is_empty() {
+                    "人工 by hand".into()
+                } else {
+                    format!("人工 by hand: {}", f.suggestion)
+                },
+                f.context.clone(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.width()).min(60);
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: [&str; 4], out: &mut String| {
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            out.push_str(cell);
+            if i < 3 {
+                let pad = w.saturating_sub(cell.width()) + 2;
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        out.push('\n');
+    };
+    if !rows.is_empty() {
+        line(header, &mut out);
+        for r in &rows {
+            line([&r[0], &r[1], &r[2], &r[3]], &mut out);
+        }
+    }
+    out.push_str(&summary(report));
+    out
+}
+
+/// The count line.
+pub fn summary(report: &Report) -> String {
+    let n = report.findings.len();
+    let fixable = report.fixable();
+    let files: std::collections::BTreeSet<&Path> =
+        report.findings.iter().map(|f| f.file.as_path()).collect();
+    if n == 0 {
+        return "没有发现问题 / no problems found\n".into();
+    }
+    format!(
+        "共 {n} 处问题，涉及 {} 个文件；其中 {fixable} 处可用 --fix 自动修改，{} 处需人工修改。\n{n} problem(s) in {} file(s): {fixable} fixable with --fix, {} to fix by hand.\n",
+        files.len(),
+        n - fixable,
+        files.len(),
+        n - fixable
+    )
+}
+
+/// The safe fixes of one article file.
+#[derive(Debug, Clone)]
+pub struct FileFix {
+    pub path: PathBuf,
+    /// The text before and after (decoded, `\n` line ends).
+    pub before: String,
+    pub after: String,
+    /// How many findings were fixed.
+    pub count: usize,
+    /// The bytes to write (same encoding, BOM and line ends as the file, UTF-8 when
+    /// the encoding cannot hold a new character).
+    pub bytes: Vec<u8>,
+    /// The encoding of `bytes`.
+    pub encoding: &'static encoding_rs::Encoding,
+}
+
+impl FileFix {
+    /// A unified diff of the change.
+    pub fn diff(&self) -> String {
+        let name = self.path.display().to_string();
+        similar::TextDiff::from_lines(&self.before, &self.after)
+            .unified_diff()
+            .context_radius(1)
+            .header(
+                &format!("{name} (before / 修改前)"),
+                &format!("{name} (after / 修改后)"),
+            )
+            .to_string()
+    }
+}
+
+/// The safe fixes for every article that has some.
+pub fn plan_fixes(report: &Report) -> Vec<FileFix> {
+    report
+        .articles
+        .iter()
+        .filter_map(|a| {
+            let found = punctuation::scan(&a.decoded.text, a.options);
+            let count = found.iter().filter(|f| f.fix.is_some()).count();
+            if count == 0 {
+                return None;
+            }
+            let after = punctuation::apply(&a.decoded.text, &found);
+            let (bytes, encoding) = a.decoded.encode_like(&after);
+            Some(FileFix {
+                path: a.path.clone(),
+                before: a.decoded.text.clone(),
+                after,
+                count,
+                bytes,
+                encoding,
+            })
+        })
+        .collect()
+}
+
+/// Writes a fix: the original is first copied to `FILE.bak` (or `FILE.bak.1`, … when
+/// that exists) unless `backup` is false; the new text replaces the file atomically.
+/// Returns the backup's path.
+pub fn write_fix(fix: &FileFix, backup: bool) -> Result<Option<PathBuf>> {
+    let backup_path = if backup {
+        let mut name = fix.path.as_os_str().to_owned();
+        name.push(".bak");
+        let mut candidate = PathBuf::from(&name);
+        let mut n = 1;
+        while candidate.exists() {
+            let mut numbered = name.clone();
+            numbered.push(format!(".{n}"));
+            candidate = PathBuf::from(numbered);
+            n += 1;
+        }
+        std::fs::copy(&fix.path, &candidate)
+            .map_err(|e| Error::io(&candidate, "cannot write the backup / 无法写入备份文件", e))?;
+        Some(candidate)
+    } else {
+        None
+    };
+    crate::export::write_atomic(&fix.path, &fix.bytes)?;
+    Ok(backup_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_offsets_follow_escapes() {
+        let text = "title = \"甲\\n乙,丙\"\n";
+        let start = text.find('"').unwrap();
+        let span = start..text.len() - 1;
+        let map = value_offsets(text, span, "甲\n乙,丙").unwrap();
+        let comma = "甲\n乙".len();
+        assert_eq!(&text[map[comma]..map[comma] + 1], ",");
+        let lit = "t = '''\n甲,乙'''";
+        let s = lit.find("'''").unwrap();
+        let map = value_offsets(lit, s..lit.len(), "甲,乙").unwrap();
+        assert_eq!(&lit[map[3]..map[3] + 1], ",");
+    }
+
+    #[test]
+    fn context_marks_the_spot() {
+        let t = "第一行\n6月21日,全国人大常委会办公厅";
+        let at = t.find(',').unwrap();
+        assert_eq!(context(t, at..at + 1), "6月21日⟨,⟩全国人大常委会办公厅");
+        assert_eq!(context("在 浙江", 3..4), "在⟨␣⟩浙江");
+    }
+}

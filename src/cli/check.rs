@@ -1,0 +1,89 @@
+//! `jianbao check`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use jianbao::check;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The issue file (TOML).
+    issue: PathBuf,
+    /// Rewrite the article files with the safe fixes (half-width marks, quotes, dashes,
+    /// ellipses, stray spaces); each original is kept as FILE.bak. Unbalanced marks and
+    /// anything in the issue file are left for you.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff: with --fix before writing, alone instead of
+    /// writing anything.
+    #[arg(long)]
+    diff: bool,
+    /// With --fix: do not keep FILE.bak copies.
+    #[arg(long, requires = "fix")]
+    no_backup: bool,
+}
+
+pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
+    let report = check::check(&args.issue)?;
+    if !args.fix {
+        emit(&check::render_table(&report, None));
+        if args.diff {
+            for f in check::plan_fixes(&report) {
+                emit(&f.diff());
+            }
+        } else if report.fixable() > 0 {
+            emit(&format!(
+                "运行 jianbao check --fix {0} 自动修改可修改的问题（原文件保存为 .bak）；加 --diff 先查看改动。\nRun `jianbao check --fix {0}` to apply the fixes (originals kept as .bak); add --diff to see them first.\n",
+                args.issue.display()
+            ));
+        }
+        return Ok(exit(report.is_clean()));
+    }
+    let fixes = check::plan_fixes(&report);
+    for f in &fixes {
+        if args.diff {
+            emit(&f.diff());
+        }
+        let backup = check::write_fix(f, !args.no_backup)?;
+        let kept = backup
+            .map(|b| format!("; original kept as / 原文件保存为 {}", b.display()))
+            .unwrap_or_default();
+        emit(&format!(
+            "fixed {} problem(s) in {} / 已修改 {} 处{kept}\n",
+            f.count,
+            f.path.display(),
+            f.count
+        ));
+        let was = report
+            .articles
+            .iter()
+            .find(|a| a.path == f.path)
+            .map(|a| a.decoded.encoding);
+        if was.is_some_and(|e| e != f.encoding) {
+            eprintln!(
+                "note: {} was written as {} because its encoding cannot hold the new marks / 该文件已改存为 {}",
+                f.path.display(),
+                f.encoding.name(),
+                f.encoding.name()
+            );
+        }
+    }
+    // What is left is for the editor.
+    let after = check::check(&args.issue)?;
+    emit(&check::render_table(&after, None));
+    Ok(exit(after.is_clean()))
+}
+
+fn exit(clean: bool) -> ExitCode {
+    if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Prints to stdout; a closed pipe (`jianbao check … | head`) is not an error.
+fn emit(s: &str) {
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+}

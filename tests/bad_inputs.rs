@@ -1,0 +1,771 @@
+//! Bad inputs, one test each, through the binary: each asserts the exit code, the
+//! location (file:line:col where there is one) and the key words of the message.
+//! `cargo test --test bad_inputs -- --nocapture` prints one summary line per case.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn jianbao(args: &[&str], issue: &Path) -> Out {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .arg(issue)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Out {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Asserts the exit code and that every needle is in stdout or stderr; prints the
+/// case's first message line for the record.
+fn expect(case: &str, out: &Out, code: i32, needles: &[&str]) {
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert_eq!(out.code, Some(code), "{case}: exit code\n{all}");
+    for n in needles {
+        assert!(all.contains(n), "{case}: «{n}» not in the output:\n{all}");
+    }
+    assert!(
+        !all.contains("panicked") && !all.contains("internal error"),
+        "{case}: {all}"
+    );
+    let first = out
+        .stderr
+        .lines()
+        .chain(out.stdout.lines())
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let at = all
+        .lines()
+        .find(|l| l.contains("┌─"))
+        .map(|l| l.trim().trim_start_matches("┌─").trim())
+        .unwrap_or("-");
+    eprintln!("CASE | {case} | {code} | {at} | {first}");
+}
+
+/// An issue (MINIMAL_TOML with `edit` applied) and article a.txt with `article`.
+fn issue_with(edit: impl Fn(&str) -> String, article: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = write_issue(&edit(MINIMAL_TOML), &[]);
+    std::fs::write(dir.path().join("a.txt"), article).unwrap();
+    (dir, path)
+}
+
+fn build_with(edit: impl Fn(&str) -> String, article: &[u8]) -> (tempfile::TempDir, Out) {
+    let (dir, path) = issue_with(edit, article);
+    let out = jianbao(&["build"], &path);
+    assert!(
+        !dir.path().join("issue.pdf").exists(),
+        "a PDF was written for bad input"
+    );
+    (dir, out)
+}
+
+fn check_article(article: &str) -> Out {
+    let (_dir, path) = issue_with(|t| t.to_owned(), article.as_bytes());
+    jianbao(&["check"], &path)
+}
+
+const OK: &[u8] = "正文。\n".as_bytes();
+
+// ── the issue file: TOML syntax ──────────────────────────────────────────────
+
+#[test]
+fn toml_unclosed_table_header() {
+    let (_d, out) = build_with(|t| t.replace("[issue]", "[issue"), OK);
+    expect(
+        "TOML: unclosed [table",
+        &out,
+        1,
+        &[
+            "TOML syntax error / TOML 语法错误",
+            "issue.toml:7:",
+            "[issue",
+        ],
+    );
+}
+
+#[test]
+fn toml_chinese_quotes_around_text() {
+    let (_d, out) = build_with(|t| t.replace("\"测试简报\"", "“测试简报”"), OK);
+    expect(
+        "TOML: “” instead of \"\"",
+        &out,
+        1,
+        &["issue.toml:3:9", "英文半角引号"],
+    );
+}
+
+#[test]
+fn toml_text_without_quotes() {
+    let (_d, out) = build_with(|t| t.replace("\"测试简报\"", "测试简报"), OK);
+    expect(
+        "TOML: text without quotes",
+        &out,
+        1,
+        &["issue.toml:3:9", "in quotes", "加英文引号"],
+    );
+}
+
+#[test]
+fn toml_duplicate_key() {
+    let (_d, out) = build_with(
+        |t| t.replace("number = 1\n", "number = 1\nnumber = 2\n"),
+        OK,
+    );
+    expect(
+        "TOML: key written twice",
+        &out,
+        1,
+        &["issue.toml:9:1", "duplicate", "键重复"],
+    );
+}
+
+// ── the issue file: keys and types ───────────────────────────────────────────
+
+#[test]
+fn unknown_key_is_named_with_its_line() {
+    let (_d, out) = build_with(|t| t.replace("number = 1\n", "number = 1\nnumbr = 3\n"), OK);
+    expect(
+        "unknown key numbr",
+        &out,
+        1,
+        &["issue.toml:9:1", "unknown key / 未知的键", "numbr"],
+    );
+}
+
+#[test]
+fn unknown_table_is_named() {
+    let (_d, out) = build_with(|t| format!("{t}\n[fotter]\napproval = \"x\"\n"), OK);
+    expect(
+        "unknown table [fotter]",
+        &out,
+        1,
+        &["issue.toml:17:2", "unknown key", "fotter"],
+    );
+}
+
+#[test]
+fn missing_required_key() {
+    let (_d, out) = build_with(|t| t.replace("unit = \"测试单位编\"\n", ""), OK);
+    expect(
+        "missing bulletin.unit",
+        &out,
+        1,
+        &["issue.toml:2:1", "missing", "unit", "缺少必填的键"],
+    );
+}
+
+#[test]
+fn number_written_as_text() {
+    let (_d, out) = build_with(|t| t.replace("number = 1", "number = \"一\""), OK);
+    expect(
+        "number = \"一\"",
+        &out,
+        1,
+        &[
+            "issue.toml:8:10",
+            "wrong type of value / 值的类型不对",
+            "string",
+        ],
+    );
+}
+
+#[test]
+fn title_written_as_number() {
+    let (_d, out) = build_with(|t| t.replace("title = \"测试标题\"", "title = 19"), OK);
+    expect(
+        "article title = 19",
+        &out,
+        1,
+        &["issue.toml:13:9", "wrong type", "integer"],
+    );
+}
+
+#[test]
+fn negative_issue_number() {
+    let (_d, out) = build_with(|t| t.replace("number = 1", "number = -1"), OK);
+    expect("number = -1", &out, 1, &["issue.toml:8:10", "数值超出范围"]);
+}
+
+#[test]
+fn issue_number_zero() {
+    let (_d, out) = build_with(|t| t.replace("number = 1", "number = 0"), OK);
+    expect(
+        "number = 0",
+        &out,
+        1,
+        &["issue.toml:8:10", "1 or more", "期号须从 1 开始"],
+    );
+}
+
+#[test]
+fn date_in_quotes() {
+    let (_d, out) = build_with(
+        |t| t.replace("date = 2026-01-05", "date = \"2026-01-05\""),
+        OK,
+    );
+    expect(
+        "date in quotes",
+        &out,
+        1,
+        &["issue.toml:10:8", "日期格式不对", "without quotes"],
+    );
+}
+
+#[test]
+fn date_that_does_not_exist() {
+    let (_d, out) = build_with(|t| t.replace("date = 2026-01-05", "date = 2026-13-45"), OK);
+    expect(
+        "date 2026-13-45",
+        &out,
+        1,
+        &["issue.toml:10:", "2018-07-04"],
+    );
+}
+
+#[test]
+fn date_with_a_time() {
+    let (_d, out) = build_with(
+        |t| t.replace("date = 2026-01-05", "date = 2026-01-05T10:00:00"),
+        OK,
+    );
+    expect(
+        "date with a time",
+        &out,
+        1,
+        &["issue.toml:10:8", "must be a date", "不带时间"],
+    );
+}
+
+#[test]
+fn article_table_with_single_brackets() {
+    let (_d, out) = build_with(|t| t.replace("[[article]]", "[article]"), OK);
+    expect(
+        "[article] instead of [[article]]",
+        &out,
+        1,
+        &["issue.toml:12:", "[[article]]", "此处应为列表"],
+    );
+}
+
+#[test]
+fn recipients_not_a_list() {
+    let (_d, out) = build_with(
+        |t| {
+            format!(
+                "{t}\n[footer]\n[[footer.distribution]]\nlabel = \"送\"\nrecipients = \"各单位\"\n"
+            )
+        },
+        OK,
+    );
+    expect(
+        "recipients = \"…\" not a list",
+        &out,
+        1,
+        &["issue.toml:20:14", "此处应为列表"],
+    );
+}
+
+#[test]
+fn empty_title() {
+    let (_d, out) = build_with(|t| t.replace("title = \"测试标题\"", "title = \"  \""), OK);
+    expect(
+        "empty article title",
+        &out,
+        1,
+        &["issue.toml:13:9", "article.title is empty", "不能为空"],
+    );
+}
+
+#[test]
+fn no_articles() {
+    let toml = MINIMAL_TOML.split("[[article]]").next().unwrap().to_owned();
+    let (_d, out) = build_with(|_| toml.clone(), OK);
+    expect(
+        "no [[article]]",
+        &out,
+        1,
+        &["issue.toml:1:1", "no articles", "本期没有文章"],
+    );
+}
+
+// ── files ────────────────────────────────────────────────────────────────────
+
+#[test]
+fn issue_file_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jianbao(&["build"], &dir.path().join("nope.toml"));
+    expect(
+        "issue file missing",
+        &out,
+        1,
+        &[
+            "nope.toml",
+            "cannot read the issue file / 无法读取期刊文件",
+            "检查文件名",
+        ],
+    );
+}
+
+#[test]
+fn issue_file_is_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jianbao(&["build"], dir.path());
+    expect(
+        "issue file is a folder (with no issue files in it: batch builds take folders)",
+        &out,
+        1,
+        &["no issue files (*.toml) in this directory", "目录中没有期刊文件"],
+    );
+}
+
+#[test]
+fn article_missing() {
+    let (dir, path) = write_issue(MINIMAL_TOML, &[]);
+    let out = jianbao(&["build"], &path);
+    assert!(!dir.path().join("issue.pdf").exists());
+    expect(
+        "article file missing",
+        &out,
+        1,
+        &[
+            "issue.toml:15:8",
+            "article file not found",
+            "找不到文章文件",
+            "a.txt",
+        ],
+    );
+}
+
+#[test]
+fn article_is_a_folder() {
+    let (dir, path) = write_issue(MINIMAL_TOML, &[]);
+    std::fs::create_dir(dir.path().join("a.txt")).unwrap();
+    let out = jianbao(&["build"], &path);
+    expect(
+        "article path is a folder",
+        &out,
+        1,
+        &[
+            "issue.toml:15:8",
+            "is a folder, not an article file",
+            "文件夹",
+        ],
+    );
+}
+
+#[test]
+fn article_path_through_a_file_is_unreachable() {
+    let (_d, out) = build_with(
+        |t| t.replace("file = \"a.txt\"", "file = \"a.txt/b.txt\""),
+        OK,
+    );
+    expect(
+        "article path a.txt/b.txt (a.txt is a file)",
+        &out,
+        1,
+        &["issue.toml:15:8", "cannot reach article file", "无法访问"],
+    );
+}
+
+#[test]
+fn article_without_read_permission() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = issue_with(|t| t.to_owned(), OK);
+    let a = dir.path().join("a.txt");
+    std::fs::set_permissions(&a, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&a).is_ok() {
+        // Running as root: permissions are not enforced, the file reads.
+        eprintln!("SKIPPED: permissions are not enforced for this user (root?)");
+        return;
+    }
+    let out = jianbao(&["build"], &path);
+    expect(
+        "article without read permission",
+        &out,
+        1,
+        &["issue.toml:15:8", "no permission", "没有读取文章文件的权限"],
+    );
+}
+
+#[test]
+fn article_is_a_word_document_by_name() {
+    let (_d, out) = build_with(|t| t.replace("a.txt", "a.docx"), OK);
+    expect(
+        "file = \"a.docx\"",
+        &out,
+        1,
+        &["issue.toml:15:8", "a Word document", "另存为"],
+    );
+}
+
+#[test]
+fn article_is_a_word_document_by_content() {
+    let (_d, out) = build_with(
+        |t| t.to_owned(),
+        b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+    );
+    expect(
+        "a.txt holding a .docx (zip)",
+        &out,
+        1,
+        &["a.txt", "Word/WPS document", "纯文本"],
+    );
+}
+
+#[test]
+fn article_empty() {
+    let (_d, out) = build_with(|t| t.to_owned(), b"");
+    expect(
+        "empty article",
+        &out,
+        1,
+        &["issue.toml:15:8", "has no text", "没有正文"],
+    );
+}
+
+#[test]
+fn article_only_whitespace() {
+    let (_d, out) = build_with(|t| t.to_owned(), " \n\u{3000}\n\t\r\n".as_bytes());
+    expect(
+        "article of spaces and blank lines",
+        &out,
+        1,
+        &["issue.toml:15:8", "has no text"],
+    );
+}
+
+#[test]
+fn font_dir_missing() {
+    let (_d, path) = issue_with(|t| t.to_owned(), OK);
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "--font-dir", "/nonexistent/fonts"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let out = Out {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    expect(
+        "--font-dir /nonexistent/fonts",
+        &out,
+        1,
+        &[
+            "/nonexistent/fonts",
+            "font folder not found",
+            "找不到字体文件夹",
+        ],
+    );
+}
+
+#[test]
+fn font_dirs_entry_is_a_file() {
+    let (_d, out) = build_with(|t| format!("font_dirs = [\"a.txt\"]\n{t}"), OK);
+    expect(
+        "font_dirs = [\"a.txt\"] (a file)",
+        &out,
+        1,
+        &["issue.toml:1:14", "not a folder of fonts"],
+    );
+}
+
+// ── encodings ────────────────────────────────────────────────────────────────
+
+#[test]
+fn broken_utf8_names_byte_line_and_column() {
+    let mut bytes = "第一段。\n第二段，".as_bytes().to_vec();
+    let offset = bytes.len();
+    bytes.push(0xFF);
+    bytes.extend_from_slice("坏字节之后。\n".as_bytes());
+    let (_d, out) = build_with(|t| t.to_owned(), &bytes);
+    expect(
+        "UTF-8 with a broken byte",
+        &out,
+        1,
+        &[
+            "a.txt:2:5",
+            &format!("byte {offset} (0xFF) cannot be decoded as UTF-8"),
+            "另存为 UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn broken_gb18030_names_the_byte() {
+    let (mut bytes, _, _) = encoding_rs::GB18030.encode("第一段，全国人大常委会。\n第二");
+    let mut bytes = bytes.to_mut().clone();
+    let offset = bytes.len();
+    bytes.extend_from_slice(&[0x81, 0x20]); // a lead byte followed by a space
+    let (_d, out) = build_with(|t| t.to_owned(), &bytes);
+    expect(
+        "GB18030 with a broken pair",
+        &out,
+        1,
+        &["a.txt:2:3", &format!("byte {offset}"), "gb18030"],
+    );
+}
+
+#[test]
+fn truncated_utf16() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("简报正文。".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bytes.push(0x41); // half a code unit
+    let (_d, out) = build_with(|t| t.to_owned(), &bytes);
+    expect(
+        "UTF-16LE cut in half a code unit",
+        &out,
+        1,
+        &["a.txt:1:6", "cannot be decoded as UTF-16LE"],
+    );
+}
+
+#[test]
+fn nul_bytes_are_binary() {
+    let (_d, out) = build_with(|t| t.to_owned(), b"\x00\x01\x02\x03\xFF\xFE\x00\x00abc");
+    expect(
+        "binary bytes with NULs",
+        &out,
+        1,
+        &["a.txt", "NUL byte", "binary"],
+    );
+}
+
+/// Each encoding an editor's tools write is read; `check` finds the same comma at the
+/// same line and column in every one.
+#[test]
+fn every_encoding_reads_the_same() {
+    let text = "第一段。\r\n第二段,有逗号。\r\n";
+    let utf8 = text.as_bytes().to_vec();
+    let utf8_bom = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+    let le = [
+        vec![0xFF, 0xFE],
+        text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect(),
+    ]
+    .concat();
+    let be = [
+        vec![0xFE, 0xFF],
+        text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect(),
+    ]
+    .concat();
+    let le_no_bom: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let gb = encoding_rs::GB18030.encode(text).0.into_owned();
+    let cr = text.replace("\r\n", "\r").into_bytes();
+    for (name, bytes) in [
+        ("UTF-8", utf8),
+        ("UTF-8 BOM", utf8_bom),
+        ("UTF-16LE BOM", le),
+        ("UTF-16BE BOM", be),
+        ("UTF-16LE no BOM", le_no_bom),
+        ("GB18030", gb),
+        ("UTF-8 CR", cr),
+    ] {
+        let (_d, path) = issue_with(|t| t.to_owned(), &bytes);
+        let out = jianbao(&["check"], &path);
+        expect(
+            &format!("check, article in {name}"),
+            &out,
+            1,
+            &["a.txt:2:4", "half-width «,»", "共 1 处问题"],
+        );
+    }
+}
+
+// ── punctuation (jianbao check) ──────────────────────────────────────────────
+
+#[test]
+fn check_half_width_comma() {
+    let out = check_article("第一段。\n6月21日,全国人大常委会召开会议。\n");
+    expect(
+        "check: half-width ,",
+        &out,
+        1,
+        &["a.txt:2:6", "半角逗号", "→ ，", "6月21日⟨,⟩全国"],
+    );
+}
+
+#[test]
+fn check_half_width_marks() {
+    let out = check_article("是吗?好!如下:一;二。\n");
+    expect(
+        "check: half-width ? ! : ;",
+        &out,
+        1,
+        &[
+            "a.txt:1:3",
+            "a.txt:1:5",
+            "a.txt:1:8",
+            "a.txt:1:10",
+            "→ ？",
+            "→ ！",
+            "→ ：",
+            "→ ；",
+        ],
+    );
+}
+
+#[test]
+fn check_half_width_parentheses() {
+    let out = check_article("第19期(总第五百六十三期)\n");
+    expect(
+        "check: half-width ( )",
+        &out,
+        1,
+        &["a.txt:1:5", "a.txt:1:14", "半角括号", "→ （", "→ ）"],
+    );
+}
+
+#[test]
+fn check_straight_quotes() {
+    let out = check_article("组织征订杂志\"三个及时\"的做法。\n");
+    expect(
+        "check: straight quotes",
+        &out,
+        1,
+        &["a.txt:1:7", "a.txt:1:12", "直引号", "→ “", "→ ”"],
+    );
+}
+
+#[test]
+fn check_double_hyphen() {
+    let out = check_article("这是破折号--说明。\n");
+    expect(
+        "check: -- for ——",
+        &out,
+        1,
+        &["a.txt:1:6", "破折号应为——", "→ ——"],
+    );
+}
+
+#[test]
+fn check_single_em_dash() {
+    let out = check_article("—在全市工作会议上的讲话\n北京—上海\n");
+    expect(
+        "check: a single —",
+        &out,
+        1,
+        &[
+            "a.txt:1:1",
+            "→ ——",
+            "a.txt:2:3",
+            "单个一字线",
+            "人工 by hand",
+        ],
+    );
+}
+
+#[test]
+fn check_dots_and_single_ellipsis() {
+    let out = check_article("等等...还有\n如此…而已\n");
+    expect(
+        "check: ... and … for ……",
+        &out,
+        1,
+        &["a.txt:1:3", "a.txt:2:3", "省略号应为……", "→ ……"],
+    );
+}
+
+#[test]
+fn check_joined_line_spaces() {
+    let out = check_article("工作座谈会在 浙江省召开。荣获 2018 年度一等奖。\n");
+    expect(
+        "check: joined-line spaces",
+        &out,
+        1,
+        &[
+            "a.txt:1:7",
+            "汉字间多余空格",
+            "a.txt:1:16",
+            "汉字与数字间空格",
+            "删除 delete",
+        ],
+    );
+}
+
+#[test]
+fn check_indent_space_and_tab() {
+    let out = check_article("  第一段。\n\t第二段。\n");
+    expect(
+        "check: space/tab at paragraph start",
+        &out,
+        1,
+        &["a.txt:1:1", "a.txt:2:1", "段首半角空格", "⟨␣␣⟩", "⟨⇥⟩"],
+    );
+}
+
+#[test]
+fn check_unbalanced_book_title_marks() {
+    let out = check_article("全国人大常委会办公厅《中国人大杂志社。\n");
+    expect(
+        "check: unclosed 《",
+        &out,
+        1,
+        &["a.txt:1:11", "«《»未闭合", "补上》", "人工 by hand"],
+    );
+}
+
+#[test]
+fn check_unbalanced_quotes_and_brackets() {
+    let out = check_article("提出了“时代是出卷人的重要论述。\n工作研究】\n");
+    expect(
+        "check: unclosed “ and unopened 】",
+        &out,
+        1,
+        &["a.txt:1:4", "«“»未闭合", "a.txt:2:5", "«】»没有对应的前半"],
+    );
+}
+
+#[test]
+fn check_issue_file_free_text() {
+    let (_d, path) = issue_with(
+        |t| t.replace("title = \"测试标题\"", "title = \"标题,\\n副标题(摘录)\""),
+        OK,
+    );
+    let out = jianbao(&["check"], &path);
+    expect(
+        "check: issue file title",
+        &out,
+        1,
+        &["issue.toml:13:12", "issue.toml:13:18", "请在期刊文件中修改"],
+    );
+}
+
+#[test]
+fn check_clean_article_exits_zero() {
+    let out = check_article("今年1月初，习近平总书记提出了“时代是出卷人”的重要论述。\n");
+    expect(
+        "check: clean text",
+        &out,
+        0,
+        &["没有发现问题 / no problems found"],
+    );
+}
+
+#[test]
+fn check_huge_article_points_at_the_last_line() {
+    let para = "全国人大常委会机关党组成员、副秘书长出席会议并讲话，强调要深入学习贯彻。\n";
+    let mut text = para.repeat(2 * 1024 * 1024 / para.len());
+    let lines = text.lines().count();
+    text.push_str("最后一段,有个半角逗号。\n");
+    assert!(text.len() > 2 * 1000 * 1000);
+    let out = check_article(&text);
+    expect(
+        "check: 2 MB article, one comma on the last line",
+        &out,
+        1,
+        &[&format!("a.txt:{}:5", lines + 1), "共 1 处问题"],
+    );
+}

@@ -1,0 +1,201 @@
+//! `jianbao check` on the raw seed text as pasted (tests/fixtures/seed/): it lists the
+//! half-width punctuation and the joined-line spaces with their lines; `--fix` gives a
+//! text that `check` passes, with every other character unchanged.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use jianbao::punctuation::normalize_for_comparison;
+
+const ARTICLE: &str = "lianluo-dongtai-2018-19.txt";
+
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = common::repo().join("tests/fixtures/seed");
+    for f in ["issue.toml", ARTICLE] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .arg(dir.join("issue.toml"))
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// The rows of the table for one line of the article: (col, problem).
+fn rows_at(report: &str, line: usize) -> Vec<String> {
+    let prefix = format!("{ARTICLE}:{line}:");
+    report
+        .lines()
+        .filter(|l| l.contains(&prefix))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn check_lists_half_width_marks_and_joined_line_spaces() {
+    let dir = fixture();
+    let (code, report) = run(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{report}");
+    // Line 5: 第19期(总第五百六十三期)
+    let l5 = rows_at(&report, 5);
+    assert!(
+        l5.iter().any(|r| r.contains(":5:5 ") && r.contains("«(»")),
+        "{l5:?}"
+    );
+    assert!(
+        l5.iter().any(|r| r.contains(":5:14 ") && r.contains("«)»")),
+        "{l5:?}"
+    );
+    // Line 13: 6月21日,全国… 座谈会在 浙江省… 《中国 人大》… 安排第 一个
+    let l13 = rows_at(&report, 13);
+    assert!(
+        l13.iter()
+            .any(|r| r.contains(":13:6 ") && r.contains("«,»")),
+        "{l13:?}"
+    );
+    for col in [29, 60, 90] {
+        assert!(
+            l13.iter()
+                .any(|r| r.contains(&format!(":13:{col} ")) && r.contains("汉字间多余空格")),
+            "no joined-line space at 13:{col}: {l13:?}"
+        );
+    }
+    // Line 19: "三个及时""三个明确" — straight quotes.
+    assert!(
+        rows_at(&report, 19)
+            .iter()
+            .filter(|r| r.contains("直引号"))
+            .count()
+            >= 8
+    );
+    // Line 53: 责任编辑:石 韧 … 第 28 号 — colons and spaces, but the phone number and the
+    // e-mail address are not touched.
+    let l53 = rows_at(&report, 53);
+    assert!(
+        l53.iter().filter(|r| r.contains("«:»")).count() == 3,
+        "{l53:?}"
+    );
+    assert!(
+        l53.iter().any(|r| r.contains("汉字与数字间空格")),
+        "{l53:?}"
+    );
+    assert!(
+        !l53.iter()
+            .any(|r| r.contains("⟨-⟩") || r.contains("⟨@⟩") || r.contains("⟨.⟩")),
+        "{l53:?}"
+    );
+    assert!(report.contains("共 130 处问题"), "{report}");
+}
+
+#[test]
+fn fix_gives_text_check_passes_with_the_content_unchanged() {
+    let dir = fixture();
+    let path = dir.path().join(ARTICLE);
+    let original = std::fs::read_to_string(&path).unwrap();
+
+    let (code, out) = run(dir.path(), &["check", "--fix", "--diff"]);
+    assert_eq!(code, 0, "after --fix nothing should be left:\n{out}");
+    assert!(out.contains("-第19期(总第五百六十三期)"), "{out}");
+    assert!(out.contains("+第19期（总第五百六十三期）"), "{out}");
+    assert!(out.contains("fixed 130 problem(s)"), "{out}");
+
+    // The original is kept, byte for byte.
+    let backup = dir.path().join(format!("{ARTICLE}.bak"));
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), original);
+
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(fixed, original);
+    // Same characters once the punctuation mapping is normalised and spaces dropped.
+    assert_eq!(
+        normalize_for_comparison(&fixed),
+        normalize_for_comparison(&original)
+    );
+    // Line for line: no line added, removed or merged.
+    assert_eq!(fixed.lines().count(), original.lines().count());
+    // Digits, Latin text and the e-mail address are all still there, in order.
+    let keep = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '-' | '.'))
+            .collect()
+    };
+    assert_eq!(keep(&fixed), keep(&original));
+    for s in [
+        "0731-85309270",
+        "hnrdlldt@163.com",
+        "6月21日，全国人大",
+        "“三个及时”“三个明确”",
+    ] {
+        assert!(fixed.contains(s), "«{s}» not in the fixed text");
+    }
+    for s in [",", ";", ":", "(", ")", "\"", "在 浙江"] {
+        assert!(!fixed.contains(s), "«{s}» still in the fixed text");
+    }
+
+    // check passes now, and a second --fix changes nothing.
+    let (code, out) = run(dir.path(), &["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no problems found"), "{out}");
+    let (code, out) = run(dir.path(), &["check", "--fix"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("fixed"), "{out}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+    assert!(!dir.path().join(format!("{ARTICLE}.bak.1")).exists());
+}
+
+#[test]
+fn diff_alone_writes_nothing() {
+    let dir = fixture();
+    let path = dir.path().join(ARTICLE);
+    let before = std::fs::read(&path).unwrap();
+    let (code, out) = run(dir.path(), &["check", "--diff"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("@@ ") && out.contains("+6月21日，全国"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join(format!("{ARTICLE}.bak")).exists());
+}
+
+#[test]
+fn fix_keeps_encoding_and_line_ends() {
+    let dir = fixture();
+    let path = dir.path().join(ARTICLE);
+    let text = "第一段,有逗号。\r\n第二段 有空格。\r\n";
+    let gb = encoding_rs::GB18030.encode(text).0.into_owned();
+    std::fs::write(&path, &gb).unwrap();
+    let (code, out) = run(dir.path(), &["check", "--fix", "--no-backup"]);
+    assert_eq!(code, 0, "{out}");
+    let bytes = std::fs::read(&path).unwrap();
+    let (back, _, bad) = encoding_rs::GB18030.decode(&bytes);
+    assert!(
+        !bad && std::str::from_utf8(&bytes).is_err(),
+        "not GB18030 any more"
+    );
+    assert_eq!(back, "第一段，有逗号。\r\n第二段有空格。\r\n");
+    assert!(!dir.path().join(format!("{ARTICLE}.bak")).exists());
+}
+
+#[test]
+fn sample_issue_is_clean() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("check")
+        .arg(common::sample_issue())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+}
