@@ -26,6 +26,9 @@ pub struct BuildOptions {
     pub system_fonts: bool,
     /// Use the layouts in this directory instead of the built-in ones.
     pub layout_dir: Option<PathBuf>,
+    /// A draft (校样) build: every page carries this watermark text (see
+    /// [`draft_mark`]); a print build (`None`) never has one.
+    pub draft: Option<String>,
 }
 
 /// What a build did.
@@ -53,6 +56,7 @@ pub struct Prepared {
 /// Reads the issue, loads fonts, and makes the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let (mut issue, loaded) = model::load(&opts.issue)?;
+    issue.draft = opts.draft.clone();
     let mut dirs = opts.font_dirs.clone();
     for d in &loaded.file.font_dirs {
         let path = loaded.base_dir().join(d.get_ref());
@@ -113,22 +117,55 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
     Ok(laid)
 }
 
+/// A built issue: the PDF bytes, not yet written anywhere.
+#[derive(Debug)]
+pub struct Built {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Builds one issue into PDF bytes (what `build` writes; `proof` and `compare` render them).
+pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
+    let prepared = prepare(opts)?;
+    let laid = lay_out(&prepared)?;
+    let pdf = export::pdf(&laid.document, &prepared.issue)?;
+    Ok(Built {
+        pdf,
+        pages: laid.document.pages().len(),
+        warnings: laid.warnings,
+    })
+}
+
 /// Builds one issue into a PDF.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
-    let prepared = prepare(opts)?;
-    let laid = lay_out(&prepared)?;
-    let bytes = export::pdf(&laid.document, &prepared.issue)?;
+    let built = pdf_bytes(opts)?;
     let output = opts
         .output
         .clone()
         .unwrap_or_else(|| default_output(&opts.issue));
-    export::write_atomic(&output, &bytes)?;
+    export::write_atomic(&output, &built.pdf)?;
     Ok(BuildReport {
         output,
-        pages: laid.document.pages().len(),
-        bytes: bytes.len(),
-        warnings: laid.warnings,
+        pages: built.pages,
+        bytes: built.pdf.len(),
+        warnings: built.warnings,
         elapsed: start.elapsed(),
     })
+}
+
+/// The watermark of a draft build: 校样 and the build time in China Standard Time,
+/// e.g. `校样 2026-11-24 10:31`. The build time is the one thing that varies between
+/// two draft builds of the same input.
+pub fn draft_mark(now: time::OffsetDateTime) -> String {
+    let t = now.to_offset(time::UtcOffset::from_whole_seconds(8 * 3600).expect("UTC+8"));
+    format!(
+        "校样 {:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }

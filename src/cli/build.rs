@@ -21,6 +21,10 @@ pub struct BuildArgs {
     /// Use the Typst layouts in this directory instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     layout_dir: Option<PathBuf>,
+    /// A draft (校样) for sign-off: every page gets a light diagonal watermark with
+    /// 校样 and the build time (China Standard Time). Never use it for the printer.
+    #[arg(long)]
+    draft: bool,
 }
 
 pub fn run(args: BuildArgs) -> jianbao::Result<()> {
@@ -30,6 +34,9 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
         font_dirs: args.font_dirs,
         system_fonts: args.system_fonts,
         layout_dir: args.layout_dir,
+        draft: args
+            .draft
+            .then(|| pipeline::draft_mark(time::OffsetDateTime::now_utc())),
     })?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
