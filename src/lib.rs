@@ -9,10 +9,12 @@
 //! | model    | [`model`], [`article`]         | validate, read articles into blocks            |
 //! | layout   | [`world`], [`fonts`], [`layout`] | the Typst `World`, fonts, compile, glyph check |
 //! | export   | [`export`]                     | PDF bytes, atomic write                        |
+//! | proofs   | [`proof`], [`compare`]         | PDF → PNG pages; compare with reference renders |
 //!
 //! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
 
 pub mod article;
+pub mod compare;
 pub mod error;
 pub mod export;
 pub mod fonts;
@@ -21,6 +23,7 @@ pub mod layout;
 pub mod model;
 pub mod numerals;
 pub mod pipeline;
+pub mod proof;
 pub mod style;
 pub mod text_input;
 pub mod world;

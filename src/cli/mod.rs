@@ -2,6 +2,8 @@
 //! subcommand's own file.
 
 mod build;
+mod compare;
+mod proof;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -28,6 +30,20 @@ enum Command {
     /// Reads the issue file and the article files it names, lays them out and writes
     /// the PDF atomically: on any error nothing is written and an earlier PDF stays.
     Build(build::BuildArgs),
+    /// Render the issue's pages as PNG proofs / 生成校样图（PNG）.
+    ///
+    /// Renders the PDF that `build` would write (fonts, colours and all) at the given
+    /// resolution, one PNG a page: page-1.png, page-2.png, …
+    Proof(proof::ProofArgs),
+    /// Compare the issue's pages with reference renders / 与参考图比对.
+    ///
+    /// Renders the issue and compares every page with DIR/page-N.png. A changed page
+    /// count, page size, or pixels beyond the tolerance is a difference: a table names
+    /// the page and the changed regions in mm, and a diff image marks them.
+    ///
+    /// Exit codes: 0 every page matches, 1 something differs, 2 an error (including a
+    /// problem in the issue file).
+    Compare(compare::CompareArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -40,12 +56,11 @@ pub fn run() -> ExitCode {
         );
     }));
     let outcome = std::panic::catch_unwind(|| match cli.command {
-        Command::Build(args) => build::run(args),
+        Command::Build(args) => finish(build::run(args)),
+        Command::Proof(args) => finish(proof::run(args)),
+        Command::Compare(args) => compare::run(args),
     });
-    match outcome {
-        Ok(result) => finish(result),
-        Err(_) => ExitCode::from(2),
-    }
+    outcome.unwrap_or(ExitCode::from(2))
 }
 
 /// Prints an error for the editor and returns its exit code.
