@@ -9,15 +9,19 @@
 //! | model    | [`model`], [`article`]         | validate, read articles into blocks            |
 //! | layout   | [`world`], [`fonts`], [`fontcheck`], [`layout`] | the Typst `World`, fonts, coverage check, compile, glyph check |
 //! | export   | [`export`], [`print`]          | PDF bytes, bleed and marks, colour audit, write |
+//! | proofs   | [`proof`], [`compare`]         | PDF → PNG pages; compare with reference renders |
 //!
 //! Beside the stages: [`check`] (`jianbao check`) reads like a build and reports what
-//! [`punctuation`] finds in the text, and can rewrite the articles with the safe fixes.
+//! [`punctuation`] finds in the text, and can rewrite the articles with the safe fixes;
+//! [`batch`] builds many issues in parallel; [`session`] rebuilds with the world kept
+//! warm (`watch`); [`eject`] writes an issue out as a plain Typst project.
 //!
 //! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
 
 pub mod article;
 pub mod batch;
 pub mod check;
+pub mod compare;
 pub mod eject;
 pub mod error;
 pub mod export;
@@ -29,6 +33,7 @@ pub mod model;
 pub mod numerals;
 pub mod pipeline;
 pub mod print;
+pub mod proof;
 pub mod punctuation;
 pub mod session;
 pub mod style;

@@ -30,6 +30,9 @@ pub struct BuildOptions {
     pub layout_dir: Option<PathBuf>,
     /// Command-line overrides of the issue file's `[print]` profile.
     pub print: PrintOverrides,
+    /// A draft (校样) build: every page carries this watermark text (see
+    /// [`draft_mark`]); a print build (`None`) never has one.
+    pub draft: Option<String>,
 }
 
 /// What a build did.
@@ -133,6 +136,7 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
 /// the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let (mut issue, loaded) = model::load(&opts.issue)?;
+    issue.draft = opts.draft.clone();
     let print = apply_print(opts, &loaded, &mut issue)?;
     let fonts = load_fonts(opts, &loaded)?;
     let Fitted {
@@ -196,16 +200,25 @@ pub fn output_path(opts: &BuildOptions, prepared: &Prepared) -> PathBuf {
     })
 }
 
-/// Lays out a prepared issue, exports it (print post-processing, colour audit) and
-/// writes the PDF atomically.
-pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
+/// A PDF made in memory: what `build` writes, and what `proof` and `compare` render.
+pub struct Built {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+    /// Characters typeset per face, from the laid-out pages.
+    pub font_use: Vec<FontUse>,
+}
+
+/// Lays out a prepared issue and exports it (print post-processing, colour audit),
+/// without writing anything.
+pub fn render(prepared: &Prepared) -> Result<Built> {
     let laid = lay_out(prepared)?;
     let settings = &prepared.print;
     let bytes = export::pdf(&laid.document, &prepared.issue, settings.pdfa)?;
-    let bytes = print::finish(bytes, settings)?;
+    let pdf = print::finish(bytes, settings)?;
     if !settings.pdfa {
         // The printer's file: prove there is no RGB, no ICC-based colour, no rich black.
-        let audit = print::audit(&bytes)?;
+        let audit = print::audit(&pdf)?;
         if !audit.problems.is_empty() {
             return Err(Error::internal(format!(
                 "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
@@ -213,18 +226,49 @@ pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<Buil
             )));
         }
     }
-    export::write_atomic(output, &bytes)?;
     let font_use = layout::font_use(&laid.document, prepared.world.fonts());
     let mut warnings = prepared.warnings.clone();
     warnings.extend(laid.warnings);
     warnings.extend(settings.notes.iter().cloned());
-    Ok(BuildReport {
-        output: output.to_owned(),
+    Ok(Built {
+        pdf,
         pages: laid.document.pages().len(),
-        bytes: bytes.len(),
         warnings,
-        elapsed: start.elapsed(),
-        coverage: prepared.coverage.clone(),
         font_use,
     })
+}
+
+/// Builds one issue into PDF bytes (what `build` writes; `proof` and `compare` render them).
+pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
+    render(&prepare(opts)?)
+}
+
+/// Renders a prepared issue and writes the PDF atomically.
+pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
+    let built = render(prepared)?;
+    export::write_atomic(output, &built.pdf)?;
+    Ok(BuildReport {
+        output: output.to_owned(),
+        pages: built.pages,
+        bytes: built.pdf.len(),
+        warnings: built.warnings,
+        elapsed: start.elapsed(),
+        coverage: prepared.coverage.clone(),
+        font_use: built.font_use,
+    })
+}
+
+/// The watermark of a draft build: 校样 and the build time in China Standard Time,
+/// e.g. `校样 2026-11-24 10:31`. The build time is the one thing that varies between
+/// two draft builds of the same input.
+pub fn draft_mark(now: time::OffsetDateTime) -> String {
+    let t = now.to_offset(time::UtcOffset::from_whole_seconds(8 * 3600).expect("UTC+8"));
+    format!(
+        "校样 {:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }

@@ -42,6 +42,7 @@ impl Session {
     pub fn rebuild(&mut self) -> Result<BuildReport> {
         let start = Instant::now();
         let (mut issue, loaded) = model::load(&self.opts.issue)?;
+        issue.draft = self.opts.draft.clone();
         let dirs = pipeline::font_dirs(&self.opts, &loaded)?;
         if dirs != self.font_dirs || self.opts.layout_dir.is_some() {
             self.prepared = pipeline::prepare(&self.opts)?;

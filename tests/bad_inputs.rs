@@ -327,7 +327,10 @@ fn issue_file_is_a_folder() {
         "issue file is a folder (with no issue files in it: batch builds take folders)",
         &out,
         1,
-        &["no issue files (*.toml) in this directory", "目录中没有期刊文件"],
+        &[
+            "no issue files (*.toml) in this directory",
+            "目录中没有期刊文件",
+        ],
     );
 }
 

@@ -49,6 +49,10 @@ pub struct BuildArgs {
     /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
     #[arg(long)]
     font_report: bool,
+    /// A draft (校样) for sign-off: every page gets a light diagonal watermark with
+    /// 校样 and the build time (China Standard Time). Never use it for the printer.
+    #[arg(long)]
+    draft: bool,
     /// Parallel builds when several issues are given [default: the number of cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -75,6 +79,9 @@ fn summary(r: &BuildReport) -> String {
 
 pub fn run(args: BuildArgs) -> jianbao::Result<()> {
     let issues = batch::discover(&args.issues)?;
+    let draft = args
+        .draft
+        .then(|| pipeline::draft_mark(time::OffsetDateTime::now_utc()));
     let job = |issue: PathBuf, output: Option<PathBuf>| BuildOptions {
         issue,
         output,
@@ -86,6 +93,7 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
             crop_marks: flag(args.crop_marks, args.no_crop_marks),
             pdfa: flag(args.pdfa, args.no_pdfa),
         },
+        draft: draft.clone(),
     };
     if issues.len() == 1 && args.issues[0].is_file() {
         let report = pipeline::build(&job(issues[0].clone(), args.output.clone()))?;

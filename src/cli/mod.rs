@@ -3,8 +3,10 @@
 
 mod build;
 mod check;
+mod compare;
 mod eject;
 mod fonts;
+mod proof;
 mod watch;
 
 use std::io::IsTerminal;
@@ -57,6 +59,20 @@ enum Command {
     /// in Chinese text, straight quotes, -- or a lone — for ——, ... or a lone … for ……,
     /// stray spaces, unbalanced “” （） 《》 【】. Exit code 1 when something is found.
     Check(check::CheckArgs),
+    /// Render the issue's pages as PNG proofs / 生成校样图（PNG）.
+    ///
+    /// Renders the PDF that `build` would write (fonts, colours and all) at the given
+    /// resolution, one PNG a page: page-1.png, page-2.png, …
+    Proof(proof::ProofArgs),
+    /// Compare the issue's pages with reference renders / 与参考图比对.
+    ///
+    /// Renders the issue and compares every page with DIR/page-N.png. A changed page
+    /// count, page size, or pixels beyond the tolerance is a difference: a table names
+    /// the page and the changed regions in mm, and a diff image marks them.
+    ///
+    /// Exit codes: 0 every page matches, 1 something differs, 2 an error (including a
+    /// problem in the issue file).
+    Compare(compare::CompareArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -77,19 +93,24 @@ pub fn run() -> ExitCode {
         );
     }));
     let outcome = std::panic::catch_unwind(|| match cli.command {
-        Command::Build(args) => build::run(args).map(|()| ExitCode::SUCCESS),
-        Command::Watch(args) => watch::run(args).map(|()| ExitCode::SUCCESS),
-        Command::Eject(args) => eject::run(args).map(|()| ExitCode::SUCCESS),
-        Command::Fonts(args) => fonts::run(args).map(|()| ExitCode::SUCCESS),
-        Command::Check(args) => check::run(args),
+        Command::Build(args) => done(build::run(args)),
+        Command::Watch(args) => done(watch::run(args)),
+        Command::Eject(args) => done(eject::run(args)),
+        Command::Fonts(args) => done(fonts::run(args)),
+        Command::Proof(args) => done(proof::run(args)),
+        // These two say with their exit code whether something was found.
+        Command::Check(args) => finish(check::run(args)),
+        Command::Compare(args) => compare::run(args),
     });
-    match outcome {
-        Ok(result) => finish(result),
-        Err(_) => ExitCode::from(2),
-    }
+    outcome.unwrap_or(ExitCode::from(2))
 }
 
 /// Prints an error for the editor and returns its exit code.
+fn done(result: jianbao::Result<()>) -> ExitCode {
+    finish(result.map(|()| ExitCode::SUCCESS))
+}
+
+/// Prints an error for the editor, or passes the command's own exit code on.
 fn finish(result: jianbao::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,

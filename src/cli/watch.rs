@@ -54,6 +54,7 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
         layout_dir: args.layout_dir,
         // The issue file's [print] profile applies; flags are `build`'s.
         print: Default::default(),
+        draft: None,
     };
     // The first build must succeed: without it there is nothing to keep warm.
     let (mut session, report) = Session::start(opts)?;
