@@ -321,6 +321,8 @@ fn opening_of(close: char) -> Option<char> {
 
 // ── the scanner ──────────────────────────────────────────────────────────────
 
+const NONE: u32 = u32::MAX;
+
 struct Scanner {
     opts: Options,
     /// Characters and their byte offsets (`off[n] == text.len()`).
@@ -332,8 +334,9 @@ struct Scanner {
     fin: Vec<char>,
     /// Nearest context character (not a space, not a mutable mark) on the same line,
     /// to the left / right of each position.
-    left: Vec<Option<usize>>,
-    right: Vec<Option<usize>>,
+    /// (`NONE` when there is none; `u32` keeps the arrays small for long articles.)
+    left: Vec<u32>,
+    right: Vec<u32>,
     /// Prefix counts of Han characters.
     han_before: Vec<u32>,
     /// Findings by character range.
@@ -363,8 +366,8 @@ impl Scanner {
             cs,
             off,
             protected: vec![false; n],
-            left: vec![None; n],
-            right: vec![None; n],
+            left: vec![NONE; n],
+            right: vec![NONE; n],
             han_before,
             found: Vec::new(),
         };
@@ -412,6 +415,18 @@ impl Scanner {
         self.cs.len()
     }
 
+    /// The context character to the left of `i` on its line.
+    fn left_of(&self, i: usize) -> Option<usize> {
+        let k = self.left[i];
+        (k != NONE).then_some(k as usize)
+    }
+
+    /// The context character to the right of `i` on its line.
+    fn right_of(&self, i: usize) -> Option<usize> {
+        let k = self.right[i];
+        (k != NONE).then_some(k as usize)
+    }
+
     fn is_chinese_at(&self, i: Option<usize>) -> bool {
         i.is_some_and(|i| !self.protected[i] && is_chinese(self.cs[i]))
     }
@@ -422,7 +437,8 @@ impl Scanner {
 
     /// Whether the mark(s) at `range` sit in Chinese text.
     fn chinese_context(&self, range: Range<usize>) -> bool {
-        self.is_chinese_at(self.left[range.start]) || self.is_chinese_at(self.right[range.end - 1])
+        self.is_chinese_at(self.left_of(range.start))
+            || self.is_chinese_at(self.right_of(range.end - 1))
     }
 
     fn has_han(&self, range: Range<usize>) -> bool {
@@ -680,26 +696,26 @@ impl Scanner {
 
     fn contexts(&mut self) {
         let n = self.n();
-        let mut last: Option<usize> = None;
+        let mut last = NONE;
         for i in 0..n {
             if self.cs[i] == '\n' {
-                last = None;
+                last = NONE;
                 continue;
             }
             self.left[i] = last;
             if !self.is_skip(i) {
-                last = Some(i);
+                last = u32::try_from(i).unwrap_or(NONE);
             }
         }
-        let mut next: Option<usize> = None;
+        let mut next = NONE;
         for i in (0..n).rev() {
             if self.cs[i] == '\n' {
-                next = None;
+                next = NONE;
                 continue;
             }
             self.right[i] = next;
             if !self.is_skip(i) {
-                next = Some(i);
+                next = u32::try_from(i).unwrap_or(NONE);
             }
         }
     }
@@ -767,8 +783,8 @@ impl Scanner {
             }
             let convert = (ho != hc)
                 || self.has_han(o + 1..c)
-                || self.is_chinese_at(self.left[o])
-                || self.is_chinese_at(self.right[c]);
+                || self.is_chinese_at(self.left_of(o))
+                || self.is_chinese_at(self.right_of(c));
             if convert {
                 if ho {
                     self.push(o..o + 1, Kind::HalfWidth('('), Some("（"));
@@ -808,8 +824,8 @@ impl Scanner {
             match *pair {
                 [o, c]
                     if self.has_han(o + 1..c)
-                        || self.is_chinese_at(self.left[o])
-                        || self.is_chinese_at(self.right[c]) =>
+                        || self.is_chinese_at(self.left_of(o))
+                        || self.is_chinese_at(self.right_of(c)) =>
                 {
                     self.push(o..o + 1, Kind::StraightQuote(q), Some(&open_s));
                     self.push(c..c + 1, Kind::StraightQuote(q), Some(&close_s));
@@ -880,7 +896,7 @@ impl Scanner {
         if run == "——" || len > 3 || (hyphens && len < 2) {
             return;
         }
-        let (l, rt) = (self.left[r.start], self.right[r.end - 1]);
+        let (l, rt) = (self.left_of(r.start), self.right_of(r.end - 1));
         if !(self.is_chinese_at(l) || self.is_chinese_at(rt)) {
             // A doubled horizontal bar (old GBK text) is still a dash.
             if run == "――" {
