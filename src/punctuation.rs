@@ -13,9 +13,10 @@
 //! spans, code blocks and link targets) are never touched.
 //!
 //! **Why one pass is enough (idempotence).** Every decision looks at the nearest
-//! character that no rule can change: spaces and every mark a rule may produce or
-//! replace (both widths) are skipped when looking for the context. Pairs (quotes,
-//! parentheses) are formed independently of width. So after [`fix`], a second
+//! character whose class no rule can change: spaces and every mark a rule may produce
+//! or replace (both widths) are skipped when looking for the context, and quotes stop
+//! the search as "not Chinese" whatever their width. Pairs (quotes, parentheses) are
+//! formed independently of width. So after [`fix`], a second
 //! [`scan`] sees the same contexts and the same pairs and finds nothing to fix; the
 //! property test in `tests/proptest_input.rs` checks `fix(fix(x)) == fix(x)`.
 
@@ -201,8 +202,8 @@ pub fn is_han(c: char) -> bool {
         || c == '〇'
 }
 
-/// Marks a rule may produce or replace. They are skipped when looking for context,
-/// so that fixing one mark never changes the decision about another.
+/// Marks a rule may produce or replace, quotes aside. They are skipped when looking
+/// for context, so that fixing one mark never changes the decision about another.
 fn is_mutable(c: char) -> bool {
     matches!(
         c,
@@ -212,8 +213,6 @@ fn is_mutable(c: char) -> bool {
             | '!'
             | '('
             | ')'
-            | '"'
-            | '\''
             | '-'
             | '.'
             | '，'
@@ -223,14 +222,16 @@ fn is_mutable(c: char) -> bool {
             | '！'
             | '（'
             | '）'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
             | '—'
             | '―'
             | '…'
     )
+}
+
+/// Quotes of both widths. The context is looked for twice: once skipping quotes like
+/// other marks, once stopping at them (as "not Chinese"); see `chinese_context`.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')
 }
 
 /// A half-width space: space, tab, no-break space.
@@ -239,10 +240,12 @@ fn is_space(c: char) -> bool {
 }
 
 /// Chinese text: Han, CJK punctuation, full-width forms.
+/// Quotes are not: see `chinese_context`.
 fn is_chinese(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFF01..=0xFF65)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+    !is_quote(c)
+        && (is_han(c)
+            || matches!(c as u32, 0x3000..=0x303F | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFF01..=0xFF65)
+            || matches!(c, '—' | '…' | '·'))
 }
 
 /// Full-width punctuation after which (or before which) a half-width space is stray,
@@ -337,6 +340,9 @@ struct Scanner {
     /// (`NONE` when there is none; `u32` keeps the arrays small for long articles.)
     left: Vec<u32>,
     right: Vec<u32>,
+    /// The same, stopping at quotes instead of skipping them.
+    left_q: Vec<u32>,
+    right_q: Vec<u32>,
     /// Prefix counts of Han characters.
     han_before: Vec<u32>,
     /// Findings by character range.
@@ -368,6 +374,8 @@ impl Scanner {
             protected: vec![false; n],
             left: vec![NONE; n],
             right: vec![NONE; n],
+            left_q: vec![NONE; n],
+            right_q: vec![NONE; n],
             han_before,
             found: Vec::new(),
         };
@@ -427,6 +435,18 @@ impl Scanner {
         (k != NONE).then_some(k as usize)
     }
 
+    /// The context character to the left of `i`, a quote stopping the search.
+    fn left_q_of(&self, i: usize) -> Option<usize> {
+        let k = self.left_q[i];
+        (k != NONE).then_some(k as usize)
+    }
+
+    /// The context character to the right of `i`, a quote stopping the search.
+    fn right_q_of(&self, i: usize) -> Option<usize> {
+        let k = self.right_q[i];
+        (k != NONE).then_some(k as usize)
+    }
+
     fn is_chinese_at(&self, i: Option<usize>) -> bool {
         i.is_some_and(|i| !self.protected[i] && is_chinese(self.cs[i]))
     }
@@ -435,10 +455,17 @@ impl Scanner {
         i.is_some_and(|i| self.cs[i].is_ascii_digit())
     }
 
-    /// Whether the mark(s) at `range` sit in Chinese text.
+    /// Whether the mark(s) at `range` sit in Chinese text: next to Chinese, or next to
+    /// a quotation whose other side is Chinese unless Latin text or a number is on this
+    /// side (`“三个及时","三个明确”` is Chinese; the `!` of `"Hello, world!"然后` is not).
     fn chinese_context(&self, range: Range<usize>) -> bool {
-        self.is_chinese_at(self.left_of(range.start))
-            || self.is_chinese_at(self.right_of(range.end - 1))
+        let (ls, rs) = (self.left_of(range.start), self.right_of(range.end - 1));
+        let (lq, rq) = (self.left_q_of(range.start), self.right_q_of(range.end - 1));
+        let alnum = |k: Option<usize>| k.is_some_and(|k| self.cs[k].is_ascii_alphanumeric());
+        self.is_chinese_at(lq)
+            || self.is_chinese_at(rq)
+            || (self.is_chinese_at(ls) && !alnum(rq))
+            || (self.is_chinese_at(rs) && !alnum(lq))
     }
 
     fn has_han(&self, range: Range<usize>) -> bool {
@@ -571,7 +598,7 @@ impl Scanner {
             while line_end < n && self.cs[line_end] != '\n' {
                 line_end += 1;
             }
-            let first = (line_start..line_end).find(|&k| self.cs[k] != ' ');
+            let first = (line_start..line_end).find(|&k| !is_space(self.cs[k]));
             let marker = first.and_then(|k| {
                 let c = self.cs[k];
                 if c != '`' && c != '~' {
@@ -691,31 +718,45 @@ impl Scanner {
 
     fn is_skip(&self, i: usize) -> bool {
         let c = self.cs[i];
+        is_space(c) || (!self.protected[i] && (is_mutable(c) || is_quote(c)))
+    }
+
+    fn is_skip_q(&self, i: usize) -> bool {
+        let c = self.cs[i];
         is_space(c) || (!self.protected[i] && is_mutable(c))
     }
 
     fn contexts(&mut self) {
         let n = self.n();
-        let mut last = NONE;
+        let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        let (mut last, mut last_q) = (NONE, NONE);
         for i in 0..n {
             if self.cs[i] == '\n' {
-                last = NONE;
+                (last, last_q) = (NONE, NONE);
                 continue;
             }
             self.left[i] = last;
+            self.left_q[i] = last_q;
             if !self.is_skip(i) {
-                last = u32::try_from(i).unwrap_or(NONE);
+                last = index(i);
+            }
+            if !self.is_skip_q(i) {
+                last_q = index(i);
             }
         }
-        let mut next = NONE;
+        let (mut next, mut next_q) = (NONE, NONE);
         for i in (0..n).rev() {
             if self.cs[i] == '\n' {
-                next = NONE;
+                (next, next_q) = (NONE, NONE);
                 continue;
             }
             self.right[i] = next;
+            self.right_q[i] = next_q;
             if !self.is_skip(i) {
-                next = u32::try_from(i).unwrap_or(NONE);
+                next = index(i);
+            }
+            if !self.is_skip_q(i) {
+                next_q = index(i);
             }
         }
     }
@@ -897,7 +938,7 @@ impl Scanner {
             return;
         }
         let (l, rt) = (self.left_of(r.start), self.right_of(r.end - 1));
-        if !(self.is_chinese_at(l) || self.is_chinese_at(rt)) {
+        if !self.chinese_context(r.clone()) {
             // A doubled horizontal bar (old GBK text) is still a dash.
             if run == "――" {
                 self.push(r, Kind::Dash, Some("——"));
@@ -1206,6 +1247,10 @@ mod tests {
             "组织“三个及时”“三个明确”的做法"
         );
         assert_eq!(fixed("他说'好'"), "他说‘好’");
+        assert_eq!(fixed("\"三个及时\",\"三个明确\""), "“三个及时”，“三个明确”");
+        assert_eq!(fixed("加入\"WTO\",我国"), "加入“WTO”，我国");
+        // A Latin quotation in Chinese text gets Chinese quotes; its own marks stay.
+        assert_eq!(fixed("\"Hello, world!\" 然后"), "“Hello, world!”然后");
         assert_eq!(fixed("这--那"), "这——那");
         assert_eq!(fixed("—在会上的讲话"), "——在会上的讲话");
         assert_eq!(fixed("等等..."), "等等……");
@@ -1259,6 +1304,11 @@ mod tests {
         ] {
             let once = fixed(s);
             assert_eq!(fixed(&once), once, "from {s:?}");
+        }
+        // Found by the property test: a tab before a Markdown list marker.
+        for s in ["\t0) \u{3000}", " * ，", " a\n\n 中"] {
+            let once = fix(s, Options::MARKDOWN);
+            assert_eq!(fix(&once, Options::MARKDOWN), once, "from {s:?}");
         }
     }
 }
