@@ -49,26 +49,37 @@ fn issue(kib: usize) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The whole build: read, model, fonts, Typst layout, missing-glyph walk, PDF, write.
-#[divan::bench(args = SIZES_KIB, sample_count = 1, sample_size = 1)]
+/// The whole build: read, model, fonts, Typst layout, missing-glyph walk, PDF, write
+/// (what `pipeline::build` does, stage by stage so that each stage's time is printed).
+#[divan::bench(args = SIZES_KIB, sample_count = 3, sample_size = 1)]
 fn build(bencher: Bencher, kib: usize) {
+    use jianbao::pipeline;
+    use std::time::Instant;
     bencher
         .with_inputs(|| {
             comemo::evict(0);
             issue(kib)
         })
         .bench_local_values(|(dir, path)| {
-            let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+            let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+            let t = Instant::now();
+            let opts = pipeline::BuildOptions {
                 issue: path,
-                output: Some(dir.path().join("out.pdf")),
                 ..Default::default()
-            })
-            .unwrap_or_else(|e| panic!("{}", e.render(false)));
+            };
+            let prepared = pipeline::prepare(&opts).unwrap_or_else(|e| panic!("{}", e.render(false)));
+            let t_prepare = ms(t);
+            let t = Instant::now();
+            let laid = pipeline::lay_out(&prepared).unwrap_or_else(|e| panic!("{}", e.render(false)));
+            let t_layout = ms(t);
+            let t = Instant::now();
+            let pdf = jianbao::export::pdf(&laid.document, &prepared.issue).unwrap();
+            jianbao::export::write_atomic(&dir.path().join("out.pdf"), &pdf).unwrap();
+            let t_pdf = ms(t);
             eprintln!(
-                "  build {kib} KiB: {} pages, {} KiB PDF, {:.2} s",
-                report.pages,
-                report.bytes / 1024,
-                report.elapsed.as_secs_f64()
+                "  build {kib} KiB: {} pages, {} KiB PDF; read+model+fonts {t_prepare:.0} ms, layout+glyph check {t_layout:.0} ms, PDF+write {t_pdf:.0} ms",
+                laid.document.pages().len(),
+                pdf.len() / 1024,
             );
             dir
         });

@@ -325,6 +325,12 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "wrong type of value / 值的类型不对",
             "text goes in \"quotes\"; numbers, dates and true/false go without / 文字加英文引号，数字、日期和 true/false 不加引号".to_owned(),
         )
+    } else if m.chars().any(crate::punctuation::is_han) {
+        // Our own value checks (sizes, colours…) say in both languages what is accepted.
+        (
+            "invalid value / 值无效",
+            "write one of the forms the message lists / 请按提示中列出的写法填写".to_owned(),
+        )
     } else if m.contains("invalid value")
         || m.contains("expected u32")
         || m.contains("out of range")

@@ -110,7 +110,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         let v = s.get_ref().trim();
         if v.is_empty() {
             return Err(loaded
-                .error_at(s.span(), format!("{what} is empty / {what}不能为空"))
+                .error_at(s.span(), format!("{what} is empty / {what} 不能为空"))
                 .help("write the text between the quotes / 在引号中填写内容")
                 .into());
         }

@@ -13,9 +13,10 @@
 //! spans, code blocks and link targets) are never touched.
 //!
 //! **Why one pass is enough (idempotence).** Every decision looks at the nearest
-//! character that no rule can change: spaces and every mark a rule may produce or
-//! replace (both widths) are skipped when looking for the context. Pairs (quotes,
-//! parentheses) are formed independently of width. So after [`fix`], a second
+//! character whose class no rule can change: spaces and every mark a rule may produce
+//! or replace (both widths) are skipped when looking for the context, and quotes stop
+//! the search as "not Chinese" whatever their width. Pairs (quotes, parentheses) are
+//! formed independently of width. So after [`fix`], a second
 //! [`scan`] sees the same contexts and the same pairs and finds nothing to fix; the
 //! property test in `tests/proptest_input.rs` checks `fix(fix(x)) == fix(x)`.
 
@@ -201,8 +202,8 @@ pub fn is_han(c: char) -> bool {
         || c == '〇'
 }
 
-/// Marks a rule may produce or replace. They are skipped when looking for context,
-/// so that fixing one mark never changes the decision about another.
+/// Marks a rule may produce or replace, quotes aside. They are skipped when looking
+/// for context, so that fixing one mark never changes the decision about another.
 fn is_mutable(c: char) -> bool {
     matches!(
         c,
@@ -212,8 +213,6 @@ fn is_mutable(c: char) -> bool {
             | '!'
             | '('
             | ')'
-            | '"'
-            | '\''
             | '-'
             | '.'
             | '，'
@@ -223,14 +222,16 @@ fn is_mutable(c: char) -> bool {
             | '！'
             | '（'
             | '）'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
             | '—'
             | '―'
             | '…'
     )
+}
+
+/// Quotes of both widths. The context is looked for twice: once skipping quotes like
+/// other marks, once stopping at them (as "not Chinese"); see `chinese_context`.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')
 }
 
 /// A half-width space: space, tab, no-break space.
@@ -239,10 +240,12 @@ fn is_space(c: char) -> bool {
 }
 
 /// Chinese text: Han, CJK punctuation, full-width forms.
+/// Quotes are not: see `chinese_context`.
 fn is_chinese(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFF01..=0xFF65)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+    !is_quote(c)
+        && (is_han(c)
+            || matches!(c as u32, 0x3000..=0x303F | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFF01..=0xFF65)
+            || matches!(c, '—' | '…' | '·'))
 }
 
 /// Full-width punctuation after which (or before which) a half-width space is stray,
@@ -321,6 +324,8 @@ fn opening_of(close: char) -> Option<char> {
 
 // ── the scanner ──────────────────────────────────────────────────────────────
 
+const NONE: u32 = u32::MAX;
+
 struct Scanner {
     opts: Options,
     /// Characters and their byte offsets (`off[n] == text.len()`).
@@ -332,8 +337,12 @@ struct Scanner {
     fin: Vec<char>,
     /// Nearest context character (not a space, not a mutable mark) on the same line,
     /// to the left / right of each position.
-    left: Vec<Option<usize>>,
-    right: Vec<Option<usize>>,
+    /// (`NONE` when there is none; `u32` keeps the arrays small for long articles.)
+    left: Vec<u32>,
+    right: Vec<u32>,
+    /// The same, stopping at quotes instead of skipping them.
+    left_q: Vec<u32>,
+    right_q: Vec<u32>,
     /// Prefix counts of Han characters.
     han_before: Vec<u32>,
     /// Findings by character range.
@@ -363,8 +372,10 @@ impl Scanner {
             cs,
             off,
             protected: vec![false; n],
-            left: vec![None; n],
-            right: vec![None; n],
+            left: vec![NONE; n],
+            right: vec![NONE; n],
+            left_q: vec![NONE; n],
+            right_q: vec![NONE; n],
             han_before,
             found: Vec::new(),
         };
@@ -412,6 +423,30 @@ impl Scanner {
         self.cs.len()
     }
 
+    /// The context character to the left of `i` on its line.
+    fn left_of(&self, i: usize) -> Option<usize> {
+        let k = self.left[i];
+        (k != NONE).then_some(k as usize)
+    }
+
+    /// The context character to the right of `i` on its line.
+    fn right_of(&self, i: usize) -> Option<usize> {
+        let k = self.right[i];
+        (k != NONE).then_some(k as usize)
+    }
+
+    /// The context character to the left of `i`, a quote stopping the search.
+    fn left_q_of(&self, i: usize) -> Option<usize> {
+        let k = self.left_q[i];
+        (k != NONE).then_some(k as usize)
+    }
+
+    /// The context character to the right of `i`, a quote stopping the search.
+    fn right_q_of(&self, i: usize) -> Option<usize> {
+        let k = self.right_q[i];
+        (k != NONE).then_some(k as usize)
+    }
+
     fn is_chinese_at(&self, i: Option<usize>) -> bool {
         i.is_some_and(|i| !self.protected[i] && is_chinese(self.cs[i]))
     }
@@ -420,9 +455,17 @@ impl Scanner {
         i.is_some_and(|i| self.cs[i].is_ascii_digit())
     }
 
-    /// Whether the mark(s) at `range` sit in Chinese text.
+    /// Whether the mark(s) at `range` sit in Chinese text: next to Chinese, or next to
+    /// a quotation whose other side is Chinese unless Latin text or a number is on this
+    /// side (`“三个及时","三个明确”` is Chinese; the `!` of `"Hello, world!"然后` is not).
     fn chinese_context(&self, range: Range<usize>) -> bool {
-        self.is_chinese_at(self.left[range.start]) || self.is_chinese_at(self.right[range.end - 1])
+        let (ls, rs) = (self.left_of(range.start), self.right_of(range.end - 1));
+        let (lq, rq) = (self.left_q_of(range.start), self.right_q_of(range.end - 1));
+        let alnum = |k: Option<usize>| k.is_some_and(|k| self.cs[k].is_ascii_alphanumeric());
+        self.is_chinese_at(lq)
+            || self.is_chinese_at(rq)
+            || (self.is_chinese_at(ls) && !alnum(rq))
+            || (self.is_chinese_at(rs) && !alnum(lq))
     }
 
     fn has_han(&self, range: Range<usize>) -> bool {
@@ -555,7 +598,7 @@ impl Scanner {
             while line_end < n && self.cs[line_end] != '\n' {
                 line_end += 1;
             }
-            let first = (line_start..line_end).find(|&k| self.cs[k] != ' ');
+            let first = (line_start..line_end).find(|&k| !is_space(self.cs[k]));
             let marker = first.and_then(|k| {
                 let c = self.cs[k];
                 if c != '`' && c != '~' {
@@ -675,31 +718,45 @@ impl Scanner {
 
     fn is_skip(&self, i: usize) -> bool {
         let c = self.cs[i];
+        is_space(c) || (!self.protected[i] && (is_mutable(c) || is_quote(c)))
+    }
+
+    fn is_skip_q(&self, i: usize) -> bool {
+        let c = self.cs[i];
         is_space(c) || (!self.protected[i] && is_mutable(c))
     }
 
     fn contexts(&mut self) {
         let n = self.n();
-        let mut last: Option<usize> = None;
+        let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        let (mut last, mut last_q) = (NONE, NONE);
         for i in 0..n {
             if self.cs[i] == '\n' {
-                last = None;
+                (last, last_q) = (NONE, NONE);
                 continue;
             }
             self.left[i] = last;
+            self.left_q[i] = last_q;
             if !self.is_skip(i) {
-                last = Some(i);
+                last = index(i);
+            }
+            if !self.is_skip_q(i) {
+                last_q = index(i);
             }
         }
-        let mut next: Option<usize> = None;
+        let (mut next, mut next_q) = (NONE, NONE);
         for i in (0..n).rev() {
             if self.cs[i] == '\n' {
-                next = None;
+                (next, next_q) = (NONE, NONE);
                 continue;
             }
             self.right[i] = next;
+            self.right_q[i] = next_q;
             if !self.is_skip(i) {
-                next = Some(i);
+                next = index(i);
+            }
+            if !self.is_skip_q(i) {
+                next_q = index(i);
             }
         }
     }
@@ -767,8 +824,8 @@ impl Scanner {
             }
             let convert = (ho != hc)
                 || self.has_han(o + 1..c)
-                || self.is_chinese_at(self.left[o])
-                || self.is_chinese_at(self.right[c]);
+                || self.is_chinese_at(self.left_of(o))
+                || self.is_chinese_at(self.right_of(c));
             if convert {
                 if ho {
                     self.push(o..o + 1, Kind::HalfWidth('('), Some("（"));
@@ -808,8 +865,8 @@ impl Scanner {
             match *pair {
                 [o, c]
                     if self.has_han(o + 1..c)
-                        || self.is_chinese_at(self.left[o])
-                        || self.is_chinese_at(self.right[c]) =>
+                        || self.is_chinese_at(self.left_of(o))
+                        || self.is_chinese_at(self.right_of(c)) =>
                 {
                     self.push(o..o + 1, Kind::StraightQuote(q), Some(&open_s));
                     self.push(c..c + 1, Kind::StraightQuote(q), Some(&close_s));
@@ -880,8 +937,8 @@ impl Scanner {
         if run == "——" || len > 3 || (hyphens && len < 2) {
             return;
         }
-        let (l, rt) = (self.left[r.start], self.right[r.end - 1]);
-        if !(self.is_chinese_at(l) || self.is_chinese_at(rt)) {
+        let (l, rt) = (self.left_of(r.start), self.right_of(r.end - 1));
+        if !self.chinese_context(r.clone()) {
             // A doubled horizontal bar (old GBK text) is still a dash.
             if run == "――" {
                 self.push(r, Kind::Dash, Some("——"));
@@ -1190,6 +1247,10 @@ mod tests {
             "组织“三个及时”“三个明确”的做法"
         );
         assert_eq!(fixed("他说'好'"), "他说‘好’");
+        assert_eq!(fixed("\"三个及时\",\"三个明确\""), "“三个及时”，“三个明确”");
+        assert_eq!(fixed("加入\"WTO\",我国"), "加入“WTO”，我国");
+        // A Latin quotation in Chinese text gets Chinese quotes; its own marks stay.
+        assert_eq!(fixed("\"Hello, world!\" 然后"), "“Hello, world!”然后");
         assert_eq!(fixed("这--那"), "这——那");
         assert_eq!(fixed("—在会上的讲话"), "——在会上的讲话");
         assert_eq!(fixed("等等..."), "等等……");
@@ -1243,6 +1304,11 @@ mod tests {
         ] {
             let once = fixed(s);
             assert_eq!(fixed(&once), once, "from {s:?}");
+        }
+        // Found by the property test: a tab before a Markdown list marker.
+        for s in ["\t0) \u{3000}", " * ，", " a\n\n 中"] {
+            let once = fix(s, Options::MARKDOWN);
+            assert_eq!(fix(&once, Options::MARKDOWN), once, "from {s:?}");
         }
     }
 }

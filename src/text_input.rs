@@ -213,7 +213,7 @@ fn kind_zh(kind: &str) -> &'static str {
 /// (`0A 00` for LE, `00 0A` for BE), and a text without control characters once decoded
 /// (a binary file decodes into some).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
     let count = |unit: (u8, u8)| {

@@ -772,3 +772,17 @@ fn check_huge_article_points_at_the_last_line() {
         &[&format!("a.txt:{}:5", lines + 1), "共 1 处问题"],
     );
 }
+
+#[test]
+fn unknown_size_name_in_style() {
+    let (_d, out) = build_with(
+        |t| format!("{t}\n[style.fonts.body]\nsize = \"大号\"\n"),
+        OK,
+    );
+    expect(
+        "[style.fonts.body] size = \"大号\"",
+        &out,
+        1,
+        &["issue.toml:18:8", "invalid value / 值无效", "三号"],
+    );
+}
