@@ -73,7 +73,7 @@ fn build(bencher: Bencher, kib: usize) {
             let laid = pipeline::lay_out(&prepared).unwrap_or_else(|e| panic!("{}", e.render(false)));
             let t_layout = ms(t);
             let t = Instant::now();
-            let pdf = jianbao::export::pdf(&laid.document, &prepared.issue).unwrap();
+            let pdf = jianbao::export::pdf(&laid.document, &prepared.issue, false).unwrap();
             jianbao::export::write_atomic(&dir.path().join("out.pdf"), &pdf).unwrap();
             let t_pdf = ms(t);
             eprintln!(
