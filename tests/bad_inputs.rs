@@ -783,6 +783,10 @@ fn unknown_size_name_in_style() {
         "[style.fonts.body] size = \"大号\"",
         &out,
         1,
-        &["issue.toml:18:8", "invalid value / 值无效", "三号"],
+        &[
+            "issue.toml:18:8",
+            "unknown size / 无法识别的字号或尺寸",
+            "三号",
+        ],
     );
 }

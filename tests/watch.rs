@@ -66,6 +66,7 @@ fn watch_rebuilds_on_change_and_keeps_last_good_pdf() {
     let text = std::fs::read_to_string(&article).unwrap();
     std::fs::write(&article, text.replacen("今年1月初", "今年1月上旬", 1)).unwrap();
     let line = wait_for("build 2:");
+    // (If the file system lost the event the test fails above after 60 s.)
     assert!(line.contains("pages in"), "{line}");
     let second = std::fs::read(&pdf).unwrap();
     assert_ne!(first, second, "the PDF did not change");

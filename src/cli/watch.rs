@@ -104,8 +104,17 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
         if !relevant(&watched, &ev) {
             continue;
         }
-        // Let a burst of changes (an editor's save) settle into one rebuild.
-        while rx.recv_timeout(settle).is_ok() {}
+        // Let a burst of changes (an editor's save) settle into one rebuild; only
+        // relevant events extend the wait, and never beyond a second.
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while let Ok(ev) = rx.recv_timeout(settle) {
+            if !relevant(&watched, &ev) && std::time::Instant::now() >= deadline {
+                break;
+            }
+            if std::time::Instant::now() >= deadline {
+                break;
+            }
+        }
         n += 1;
         match session.rebuild() {
             Ok(report) => {
@@ -119,9 +128,9 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
                 println!("build {n}: failed; the last good PDF stays / 构建失败，保留上次的 PDF");
             }
         }
+        // Our own reads and the PDF we write are not relevant events (see above), so
+        // nothing is drained here: a save made while we rebuilt triggers the next build.
         refresh(&session, &mut watcher, &mut watched, &mut dirs);
-        // Drop the events our own rebuild caused.
-        while rx.try_recv().is_ok() {}
     }
     Ok(())
 }
