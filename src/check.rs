@@ -159,7 +159,7 @@ fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
                 .unwrap_or(field.span().start);
             let (line, col) = line_col(&loaded.text, at);
             let suggestion = match (&p.fix, p.kind.advice()) {
-                (Some(r), _) => format!("→ {r}（请在期刊文件中修改 edit the issue file）"),
+                (Some(r), _) => format!("→ {r}"),
                 (None, Some(a)) => a,
                 (None, None) => String::new(),
             };
@@ -421,8 +421,36 @@ pub fn write_fix(fix: &FileFix, backup: bool) -> Result<Option<PathBuf>> {
     } else {
         None
     };
-    crate::export::write_atomic(&fix.path, &fix.bytes)?;
+    write_keeping_permissions(&fix.path, &fix.bytes)?;
     Ok(backup_path)
+}
+
+/// Replaces a file atomically (a temporary file beside it, renamed over it), keeping
+/// its permissions.
+fn write_keeping_permissions(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let io = |e: std::io::Error| {
+        Error::io(
+            path,
+            "cannot rewrite the article file / 无法改写文章文件",
+            e,
+        )
+    };
+    let perms = std::fs::metadata(path).map_err(io)?.permissions();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".jianbao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    std::fs::set_permissions(tmp.path(), perms).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -177,6 +177,8 @@ fn fix_keeps_encoding_and_line_ends() {
     let text = "第一段,有逗号。\r\n第二段 有空格。\r\n";
     let gb = encoding_rs::GB18030.encode(text).0.into_owned();
     std::fs::write(&path, &gb).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     let (code, out) = run(dir.path(), &["check", "--fix", "--no-backup"]);
     assert_eq!(code, 0, "{out}");
     let bytes = std::fs::read(&path).unwrap();
@@ -187,6 +189,8 @@ fn fix_keeps_encoding_and_line_ends() {
     );
     assert_eq!(back, "第一段，有逗号。\r\n第二段有空格。\r\n");
     assert!(!dir.path().join(format!("{ARTICLE}.bak")).exists());
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644, "permissions changed");
 }
 
 #[test]
