@@ -16,7 +16,7 @@
 //! [`batch`] builds many issues in parallel; [`session`] rebuilds with the world kept
 //! warm (`watch`); [`eject`] writes an issue out as a plain Typst project.
 //!
-//! [`pipeline`] strings the stages together; the CLI in `main.rs` is a thin shell over it.
+//! [`pipeline`] strings the stages together; the CLI in `src/cli/` is a thin shell over it.
 
 pub mod article;
 pub mod batch;

@@ -8,25 +8,10 @@ use std::process::Command;
 
 use common::*;
 
-fn checker() -> Option<std::path::PathBuf> {
-    let path = repo().join("../shared/cjkcheck/cjkcheck.py");
-    let has_pymupdf = Command::new("python3")
-        .args(["-c", "import pymupdf"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if path.is_file() && has_pymupdf {
-        return Some(path);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "cjkcheck and PyMuPDF are required in CI"
-    );
-    eprintln!("SKIPPED: ../shared/cjkcheck/cjkcheck.py or PyMuPDF is not available");
-    None
-}
-
 fn check(issue_dir: &str, extra: &[&str]) {
-    let Some(cjkcheck) = checker() else { return };
+    let Some(cjkcheck) = cjkcheck_script() else {
+        return;
+    };
     let dir = repo().join("issues").join(issue_dir);
     let (_tmp, pdf) = build_to_temp(&dir.join("issue.toml"));
     let expect = dir.join("expected.txt");
