@@ -7,25 +7,19 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use jianbao::pipeline::{BuildOptions, BuildReport};
+
+use super::proof::SourceArgs;
 use jianbao::session::Session;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
-    /// The issue file (TOML).
-    issue: PathBuf,
+    /// The issue file, fonts and layouts, as for `proof` and `compare`.
+    #[command(flatten)]
+    source: SourceArgs,
     /// Where to write the PDF [default: the issue file's name with .pdf, beside it].
     #[arg(short, long, value_name = "OUT.pdf")]
     output: Option<PathBuf>,
-    /// A directory of your own fonts, searched before the shipped fonts. Repeatable.
-    #[arg(long = "font-dir", value_name = "DIR")]
-    font_dirs: Vec<PathBuf>,
-    /// Also use the fonts installed on this system.
-    #[arg(long)]
-    system_fonts: bool,
-    /// Use the Typst layouts in this directory instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    layout_dir: Option<PathBuf>,
     /// Wait this long for a burst of changes to settle, in milliseconds.
     #[arg(long, default_value_t = 80, value_name = "MS")]
     debounce: u64,
@@ -46,15 +40,10 @@ fn line(n: usize, r: &BuildReport) -> String {
 }
 
 pub fn run(args: WatchArgs) -> jianbao::Result<()> {
+    // The issue file's [print] profile applies; the print flags are `build`'s.
     let opts = BuildOptions {
-        issue: args.issue,
         output: args.output,
-        font_dirs: args.font_dirs,
-        system_fonts: args.system_fonts,
-        layout_dir: args.layout_dir,
-        // The issue file's [print] profile applies; flags are `build`'s.
-        print: Default::default(),
-        draft: None,
+        ..args.source.build_options(None)
     };
     // The first build must succeed: without it there is nothing to keep warm.
     let (mut session, report) = Session::start(opts)?;
