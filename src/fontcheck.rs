@@ -113,6 +113,11 @@ pub struct RoleCoverage {
     pub primary: Option<usize>,
     /// That face, as the report names it.
     pub primary_face: Option<String>,
+    /// The face of the role's first Latin family (found): meant to set Latin letters
+    /// and digits, so not a fallback either.
+    pub latin_primary: Option<usize>,
+    /// That face, as the report names it.
+    pub latin_face: Option<String>,
     /// Characters set in another face, in reading order (pieces are walked in print
     /// order: masthead, articles, footer).
     pub fallbacks: Vec<FallbackChar>,
@@ -175,17 +180,40 @@ impl Files<'_> {
     }
 }
 
-/// The face that sets `ch` in a role: Typst's rule, family by family.
+/// The marks that Typst's `covers: "latin-in-cjk"` keeps from a role's Latin
+/// families (Latin and CJK fonts both have them; in Chinese text they are full width).
+pub fn shared_with_cjk(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{00B7}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2025}'..='\u{2027}' | '\u{2E3A}'
+    )
+}
+
+/// The face that sets `ch` in a role: Typst's rule, family by family — the Latin
+/// families first (each `covers: "latin-in-cjk"`, as the layout declares them), then
+/// the role's families.
 pub fn face_for(fonts: &FontSet, role: &Role, ch: char) -> Option<usize> {
-    let mut tried: Vec<usize> = Vec::new();
-    for family in &role.family {
+    let latin = role
+        .latin
+        .iter()
+        .filter(|_| !shared_with_cjk(ch))
+        .map(|f| (f, true));
+    let mut tried: Vec<(usize, bool)> = Vec::new();
+    for (family, is_latin) in latin.chain(role.family.iter().map(|f| (f, false))) {
         let Some(id) = fonts.select(family, role.weight) else {
             continue;
         };
-        if tried.contains(&id) {
+        if tried.contains(&(id, is_latin)) {
             continue;
         }
-        tried.push(id);
+        tried.push((id, is_latin));
         if fonts.slots[id].info.coverage.contains(ch as u32) {
             return Some(id);
         }
@@ -218,6 +246,10 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
         .iter()
         .map(|(_, r)| r.family.first().and_then(|f| fonts.select(f, r.weight)))
         .collect();
+    let latin_primary: Vec<Option<usize>> = roles
+        .iter()
+        .map(|(_, r)| r.latin.first().and_then(|f| fonts.select(f, r.weight)))
+        .collect();
 
     for piece in &pieces {
         let role = roles[piece.role].1;
@@ -232,7 +264,8 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
             match face {
                 Some(slot) => {
                     faces.insert((ch, slot));
-                    if Some(slot) != primary[piece.role] {
+                    if Some(slot) != primary[piece.role] && Some(slot) != latin_primary[piece.role]
+                    {
                         seq += 1;
                         fallbacks[piece.role]
                             .entry(ch)
@@ -264,26 +297,31 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
         .iter()
         .zip(fallbacks)
         .zip(primary)
-        .map(|(((name, role), fb), primary)| RoleCoverage {
-            role: name,
-            families: role.family.clone(),
-            primary,
-            primary_face: primary.map(|p| face_name(fonts, p)),
-            fallbacks: {
-                // In reading order: by first occurrence.
-                let mut fb: Vec<_> = fb.into_iter().collect();
-                fb.sort_by_key(|(_, (first, _, _))| *first);
-                fb.into_iter()
-                    .map(|(ch, (_, slot, places))| FallbackChar {
-                        ch,
-                        slot,
-                        family: fonts.slots[slot].info.family.clone(),
-                        face: face_name(fonts, slot),
-                        places,
-                    })
-                    .collect()
+        .zip(latin_primary)
+        .map(
+            |((((name, role), fb), primary), latin_primary)| RoleCoverage {
+                role: name,
+                families: role.family.clone(),
+                primary,
+                primary_face: primary.map(|p| face_name(fonts, p)),
+                latin_primary,
+                latin_face: latin_primary.map(|p| face_name(fonts, p)),
+                fallbacks: {
+                    // In reading order: by first occurrence.
+                    let mut fb: Vec<_> = fb.into_iter().collect();
+                    fb.sort_by_key(|(_, (first, _, _))| *first);
+                    fb.into_iter()
+                        .map(|(ch, (_, slot, places))| FallbackChar {
+                            ch,
+                            slot,
+                            family: fonts.slots[slot].info.family.clone(),
+                            face: face_name(fonts, slot),
+                            places,
+                        })
+                        .collect()
+                },
             },
-        })
+        )
         .collect();
     Ok(Coverage { roles, faces })
 }
@@ -519,6 +557,9 @@ fn pieces(
     out
 }
 
+/// The role of a family named in `[style.fonts]` itself, for every role.
+const ALL_ROLES: &str = "*";
+
 /// A family the issue file names for a role that no font provides.
 #[derive(Debug, Clone)]
 pub struct UnknownFamily {
@@ -527,24 +568,45 @@ pub struct UnknownFamily {
     pub place: Place,
     /// The family the role falls back to.
     pub instead: Option<String>,
+    /// Named as a Latin family (`latin = [...]`): Latin letters and digits go to the
+    /// role's CJK font instead.
+    pub latin: bool,
 }
 
 impl std::fmt::Display for UnknownFamily {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (instead, instead_zh) = match &self.instead {
+            Some(f) => (f.as_str(), f.as_str()),
+            None if self.role == ALL_ROLES => ("each role's own font", "各角色的中文字体"),
+            None => (WIDE_FALLBACK, WIDE_FALLBACK),
+        };
+        let in_role = if self.role == ALL_ROLES {
+            "every role".to_owned()
+        } else {
+            format!("the {} role", self.role)
+        };
+        let (what, what_zh) = if self.latin {
+            (
+                format!(
+                    "named for Latin letters and digits in {in_role}; they are set in {instead} instead"
+                ),
+                format!("西文和数字改用 {instead_zh}"),
+            )
+        } else {
+            (
+                format!("named for {in_role}; it is set in {instead} instead"),
+                format!("改用 {instead_zh}"),
+            )
+        };
         write!(
             f,
-            "{}: no font has the family \"{}\" named for the {} role; it is set in {} instead / 找不到字体「{}」，改用 {}。Add the font's directory with --font-dir DIR or font_dirs, or check the name with `jianbao fonts` / 用 --font-dir 加入字体目录，或用 jianbao fonts 查看字体名",
-            self.place,
-            self.family,
-            self.role,
-            self.instead.as_deref().unwrap_or(WIDE_FALLBACK),
-            self.family,
-            self.instead.as_deref().unwrap_or(WIDE_FALLBACK),
+            "{}: no font has the family \"{}\" {what} / 找不到字体「{}」，{what_zh}。Add the font's directory with --font-dir DIR or font_dirs, or check the name with `jianbao fonts` / 用 --font-dir 加入字体目录，或用 jianbao fonts 查看字体名",
+            self.place, self.family, self.family,
         )
     }
 }
 
-/// The families written in the issue file under `[style.fonts.<role>]`, with spans.
+/// The families written in the issue file under `[style.fonts]`, with spans.
 #[derive(Deserialize, Default)]
 struct StyleSpans {
     #[serde(default)]
@@ -554,18 +616,56 @@ struct StyleSpans {
 #[derive(Deserialize, Default)]
 struct StyleFonts {
     #[serde(default)]
-    fonts: BTreeMap<String, RoleSpans>,
+    fonts: BTreeMap<String, FontsEntry>,
+}
+
+/// An entry of `[style.fonts]`: a role's table, or the `latin` list for every role.
+enum FontsEntry {
+    Role(RoleSpans),
+    List(Vec<Spanned<String>>),
+}
+
+// By hand, not `#[serde(untagged)]`: an untagged enum buffers the value and loses
+// the spans.
+impl<'de> Deserialize<'de> for FontsEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FontsEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a role's table or a list of families")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> std::result::Result<FontsEntry, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(FontsEntry::List)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<FontsEntry, A::Error> {
+                RoleSpans::deserialize(MapAccessDeserializer::new(map)).map(FontsEntry::Role)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
 struct RoleSpans {
     #[serde(default)]
     family: Vec<Spanned<String>>,
+    #[serde(default)]
+    latin: Option<Vec<Spanned<String>>>,
 }
 
 /// The roles whose families, as written in the issue file, are none of them found:
 /// the role falls back to a shipped font. (A list where one family is found is fine:
 /// a list is a fallback order, and a machine without the licensed fonts uses the next.)
+/// The same for Latin families: a role's own `latin`, else the `latin` of
+/// `[style.fonts]` (reported once, for the body role).
 pub fn unknown_families(
     loaded: &LoadedIssueFile,
     roles: &Roles,
@@ -574,21 +674,20 @@ pub fn unknown_families(
     let Ok(spans) = toml::from_str::<StyleSpans>(&loaded.text) else {
         return Vec::new();
     };
+    let all_latin = match spans.style.fonts.get("latin") {
+        Some(FontsEntry::List(l)) => l.as_slice(),
+        _ => &[],
+    };
     let mut out = Vec::new();
-    for (name, role) in roles.all() {
-        let Some(written) = spans.style.fonts.get(name) else {
-            continue;
-        };
-        if written.family.is_empty() || written.family.iter().any(|f| fonts.has_family(f.get_ref()))
-        {
-            continue;
+    let mut push = |role: &str, written: &[Spanned<String>], instead: Option<String>, latin| {
+        if written.is_empty() || written.iter().any(|f| fonts.has_family(f.get_ref())) {
+            return;
         }
-        let instead = role.family.iter().find(|f| fonts.has_family(f)).cloned();
-        for f in &written.family {
+        for f in written {
             let offset = f.span().start;
             let (line, col) = line_col(&loaded.text, offset);
             out.push(UnknownFamily {
-                role: name.to_owned(),
+                role: role.to_owned(),
                 family: f.get_ref().clone(),
                 place: Place::At {
                     file: loaded.path.clone(),
@@ -597,7 +696,23 @@ pub fn unknown_families(
                     offset,
                 },
                 instead: instead.clone(),
+                latin,
             });
+        }
+    };
+    for (name, role) in roles.all() {
+        let instead = role.family.iter().find(|f| fonts.has_family(f)).cloned();
+        let written = match spans.style.fonts.get(name) {
+            Some(FontsEntry::Role(r)) => Some(r),
+            _ => None,
+        };
+        if let Some(w) = written {
+            push(name, &w.family, instead.clone(), false);
+        }
+        match written.and_then(|w| w.latin.as_deref()) {
+            Some(own) => push(name, own, instead, true),
+            None if name == "body" => push(ALL_ROLES, all_latin, None, true),
+            None => {}
         }
     }
     out
@@ -644,7 +759,11 @@ impl Coverage {
             }
             any = true;
             let meant = r.primary_face.as_deref().unwrap_or("-");
-            out.push_str(&format!("  {} ({meant}):\n", r.role));
+            let latin = match &r.latin_face {
+                Some(l) => format!("; Latin and digits: {l}"),
+                None => String::new(),
+            };
+            out.push_str(&format!("  {} ({meant}{latin}):\n", r.role));
             for fb in &r.fallbacks {
                 let places: Vec<String> = fb.places.iter().take(8).map(|p| p.to_string()).collect();
                 let more = if fb.places.len() > 8 {

@@ -422,19 +422,24 @@ impl FontSet {
     }
 
     /// Gives each role's families by the names Typst knows and keeps only those
-    /// found, so that the layout never asks for an unknown family. Errors when a
-    /// role is left with none.
+    /// found, so that the layout never asks for an unknown family (Latin families
+    /// too). Errors when a role is left with no family.
     pub fn resolve_roles(&self, roles: &mut Roles) -> Result<()> {
         let mut missing = Vec::new();
         let names: Vec<&'static str> = roles.all().iter().map(|(n, _)| *n).collect();
-        for (name, role) in names.iter().zip(roles.all_mut()) {
+        let found = |families: &[String]| {
             let mut found: Vec<String> = Vec::new();
-            for f in role.family.iter().filter_map(|f| self.typst_family(f)) {
+            for f in families.iter().filter_map(|f| self.typst_family(f)) {
                 if !found.iter().any(|x| x.eq_ignore_ascii_case(&f)) {
                     found.push(f);
                 }
             }
-            role.family = found;
+            found
+        };
+        for (name, role) in names.iter().zip(roles.all_mut()) {
+            role.family = found(&role.family);
+            // No Latin family found: the CJK families set Latin too.
+            role.latin = found(&role.latin);
             if role.family.is_empty() {
                 missing.push(*name);
             }

@@ -157,6 +157,11 @@ impl<'de> Deserialize<'de> for Size {
 pub struct Role {
     /// Families in fallback order; the shipped wide-coverage font is appended.
     pub family: Vec<String>,
+    /// Families for Latin letters and digits, tried before `family`, in order. The
+    /// layout gives each Typst's `covers: "latin-in-cjk"`, so that they never set the
+    /// marks Latin and CJK fonts share (“ ” ‘ ’ · – — … ‥): those stay full width in the
+    /// CJK font. Empty: the CJK families set Latin too.
+    pub latin: Vec<String>,
     /// The size.
     pub size: Size,
     /// Embolden (by stroke when the font has no bold).
@@ -170,6 +175,7 @@ pub struct Role {
 #[serde(deny_unknown_fields)]
 struct RolePatch {
     family: Option<Vec<String>>,
+    latin: Option<Vec<String>>,
     size: Option<Size>,
     bold: Option<bool>,
     weight: Option<u16>,
@@ -179,6 +185,9 @@ impl RolePatch {
     fn apply(self, role: &mut Role) {
         if let Some(f) = self.family {
             role.family = f;
+        }
+        if let Some(l) = self.latin {
+            role.latin = l;
         }
         if let Some(s) = self.size {
             role.size = s;
@@ -196,6 +205,8 @@ impl RolePatch {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct RolesPatch {
+    /// Latin families for every role that does not give its own `latin`.
+    latin: Option<Vec<String>>,
     masthead: Option<RolePatch>,
     pinyin: Option<RolePatch>,
     issue_line: Option<RolePatch>,
@@ -239,6 +250,11 @@ impl<'de> Deserialize<'de> for Roles {
             p.page_number,
         ];
         let mut roles = Roles::default();
+        if let Some(latin) = p.latin {
+            for role in roles.all_mut() {
+                role.latin = latin.clone();
+            }
+        }
         for (role, patch) in roles.all_mut().into_iter().zip(patches) {
             if let Some(patch) = patch {
                 patch.apply(role);
@@ -252,6 +268,7 @@ impl Role {
     fn new(family: &[&str], size: f64, bold: bool) -> Self {
         Role {
             family: family.iter().map(|s| s.to_string()).collect(),
+            latin: Vec::new(),
             size: Size(size),
             bold,
             weight: 400,
@@ -265,7 +282,8 @@ impl Role {
 }
 
 /// Font roles of the layout. In an issue file each is a table `[style.fonts.<role>]`
-/// whose keys (`family`, `size`, `bold`, `weight`) each replace the default's.
+/// whose keys (`family`, `latin`, `size`, `bold`, `weight`) each replace the
+/// default's; `latin` in `[style.fonts]` itself gives every role its Latin families.
 #[derive(Debug, Clone, Serialize)]
 pub struct Roles {
     /// The bulletin's title in the masthead.
@@ -537,6 +555,28 @@ mod tests {
         }
         let err = Size::parse("16px").unwrap_err();
         assert!(!err.contains("did you mean"), "{err}");
+    }
+
+    #[test]
+    fn latin_for_every_role_and_a_role_of_its_own() {
+        let s: Style = toml::from_str(
+            "[fonts]\nlatin = [\"Times New Roman\", \"Liberation Serif\"]\n[fonts.title]\nlatin = []\n[fonts.body]\nsize = \"四号\"\n",
+        )
+        .unwrap();
+        let both = vec!["Times New Roman".to_owned(), "Liberation Serif".to_owned()];
+        assert_eq!(s.fonts.body.latin, both);
+        assert_eq!(s.fonts.page_number.latin, both);
+        assert!(s.fonts.title.latin.is_empty());
+        assert_eq!(s.fonts.body.family, Roles::default().body.family);
+        // By default no role has a Latin font: the CJK fonts set Latin and digits.
+        assert!(
+            Roles::default()
+                .all()
+                .iter()
+                .all(|(_, r)| r.latin.is_empty())
+        );
+        let err = toml::from_str::<Style>("[fonts]\nlatin = \"Liberation Serif\"\n").unwrap_err();
+        assert!(err.message().contains("sequence"), "{}", err.message());
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 #[test]
 fn manifest_sha256_matches_the_files() {
     let entries = fonts::read_manifest(&shipped()).unwrap();
-    assert_eq!(entries.len(), 8);
+    assert_eq!(entries.len(), 10);
     for e in entries {
         let bytes = std::fs::read(shipped().join(&e.file)).unwrap();
         let sha = fonts::sha256_hex(&bytes);
@@ -454,6 +454,156 @@ fn the_check_before_layout_agrees_with_the_pages() {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------- Latin and digits
+
+/// Latin, digits, and the marks Latin and CJK fonts share, next to Chinese text.
+const MIXED: &str = "2025年，“ABC”与‘xyz’——共计12.5%……\n";
+
+/// Every character on the pages is in the face the check before layout predicted.
+fn assert_check_agrees_with_pages(report: &BuildReport) {
+    for u in &report.font_use {
+        let slot = u.slot.expect("a face of the font set");
+        for &ch in &u.distinct {
+            assert!(
+                report.coverage.faces.contains(&(ch, slot)),
+                "{ch} (U+{:04X}) is set in {} ({}) but the check predicted another face",
+                ch as u32,
+                u.family,
+                u.postscript
+            );
+        }
+    }
+}
+
+#[test]
+fn a_latin_font_sets_letters_and_digits_but_never_the_shared_marks() {
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts]\nlatin = [\"Liberation Serif\"]\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", MIXED)]);
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![]).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let used = |family: &str, postscript: &str| {
+        report
+            .font_use
+            .iter()
+            .find(|u| u.family == family && u.postscript == postscript)
+            .unwrap_or_else(|| panic!("{postscript} not used: {:?}", report.font_use))
+    };
+    let latin = used("Liberation Serif", "LiberationSerif");
+    for ch in "2025ABCxyz1.%".chars() {
+        assert!(latin.distinct.contains(&ch), "{ch} not in Liberation Serif");
+    }
+    // The quotes, dashes and ellipsis stay in the CJK font, full width.
+    let fang = used("FandolFang R", "FandolFang-Regular");
+    for ch in "“”‘’—…年与共计".chars() {
+        assert!(fang.distinct.contains(&ch), "{ch} not in FandolFang");
+        assert!(
+            !latin.distinct.contains(&ch),
+            "{ch} taken by the Latin font"
+        );
+    }
+    // Latin set in the Latin font is by design, not a fallback; the report says which
+    // face sets Latin.
+    let body = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "body")
+        .unwrap();
+    assert_eq!(body.latin_face.as_deref(), Some("Liberation Serif"));
+    assert!(body.fallbacks.is_empty(), "{:?}", body.fallbacks);
+    // The title (weight 900) would take the Latin font's bold face.
+    let title = report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == "title")
+        .unwrap();
+    assert_eq!(title.latin_face.as_deref(), Some("Liberation Serif 700"));
+    assert_check_agrees_with_pages(&report);
+    if tool("pdffonts") {
+        let table =
+            String::from_utf8(Command::new("pdffonts").arg(&out).output().unwrap().stdout).unwrap();
+        assert!(table.contains("LiberationSerif"), "{table}");
+    }
+    if tool("pdftotext") {
+        assert!(squash(&pdftotext(&out)).contains(&squash(MIXED)));
+    }
+}
+
+#[test]
+fn a_role_can_have_its_own_latin_font_or_none() {
+    // Latin for every role, but the body keeps its CJK font's Latin.
+    let toml = format!(
+        "{MINIMAL_TOML}\n[style.fonts]\nlatin = [\"Liberation Serif\"]\n[style.fonts.body]\nlatin = []\n"
+    );
+    let (dir, issue) = write_issue(&toml, &[("a.txt", MIXED)]);
+    let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
+    let fang = report
+        .font_use
+        .iter()
+        .find(|u| u.family == "FandolFang R")
+        .unwrap();
+    for ch in "2025ABCxyz".chars() {
+        assert!(fang.distinct.contains(&ch), "{ch} not in FandolFang");
+    }
+    // The page numbers and the pinyin line still take the Latin font.
+    let latin = report
+        .font_use
+        .iter()
+        .find(|u| u.family == "Liberation Serif")
+        .expect("page-number digits in Liberation Serif");
+    assert!(latin.distinct.contains(&'1') && latin.distinct.contains(&'J'));
+    for ch in "xyz".chars() {
+        assert!(
+            !latin.distinct.contains(&ch),
+            "{ch} of the body in Liberation Serif"
+        );
+    }
+    assert_check_agrees_with_pages(&report);
+}
+
+#[test]
+fn a_latin_family_not_found_is_a_warning_and_the_cjk_font_sets_latin() {
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts]\nlatin = [\"Times New Roman\"]\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", MIXED)]);
+    let out = dir.path().join("issue.pdf");
+    let (code, _, err) = jianbao(&[&"build", &issue, &"-o", &out]);
+    assert_eq!(code, Some(0), "{err}");
+    let line = line_of(&toml, "Times New Roman");
+    assert!(
+        err.contains(&format!("warning: {}:{line}:10: no font has the family \"Times New Roman\" named for Latin letters and digits in every role; they are set in each role's own font", issue.display())),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    assert!(out.is_file());
+    let report = build(&issue, &out, vec![]).unwrap();
+    assert!(
+        report
+            .font_use
+            .iter()
+            .all(|u| u.family != "Liberation Serif")
+    );
+    assert_check_agrees_with_pages(&report);
+}
+
+#[test]
+fn fonts_command_shows_each_roles_latin_font() {
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts.body]\nlatin = [\"Liberation Serif\"]\n");
+    let (_dir, issue) = write_issue(&toml, &[("a.txt", MIXED)]);
+    let (code, out, err) = jianbao(&[&"fonts", &issue]);
+    assert_eq!(code, Some(0), "{err}");
+    let row = |role: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{role} ")))
+            .unwrap_or_else(|| panic!("no {role} row in\n{out}"))
+            .to_owned()
+    };
+    assert!(row("body").contains("Liberation Serif"), "{out}");
+    assert!(!row("footer").contains("Liberation Serif"), "{out}");
+    assert!(out.contains("LiberationSerif-Regular.ttf"), "{out}");
+    assert!(out.contains("OFL-1.1"), "{out}");
 }
 
 // ---------------------------------------------------------------- the user's fonts

@@ -30,23 +30,18 @@ def main():
         ox, oy = trim.x0, trim.y0
         lines = {}
         numbers = []
+        small = {}
         raw = page.get_text("rawdict")
         for block in raw["blocks"]:
             for line in block.get("lines", []):
                 for span in line["spans"]:
                     size = span["size"]
                     chars = span["chars"]
-                    text = "".join(ch["c"] for ch in chars)
-                    if abs(size - 14) < 0.2 and re.fullmatch(r"\s*—\s*\d+\s*—\s*", text):
-                        xs = [ch["bbox"][0] for ch in chars] + [ch["bbox"][2] for ch in chars]
-                        base = chars[0]["origin"][1] - oy
-                        numbers.append({
-                            "text": text.strip(),
-                            "left_mm": (min(xs) - ox) * PT2MM,
-                            "right_mm": (max(xs) - ox) * PT2MM,
-                            # the middle of the em box: where the dash's stroke sits
-                            "dash_mm": (base - 0.38 * size) * PT2MM,
-                        })
+                    if abs(size - 14) < 0.2 and chars:
+                        # A page number may be several spans: its digits can come
+                        # from a Latin font, its dashes from the CJK font. Joined by
+                        # baseline after the page is read.
+                        small.setdefault(round(chars[0]["origin"][1], 1), []).extend(chars)
                         continue
                     if abs(size - body) > 0.2:
                         continue
@@ -55,6 +50,18 @@ def main():
                             continue
                         y = round(ch["origin"][1] - oy, 1)
                         lines.setdefault(y, []).append(ch)
+        for y, chars in sorted(small.items()):
+            chars.sort(key=lambda c: c["bbox"][0])
+            text = "".join(ch["c"] for ch in chars)
+            if re.fullmatch(r"\s*—\s*\d+\s*—\s*", text):
+                xs = [ch["bbox"][0] for ch in chars] + [ch["bbox"][2] for ch in chars]
+                numbers.append({
+                    "text": text.strip(),
+                    "left_mm": (min(xs) - ox) * PT2MM,
+                    "right_mm": (max(xs) - ox) * PT2MM,
+                    # the middle of the em box: where the dash's stroke sits
+                    "dash_mm": (y - oy - 0.38 * 14) * PT2MM,
+                })
         body_lines = []
         for y, chars in sorted(lines.items()):
             chars.sort(key=lambda c: c["bbox"][0])

@@ -146,20 +146,34 @@ pub fn render_roles(roles: &Roles, set: &FontSet) -> String {
             })
             .unwrap_or_else(|| "NONE / 无".to_owned());
         let then: Vec<&str> = found.map(String::as_str).collect();
-        let absent: Vec<&str> = absent.into_iter().map(String::as_str).collect();
+        let (latin_found, latin_absent): (Vec<&String>, Vec<&String>) =
+            role.latin.iter().partition(|f| set.has_family(f));
+        let latin = latin_found
+            .first()
+            .map(|f| match set.select(f, role.weight) {
+                Some(slot) => fontcheck::face_name(set, slot),
+                None => (*f).clone(),
+            })
+            .unwrap_or_else(|| "-".to_owned());
+        let absent: Vec<&str> = absent
+            .into_iter()
+            .chain(latin_absent)
+            .map(String::as_str)
+            .collect();
         rows.push([
             name.to_owned(),
             size_name(role.size.0),
             sets,
+            latin,
             then.join(", "),
             absent.join(", "),
         ]);
     }
     let mut out = String::from(
-        "Roles / 字体角色 (families in fallback order: the first one found sets the role, the next fill in the characters it lacks)\n",
+        "Roles / 字体角色 (families in fallback order: the first one found sets the role, the next fill in the characters it lacks; Latin: the font for Latin letters and digits, never for “ ” ‘ ’ — …)\n",
     );
     out.push_str(&table(
-        ["role", "size", "set in", "then", "not found"],
+        ["role", "size", "set in", "Latin", "then", "not found"],
         &rows,
     ));
     out
