@@ -420,38 +420,35 @@ fn font_report_on_the_command_line_lists_fallbacks_with_places() {
 
 #[test]
 fn the_check_before_layout_agrees_with_the_pages() {
-    // Every character on the sample's pages is set in the face the check predicted,
-    // and every predicted fallback is on the pages in that face.
-    let dir = tempfile::tempdir().unwrap();
-    let report = build(&sample_issue(), &dir.path().join("s.pdf"), vec![]).unwrap();
-    for u in &report.font_use {
-        let slot = u.slot.expect("a face of the font set");
-        for &ch in &u.distinct {
-            assert!(
-                report.coverage.faces.contains(&(ch, slot)),
-                "{ch} (U+{:04X}) is set in {} but the check predicted another face",
-                ch as u32,
-                u.family
-            );
-        }
-    }
-    for r in &report.coverage.roles {
-        for f in &r.fallbacks {
-            if f.places
-                .iter()
-                .all(|p| *p == jianbao::fontcheck::Place::Layout)
-            {
-                continue;
-            }
-            assert!(
-                report
-                    .font_use
+    // Every character on the pages is set in the face the check predicted, and every
+    // predicted fallback is on the pages in that face: the sample, and the long issue
+    // (rare characters, and a Latin font for Latin letters and digits).
+    for issue in [
+        sample_issue(),
+        repo().join("issues/renda-gongzuo-2025-12/issue.toml"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let report = build(&issue, &dir.path().join("s.pdf"), vec![]).unwrap();
+        assert_check_agrees_with_pages(&report);
+        for r in &report.coverage.roles {
+            for f in &r.fallbacks {
+                if f.places
                     .iter()
-                    .any(|u| u.slot == Some(f.slot) && u.distinct.contains(&f.ch)),
-                "{} predicted in {} is not on the pages",
-                f.ch,
-                f.face
-            );
+                    .all(|p| *p == jianbao::fontcheck::Place::Layout)
+                {
+                    continue;
+                }
+                assert!(
+                    report
+                        .font_use
+                        .iter()
+                        .any(|u| u.slot == Some(f.slot) && u.distinct.contains(&f.ch)),
+                    "{} predicted in {} is not on the pages of {}",
+                    f.ch,
+                    f.face,
+                    issue.display()
+                );
+            }
         }
     }
 }
