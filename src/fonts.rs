@@ -16,6 +16,7 @@
 //! repository's `fonts/` that the binary was built from.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -543,6 +544,60 @@ fn map_file(path: &Path) -> Option<Bytes> {
     let file = std::fs::File::open(path).ok()?;
     // SAFETY: font files are not expected to change while we run; if one does, the
     // worst outcome is garbled glyphs in this build, as with any font loader.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    Some(Bytes::new(map))
+    let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
+    let bytes = Bytes::new(MappedFont(map.clone()));
+    release_after_hashing(&map, &bytes);
+    Some(bytes)
+}
+
+/// A mapped font file: the `Bytes` Typst holds, sharing the mapping with us.
+struct MappedFont(Arc<memmap2::Mmap>);
+
+impl AsRef<[u8]> for MappedFont {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// Typst knows a font by a hash of every byte of its file (computed once, on first
+/// use, and kept). A CJK font is 5–25 MB, so that one pass would leave the whole file
+/// resident although layout reads only its tables and the glyphs it sets. So: hash
+/// now, in one sequential pass, then hand the pages back; those needed are read again
+/// from the page cache. (A read-only file mapping loses nothing by `MADV_DONTNEED`.)
+fn release_after_hashing(map: &memmap2::Mmap, bytes: &Bytes) {
+    #[cfg(unix)]
+    let _ = map.advise(memmap2::Advice::Sequential);
+    typst::utils::hash128(bytes);
+    #[cfg(unix)]
+    {
+        // SAFETY: the mapping is read-only and backed by the file, so dropping its
+        // pages only means they are read from the file again when next touched.
+        let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+        let _ = map.advise(memmap2::Advice::Normal);
+    }
+    #[cfg(not(unix))]
+    let _ = map;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mapped_font_is_hashed_up_front_and_still_reads_after_its_pages_go_back() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolFang-Regular.otf");
+        let mapped = map_file(&path).expect("the shipped font maps");
+        // The same identity as the same bytes read into memory: Typst sees no difference.
+        let read = Bytes::new(std::fs::read(&path).unwrap());
+        assert_eq!(typst::utils::hash128(&mapped), typst::utils::hash128(&read));
+        assert_eq!(mapped.as_slice(), read.as_slice());
+        // The pages given back are read again when the face is parsed and used.
+        let font = Font::new(mapped, 0).expect("parses");
+        assert_eq!(font.info().family, "FandolFang R");
+        assert!(font.info().coverage.contains('简' as u32));
+        assert_eq!(
+            font.post_script_name().as_deref(),
+            Some("FandolFang-Regular")
+        );
+    }
 }

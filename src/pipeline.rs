@@ -47,6 +47,39 @@ pub struct BuildReport {
     pub coverage: Coverage,
     /// Characters typeset per face, from the laid-out pages.
     pub font_use: Vec<FontUse>,
+    /// How long each stage took, in order.
+    pub timings: Timings,
+}
+
+/// How long each stage of a build took, in order (`build --timings`).
+#[derive(Debug, Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    /// Runs `f` and records its time under `stage`.
+    pub fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.0.push((stage, start.elapsed()));
+        out
+    }
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let total: Duration = self.0.iter().map(|(_, d)| *d).sum();
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|(stage, d)| format!("{stage} {:.1}", d.as_secs_f64() * 1000.0))
+            .collect();
+        write!(
+            f,
+            "{} (ms; {:.1} in all)",
+            parts.join(", "),
+            total.as_secs_f64() * 1000.0
+        )
+    }
 }
 
 /// The default output path: the issue file's stem with `.pdf`, beside it.
@@ -69,6 +102,8 @@ pub struct Prepared {
     pub coverage: Coverage,
     /// Warnings found before layout (fonts named in the issue file but not found).
     pub warnings: Vec<String>,
+    /// How long reading, fonts, the check and the world took.
+    pub timings: Timings,
 }
 
 /// Resolves the print profile (issue file, then command line) and applies what the
@@ -135,17 +170,25 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
 /// Reads the issue, loads fonts, checks that every character has a font, and makes
 /// the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
-    let (mut issue, loaded) = model::load(&opts.issue)?;
-    issue.draft = opts.draft.clone();
-    let print = apply_print(opts, &loaded, &mut issue)?;
-    let fonts = load_fonts(opts, &loaded)?;
+    let mut timings = Timings::default();
+    let (issue, loaded, print) = timings.time("read", || -> Result<_> {
+        let (mut issue, loaded) = model::load(&opts.issue)?;
+        issue.draft = opts.draft.clone();
+        let print = apply_print(opts, &loaded, &mut issue)?;
+        Ok((issue, loaded, print))
+    })?;
+    let mut issue = issue;
+    let fonts = timings.time("fonts", || load_fonts(opts, &loaded))?;
     let Fitted {
         json,
         coverage,
         warnings,
-    } = fit_model(&fonts, &loaded, &mut issue)?;
+    } = timings.time("check", || fit_model(&fonts, &loaded, &mut issue))?;
     let today = Datetime::from_ymd(issue.issue.year, issue.issue.month, issue.issue.day);
-    let world = JianbaoWorld::new(fonts, json, today, opts.layout_dir.clone())
+    let world = timings
+        .time("world", || {
+            JianbaoWorld::new(fonts, json, today, opts.layout_dir.clone())
+        })
         .map_err(|e| Error::internal(format!("cannot read the layouts: {e}")))?;
     Ok(Prepared {
         issue,
@@ -154,6 +197,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         print,
         coverage,
         warnings,
+        timings,
     })
 }
 
@@ -207,18 +251,23 @@ pub struct Built {
     pub warnings: Vec<String>,
     /// Characters typeset per face, from the laid-out pages.
     pub font_use: Vec<FontUse>,
+    /// How long layout, export and the print steps took.
+    pub timings: Timings,
 }
 
 /// Lays out a prepared issue and exports it (print post-processing, colour audit),
 /// without writing anything.
 pub fn render(prepared: &Prepared) -> Result<Built> {
-    let laid = lay_out(prepared)?;
+    let mut timings = Timings::default();
+    let laid = timings.time("layout", || lay_out(prepared))?;
     let settings = &prepared.print;
-    let bytes = export::pdf(&laid.document, &prepared.issue, settings.pdfa)?;
-    let pdf = print::finish(bytes, settings)?;
+    let bytes = timings.time("pdf", || {
+        export::pdf(&laid.document, &prepared.issue, settings.pdfa)
+    })?;
+    let pdf = timings.time("print", || print::finish(bytes, settings))?;
     if !settings.pdfa {
         // The printer's file: prove there is no RGB, no ICC-based colour, no rich black.
-        let audit = print::audit(&pdf)?;
+        let audit = timings.time("audit", || print::audit(&pdf))?;
         if !audit.problems.is_empty() {
             return Err(Error::internal(format!(
                 "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
@@ -226,7 +275,9 @@ pub fn render(prepared: &Prepared) -> Result<Built> {
             )));
         }
     }
-    let font_use = layout::font_use(&laid.document, prepared.world.fonts());
+    let font_use = timings.time("font use", || {
+        layout::font_use(&laid.document, prepared.world.fonts())
+    });
     let mut warnings = prepared.warnings.clone();
     warnings.extend(laid.warnings);
     warnings.extend(settings.notes.iter().cloned());
@@ -235,6 +286,7 @@ pub fn render(prepared: &Prepared) -> Result<Built> {
         pages: laid.document.pages().len(),
         warnings,
         font_use,
+        timings,
     })
 }
 
@@ -246,7 +298,9 @@ pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
 /// Renders a prepared issue and writes the PDF atomically.
 pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
     let built = render(prepared)?;
-    export::write_atomic(output, &built.pdf)?;
+    let mut timings = prepared.timings.clone();
+    timings.0.extend(built.timings.0.iter().copied());
+    timings.time("write", || export::write_atomic(output, &built.pdf))?;
     Ok(BuildReport {
         output: output.to_owned(),
         pages: built.pages,
@@ -255,6 +309,7 @@ pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<Buil
         elapsed: start.elapsed(),
         coverage: prepared.coverage.clone(),
         font_use: built.font_use,
+        timings,
     })
 }
 

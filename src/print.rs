@@ -437,6 +437,22 @@ impl ColourAudit {
             self.problems.push(p);
         }
     }
+
+    /// Adds what a scan of later pages found.
+    fn merge(&mut self, other: ColourAudit) {
+        for p in other.problems {
+            self.problem(p);
+        }
+        for (mine, theirs) in [
+            (&mut self.text, other.text),
+            (&mut self.paths, other.paths),
+            (&mut self.spaces, other.spaces),
+        ] {
+            for (k, v) in theirs {
+                *mine.entry(k).or_default() += v;
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -513,8 +529,36 @@ pub fn audit(pdf: &[u8]) -> Result<ColourAudit> {
     {
         a.problem("the catalog has an OutputIntent (an ICC profile the RIP would apply)".into());
     }
-    for (n, page_id) in doc.get_pages() {
-        let res = resources(&doc, page_id);
+    // The pages' content streams are most of the work: scanned in parallel, in runs
+    // of consecutive pages, and merged in page order.
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(pages.len().div_ceil(8))
+        .max(1);
+    let per = pages.len().div_ceil(workers).max(1);
+    let results: Vec<Result<ColourAudit>> = std::thread::scope(|scope| {
+        let doc = &doc;
+        let handles: Vec<_> = pages
+            .chunks(per)
+            .map(|run| scope.spawn(move || scan_pages(doc, run)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    for r in results {
+        a.merge(r?);
+    }
+    Ok(a)
+}
+
+/// Scans the content streams of some pages.
+fn scan_pages(doc: &Document, pages: &[(u32, ObjectId)]) -> Result<ColourAudit> {
+    let mut a = ColourAudit::default();
+    for &(n, page_id) in pages {
+        let res = resources(doc, page_id);
         let mut data = Vec::new();
         for id in doc.get_page_contents(page_id) {
             if let Ok(Object::Stream(s)) = doc.get_object(id) {
@@ -526,7 +570,7 @@ pub fn audit(pdf: &[u8]) -> Result<ColourAudit> {
             }
         }
         let mut st = State::default();
-        scan_content(&doc, &data, res, n, &mut st, &mut a, 0)?;
+        scan_content(doc, &data, res, n, &mut st, &mut a, 0)?;
     }
     Ok(a)
 }

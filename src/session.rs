@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::error::Result;
 use crate::model;
-use crate::pipeline::{self, BuildOptions, BuildReport, Prepared};
+use crate::pipeline::{self, BuildOptions, BuildReport, Prepared, Timings};
 
 /// A build that can be repeated cheaply.
 pub struct Session {
@@ -41,7 +41,8 @@ impl Session {
     /// the last good PDF stays as it is.
     pub fn rebuild(&mut self) -> Result<BuildReport> {
         let start = Instant::now();
-        let (mut issue, loaded) = model::load(&self.opts.issue)?;
+        let mut timings = Timings::default();
+        let (mut issue, loaded) = timings.time("read", || model::load(&self.opts.issue))?;
         issue.draft = self.opts.draft.clone();
         let dirs = pipeline::font_dirs(&self.opts, &loaded)?;
         if dirs != self.font_dirs || self.opts.layout_dir.is_some() {
@@ -49,13 +50,17 @@ impl Session {
             self.font_dirs = dirs;
         } else {
             let print = pipeline::apply_print(&self.opts, &loaded, &mut issue)?;
-            let fitted = pipeline::fit_model(self.prepared.world.fonts(), &loaded, &mut issue)?;
+            let fitted = timings.time("check", || {
+                pipeline::fit_model(self.prepared.world.fonts(), &loaded, &mut issue)
+            })?;
             self.prepared.print = print;
             self.prepared.coverage = fitted.coverage;
             self.prepared.warnings = fitted.warnings;
             self.prepared.world.set_model(fitted.json);
             self.prepared.issue = issue;
             self.prepared.loaded = loaded;
+            // Fonts and world were kept: only this rebuild's stages count.
+            self.prepared.timings = timings;
         }
         let report = pipeline::finish(&self.prepared, &self.output, start);
         // Keep the caches from growing without bound across many rebuilds.

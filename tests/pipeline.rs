@@ -201,3 +201,44 @@ fn ejected_project_builds_the_same_pdf() {
         built(Some(ej.join("layouts")), "b.pdf")
     );
 }
+
+#[test]
+fn timings_name_every_stage_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.pdf");
+    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: sample_issue(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap();
+    let stages: Vec<&str> = report.timings.0.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        stages,
+        [
+            "read", "fonts", "check", "world", "layout", "pdf", "print", "audit", "font use",
+            "write"
+        ]
+    );
+    let sum: std::time::Duration = report.timings.0.iter().map(|(_, d)| *d).sum();
+    assert!(sum <= report.elapsed, "{sum:?} > {:?}", report.elapsed);
+    // Layout is where most of the time goes; it is never nothing.
+    let layout = report.timings.0[4].1;
+    assert!(!layout.is_zero());
+    // On the command line, on stderr; stdout keeps its one line.
+    let cli = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("build")
+        .arg(sample_issue())
+        .arg("-o")
+        .arg(&out)
+        .arg("--timings")
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    let err = String::from_utf8_lossy(&cli.stderr);
+    assert!(
+        err.starts_with("timings: read ") && err.contains(", layout ") && err.contains(" in all)"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&cli.stdout).lines().count(), 1);
+}

@@ -49,6 +49,10 @@ pub struct BuildArgs {
     /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
     #[arg(long)]
     font_report: bool,
+    /// Print how long each stage took (read, fonts, check, world, layout, pdf, print,
+    /// audit, font use, write) / 打印各阶段耗时.
+    #[arg(long)]
+    timings: bool,
     /// A draft (校样) for sign-off: every page gets a light diagonal watermark with
     /// 校样 and the build time (China Standard Time). Never use it for the printer.
     #[arg(long)]
@@ -101,6 +105,9 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
             eprintln!("warning: {w}");
         }
         println!("{}", summary(&report));
+        if args.timings {
+            eprintln!("timings: {}", report.timings);
+        }
         if args.font_report {
             super::fonts::out(&format!(
                 "\n{}\n{}",
