@@ -56,9 +56,9 @@ for spec in "sample:issues/lianluo-dongtai-2018-19/issue.toml" "synth100:$work/s
   mem_jb=$(peak_kib "$jb" build "$issue" -o "$work/$name-jb.pdf")
   mem_ty=0
   [ -n "$typst" ] && mem_ty=$(peak_kib "$typst" "${ty_args[@]}")
-  pages=$(pdfinfo "$work/$name-jb.pdf" | awk '/^Pages/ {print $2}')
+  pages=$(pdfinfo "$work/$name-jb.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')
   ty_pages=0
-  [ -n "$typst" ] && ty_pages=$(pdfinfo "$work/$name-typst.pdf" | awk '/^Pages/ {print $2}')
+  [ -n "$typst" ] && ty_pages=$(pdfinfo "$work/$name-typst.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')
   # Stage by stage.
   for _ in $(seq "$RUNS"); do
     "$jb" build "$issue" -o "$work/$name-jb.pdf" --timings 2>&1 >/dev/null | sed -n 's/^timings: //p'

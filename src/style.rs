@@ -342,7 +342,8 @@ impl Default for Roles {
         const HEAVY: &str = "Noto Serif CJK SC";
         Roles {
             masthead: Role::new(&[XBS, "方正小标宋简体", HEAVY], 68.0, false).weight(900),
-            pinyin: Role::new(&[WIDE_FALLBACK], 14.0, true),
+            // Latin capitals: a Times face, bold; not the 24 MB CJK fallback font.
+            pinyin: Role::new(&["Times New Roman", "Liberation Serif"], 14.0, false).weight(700),
             issue_line: Role::new(FANG, 16.0, false),
             unit_line: Role::new(FANG, 16.0, false),
             marks: Role::new(HEI, 16.0, false),
