@@ -27,7 +27,7 @@ pub struct WatchArgs {
 
 fn line(n: usize, r: &BuildReport) -> String {
     format!(
-        "build {n}: {} pages in {:.0} ms{} → {}",
+        "build {n}: {} pages in {:.1} ms{} → {}",
         r.pages,
         r.elapsed.as_secs_f64() * 1000.0,
         if r.warnings.is_empty() {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The two measurements issue 9 asks for besides the benchmark table:
+#   watch: `jianbao watch` on a copy of the sample issue, ten edits of an article (one
+#          paragraph changed each time, 1.5 s apart); prints each rebuild's line and
+#          the median;
+#   batch: 20 copies of the sample issue built as one directory with -j 1 and -j 2
+#          (hyperfine, RUNS runs each); prints wall-time medians and the ratio.
+#
+#     bash benches/watch-and-batch.sh          # RUNS=5 by default
+#
+# Release profile. Needs hyperfine (apt-get install hyperfine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+cargo build --release --locked --quiet
+jb=$PWD/target/release/jianbao
+work=$(mktemp -d)
+trap 'kill "${watch_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# ── watch ──────────────────────────────────────────────────────────────────────
+mkdir "$work/w"
+cp issues/lianluo-dongtai-2018-19/* "$work/w/"
+article="$work/w/02-jianyi-banli.txt"
+"$jb" watch "$work/w/issue.toml" >"$work/watch.log" 2>&1 &
+watch_pid=$!
+for _ in $(seq 50); do grep -q "^watching" "$work/watch.log" && break; sleep 0.1; done
+for i in $(seq 10); do
+  sleep 1.5
+  python3 - "$article" "$i" <<'PY'
+import sys
+path, i = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+# One paragraph edited: a phrase of the first paragraph with the edit's number.
+first, rest = text.split("\n", 1)
+first = first.replace("今年1月初", f"今年1月初（第{i}稿）", 1) if "今年1月初" in first else first + f"第{i}稿"
+open(path, "w", encoding="utf-8").write(first + "\n" + rest)
+PY
+done
+sleep 2
+kill "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
+echo "watch: ten edits of $(basename "$article")"
+grep "^build" "$work/watch.log" | sed 's/ → .*//'
+grep "^build" "$work/watch.log" | tail -n +2 | sed -E 's/.* in ([0-9.]+) ms.*/\1/' |
+  python3 -c 'import statistics,sys; t=[float(x) for x in sys.stdin]; print(f"rebuilds: {len(t)}, median {statistics.median(t):.1f} ms, min–max {min(t):.1f}–{max(t):.1f} ms")'
+
+# ── batch ──────────────────────────────────────────────────────────────────────
+mkdir "$work/b"
+for i in $(seq -w 20); do
+  mkdir "$work/b/issue-$i"
+  cp issues/lianluo-dongtai-2018-19/* "$work/b/issue-$i/"
+done
+echo
+echo "batch: 20 issues ($(nproc) cores)"
+hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$work/batch.json" \
+  "$jb build $work/b -j 1" "$jb build $work/b -j 2" >/dev/null
+python3 - "$work/batch.json" <<'PY'
+import json, statistics, sys
+res = json.load(open(sys.argv[1]))["results"]
+t = [statistics.median(r["times"]) for r in res]
+for r, m in zip(res, t):
+    print(f"  {r['command'].split()[-2:]!s:<16} median {m:.3f} s, min–max {min(r['times']):.3f}–{max(r['times']):.3f} s")
+print(f"  -j 1 / -j 2: {t[0] / t[1]:.2f}×")
+PY
