@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use unicode_width::UnicodeWidthStr;
 
-use crate::error::{Error, Result, line_col};
+use crate::error::{Error, InputError, Result, line_col};
 use crate::issue_file::{self, LoadedIssueFile};
 use crate::model;
+use crate::pipeline::{self, BuildOptions};
 use crate::punctuation::{self, Options};
 use crate::text_input::{self, Decoded};
 
@@ -96,6 +97,20 @@ pub fn check(issue: &Path) -> Result<Report> {
         });
     }
     Ok(report)
+}
+
+/// Characters that no font of their role covers, as `build` would refuse them: the
+/// same check before layout, with the same messages (character, code point,
+/// file:line:col, what to do). Empty when every character has a font.
+pub fn uncovered(opts: &BuildOptions) -> Result<Vec<InputError>> {
+    let (mut issue, loaded) = model::load(&opts.issue)?;
+    let fonts = pipeline::load_fonts(opts, &loaded)?;
+    match pipeline::fit_model(&fonts, &loaded, &mut issue) {
+        Ok(_) => Ok(Vec::new()),
+        Err(Error::Many(missing)) => Ok(missing),
+        Err(Error::Input(e)) => Ok(vec![*e]),
+        Err(e) => Err(e),
+    }
 }
 
 /// Checks one text (an article file's content).
@@ -333,7 +348,7 @@ pub fn summary(report: &Report) -> String {
     let files: std::collections::BTreeSet<&Path> =
         report.findings.iter().map(|f| f.file.as_path()).collect();
     if n == 0 {
-        return "没有发现问题 / no problems found\n".into();
+        return "标点和空格没有发现问题 / no punctuation or spacing problems found\n".into();
     }
     format!(
         "共 {n} 处问题，涉及 {} 个文件；其中 {fixable} 处可用 --fix 自动修改，{} 处需人工修改。\n{n} problem(s) in {} file(s): {fixable} fixable with --fix, {} to fix by hand.\n",

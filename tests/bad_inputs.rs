@@ -760,7 +760,7 @@ fn check_clean_article_exits_zero() {
         "check: clean text",
         &out,
         0,
-        &["没有发现问题 / no problems found"],
+        &["标点和空格没有发现问题 / no punctuation or spacing problems found"],
     );
 }
 

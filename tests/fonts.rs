@@ -266,6 +266,29 @@ fn private_use_character_in_an_article_stops_the_build_at_its_place() {
 }
 
 #[test]
+fn check_lists_the_characters_no_font_covers_without_building() {
+    let (dir, issue) = write_issue(
+        MINIMAL_TOML,
+        &[("a.txt", "第一段。\n人名王\u{E000}，见上。堃有字。\n")],
+    );
+    let (code, out, err) = jianbao(&[&"check", &issue]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(err.contains("a.txt:2:4") && err.contains("U+E000"), "{err}");
+    // 堃 has a font (the wide fallback): not listed.
+    assert!(!err.contains("U+5803"), "{err}");
+    assert!(out.contains("1 character(s) have no font"), "{out}");
+    assert!(
+        out.contains("no punctuation or spacing problems found"),
+        "{out}"
+    );
+    assert_no_pdf(dir.path());
+    // Without the character the check passes; --font-dir is taken as `build` takes it.
+    std::fs::write(dir.path().join("a.txt"), "第一段。\n人名王堃，见上。\n").unwrap();
+    let (code, out, err) = jianbao(&[&"check", &issue, &"--font-dir", &fixture_fonts()]);
+    assert_eq!(code, Some(0), "{out}{err}");
+}
+
+#[test]
 fn private_use_character_in_the_issue_file_points_at_the_key() {
     let toml = MINIMAL_TOML.replace("title = \"测试标题\"", "title = \"测试\u{E000}标题\"");
     let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);

@@ -147,7 +147,10 @@ fn fix_gives_text_check_passes_with_the_content_unchanged() {
     // check passes now, and a second --fix changes nothing.
     let (code, out) = run(dir.path(), &["check"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("no problems found"), "{out}");
+    assert!(
+        out.contains("no punctuation or spacing problems found"),
+        "{out}"
+    );
     let (code, out) = run(dir.path(), &["check", "--fix"]);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("fixed"), "{out}");

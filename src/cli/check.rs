@@ -1,6 +1,6 @@
 //! `jianbao check`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,6 +22,36 @@ pub struct CheckArgs {
     /// With --fix: do not keep FILE.bak copies.
     #[arg(long, requires = "fix")]
     no_backup: bool,
+    /// A directory of your own fonts, searched before the shipped fonts, for the check
+    /// that every character has a font. Repeatable.
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+    /// Also use the fonts installed on this system (after the shipped ones).
+    #[arg(long)]
+    system_fonts: bool,
+}
+
+/// Characters no font covers: printed as `build` prints them. Returns whether there
+/// were none.
+fn fonts_cover_everything(args: &CheckArgs) -> jianbao::Result<bool> {
+    let missing = check::uncovered(&jianbao::pipeline::BuildOptions {
+        issue: args.issue.clone(),
+        font_dirs: args.font_dirs.clone(),
+        system_fonts: args.system_fonts,
+        ..Default::default()
+    })?;
+    let color = std::io::stderr().is_terminal();
+    for e in &missing {
+        eprint!("{}", e.render(color));
+    }
+    if !missing.is_empty() {
+        emit(&format!(
+            "{} character(s) have no font and would stop the build / {} 个字符没有字体，排版时会报错（见上）\n",
+            missing.len(),
+            missing.len()
+        ));
+    }
+    Ok(missing.is_empty())
 }
 
 pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
@@ -38,7 +68,8 @@ pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
                 args.issue.display()
             ));
         }
-        return Ok(exit(report.is_clean()));
+        let covered = fonts_cover_everything(&args)?;
+        return Ok(exit(report.is_clean() && covered));
     }
     let fixes = check::plan_fixes(&report);
     for f in &fixes {
@@ -72,7 +103,8 @@ pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
     // What is left is for the editor.
     let after = check::check(&args.issue)?;
     emit(&check::render_table(&after, None));
-    Ok(exit(after.is_clean()))
+    let covered = fonts_cover_everything(&args)?;
+    Ok(exit(after.is_clean() && covered))
 }
 
 fn exit(clean: bool) -> ExitCode {
