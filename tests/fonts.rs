@@ -53,6 +53,29 @@ fn assert_no_pdf(dir: &Path) {
     assert!(pdfs.is_empty(), "something was written: {pdfs:?}");
 }
 
+/// What the check before layout found for one role.
+fn role<'a>(report: &'a BuildReport, name: &str) -> &'a jianbao::fontcheck::RoleCoverage {
+    report
+        .coverage
+        .roles
+        .iter()
+        .find(|r| r.role == name)
+        .unwrap_or_else(|| panic!("no role {name}"))
+}
+
+/// With poppler at hand: the PDF embeds a font whose name contains `font`, and its
+/// text holds `text` (whitespace ignored).
+fn assert_pdf_has(pdf: &Path, font: &str, text: Option<&str>) {
+    if tool("pdffonts") {
+        let table =
+            String::from_utf8(Command::new("pdffonts").arg(pdf).output().unwrap().stdout).unwrap();
+        assert!(table.contains(font), "{table}");
+    }
+    if let Some(text) = text.filter(|_| tool("pdftotext")) {
+        assert!(squash(&pdftotext(pdf)).contains(&squash(text)));
+    }
+}
+
 /// The 1-based line of the first line of `text` that contains `needle`.
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines().position(|l| l.contains(needle)).unwrap() + 1
@@ -252,7 +275,7 @@ fn a_family_named_but_not_found_is_reported_with_its_place() {
 fn private_use_character_in_an_article_stops_the_build_at_its_place() {
     let (dir, issue) = write_issue(
         MINIMAL_TOML,
-        &[("a.txt", "第一段。\n人名王\u{E000}，见上。\n")],
+        &[("a.txt", "第一段。\n人名王\u{E000}，见上。堃有字。\n")],
     );
     let (code, _, err) = jianbao(&[&"build", &issue]);
     assert_eq!(code, Some(1), "{err}");
@@ -263,19 +286,13 @@ fn private_use_character_in_an_article_stops_the_build_at_its_place() {
     );
     assert!(err.contains("--font-dir"), "{err}");
     assert_no_pdf(dir.path());
-}
 
-#[test]
-fn check_lists_the_characters_no_font_covers_without_building() {
-    let (dir, issue) = write_issue(
-        MINIMAL_TOML,
-        &[("a.txt", "第一段。\n人名王\u{E000}，见上。堃有字。\n")],
-    );
-    let (code, out, err) = jianbao(&[&"check", &issue]);
-    assert_eq!(code, Some(1), "{out}{err}");
-    assert!(err.contains("a.txt:2:4") && err.contains("U+E000"), "{err}");
-    // 堃 has a font (the wide fallback): not listed.
-    assert!(!err.contains("U+5803"), "{err}");
+    // `jianbao check` finds the same without building; 堃 has a font (the wide
+    // fallback) and is not listed.
+    let (code, out, check_err) = jianbao(&[&"check", &issue]);
+    assert_eq!(code, Some(1), "{out}{check_err}");
+    assert!(check_err.contains("a.txt:2:4") && check_err.contains("U+E000"));
+    assert!(!check_err.contains("U+5803"), "{check_err}");
     assert!(out.contains("1 character(s) have no font"), "{out}");
     assert!(
         out.contains("no punctuation or spacing problems found"),
@@ -284,8 +301,8 @@ fn check_lists_the_characters_no_font_covers_without_building() {
     assert_no_pdf(dir.path());
     // Without the character the check passes; --font-dir is taken as `build` takes it.
     std::fs::write(dir.path().join("a.txt"), "第一段。\n人名王堃，见上。\n").unwrap();
-    let (code, out, err) = jianbao(&[&"check", &issue, &"--font-dir", &fixture_fonts()]);
-    assert_eq!(code, Some(0), "{out}{err}");
+    let (code, out, check_err) = jianbao(&[&"check", &issue, &"--font-dir", &fixture_fonts()]);
+    assert_eq!(code, Some(0), "{out}{check_err}");
 }
 
 #[test]
@@ -310,12 +327,7 @@ fn each_occurrence_in_a_two_line_title_has_its_own_place() {
         + "\n[style.fonts.title]\nfamily = [\"FandolKai\"]\nweight = 400\n";
     let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
-    let title = report
-        .coverage
-        .roles
-        .iter()
-        .find(|r| r.role == "title")
-        .unwrap();
+    let title = role(&report, "title");
     let line = line_of(&toml, "王堃说");
     let places: Vec<String> = title.fallbacks[0]
         .places
@@ -368,12 +380,7 @@ fn rare_characters_are_typeset_and_reported_as_fallback() {
     let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", RARE)]);
     let out = dir.path().join("x.pdf");
     let report = build(&issue, &out, vec![]).unwrap_or_else(|e| panic!("{}", e.render(false)));
-    let body = report
-        .coverage
-        .roles
-        .iter()
-        .find(|r| r.role == "body")
-        .unwrap();
+    let body = role(&report, "body");
     assert_eq!(body.primary_face.as_deref(), Some("FandolFang R"));
     let got: Vec<(char, &str, String)> = body
         .fallbacks
@@ -399,14 +406,7 @@ fn rare_characters_are_typeset_and_reported_as_fallback() {
     for ch in "堃䶮𠙶".chars() {
         assert!(noto.distinct.contains(&ch), "{ch} not set in Noto");
     }
-    if tool("pdffonts") {
-        let table =
-            String::from_utf8(Command::new("pdffonts").arg(&out).output().unwrap().stdout).unwrap();
-        assert!(table.contains("NotoSerifCJKsc-Regular"), "{table}");
-    }
-    if tool("pdftotext") {
-        assert!(squash(&pdftotext(&out)).contains(&squash(RARE)));
-    }
+    assert_pdf_has(&out, "NotoSerifCJKsc-Regular", Some(RARE));
 }
 
 #[test]
@@ -481,6 +481,16 @@ fn the_check_before_layout_agrees_with_the_pages() {
 /// Latin, digits, and the marks Latin and CJK fonts share, next to Chinese text.
 const MIXED: &str = "2025年，“ABC”与‘xyz’——共计12.5%……\n";
 
+/// Every character typeset in any face of a family.
+fn set_in(report: &BuildReport, family: &str) -> std::collections::BTreeSet<char> {
+    report
+        .font_use
+        .iter()
+        .filter(|u| u.family == family)
+        .flat_map(|u| u.distinct.iter().copied())
+        .collect()
+}
+
 /// Every character on the pages is in the face the check before layout predicted.
 fn assert_check_agrees_with_pages(report: &BuildReport) {
     for u in &report.font_use {
@@ -525,31 +535,14 @@ fn a_latin_font_sets_letters_and_digits_but_never_the_shared_marks() {
     }
     // Latin set in the Latin font is by design, not a fallback; the report says which
     // face sets Latin.
-    let body = report
-        .coverage
-        .roles
-        .iter()
-        .find(|r| r.role == "body")
-        .unwrap();
+    let body = role(&report, "body");
     assert_eq!(body.latin_face.as_deref(), Some("Liberation Serif"));
     assert!(body.fallbacks.is_empty(), "{:?}", body.fallbacks);
     // The title (weight 900) would take the Latin font's bold face.
-    let title = report
-        .coverage
-        .roles
-        .iter()
-        .find(|r| r.role == "title")
-        .unwrap();
+    let title = role(&report, "title");
     assert_eq!(title.latin_face.as_deref(), Some("Liberation Serif 700"));
     assert_check_agrees_with_pages(&report);
-    if tool("pdffonts") {
-        let table =
-            String::from_utf8(Command::new("pdffonts").arg(&out).output().unwrap().stdout).unwrap();
-        assert!(table.contains("LiberationSerif"), "{table}");
-    }
-    if tool("pdftotext") {
-        assert!(squash(&pdftotext(&out)).contains(&squash(MIXED)));
-    }
+    assert_pdf_has(&out, "LiberationSerif", Some(MIXED));
 }
 
 #[test]
@@ -560,21 +553,12 @@ fn a_role_can_have_its_own_latin_font_or_none() {
     );
     let (dir, issue) = write_issue(&toml, &[("a.txt", MIXED)]);
     let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
-    let fang = report
-        .font_use
-        .iter()
-        .find(|u| u.family == "FandolFang R")
-        .unwrap();
+    let fang = set_in(&report, "FandolFang R");
     for ch in "2025ABCxyz".chars() {
-        assert!(fang.distinct.contains(&ch), "{ch} not in FandolFang");
+        assert!(fang.contains(&ch), "{ch} not in FandolFang");
     }
     // The page numbers still take the Latin font; the body's Latin does not.
-    let latin: std::collections::BTreeSet<char> = report
-        .font_use
-        .iter()
-        .filter(|u| u.family == "Liberation Serif")
-        .flat_map(|u| u.distinct.iter().copied())
-        .collect();
+    let latin = set_in(&report, "Liberation Serif");
     assert!(latin.contains(&'1'), "{latin:?}");
     for ch in "xyz".chars() {
         assert!(!latin.contains(&ch), "{ch} of the body in Liberation Serif");
@@ -599,21 +583,12 @@ fn a_latin_family_not_found_is_a_warning_and_the_cjk_font_sets_latin() {
     let report = build(&issue, &out, vec![]).unwrap();
     // The body's Latin and digits are in FandolFang (the pinyin line is in Liberation
     // Serif by its own family list).
-    let fang = report
-        .font_use
-        .iter()
-        .find(|u| u.family == "FandolFang R")
-        .unwrap();
+    let fang = set_in(&report, "FandolFang R");
+    let latin = set_in(&report, "Liberation Serif");
     for ch in "2025xyz".chars() {
-        assert!(fang.distinct.contains(&ch), "{ch} not in FandolFang");
+        assert!(fang.contains(&ch), "{ch} not in FandolFang");
     }
-    for u in report
-        .font_use
-        .iter()
-        .filter(|u| u.family == "Liberation Serif")
-    {
-        assert!(!u.distinct.iter().any(|c| "xyz".contains(*c)), "{u:?}");
-    }
+    assert!(!"xyz".chars().any(|c| latin.contains(&c)), "{latin:?}");
     assert_check_agrees_with_pages(&report);
 }
 
@@ -640,12 +615,7 @@ fn fonts_command_shows_each_roles_latin_font() {
 const USER_TEXT: &str = "本刊用户字体排正文仿宋三号，这一段文字全部在测试字体之中。国\n";
 
 fn assert_body_in_test_font(report: &BuildReport, pdf: &Path) {
-    let body = report
-        .coverage
-        .roles
-        .iter()
-        .find(|r| r.role == "body")
-        .unwrap();
+    let body = role(report, "body");
     assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
     assert_eq!(body.families[0], "FangSong_GB2312");
     // 国 is not in the test font: it comes from the next family, FandolFang R.
@@ -664,11 +634,7 @@ fn assert_body_in_test_font(report: &BuildReport, pdf: &Path) {
     for ch in "本刊用户字体排正文仿宋三号".chars() {
         assert!(user.distinct.contains(&ch), "{ch}");
     }
-    if tool("pdffonts") {
-        let table =
-            String::from_utf8(Command::new("pdffonts").arg(pdf).output().unwrap().stdout).unwrap();
-        assert!(table.contains("+FangSongGB2312-JianbaoTest"), "{table}");
-    }
+    assert_pdf_has(pdf, "+FangSongGB2312-JianbaoTest", None);
 }
 
 #[test]
@@ -705,12 +671,7 @@ fn a_role_may_name_the_font_by_its_chinese_name() {
     let report = build(&issue, &out, vec![fixture_fonts()])
         .unwrap_or_else(|e| panic!("{}", e.render(false)));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-    let body = report
-        .coverage
-        .roles
-        .iter()
-        .find(|r| r.role == "body")
-        .unwrap();
+    let body = role(&report, "body");
     assert_eq!(body.families, vec!["FangSong_GB2312", "Noto Serif CJK SC"]);
     assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
     // 国 is not in the test font, and FandolFang is not in this list: Noto sets it.
