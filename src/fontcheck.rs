@@ -200,20 +200,17 @@ pub fn shared_with_cjk(ch: char) -> bool {
 /// families first (each `covers: "latin-in-cjk"`, as the layout declares them), then
 /// the role's families.
 pub fn face_for(fonts: &FontSet, role: &Role, ch: char) -> Option<usize> {
-    let latin = role
-        .latin
-        .iter()
-        .filter(|_| !shared_with_cjk(ch))
-        .map(|f| (f, true));
-    let mut tried: Vec<(usize, bool)> = Vec::new();
-    for (family, is_latin) in latin.chain(role.family.iter().map(|f| (f, false))) {
+    let latin = role.latin.iter().filter(|_| !shared_with_cjk(ch));
+    let mut tried: Vec<usize> = Vec::new();
+    for family in latin.chain(&role.family) {
         let Some(id) = fonts.select(family, role.weight) else {
             continue;
         };
-        if tried.contains(&(id, is_latin)) {
+        // A face that lacked the character once lacks it again.
+        if tried.contains(&id) {
             continue;
         }
-        tried.push((id, is_latin));
+        tried.push(id);
         if fonts.slots[id].info.coverage.contains(ch as u32) {
             return Some(id);
         }

@@ -171,13 +171,12 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
 /// the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let mut timings = Timings::default();
-    let (issue, loaded, print) = timings.time("read", || -> Result<_> {
+    let (mut issue, loaded, print) = timings.time("read", || -> Result<_> {
         let (mut issue, loaded) = model::load(&opts.issue)?;
         issue.draft = opts.draft.clone();
         let print = apply_print(opts, &loaded, &mut issue)?;
         Ok((issue, loaded, print))
     })?;
-    let mut issue = issue;
     let fonts = timings.time("fonts", || load_fonts(opts, &loaded))?;
     let Fitted {
         json,

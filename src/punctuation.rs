@@ -326,6 +326,11 @@ fn opening_of(close: char) -> Option<char> {
 
 const NONE: u32 = u32::MAX;
 
+/// A context position, or none (`NONE`).
+fn found(k: u32) -> Option<usize> {
+    (k != NONE).then_some(k as usize)
+}
+
 struct Scanner {
     opts: Options,
     /// Characters and their byte offsets (`off[n] == text.len()`).
@@ -372,10 +377,10 @@ impl Scanner {
             cs,
             off,
             protected: vec![false; n],
-            left: vec![NONE; n],
-            right: vec![NONE; n],
-            left_q: vec![NONE; n],
-            right_q: vec![NONE; n],
+            left: Vec::new(),
+            right: Vec::new(),
+            left_q: Vec::new(),
+            right_q: Vec::new(),
             han_before,
             found: Vec::new(),
         };
@@ -425,26 +430,22 @@ impl Scanner {
 
     /// The context character to the left of `i` on its line.
     fn left_of(&self, i: usize) -> Option<usize> {
-        let k = self.left[i];
-        (k != NONE).then_some(k as usize)
+        found(self.left[i])
     }
 
     /// The context character to the right of `i` on its line.
     fn right_of(&self, i: usize) -> Option<usize> {
-        let k = self.right[i];
-        (k != NONE).then_some(k as usize)
+        found(self.right[i])
     }
 
     /// The context character to the left of `i`, a quote stopping the search.
     fn left_q_of(&self, i: usize) -> Option<usize> {
-        let k = self.left_q[i];
-        (k != NONE).then_some(k as usize)
+        found(self.left_q[i])
     }
 
     /// The context character to the right of `i`, a quote stopping the search.
     fn right_q_of(&self, i: usize) -> Option<usize> {
-        let k = self.right_q[i];
-        (k != NONE).then_some(k as usize)
+        found(self.right_q[i])
     }
 
     fn is_chinese_at(&self, i: Option<usize>) -> bool {
@@ -728,15 +729,24 @@ impl Scanner {
 
     fn contexts(&mut self) {
         let n = self.n();
+        (self.left, self.left_q) = self.nearest(0..n);
+        (self.right, self.right_q) = self.nearest((0..n).rev());
+    }
+
+    /// For each position, the nearest context character met before it when walking in
+    /// `order` on the same line: skipping quotes, and stopping at them.
+    fn nearest(&self, order: impl Iterator<Item = usize>) -> (Vec<u32>, Vec<u32>) {
+        let n = self.n();
         let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        let (mut near, mut near_q) = (vec![NONE; n], vec![NONE; n]);
         let (mut last, mut last_q) = (NONE, NONE);
-        for i in 0..n {
+        for i in order {
             if self.cs[i] == '\n' {
                 (last, last_q) = (NONE, NONE);
                 continue;
             }
-            self.left[i] = last;
-            self.left_q[i] = last_q;
+            near[i] = last;
+            near_q[i] = last_q;
             if !self.is_skip(i) {
                 last = index(i);
             }
@@ -744,21 +754,7 @@ impl Scanner {
                 last_q = index(i);
             }
         }
-        let (mut next, mut next_q) = (NONE, NONE);
-        for i in (0..n).rev() {
-            if self.cs[i] == '\n' {
-                (next, next_q) = (NONE, NONE);
-                continue;
-            }
-            self.right[i] = next;
-            self.right_q[i] = next_q;
-            if !self.is_skip(i) {
-                next = index(i);
-            }
-            if !self.is_skip_q(i) {
-                next_q = index(i);
-            }
-        }
+        (near, near_q)
     }
 
     /// Paragraphs as character ranges (without their line ends).

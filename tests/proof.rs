@@ -351,6 +351,26 @@ fn regions_of(row: &str) -> Vec<[f64; 4]> {
         .collect()
 }
 
+/// `compare --update --yes` (plus `extra`) writes the references; asserts exit 0.
+fn update_references(issue: &Path, refs: &Path, extra: &[&str]) {
+    let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![
+        &"compare",
+        &issue,
+        &"--reference",
+        &refs,
+        &"--update",
+        &"--yes",
+    ];
+    args.extend(extra.iter().map(|a| a as &dyn AsRef<std::ffi::OsStr>));
+    let run = jianbao(&args);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+}
+
+/// `compare` against the references, diff images into `diffs`.
+fn compare_to(issue: &Path, refs: &Path, diffs: &Path) -> Output {
+    jianbao(&[&"compare", &issue, &"--reference", &refs, &"-o", &diffs])
+}
+
 fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
@@ -361,15 +381,7 @@ fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
 fn one_changed_character_is_found_and_reverting_matches_again() {
     let (dir, issue) = copy_sample();
     let refs = dir.path().join("refs");
-    let update = jianbao(&[
-        &"compare",
-        &issue,
-        &"--reference",
-        &refs,
-        &"--update",
-        &"--yes",
-    ]);
-    assert_eq!(update.status.code(), Some(0), "{}", stderr(&update));
+    update_references(&issue, &refs, &[]);
 
     // A character in the middle of article 2 becomes one the issue does not have.
     let article = dir.path().join("02-jianyi-banli.txt");
@@ -390,7 +402,7 @@ fn one_changed_character_is_found_and_reverting_matches_again() {
     let (page, spot) = char_box(&issue, new_char);
 
     let diffs = dir.path().join("diff");
-    let run = jianbao(&[&"compare", &issue, &"--reference", &refs, &"-o", &diffs]);
+    let run = compare_to(&issue, &refs, &diffs);
     let table = stdout(&run);
     assert_eq!(run.status.code(), Some(1), "{table}{}", stderr(&run));
     let rows: Vec<&str> = table.lines().filter(|l| l.contains("CHANGED")).collect();
@@ -439,7 +451,7 @@ fn one_changed_character_is_found_and_reverting_matches_again() {
     );
 
     std::fs::write(&article, &original).unwrap();
-    let run = jianbao(&[&"compare", &issue, &"--reference", &refs, &"-o", &diffs]);
+    let run = compare_to(&issue, &refs, &diffs);
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -456,23 +468,8 @@ fn one_changed_character_is_found_and_reverting_matches_again() {
 fn rendering_twice_and_noise_are_not_differences() {
     let (dir, issue) = copy_sample();
     let refs = dir.path().join("refs");
-    let update = jianbao(&[
-        &"compare",
-        &issue,
-        &"--reference",
-        &refs,
-        &"--update",
-        &"--yes",
-    ]);
-    assert_eq!(update.status.code(), Some(0), "{}", stderr(&update));
-    let run = jianbao(&[
-        &"compare",
-        &issue,
-        &"--reference",
-        &refs,
-        &"-o",
-        &dir.path().join("d"),
-    ]);
+    update_references(&issue, &refs, &[]);
+    let run = compare_to(&issue, &refs, &dir.path().join("d"));
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -524,16 +521,7 @@ fn rendering_twice_and_noise_are_not_differences() {
 fn page_count_changes_are_differences_and_update_follows_them() {
     let (dir, issue) = copy_sample();
     let refs = dir.path().join("refs");
-    let run = jianbao(&[
-        &"compare",
-        &issue,
-        &"--reference",
-        &refs,
-        &"--update",
-        &"--yes",
-        &"--compact",
-    ]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    update_references(&issue, &refs, &["--compact"]);
     let before = compare::reference_pages(&refs).unwrap();
     assert!(before.len() >= 3, "{before:?}");
 
@@ -544,14 +532,7 @@ fn page_count_changes_are_differences_and_update_follows_them() {
         .expect("article 2 in the sample");
     let end = toml.find("[footer]").unwrap();
     std::fs::write(&issue, format!("{}{}", &toml[..cut], &toml[end..])).unwrap();
-    let run = jianbao(&[
-        &"compare",
-        &issue,
-        &"--reference",
-        &refs,
-        &"-o",
-        &dir.path().join("d"),
-    ]);
+    let run = compare_to(&issue, &refs, &dir.path().join("d"));
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     let table = stdout(&run);
     let gone = table.lines().filter(|l| l.contains("PAGE GONE")).count();
@@ -561,15 +542,7 @@ fn page_count_changes_are_differences_and_update_follows_them() {
     let run = jianbao(&[&"compare", &issue, &"--reference", &refs, &"--update"]);
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
     assert!(stderr(&run).contains("--yes"), "{}", stderr(&run));
-    let run = jianbao(&[
-        &"compare",
-        &issue,
-        &"--reference",
-        &refs,
-        &"--update",
-        &"--yes",
-    ]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    update_references(&issue, &refs, &[]);
     let after = compare::reference_pages(&refs).unwrap();
     assert_eq!(after.len(), before.len() - gone);
     // The references kept their compact format.
@@ -578,14 +551,7 @@ fn page_count_changes_are_differences_and_update_follows_them() {
         proof::png_header(&first).unwrap().1,
         proof::PngFormat::Compact
     );
-    let run = jianbao(&[
-        &"compare",
-        &issue,
-        &"--reference",
-        &refs,
-        &"-o",
-        &dir.path().join("d"),
-    ]);
+    let run = compare_to(&issue, &refs, &dir.path().join("d"));
     assert_eq!(run.status.code(), Some(0), "{}", stdout(&run));
 }
 
@@ -629,33 +595,19 @@ fn compare_errors_exit_2() {
     let refs = dir.path().join("refs");
     std::fs::create_dir(&refs).unwrap();
     // No references at all: nothing rendered, nothing written.
-    let run = jianbao(&[
-        &"compare",
-        &sample_issue(),
-        &"--reference",
-        &refs,
-        &"-o",
-        &diffs,
-    ]);
+    let run = compare_to(&sample_issue(), &refs, &diffs);
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
     assert!(stderr(&run).contains("--update"), "{}", stderr(&run));
     assert!(!diffs.exists());
     // A problem in the issue file is exit 2 here (1 means "pages differ").
     let (bad, issue) = write_issue(MINIMAL_TOML, &[]);
     std::fs::write(refs.join("page-1.png"), b"not a png").unwrap();
-    let run = jianbao(&[&"compare", &issue, &"--reference", &refs, &"-o", &diffs]);
+    let run = compare_to(&issue, &refs, &diffs);
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
     assert!(stderr(&run).contains("a.txt"), "{}", stderr(&run));
     drop(bad);
     // A reference that is not a PNG.
-    let run = jianbao(&[
-        &"compare",
-        &sample_issue(),
-        &"--reference",
-        &refs,
-        &"-o",
-        &diffs,
-    ]);
+    let run = compare_to(&sample_issue(), &refs, &diffs);
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
     assert!(stderr(&run).contains("page-1.png"), "{}", stderr(&run));
 }
