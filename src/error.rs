@@ -212,6 +212,43 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line and column of many offsets of one text, in linear time when they come in
+/// order (as the characters of a text are visited): the line by binary search over
+/// the line starts, the column counted on from the last offset asked for on that line.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+    /// The last offset asked for, its line (0-based) and its column (1-based).
+    cursor: (usize, usize, usize),
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            text,
+            starts,
+            cursor: (0, 0, 1),
+        }
+    }
+
+    /// One-based line and character column of a byte offset, as [`line_col`].
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let (from, col) = if line == self.cursor.1 && offset >= self.cursor.0 {
+            (self.cursor.0, self.cursor.2)
+        } else {
+            (self.starts[line], 1)
+        };
+        let col = col + self.text[from..offset].chars().count();
+        self.cursor = (offset, line, col);
+        (line + 1, col)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -235,6 +272,16 @@ mod tests {
         let off = text.find('错').unwrap();
         assert_eq!(line_col(text, off), (2, 5));
         assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col_in_any_order() {
+        let text = "第一行\n第二行，错\n\nabc";
+        let mut idx = LineIndex::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &o in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(idx.line_col(o), line_col(text, o), "offset {o}");
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::article::Block;
-use crate::error::{Error, InputError, Result, line_col};
+use crate::error::{Error, InputError, LineIndex, Result, line_col};
 use crate::fonts::FontSet;
 use crate::issue_file::LoadedIssueFile;
 use crate::model::Issue;
@@ -131,14 +131,24 @@ pub struct Coverage {
     pub faces: BTreeSet<(char, usize)>,
 }
 
-/// Files whose text the places point into.
+/// Files whose text the places point into, with a line index each (built on first
+/// use), so that placing every character of a long text stays linear.
 struct Files<'a> {
     loaded: &'a LoadedIssueFile,
     issue: &'a Issue,
+    lines: std::cell::RefCell<HashMap<FileRef, LineIndex<'a>>>,
 }
 
-impl Files<'_> {
-    fn get(&self, f: FileRef) -> (&Path, &str) {
+impl<'a> Files<'a> {
+    fn new(loaded: &'a LoadedIssueFile, issue: &'a Issue) -> Self {
+        Files {
+            loaded,
+            issue,
+            lines: Default::default(),
+        }
+    }
+
+    fn get(&self, f: FileRef) -> (&'a Path, &'a str) {
         match f {
             FileRef::Issue => (&self.loaded.path, &self.loaded.text),
             FileRef::Article(i) => {
@@ -148,15 +158,32 @@ impl Files<'_> {
         }
     }
 
-    /// The file and byte offset of the character at byte `i` of a piece.
-    fn locate(&self, piece: &Piece, i: usize, ch: char) -> Option<(FileRef, usize)> {
+    /// The file and byte offset of the character at byte `i` of a piece. `seen`
+    /// holds, for a derived piece, where the search for each character goes on in
+    /// the raw value: the n-th occurrence in the piece is the n-th in the value, found
+    /// without counting from the start again (linear over a piece).
+    fn locate(
+        &self,
+        piece: &Piece,
+        i: usize,
+        ch: char,
+        seen: &mut HashMap<char, usize>,
+    ) -> Option<(FileRef, usize)> {
         match &piece.from {
             Src::Verbatim(f, start) => Some((*f, start + i)),
             Src::Derived(f, span) => {
                 let (_, text) = self.get(*f);
-                let nth = piece.text[..i].matches(ch).count();
                 let raw = text.get(span.clone()).unwrap_or("");
-                let off = raw.match_indices(ch).nth(nth).map_or(0, |(off, _)| off);
+                let from = seen.entry(ch).or_insert(0);
+                let off = match raw.get(*from..).and_then(|r| r.find(ch)) {
+                    Some(k) => {
+                        let off = *from + k;
+                        *from = off + ch.len_utf8();
+                        off
+                    }
+                    // Not in the value as written (an escape): its start.
+                    None => 0,
+                };
                 Some((*f, span.start + off))
             }
             Src::Layout => None,
@@ -168,7 +195,12 @@ impl Files<'_> {
             None => Place::Layout,
             Some((f, offset)) => {
                 let (path, text) = self.get(f);
-                let (line, col) = line_col(text, offset);
+                let (line, col) = self
+                    .lines
+                    .borrow_mut()
+                    .entry(f)
+                    .or_insert_with(|| LineIndex::new(text))
+                    .line_col(offset);
                 Place::At {
                     file: path.to_owned(),
                     line,
@@ -230,7 +262,7 @@ fn is_shaped(ch: char) -> bool {
 pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result<Coverage> {
     let roles = issue.style.fonts.all();
     let pieces = pieces(issue, loaded, &roles);
-    let files = Files { loaded, issue };
+    let files = Files::new(loaded, issue);
 
     let mut memo: HashMap<(usize, char), Option<usize>> = HashMap::new();
     let mut faces = BTreeSet::new();
@@ -250,6 +282,7 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
 
     for piece in &pieces {
         let role = roles[piece.role].1;
+        let mut seen = HashMap::new();
         for (i, ch) in piece.text.char_indices() {
             if !is_shaped(ch) {
                 continue;
@@ -257,12 +290,21 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
             let face = *memo
                 .entry((piece.role, ch))
                 .or_insert_with(|| face_for(fonts, role, ch));
-            let at = files.locate(piece, i, ch);
+            // A character is placed only when it is reported (a fallback or a missing
+            // character); in a derived piece every occurrence is counted, so that the
+            // n-th is found at the n-th place of the value.
+            let reported = !face.is_some_and(|slot| {
+                Some(slot) == primary[piece.role] || Some(slot) == latin_primary[piece.role]
+            });
+            let at = if reported || matches!(piece.from, Src::Derived(..)) {
+                files.locate(piece, i, ch, &mut seen)
+            } else {
+                None
+            };
             match face {
                 Some(slot) => {
                     faces.insert((ch, slot));
-                    if Some(slot) != primary[piece.role] && Some(slot) != latin_primary[piece.role]
-                    {
+                    if reported {
                         seq += 1;
                         fallbacks[piece.role]
                             .entry(ch)
