@@ -74,7 +74,7 @@ fn build(bencher: Bencher, kib: usize) {
             let t_layout = ms(t);
             let t = Instant::now();
             let pdf = jianbao::export::pdf(&laid.document, &prepared.issue, false).unwrap();
-            jianbao::export::write_atomic(&dir.path().join("out.pdf"), &pdf).unwrap();
+            jianbao::files::write_atomic(&dir.path().join("out.pdf"), &pdf).unwrap();
             let t_pdf = ms(t);
             eprintln!(
                 "  build {kib} KiB: {} pages, {} KiB PDF; read+model+fonts {t_prepare:.0} ms, layout+glyph check {t_layout:.0} ms, PDF+write {t_pdf:.0} ms",

@@ -352,6 +352,19 @@ pub fn reference_pages(dir: &Path) -> Result<BTreeSet<usize>> {
     Ok(pages)
 }
 
+/// The largest reference image read: a page at 1,200 dpi is a few megabytes.
+const REFERENCE_LIMIT: u64 = 256 * crate::files::MB;
+
+/// Reads a reference image: a regular file of sane size.
+fn read_reference(path: &Path) -> Result<Vec<u8>> {
+    crate::files::read_input(path, REFERENCE_LIMIT).map_err(|p| {
+        let (msg, help) = p.describe(("reference image", "参考图"), path);
+        crate::InputError::file(path, format!("{msg} / 参考图无法读取"))
+            .help(help)
+            .into()
+    })
+}
+
 /// What to compare, and where to put the diff images.
 #[derive(Debug, Clone, Default)]
 pub struct CompareOptions {
@@ -367,12 +380,11 @@ pub fn compare_pdf(pdf: &[u8], reference_dir: &Path, opts: &CompareOptions) -> R
     let refs = reference_pages(reference_dir)?;
     let load = |n: usize| -> Result<Raster> {
         let path = reference_dir.join(reference_name(n));
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Error::io(&path, "cannot read the reference image / 无法读取参考图", e))?;
+        let bytes = read_reference(&path)?;
         Raster::from_png(&bytes, DEFAULT_DPI).map_err(|e| {
             crate::InputError::file(
                 &path,
-                format!("not a PNG we can read: {e} / 参考图无法读取"),
+                format!("not a reference image jianbao can read: {e} / 参考图无法读取"),
             )
             .help("regenerate the references with --update / 用 --update 重新生成参考图")
             .into()
@@ -382,16 +394,27 @@ pub fn compare_pdf(pdf: &[u8], reference_dir: &Path, opts: &CompareOptions) -> R
     let header = match refs.first() {
         Some(&n) => {
             let path = reference_dir.join(reference_name(n));
-            let bytes = std::fs::read(&path).map_err(|e| {
-                Error::io(&path, "cannot read the reference image / 无法读取参考图", e)
-            })?;
+            let bytes = read_reference(&path)?;
             let header = proof::png_header(&bytes).map_err(|e| -> Error {
                 crate::InputError::file(
                     &path,
-                    format!("not a PNG we can read: {e} / 参考图无法读取"),
+                    format!("not a reference image jianbao can read: {e} / 参考图无法读取"),
                 )
+                .help("regenerate the references with --update / 用 --update 重新生成参考图")
                 .into()
             })?;
+            if let (Some(dpi), _) = header
+                && !proof::DPI_RANGE.contains(&dpi)
+            {
+                return Err(crate::InputError::file(
+                    &path,
+                    format!(
+                        "the reference image says it is {dpi} dpi; references are rendered at 10 to 1200 dpi / 参考图的分辨率（{dpi} dpi）超出 10–1200 dpi"
+                    ),
+                )
+                .help("regenerate the references with --update, or give the resolution with --dpi / 用 --update 重新生成参考图，或用 --dpi 指定分辨率")
+                .into());
+            }
             Some(header)
         }
         None => None,

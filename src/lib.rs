@@ -8,7 +8,7 @@
 //! | read     | [`issue_file`], [`text_input`] | parse the TOML (with spans), decode text files |
 //! | model    | [`model`], [`article`]         | validate, read articles into blocks            |
 //! | layout   | [`world`], [`fonts`], [`fontcheck`], [`layout`] | the Typst `World`, fonts, coverage check, compile, glyph check |
-//! | export   | [`export`], [`print`]          | PDF bytes, bleed and marks, colour audit, write |
+//! | export   | [`export`], [`print`], [`files`] | PDF bytes, bleed and marks, colour audit, write |
 //! | proofs   | [`proof`], [`compare`]         | PDF → PNG pages; compare with reference renders |
 //!
 //! Beside the stages: [`check`] (`jianbao check`) reads like a build and reports what
@@ -25,6 +25,7 @@ pub mod compare;
 pub mod eject;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod fontcheck;
 pub mod fonts;
 pub mod issue_file;

@@ -184,13 +184,20 @@ impl Raster {
     pub fn from_png(bytes: &[u8], default_dpi: f32) -> std::result::Result<Raster, String> {
         let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
         dec.set_transformations(png::Transformations::normalize_to_color8());
-        let mut reader = dec.read_info().map_err(|e| e.to_string())?;
+        let mut reader = dec.read_info().map_err(png_error)?;
+        let (w, h) = (reader.info().width, reader.info().height);
+        if u64::from(w) * u64::from(h) > MAX_PIXELS {
+            return Err(format!(
+                "it says it is {w} × {h} pixels, more than a page at {} dpi can be",
+                DPI_RANGE.end()
+            ));
+        }
         let dpi = png_dpi(reader.info()).unwrap_or(default_dpi);
         let size = reader
             .output_buffer_size()
             .ok_or_else(|| "image too large".to_string())?;
         let mut buf = vec![0; size];
-        let frame = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
+        let frame = reader.next_frame(&mut buf).map_err(png_error)?;
         buf.truncate(frame.buffer_size());
         let (width, height) = (frame.width, frame.height);
         // Alpha (none in our renders) is composed on white paper.
@@ -231,6 +238,16 @@ impl Raster {
     }
 }
 
+/// Why a PNG could not be read, in plain words (the decoder's own text is for
+/// programmers).
+fn png_error(e: png::DecodingError) -> String {
+    match e {
+        png::DecodingError::IoError(e) => format!("it could not be read ({})", e.kind()),
+        png::DecodingError::LimitsExceeded => "it is larger than an image of a page can be".into(),
+        _ => "it is damaged or not a PNG image".into(),
+    }
+}
+
 /// The resolution a PNG declares in its pHYs chunk, to a tenth of a dpi.
 fn png_dpi(info: &png::Info<'_>) -> Option<f32> {
     match info.pixel_dims {
@@ -260,7 +277,7 @@ pub enum PngFormat {
 pub fn png_header(bytes: &[u8]) -> std::result::Result<(Option<f32>, PngFormat), String> {
     let reader = png::Decoder::new(std::io::Cursor::new(bytes))
         .read_info()
-        .map_err(|e| e.to_string())?;
+        .map_err(png_error)?;
     let info = reader.info();
     let format = match info.color_type {
         png::ColorType::Indexed => PngFormat::Compact,
@@ -275,7 +292,7 @@ pub fn write_png(path: &Path, raster: &Raster, format: PngFormat) -> Result<()> 
         PngFormat::Exact => raster.to_png()?,
         PngFormat::Compact => raster.to_compact_png()?,
     };
-    crate::export::write_atomic(path, &bytes)
+    crate::files::write_atomic(path, &bytes)
 }
 
 /// The number of pages of a PDF.
@@ -384,12 +401,25 @@ fn render_page<'a>(
     }
 }
 
+/// The highest page number a selection may name.
+pub const MAX_PAGE: usize = 100_000;
+
+/// The most pixels a raster may have (a reference PNG, a page rendered at its
+/// resolution): A3 at 1,200 dpi is 140 megapixels.
+pub const MAX_PIXELS: u64 = 200_000_000;
+
+/// The resolutions a page is rendered at, in dots per inch.
+pub const DPI_RANGE: std::ops::RangeInclusive<f32> = 10.0..=1200.0;
+
 /// Parses a page selection such as `1,3-4` (one-based, inclusive ranges).
 pub fn parse_pages(spec: &str) -> std::result::Result<Vec<RangeInclusive<usize>>, String> {
     let mut out = Vec::new();
     for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let num = |s: &str| -> std::result::Result<usize, String> {
             match s.trim().parse::<usize>() {
+                Ok(n) if n > MAX_PAGE => Err(format!(
+                    "«{s}» is more pages than any issue has (at most {MAX_PAGE}) / 页码过大"
+                )),
                 Ok(n) if n > 0 => Ok(n),
                 _ => Err(format!(
                     "«{s}» is not a page number (pages count from 1) / 页码须为正整数"

@@ -14,8 +14,9 @@ pub struct BuildArgs {
     /// `issues/*/*.toml`). Several issues are built in parallel.
     #[arg(required = true, value_name = "ISSUE.toml|DIR")]
     issues: Vec<PathBuf>,
-    /// Where to write the PDF [default: the issue file's name with .pdf, beside it].
-    /// Only with a single issue.
+    /// Where to write the PDF [default: the issue file's name with .pdf, beside it];
+    /// `-` writes it to standard output. Never one of the build's inputs. Only with a
+    /// single issue.
     #[arg(short, long, value_name = "OUT.pdf")]
     output: Option<PathBuf>,
     /// A directory of your own fonts (e.g. 方正小标宋简体, 仿宋_GB2312), searched before the
@@ -30,7 +31,12 @@ pub struct BuildArgs {
     layout_dir: Option<PathBuf>,
     /// Bleed on every side, e.g. 3mm: the media grows by it, TrimBox and BleedBox are set.
     /// 0 for none. Overrides `bleed` in the issue file's [print] table. 出血.
-    #[arg(long, value_name = "LENGTH", conflicts_with = "pdfa")]
+    #[arg(
+        long,
+        value_name = "LENGTH",
+        conflicts_with = "pdfa",
+        allow_hyphen_values = true
+    )]
     bleed: Option<String>,
     /// Draw registration crop marks outside the bleed on every page. 裁切线.
     #[arg(long, overrides_with = "no_crop_marks", conflicts_with = "pdfa")]
@@ -104,7 +110,12 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
         for w in &report.warnings {
             eprintln!("warning: {w}");
         }
-        println!("{}", summary(&report));
+        // With -o - the PDF itself is on standard output: the summary goes to stderr.
+        if jianbao::files::Target::of(&report.output) == jianbao::files::Target::Stdout {
+            eprintln!("{}", summary(&report));
+        } else {
+            println!("{}", summary(&report));
+        }
         if args.timings {
             eprintln!("timings: {}", report.timings);
         }

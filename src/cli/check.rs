@@ -56,6 +56,9 @@ fn fonts_cover_everything(args: &CheckArgs) -> jianbao::Result<bool> {
 
 pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
     let report = check::check(&args.issue)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
     if !args.fix {
         emit(&check::render_table(&report, None));
         if args.diff {

@@ -86,6 +86,14 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
         }
     };
+    // Stopped with Ctrl-C, `kill` or a closed terminal: remove the temporary file of a
+    // PDF being written (the earlier PDF stays as it was), then exit as the signal
+    // asks (130). A `kill -9` cannot be caught: the next write of the same PDF
+    // removes what it left.
+    let _ = ctrlc::set_handler(|| {
+        jianbao::files::remove_in_flight();
+        std::process::exit(130);
+    });
     // A panic is a bug: say so, ask for a report, and exit 2 like any internal error.
     std::panic::set_hook(Box::new(|info| {
         eprintln!(

@@ -69,7 +69,7 @@ fn parse_page_list(s: &str) -> Result<PageList, String> {
 /// A resolution between 10 and 1200 dpi.
 pub fn parse_dpi(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
-        Ok(d) if (10.0..=1200.0).contains(&d) => Ok(d),
+        Ok(d) if proof::DPI_RANGE.contains(&d) => Ok(d),
         _ => Err(format!(
             "«{s}» is not a resolution between 10 and 1200 dpi / 分辨率须在 10 到 1200 dpi 之间"
         )),
@@ -93,8 +93,8 @@ pub fn run(args: ProofArgs) -> jianbao::Result<()> {
     }
     let pages = match &args.pages {
         Some(PageList(ranges)) => {
-            let pages = proof::select_pages(ranges);
-            if let Some(bad) = pages.iter().find(|&&n| n > built.pages) {
+            // Checked before the pages are listed: a range may be long.
+            if let Some(bad) = ranges.iter().map(|r| *r.end()).find(|&n| n > built.pages) {
                 return Err(InputError::file(
                     &args.source.issue,
                     format!(
@@ -105,7 +105,7 @@ pub fn run(args: ProofArgs) -> jianbao::Result<()> {
                 .help(format!("choose pages between 1 and {}", built.pages))
                 .into());
             }
-            pages
+            proof::select_pages(ranges)
         }
         None => (1..=built.pages).collect(),
     };

@@ -1,0 +1,708 @@
+//! The file system as jianbao touches it: every input is read here and every output
+//! written here, so that the guards stand in one place.
+//!
+//! Reading ([`read_input`]): only regular files (a FIFO, a device such as
+//! `/dev/urandom` or a folder is refused before anything blocks or floods memory),
+//! never more than a size limit, and errors that say in plain words what is wrong
+//! (a symbolic-link loop is a loop, not a permission problem).
+//!
+//! Writing ([`write_atomic`]): a temporary file beside the target, flushed, then
+//! renamed over it, so the target is either the old file or the new one. The
+//! temporary file's name carries the writer's process id
+//! (`.NAME.PID.jianbao-XXXXXX.tmp`): a later write of the same target removes those
+//! left by processes that no longer run (killed with `kill -9`), and the CLI removes
+//! its own on SIGINT, SIGTERM and SIGHUP ([`remove_in_flight`]). [`guard_output`]
+//! refuses a target that is one of the build's inputs or not a regular file.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::error::{Error, InputError, Result};
+
+/// One mebibyte, the unit of the size limits.
+pub const MB: u64 = 1024 * 1024;
+
+/// Why an input could not be read.
+#[derive(Debug)]
+pub enum ReadProblem {
+    /// No such file.
+    NotFound,
+    /// A folder where a file was expected.
+    Folder,
+    /// A FIFO, a device, a socket: reading it could block or never end.
+    NotRegular(&'static str),
+    /// Larger than the limit.
+    TooLarge { size: u64, limit: u64 },
+    /// A symbolic link that leads back to itself.
+    Loop,
+    /// No permission to read it (or to pass through a folder on the way).
+    Permission,
+    /// A part of the path is a file, not a folder.
+    NotAFolderOnTheWay,
+    /// Anything else the system said.
+    Other(std::io::Error),
+}
+
+impl ReadProblem {
+    fn from_io(e: std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::NotFound => ReadProblem::NotFound,
+            ErrorKind::PermissionDenied => ReadProblem::Permission,
+            ErrorKind::IsADirectory => ReadProblem::Folder,
+            ErrorKind::NotADirectory => ReadProblem::NotAFolderOnTheWay,
+            _ if is_loop(&e) => ReadProblem::Loop,
+            _ => ReadProblem::Other(e),
+        }
+    }
+
+    /// What is wrong and what to do, in both languages; `what` names the file's part
+    /// in the build in both (("article file", "文章文件"), ("issue file", "期刊文件")).
+    pub fn describe(&self, (what, zh): (&str, &str), path: &Path) -> (String, String) {
+        let p = path.display();
+        match self {
+            ReadProblem::NotFound => (
+                format!("{what} not found: {p} / 找不到{zh}"),
+                "check the file name and its folder; paths in the issue file are relative to it / 检查文件名和所在文件夹；期刊文件中的路径相对于期刊文件".into(),
+            ),
+            ReadProblem::Folder => (
+                format!("{p} is a folder, not an {what} / 这是文件夹，不是{zh}"),
+                "name a file (inside that folder, if it is there) / 请填写一个文件".into(),
+            ),
+            ReadProblem::NotRegular(kind) => (
+                format!("{what} {p} is not a regular file but {kind} / {zh}不是普通文件"),
+                "name an ordinary file saved on disk; pipes and devices are not read / 请填写保存在磁盘上的普通文件".into(),
+            ),
+            ReadProblem::TooLarge { size, limit } => (
+                format!(
+                    "{what} {p} is {} MB, larger than the limit of {} MB / 文件过大（{} MB，上限 {} MB）",
+                    mb(*size),
+                    mb(*limit),
+                    mb(*size),
+                    mb(*limit)
+                ),
+                "check that this is the right file; if it is, raise the limit in the issue file: [limits] article_mb = N / 确认文件无误；如确需更大，在期刊文件中设置 [limits] article_mb = N".into(),
+            ),
+            ReadProblem::Loop => (
+                format!("{what} {p} is a symbolic link that leads back to itself (a loop) / 符号链接循环"),
+                "point the link at the real file, or name the real file / 请让链接指向实际文件，或直接填写实际文件".into(),
+            ),
+            ReadProblem::Permission => (
+                format!("no permission to read {what} {p} / 没有读取{zh}的权限"),
+                "give yourself read permission (chmod u+r, or Properties → Security) / 请为该文件添加读取权限".into(),
+            ),
+            ReadProblem::NotAFolderOnTheWay => (
+                format!("cannot reach {what} {p}: a part of its path is a file, not a folder / 无法访问{zh}：路径中有一部分是文件而不是文件夹"),
+                "check the path's folders / 检查路径中的文件夹".into(),
+            ),
+            ReadProblem::Other(e) => (
+                format!("cannot read {what} {p}: {} / 无法读取{zh}", plain_io(e)),
+                "check that the file exists, is readable and is on a working disk / 检查文件是否存在且可读".into(),
+            ),
+        }
+    }
+}
+
+fn mb(bytes: u64) -> String {
+    let v = bytes as f64 / MB as f64;
+    if v >= 10.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(unix)]
+fn is_loop(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_loop(_: &std::io::Error) -> bool {
+    false
+}
+
+/// What kind of non-regular file this is, for messages.
+fn kind_of(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return "a device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    if ft.is_dir() {
+        "a folder"
+    } else {
+        "not an ordinary file"
+    }
+}
+
+/// Opens a file for reading without blocking on a FIFO (on Unix the open is
+/// non-blocking; a regular file reads the same either way).
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Reads a regular file of at most `limit` bytes. Anything else (a FIFO, a device, a
+/// folder, a link loop, a larger file) is a [`ReadProblem`], found before reading.
+pub fn read_input(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ReadProblem> {
+    let file = open_nonblocking(path).map_err(ReadProblem::from_io)?;
+    let meta = file.metadata().map_err(ReadProblem::from_io)?;
+    if meta.is_dir() {
+        return Err(ReadProblem::Folder);
+    }
+    if !meta.is_file() {
+        return Err(ReadProblem::NotRegular(kind_of(meta.file_type())));
+    }
+    if meta.len() > limit {
+        return Err(ReadProblem::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // A file that grows while it is read stops at the limit all the same.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadProblem::from_io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadProblem::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Whether two paths name the same file (same device and inode), following links.
+/// False when either does not exist. Only `stat`s the paths: opening a FIFO would
+/// block.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => same_identity(&a, &b),
+        _ => false,
+    }
+}
+
+#[cfg(unix)]
+fn same_identity(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_identity(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    // Without inodes: the same size and times is taken as the same file.
+    a.len() == b.len()
+        && a.modified().ok() == b.modified().ok()
+        && a.created().ok() == b.created().ok()
+}
+
+/// Whether `path` lies inside the folder `base` (both resolved: links and `..`
+/// followed), so that a link inside the folder pointing out of it is outside.
+pub fn is_inside(base: &Path, path: &Path) -> bool {
+    // The folder of `issue.toml` given without one is the current folder.
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
+    match (std::fs::canonicalize(base), std::fs::canonicalize(path)) {
+        (Ok(base), Ok(path)) => path.starts_with(base),
+        // A path that does not resolve is judged by its words: no `..`, not absolute.
+        (Ok(_), Err(_)) | (Err(_), _) => {
+            !path.is_absolute()
+                && !path
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir))
+                || path.starts_with(base)
+        }
+    }
+}
+
+/// Where a PDF goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A file, written atomically.
+    File(PathBuf),
+    /// Standard output (`-o -`, or a path that is this process's standard output,
+    /// such as `/dev/stdout`).
+    Stdout,
+}
+
+impl Target {
+    /// The target for a path given by the user: `-` and `/dev/stdout` (or anything
+    /// that is the same file as standard output) stream to standard output.
+    pub fn of(path: &Path) -> Target {
+        if path == Path::new("-") || is_stdout(path) {
+            Target::Stdout
+        } else {
+            Target::File(path.to_owned())
+        }
+    }
+}
+
+#[cfg(unix)]
+fn is_stdout(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(target) = std::fs::metadata(path) else {
+        return false;
+    };
+    // Standard output's device and inode, read through its descriptor.
+    let Ok(out) = std::fs::metadata("/dev/fd/1").or_else(|_| std::fs::metadata("/proc/self/fd/1"))
+    else {
+        return false;
+    };
+    // A regular file as standard output (`> out.pdf`) is still a file: only pipes,
+    // terminals and devices are streamed to.
+    !target.is_file() && target.dev() == out.dev() && target.ino() == out.ino()
+}
+
+#[cfg(not(unix))]
+fn is_stdout(_: &Path) -> bool {
+    false
+}
+
+/// Refuses an output that would destroy an input of the build (the issue file, an
+/// article, a font, a layout) or that is not a regular file (a device, a FIFO, a
+/// folder): the atomic rename would replace it with the PDF.
+pub fn guard_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let existing = std::fs::metadata(output).ok();
+    let is_input = |i: &&PathBuf| {
+        existing
+            .as_ref()
+            .is_some_and(|o| std::fs::metadata(i).is_ok_and(|m| same_identity(o, &m)))
+    };
+    if let Some(input) = inputs.iter().find(is_input) {
+        return Err(InputError::file(
+            output,
+            format!(
+                "the output {} is an input of this build ({}); writing the PDF there would destroy it / 输出文件就是本次排版的输入文件，写入会将其覆盖",
+                output.display(),
+                input.display()
+            ),
+        )
+        .help("give the PDF another name with -o OUT.pdf (the default is the issue file's name with .pdf) / 用 -o 另指定 PDF 文件名")
+        .into());
+    }
+    match std::fs::symlink_metadata(output) {
+        Ok(m) if m.is_dir() => Err(InputError::file(
+            output,
+            format!(
+                "the output {} is a folder / 输出路径是文件夹",
+                output.display()
+            ),
+        )
+        .help("give a file name: -o FOLDER/issue.pdf / 请给出文件名，如 -o 文件夹/issue.pdf")
+        .into()),
+        Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(output) {
+            Ok(t) if !t.is_file() => Err(not_regular(output, kind_of(t.file_type()))),
+            _ => Ok(()),
+        },
+        Ok(m) if !m.is_file() => Err(not_regular(output, kind_of(m.file_type()))),
+        _ => Ok(()),
+    }
+}
+
+fn not_regular(output: &Path, kind: &str) -> Error {
+    InputError::file(
+        output,
+        format!(
+            "the output {} is not a regular file but {kind}; it is left alone / 输出路径不是普通文件，不予覆盖",
+            output.display()
+        ),
+    )
+    .help("write to a file (-o OUT.pdf), or to standard output with -o - / 请写入普通文件，或用 -o - 输出到标准输出")
+    .into()
+}
+
+/// Temporary files being written now, removed by [`remove_in_flight`] when the
+/// process is told to stop.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes the temporary files this process is writing. The CLI calls it from its
+/// SIGINT/SIGTERM/SIGHUP handler before it exits.
+pub fn remove_in_flight() {
+    if let Ok(list) = IN_FLIGHT.lock() {
+        for p in list.iter() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+fn track(path: &Path, on: bool) {
+    if let Ok(mut list) = IN_FLIGHT.lock() {
+        if on {
+            list.push(path.to_owned());
+        } else {
+            list.retain(|p| p != path);
+        }
+    }
+}
+
+/// The temporary-file prefix of a target: `.NAME.` (the process id follows).
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".to_owned(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.")
+}
+
+/// Removes the temporary files of `path` left by processes that no longer run.
+fn sweep_stale(dir: &Path, path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Some((pid, tail)) = rest.split_once('.') else {
+            continue;
+        };
+        if !(tail.starts_with("jianbao-") && tail.ends_with(".tmp")) {
+            continue;
+        }
+        if let Ok(pid) = pid.parse::<u32>()
+            && !process_alive(pid)
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill with signal 0 sends nothing; it only asks whether the process exists.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_: u32) -> bool {
+    true
+}
+
+/// Writes bytes to `path` atomically: a temporary file in the same folder, flushed,
+/// then renamed over the target. On any failure the target is left as it was and the
+/// temporary file is removed. `mode`: the permissions to give a new file (an
+/// existing target's permissions are kept).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_as(
+        path,
+        bytes,
+        "cannot write the output file / 无法写入输出文件",
+    )
+}
+
+/// [`write_atomic`] with the words that name what is being written.
+pub fn write_atomic_as(path: &Path, bytes: &[u8], what: &str) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let io = |e: std::io::Error| write_error(path, what, e);
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    sweep_stale(dir, path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(
+            "{}{}.jianbao-",
+            temp_prefix(path),
+            std::process::id()
+        ))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    track(tmp.path(), true);
+    let tmp_path = tmp.path().to_owned();
+    let result = (|| {
+        // A temporary file is private (0600); the PDF is an ordinary file for the
+        // printer: keep the permissions of the file it replaces, or give 0644.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(io)?;
+        }
+        tmp.write_all(bytes).map_err(io)?;
+        tmp.as_file().sync_all().map_err(io)?;
+        tmp.persist(path).map_err(|e| io(e.error))?;
+        Ok(())
+    })();
+    track(&tmp_path, false);
+    result
+}
+
+/// A write error for the editor: the target's name (never the temporary file's), and
+/// help that fits the cause.
+fn write_error(path: &Path, what: &str, e: std::io::Error) -> Error {
+    use std::io::ErrorKind;
+    let (why, help) = match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (
+            "the disk is full".to_owned(),
+            "free some space on the disk (or write elsewhere with -o) and build again / 磁盘已满：请清理空间或用 -o 写到别处",
+        ),
+        ErrorKind::IsADirectory => (
+            "it is a folder".to_owned(),
+            "give a file name: -o FOLDER/issue.pdf / 请给出文件名，如 -o 文件夹/issue.pdf",
+        ),
+        ErrorKind::NotADirectory => (
+            "a part of the path is a file, not a folder".to_owned(),
+            "check the folders in the path / 检查路径中的文件夹",
+        ),
+        ErrorKind::NotFound => (
+            "its folder does not exist".to_owned(),
+            "create the folder first, or write elsewhere with -o / 请先建立文件夹，或用 -o 写到别处",
+        ),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => (
+            "no permission to write there".to_owned(),
+            "write where you may (-o OUT.pdf), or give yourself write permission on the folder / 请写到有写权限的位置",
+        ),
+        _ if is_loop(&e) => (
+            "the path is a symbolic-link loop".to_owned(),
+            "check the links in the path / 检查路径中的符号链接",
+        ),
+        _ => (
+            plain_io(&e),
+            "check the disk and the folder, then build again / 检查磁盘和文件夹后重试",
+        ),
+    };
+    InputError::file(path, format!("{what}: {why}"))
+        .help(help)
+        .into()
+}
+
+/// An I/O error's words without the paths some wrappers add.
+fn plain_io(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code).to_string(),
+        None => e.kind().to_string(),
+    }
+}
+
+/// Writes bytes to standard output (a PDF streamed with `-o -`).
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            Error::io(
+                Path::new("-"),
+                "cannot write to standard output / 无法写入标准输出",
+                e,
+            )
+        })
+}
+
+/// Copies a file to a backup path that must not exist yet (never through a link):
+/// returns the path written. Tries `FILE.bak`, then `FILE.bak.1`, `FILE.bak.2`, …
+pub fn backup(path: &Path) -> Result<PathBuf> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::io(
+            path,
+            "cannot read the file to back it up / 无法读取文件以备份",
+            e,
+        )
+    })?;
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    for n in 0..1000 {
+        let mut candidate = name.clone();
+        if n > 0 {
+            candidate.push(format!(".{n}"));
+        }
+        let candidate = PathBuf::from(candidate);
+        // create_new refuses any existing name, a dangling link included.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(mut f) => {
+                f.write_all(&bytes)
+                    .and_then(|()| f.sync_all())
+                    .map_err(|e| {
+                        write_error(&candidate, "cannot write the backup / 无法写入备份文件", e)
+                    })?;
+                return Ok(candidate);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(write_error(
+                    &candidate,
+                    "cannot write the backup / 无法写入备份文件",
+                    e,
+                ));
+            }
+        }
+    }
+    Err(InputError::file(
+        path,
+        "too many backups (FILE.bak … FILE.bak.999) / 备份文件过多",
+    )
+    .help("remove old .bak files / 请删除旧的 .bak 文件")
+    .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a.pdf");
+        write_atomic(&out, b"one").unwrap();
+        write_atomic(&out, b"two").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_pdf_is_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a.pdf");
+        write_atomic(&out, b"x").unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
+
+    #[test]
+    fn failed_write_leaves_old_file_and_names_the_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("missing-dir").join("a.pdf");
+        let err = write_atomic(&out, b"x").unwrap_err().to_string();
+        assert!(!out.exists());
+        assert!(err.contains("a.pdf") && !err.contains("jianbao-"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_temp_files_of_dead_processes_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a.pdf");
+        // No process has pid 4194304 or more on Linux (pid_max's ceiling).
+        let stale = dir.path().join(".a.pdf.4194305.jianbao-XYZ.tmp");
+        let other = dir.path().join(".b.pdf.4194305.jianbao-XYZ.tmp");
+        let live = dir
+            .path()
+            .join(format!(".a.pdf.{}.jianbao-XYZ.tmp", std::process::id()));
+        for p in [&stale, &other, &live] {
+            std::fs::write(p, b"x").unwrap();
+        }
+        write_atomic(&out, b"pdf").unwrap();
+        assert!(!stale.exists(), "a dead process's temp file is swept");
+        assert!(other.exists(), "another target's temp file is left alone");
+        assert!(live.exists(), "a running process's temp file is left alone");
+    }
+
+    #[test]
+    fn read_input_refuses_large_and_odd_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, vec![b'x'; 100]).unwrap();
+        assert_eq!(read_input(&f, 100).unwrap().len(), 100);
+        assert!(matches!(
+            read_input(&f, 99),
+            Err(ReadProblem::TooLarge {
+                size: 100,
+                limit: 99
+            })
+        ));
+        assert!(matches!(
+            read_input(dir.path(), 100),
+            Err(ReadProblem::Folder)
+        ));
+        #[cfg(unix)]
+        {
+            assert!(matches!(
+                read_input(Path::new("/dev/zero"), 100),
+                Err(ReadProblem::NotRegular("a device"))
+            ));
+            let link = dir.path().join("loop");
+            std::os::unix::fs::symlink(&link, &link).unwrap();
+            assert!(matches!(read_input(&link, 100), Err(ReadProblem::Loop)));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn backup_never_writes_through_a_dangling_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "原文").unwrap();
+        let target = outside.path().join("elsewhere.txt");
+        std::os::unix::fs::symlink(&target, dir.path().join("a.txt.bak")).unwrap();
+        let written = backup(&f).unwrap();
+        assert_eq!(written, dir.path().join("a.txt.bak.1"));
+        assert!(!target.exists());
+        assert_eq!(std::fs::read_to_string(written).unwrap(), "原文");
+    }
+
+    #[test]
+    fn inside_means_below_the_folder_after_links() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/a.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "x").unwrap();
+        let sub = dir.path().join("sub");
+        assert!(is_inside(&sub, &sub.join("a.txt")));
+        assert!(!is_inside(&sub, &sub.join("../b.txt")));
+        assert!(!is_inside(&sub, Path::new("/etc/passwd")));
+        assert!(!is_inside(Path::new(""), Path::new("../x.txt")));
+        assert!(is_inside(Path::new(""), Path::new("missing.txt")));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("b.txt"), sub.join("link.txt")).unwrap();
+            assert!(!is_inside(&sub, &sub.join("link.txt")));
+        }
+    }
+
+    #[test]
+    fn output_that_is_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("issue.toml");
+        std::fs::write(&f, "x").unwrap();
+        let err = guard_output(&dir.path().join("./issue.toml"), std::slice::from_ref(&f)).unwrap_err();
+        assert!(err.to_string().contains("is an input"), "{err}");
+        assert!(guard_output(&dir.path().join("out.pdf"), &[f]).is_ok());
+        #[cfg(unix)]
+        assert!(guard_output(Path::new("/dev/null"), &[]).is_err());
+    }
+}
