@@ -79,15 +79,39 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Parses CommonMark into blocks.
-pub fn parse_markdown(text: &str) -> Vec<Block> {
+/// A Markdown article: its blocks, and what in it does not print as written.
+#[derive(Debug, Clone, Default)]
+pub struct Markdown {
+    pub blocks: Vec<Block>,
+    pub warnings: Vec<MdWarning>,
+}
+
+/// Something in a Markdown file that prints differently from what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MdWarning {
+    /// Byte offset in the file's text.
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses CommonMark into blocks. Nothing is dropped without a warning: HTML prints
+/// its text without the tags, footnotes print as [1] with their notes at the end of
+/// the article, and an image (not supported yet) prints its description.
+pub fn parse_markdown(text: &str) -> Markdown {
     let mut blocks = Vec::new();
+    let mut warnings = Vec::new();
     let mut current: Option<(Option<u8>, Vec<Inline>)> = None;
     let mut strong = 0u32;
     let mut emph = 0u32;
     let mut counters = [0u64; 4];
     // Ordered list numbering: a stack of next numbers (None for bullet lists).
     let mut lists: Vec<Option<u64>> = Vec::new();
+    // Footnotes: labels in the order of their first reference, and each definition's
+    // blocks; while a definition is read, the article's blocks wait in `outer`.
+    let mut note_order: Vec<String> = Vec::new();
+    let mut notes: Vec<(String, Vec<Block>)> = Vec::new();
+    let mut outer: Option<(String, Vec<Block>)> = None;
+    let mut in_html_block = false;
 
     let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
                  blocks: &mut Vec<Block>,
@@ -120,8 +144,18 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
             }
         }
     };
+    let note_number = |order: &mut Vec<String>, label: &str| -> usize {
+        match order.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                order.push(label.to_owned());
+                order.len()
+            }
+        }
+    };
 
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, &mut blocks, &mut counters);
@@ -145,6 +179,62 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
                     *n += 1;
                 }
                 current = Some((None, inlines));
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                flush(&mut current, &mut blocks, &mut counters);
+                in_html_block = true;
+                current = Some((None, Vec::new()));
+                warnings.push(MdWarning {
+                    offset: range.start,
+                    message: "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出".into(),
+                });
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                in_html_block = false;
+                flush(&mut current, &mut blocks, &mut counters);
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                // An HTML block warned at its start; inline HTML warns here.
+                if !in_html_block {
+                    warnings.push(MdWarning {
+                        offset: range.start,
+                        message: format!(
+                            "HTML {} is not printed (its text is kept) / HTML 标签不排出（保留其中文字）",
+                            t.trim()
+                        ),
+                    });
+                }
+                let bare = strip_tags(&t);
+                let bare = bare.trim_end_matches('\n');
+                if !bare.is_empty() {
+                    current
+                        .get_or_insert_with(|| (None, Vec::new()))
+                        .1
+                        .push(plain(bare.to_owned(), None));
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let n = note_number(&mut note_order, &label);
+                current
+                    .get_or_insert_with(|| (None, Vec::new()))
+                    .1
+                    .push(plain(format!("[{n}]"), None));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                flush(&mut current, &mut blocks, &mut counters);
+                outer = Some((label.into_string(), std::mem::take(&mut blocks)));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                flush(&mut current, &mut blocks, &mut counters);
+                if let Some((label, main)) = outer.take() {
+                    notes.push((label, std::mem::replace(&mut blocks, main)));
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                warnings.push(MdWarning {
+                    offset: range.start,
+                    message: format!("the image {dest_url} is not printed (images are not supported yet); its description prints as text / 图片暂不支持，只排出其说明文字"),
+                });
             }
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
@@ -173,7 +263,52 @@ pub fn parse_markdown(text: &str) -> Vec<Block> {
         }
     }
     flush(&mut current, &mut blocks, &mut counters);
-    blocks
+    // The notes, at the end of the article in the order of their references: [1] ….
+    for (label, _) in &notes {
+        note_number(&mut note_order, label);
+    }
+    for (n, label) in note_order.iter().enumerate() {
+        let Some((_, note)) = notes.iter_mut().find(|(l, _)| l == label) else {
+            continue;
+        };
+        for (k, mut block) in std::mem::take(note).into_iter().enumerate() {
+            if k == 0
+                && let Block::Paragraph { inlines } = &mut block
+            {
+                inlines.insert(0, plain(format!("[{}]", n + 1), None));
+            }
+            blocks.push(block);
+        }
+    }
+    Markdown { blocks, warnings }
+}
+
+/// HTML without its tags and comments: `<div>会议纪要</div>` → `会议纪要`. Borrowed
+/// when there was nothing to remove.
+fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains('<') {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let close = if after.starts_with("<!--") {
+            after.find("-->").map(|i| i + 3)
+        } else {
+            after.find('>').map(|i| i + 1)
+        };
+        match close {
+            Some(c) => rest = &after[c..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 fn plain(text: String, src: Option<Range<usize>>) -> Inline {
@@ -267,7 +402,7 @@ mod tests {
     #[test]
     fn markdown_headings_are_numbered_by_level() {
         let md = "# 总体要求\n\n正文。\n\n## 目标\n\n### 细则\n\n#### 条目\n\n## 任务\n\n# 二、已有编号\n\n# 保障\n";
-        let b = parse_markdown(md);
+        let b = parse_markdown(md).blocks;
         let heads: Vec<(u8, String)> = b
             .iter()
             .filter_map(|b| match b {
@@ -291,7 +426,7 @@ mod tests {
 
     #[test]
     fn markdown_strong_emphasis_and_joined_lines() {
-        let b = parse_markdown("这是**重点**和*强调*，\n续行。\n");
+        let b = parse_markdown("这是**重点**和*强调*，\n续行。\n").blocks;
         assert_eq!(b.len(), 1);
         let inl = b[0].inlines();
         assert_eq!(texts(&b[0]), "这是重点和强调，续行。");
@@ -301,7 +436,7 @@ mod tests {
 
     #[test]
     fn markdown_lists_become_paragraphs() {
-        let b = parse_markdown("1. 甲项\n2. 乙项\n\n- 丙项\n");
+        let b = parse_markdown("1. 甲项\n2. 乙项\n\n- 丙项\n").blocks;
         assert_eq!(b.len(), 3);
         assert_eq!(texts(&b[0]), "1.甲项");
         assert_eq!(texts(&b[2]), "丙项");
@@ -311,5 +446,23 @@ mod tests {
     fn markup_characters_are_plain_text() {
         let b = parse_txt("#panic(\"x\") $x$ *a* [b] \\ @c <x> // /*");
         assert_eq!(texts(&b[0]), "#panic(\"x\") $x$ *a* [b] \\ @c <x> // /*");
+    }
+
+    #[test]
+    fn html_and_footnotes_keep_their_text_and_say_so() {
+        let md = parse_markdown(
+            "<div>会议纪要</div>\n\n正文<br>续文[^1]。\n\n[^1]: 注释内容。\n\n![现场](a.jpg)\n",
+        );
+        let all: Vec<String> = md.blocks.iter().map(texts).collect();
+        assert_eq!(all[0], "会议纪要");
+        assert_eq!(all[1], "正文续文[1]。");
+        assert_eq!(all.last().unwrap(), "[1]注释内容。");
+        let words: Vec<&str> = md.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert!(
+            words.iter().any(|w| w.starts_with("HTML block")),
+            "{words:?}"
+        );
+        assert!(words.iter().any(|w| w.contains("<br>")), "{words:?}");
+        assert!(words.iter().any(|w| w.contains("a.jpg")), "{words:?}");
     }
 }

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use unicode_width::UnicodeWidthStr;
 
-use crate::error::{Error, InputError, Result, line_col};
+use crate::error::{Error, InputError, LineIndex, Result};
+use crate::files;
 use crate::issue_file::{self, LoadedIssueFile};
 use crate::model;
 use crate::pipeline::{self, BuildOptions};
@@ -56,6 +57,8 @@ pub struct ArticleText {
 pub struct Report {
     pub findings: Vec<Finding>,
     pub articles: Vec<ArticleText>,
+    /// What the build would warn about (an encoding guessed, control characters…).
+    pub warnings: Vec<String>,
 }
 
 impl Report {
@@ -75,15 +78,16 @@ pub fn check(issue: &Path) -> Result<Report> {
     // The same validation as a build: every key, every article file, every date.
     let model = model::build(&loaded)?;
     loaded.font_dirs()?;
-    let mut report = Report::default();
+    let mut report = Report {
+        warnings: model.warnings.clone(),
+        ..Report::default()
+    };
     check_issue_fields(&loaded, &mut report.findings);
     for article in &model.articles {
-        let bytes = std::fs::read(&article.path).map_err(|e| {
-            Error::io(
-                &article.path,
-                "cannot read the article file / 无法读取文章文件",
-                e,
-            )
+        let limit = loaded.file.limits.article_mb * files::MB;
+        let bytes = files::read_input(&article.path, limit).map_err(|p| {
+            let (msg, help) = p.describe(("article file", "文章文件"), &article.path);
+            InputError::file(&article.path, msg).help(help)
         })?;
         let decoded = text_input::decode(&article.path, &bytes)?;
         let options = Options::for_path(&article.path);
@@ -115,10 +119,11 @@ pub fn uncovered(opts: &BuildOptions) -> Result<Vec<InputError>> {
 
 /// Checks one text (an article file's content).
 pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
+    let mut lines = LineIndex::new(text);
     punctuation::scan(text, options)
         .into_iter()
         .map(|f| {
-            let (line, col) = line_col(text, f.span.start);
+            let (line, col) = lines.line_col(f.span.start);
             Finding {
                 file: path.to_owned(),
                 line,
@@ -164,6 +169,7 @@ fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
             fields.extend(c.address.iter());
         }
     }
+    let mut lines = LineIndex::new(&loaded.text);
     for field in fields {
         let value = field.get_ref();
         let map = value_offsets(&loaded.text, field.span(), value);
@@ -172,7 +178,7 @@ fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
                 .as_ref()
                 .and_then(|m| m.get(p.span.start).copied())
                 .unwrap_or(field.span().start);
-            let (line, col) = line_col(&loaded.text, at);
+            let (line, col) = lines.line_col(at);
             let suggestion = match (&p.fix, p.kind.advice()) {
                 (Some(r), _) => format!("→ {r}"),
                 (None, Some(a)) => a,
@@ -266,22 +272,26 @@ fn value_offsets(text: &str, span: Range<usize>, value: &str) -> Option<Vec<usiz
 /// The line around `span`, at most 10 characters either side, the spot in ⟨ ⟩;
 /// spaces shown as ␣ and tabs as ⇥. (No … for the cut: … is a mark the check is about.)
 fn context(text: &str, span: Range<usize>) -> String {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let before: Vec<char> = text[line_start..span.start].chars().collect();
+    // Only the ten characters either side are looked at: a finding costs the same on
+    // a long line as on a short one.
+    let mut before: Vec<char> = text[..span.start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .take(10)
+        .collect();
+    before.reverse();
     let visible = |s: &str| {
         s.replace(' ', "␣")
             .replace('\t', "⇥")
             .replace('\u{a0}', "␣")
     };
     let mut out = String::new();
-    out.extend(&before[before.len().saturating_sub(10)..]);
+    out.extend(&before);
     out.push('⟨');
     out.push_str(&visible(&text[span.clone()]));
     out.push('⟩');
-    out.extend(text[span.end..line_end].chars().take(10));
+    out.extend(text[span.end..].chars().take_while(|&c| c != '\n').take(10));
     out
 }
 
@@ -416,56 +426,36 @@ pub fn plan_fixes(report: &Report) -> Vec<FileFix> {
 }
 
 /// Writes a fix: the original is first copied to `FILE.bak` (or `FILE.bak.1`, … when
-/// that exists) unless `backup` is false; the new text replaces the file atomically.
+/// that name is taken, a dangling link included) unless `backup` is false; the new
+/// text replaces the file atomically, with its permissions. A read-only file is
+/// left alone: read-only is the editor's way of saying "do not touch".
 /// Returns the backup's path.
 pub fn write_fix(fix: &FileFix, backup: bool) -> Result<Option<PathBuf>> {
-    let backup_path = if backup {
-        let mut name = fix.path.as_os_str().to_owned();
-        name.push(".bak");
-        let mut candidate = PathBuf::from(&name);
-        let mut n = 1;
-        while candidate.exists() {
-            let mut numbered = name.clone();
-            numbered.push(format!(".{n}"));
-            candidate = PathBuf::from(numbered);
-            n += 1;
-        }
-        std::fs::copy(&fix.path, &candidate)
-            .map_err(|e| Error::io(&candidate, "cannot write the backup / 无法写入备份文件", e))?;
-        Some(candidate)
-    } else {
-        None
-    };
-    write_keeping_permissions(&fix.path, &fix.bytes)?;
-    Ok(backup_path)
-}
-
-/// Replaces a file atomically (a temporary file beside it, renamed over it), keeping
-/// its permissions.
-fn write_keeping_permissions(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let io = |e: std::io::Error| {
+    let meta = std::fs::metadata(&fix.path).map_err(|e| {
         Error::io(
-            path,
+            &fix.path,
             "cannot rewrite the article file / 无法改写文章文件",
             e,
         )
-    };
-    let perms = std::fs::metadata(path).map_err(io)?.permissions();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".jianbao-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    std::fs::set_permissions(tmp.path(), perms).map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    })?;
+    if meta.permissions().readonly() {
+        return Err(InputError::file(
+            &fix.path,
+            format!(
+                "{} is read-only, so --fix leaves it as it is / 文件为只读，--fix 不予改写",
+                fix.path.display()
+            ),
+        )
+        .help("make it writable (chmod u+w, or untick 只读 in its properties) and run check --fix again, or make the fixes by hand / 请先取消只读属性再运行 check --fix，或手工修改")
+        .into());
+    }
+    let backup_path = backup.then(|| files::backup(&fix.path)).transpose()?;
+    files::write_atomic_as(
+        &fix.path,
+        &fix.bytes,
+        "cannot rewrite the article file / 无法改写文章文件",
+    )?;
+    Ok(backup_path)
 }
 
 #[cfg(test)]

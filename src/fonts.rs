@@ -59,7 +59,10 @@ impl FontSlot {
     pub fn get(&self) -> Option<Font> {
         self.font
             .get_or_init(|| {
-                let data = self.data.get_or_init(|| map_file(&self.path)).clone()?;
+                let data = self
+                    .data
+                    .get_or_init(|| load_bytes(&self.path, self.origin))
+                    .clone()?;
                 Font::new(data, self.index)
             })
             .clone()
@@ -480,7 +483,9 @@ impl FontSet {
 }
 
 fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Option<String>) {
-    let Some(data) = map_file(path) else { return };
+    let Some(data) = load_bytes(path, origin) else {
+        return;
+    };
     let count = ttf_parser::fonts_in_collection(data.as_slice()).unwrap_or(1);
     for index in 0..count {
         let Ok(face) = ttf_parser::Face::parse(data.as_slice(), index) else {
@@ -508,42 +513,85 @@ fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Opt
             origin,
             licence: licence.clone(),
             aliases,
-            data: OnceLock::from(Some(data.clone())),
+            // The user's and the system's files are read again when the layout asks
+            // for them: only the faces used stay in memory.
+            data: if origin == Origin::Shipped {
+                OnceLock::from(Some(data.clone()))
+            } else {
+                OnceLock::new()
+            },
             font: OnceLock::new(),
         });
     }
 }
 
-/// Font files directly in a directory and below it, sorted for a stable order.
+/// The most font files a folder given with `--font-dir` or `font_dirs` is searched
+/// for, and how deep: a folder such as `/` or `/proc` is not searched to its end.
+const MAX_FONT_DIR_ENTRIES: usize = 100_000;
+const MAX_FONT_DIR_DEPTH: usize = 12;
+
+/// Font files in a directory and below it, sorted for a stable order. Links are
+/// followed, but a link that leads back up (a loop) is skipped, as is anything that
+/// is not a regular file (a FIFO named `x.ttf` would block a read) and anything on
+/// another file system (`/proc/self/root` leads to `/`).
 fn font_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .same_file_system(true)
+        .max_depth(MAX_FONT_DIR_DEPTH)
+        .into_iter()
+        .take(MAX_FONT_DIR_ENTRIES)
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| {
+            p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
                 matches!(
                     x.to_ascii_lowercase().as_str(),
                     "ttf" | "otf" | "ttc" | "otc"
                 )
-            }) {
-                out.push(p);
-            }
-        }
-    }
+            })
+        })
+        .collect();
     out.sort();
     out
 }
 
+/// What the font files of some folders look like now (path, size, modification
+/// time): when it changes, a rebuild loads the fonts again (`watch`).
+pub fn fingerprint(dirs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    dirs.iter()
+        .flat_map(|d| font_files(d))
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            let len = meta.as_ref().map_or(0, |m| m.len());
+            let modified = meta.and_then(|m| m.modified().ok());
+            (p, len, modified)
+        })
+        .collect()
+}
+
+/// The largest font file read: a CJK collection is 20–120 MB.
+const FONT_FILE_LIMIT: u64 = 512 * crate::files::MB;
+
+/// A font file's bytes. The shipped fonts are part of the installation and are
+/// memory-mapped (only the pages used are read). The user's and the system's are
+/// read into memory, so that a font copied over while a build runs can never pull
+/// the pages from under the build (with a mapping that is a SIGBUS): the build sees
+/// the old file or the new one, and `watch` reloads the fonts when one changes.
+fn load_bytes(path: &Path, origin: Origin) -> Option<Bytes> {
+    match origin {
+        Origin::Shipped => map_file(path),
+        Origin::User | Origin::System => crate::files::read_input(path, FONT_FILE_LIMIT)
+            .ok()
+            .map(Bytes::new),
+    }
+}
+
 fn map_file(path: &Path) -> Option<Bytes> {
     let file = std::fs::File::open(path).ok()?;
-    // SAFETY: font files are not expected to change while we run; if one does, the
-    // worst outcome is garbled glyphs in this build, as with any font loader.
+    // SAFETY: only the shipped fonts are mapped: files of the installation, checked
+    // against the manifest's sizes, that no editor rewrites while a build runs.
     let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
     let bytes = Bytes::new(MappedFont(map.clone()));
     release_after_hashing(&map, &bytes);

@@ -37,7 +37,44 @@ pub struct IssueFile {
     /// Extra font directories, relative to the issue file, searched before the shipped fonts.
     #[serde(default)]
     pub font_dirs: Vec<Spanned<String>>,
+    /// Let article files and `font_dirs` lie outside the issue file's folder (or be
+    /// absolute paths). Off by default: an issue file received from another office
+    /// cannot print or rewrite files elsewhere on this computer.
+    #[serde(default)]
+    pub allow_outside: bool,
+    /// Guards against a wrong file: the largest article, all articles together, the
+    /// most pages.
+    #[serde(default)]
+    pub limits: Limits,
 }
+
+/// Limits on what a build reads and lays out (`[limits]`). A real bulletin stays
+/// far below them; a wrong file (a log, a data dump, a device) is refused at once
+/// with its size instead of taking minutes and gigabytes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// The largest article file, in MB (MiB). Default 20.
+    pub article_mb: u64,
+    /// All article files together, in MB (MiB). Default 20.
+    pub issue_mb: u64,
+    /// The most pages the articles may fill, estimated before layout (every
+    /// paragraph at least one line of the grid). Default 500.
+    pub pages: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            article_mb: 20,
+            issue_mb: 20,
+            pages: 500,
+        }
+    }
+}
+
+/// The largest issue file read, in bytes: an issue file is a few kilobytes.
+pub const ISSUE_FILE_LIMIT: u64 = 4 * crate::files::MB;
 
 /// The bulletin's masthead (报头) data.
 #[derive(Debug, Deserialize)]
@@ -183,11 +220,49 @@ impl LoadedIssueFile {
             .iter()
             .map(|d| {
                 let path = self.base_dir().join(d.get_ref());
+                if !self.file.allow_outside && !crate::files::is_inside(self.base_dir(), &path) {
+                    return Err(self
+                        .error_at(
+                            d.span(),
+                            format!(
+                                "the font folder {} is outside the issue's folder / 字体文件夹不在期刊文件所在的文件夹内",
+                                path.display()
+                            ),
+                        )
+                        .help("give it on the command line instead (--font-dir DIR), or, if you trust this issue file, put allow_outside = true at its top / 请改用命令行 --font-dir 指定；如确信此期刊文件可靠，可在文件开头写 allow_outside = true")
+                        .into());
+                }
                 font_dir_problem(&path)
                     .map(|(msg, help)| Err(self.error_at(d.span(), msg).help(help).into()))
                     .unwrap_or(Ok(path))
             })
             .collect()
+    }
+
+    /// The span of a key's value in the issue file (`["style", "page", "top"]`), or of
+    /// the nearest table above it that is written; the whole file when none is.
+    pub fn span_of(&self, key: &[&str]) -> Range<usize> {
+        let Ok(root) = toml::de::DeTable::parse(&self.text) else {
+            return 0..0;
+        };
+        let mut span = 0..0;
+        let mut table = root.get_ref();
+        for k in key {
+            let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == k) else {
+                break;
+            };
+            // An implicit table ([style.page] without [style]) has no span of its own.
+            if value.span() != (0..0) {
+                span = value.span();
+            } else if name.span() != (0..0) {
+                span = name.span();
+            }
+            match value.get_ref() {
+                toml::de::DeValue::Table(t) => table = t,
+                _ => break,
+            }
+        }
+        span
     }
 
     /// An error pointing at a span of the issue file.
@@ -250,8 +325,13 @@ pub fn load(path: &Path) -> Result<LoadedIssueFile> {
         .help("name the issue's .toml file, e.g. jianbao build issues/2018-19/issue.toml / 请指定期刊的 .toml 文件")
         .into());
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        crate::error::Error::io(path, "cannot read the issue file / 无法读取期刊文件", e)
+    let bytes = crate::files::read_input(path, ISSUE_FILE_LIMIT).map_err(|p| {
+        let (msg, help) = p.describe(("issue file", "期刊文件"), path);
+        InputError::file(
+            path,
+            format!("cannot read the issue file / 无法读取期刊文件: {msg}"),
+        )
+        .help(help)
     })?;
     let text = crate::text_input::decode(path, &bytes)?.text;
     let file = parse(path, &text)?;
@@ -290,7 +370,17 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         })
         .unwrap_or("");
     let m = message;
-    let (what, help) = if m.starts_with("unknown size") {
+    let (what, help) = if m.contains("escape") || m.contains("unicode") {
+        (
+            "invalid escape in a string / 字符串中的转义无效",
+            "write the character itself instead of a \\u escape, or write a backslash as \\\\ / 请直接写出字符本身，不要用 \\u 转义；反斜杠写作 \\\\".to_owned(),
+        )
+    } else if m.contains("recursion") || m.contains("nest") {
+        (
+            "nested too deeply / 嵌套层数过多",
+            "a key has too many dots or tables inside tables; examples/issue.toml shows the keys and their tables / 键名中的点或表的嵌套过深，键的写法见 examples/issue.toml".to_owned(),
+        )
+    } else if m.starts_with("unknown size") {
         (
             "unknown size / 无法识别的字号或尺寸",
             crate::style::size_help(),

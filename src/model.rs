@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use crate::article::{self, Block};
 use crate::error::{Error, InputError, Result};
+use crate::files::{self, MB};
 use crate::issue_file::{self, LoadedIssueFile};
 use crate::numerals::{chinese_date, chinese_number};
 use crate::style::Style;
@@ -28,6 +29,11 @@ pub struct Issue {
     pub draft: Option<String>,
     /// Bleed and colour mode from the print profile (set by the pipeline).
     pub print: crate::print::LayoutPrint,
+    /// What the editor should know although the issue builds (an encoding guessed,
+    /// control characters removed, Markdown that does not print as such), each with
+    /// its place. The library never prints; the CLI does.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,6 +114,18 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     let f = &loaded.file;
     let text = |s: &Spanned<String>, what: &str| -> Result<String> {
         let v = s.get_ref().trim();
+        if let Some(c) = v.chars().find(|&c| is_control(c)) {
+            return Err(loaded
+                .error_at(
+                    s.span(),
+                    format!(
+                        "{what} contains the control character U+{:04X}, which does not print / {what} 含有不可打印的控制字符 U+{:04X}",
+                        c as u32, c as u32
+                    ),
+                )
+                .help("remove it (it may be an escape such as \\u0000 or \\t, or an invisible character pasted in) / 请删除该字符（可能是 \\u0000 之类的转义，或粘贴进来的不可见字符）")
+                .into());
+        }
         if v.is_empty() {
             return Err(loaded
                 .error_at(s.span(), format!("{what} is empty / {what} 不能为空"))
@@ -119,6 +137,27 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     let opt = |s: &Option<Spanned<String>>, what: &str| -> Result<Option<String>> {
         s.as_ref().map(|s| text(s, what)).transpose()
     };
+
+    let mut problems = f.style.problems();
+    if let Some(p) = f.print.red.as_ref().and_then(|c| c.problem()) {
+        problems.push(crate::style::StyleProblem {
+            key: vec!["print", "red"],
+            message: p,
+            help: crate::style::CMYK_HELP.to_owned(),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Error::Many(
+            problems
+                .into_iter()
+                .map(|p| {
+                    loaded
+                        .error_at(loaded.span_of(&p.key), p.message)
+                        .help(p.help)
+                })
+                .collect(),
+        ));
+    }
 
     let date = f.issue.date.get_ref();
     let Some(d) = date.date.filter(|_| date.time.is_none()) else {
@@ -180,15 +219,39 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         .into());
     }
     let mut articles = Vec::with_capacity(f.articles.len());
+    let mut warnings = Vec::new();
+    let limits = &f.limits;
+    let mut total_bytes = 0u64;
     for entry in &f.articles {
         let (path, bytes) = read_article(loaded, &entry.file)?;
-        let decoded = text_input::decode(&path, &bytes)?;
-        if let Some(note) = decoded.note(&path) {
-            eprintln!("{note}");
+        total_bytes += bytes.len() as u64;
+        if total_bytes > limits.issue_mb * MB {
+            return Err(loaded
+                .error_at(
+                    entry.file.span(),
+                    format!(
+                        "the articles up to this one are {} MB together, more than the limit of {} MB / 文章总量超过 {} MB 的上限",
+                        total_bytes.div_ceil(MB),
+                        limits.issue_mb,
+                        limits.issue_mb
+                    ),
+                )
+                .help("check that every file is the right one; if they are, raise the limit: [limits] issue_mb = N / 请确认文件无误；如确需更大，设置 [limits] issue_mb = N")
+                .into());
         }
+        let decoded = text_input::decode(&path, &bytes)?;
+        warnings.extend(decoded.note(&path));
+        let source = strip_controls(&path, decoded.text, &mut warnings);
         let blocks = match path.extension().and_then(|e| e.to_str()) {
-            Some("md") | Some("markdown") => article::parse_markdown(&decoded.text),
-            _ => article::parse_txt(&decoded.text),
+            Some("md") | Some("markdown") => {
+                let md = article::parse_markdown(&source);
+                warnings.extend(md.warnings.iter().map(|w| {
+                    let (line, col) = crate::error::line_col(&source, w.offset);
+                    format!("{}:{line}:{col}: {}", path.display(), w.message)
+                }));
+                md.blocks
+            }
+            _ => article::parse_txt(&source),
         };
         if blocks.is_empty() {
             return Err(loaded
@@ -215,7 +278,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             byline: opt(&entry.byline, "article.byline")?,
             blocks,
             path,
-            source: decoded.text,
+            source,
         });
     }
 
@@ -288,7 +351,91 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         meta,
         draft: None,
         print: crate::print::LayoutPrint::PLAIN,
+        warnings,
     })
+}
+
+/// Whether a character is a control character that would not print (C0 and C1,
+/// DEL), other than the tab and the line end.
+pub fn is_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// Removes control characters (VT and FF from Word, ESC from terminals…) from an
+/// article's text, with one warning that says how many and where the first was.
+fn strip_controls(path: &Path, text: String, warnings: &mut Vec<String>) -> String {
+    let Some(first) = text.find(is_control) else {
+        return text;
+    };
+    let (line, col) = crate::error::line_col(&text, first);
+    let mut kinds: Vec<String> = Vec::new();
+    let mut count = 0;
+    let cleaned: String = text
+        .chars()
+        .filter(|&c| {
+            if !is_control(c) {
+                return true;
+            }
+            count += 1;
+            let name = format!("U+{:04X}", c as u32);
+            if !kinds.contains(&name) {
+                kinds.push(name);
+            }
+            false
+        })
+        .collect();
+    warnings.push(format!(
+        "{}:{line}:{col}: removed {count} control character(s) ({}) that would not print; look at the text there / 删除了 {count} 个不可打印的控制字符，请检查该处文字",
+        path.display(),
+        kinds.join(", ")
+    ));
+    cleaned
+}
+
+/// Refuses, before layout, an issue whose articles would fill more pages than
+/// `[limits] pages`: a wrong file (a log, a data dump) is found in milliseconds
+/// instead of after minutes of layout and gigabytes of memory. The estimate is a
+/// lower bound: every block takes at least one line of the body grid.
+pub fn check_page_estimate(loaded: &LoadedIssueFile, issue: &Issue) -> Result<()> {
+    let (style, articles) = (&issue.style, &issue.articles);
+    let per_line = u64::from(style.page.chars.max(1));
+    let per_page = u64::from(style.page.lines.max(1));
+    let lines_of = |a: &Article| -> u64 {
+        a.blocks
+            .iter()
+            .map(|b| {
+                let chars: u64 = b
+                    .inlines()
+                    .iter()
+                    .map(|i| i.text.chars().count() as u64)
+                    .sum();
+                chars.div_ceil(per_line).max(1)
+            })
+            .sum()
+    };
+    let lines: Vec<u64> = articles.iter().map(lines_of).collect();
+    let pages = lines.iter().sum::<u64>().div_ceil(per_page);
+    let limit = u64::from(loaded.file.limits.pages);
+    if pages <= limit {
+        return Ok(());
+    }
+    let (longest, most) = lines
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, l)| **l)
+        .map_or((0, 0), |(i, l)| (i, *l));
+    let entry = &loaded.file.articles[longest];
+    Err(loaded
+        .error_at(
+            entry.file.span(),
+            format!(
+                "the articles would fill at least {pages} pages, more than the limit of {limit} pages; this one alone about {} pages ({}) / 文章至少要排 {pages} 页，超过 {limit} 页的上限",
+                most.div_ceil(per_page),
+                articles[longest].path.display()
+            ),
+        )
+        .help("check that the article files are the right ones; if they are, raise the limit: [limits] pages = N / 请确认文章文件无误；如确需更多页，设置 [limits] pages = N")
+        .into())
 }
 
 /// Extensions of files that are not plain text, with what they are.
@@ -327,49 +474,18 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
             "save it as plain text (另存为 → 纯文本 .txt, UTF-8) or Markdown (.md) and name that file here / 请另存为纯文本（.txt，UTF-8）或 Markdown（.md），再在此处填写新文件名",
         ));
     }
-    let meta = match std::fs::metadata(&path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(here(
-                format!(
-                    "article file not found: {} / 找不到文章文件",
-                    path.display()
-                ),
-                "check the file name and its folder; the path is relative to the issue file's folder / 检查文件名和所在文件夹；路径相对于期刊文件所在的文件夹",
-            ));
-        }
-        Err(e) => {
-            return Err(here(
-                format!(
-                    "cannot reach article file {}: {e} / 无法访问文章文件",
-                    path.display()
-                ),
-                "check the folder's permissions / 检查文件夹的访问权限",
-            ));
-        }
-    };
-    if meta.is_dir() {
+    if !loaded.file.allow_outside && !files::is_inside(loaded.base_dir(), &path) {
         return Err(here(
             format!(
-                "{} is a folder, not an article file / 这是文件夹，不是文章文件",
+                "{} is outside the issue's folder / 文章文件不在期刊文件所在的文件夹内",
                 path.display()
             ),
-            "name a .txt or .md file (inside that folder, if it is there) / 请填写一个 .txt 或 .md 文件",
+            "copy the article into the issue's folder (or a folder below it) and name it from there; if you trust this issue file, put allow_outside = true at its top / 请把文章复制到期刊文件夹内；如确信此期刊文件可靠，可在文件开头写 allow_outside = true",
         ));
     }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        let (msg, help) = if e.kind() == std::io::ErrorKind::PermissionDenied {
-            (
-                format!("no permission to read article file {} / 没有读取文章文件的权限", path.display()),
-                "give yourself read permission (chmod u+r, or Properties → Security) / 请为该文件添加读取权限",
-            )
-        } else {
-            (
-                format!("cannot read article file {}: {e} / 无法读取文章文件", path.display()),
-                "check that the file is a readable text file / 检查该文件是否为可读取的文本文件",
-            )
-        };
-        here(msg, help)
+    let bytes = files::read_input(&path, loaded.file.limits.article_mb * MB).map_err(|p| {
+        let (msg, help) = p.describe(("article file", "文章文件"), &path);
+        here(msg, &help)
     })?;
     Ok((path, bytes))
 }

@@ -13,7 +13,7 @@ use crate::layout::{self, FontUse};
 use crate::model::{self, Issue};
 use crate::print::{self, PrintOverrides, PrintSettings};
 use crate::world::JianbaoWorld;
-use crate::{export, issue_file::LoadedIssueFile};
+use crate::{export, files, issue_file::LoadedIssueFile};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -104,6 +104,8 @@ pub struct Prepared {
     pub warnings: Vec<String>,
     /// How long reading, fonts, the check and the world took.
     pub timings: Timings,
+    /// The layouts' directory, when not the built-in ones (its files are inputs).
+    pub layout_dir: Option<PathBuf>,
 }
 
 /// Resolves the print profile (issue file, then command line) and applies what the
@@ -173,6 +175,9 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let mut timings = Timings::default();
     let (mut issue, loaded, print) = timings.time("read", || -> Result<_> {
         let (mut issue, loaded) = model::load(&opts.issue)?;
+        // Before anything is laid out: an issue far longer than any bulletin is a
+        // wrong file, refused now rather than after minutes and gigabytes.
+        model::check_page_estimate(&loaded, &issue)?;
         issue.draft = opts.draft.clone();
         let print = apply_print(opts, &loaded, &mut issue)?;
         Ok((issue, loaded, print))
@@ -197,6 +202,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         coverage,
         warnings,
         timings,
+        layout_dir: opts.layout_dir.clone(),
     })
 }
 
@@ -277,7 +283,8 @@ pub fn render(prepared: &Prepared) -> Result<Built> {
     let font_use = timings.time("font use", || {
         layout::font_use(&laid.document, prepared.world.fonts())
     });
-    let mut warnings = prepared.warnings.clone();
+    let mut warnings = prepared.issue.warnings.clone();
+    warnings.extend(prepared.warnings.iter().cloned());
     warnings.extend(laid.warnings);
     warnings.extend(settings.notes.iter().cloned());
     Ok(Built {
@@ -294,12 +301,37 @@ pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
     render(&prepare(opts)?)
 }
 
-/// Renders a prepared issue and writes the PDF atomically.
+/// Every file a prepared build reads: the issue file, its articles, the user's and
+/// the system's font files, and the layouts given with `--layout-dir`. The output
+/// may be none of them.
+pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
+    let mut inputs = vec![prepared.loaded.path.clone()];
+    inputs.extend(prepared.issue.articles.iter().map(|a| a.path.clone()));
+    inputs.extend(prepared.world.fonts().slots.iter().map(|s| s.path.clone()));
+    if let Some(dir) = &prepared.layout_dir
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        inputs.extend(entries.flatten().map(|e| e.path()));
+    }
+    inputs.dedup();
+    inputs
+}
+
+/// Renders a prepared issue and writes the PDF: atomically to a file, or to standard
+/// output (`-o -`). An output that is one of the build's inputs, or not a regular
+/// file, is refused before anything is rendered.
 pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
+    let target = files::Target::of(output);
+    if let files::Target::File(path) = &target {
+        files::guard_output(path, &inputs(prepared))?;
+    }
     let built = render(prepared)?;
     let mut timings = prepared.timings.clone();
     timings.0.extend(built.timings.0.iter().copied());
-    timings.time("write", || export::write_atomic(output, &built.pdf))?;
+    timings.time("write", || match &target {
+        files::Target::File(path) => files::write_atomic(path, &built.pdf),
+        files::Target::Stdout => files::write_stdout(&built.pdf),
+    })?;
     Ok(BuildReport {
         output: output.to_owned(),
         pages: built.pages,

@@ -1,7 +1,7 @@
 //! Rebuilding while the editor types: a session keeps the Typst world (and with it the
 //! compiler's caches and the loaded fonts) between builds, replaces only the model
 //! when the issue or an article changes, and reloads fonts only when the font
-//! directories change.
+//! directories or a font file in them change.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -16,6 +16,8 @@ pub struct Session {
     output: PathBuf,
     prepared: Prepared,
     font_dirs: Vec<PathBuf>,
+    /// The font files of `font_dirs` as they were when the fonts were loaded.
+    font_files: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
 }
 
 impl Session {
@@ -24,6 +26,7 @@ impl Session {
         let start = Instant::now();
         let prepared = pipeline::prepare(&opts)?;
         let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
+        let font_files = crate::fonts::fingerprint(&font_dirs);
         let output = pipeline::output_path(&opts, &prepared);
         let report = pipeline::finish(&prepared, &output, start)?;
         Ok((
@@ -32,6 +35,7 @@ impl Session {
                 output,
                 prepared,
                 font_dirs,
+                font_files,
             },
             report,
         ))
@@ -43,11 +47,15 @@ impl Session {
         let start = Instant::now();
         let mut timings = Timings::default();
         let (mut issue, loaded) = timings.time("read", || model::load(&self.opts.issue))?;
+        model::check_page_estimate(&loaded, &issue)?;
         issue.draft = self.opts.draft.clone();
         let dirs = pipeline::font_dirs(&self.opts, &loaded)?;
-        if dirs != self.font_dirs || self.opts.layout_dir.is_some() {
+        let files = crate::fonts::fingerprint(&dirs);
+        if dirs != self.font_dirs || files != self.font_files || self.opts.layout_dir.is_some() {
+            // New fonts (a folder added, a file copied over): load them all again.
             self.prepared = pipeline::prepare(&self.opts)?;
             self.font_dirs = dirs;
+            self.font_files = files;
         } else {
             let print = pipeline::apply_print(&self.opts, &loaded, &mut issue)?;
             let fitted = timings.time("check", || {

@@ -506,6 +506,212 @@ impl Default for Style {
     }
 }
 
+/// A setting out of the range the layout can honour: which key, what is wrong, what
+/// to do. The key is its path in the issue file (`["style", "page", "top"]`), so the
+/// error can point at the line that sets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyleProblem {
+    pub key: Vec<&'static str>,
+    pub message: String,
+    pub help: String,
+}
+
+/// Millimetres, for messages.
+fn mm(s: Size) -> String {
+    format!("{:.1}mm", s.0 / Size::mm(1.0).0)
+}
+
+impl Style {
+    /// Every setting the layout cannot honour without losing or overprinting text: a
+    /// text block off the page, a grid whose lines overlap, a size a line cannot hold,
+    /// a colour outside 0–100 %. Empty when all is well.
+    pub fn problems(&self) -> Vec<StyleProblem> {
+        let mut out = Vec::new();
+        let mut bad = |key: Vec<&'static str>, message: String, help: &str| {
+            out.push(StyleProblem {
+                key,
+                message,
+                help: help.to_owned(),
+            })
+        };
+        let p = &self.page;
+        for (key, v) in [
+            ("width", p.width),
+            ("height", p.height),
+            ("block_width", p.block_width),
+            ("block_height", p.block_height),
+        ] {
+            if v.0 < Size::mm(20.0).0 {
+                bad(
+                    vec!["style", "page", key],
+                    format!(
+                        "[style.page] {key} = {} is too small (at least 20mm) / 尺寸过小",
+                        mm(v)
+                    ),
+                    "give the size in mm, e.g. 210mm for an A4 page / 请以毫米为单位填写，如 A4 宽 210mm",
+                );
+            }
+        }
+        for (key, v) in [
+            ("top", p.top),
+            ("left", p.left),
+            ("number_offset", p.number_offset),
+        ] {
+            if v.0 < 0.0 {
+                bad(
+                    vec!["style", "page", key],
+                    format!("[style.page] {key} is negative / 不能为负数"),
+                    "give 0 or more, e.g. top = \"37mm\" / 请填写 0 或正数",
+                );
+            }
+        }
+        if p.top.0 + p.block_height.0 > p.height.0 + 0.01 {
+            bad(
+                vec!["style", "page", "top"],
+                format!(
+                    "the text block runs off the page: top {} + block_height {} is more than the page height {} / 版心超出页面",
+                    mm(p.top),
+                    mm(p.block_height),
+                    mm(p.height)
+                ),
+                "make top + block_height at most the page height (GB/T 9704: top = 37mm, block_height = 225mm, height = 297mm) / 天头加版心高度不能超过页面高度",
+            );
+        }
+        if p.left.0 + p.block_width.0 > p.width.0 + 0.01 {
+            bad(
+                vec!["style", "page", "left"],
+                format!(
+                    "the text block runs off the page: left {} + block_width {} is more than the page width {} / 版心超出页面",
+                    mm(p.left),
+                    mm(p.block_width),
+                    mm(p.width)
+                ),
+                "make left + block_width at most the page width (GB/T 9704: left = 28mm, block_width = 156mm, width = 210mm) / 订口加版心宽度不能超过页面宽度",
+            );
+        }
+        if !(2..=100).contains(&p.lines) {
+            bad(
+                vec!["style", "page", "lines"],
+                format!(
+                    "[style.page] lines = {} is not between 2 and 100 / 每页行数须在 2 到 100 之间",
+                    p.lines
+                ),
+                "GB/T 9704 has 22 lines a page / 国标为每页 22 行",
+            );
+        }
+        if !(2..=100).contains(&p.chars) {
+            bad(
+                vec!["style", "page", "chars"],
+                format!(
+                    "[style.page] chars = {} is not between 2 and 100 / 每行字数须在 2 到 100 之间",
+                    p.chars
+                ),
+                "GB/T 9704 has 28 characters a line / 国标为每行 28 字",
+            );
+        }
+        let body = self.fonts.body.size.0;
+        if (2..=100).contains(&p.lines) && body > 0.0 {
+            let pitch = (p.block_height.0 - body) / f64::from(p.lines - 1);
+            if pitch < body {
+                bad(
+                    vec!["style", "page", "lines"],
+                    format!(
+                        "{} lines of {:.1}pt body text do not fit a block {} high: the lines would overprint / 行数过多，正文行会互相重叠",
+                        p.lines,
+                        body,
+                        mm(p.block_height)
+                    ),
+                    "use fewer lines, a smaller body size or a taller block / 请减少行数、减小正文字号或加大版心高度",
+                );
+            }
+        }
+        if (2..=100).contains(&p.chars) && body > 0.0 {
+            let tracking = (p.block_width.0 - f64::from(p.chars) * body) / f64::from(p.chars);
+            if tracking < -0.05 * body {
+                bad(
+                    vec!["style", "page", "chars"],
+                    format!(
+                        "{} characters of {:.1}pt body text do not fit a line {} wide: they would overprint / 每行字数过多，字会互相重叠",
+                        p.chars,
+                        body,
+                        mm(p.block_width)
+                    ),
+                    "use fewer characters a line, a smaller body size or a wider block / 请减少每行字数、减小正文字号或加大版心宽度",
+                );
+            }
+        }
+        for (name, role) in self.fonts.all() {
+            let size = role.size.0;
+            // A line of the block holds at least two characters of the masthead and
+            // four of any other role.
+            let most = p.block_width.0 / if name == "masthead" { 2.0 } else { 4.0 };
+            if !(4.0..=most.max(4.0)).contains(&size) {
+                bad(
+                    vec!["style", "fonts", name, "size"],
+                    format!(
+                        "[style.fonts.{name}] size = {size:.1}pt is outside 4pt–{most:.0}pt: the text would not fit the lines / 字号超出可排范围",
+                    ),
+                    "use a Chinese size name such as \"三号\" (16pt) or a length in pt / 请使用中文字号名（如 \"三号\"）或以 pt 为单位的尺寸",
+                );
+            }
+        }
+        for (key, colour) in [("red", &self.red)] {
+            if let Some(problem) = colour.problem() {
+                bad(vec!["style", key], problem, CMYK_HELP);
+            }
+        }
+        if !(0.0..=20.0).contains(&self.article_gap_lines) {
+            bad(
+                vec!["style", "article_gap_lines"],
+                format!(
+                    "article_gap_lines = {} is not between 0 and 20 / 文章间空行数须在 0 到 20 之间",
+                    self.article_gap_lines
+                ),
+                "the default is 1 / 默认值为 1",
+            );
+        }
+        if !(-0.5..=2.0).contains(&self.masthead_tracking) {
+            bad(
+                vec!["style", "masthead_tracking"],
+                format!(
+                    "masthead_tracking = {} is not between -0.5 and 2 (em) / 报头字距须在 -0.5 到 2 之间",
+                    self.masthead_tracking
+                ),
+                "the default is 0.12 / 默认值为 0.12",
+            );
+        }
+        if self.masthead_lines < 1 || self.masthead_lines >= p.lines.max(2) {
+            bad(
+                vec!["style", "masthead_lines"],
+                format!(
+                    "masthead_lines = {} leaves no room on page 1 (the page has {} lines) / 报头行数须小于每页行数",
+                    self.masthead_lines, p.lines
+                ),
+                "the default is 8 / 默认值为 8",
+            );
+        }
+        out
+    }
+}
+
+/// What to do about a colour out of range.
+pub const CMYK_HELP: &str = "give C, M, Y and K in percent, each from 0 to 100: cmyk = [0, 100, 100, 0] / C、M、Y、K 均以百分数表示，取值 0 到 100";
+
+impl Colour {
+    /// What is wrong with the colour, if anything.
+    pub fn problem(&self) -> Option<String> {
+        self.cmyk
+            .iter()
+            .any(|v| !(0.0..=100.0).contains(v))
+            .then(|| {
+                format!(
+                    "cmyk = {:?} has a value outside 0–100 (percent) / CMYK 值须在 0 到 100 之间",
+                    self.cmyk
+                )
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -246,15 +246,34 @@ fn mostly_utf8(valid: &[u8]) -> bool {
 /// Without a BOM and not UTF-8: Chinese Windows text is GB18030 (a superset of GBK)
 /// almost always; chardetng may recognise Big5. Anything else is tried as GB18030,
 /// whose strict decoding reports the first byte that does not fit.
+///
+/// GB18030 decodes almost any pair of bytes, so Big5 text (traditional Chinese from
+/// Taiwan or Hong Kong) "decodes" into wrong characters, some in the private-use
+/// area. When the GB18030 reading has private-use characters or fails, chardetng is
+/// asked again without the bias towards mainland encodings, and Big5 is taken when it
+/// says so and the bytes decode as Big5.
 fn guess(bytes: &[u8]) -> &'static Encoding {
-    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
-    let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
-    if enc == encoding_rs::BIG5 {
-        enc
-    } else {
-        GB18030
+    let detect = |tld: Option<&[u8]>| {
+        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        det.feed(bytes, true);
+        det.guess(tld, chardetng::Utf8Detection::Allow)
+    };
+    if detect(Some(b"cn")) == encoding_rs::BIG5 {
+        return encoding_rs::BIG5;
     }
+    let doubtful = decode_strict(GB18030, bytes).map_or(true, |t| t.chars().any(is_private_use));
+    if doubtful
+        && detect(None) == encoding_rs::BIG5
+        && decode_strict(encoding_rs::BIG5, bytes).is_ok()
+    {
+        return encoding_rs::BIG5;
+    }
+    GB18030
+}
+
+/// Whether a character is in a private-use area (造字 of one computer, no standard shape).
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
 }
 
 /// Decodes without replacement; on failure, returns the byte offset of the bad input.
