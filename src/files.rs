@@ -390,6 +390,7 @@ fn sweep_stale(dir: &Path, path: &Path) {
 }
 
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn process_alive(pid: u32) -> bool {
     if pid == std::process::id() {
         return true;
@@ -699,7 +700,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("issue.toml");
         std::fs::write(&f, "x").unwrap();
-        let err = guard_output(&dir.path().join("./issue.toml"), std::slice::from_ref(&f)).unwrap_err();
+        let err =
+            guard_output(&dir.path().join("./issue.toml"), std::slice::from_ref(&f)).unwrap_err();
         assert!(err.to_string().contains("is an input"), "{err}");
         assert!(guard_output(&dir.path().join("out.pdf"), &[f]).is_ok());
         #[cfg(unix)]

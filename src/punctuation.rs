@@ -18,7 +18,7 @@
 //! the search as "not Chinese" whatever their width. Pairs (quotes, parentheses) are
 //! formed independently of width. So after [`fix`], a second
 //! [`scan`] sees the same contexts and the same pairs and finds nothing to fix; the
-//! property test in `tests/proptest_input.rs` checks `fix(fix(x)) == fix(x)`.
+//! property test in `tests/it/proptest_input.rs` checks `fix(fix(x)) == fix(x)`.
 
 use std::ops::Range;
 

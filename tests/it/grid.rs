@@ -3,11 +3,9 @@
 //! full lines hold 28 characters, full pages 22 lines, and page numbers sit 7 mm under
 //! the block, odd pages at the right and even at the left, one character in.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const TOL: f64 = 0.5; // mm

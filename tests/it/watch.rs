@@ -1,13 +1,11 @@
 //! `jianbao watch`: one rebuild a change, errors keep the last good PDF.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 struct Killed(std::process::Child);
 impl Drop for Killed {

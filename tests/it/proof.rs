@@ -1,11 +1,9 @@
 //! Proofs and compare: `jianbao proof`, `build --draft`, `jianbao compare`.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 use jianbao::compare::{self, CompareOptions, Outcome, Tolerance};
 use jianbao::pipeline::{self, BuildOptions};
 use jianbao::proof::{self, Raster};

@@ -1,12 +1,10 @@
 //! The independent checker of GUIDE.md's rules (`../shared/cjkcheck/cjkcheck.py`) on
 //! every issue under `issues/`: it must end with "all checks passed".
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn check(issue_dir: &str, extra: &[&str]) {
     let Some(cjkcheck) = cjkcheck_script() else {

@@ -6,8 +6,6 @@
 //! After an intended change to the layouts, fonts or issues, regenerate the references
 //! with `tests/update-references.sh` and look at the diff before committing them.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use jianbao::compare::{self, CompareOptions, Outcome};
@@ -16,7 +14,7 @@ use jianbao::pipeline::{self, BuildOptions};
 /// The issue file of each directory under `issues/`: its one `*.toml`.
 fn issue_files() -> Vec<(String, Result<PathBuf, String>)> {
     let mut out = Vec::new();
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(common::repo().join("issues"))
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(crate::common::repo().join("issues"))
         .unwrap()
         .flatten()
         .map(|e| e.path())
@@ -44,7 +42,7 @@ fn issue_files() -> Vec<(String, Result<PathBuf, String>)> {
 }
 
 fn reference_dir(name: &str) -> PathBuf {
-    common::repo().join("tests/reference").join(name)
+    crate::common::repo().join("tests/reference").join(name)
 }
 
 /// Compares one issue with its references; `Err` says what differs.
@@ -117,7 +115,7 @@ fn every_issue_matches_its_reference_renders() {
         }
     }
     // References of an issue that is no longer there are stale.
-    if let Ok(entries) = std::fs::read_dir(common::repo().join("tests/reference")) {
+    if let Ok(entries) = std::fs::read_dir(crate::common::repo().join("tests/reference")) {
         for e in entries.flatten().filter(|e| e.path().is_dir()) {
             let name = e.file_name().to_string_lossy().into_owned();
             if !issues.iter().any(|(n, _)| *n == name) {

@@ -1,10 +1,8 @@
 //! End-to-end: issue TOML + articles → PDF, through the library and the binary.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn sample_issue_builds_with_all_text() {

@@ -1,12 +1,10 @@
 //! Fonts: the shipped files and their index, roles and sizes, the coverage check
 //! before layout, the fallback report, and the user's own fonts.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use jianbao::fonts::{self, FontOptions, FontSet, Origin};
 use jianbao::pipeline::{self, BuildOptions, BuildReport};
 

@@ -2,12 +2,10 @@
 //! scan, metadata, byte-identical output across directories, TZ and locale, PDF/A-2b,
 //! text extraction order, the `[print]` profile and its command-line overrides.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use jianbao::print::{PrintOverrides, audit};
 use lopdf::{Document, Object};
 use sha2::{Digest, Sha256};

@@ -1,13 +1,11 @@
 //! Bad inputs, one test each, through the binary: each asserts the exit code, the
 //! location (file:line:col where there is one) and the key words of the message.
-//! `cargo test --test bad_inputs -- --nocapture` prints one summary line per case.
-
-mod common;
+//! `cargo test --test it bad_inputs -- --nocapture` prints one summary line per case.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 struct Out {
     code: Option<i32>,

@@ -5,9 +5,7 @@
 //! Every run goes through `run`, which kills the child and fails the test when it takes
 //! longer than its bound; `expect` checks the exit code, the message, that no input file
 //! changed and that no `.jianbao*.tmp` file was left behind.
-//! `cargo test --test hostile -- --nocapture` prints one summary line per case.
-
-mod common;
+//! `cargo test --test it hostile -- --nocapture` prints one summary line per case.
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
@@ -17,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// The default wall-time bound of a run, in seconds.
 const LIMIT: u64 = 60;

@@ -2,8 +2,6 @@
 //! half-width punctuation and the joined-line spaces with their lines; `--fix` gives a
 //! text that `check` passes, with every other character unchanged.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
@@ -13,7 +11,7 @@ const ARTICLE: &str = "lianluo-dongtai-2018-19.txt";
 
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let src = common::repo().join("tests/fixtures/seed");
+    let src = crate::common::repo().join("tests/fixtures/seed");
     for f in ["issue.toml", ARTICLE] {
         std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
     }
@@ -200,7 +198,7 @@ fn fix_keeps_encoding_and_line_ends() {
 fn sample_issue_is_clean() {
     let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
         .arg("check")
-        .arg(common::sample_issue())
+        .arg(crate::common::sample_issue())
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

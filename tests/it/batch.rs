@@ -1,10 +1,8 @@
 //! `jianbao build` with several issues: parallel, one failure does not stop the others.
 
-mod common;
-
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn batch_builds_the_good_issues_and_reports_the_bad_one() {
