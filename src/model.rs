@@ -134,6 +134,28 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         }
         Ok(v.to_owned())
     };
+    // A display line (a title, a label, a byline) is a line or two, never a text: one
+    // of hundreds of characters is an article pasted into the wrong place, and would
+    // cost minutes of layout before it showed as a wall of centred text.
+    let line = |s: &Spanned<String>, what: &str| -> Result<String> {
+        let v = text(s, what)?;
+        let n = v.chars().count();
+        if n > MAX_DISPLAY_CHARS {
+            return Err(loaded
+                .error_at(
+                    s.span(),
+                    format!(
+                        "{what} has {n} characters; a title or label has at most {MAX_DISPLAY_CHARS} / {what} 有 {n} 个字，标题类文字最多 {MAX_DISPLAY_CHARS} 字"
+                    ),
+                )
+                .help("is the article's text in the title? put the text in the article file and keep a short title here / 是否把正文填进了标题？正文请放在文章文件中")
+                .into());
+        }
+        Ok(v)
+    };
+    let opt_line = |s: &Option<Spanned<String>>, what: &str| -> Result<Option<String>> {
+        s.as_ref().map(|s| line(s, what)).transpose()
+    };
     let opt = |s: &Option<Spanned<String>>, what: &str| -> Result<Option<String>> {
         s.as_ref().map(|s| text(s, what)).transpose()
     };
@@ -195,7 +217,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     };
 
     let bulletin = Bulletin {
-        title: text(&f.bulletin.title, "bulletin.title")?,
+        title: line(&f.bulletin.title, "bulletin.title")?,
         pinyin: opt(&f.bulletin.pinyin, "bulletin.pinyin")?,
         unit: text(&f.bulletin.unit, "bulletin.unit")?,
         marks: f
@@ -266,16 +288,16 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .help("paste the article's text into the file, or remove this [[article]] / 请把正文粘贴进该文件，或删除这一篇 [[article]]")
                 .into());
         }
-        let title = text(&entry.title, "article.title")?;
+        let title = line(&entry.title, "article.title")?;
         articles.push(Article {
-            column: opt(&entry.column, "article.column")?,
+            column: opt_line(&entry.column, "article.column")?,
             title: title
                 .lines()
                 .map(|l| l.trim().to_owned())
                 .filter(|l| !l.is_empty())
                 .collect(),
-            subtitle: opt(&entry.subtitle, "article.subtitle")?,
-            byline: opt(&entry.byline, "article.byline")?,
+            subtitle: opt_line(&entry.subtitle, "article.subtitle")?,
+            byline: opt_line(&entry.byline, "article.byline")?,
             blocks,
             path,
             source,
@@ -354,6 +376,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         warnings,
     })
 }
+
+/// The most characters of a display line: a title, a column label, a byline.
+pub const MAX_DISPLAY_CHARS: usize = 300;
 
 /// Whether a character is a control character that would not print (C0 and C1,
 /// DEL), other than the tab and the line end.
