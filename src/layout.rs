@@ -149,3 +149,209 @@ fn count(frame: &Frame, fonts: &FontSet, out: &mut Vec<(typst::text::Font, FontU
         }
     }
 }
+
+/// Two runs of text whose ink boxes overlap, or a run that leaves the page: text the
+/// layout could not place, found on the laid-out pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overprint {
+    pub page: usize,
+    /// The run that lies over (or off the page), and the run it covers (none when it
+    /// leaves the page).
+    pub text: String,
+    pub covers: Option<String>,
+    /// How much: width and height of the overlap (or of what lies off the page), pt.
+    pub width: f64,
+    pub height: f64,
+}
+
+/// A run of text on a page: its em box in page coordinates (pt), its size, its text.
+struct Run {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+    size: f64,
+    text: String,
+}
+
+/// An affine map [a b c d e f]: x' = a x + c y + e, y' = b x + d y + f.
+#[derive(Clone, Copy)]
+struct Affine([f64; 6]);
+
+impl Affine {
+    const ID: Affine = Affine([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    fn then(self, inner: Affine) -> Affine {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = inner.0;
+        Affine([
+            a * a2 + c * b2,
+            b * a2 + d * b2,
+            a * c2 + c * d2,
+            b * c2 + d * d2,
+            a * e2 + c * f2 + e,
+            b * e2 + d * f2 + f,
+        ])
+    }
+
+    fn translate(x: f64, y: f64) -> Affine {
+        Affine([1.0, 0.0, 0.0, 1.0, x, y])
+    }
+
+    fn apply(self, x: f64, y: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    fn rotated(self) -> bool {
+        self.0[1].abs() > 1e-6 || self.0[2].abs() > 1e-6
+    }
+}
+
+fn runs(frame: &Frame, m: Affine, out: &mut Vec<Run>) {
+    for (pos, item) in frame.items() {
+        let at = m.then(Affine::translate(pos.x.to_pt(), pos.y.to_pt()));
+        match item {
+            FrameItem::Group(g) => {
+                let t = g.transform;
+                let inner = Affine([
+                    t.sx.get(),
+                    t.ky.get(),
+                    t.kx.get(),
+                    t.sy.get(),
+                    t.tx.to_pt(),
+                    t.ty.to_pt(),
+                ]);
+                runs(&g.frame, at.then(inner), out);
+            }
+            // A rotated run is the draft's watermark, meant to lie over the page.
+            FrameItem::Text(t) if !at.rotated() && !t.text.trim().is_empty() => {
+                let size = t.size.to_pt();
+                let w = t.width().to_pt();
+                // The em box of CJK text: 0.88 em above the baseline, 0.12 below.
+                let (x0, y0) = at.apply(0.0, -0.88 * size);
+                let (x1, y1) = at.apply(w, 0.12 * size);
+                out.push(Run {
+                    x0: x0.min(x1),
+                    y0: y0.min(y1),
+                    x1: x0.max(x1),
+                    y1: y0.max(y1),
+                    size: size * at.0[3].abs(),
+                    text: t.text.to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first words of a run, for messages.
+fn snippet(text: &str) -> String {
+    let mut s: String = text.chars().take(12).collect();
+    if text.chars().count() > 12 {
+        s.push('…');
+    }
+    s
+}
+
+/// Runs of text that overprint each other (their em boxes overlap by more than 0.3 em
+/// both ways: lines of a title run into the lines below it, a block placed over
+/// another) or that leave the page. The bleed around the page counts as page.
+pub fn overprints(doc: &PagedDocument) -> Vec<Overprint> {
+    let mut out = Vec::new();
+    for (i, page) in doc.pages().iter().enumerate() {
+        let mut rs = Vec::new();
+        runs(&page.frame, Affine::ID, &mut rs);
+        let (pw, ph) = (page.frame.width().to_pt(), page.frame.height().to_pt());
+        for r in &rs {
+            let (w, h) = (
+                (r.x1 - pw).max(0.0) + (-r.x0).max(0.0),
+                (r.y1 - ph).max(0.0) + (-r.y0).max(0.0),
+            );
+            if w > 1.0 || h > 1.0 {
+                out.push(Overprint {
+                    page: i + 1,
+                    text: snippet(&r.text),
+                    covers: None,
+                    width: w,
+                    height: h,
+                });
+            }
+        }
+        rs.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        for (k, a) in rs.iter().enumerate() {
+            for b in &rs[k + 1..] {
+                if b.y0 >= a.y1 {
+                    break;
+                }
+                let w = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let h = a.y1.min(b.y1) - a.y0.max(b.y0);
+                let limit = 0.3 * a.size.min(b.size);
+                if w > limit && h > limit {
+                    out.push(Overprint {
+                        page: i + 1,
+                        text: snippet(&a.text),
+                        covers: Some(snippet(&b.text)),
+                        width: w,
+                        height: h,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What the layouts report of their own fitting, as metadata in the document
+/// (`#metadata(…) <jianbao-…>`): read back here so that the build can stop or warn.
+fn reported<T: serde::de::DeserializeOwned>(doc: &PagedDocument, label: &str) -> Option<T> {
+    use typst::foundations::Label;
+    use typst::introspection::{Introspector, MetadataElem};
+    let label = Label::new(typst::utils::PicoStr::intern(label))?;
+    let content = doc.introspector().query_label(label).ok()?;
+    let value = &content.to_packed::<MetadataElem>()?.value;
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+}
+
+/// How the masthead title was fitted (`layouts/masthead.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct MastheadFit {
+    /// What the title is wider than its room at the floors, in pt (0: it fits).
+    pub overflow: f64,
+    /// The horizontal compression (1: none).
+    pub scale: f64,
+    /// The size it is set in, pt.
+    pub size: f64,
+    /// Its width as set in its role's size, and the room it has, pt.
+    pub natural: f64,
+    pub room: f64,
+}
+
+/// The masthead's fitting, when the layout reports it (the built-in layouts do).
+pub fn masthead_fit(doc: &PagedDocument) -> Option<MastheadFit> {
+    reported(doc, "jianbao-masthead")
+}
+
+/// How the footer (报尾) was fitted (`layouts/footer.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct FooterFit {
+    /// The page the last article ends on.
+    pub page: usize,
+    /// The room between the end of the last article and the foot of the text block, pt.
+    pub avail: f64,
+    /// The room the footer needs at each level of tightening (with the space above it), pt.
+    pub needs: Vec<f64>,
+    /// The level chosen (0: as designed).
+    pub level: usize,
+    /// Whether it fits under the last article at all.
+    pub fits: bool,
+    /// The body's line pitch, pt.
+    pub pitch: f64,
+}
+
+/// The footer's fitting, when the issue has a footer and the layout reports it.
+pub fn footer_fit(doc: &PagedDocument) -> Option<FooterFit> {
+    reported(doc, "jianbao-footer")
+}

@@ -40,6 +40,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
+    /// Where the footer went and the room left on the last page.
+    pub layout_note: Option<String>,
     pub bytes: usize,
     pub warnings: Vec<String>,
     pub elapsed: Duration,
@@ -228,6 +230,50 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
             .collect();
         return Err(Error::Many(errors));
     }
+    if let Some(fit) = layout::masthead_fit(&laid.document)
+        && fit.overflow > 0.5
+    {
+        let style = &p.issue.style;
+        return Err(p
+            .loaded
+            .error_at(
+                p.loaded.span_of(&["bulletin", "title"]),
+                format!(
+                    "the masthead title does not fit: {:.0} pt wider than its {} line(s) of {:.0} pt, even compressed to {:.0} % and set at {:.0} pt / 报头标题过长，压缩和缩小字号后仍超出 {:.0} pt",
+                    fit.overflow,
+                    style.masthead_max_lines,
+                    fit.room / f64::from(style.masthead_max_lines),
+                    fit.scale * 100.0,
+                    fit.size,
+                    fit.overflow
+                ),
+            )
+            .help("shorten the title (the issuing body can go in the unit line), or allow more lines: [style] masthead_max_lines = 2 / 请缩短报头标题，或设置 [style] masthead_max_lines = 2")
+            .into());
+    }
+    let overprints = layout::overprints(&laid.document);
+    if !overprints.is_empty() {
+        let errors = overprints
+            .iter()
+            .take(5)
+            .map(|o| {
+                let what = match &o.covers {
+                    Some(c) => format!(
+                        "page {}: «{}» overprints «{c}» ({:.1} × {:.1} pt): the layout could not place it / 第 {} 页文字重叠",
+                        o.page, o.text, o.width, o.height, o.page
+                    ),
+                    None => format!(
+                        "page {}: «{}» runs off the page by {:.1} pt / 第 {} 页文字超出页面",
+                        o.page, o.text, o.width.max(o.height), o.page
+                    ),
+                };
+                InputError::file(&p.loaded.path, what).help(
+                    "shorten the text named (a masthead title, a title), or make its size or the page's settings in [style] fit; nothing was written / 请缩短该处文字或调整 [style] 中的字号、版面设置；未写出 PDF",
+                )
+            })
+            .collect();
+        return Err(Error::Many(errors));
+    }
     Ok(laid)
 }
 
@@ -252,6 +298,8 @@ pub fn output_path(opts: &BuildOptions, prepared: &Prepared) -> PathBuf {
 /// A PDF made in memory: what `build` writes, and what `proof` and `compare` render.
 pub struct Built {
     pub pdf: Vec<u8>,
+    /// Where the footer went and the room left on the last page, for the editor.
+    pub layout_note: Option<String>,
     pub pages: usize,
     pub warnings: Vec<String>,
     /// Characters typeset per face, from the laid-out pages.
@@ -286,14 +334,85 @@ pub fn render(prepared: &Prepared) -> Result<Built> {
     let mut warnings = prepared.issue.warnings.clone();
     warnings.extend(prepared.warnings.iter().cloned());
     warnings.extend(laid.warnings);
+    let pages = laid.document.pages().len();
+    let footer = layout::footer_fit(&laid.document);
+    warnings.extend(
+        footer
+            .as_ref()
+            .and_then(|f| footer_alone(f, pages, &prepared.issue)),
+    );
     warnings.extend(settings.notes.iter().cloned());
     Ok(Built {
         pdf,
-        pages: laid.document.pages().len(),
+        layout_note: footer.as_ref().map(|f| footer_note(f, pages)),
+        pages,
         warnings,
         font_use,
         timings,
     })
+}
+
+/// Whole body lines in a length (a little under a line counts as none).
+fn lines_in(len: f64, pitch: f64) -> i64 {
+    (len / pitch + 0.02).floor() as i64
+}
+
+/// The warning for a footer (报尾) that stands alone on a page of its own: how many
+/// lines it needs, how many the page before has free, how many must go, and the
+/// longest article (where cuts are easiest).
+fn footer_alone(f: &layout::FooterFit, pages: usize, issue: &Issue) -> Option<String> {
+    if f.fits || pages <= f.page {
+        return None;
+    }
+    let tightest = f.needs.iter().copied().fold(f64::INFINITY, f64::min);
+    let needed = (tightest / f.pitch).ceil() as i64;
+    let free = lines_in(f.avail, f.pitch).max(0);
+    let cut = (needed - free).max(1);
+    let longest = issue
+        .articles
+        .iter()
+        .max_by_key(|a| {
+            a.blocks
+                .iter()
+                .map(|b| {
+                    b.inlines()
+                        .iter()
+                        .map(|i| i.text.chars().count())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+        })
+        .map(|a| {
+            format!(
+                "; the longest article is «{}» ({})",
+                a.title.concat(),
+                a.path.display()
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "the 报尾 stands alone on page {pages}: it needs {needed} lines even tightened, and page {} has {free} free; shorten the articles by {cut} line(s) to keep it on page {}{longest} / 报尾单独占了第 {pages} 页：它至少需要 {needed} 行，第 {} 页只剩 {free} 行，正文删减 {cut} 行即可排在第 {} 页",
+        f.page, f.page, f.page, f.page
+    ))
+}
+
+/// Where the footer went, for the build's summary.
+fn footer_note(f: &layout::FooterFit, pages: usize) -> String {
+    if f.fits {
+        let used = f.needs.get(f.level).copied().unwrap_or(0.0);
+        let free = lines_in(f.avail - used, f.pitch).max(0);
+        let how = match f.level {
+            0 => String::new(),
+            1 => ", its lines tightened".to_owned(),
+            _ => ", its lines and the space above it tightened".to_owned(),
+        };
+        format!(
+            "报尾 on page {}{how}; {free} body line(s) free above it",
+            f.page
+        )
+    } else {
+        format!("报尾 alone on page {pages}")
+    }
 }
 
 /// Builds one issue into PDF bytes (what `build` writes; `proof` and `compare` render them).
@@ -334,6 +453,7 @@ pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<Buil
     })?;
     Ok(BuildReport {
         output: output.to_owned(),
+        layout_note: built.layout_note.clone(),
         pages: built.pages,
         bytes: built.pdf.len(),
         warnings: built.warnings,

@@ -485,8 +485,17 @@ pub struct Style {
     pub article_gap_lines: f64,
     /// Tracking of the masthead title, in em.
     pub masthead_tracking: f64,
-    /// Height of the masthead, in body grid lines (the first article starts on the grid).
+    /// Height of the masthead, in body grid lines (the first article starts on the
+    /// grid): the least it takes; it grows by whole lines when what it holds needs more.
     pub masthead_lines: u32,
+    /// The lines the masthead title may take. A title that does not fit them is
+    /// compressed horizontally (字符缩放) down to `masthead_min_scale`, then set smaller
+    /// down to `masthead_min_size`; beyond that the build stops and says by how much.
+    pub masthead_max_lines: u32,
+    /// The narrowest horizontal compression of the masthead title (0.6 = 60 %).
+    pub masthead_min_scale: f64,
+    /// The smallest size the masthead title is set in to fit.
+    pub masthead_min_size: Size,
 }
 
 impl Default for Style {
@@ -502,6 +511,9 @@ impl Default for Style {
             article_gap_lines: 1.0,
             masthead_tracking: 0.12,
             masthead_lines: 8,
+            masthead_max_lines: 1,
+            masthead_min_scale: 0.6,
+            masthead_min_size: Size(22.0),
         }
     }
 }
@@ -678,6 +690,36 @@ impl Style {
                     self.masthead_tracking
                 ),
                 "the default is 0.12 / 默认值为 0.12",
+            );
+        }
+        if !(1..=4).contains(&self.masthead_max_lines) {
+            bad(
+                vec!["style", "masthead_max_lines"],
+                format!(
+                    "masthead_max_lines = {} is not between 1 and 4 / 报头标题行数须在 1 到 4 之间",
+                    self.masthead_max_lines
+                ),
+                "the default is 1: the title on one line / 默认值为 1",
+            );
+        }
+        if !(0.3..=1.0).contains(&self.masthead_min_scale) {
+            bad(
+                vec!["style", "masthead_min_scale"],
+                format!(
+                    "masthead_min_scale = {} is not between 0.3 and 1 / 报头最小缩放须在 0.3 到 1 之间",
+                    self.masthead_min_scale
+                ),
+                "the default is 0.6 (60 %) / 默认值为 0.6",
+            );
+        }
+        if !(8.0..=self.fonts.masthead.size.0.max(8.0)).contains(&self.masthead_min_size.0) {
+            bad(
+                vec!["style", "masthead_min_size"],
+                format!(
+                    "masthead_min_size = {:.1}pt is not between 8pt and the masthead's size / 报头最小字号超出范围",
+                    self.masthead_min_size.0
+                ),
+                "the default is 22pt (二号) / 默认值为 二号",
             );
         }
         if self.masthead_lines < 1 || self.masthead_lines >= p.lines.max(2) {

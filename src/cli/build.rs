@@ -79,11 +79,15 @@ fn flag(yes: bool, no: bool) -> Option<bool> {
 
 fn summary(r: &BuildReport) -> String {
     format!(
-        "wrote {} ({} pages, {} KiB) in {:.0} ms",
+        "wrote {} ({} pages, {} KiB) in {:.0} ms{}",
         r.output.display(),
         r.pages,
         r.bytes / 1024,
-        r.elapsed.as_secs_f64() * 1000.0
+        r.elapsed.as_secs_f64() * 1000.0,
+        r.layout_note
+            .as_ref()
+            .map(|n| format!("; {n}"))
+            .unwrap_or_default()
     )
 }
 

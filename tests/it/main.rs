@@ -6,6 +6,7 @@ mod bad_inputs;
 mod batch;
 mod cjkcheck;
 mod common;
+mod fit;
 mod fonts;
 mod grid;
 mod hostile;

@@ -1,0 +1,206 @@
+//! A layout that never fails silently: the masthead title fitted to its line(s), text
+//! that overprints other text stopping the build, the footer (报尾) tightened before
+//! it spills onto a page of its own, and a warning with the lines to cut when it does.
+
+use std::path::Path;
+use std::process::Command;
+
+use jianbao::layout;
+use jianbao::pipeline::{self, BuildOptions};
+
+use crate::common::*;
+
+/// A footer of a few lines, like most offices'.
+const FOOTER: &str = r#"
+[footer]
+editors = ["石韧", "吴静波"]
+approval = "湘党简准字〔2000〕第28号"
+print_count = 500
+[footer.contact]
+phone = "0731-85309270"
+[[footer.distribution]]
+label = "送"
+recipients = ["全国人大常委会办公厅联络局、研究室、新闻局", "各省、区、市人大常委会代表联络工作机构"]
+[[footer.distribution]]
+label = "发"
+recipients = ["各市州、县市区人大常委会联工委"]
+"#;
+
+fn opts(issue: &Path) -> BuildOptions {
+    BuildOptions {
+        issue: issue.to_owned(),
+        ..Default::default()
+    }
+}
+
+fn jianbao(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_25_character_masthead_title_is_compressed_onto_one_line() {
+    let title = "四川省第十四届人民代表大会第三次会议秘书处会议简报";
+    assert_eq!(title.chars().count(), 25);
+    let toml = MINIMAL_TOML.replace("title = \"测试简报\"", &format!("title = \"{title}\""));
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let prepared = pipeline::prepare(&opts(&issue)).unwrap();
+    let laid = pipeline::lay_out(&prepared).unwrap();
+    let fit = layout::masthead_fit(&laid.document).expect("the masthead reports its fit");
+    assert!(fit.overflow < 0.5, "{fit:?}");
+    // Too wide by far at 68 pt: compressed to the floor (60 %), then set smaller.
+    assert!((fit.scale - 0.6).abs() < 1e-6, "{fit:?}");
+    assert!(fit.size < 68.0 && fit.size >= 22.0, "{fit:?}");
+    assert!(layout::overprints(&laid.document).is_empty());
+    // On one line: every glyph of the title on page 1 shares one baseline.
+    let out = dir.path().join("out.pdf");
+    let o = jianbao(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    if tool("pdftotext") {
+        let text = pdftotext(&out);
+        assert!(
+            text.lines().any(|l| l.trim() == title),
+            "the title is not one line of the PDF's text:\n{text}"
+        );
+    }
+    if let Some(script) = cjkcheck_script() {
+        let o = Command::new("python3")
+            .arg(script)
+            .arg(&out)
+            .args(["--print", "--a4"])
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            report.lines().any(|l| l.starts_with("[PASS] 11 overprint")),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn a_title_that_cannot_fit_stops_the_build_and_writes_nothing() {
+    let title = "会议简报".repeat(50);
+    let toml = MINIMAL_TOML.replace("title = \"测试简报\"", &format!("title = \"{title}\""))
+        + "\n[style]\nmasthead_max_lines = 1\n";
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let o = jianbao(&["build", issue.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("does not fit") && err.contains("issue.toml:3:"),
+        "{err}"
+    );
+    assert!(err.contains("masthead_max_lines"), "{err}");
+    assert!(!dir.path().join("issue.pdf").exists());
+}
+
+#[test]
+fn two_lines_when_asked_hold_the_title_larger() {
+    let title = "四川省第十四届人民代表大会第三次会议大会秘书处会议简报";
+    let toml = MINIMAL_TOML.replace("title = \"测试简报\"", &format!("title = \"{title}\""))
+        + "\n[style]\nmasthead_max_lines = 2\n";
+    let (_dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let prepared = pipeline::prepare(&opts(&issue)).unwrap();
+    let laid = pipeline::lay_out(&prepared).unwrap();
+    let fit = layout::masthead_fit(&laid.document).unwrap();
+    // Two lines hold it at a larger size than one line would (about 26 pt).
+    assert!(fit.overflow < 0.5 && fit.size > 40.0, "{fit:?}");
+    assert!(layout::overprints(&laid.document).is_empty());
+}
+
+#[test]
+fn text_that_overprints_other_text_stops_the_build() {
+    // A layout of one's own that sets a line over the masthead.
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "正文。\n")]);
+    let ejected = dir.path().join("ej");
+    let o = jianbao(&["eject", issue.to_str().unwrap(), ejected.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let main = ejected.join("layouts/main.typ");
+    let mut text = std::fs::read_to_string(&main).unwrap();
+    text.push_str("\n#place(top + left, dx: 0pt, dy: 0pt, text(size: 20pt)[压在报头上的文字])\n#place(top + left, dx: 4pt, dy: 2pt, text(size: 20pt)[另一行重叠文字])\n");
+    std::fs::write(&main, text).unwrap();
+    let out = dir.path().join("out.pdf");
+    let o = jianbao(&[
+        "build",
+        issue.to_str().unwrap(),
+        "--layout-dir",
+        ejected.join("layouts").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("overprints") && err.contains("page 1"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
+/// An issue with `n` one-line paragraphs and the footer above.
+fn with_paragraphs(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let body: String = (0..n).map(|i| format!("第{i}段正文，一行。\n")).collect();
+    write_issue(&format!("{MINIMAL_TOML}{FOOTER}"), &[("a.txt", &body)])
+}
+
+#[test]
+fn a_footer_that_misses_its_page_by_a_little_is_tightened_onto_it() {
+    // Paragraph by paragraph, the footer first fits as designed, then only tightened,
+    // then not at all: find the count where it fits only tightened.
+    let mut seen_tight = false;
+    for n in 1..80 {
+        let (_dir, issue) = with_paragraphs(n);
+        let prepared = pipeline::prepare(&opts(&issue)).unwrap();
+        let laid = pipeline::lay_out(&prepared).unwrap();
+        let pages = laid.document.pages().len();
+        let fit = layout::footer_fit(&laid.document).expect("the footer reports its fit");
+        if fit.fits {
+            assert_eq!(
+                pages, fit.page,
+                "n = {n}: a footer that fits shares the page"
+            );
+            assert!(fit.needs[fit.level] <= fit.avail + 0.01, "{fit:?}");
+        }
+        if fit.fits && fit.level > 0 {
+            // It would not have fitted as designed: it misses by a few points only.
+            assert!(fit.needs[0] > fit.avail, "{fit:?}");
+            let built = pipeline::render(&prepared).unwrap();
+            assert!(
+                !built.warnings.iter().any(|w| w.contains("stands alone")),
+                "{:?}",
+                built.warnings
+            );
+            assert!(built.layout_note.unwrap().contains("tightened"));
+            seen_tight = true;
+            break;
+        }
+    }
+    assert!(
+        seen_tight,
+        "no paragraph count made the footer fit only tightened"
+    );
+}
+
+#[test]
+fn a_footer_alone_on_its_page_is_a_warning_with_the_lines_to_cut() {
+    let o = jianbao(&["build", sample_issue().to_str().unwrap(), "-o", "-"]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the 报尾 stands alone on page 5")
+            && err.contains("page 4 has")
+            && err.contains("shorten the articles by")
+            && err.contains("02-jianyi-banli.txt"),
+        "{err}"
+    );
+    assert!(err.contains("报尾 alone on page 5"), "{err}");
+}
