@@ -196,6 +196,11 @@ pub struct PrintProfile {
     /// with `spot = "PANTONE 485 C"`.
     #[serde(default)]
     pub red: Option<crate::style::Colour>,
+    /// Fit the issue to this many pages: the blank lines between articles and the
+    /// masthead's spare lines are given up as needed (never the body grid or a size);
+    /// an issue that is still longer stops the build with the lines over.
+    #[serde(default)]
+    pub pages: Option<Spanned<u32>>,
 }
 
 /// The issue file as read: its path, its text, and the parsed structure.

@@ -355,3 +355,17 @@ pub struct FooterFit {
 pub fn footer_fit(doc: &PagedDocument) -> Option<FooterFit> {
     reported(doc, "jianbao-footer")
 }
+
+/// Where the body ends (`layouts/main.typ`): the page, and the y of the text block's
+/// top and of the last line's top on their pages, pt.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct BodyEnd {
+    pub page: usize,
+    pub top: f64,
+    pub end: f64,
+}
+
+/// Where the body ends, when the layout reports it.
+pub fn body_end(doc: &PagedDocument) -> Option<BodyEnd> {
+    reported(doc, "jianbao-body")
+}

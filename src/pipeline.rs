@@ -280,8 +280,9 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
 /// Builds one issue into a PDF.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
-    let prepared = prepare(opts)?;
-    finish(&prepared, &output_path(opts, &prepared), start)
+    let mut prepared = prepare(opts)?;
+    let output = output_path(opts, &prepared);
+    finish(&mut prepared, &output, start)
 }
 
 /// Where the PDF goes: `-o`, or beside the issue file (`.pdfa.pdf` for the archive).
@@ -310,9 +311,9 @@ pub struct Built {
 
 /// Lays out a prepared issue and exports it (print post-processing, colour audit),
 /// without writing anything.
-pub fn render(prepared: &Prepared) -> Result<Built> {
+pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let mut timings = Timings::default();
-    let laid = timings.time("layout", || lay_out(prepared))?;
+    let laid = timings.time("layout", || fit_pages(prepared))?;
     let settings = &prepared.print;
     let bytes = timings.time("pdf", || {
         export::pdf(&laid.document, &prepared.issue, settings.pdfa)
@@ -344,12 +345,68 @@ pub fn render(prepared: &Prepared) -> Result<Built> {
     warnings.extend(settings.notes.iter().cloned());
     Ok(Built {
         pdf,
-        layout_note: footer.as_ref().map(|f| footer_note(f, pages)),
+        layout_note: footer.as_ref().map(|f| {
+            if prepared.issue.style.footer_on_even_page {
+                footer_note_even(f, pages)
+            } else {
+                footer_note(f, pages)
+            }
+        }),
         pages,
         warnings,
         font_use,
         timings,
     })
+}
+
+/// The most a layout is tightened to fit `[print] pages` (see `Style::fit`).
+const MAX_FIT: u8 = 2;
+
+/// Lays out a prepared issue; with `[print] pages = N`, tightens the layout level by
+/// level until it fits N pages, or stops with the lines over.
+pub fn fit_pages(p: &mut Prepared) -> Result<layout::Laidout> {
+    let mut laid = lay_out(p)?;
+    let Some(target) = p.print.pages else {
+        return Ok(laid);
+    };
+    while laid.document.pages().len() > target as usize && p.issue.style.fit < MAX_FIT {
+        p.issue.style.fit += 1;
+        let json = serde_json::to_vec(&p.issue)
+            .map_err(|e| Error::internal(format!("model to JSON: {e}")))?;
+        p.world.set_model(json);
+        laid = lay_out(p)?;
+    }
+    let pages = laid.document.pages().len();
+    if pages <= target as usize {
+        return Ok(laid);
+    }
+    let over = lines_over(&laid, &p.issue, target);
+    Err(p
+        .loaded
+        .error_at(
+            p.loaded.span_of(&["print", "pages"]),
+            format!(
+                "the issue does not fit {target} pages: it runs to {pages}, about {over} body line(s) over, with the gaps between articles and the masthead's spare lines given up / 本期排不进 {target} 页：共 {pages} 页，约超出 {over} 行",
+            ),
+        )
+        .help(format!("shorten the articles by {over} line(s), or set pages = {pages} / 请删减约 {over} 行正文，或改为 pages = {pages}"))
+        .into())
+}
+
+/// About how many body lines an issue runs over `target` pages: the lines up to the
+/// end of the body, the footer's (tightened) lines, less what `target` pages hold.
+fn lines_over(laid: &layout::Laidout, issue: &Issue, target: u32) -> i64 {
+    let lines = i64::from(issue.style.page.lines);
+    let size = issue.style.fonts.body.size.0;
+    let pitch = (issue.style.page.block_height.0 - size) / (lines - 1).max(1) as f64;
+    let Some(end) = layout::body_end(&laid.document) else {
+        return (laid.document.pages().len() as i64 - i64::from(target)) * lines;
+    };
+    let used = ((end.end + size - end.top) / pitch - 0.02).ceil() as i64;
+    let footer = layout::footer_fit(&laid.document)
+        .map(|f| (f.needs.iter().copied().fold(f64::INFINITY, f64::min) / f.pitch).ceil() as i64)
+        .unwrap_or(0);
+    ((end.page as i64 - 1) * lines + used + footer - i64::from(target) * lines).max(1)
 }
 
 /// Whole body lines in a length (a little under a line counts as none).
@@ -361,7 +418,8 @@ fn lines_in(len: f64, pitch: f64) -> i64 {
 /// lines it needs, how many the page before has free, how many must go, and the
 /// longest article (where cuts are easiest).
 fn footer_alone(f: &layout::FooterFit, pages: usize, issue: &Issue) -> Option<String> {
-    if f.fits || pages <= f.page {
+    // An office that follows GB/T 9704 puts its 版记 on an even page of its own on purpose.
+    if f.fits || pages <= f.page || issue.style.footer_on_even_page {
         return None;
     }
     let tightest = f.needs.iter().copied().fold(f64::INFINITY, f64::min);
@@ -415,9 +473,18 @@ fn footer_note(f: &layout::FooterFit, pages: usize) -> String {
     }
 }
 
+/// Where the footer went when it is set as GB/T 9704's 版记 (on an even page).
+fn footer_note_even(f: &layout::FooterFit, pages: usize) -> String {
+    if f.fits && pages == f.page {
+        footer_note(f, pages)
+    } else {
+        format!("报尾 on page {pages}, an even page (GB/T 9704)")
+    }
+}
+
 /// Builds one issue into PDF bytes (what `build` writes; `proof` and `compare` render them).
 pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
-    render(&prepare(opts)?)
+    render(&mut prepare(opts)?)
 }
 
 /// Every file a prepared build reads: the issue file, its articles, the user's and
@@ -439,7 +506,7 @@ pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
 /// Renders a prepared issue and writes the PDF: atomically to a file, or to standard
 /// output (`-o -`). An output that is one of the build's inputs, or not a regular
 /// file, is refused before anything is rendered.
-pub fn finish(prepared: &Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
+pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
     let target = files::Target::of(output);
     if let files::Target::File(path) = &target {
         files::guard_output(path, &inputs(prepared))?;

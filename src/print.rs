@@ -58,6 +58,8 @@ pub struct PrintSettings {
     pub pdfa: bool,
     /// The red of the print profile, over `[style.red]`.
     pub red: Option<Colour>,
+    /// The pages the issue must fit (`[print] pages`).
+    pub pages: Option<u32>,
     /// What was set and then left out, for the build report.
     pub notes: Vec<String>,
 }
@@ -101,6 +103,7 @@ impl PrintSettings {
             crop_marks: cli.crop_marks.unwrap_or(profile.crop_marks),
             pdfa: cli.pdfa.unwrap_or(profile.pdfa),
             red: profile.red.clone(),
+            pages: profile.pages.as_ref().map(|p| *p.get_ref()),
             notes: Vec::new(),
         };
         if s.pdfa {

@@ -24,11 +24,11 @@ impl Session {
     /// Prepares the first build (fonts indexed, world made) and runs it.
     pub fn start(opts: BuildOptions) -> Result<(Session, BuildReport)> {
         let start = Instant::now();
-        let prepared = pipeline::prepare(&opts)?;
+        let mut prepared = pipeline::prepare(&opts)?;
         let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
         let font_files = crate::fonts::fingerprint(&font_dirs);
         let output = pipeline::output_path(&opts, &prepared);
-        let report = pipeline::finish(&prepared, &output, start)?;
+        let report = pipeline::finish(&mut prepared, &output, start)?;
         Ok((
             Session {
                 opts,
@@ -70,7 +70,7 @@ impl Session {
             // Fonts and world were kept: only this rebuild's stages count.
             self.prepared.timings = timings;
         }
-        let report = pipeline::finish(&self.prepared, &self.output, start);
+        let report = pipeline::finish(&mut self.prepared, &self.output, start);
         // Keep the caches from growing without bound across many rebuilds.
         comemo::evict(10);
         report

@@ -496,6 +496,15 @@ pub struct Style {
     pub masthead_min_scale: f64,
     /// The smallest size the masthead title is set in to fit.
     pub masthead_min_size: Size,
+    /// The footer (报尾) as GB/T 9704's 版记: at the foot of an even page, with a blank
+    /// page before it when needed (for issues printed on both sides and folded). By
+    /// default it stays under the last article.
+    pub footer_on_even_page: bool,
+    /// How far the layout tightens to fit `[print] pages` (0: as designed; 1: no blank
+    /// lines between articles; 2: also no spare masthead lines). Set by the pipeline,
+    /// never by the issue file.
+    #[serde(skip_deserializing)]
+    pub fit: u8,
 }
 
 impl Default for Style {
@@ -514,6 +523,8 @@ impl Default for Style {
             masthead_max_lines: 1,
             masthead_min_scale: 0.6,
             masthead_min_size: Size(22.0),
+            footer_on_even_page: false,
+            fit: 0,
         }
     }
 }

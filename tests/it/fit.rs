@@ -159,7 +159,7 @@ fn a_footer_that_misses_its_page_by_a_little_is_tightened_onto_it() {
     let mut seen_tight = false;
     for n in 1..80 {
         let (_dir, issue) = with_paragraphs(n);
-        let prepared = pipeline::prepare(&opts(&issue)).unwrap();
+        let mut prepared = pipeline::prepare(&opts(&issue)).unwrap();
         let laid = pipeline::lay_out(&prepared).unwrap();
         let pages = laid.document.pages().len();
         let fit = layout::footer_fit(&laid.document).expect("the footer reports its fit");
@@ -173,7 +173,7 @@ fn a_footer_that_misses_its_page_by_a_little_is_tightened_onto_it() {
         if fit.fits && fit.level > 0 {
             // It would not have fitted as designed: it misses by a few points only.
             assert!(fit.needs[0] > fit.avail, "{fit:?}");
-            let built = pipeline::render(&prepared).unwrap();
+            let built = pipeline::render(&mut prepared).unwrap();
             assert!(
                 !built.warnings.iter().any(|w| w.contains("stands alone")),
                 "{:?}",
@@ -203,4 +203,95 @@ fn a_footer_alone_on_its_page_is_a_warning_with_the_lines_to_cut() {
         "{err}"
     );
     assert!(err.contains("报尾 alone on page 5"), "{err}");
+}
+
+/// Two articles (a gap between them) of `n` one-line paragraphs each, the footer, and
+/// `extra` appended to the issue file.
+fn two_articles(n: usize, extra: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let body: String = (0..n).map(|i| format!("第{i}段正文，一行。\n")).collect();
+    let toml = format!(
+        "{MINIMAL_TOML}\n[[article]]\ntitle = \"第二篇\"\nfile = \"b.txt\"\n{FOOTER}{extra}"
+    );
+    write_issue(&toml, &[("a.txt", &body), ("b.txt", &body)])
+}
+
+#[test]
+fn pages_n_fits_an_issue_a_few_lines_over_and_refuses_one_far_over() {
+    let pages_of = |n: usize, extra: &str| {
+        let (_d, issue) = two_articles(n, extra);
+        pipeline::pdf_bytes(&opts(&issue)).map(|b| b.pages)
+    };
+    // Find an issue that runs one page over by a few lines, and fit it.
+    let mut fitted = false;
+    for n in 8..40 {
+        let natural = pages_of(n, "").unwrap();
+        if natural < 2 {
+            continue;
+        }
+        let target = natural - 1;
+        if let Ok(pages) = pages_of(n, &format!("\n[print]\npages = {target}\n")) {
+            assert_eq!(pages, target, "n = {n}");
+            fitted = true;
+            break;
+        }
+    }
+    assert!(fitted, "no issue was fitted to one page fewer");
+    // Forty lines over cannot be fitted: an error with the lines over, nothing built.
+    let (dir, issue) = two_articles(40, "\n[print]\npages = 1\n");
+    let o = jianbao(&["build", issue.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("does not fit 1 pages") && err.contains("line(s) over"),
+        "{err}"
+    );
+    let over: i64 = err
+        .split("about ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .expect("the number of lines over");
+    assert!(over >= 40, "{over} lines over: {err}");
+    assert!(!dir.path().join("issue.pdf").exists());
+}
+
+#[test]
+fn footer_on_even_page_puts_the_footer_at_the_foot_of_an_even_page() {
+    // The sample's body ends on page 4 and its footer does not fit there: as GB/T
+    // 9704's 版记 it goes to page 6, a blank page 5 before it.
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("issues/lianluo-dongtai-2018-19");
+    for e in std::fs::read_dir(&src).unwrap().flatten() {
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    let issue = dir.path().join("issue.toml");
+    let text = std::fs::read_to_string(&issue).unwrap() + "\n[style]\nfooter_on_even_page = true\n";
+    std::fs::write(&issue, text).unwrap();
+    let o = jianbao(&["build", issue.to_str().unwrap()]);
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.contains("(6 pages") && out.contains("报尾 on page 6, an even page"),
+        "{out}"
+    );
+    assert!(
+        !err.contains("stands alone"),
+        "no warning: the convention wants it so\n{err}"
+    );
+    if tool("pdftotext") {
+        let page = |n: &str| {
+            let o = Command::new("pdftotext")
+                .args(["-f", n, "-l", n])
+                .arg(dir.path().join("issue.pdf"))
+                .arg("-")
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&o.stdout).into_owned()
+        };
+        assert!(page("6").contains("责任编辑"), "the footer is on page 6");
+        assert!(!page("5").contains("责任编辑"));
+    }
 }
