@@ -40,14 +40,123 @@ pub enum Block {
         number: String,
         inlines: Vec<Inline>,
     },
+    /// A quotation (Markdown `> `): 楷体, indented two characters on both sides, as
+    /// used for 最高指示, 领导批示, 原文摘录. One paragraph a block.
+    Quote { inlines: Vec<Inline> },
+    /// A divider (Markdown `***` or `---`), centred: ※　※　※.
+    Divider { inlines: Vec<Inline> },
 }
+
+/// The text of a divider unless `[style] divider` says otherwise.
+pub const DIVIDER: &str = "※　※　※";
 
 impl Block {
     pub fn inlines(&self) -> &[Inline] {
         match self {
-            Block::Paragraph { inlines } | Block::Heading { inlines, .. } => inlines,
+            Block::Paragraph { inlines }
+            | Block::Heading { inlines, .. }
+            | Block::Quote { inlines }
+            | Block::Divider { inlines } => inlines,
         }
     }
+
+    /// The block as a plain paragraph (a note's text has no headings or quotes).
+    pub fn into_plain(self) -> Block {
+        match self {
+            Block::Heading {
+                number,
+                mut inlines,
+                ..
+            } => {
+                if !number.is_empty() {
+                    inlines.insert(0, plain(number, None));
+                }
+                Block::Paragraph { inlines }
+            }
+            Block::Quote { inlines } | Block::Divider { inlines } => Block::Paragraph { inlines },
+            b => b,
+        }
+    }
+}
+
+/// The level of a heading typed as a paragraph: a short line alone that opens with
+/// its number (一、 （一） 1. （1）) and does not end as a sentence does. None for a
+/// paragraph that merely starts with a number (一、加强学习。全体……).
+pub fn typed_heading_level(line: &str) -> Option<u8> {
+    let t = line.trim();
+    if t.chars().count() > 40
+        || t.ends_with(['。', '；', '：', '，', '？', '！', '.', ';', ':', ','])
+    {
+        return None;
+    }
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let is_cn = |c: char| "一二三四五六七八九十".contains(c);
+    let level = match first {
+        '（' | '(' => {
+            let inner: String = chars
+                .clone()
+                .take_while(|&c| c != '）' && c != ')')
+                .collect();
+            let closed = t[first.len_utf8() + inner.len()..].starts_with(['）', ')']);
+            if !closed || inner.is_empty() {
+                return None;
+            }
+            if inner.chars().all(is_cn) {
+                2
+            } else if inner.chars().all(|c| c.is_ascii_digit()) {
+                4
+            } else {
+                return None;
+            }
+        }
+        c if is_cn(c) => {
+            let rest = t.trim_start_matches(is_cn);
+            if !rest.starts_with('、') {
+                return None;
+            }
+            1
+        }
+        c if c.is_ascii_digit() => {
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            if !rest.starts_with(['.', '．', '、'])
+                || rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+            {
+                return None;
+            }
+            3
+        }
+        _ => return None,
+    };
+    // Something after the number.
+    let body_starts = t
+        .find(['、', '）', ')', '.', '．'])
+        .map(|i| i + 3)
+        .unwrap_or(t.len());
+    (t.len() > body_starts.min(t.len()) || t.chars().count() > 3).then_some(level)
+}
+
+/// Splits plain text into paragraphs, one per non-empty line; a short line alone
+/// that opens with its number (一、主要做法) is the heading it is (its number kept as
+/// typed). `numbering` is kept for symmetry with Markdown: typed numbers are never
+/// added to.
+pub fn parse_txt_numbered(text: &str, _numbering: bool) -> Vec<Block> {
+    parse_txt(text)
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph { inlines } if inlines.len() == 1 => {
+                match typed_heading_level(&inlines[0].text) {
+                    Some(level) => Block::Heading {
+                        level,
+                        number: String::new(),
+                        inlines,
+                    },
+                    None => Block::Paragraph { inlines },
+                }
+            }
+            b => b,
+        })
+        .collect()
 }
 
 /// Splits plain text into paragraphs, one per non-empty line.
@@ -97,7 +206,7 @@ pub struct MdWarning {
 /// Parses CommonMark into blocks. Nothing is dropped without a warning: HTML prints
 /// its text without the tags, footnotes print as [1] with their notes at the end of
 /// the article, and an image (not supported yet) prints its description.
-pub fn parse_markdown(text: &str) -> Markdown {
+pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut blocks = Vec::new();
     let mut warnings = Vec::new();
     let mut current: Option<(Option<u8>, Vec<Inline>)> = None;
@@ -112,17 +221,28 @@ pub fn parse_markdown(text: &str) -> Markdown {
     let mut notes: Vec<(String, Vec<Block>)> = Vec::new();
     let mut outer: Option<(String, Vec<Block>)> = None;
     let mut in_html_block = false;
+    let mut quote = 0u32;
 
     let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
                  blocks: &mut Vec<Block>,
-                 counters: &mut [u64; 4]| {
+                 counters: &mut [u64; 4],
+                 quote: u32| {
         if let Some((level, inlines)) = cur.take() {
             let inlines = trim_inlines(inlines);
             if inlines.is_empty() {
                 return;
             }
             match level {
-                None => blocks.push(Block::Paragraph { inlines }),
+                None if quote > 0 => blocks.push(Block::Quote { inlines }),
+                // A paragraph that is a heading typed by hand: the heading it is.
+                None => match (inlines.len(), typed_heading_level(&inlines[0].text)) {
+                    (1, Some(level)) => blocks.push(Block::Heading {
+                        level,
+                        number: String::new(),
+                        inlines,
+                    }),
+                    _ => blocks.push(Block::Paragraph { inlines }),
+                },
                 Some(level) => {
                     let i = usize::from(level - 1);
                     counters[i] += 1;
@@ -130,7 +250,7 @@ pub fn parse_markdown(text: &str) -> Markdown {
                         *c = 0;
                     }
                     let first = inlines.first().map(|x| x.text.as_str()).unwrap_or("");
-                    let number = if starts_with_number(first) {
+                    let number = if !numbering || starts_with_number(first) {
                         String::new()
                     } else {
                         heading_number(level, counters[i])
@@ -158,21 +278,21 @@ pub fn parse_markdown(text: &str) -> Markdown {
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
                 current = Some((Some(heading_level(level)), Vec::new()));
             }
             Event::Start(Tag::Paragraph) if current.is_none() => {
                 current = Some((None, Vec::new()));
             }
             Event::Start(Tag::List(start)) => {
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
                 lists.push(start);
             }
             Event::End(TagEnd::List(_)) => {
                 lists.pop();
             }
             Event::Start(Tag::Item) => {
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
                 let mut inlines = Vec::new();
                 if let Some(Some(n)) = lists.last_mut() {
                     inlines.push(plain(format!("{n}."), None));
@@ -181,7 +301,7 @@ pub fn parse_markdown(text: &str) -> Markdown {
                 current = Some((None, inlines));
             }
             Event::Start(Tag::HtmlBlock) => {
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
                 in_html_block = true;
                 current = Some((None, Vec::new()));
                 warnings.push(MdWarning {
@@ -191,7 +311,7 @@ pub fn parse_markdown(text: &str) -> Markdown {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
             }
             Event::Html(t) | Event::InlineHtml(t) => {
                 // An HTML block warned at its start; inline HTML warns here.
@@ -221,14 +341,28 @@ pub fn parse_markdown(text: &str) -> Markdown {
                     .push(plain(format!("[{n}]"), None));
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
                 outer = Some((label.into_string(), std::mem::take(&mut blocks)));
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
                 if let Some((label, main)) = outer.take() {
                     notes.push((label, std::mem::replace(&mut blocks, main)));
                 }
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                flush(&mut current, &mut blocks, &mut counters, quote);
+                quote += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                flush(&mut current, &mut blocks, &mut counters, quote);
+                quote = quote.saturating_sub(1);
+            }
+            Event::Rule => {
+                flush(&mut current, &mut blocks, &mut counters, quote);
+                blocks.push(Block::Divider {
+                    inlines: vec![plain(DIVIDER.to_owned(), None)],
+                });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 warnings.push(MdWarning {
@@ -239,7 +373,7 @@ pub fn parse_markdown(text: &str) -> Markdown {
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Item) => {
-                flush(&mut current, &mut blocks, &mut counters);
+                flush(&mut current, &mut blocks, &mut counters, quote);
             }
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
@@ -262,7 +396,7 @@ pub fn parse_markdown(text: &str) -> Markdown {
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks, &mut counters);
+    flush(&mut current, &mut blocks, &mut counters, quote);
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
         note_number(&mut note_order, label);
@@ -346,6 +480,16 @@ fn starts_with_number(s: &str) -> bool {
     let first = chars.next();
     let is_cn = |c: char| "零一二三四五六七八九十百".contains(c);
     match first {
+        // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛, 〔一〕: the author's own numbers, never doubled.
+        Some(c) if ('\u{2460}'..='\u{249B}').contains(&c) => true,
+        Some('〔') | Some('［') => chars.next().is_some_and(|c| is_cn(c) || c.is_ascii_digit()),
+        Some('第') => {
+            let rest: String = chars
+                .by_ref()
+                .take_while(|&c| is_cn(c) || c.is_ascii_digit())
+                .collect();
+            !rest.is_empty()
+        }
         Some('（') | Some('(') => chars.next().is_some_and(|c| is_cn(c) || c.is_ascii_digit()),
         Some(c) if is_cn(c) => {
             let rest: String = s.chars().skip_while(|&c| is_cn(c)).take(1).collect();
@@ -402,7 +546,7 @@ mod tests {
     #[test]
     fn markdown_headings_are_numbered_by_level() {
         let md = "# 总体要求\n\n正文。\n\n## 目标\n\n### 细则\n\n#### 条目\n\n## 任务\n\n# 二、已有编号\n\n# 保障\n";
-        let b = parse_markdown(md).blocks;
+        let b = parse_markdown(md, true).blocks;
         let heads: Vec<(u8, String)> = b
             .iter()
             .filter_map(|b| match b {
@@ -426,7 +570,7 @@ mod tests {
 
     #[test]
     fn markdown_strong_emphasis_and_joined_lines() {
-        let b = parse_markdown("这是**重点**和*强调*，\n续行。\n").blocks;
+        let b = parse_markdown("这是**重点**和*强调*，\n续行。\n", true).blocks;
         assert_eq!(b.len(), 1);
         let inl = b[0].inlines();
         assert_eq!(texts(&b[0]), "这是重点和强调，续行。");
@@ -436,7 +580,7 @@ mod tests {
 
     #[test]
     fn markdown_lists_become_paragraphs() {
-        let b = parse_markdown("1. 甲项\n2. 乙项\n\n- 丙项\n").blocks;
+        let b = parse_markdown("1. 甲项\n2. 乙项\n\n- 丙项\n", true).blocks;
         assert_eq!(b.len(), 3);
         assert_eq!(texts(&b[0]), "1.甲项");
         assert_eq!(texts(&b[2]), "丙项");
@@ -452,6 +596,7 @@ mod tests {
     fn html_and_footnotes_keep_their_text_and_say_so() {
         let md = parse_markdown(
             "<div>会议纪要</div>\n\n正文<br>续文[^1]。\n\n[^1]: 注释内容。\n\n![现场](a.jpg)\n",
+            true,
         );
         let all: Vec<String> = md.blocks.iter().map(texts).collect();
         assert_eq!(all[0], "会议纪要");
@@ -464,5 +609,35 @@ mod tests {
         );
         assert!(words.iter().any(|w| w.contains("<br>")), "{words:?}");
         assert!(words.iter().any(|w| w.contains("a.jpg")), "{words:?}");
+    }
+
+    #[test]
+    fn quotes_dividers_and_the_authors_own_numbers() {
+        let md = parse_markdown(
+            "> 最高指示：要认真学习。\n\n正文。\n\n***\n\n#### ①第一点\n\n一、主要做法\n\n一、加强学习。全体人员参加。\n",
+            true,
+        );
+        let b = &md.blocks;
+        assert!(matches!(&b[0], Block::Quote { .. }), "{b:?}");
+        assert_eq!(texts(&b[0]), "最高指示：要认真学习。");
+        assert!(matches!(&b[2], Block::Divider { .. }));
+        assert_eq!(texts(&b[2]), DIVIDER);
+        // The author's ① is kept and not doubled with （1）.
+        assert!(matches!(&b[3], Block::Heading { level: 4, number, .. } if number.is_empty()));
+        // A heading typed as a paragraph is the heading it is; a sentence is not.
+        assert!(matches!(&b[4], Block::Heading { level: 1, number, .. } if number.is_empty()));
+        assert!(matches!(&b[5], Block::Paragraph { .. }));
+        // numbering = false: no automatic numbers.
+        let plain = parse_markdown("# 总体要求\n\n## 目标\n", false);
+        assert!(
+            plain
+                .blocks
+                .iter()
+                .all(|b| matches!(b, Block::Heading { number, .. } if number.is_empty()))
+        );
+        // In a .txt too.
+        let txt = parse_txt_numbered("一、主要做法\n正文。\n（二）具体措施\n", true);
+        assert!(matches!(&txt[0], Block::Heading { level: 1, .. }));
+        assert!(matches!(&txt[2], Block::Heading { level: 2, .. }));
     }
 }

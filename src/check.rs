@@ -147,15 +147,21 @@ pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
 fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
     let f = &loaded.file;
     let mut fields: Vec<&Spanned<String>> = Vec::new();
+    fields.extend(f.bulletin.issuer.iter());
     fields.push(&f.bulletin.title);
-    fields.push(&f.bulletin.unit);
+    fields.extend(f.bulletin.unit.iter());
     fields.extend(f.bulletin.marks.iter());
     fields.extend(f.bulletin.secrecy.iter());
+    fields.extend(f.issue.label.iter());
+    fields.extend(f.issue.date_suffix.iter());
+    fields.extend(f.issue.note_label.iter());
+    fields.extend(f.issue.note.iter());
     for a in &f.articles {
         fields.extend(a.column.iter());
-        fields.push(&a.title);
+        fields.extend(a.title.iter());
         fields.extend(a.subtitle.iter());
         fields.extend(a.byline.iter());
+        fields.extend(a.note.iter());
     }
     if let Some(ft) = &f.footer {
         for d in &ft.distribution {
@@ -165,6 +171,7 @@ fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
         fields.extend(ft.extra.iter());
         fields.extend(ft.editors.iter());
         fields.extend(ft.approval.iter());
+        fields.extend(ft.issued_by.iter());
         if let Some(c) = &ft.contact {
             fields.extend(c.address.iter());
         }

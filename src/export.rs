@@ -14,8 +14,11 @@ const CST_MINUTES: i32 = 8 * 60;
 /// Exports the laid-out issue to PDF bytes; `pdfa`: as PDF/A-2b (the layout must then
 /// use ICC-based colour, see `print::LayoutPrint::archival`).
 pub fn pdf(doc: &PagedDocument, issue: &Issue, pdfa: bool) -> Result<Vec<u8>> {
-    let date = Datetime::from_ymd(issue.issue.year, issue.issue.month, issue.issue.day)
-        .ok_or_else(|| Error::internal("invalid issue date"))?;
+    // An issue without a date carries none: the same bytes every time all the same.
+    let date = issue
+        .issue
+        .date
+        .and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     let standards = if pdfa {
         PdfStandards::new(&[PdfStandard::A_2b])
             .map_err(|e| Error::internal(format!("PDF/A-2b: {e:?}")))?
@@ -27,7 +30,7 @@ pub fn pdf(doc: &PagedDocument, issue: &Issue, pdfa: bool) -> Result<Vec<u8>> {
         // A stable identifier: the bulletin and the issue, never a random one.
         ident: Smart::Custom(format!("jianbao/{}", issue.meta.title)),
         creator: Smart::Custom(Some(format!("jianbao {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: Timestamp::new_local(date, CST_MINUTES),
+        timestamp: date.and_then(|d| Timestamp::new_local(d, CST_MINUTES)),
         ..PdfOptions::default()
     };
     typst_pdf::pdf(doc, &options).map_err(|errors| {

@@ -466,6 +466,9 @@ fn pieces(
     let at = |span: Range<usize>| Src::Derived(FileRef::Issue, span);
 
     // Masthead.
+    if let (Some(t), Some(sp)) = (&issue.bulletin.issuer, &f.bulletin.issuer) {
+        push("title", t, derived(sp));
+    }
     push(
         "masthead",
         &issue.bulletin.title,
@@ -487,17 +490,47 @@ fn pieces(
     if !marks.is_empty() {
         push("marks", "　", Src::Layout);
     }
-    push(
-        "issue_line",
-        &issue.issue.number_text,
-        at(f.issue.number.span()),
-    );
+    if let Some(t) = &issue.issue.number_text {
+        let from = match (&f.issue.label, &f.issue.number) {
+            (Some(l), _) => derived(l),
+            (None, Some(n)) => at(n.span()),
+            (None, None) => Src::Layout,
+        };
+        push("issue_line", t, from);
+    }
     if let (Some(t), Some(s)) = (&issue.issue.total_text, &f.issue.total) {
         push("issue_line", t, at(s.span()));
         push("issue_line", "（）", Src::Layout);
     }
-    push("unit_line", &issue.bulletin.unit, derived(&f.bulletin.unit));
-    push("unit_line", &issue.issue.date_text, at(f.issue.date.span()));
+    if let (Some(u), Some(sp)) = (&issue.bulletin.unit, &f.bulletin.unit) {
+        push("unit_line", u, derived(sp));
+    }
+    if let (Some(t), Some(d)) = (&issue.issue.date_text, &f.issue.date) {
+        push("unit_line", t, at(d.span()));
+    }
+    // The issue's 编者按 and 本期要目.
+    if let Some(n) = &issue.issue.note {
+        let from = f.issue.note.as_ref().or(f.issue.note_file.as_ref());
+        push("column", &n.label, Src::Layout);
+        push("column", "：", Src::Layout);
+        for b in &n.blocks {
+            for i in b.inlines() {
+                push("emphasis", &i.text, from.map_or(Src::Layout, derived));
+            }
+        }
+    }
+    if issue.issue.contents {
+        push("heading1", "本期要目", Src::Layout);
+        push("body", "【】…0123456789", Src::Layout);
+        for (a, entry) in issue.articles.iter().zip(&f.articles) {
+            if let (Some(c), Some(s)) = (&a.column, &entry.column) {
+                push("body", c, derived(s));
+            }
+            if let Some(t) = &entry.title {
+                push("body", &a.title.concat(), derived(t));
+            }
+        }
+    }
 
     // Articles.
     for (i, (a, entry)) in issue.articles.iter().zip(&f.articles).enumerate() {
@@ -507,13 +540,25 @@ fn pieces(
         }
         // One piece for all lines, so that a character is found at its own line of
         // the value (the newline between them is not shaped).
-        push("title", &a.title.join("\n"), derived(&entry.title));
+        if let Some(t) = &entry.title {
+            push("title", &a.title.join("\n"), derived(t));
+        }
+        if let (Some(n), Some(sp)) = (&a.note, &entry.note) {
+            push("column", &n.label, Src::Layout);
+            push("column", "：", Src::Layout);
+            for b in &n.blocks {
+                for i in b.inlines() {
+                    push("emphasis", &i.text, derived(sp));
+                }
+            }
+        }
         if let (Some(t), Some(s)) = (&a.subtitle, &entry.subtitle) {
             push("subtitle", t, derived(s));
         }
         for block in &a.blocks {
             let (block_role, number) = match block {
-                Block::Paragraph { .. } => ("body".to_owned(), None),
+                Block::Paragraph { .. } | Block::Divider { .. } => ("body".to_owned(), None),
+                Block::Quote { .. } => ("emphasis".to_owned(), None),
                 Block::Heading { level, number, .. } => (format!("heading{level}"), Some(number)),
             };
             let inlines = block.inlines();
@@ -582,9 +627,15 @@ fn pieces(
             push("footer", x, derived(s));
             push("footer", "批准文号：", Src::Layout);
         }
-        if let (Some(n), Some(s)) = (ft.print_count, &fs.print_count) {
-            push("footer", &n.to_string(), at(s.span()));
+        if let (Some(n), Some(s)) = (&ft.print_count, &fs.print_count) {
+            push("footer", n, at(s.span()));
             push("footer", "共印份", Src::Layout);
+        }
+        if let (Some(x), Some(sp)) = (&ft.issued_by, &fs.issued_by) {
+            push("footer", x, derived(sp));
+        }
+        if let (Some(x), Some(sp)) = (&ft.issued_on, &fs.issued_on) {
+            push("footer", x, at(sp.span()));
         }
     }
 

@@ -20,7 +20,8 @@ use crate::style::Style;
 pub struct IssueFile {
     /// The bulletin: the same for every issue of a series.
     pub bulletin: Bulletin,
-    /// This issue: its number and date.
+    /// This issue: its number and date (every key optional).
+    #[serde(default)]
     pub issue: IssueInfo,
     /// The articles, in print order.
     #[serde(default, rename = "article")]
@@ -80,13 +81,18 @@ pub const ISSUE_FILE_LIMIT: u64 = 4 * crate::files::MB;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bulletin {
+    /// The issuing body printed over the title, smaller (a two-level masthead):
+    /// 黑龙江省革命委员会 over 情况简报.
+    #[serde(default)]
+    pub issuer: Option<Spanned<String>>,
     /// The title printed huge and red: 联络动态.
     pub title: Spanned<String>,
     /// The pinyin or English line under the title: LIANLUODONGTAI.
     #[serde(default)]
     pub pinyin: Option<Spanned<String>>,
     /// The editing unit, printed at the left over the red rule: ……委员会编.
-    pub unit: Spanned<String>,
+    #[serde(default)]
+    pub unit: Option<Spanned<String>>,
     /// Marks printed at the top left of page 1, e.g. ["内部资料", "注意保存"].
     #[serde(default)]
     pub marks: Vec<Spanned<String>>,
@@ -99,19 +105,53 @@ pub struct Bulletin {
 }
 
 /// Numbering and date of this issue.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssueInfo {
-    /// The issue number within the year: 19 prints 第19期.
-    pub number: Spanned<u32>,
+    /// The issue number within the year: 19 prints 第19期. Absent: no 第…期.
+    #[serde(default)]
+    pub number: Option<Spanned<u32>>,
     /// The cumulative number: 563 prints (总第五百六十三期).
     #[serde(default)]
     pub total: Option<Spanned<u32>>,
-    /// The date of the issue, a TOML date: 2018-07-04 prints 2018年7月4日.
-    pub date: Spanned<toml::value::Datetime>,
+    /// The date of the issue, a TOML date: 2018-07-04 prints 2018年7月4日. Absent: no date.
+    #[serde(default)]
+    pub date: Option<Spanned<toml::value::Datetime>>,
     /// A supplement (增刊) instead of a regular issue: prints 增刊第N期.
     #[serde(default)]
     pub supplement: bool,
+    /// The issue line as written, instead of 第N期（总第…期）: 〔第三期〕.
+    #[serde(default)]
+    pub label: Option<Spanned<String>>,
+    /// How the date is written: "arabic" 2018年7月4日 (default) or "chinese" 二〇一八年七月四日.
+    #[serde(default)]
+    pub date_style: DateStyle,
+    /// Words after the date: 印发 prints 1957年7月30日印发.
+    #[serde(default)]
+    pub date_suffix: Option<Spanned<String>>,
+    /// 本期要目 under the masthead: the titles with the page each starts on.
+    #[serde(default)]
+    pub contents: bool,
+    /// The issue's 编者按 after the masthead (paragraphs on lines of their own).
+    #[serde(default)]
+    pub note: Option<Spanned<String>>,
+    /// The 编者按 from a file (.txt or .md), relative to the issue file.
+    #[serde(default)]
+    pub note_file: Option<Spanned<String>>,
+    /// The label of the 编者按 (按语, 编者的话); default 编者按.
+    #[serde(default)]
+    pub note_label: Option<Spanned<String>>,
+}
+
+/// How a date is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateStyle {
+    /// 2018年7月4日.
+    #[default]
+    Arabic,
+    /// 二〇一八年七月四日.
+    Chinese,
 }
 
 /// One article of the issue.
@@ -121,8 +161,10 @@ pub struct ArticleEntry {
     /// The column label without brackets: 工作研究 prints 【工作研究】.
     #[serde(default)]
     pub column: Option<Spanned<String>>,
-    /// The title. A line break (\n) in it is kept as a line break.
-    pub title: Spanned<String>,
+    /// The title. A line break (\n) in it is kept as a line break. Absent: an untitled
+    /// article (a bulletin of one report).
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
     /// A line under the title, printed as written: （摘录）, ——在……上的讲话.
     #[serde(default)]
     pub subtitle: Option<Spanned<String>>,
@@ -131,6 +173,16 @@ pub struct ArticleEntry {
     pub byline: Option<Spanned<String>>,
     /// The article's text file, relative to the issue file: `.md` (CommonMark) or `.txt`.
     pub file: Spanned<String>,
+    /// The article's 按语 (编者按), printed before its body.
+    #[serde(default)]
+    pub note: Option<Spanned<String>>,
+    /// Number the headings (一、（一）1.（1）) — false keeps them as the author wrote them.
+    #[serde(default = "yes")]
+    pub numbering: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The footer block (版记 / 报尾).
@@ -152,9 +204,36 @@ pub struct Footer {
     /// The approval (准印证 / 批准文号) number.
     #[serde(default)]
     pub approval: Option<Spanned<String>>,
-    /// The print run: 500 prints 共印500份 at the right.
+    /// The print run: 500 (or "2,065") prints 共印500份.
     #[serde(default)]
-    pub print_count: Option<Spanned<u32>>,
+    pub print_count: Option<Spanned<PrintCount>>,
+    /// Where 共印N份 goes: "row" (its own row, at the right; default) or "end" (after the
+    /// last distribution list).
+    #[serde(default)]
+    pub print_count_placement: Placement,
+    /// The office that issues it, for GB/T 9704's 版记 line: ……办公室　2018年7月4日印发.
+    #[serde(default)]
+    pub issued_by: Option<Spanned<String>>,
+    /// The date of that line (a TOML date).
+    #[serde(default)]
+    pub issued_on: Option<Spanned<toml::value::Datetime>>,
+}
+
+/// A print run as a number (500) or as written ("2,065").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PrintCount {
+    Number(u32),
+    Text(String),
+}
+
+/// Where 共印N份 goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    #[default]
+    Row,
+    End,
 }
 
 /// One distribution list: a label and its recipients.
@@ -495,7 +574,7 @@ file = "a.txt"
     fn parses_minimal_file() {
         let f = parse(Path::new("x.toml"), MINIMAL).unwrap();
         assert_eq!(f.bulletin.title.get_ref(), "联络动态");
-        assert_eq!(*f.issue.number.get_ref(), 19);
+        assert_eq!(f.issue.number.map(|n| *n.get_ref()), Some(19));
         assert_eq!(f.articles.len(), 1);
         assert!(f.footer.is_none());
     }

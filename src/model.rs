@@ -11,7 +11,8 @@ use crate::article::{self, Block};
 use crate::error::{Error, InputError, Result};
 use crate::files::{self, MB};
 use crate::issue_file::{self, LoadedIssueFile};
-use crate::numerals::{chinese_date, chinese_number};
+use crate::issue_file::{DateStyle, PrintCount};
+use crate::numerals::{chinese_date, chinese_number, chinese_numeral_date};
 use crate::style::Style;
 use crate::text_input;
 
@@ -38,33 +39,48 @@ pub struct Issue {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Bulletin {
+    /// The issuing body over the title (a two-level masthead).
+    pub issuer: Option<String>,
     pub title: String,
     pub pinyin: Option<String>,
-    pub unit: String,
+    pub unit: Option<String>,
     /// Top marks: 密级, copy number, 内部资料 …, in print order.
     pub marks: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IssueLine {
-    pub number: u32,
+    pub number: Option<u32>,
     pub total: Option<u32>,
-    /// 第19期 or 增刊第1期.
-    pub number_text: String,
-    /// 总第五百六十三期.
+    /// 第19期, 增刊第1期, or the label as written (〔第三期〕); none without a number.
+    pub number_text: Option<String>,
+    /// 总第五百六十三期 (not with a label).
     pub total_text: Option<String>,
-    /// 2018年7月4日.
-    pub date_text: String,
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
+    /// 2018年7月4日, 二〇一八年七月四日, with the suffix (印发); none without a date.
+    pub date_text: Option<String>,
+    /// The date, when there is one: (year, month, day).
+    #[serde(skip)]
+    pub date: Option<(i32, u8, u8)>,
+    /// 本期要目 under the masthead.
+    pub contents: bool,
+    /// The issue's 编者按.
+    pub note: Option<Note>,
+}
+
+/// A 编者按 / 按语: its label and its paragraphs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub label: String,
+    pub blocks: Vec<Block>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     pub column: Option<String>,
-    /// Title lines (a `\n` in the issue file breaks the title).
+    /// Title lines (a `\n` in the issue file breaks the title); none: untitled.
     pub title: Vec<String>,
+    /// The article's 按语, before its body.
+    pub note: Option<Note>,
     pub subtitle: Option<String>,
     pub byline: Option<String>,
     pub blocks: Vec<Block>,
@@ -85,7 +101,12 @@ pub struct Footer {
     pub email: Option<String>,
     pub address: Option<String>,
     pub approval: Option<String>,
-    pub print_count: Option<u32>,
+    /// 500 or 2,065, as printed in 共印…份.
+    pub print_count: Option<String>,
+    pub print_count_placement: crate::issue_file::Placement,
+    /// GB/T 9704's 版记 line: the issuing office at the left, ……印发 at the right.
+    pub issued_by: Option<String>,
+    pub issued_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -160,6 +181,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         s.as_ref().map(|s| text(s, what)).transpose()
     };
 
+    let mut warnings = Vec::new();
     let mut problems = f.style.problems();
     if let Some(p) = f.print.red.as_ref().and_then(|c| c.problem()) {
         problems.push(crate::style::StyleProblem {
@@ -181,20 +203,14 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         ));
     }
 
-    let date = f.issue.date.get_ref();
-    let Some(d) = date.date.filter(|_| date.time.is_none()) else {
-        return Err(loaded
-            .error_at(
-                f.issue.date.span(),
-                "the issue date must be a date such as 2018-07-04 / 日期须写成 2018-07-04 的形式",
-            )
-            .help("write the date without quotes and without a time: date = 2018-07-04 / 日期不加引号、不带时间，如 date = 2018-07-04")
-            .into());
+    let date = match &f.issue.date {
+        None => None,
+        Some(d) => Some(toml_date(loaded, d)?),
     };
-    let number = *f.issue.number.get_ref();
-    if number == 0 {
+    let number = f.issue.number.as_ref().map(|n| *n.get_ref());
+    if let (Some(0), Some(n)) = (number, &f.issue.number) {
         return Err(loaded
-            .error_at(f.issue.number.span(), "the issue number must be 1 or more / 期号须从 1 开始")
+            .error_at(n.span(), "the issue number must be 1 or more / 期号须从 1 开始")
             .help("write this issue's number within the year: number = 19 / 填写本期在本年度的期号，如 number = 19")
             .into());
     }
@@ -210,16 +226,54 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .into());
     }
     let total = f.issue.total.as_ref().map(|t| *t.get_ref());
-    let number_text = if f.issue.supplement {
-        format!("增刊第{number}期")
-    } else {
-        format!("第{number}期")
+    let label = opt_line(&f.issue.label, "issue.label")?;
+    let number_text = match (&label, number) {
+        (Some(l), _) => Some(l.clone()),
+        (None, Some(n)) if f.issue.supplement => Some(format!("增刊第{n}期")),
+        (None, Some(n)) => Some(format!("第{n}期")),
+        (None, None) => None,
+    };
+    let date_text = date.map(|(y, m, d)| {
+        let text = match f.issue.date_style {
+            DateStyle::Arabic => chinese_date(y, m, d),
+            DateStyle::Chinese => chinese_numeral_date(y, m, d),
+        };
+        text + f
+            .issue
+            .date_suffix
+            .as_ref()
+            .map_or("", |s| s.get_ref().trim())
+    });
+    if let Some(s) = &f.issue.date_suffix {
+        text(s, "issue.date_suffix")?;
+    }
+    let note_label = |l: &Option<Spanned<String>>| -> Result<String> {
+        Ok(opt_line(l, "note_label")?.unwrap_or_else(|| "编者按".to_owned()))
+    };
+    let issue_note = match (&f.issue.note, &f.issue.note_file) {
+        (Some(n), _) => Some(Note {
+            label: note_label(&f.issue.note_label)?,
+            blocks: note_blocks(&text(n, "issue.note")?),
+        }),
+        (None, Some(file)) => {
+            let (path, bytes) = read_article(loaded, file)?;
+            let decoded = text_input::decode(&path, &bytes)?;
+            warnings.extend(decoded.note(&path));
+            let source = strip_controls(&path, decoded.text, &mut warnings);
+            let blocks = parse_blocks(&path, &source, true, &mut warnings);
+            Some(Note {
+                label: note_label(&f.issue.note_label)?,
+                blocks: blocks.into_iter().map(Block::into_plain).collect(),
+            })
+        }
+        (None, None) => None,
     };
 
     let bulletin = Bulletin {
+        issuer: opt_line(&f.bulletin.issuer, "bulletin.issuer")?,
         title: line(&f.bulletin.title, "bulletin.title")?,
         pinyin: opt(&f.bulletin.pinyin, "bulletin.pinyin")?,
-        unit: text(&f.bulletin.unit, "bulletin.unit")?,
+        unit: opt(&f.bulletin.unit, "bulletin.unit")?,
         marks: f
             .bulletin
             .secrecy
@@ -241,7 +295,6 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         .into());
     }
     let mut articles = Vec::with_capacity(f.articles.len());
-    let mut warnings = Vec::new();
     let limits = &f.limits;
     let mut total_bytes = 0u64;
     for entry in &f.articles {
@@ -264,17 +317,17 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         let decoded = text_input::decode(&path, &bytes)?;
         warnings.extend(decoded.note(&path));
         let source = strip_controls(&path, decoded.text, &mut warnings);
-        let blocks = match path.extension().and_then(|e| e.to_str()) {
-            Some("md") | Some("markdown") => {
-                let md = article::parse_markdown(&source);
-                warnings.extend(md.warnings.iter().map(|w| {
-                    let (line, col) = crate::error::line_col(&source, w.offset);
-                    format!("{}:{line}:{col}: {}", path.display(), w.message)
-                }));
-                md.blocks
+        let mut blocks = parse_blocks(&path, &source, entry.numbering, &mut warnings);
+        for b in &mut blocks {
+            if let Block::Divider { inlines } = b {
+                *inlines = vec![article::Inline {
+                    text: f.style.divider.clone(),
+                    strong: false,
+                    emph: false,
+                    src: None,
+                }];
             }
-            _ => article::parse_txt(&source),
-        };
+        }
         if blocks.is_empty() {
             return Err(loaded
                 .error_at(
@@ -288,7 +341,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .help("paste the article's text into the file, or remove this [[article]] / 请把正文粘贴进该文件，或删除这一篇 [[article]]")
                 .into());
         }
-        let title = line(&entry.title, "article.title")?;
+        let title = opt_line(&entry.title, "article.title")?.unwrap_or_default();
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?,
             title: title
@@ -296,6 +349,16 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .map(|l| l.trim().to_owned())
                 .filter(|l| !l.is_empty())
                 .collect(),
+            note: entry
+                .note
+                .as_ref()
+                .map(|n| -> Result<Note> {
+                    Ok(Note {
+                        label: "按语".to_owned(),
+                        blocks: note_blocks(&text(n, "article.note")?),
+                    })
+                })
+                .transpose()?,
             subtitle: opt_line(&entry.subtitle, "article.subtitle")?,
             byline: opt_line(&entry.byline, "article.byline")?,
             blocks,
@@ -340,14 +403,51 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 "footer.contact.address",
             )?,
             approval: opt(&ft.approval, "footer.approval")?,
-            print_count: ft.print_count.as_ref().map(|c| *c.get_ref()),
+            print_count: match ft.print_count.as_ref() {
+                None => None,
+                Some(c) => Some(match c.get_ref() {
+                    PrintCount::Number(n) => n.to_string(),
+                    PrintCount::Text(_) => {
+                        let t = text(
+                            &Spanned::new(c.span(), print_count_text(c)),
+                            "footer.print_count",
+                        )?;
+                        t.trim_start_matches("共印")
+                            .trim_end_matches('份')
+                            .to_owned()
+                    }
+                }),
+            },
+            print_count_placement: ft.print_count_placement,
+            issued_by: opt_line(&ft.issued_by, "footer.issued_by")?,
+            issued_on: match &ft.issued_on {
+                Some(d) => {
+                    let (y, m, d) = toml_date(loaded, d)?;
+                    Some(chinese_date(y, m, d) + "印发")
+                }
+                None => None,
+            },
         }),
     };
 
-    let year = i32::from(d.year);
     let meta = Meta {
-        title: format!("{} {}年{}", bulletin.title, year, number_text),
-        author: bulletin.unit.trim_end_matches('编').to_owned(),
+        title: [
+            Some(bulletin.title.clone()),
+            date.map(|(y, _, _)| format!("{y}年")),
+            number_text.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replacen("年 ", "年", 1),
+        author: bulletin
+            .unit
+            .as_deref()
+            .or(bulletin.issuer.as_deref())
+            .unwrap_or("")
+            .trim_end_matches('编')
+            .to_owned(),
         subject: articles
             .iter()
             .map(|a| a.title.concat())
@@ -359,12 +459,15 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         issue: IssueLine {
             number,
             total,
+            // A label is printed as written: no 总第…期 beside it.
+            total_text: total
+                .filter(|_| label.is_none() && number_text.is_some())
+                .map(|t| format!("总第{}期", chinese_number(u64::from(t)))),
             number_text,
-            total_text: total.map(|t| format!("总第{}期", chinese_number(u64::from(t)))),
-            date_text: chinese_date(year, d.month, d.day),
-            year,
-            month: d.month,
-            day: d.day,
+            date_text,
+            date,
+            contents: f.issue.contents,
+            note: issue_note,
         },
         bulletin,
         articles,
@@ -375,6 +478,61 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         print: crate::print::LayoutPrint::PLAIN,
         warnings,
     })
+}
+
+/// A TOML date (without a time) as (year, month, day), or an error at its place.
+fn toml_date(
+    loaded: &LoadedIssueFile,
+    d: &Spanned<toml::value::Datetime>,
+) -> Result<(i32, u8, u8)> {
+    let v = d.get_ref();
+    match v.date.filter(|_| v.time.is_none()) {
+        Some(date) => Ok((i32::from(date.year), date.month, date.day)),
+        None => Err(loaded
+            .error_at(
+                d.span(),
+                "a date must be a date such as 2018-07-04 / 日期须写成 2018-07-04 的形式",
+            )
+            .help("write the date without quotes and without a time: date = 2018-07-04 / 日期不加引号、不带时间，如 date = 2018-07-04")
+            .into()),
+    }
+}
+
+/// The text of a print run given as a string.
+fn print_count_text(c: &Spanned<PrintCount>) -> String {
+    match c.get_ref() {
+        PrintCount::Number(n) => n.to_string(),
+        PrintCount::Text(t) => t.clone(),
+    }
+}
+
+/// A note written in the issue file: a paragraph a line.
+fn note_blocks(text: &str) -> Vec<Block> {
+    article::parse_txt(text)
+        .into_iter()
+        .map(|b| b.into_plain())
+        .collect()
+}
+
+/// An article file's blocks, by its kind (`.md` or text), with Markdown's warnings
+/// at their places.
+fn parse_blocks(
+    path: &Path,
+    source: &str,
+    numbering: bool,
+    warnings: &mut Vec<String>,
+) -> Vec<Block> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("md") | Some("markdown") => {
+            let md = article::parse_markdown(source, numbering);
+            warnings.extend(md.warnings.iter().map(|w| {
+                let (line, col) = crate::error::line_col(source, w.offset);
+                format!("{}:{line}:{col}: {}", path.display(), w.message)
+            }));
+            md.blocks
+        }
+        _ => article::parse_txt_numbered(source, numbering),
+    }
 }
 
 /// The most characters of a display line: a title, a column label, a byline.

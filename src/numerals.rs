@@ -66,6 +66,22 @@ pub fn chinese_date(year: i32, month: u8, day: u8) -> String {
     format!("{year}年{month}月{day}日")
 }
 
+/// A date in Chinese numerals, as on documents: 二〇一八年七月四日, 一九七八年十月一日
+/// (the year digit by digit with 〇 for zero; month and day as numbers).
+pub fn chinese_numeral_date(year: i32, month: u8, day: u8) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let year: String = year
+        .to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10).map(|d| DIGITS[d as usize]))
+        .collect();
+    format!(
+        "{year}年{}月{}日",
+        chinese_number(u64::from(month)),
+        chinese_number(u64::from(day))
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::chinese_number as n;
@@ -117,5 +133,25 @@ mod tests {
     fn dates() {
         assert_eq!(super::chinese_date(2018, 7, 4), "2018年7月4日");
         assert_eq!(super::chinese_date(2026, 11, 24), "2026年11月24日");
+    }
+
+    #[test]
+    fn dates_in_chinese_numerals() {
+        assert_eq!(
+            super::chinese_numeral_date(2018, 7, 4),
+            "二〇一八年七月四日"
+        );
+        assert_eq!(
+            super::chinese_numeral_date(1978, 10, 1),
+            "一九七八年十月一日"
+        );
+        assert_eq!(
+            super::chinese_numeral_date(1957, 7, 30),
+            "一九五七年七月三十日"
+        );
+        assert_eq!(
+            super::chinese_numeral_date(2000, 12, 21),
+            "二〇〇〇年十二月二十一日"
+        );
     }
 }

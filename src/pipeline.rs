@@ -190,7 +190,10 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         coverage,
         warnings,
     } = timings.time("check", || fit_model(&fonts, &loaded, &mut issue))?;
-    let today = Datetime::from_ymd(issue.issue.year, issue.issue.month, issue.issue.day);
+    let today = issue
+        .issue
+        .date
+        .and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     let world = timings
         .time("world", || {
             JianbaoWorld::new(fonts, json, today, opts.layout_dir.clone())
@@ -440,12 +443,9 @@ fn footer_alone(f: &layout::FooterFit, pages: usize, issue: &Issue) -> Option<St
                 })
                 .sum::<usize>()
         })
-        .map(|a| {
-            format!(
-                "; the longest article is «{}» ({})",
-                a.title.concat(),
-                a.path.display()
-            )
+        .map(|a| match a.title.concat() {
+            t if t.is_empty() => format!("; the longest article is {}", a.path.display()),
+            t => format!("; the longest article is «{t}» ({})", a.path.display()),
         })
         .unwrap_or_default();
     Some(format!(

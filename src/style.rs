@@ -496,6 +496,8 @@ pub struct Style {
     pub masthead_min_scale: f64,
     /// The smallest size the masthead title is set in to fit.
     pub masthead_min_size: Size,
+    /// The divider a Markdown `***` or `---` prints, centred.
+    pub divider: String,
     /// The footer (报尾) as GB/T 9704's 版记: at the foot of an even page, with a blank
     /// page before it when needed (for issues printed on both sides and folded). By
     /// default it stays under the last article.
@@ -524,6 +526,7 @@ impl Default for Style {
             masthead_min_scale: 0.6,
             masthead_min_size: Size(22.0),
             footer_on_even_page: false,
+            divider: crate::article::DIVIDER.to_owned(),
             fit: 0,
         }
     }

@@ -45,3 +45,13 @@ fn long_issue_passes_cjkcheck() {
 fn short_issue_passes_cjkcheck() {
     check("jianbao-short-2026-03", &["--max-runts", "0"]);
 }
+
+#[test]
+fn meeting_bulletin_passes_cjkcheck() {
+    check("huiyi-jianbao-1978-03", &["--max-runts", "0"]);
+}
+
+#[test]
+fn work_bulletin_with_contents_and_notes_passes_cjkcheck() {
+    check("gongzuo-dongtai-2026-05", &["--max-runts", "0"]);
+}

@@ -8,6 +8,7 @@ mod cjkcheck;
 mod common;
 mod fit;
 mod fonts;
+mod genre;
 mod grid;
 mod hostile;
 mod pipeline;

@@ -100,7 +100,7 @@ proptest! {
                 prop_assert_eq!(&s[src], i.text.as_str());
             }
         }
-        for b in jianbao::article::parse_markdown(&s).blocks {
+        for b in jianbao::article::parse_markdown(&s, true).blocks {
             for i in b.inlines() {
                 if let Some(src) = i.src.clone() {
                     prop_assert_eq!(&s[src], i.text.as_str());
