@@ -176,23 +176,32 @@ fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
             fields.extend(c.address.iter());
         }
     }
-    let mut lines = LineIndex::new(&loaded.text);
+    // A field may come from the series file the issue builds on: its place is there.
+    let mut lines: Vec<(PathBuf, LineIndex)> = Vec::new();
     for field in fields {
         let value = field.get_ref();
-        let map = value_offsets(&loaded.text, field.span(), value);
+        let (path, text, span) = loaded.source_of(field.span());
+        let map = value_offsets(text, span.clone(), value);
         for p in punctuation::scan(value, Options::FIELD) {
             let at = map
                 .as_ref()
                 .and_then(|m| m.get(p.span.start).copied())
-                .unwrap_or(field.span().start);
-            let (line, col) = lines.line_col(at);
+                .unwrap_or(span.start);
+            let k = match lines.iter().position(|(p, _)| p == path) {
+                Some(k) => k,
+                None => {
+                    lines.push((path.to_owned(), LineIndex::new(text)));
+                    lines.len() - 1
+                }
+            };
+            let (line, col) = lines[k].1.line_col(at);
             let suggestion = match (&p.fix, p.kind.advice()) {
                 (Some(r), _) => format!("→ {r}"),
                 (None, Some(a)) => a,
                 (None, None) => String::new(),
             };
             out.push(Finding {
-                file: loaded.path.clone(),
+                file: path.to_owned(),
                 line,
                 col,
                 context: context(value, p.span.clone()),

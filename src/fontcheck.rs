@@ -33,6 +33,8 @@ use crate::style::{Role, Roles, WIDE_FALLBACK};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum FileRef {
     Issue,
+    /// The series file the issue builds on.
+    Series,
     Article(usize),
 }
 
@@ -151,6 +153,10 @@ impl<'a> Files<'a> {
     fn get(&self, f: FileRef) -> (&'a Path, &'a str) {
         match f {
             FileRef::Issue => (&self.loaded.path, &self.loaded.text),
+            FileRef::Series => match &self.loaded.series {
+                Some(s) => (&s.path, &s.text),
+                None => (&self.loaded.path, &self.loaded.text),
+            },
             FileRef::Article(i) => {
                 let a = &self.issue.articles[i];
                 (&a.path, &a.source)
@@ -172,6 +178,14 @@ impl<'a> Files<'a> {
         match &piece.from {
             Src::Verbatim(f, start) => Some((*f, start + i)),
             Src::Derived(f, span) => {
+                // A value the issue takes from its series file is in that file.
+                let (f, span) = match (f, &self.loaded.series) {
+                    (FileRef::Issue, Some(s)) if span.start >= s.offset => (
+                        &FileRef::Series,
+                        &(span.start - s.offset..span.end.saturating_sub(s.offset)),
+                    ),
+                    _ => (f, span),
+                };
                 let (_, text) = self.get(*f);
                 let raw = text.get(span.clone()).unwrap_or("");
                 let from = seen.entry(ch).or_insert(0);

@@ -47,6 +47,34 @@ pub struct IssueFile {
     /// most pages.
     #[serde(default)]
     pub limits: Limits,
+    /// The series file this issue builds on (relative to the issue file): its
+    /// `[bulletin]`, `[footer]`, `[style]`, `[print]`, `[limits]` and `font_dirs` hold
+    /// for every issue; this file holds what changes and may override any key.
+    #[serde(default)]
+    pub series: Option<Spanned<String>>,
+    /// In a series file: the issue number starts again at 1 in a new year
+    /// (`"yearly"`) or never (`"never"`, the default); `total` always goes on.
+    #[serde(default)]
+    pub number_resets: NumberResets,
+}
+
+/// When the issue number starts again at 1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberResets {
+    #[default]
+    Never,
+    Yearly,
+}
+
+/// A series file as read: its path and text. The spans of the values it gives are
+/// offset by `offset` (past the end of the issue file's text), so that every span
+/// says which file it is in.
+#[derive(Debug, Clone)]
+pub struct SeriesText {
+    pub path: PathBuf,
+    pub text: String,
+    pub offset: usize,
 }
 
 /// Limits on what a build reads and lays out (`[limits]`). A real bulletin stays
@@ -288,6 +316,8 @@ pub struct LoadedIssueFile {
     pub path: PathBuf,
     pub text: String,
     pub file: IssueFile,
+    /// The series file the issue builds on, if any.
+    pub series: Option<SeriesText>,
 }
 
 impl LoadedIssueFile {
@@ -303,8 +333,9 @@ impl LoadedIssueFile {
             .font_dirs
             .iter()
             .map(|d| {
-                let path = self.base_dir().join(d.get_ref());
-                if !self.file.allow_outside && !crate::files::is_inside(self.base_dir(), &path) {
+                let base = self.dir_of(d.span());
+                let path = base.join(d.get_ref());
+                if !self.file.allow_outside && !crate::files::is_inside(base, &path) {
                     return Err(self
                         .error_at(
                             d.span(),
@@ -326,33 +357,69 @@ impl LoadedIssueFile {
     /// The span of a key's value in the issue file (`["style", "page", "top"]`), or of
     /// the nearest table above it that is written; the whole file when none is.
     pub fn span_of(&self, key: &[&str]) -> Range<usize> {
-        let Ok(root) = toml::de::DeTable::parse(&self.text) else {
-            return 0..0;
-        };
-        let mut span = 0..0;
-        let mut table = root.get_ref();
-        for k in key {
-            let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == k) else {
-                break;
-            };
-            // An implicit table ([style.page] without [style]) has no span of its own.
-            if value.span() != (0..0) {
-                span = value.span();
-            } else if name.span() != (0..0) {
-                span = name.span();
-            }
-            match value.get_ref() {
-                toml::de::DeValue::Table(t) => table = t,
-                _ => break,
+        let own = span_in(&self.text, key);
+        match (&own, &self.series) {
+            (Some(_), _) | (None, None) => own.unwrap_or(0..0),
+            (None, Some(s)) => {
+                span_in(&s.text, key).map_or(0..0, |r| r.start + s.offset..r.end + s.offset)
             }
         }
-        span
     }
 
-    /// An error pointing at a span of the issue file.
-    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> InputError {
-        InputError::at(&self.path, &self.text, span, message)
+    /// The file a span of the (merged) issue is in, that file's text, and the span
+    /// within it: the series file for values the issue takes from it.
+    pub fn source_of(&self, span: Range<usize>) -> (&Path, &str, Range<usize>) {
+        match &self.series {
+            Some(s) if span.start >= s.offset => (
+                &s.path,
+                &s.text,
+                span.start - s.offset..span.end.saturating_sub(s.offset),
+            ),
+            _ => (&self.path, &self.text, span),
+        }
     }
+
+    /// The folder a path given at `span` is relative to: the series file's for a value
+    /// from it, else the issue file's.
+    pub fn dir_of(&self, span: Range<usize>) -> &Path {
+        let (file, _, _) = self.source_of(span);
+        match file.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        }
+    }
+
+    /// An error pointing at a span of the issue file (or of its series file).
+    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> InputError {
+        let (path, text, span) = self.source_of(span);
+        InputError::at(path, text, span, message)
+    }
+}
+
+/// The span of a key's value in a TOML text, or of the nearest table above it that is
+/// written there; none when not even the first table is.
+fn span_in(text: &str, key: &[&str]) -> Option<Range<usize>> {
+    let Ok(root) = toml::de::DeTable::parse(text) else {
+        return None;
+    };
+    let mut span = 0..0;
+    let mut table = root.get_ref();
+    for k in key {
+        let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == k) else {
+            break;
+        };
+        // An implicit table ([style.page] without [style]) has no span of its own.
+        if value.span() != (0..0) {
+            span = value.span();
+        } else if name.span() != (0..0) {
+            span = name.span();
+        }
+        match value.get_ref() {
+            toml::de::DeValue::Table(t) => table = t,
+            _ => break,
+        }
+    }
+    (span != (0..0)).then_some(span)
 }
 
 /// Checks a font folder given with `--font-dir`.
@@ -418,26 +485,165 @@ pub fn load(path: &Path) -> Result<LoadedIssueFile> {
         .help(help)
     })?;
     let text = crate::text_input::decode(path, &bytes)?.text;
-    let file = parse(path, &text)?;
+    let series = read_series(path, &text)?;
+    let file = parse_with(path, &text, series.as_ref())?;
     Ok(LoadedIssueFile {
         path: path.to_owned(),
         text,
         file,
+        series,
     })
 }
 
 /// Parses the text of an issue file; errors carry the span of the offending key or value.
 pub fn parse(path: &Path, text: &str) -> Result<IssueFile> {
-    toml::from_str::<IssueFile>(text).map_err(|e| {
-        let message = e.message().trim().to_owned();
-        let span = e.span();
-        let (what, help) = toml_help(&message, text, span.clone());
-        let message = format!("{what}: {message}");
-        let err = match span {
-            Some(span) => InputError::at(path, text, span, message),
-            None => InputError::file(path, message),
+    parse_with(path, text, None)
+}
+
+/// Finds and reads the series file an issue names (`series = "../series.toml"`).
+/// It may lie in the issue's folder or the folder above it (where a series keeps its
+/// issues' folders); further only with `allow_outside`.
+fn read_series(path: &Path, text: &str) -> Result<Option<SeriesText>> {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(default)]
+        series: Option<Spanned<String>>,
+        #[serde(default)]
+        allow_outside: bool,
+    }
+    // The rest of the file is checked when it is parsed whole.
+    let Ok(head) = toml::from_str::<Head>(text) else {
+        return Ok(None);
+    };
+    let Some(name) = head.series else {
+        return Ok(None);
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let series_path = dir.join(name.get_ref());
+    let here = |msg: String, help: String| -> crate::error::Error {
+        InputError::at(path, text, name.span(), msg)
+            .help(help)
+            .into()
+    };
+    let allowed = head.allow_outside
+        || crate::files::is_inside(dir, &series_path)
+        || crate::files::is_inside(&dir.join(".."), &series_path)
+            && series_path
+                .parent()
+                .is_some_and(|p| crate::files::same_file(p, &dir.join("..")));
+    if !allowed {
+        return Err(here(
+            format!("the series file {} is neither in the issue's folder nor in the one above it / 系列文件不在期刊文件夹或其上一级文件夹中", series_path.display()),
+            "keep series.toml beside the issues' folders (series = \"../series.toml\"), or put allow_outside = true at the top / 请把 series.toml 放在各期文件夹旁边".into(),
+        ));
+    }
+    let bytes = crate::files::read_input(&series_path, ISSUE_FILE_LIMIT).map_err(|p| {
+        let (msg, help) = p.describe(("series file", "系列文件"), &series_path);
+        here(msg, help)
+    })?;
+    let series_text = crate::text_input::decode(&series_path, &bytes)?.text;
+    Ok(Some(SeriesText {
+        path: series_path,
+        text: series_text,
+        offset: text.len() + 1,
+    }))
+}
+
+/// The values of a parsed TOML table with every span moved by `by` (a series file's
+/// values, placed past the issue file's text).
+fn shift_table(table: toml::de::DeTable<'_>, by: usize) -> toml::de::DeTable<'_> {
+    let mut out = toml::de::DeTable::new();
+    for (k, v) in table {
+        let ks = k.span();
+        out.insert(
+            Spanned::new(ks.start + by..ks.end + by, k.into_inner()),
+            shift_value(v, by),
+        );
+    }
+    out
+}
+
+fn shift_value(v: Spanned<toml::de::DeValue<'_>>, by: usize) -> Spanned<toml::de::DeValue<'_>> {
+    use toml::de::DeValue;
+    let span = v.span();
+    let value = match v.into_inner() {
+        DeValue::Table(t) => DeValue::Table(shift_table(t, by)),
+        DeValue::Array(mut a) => {
+            for item in a.iter_mut() {
+                let inner = std::mem::replace(item, Spanned::new(0..0, DeValue::Boolean(false)));
+                *item = shift_value(inner, by);
+            }
+            DeValue::Array(a)
+        }
+        other => other,
+    };
+    Spanned::new(span.start + by..span.end + by, value)
+}
+
+/// The issue's table over the series': tables merge key by key, the issue's value
+/// wins everywhere else (a list, an array of tables, a value).
+fn merge_into<'i>(base: &mut toml::de::DeTable<'i>, over: toml::de::DeTable<'i>) {
+    use toml::de::DeValue;
+    // The issue's tables only: the series' bulletin, footer, style… stay.
+    for (k, v) in over {
+        let existing = base.iter_mut().find(|(bk, _)| bk.get_ref() == k.get_ref());
+        match (existing, v.get_ref()) {
+            (Some((_, bv)), DeValue::Table(_)) if matches!(bv.get_ref(), DeValue::Table(_)) => {
+                let DeValue::Table(ot) = v.into_inner() else {
+                    unreachable!()
+                };
+                if let DeValue::Table(bt) = bv.get_mut() {
+                    merge_into(bt, ot);
+                }
+            }
+            _ => {
+                let old = base.keys().find(|bk| bk.get_ref() == k.get_ref()).cloned();
+                if let Some(old) = old {
+                    base.remove(&old);
+                }
+                base.insert(k, v);
+            }
+        }
+    }
+}
+
+/// Parses an issue file over its series file, if it has one: errors point into the
+/// file that holds the bad key.
+fn parse_with(path: &Path, text: &str, series: Option<&SeriesText>) -> Result<IssueFile> {
+    let located =
+        |e: toml::de::Error, path: &Path, text: &str, shift: usize| -> crate::error::Error {
+            let message = e.message().trim().to_owned();
+            let span = e
+                .span()
+                .map(|s| s.start.saturating_sub(shift)..s.end.saturating_sub(shift));
+            let (what, help) = toml_help(&message, text, span.clone());
+            let message = format!("{what}: {message}");
+            let err = match span {
+                Some(span) => InputError::at(path, text, span, message),
+                None => InputError::file(path, message),
+            };
+            err.help(help).into()
         };
-        err.help(help).into()
+    let Some(series) = series else {
+        return toml::from_str::<IssueFile>(text).map_err(|e| located(e, path, text, 0));
+    };
+    let issue = toml::de::DeTable::parse(text).map_err(|e| located(e, path, text, 0))?;
+    let base = toml::de::DeTable::parse(&series.text)
+        .map_err(|e| located(e, &series.path, &series.text, 0))?;
+    let mut merged = shift_table(base.into_inner(), series.offset);
+    let root_span = issue.span();
+    merge_into(&mut merged, issue.into_inner());
+    IssueFile::deserialize(toml::de::Deserializer::from(Spanned::new(
+        root_span, merged,
+    )))
+    .map_err(|e| match e.span() {
+        Some(s) if s.start >= series.offset => {
+            located(e, &series.path, &series.text, series.offset)
+        }
+        _ => located(e, path, text, 0),
     })
 }
 

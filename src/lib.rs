@@ -36,6 +36,7 @@ pub mod pipeline;
 pub mod print;
 pub mod proof;
 pub mod punctuation;
+pub mod series;
 pub mod session;
 pub mod style;
 pub mod text_input;

@@ -8,7 +8,8 @@ use jianbao::check;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The issue file (TOML).
+    /// The issue file (TOML); or a folder of issues of one bulletin, whose numbers,
+    /// cumulative numbers and dates are checked for continuity.
     issue: PathBuf,
     /// Rewrite the article files with the safe fixes (half-width marks, quotes, dashes,
     /// ellipses, stray spaces); each original is kept as FILE.bak. Unbalanced marks and
@@ -54,7 +55,34 @@ fn fonts_cover_everything(args: &CheckArgs) -> jianbao::Result<bool> {
     Ok(missing.is_empty())
 }
 
+/// `jianbao check DIR`: the continuity of a folder of issues.
+fn continuity(args: &CheckArgs) -> jianbao::Result<ExitCode> {
+    let (listed, breaks) = jianbao::series::continuity(&args.issue)?;
+    if listed.is_empty() {
+        return Err(jianbao::InputError::file(
+            &args.issue,
+            "no issue files in this folder (DIR/*/issue.toml) / 文件夹中没有期刊文件",
+        )
+        .help("name an issue file, or the folder that holds the issues' folders / 请指定期刊文件，或存放各期文件夹的文件夹")
+        .into());
+    }
+    for b in &breaks {
+        emit(&format!("{}: {}\n", b.path.display(), b.problem));
+    }
+    emit(&format!(
+        "{} issue(s), {} break(s) in the series / 共 {} 期，{} 处不连续\n",
+        listed.len(),
+        breaks.len(),
+        listed.len(),
+        breaks.len()
+    ));
+    Ok(exit(breaks.is_empty()))
+}
+
 pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
+    if args.issue.is_dir() {
+        return continuity(&args);
+    }
     let report = check::check(&args.issue)?;
     for w in &report.warnings {
         eprintln!("warning: {w}");

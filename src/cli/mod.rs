@@ -7,6 +7,7 @@ mod compare;
 mod eject;
 mod fonts;
 mod proof;
+mod series;
 mod watch;
 
 use std::io::IsTerminal;
@@ -73,6 +74,14 @@ enum Command {
     /// Exit codes: 0 every page matches, 1 something differs, 2 an error (including a
     /// problem in the issue file).
     Compare(compare::CompareArgs),
+    /// Write the next issue's file: number + 1, total + 1, the date given / 生成下一期.
+    ///
+    /// With a series file the new issue file names it and holds only what changes;
+    /// without one the issue file is copied, comments kept, articles taken out.
+    Next(series::NextArgs),
+    /// Start a new bulletin: a series file, the first issue and a sample article that
+    /// builds as it is / 新建简报.
+    New(series::NewArgs),
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
@@ -109,6 +118,8 @@ pub fn run() -> ExitCode {
         // These two say with their exit code whether something was found.
         Command::Check(args) => finish(check::run(args)),
         Command::Compare(args) => compare::run(args),
+        Command::Next(args) => done(series::next(args)),
+        Command::New(args) => done(series::new(args)),
     });
     outcome.unwrap_or(ExitCode::from(2))
 }

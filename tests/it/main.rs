@@ -17,4 +17,5 @@ mod proof;
 mod proptest_input;
 mod reference;
 mod seed_check;
+mod series;
 mod watch;

@@ -1,0 +1,66 @@
+//! `jianbao next` and `jianbao new`: the next issue of a series, a new bulletin.
+
+use std::path::PathBuf;
+
+use jianbao::series;
+
+#[derive(Debug, clap::Args)]
+pub struct NextArgs {
+    /// This issue's file (TOML).
+    issue: PathBuf,
+    /// The next issue's date, e.g. 2018-08-01 [default: today, China Standard Time].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = series::parse_date)]
+    date: Option<series::Date>,
+    /// The next issue's folder [default: this folder's name with the number moved on,
+    /// beside it].
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+}
+
+pub fn next(args: NextArgs) -> jianbao::Result<()> {
+    let date = args.date.unwrap_or_else(series::today);
+    let n = series::next(&args.issue, date, args.output.as_deref())?;
+    let what = match (n.number, n.total) {
+        (Some(n), Some(t)) => format!("第{n}期（总第{t}期）"),
+        (Some(n), None) => format!("第{n}期"),
+        (None, Some(t)) => format!("总第{t}期"),
+        (None, None) => "the next issue".to_owned(),
+    };
+    println!(
+        "wrote {} ({what}, {}-{:02}-{:02}); add its articles as [[article]] tables, then jianbao build {}",
+        n.path.display(),
+        n.date.0,
+        n.date.1,
+        n.date.2,
+        n.path.display()
+    );
+    Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The bulletin's name, printed as its title (e.g. 工作简报).
+    name: String,
+    /// Where to put it [default: a folder named NAME here].
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// The editing unit over the red rule [default: 编辑部编].
+    #[arg(long, default_value = "编辑部编")]
+    unit: String,
+    /// The first issue's date [default: today, China Standard Time].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = series::parse_date)]
+    date: Option<series::Date>,
+}
+
+pub fn new(args: NewArgs) -> jianbao::Result<()> {
+    let dir = args.output.unwrap_or_else(|| PathBuf::from(&args.name));
+    let date = args.date.unwrap_or_else(series::today);
+    let issue = series::scaffold(&dir, &args.name, &args.unit, date)?;
+    println!(
+        "wrote {}/series.toml and {}; build it with: jianbao build {}",
+        dir.display(),
+        issue.display(),
+        issue.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,464 @@
+//! A bulletin as a series of issues: the next issue's file (`jianbao next`), a new
+//! bulletin scaffolded in one command (`jianbao new`), and the continuity of a folder
+//! of issues (`jianbao check DIR`): numbers skipped or doubled, dates that go back,
+//! cumulative numbers that do not follow.
+//!
+//! The series file itself (`series = "../series.toml"`) is read with the issue file
+//! ([`crate::issue_file`]): what it holds holds for every issue.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, Item, value};
+
+use crate::error::{Error, InputError, Result};
+use crate::files;
+use crate::issue_file::{self, NumberResets};
+
+/// A date as (year, month, day).
+pub type Date = (i32, u8, u8);
+
+/// Today in China Standard Time.
+pub fn today() -> Date {
+    let now = time::OffsetDateTime::now_utc()
+        .to_offset(time::UtcOffset::from_whole_seconds(8 * 3600).expect("UTC+8"));
+    (now.year(), u8::from(now.month()), now.day())
+}
+
+/// Parses `2018-08-01`.
+pub fn parse_date(s: &str) -> std::result::Result<Date, String> {
+    let bad = || format!("«{s}» is not a date such as 2018-08-01 / 日期须写成 2018-08-01 的形式");
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let (y, m, d) = (
+        y.parse::<i32>().map_err(|_| bad())?,
+        m.parse::<u8>().map_err(|_| bad())?,
+        d.parse::<u8>().map_err(|_| bad())?,
+    );
+    let month = time::Month::try_from(m).map_err(|_| bad())?;
+    time::Date::from_calendar_date(y, month, d).map_err(|_| bad())?;
+    Ok((y, m, d))
+}
+
+fn toml_date((y, m, d): Date) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: y as u16,
+            month: m,
+            day: d,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// What `next` wrote.
+#[derive(Debug)]
+pub struct NextIssue {
+    pub path: PathBuf,
+    pub number: Option<u32>,
+    pub total: Option<u32>,
+    pub date: Date,
+}
+
+/// The default folder of the next issue: the issue's folder name with its number (and
+/// year) moved on (`lianluo-dongtai-2018-19` → `lianluo-dongtai-2018-20`), beside it;
+/// else the folder's name with `-next`.
+pub fn default_next_dir(
+    issue: &Path,
+    old: (Option<u32>, Option<i32>),
+    new: (Option<u32>, i32),
+) -> PathBuf {
+    let dir = issue
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
+    let name = abs
+        .file_name()
+        .map_or_else(|| "issue".to_owned(), |n| n.to_string_lossy().into_owned());
+    let parent = abs.parent().unwrap_or(Path::new(".")).to_owned();
+    let mut parts: Vec<String> = name.split('-').map(str::to_owned).collect();
+    let mut moved = false;
+    if let (Some(n), Some(last)) = (old.0, parts.last_mut())
+        && last.parse::<u32>() == Ok(n)
+        && let Some(new_n) = new.0
+    {
+        *last = new_n.to_string();
+        moved = true;
+    }
+    if let Some(y) = old.1
+        && let Some(p) = parts.iter_mut().find(|p| p.parse::<i32>() == Ok(y))
+    {
+        *p = new.1.to_string();
+        moved = true;
+    }
+    let name = if moved {
+        parts.join("-")
+    } else {
+        format!("{name}-next")
+    };
+    parent.join(name)
+}
+
+/// Writes the next issue's folder and file: number + 1 (1 again in a new year when the
+/// series says `number_resets = "yearly"`), total + 1, the date given, no articles (a
+/// commented template instead). With a series file the new file names it and holds
+/// only what changes; without one, the issue file is copied (comments kept) with its
+/// articles taken out.
+pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssue> {
+    let loaded = issue_file::load(issue)?;
+    let f = &loaded.file;
+    let old_date = f.issue.date.as_ref().and_then(|d| d.get_ref().date);
+    let old_year = old_date.map(|d| i32::from(d.year));
+    if let Some(d) = old_date
+        && (i32::from(d.year), d.month, d.day) > date
+    {
+        return Err(InputError::file(
+            issue,
+            format!(
+                "the next issue's date {}-{:02}-{:02} is before this issue's {}-{:02}-{:02} / 下一期的日期早于本期",
+                date.0, date.1, date.2, d.year, d.month, d.day
+            ),
+        )
+        .help("give the date with --date YYYY-MM-DD / 用 --date 指定日期")
+        .into());
+    }
+    let old_number = f.issue.number.as_ref().map(|n| *n.get_ref());
+    let new_year = old_year.is_some_and(|y| y != date.0);
+    let number = old_number.map(|n| {
+        if new_year && f.number_resets == NumberResets::Yearly {
+            1
+        } else {
+            n + 1
+        }
+    });
+    let total = f.issue.total.as_ref().map(|t| *t.get_ref() + 1);
+    let dir = out_dir.map_or_else(
+        || default_next_dir(issue, (old_number, old_year), (number, date.0)),
+        Path::to_owned,
+    );
+    let path = dir.join("issue.toml");
+    if path.exists() {
+        return Err(InputError::file(
+            &path,
+            format!(
+                "{} exists already; it is left as it is / 文件已存在，未改写",
+                path.display()
+            ),
+        )
+        .help(
+            "choose another folder with -o DIR, or remove that file first / 请用 -o 指定其他文件夹",
+        )
+        .into());
+    }
+    let text = match &loaded.series {
+        Some(series) => {
+            let rel = pathdiff(&series.path, &dir);
+            fresh_issue(&rel, number, total, date)
+        }
+        None => copied_issue(&loaded.text, number, total, date)?,
+    };
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::io(&dir, "cannot create the folder / 无法创建文件夹", e))?;
+    files::write_atomic_as(
+        &path,
+        text.as_bytes(),
+        "cannot write the issue file / 无法写入期刊文件",
+    )?;
+    // Fonts of the issue's folder that the copied issue file names go along.
+    Ok(NextIssue {
+        path,
+        number,
+        total,
+        date,
+    })
+}
+
+/// A path to `target` as seen from the folder `from` (`../series.toml`).
+fn pathdiff(target: &Path, from: &Path) -> String {
+    let abs = |p: &Path| {
+        std::fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_owned())
+    };
+    let (target, from) = (abs(target), abs(from));
+    let t: Vec<_> = target.components().collect();
+    let f: Vec<_> = from.components().collect();
+    let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<String> = std::iter::repeat_n("..".to_owned(), f.len() - common).collect();
+    out.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    out.join("/")
+}
+
+const ARTICLE_TEMPLATE: &str = "\n# Add this issue's articles, one [[article]] table each (see examples/issue.toml):\n# [[article]]\n# column = \"工作研究\"\n# title = \"标题\"\n# byline = \"某某供稿\"\n# file = \"01-article.txt\"\n";
+
+/// The file of an issue that takes everything else from its series file.
+fn fresh_issue(series: &str, number: Option<u32>, total: Option<u32>, date: Date) -> String {
+    let mut doc = DocumentMut::new();
+    doc["series"] = value(series);
+    let mut t = toml_edit::Table::new();
+    if let Some(n) = number {
+        t["number"] = value(i64::from(n));
+    }
+    if let Some(n) = total {
+        t["total"] = value(i64::from(n));
+    }
+    t["date"] = value(toml_date(date));
+    doc["issue"] = Item::Table(t);
+    format!(
+        "# The issue; the bulletin, the footer and the style are in the series file.\n{doc}{ARTICLE_TEMPLATE}"
+    )
+}
+
+/// The issue file copied for the next issue: its comments kept, the [issue] table
+/// moved on, its articles taken out.
+fn copied_issue(text: &str, number: Option<u32>, total: Option<u32>, date: Date) -> Result<String> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e| Error::internal(format!("the issue file parsed once but not again: {e}")))?;
+    let issue = doc["issue"].or_insert(Item::Table(toml_edit::Table::new()));
+    if let Some(n) = number {
+        issue["number"] = value(i64::from(n));
+    }
+    if let Some(n) = total {
+        issue["total"] = value(i64::from(n));
+    }
+    issue["date"] = value(toml_date(date));
+    doc.remove("article");
+    Ok(format!("{doc}{ARTICLE_TEMPLATE}"))
+}
+
+/// Scaffolds a new bulletin in `dir`: `series.toml` (every key commented), the first
+/// issue's folder with its file and one sample article; it builds as it is. Returns
+/// the issue file's path.
+pub fn scaffold(dir: &Path, title: &str, unit: &str, date: Date) -> Result<PathBuf> {
+    let series = dir.join("series.toml");
+    let issue_dir = dir.join(format!("{}-01", date.0));
+    let issue = issue_dir.join("issue.toml");
+    for p in [&series, &issue] {
+        if p.exists() {
+            return Err(InputError::file(
+                p,
+                format!(
+                    "{} exists already; nothing was written / 文件已存在，未写入",
+                    p.display()
+                ),
+            )
+            .help("choose an empty folder with -o DIR / 请用 -o 指定一个空文件夹")
+            .into());
+        }
+    }
+    std::fs::create_dir_all(&issue_dir)
+        .map_err(|e| Error::io(&issue_dir, "cannot create the folder / 无法创建文件夹", e))?;
+    let quoted = |s: &str| toml_edit::Value::from(s).to_string();
+    let series_text = format!(
+        r#"# {title}: what every issue of the bulletin shares. An issue file names this file
+# (series = "../series.toml") and holds only what changes: its number, date and
+# articles; it may override any key. examples/issue.toml documents every key.
+
+[bulletin]
+title = {}                  # printed huge and red
+# issuer = "……"             # the issuing body over the title (a two-level masthead)
+# pinyin = "……"             # the pinyin / English line under the title
+unit = {}                   # the editing unit, left over the red rule
+# marks = ["内部资料"]
+
+[footer]
+# editors = ["某某"]
+# approval = "……准字〔2026〕第1号"
+# print_count = 300
+# [footer.contact]
+# phone = "0000-00000000"
+[[footer.distribution]]
+label = "送"
+recipients = ["……"]
+
+# [style]                    # layout settings; every value has the GB/T 9704 default
+# [print]                    # bleed, crop marks, PDF/A, pages
+"#,
+        quoted(title),
+        quoted(unit),
+    );
+    let issue_text = format!(
+        "# {title} 第1期. The bulletin, the footer and the style are in ../series.toml.\nseries = \"../series.toml\"\n\n[issue]\nnumber = 1\ntotal = 1\ndate = {}\n\n[[article]]\ntitle = \"示例文章\"\nbyline = \"某某供稿\"\nfile = \"01-article.txt\"\n",
+        toml_date(date)
+    );
+    let article = "这是一篇示例文章。把本期的文章粘贴为纯文本（每段一行），或写成 Markdown（.md），在 issue.toml 中每篇写一个 [[article]]。\n运行 jianbao build issue.toml 生成 PDF，jianbao check issue.toml 检查标点。\n";
+    files::write_atomic(&series, series_text.as_bytes())?;
+    files::write_atomic(&issue, issue_text.as_bytes())?;
+    files::write_atomic(&issue_dir.join("01-article.txt"), article.as_bytes())?;
+    Ok(issue)
+}
+
+/// One issue of a folder, as the continuity check sees it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub number: Option<u32>,
+    pub total: Option<u32>,
+    pub date: Option<Date>,
+}
+
+/// A break in a series: which issue, what is wrong.
+#[derive(Debug, Clone)]
+pub struct Break {
+    pub path: PathBuf,
+    pub problem: String,
+}
+
+/// The issue files of a folder: `DIR/*/*.toml` (and `DIR/*.toml`), series files left out.
+pub fn issue_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let is_issue = |p: &Path| {
+        p.extension().is_some_and(|e| e == "toml")
+            && p.file_name().is_some_and(|n| n != "series.toml")
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            if let Ok(inner) = std::fs::read_dir(&p) {
+                out.extend(inner.flatten().map(|e| e.path()).filter(|p| is_issue(p)));
+            }
+        } else if is_issue(&p) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Checks a folder of issues of one bulletin for breaks: a number doubled or skipped,
+/// a date earlier than the previous issue's, a cumulative number that does not follow
+/// the count. Issues are taken in the order of their dates (then numbers).
+pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
+    let mut listed = Vec::new();
+    for path in issue_files(dir) {
+        let loaded = issue_file::load(&path)?;
+        let f = &loaded.file;
+        listed.push(Listed {
+            number: f.issue.number.as_ref().map(|n| *n.get_ref()),
+            total: f.issue.total.as_ref().map(|t| *t.get_ref()),
+            date: f
+                .issue
+                .date
+                .as_ref()
+                .and_then(|d| d.get_ref().date)
+                .map(|d| (i32::from(d.year), d.month, d.day)),
+            path,
+        });
+    }
+    // In the order of the cumulative numbers when every issue has one (so that a date
+    // that goes back shows), else of the dates.
+    if listed.iter().all(|l| l.total.is_some()) {
+        listed.sort_by_key(|l| (l.total, l.date, l.number));
+    } else {
+        listed.sort_by_key(|l| (l.date, l.total, l.number));
+    }
+    let mut breaks = Vec::new();
+    for pair in listed.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let year_changed = matches!((a.date, b.date), (Some(x), Some(y)) if x.0 != y.0);
+        match (a.number, b.number) {
+            (Some(x), Some(y)) if y == x => breaks.push(Break {
+                path: b.path.clone(),
+                problem: format!("number {y} again (also {}) / 期号重复", a.path.display()),
+            }),
+            (Some(x), Some(y)) if y > x + 1 => breaks.push(Break {
+                path: b.path.clone(),
+                problem: format!(
+                    "number {y} follows {x}: {} skipped / 期号不连续，缺第 {} 期",
+                    ((x + 1)..y)
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    ((x + 1)..y)
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                ),
+            }),
+            (Some(x), Some(y)) if y < x && !(year_changed && y == 1) => breaks.push(Break {
+                path: b.path.clone(),
+                problem: format!("number {y} follows {x}: it goes back / 期号倒退"),
+            }),
+            _ => {}
+        }
+        if let (Some(x), Some(y)) = (a.total, b.total)
+            && y != x + 1
+        {
+            breaks.push(Break {
+                path: b.path.clone(),
+                problem: format!(
+                    "total {y} follows total {x}: it should be {} / 总期号不连续，应为 {}",
+                    x + 1,
+                    x + 1
+                ),
+            });
+        }
+        if let (Some(x), Some(y)) = (a.date, b.date)
+            && y < x
+        {
+            breaks.push(Break {
+                path: b.path.clone(),
+                problem: format!(
+                    "dated {}-{:02}-{:02}, before the issue before it ({}-{:02}-{:02}) / 日期早于上一期",
+                    y.0, y.1, y.2, x.0, x.1, x.2
+                ),
+            });
+        }
+    }
+    Ok((listed, breaks))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_dir_moves_the_number_and_the_year() {
+        let issue = Path::new("/x/issues/lianluo-dongtai-2018-19/issue.toml");
+        assert_eq!(
+            default_next_dir(issue, (Some(19), Some(2018)), (Some(20), 2018)),
+            Path::new("/x/issues/lianluo-dongtai-2018-20")
+        );
+        assert_eq!(
+            default_next_dir(issue, (Some(19), Some(2018)), (Some(1), 2019)),
+            Path::new("/x/issues/lianluo-dongtai-2019-1")
+        );
+        assert_eq!(
+            default_next_dir(
+                Path::new("/x/a/issue.toml"),
+                (Some(3), None),
+                (Some(4), 2026)
+            ),
+            Path::new("/x/a-next")
+        );
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(parse_date("2018-08-01"), Ok((2018, 8, 1)));
+        assert!(parse_date("2018-02-30").is_err());
+        assert!(parse_date("2018/08/01").is_err());
+    }
+
+    #[test]
+    fn a_path_from_a_folder() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("s/20")).unwrap();
+        std::fs::write(d.path().join("s/series.toml"), "").unwrap();
+        assert_eq!(
+            pathdiff(&d.path().join("s/series.toml"), &d.path().join("s/20")),
+            "../series.toml"
+        );
+    }
+}

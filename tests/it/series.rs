@@ -1,0 +1,220 @@
+//! The editor's week: a series file shared by every issue, `jianbao next`, `jianbao
+//! new`, and the continuity check of a folder of issues.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::common::*;
+
+fn jianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+const SERIES: &str = r#"
+[bulletin]
+title = "测试简报"
+unit = "测试单位编"
+
+[footer]
+editors = ["某某"]
+[[footer.distribution]]
+label = "送"
+recipients = ["各有关单位"]
+"#;
+
+/// A series folder: series.toml and one issue folder per (name, number, total, date).
+fn series_folder(issues: &[(&str, u32, u32, &str)], series_extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("series.toml"),
+        format!("{series_extra}{SERIES}"),
+    )
+    .unwrap();
+    for (name, number, total, date) in issues {
+        let d = dir.path().join(name);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.txt"), "正文。\n").unwrap();
+        std::fs::write(
+            d.join("issue.toml"),
+            format!(
+                "series = \"../series.toml\"\n\n[issue]\nnumber = {number}\ntotal = {total}\ndate = {date}\n\n[[article]]\ntitle = \"标题\"\nfile = \"a.txt\"\n"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn an_issue_takes_the_series_and_overrides_any_key() {
+    let dir = series_folder(&[("01", 1, 1, "2026-01-05")], "");
+    let issue = dir.path().join("01/issue.toml");
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.bulletin.title, "测试简报");
+    assert_eq!(model.footer.as_ref().unwrap().editors, vec!["某某"]);
+    // One key of a table overridden, the others kept.
+    let text = std::fs::read_to_string(&issue).unwrap() + "\n[bulletin]\nunit = \"另一单位编\"\n";
+    std::fs::write(&issue, text).unwrap();
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.bulletin.unit.as_deref(), Some("另一单位编"));
+    assert_eq!(model.bulletin.title, "测试简报");
+    // A bad key in the series file is reported in the series file, at its line.
+    let series = dir.path().join("series.toml");
+    let text = std::fs::read_to_string(&series).unwrap().replace(
+        "title = \"测试简报\"",
+        "title = \"测试简报\"\ntitel = \"x\"",
+    );
+    std::fs::write(&series, text).unwrap();
+    let o = jianbao(&["build", s(&issue)]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("series.toml:4:1") && err.contains("titel"),
+        "{err}"
+    );
+}
+
+#[test]
+fn next_writes_the_next_issue_of_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("issues/lianluo-dongtai-2018-19");
+    let copy = dir.path().join("lianluo-dongtai-2018-19");
+    std::fs::create_dir_all(&copy).unwrap();
+    for e in std::fs::read_dir(&src).unwrap().flatten() {
+        std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
+    }
+    let out = dir.path().join("20");
+    let o = jianbao(&[
+        "next",
+        s(&copy.join("issue.toml")),
+        "--date",
+        "2018-08-01",
+        "-o",
+        s(&out),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(out.join("issue.toml")).unwrap();
+    assert!(
+        text.contains("number = 20") && text.contains("total = 564"),
+        "{text}"
+    );
+    assert!(text.contains("date = 2018-08-01") && !text.contains("[[article]]\ntitle"));
+    // With one article added it builds as 第20期（总第五百六十四期）.
+    std::fs::copy(copy.join("01-fawu-yidengjiang.txt"), out.join("a.txt")).unwrap();
+    std::fs::write(
+        out.join("issue.toml"),
+        text + "\n[[article]]\ntitle = \"一篇文章\"\nfile = \"a.txt\"\n",
+    )
+    .unwrap();
+    let pdf = out.join("issue.pdf");
+    let o = jianbao(&["build", s(&out.join("issue.toml")), "-o", s(&pdf)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    if tool("pdftotext") {
+        assert!(squash(&pdftotext(&pdf)).contains("第20期（总第五百六十四期）"));
+    }
+    // Never over an existing issue.
+    let o = jianbao(&[
+        "next",
+        s(&copy.join("issue.toml")),
+        "--date",
+        "2018-08-01",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn next_in_a_series_restarts_the_number_in_a_new_year() {
+    let dir = series_folder(
+        &[("2025-52", 52, 300, "2025-12-29")],
+        "number_resets = \"yearly\"\n",
+    );
+    let out = dir.path().join("2026-01");
+    let o = jianbao(&[
+        "next",
+        s(&dir.path().join("2025-52/issue.toml")),
+        "--date",
+        "2026-01-05",
+        "-o",
+        s(&out),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(out.join("issue.toml")).unwrap();
+    assert!(text.contains("series = \"../series.toml\""), "{text}");
+    assert!(
+        text.contains("number = 1\n") && text.contains("total = 301"),
+        "{text}"
+    );
+}
+
+#[test]
+fn new_scaffolds_a_bulletin_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("测试简报");
+    let o = jianbao(&["new", "测试简报", "-o", s(&root), "--date", "2026-12-01"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let issue = root.join("2026-01/issue.toml");
+    let pdf = dir.path().join("first.pdf");
+    let o = jianbao(&["build", s(&issue), "-o", s(&pdf)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    if let Some(script) = cjkcheck_script() {
+        let o = Command::new("python3")
+            .arg(script)
+            .arg(&pdf)
+            .args(["--print", "--a4", "--max-runts", "0"])
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&o.stdout);
+        assert!(report.contains("all checks passed"), "{report}");
+    }
+    // Never over what is there.
+    let o = jianbao(&["new", "测试简报", "-o", s(&root)]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn continuity_finds_a_doubled_and_a_skipped_number() {
+    let dir = series_folder(
+        &[
+            ("01", 1, 1, "2026-01-05"),
+            ("02", 2, 2, "2026-01-12"),
+            ("02b", 2, 3, "2026-01-19"),
+            ("05", 5, 4, "2026-01-26"),
+            ("06", 6, 5, "2026-01-20"),
+        ],
+        "",
+    );
+    let o = jianbao(&["check", s(dir.path())]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("02b/issue.toml: number 2 again"), "{out}");
+    assert!(
+        out.contains("05/issue.toml: number 5 follows 2: 3, 4 skipped"),
+        "{out}"
+    );
+    assert!(
+        out.contains("06/issue.toml: dated 2026-01-20, before"),
+        "{out}"
+    );
+    assert!(out.contains("5 issue(s), 3 break(s)"), "{out}");
+    let clean = series_folder(
+        &[("01", 1, 1, "2026-01-05"), ("02", 2, 2, "2026-01-12")],
+        "",
+    );
+    let o = jianbao(&["check", s(clean.path())]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
