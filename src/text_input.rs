@@ -147,12 +147,18 @@ impl Decoded {
             return (out, UTF_8);
         }
         let (bytes, used, unmappable) = self.encoding.encode(&text);
-        if unmappable || used != self.encoding {
+        out.extend_from_slice(&bytes);
+        // Written back in the file's encoding only when it reads back as the same text
+        // (GB18030 writes € as A2E3 where the file had 0x80, and bytes that changed may
+        // be taken for Big5); else as UTF-8, which always does.
+        let same = !unmappable
+            && used == self.encoding
+            && decode(Path::new(""), &out).is_ok_and(|d| d.text == normalize_newlines(&text));
+        if !same {
             let mut out = bom(UTF_8).to_vec();
             out.extend_from_slice(text.as_bytes());
             return (out, UTF_8);
         }
-        out.extend_from_slice(&bytes);
         (out, self.encoding)
     }
 }
@@ -261,10 +267,13 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     if detect(Some(b"cn")) == encoding_rs::BIG5 {
         return encoding_rs::BIG5;
     }
-    let doubtful = decode_strict(GB18030, bytes).map_or(true, |t| t.chars().any(is_private_use));
+    // Only a GB18030 reading with private-use characters is doubted (bytes that do not
+    // decode at all stay an error at their offset), and only a clean Big5 reading
+    // replaces it: the choice is then the same for the bytes a fix writes back.
+    let doubtful = decode_strict(GB18030, bytes).is_ok_and(|t| t.chars().any(is_private_use));
     if doubtful
         && detect(None) == encoding_rs::BIG5
-        && decode_strict(encoding_rs::BIG5, bytes).is_ok()
+        && decode_strict(encoding_rs::BIG5, bytes).is_ok_and(|t| !t.chars().any(is_private_use))
     {
         return encoding_rs::BIG5;
     }

@@ -1,5 +1,6 @@
 //! The independent checker of GUIDE.md's rules (`../shared/cjkcheck/cjkcheck.py`) on
-//! every issue under `issues/`: it must end with "all checks passed".
+//! every issue under `issues/`, with `--strict-punct` (paragraph-opening marks at one
+//! place, adjacent marks compressed): it must end with "all checks passed".
 
 use std::path::Path;
 use std::process::Command;
@@ -33,25 +34,40 @@ fn check(issue_dir: &str, extra: &[&str]) {
 
 #[test]
 fn sample_issue_passes_cjkcheck() {
-    check("lianluo-dongtai-2018-19", &["--max-runts", "0"]);
+    check(
+        "lianluo-dongtai-2018-19",
+        &["--max-runts", "0", "--strict-punct"],
+    );
 }
 
 #[test]
 fn long_issue_passes_cjkcheck() {
-    check("renda-gongzuo-2025-12", &["--max-runts", "0"]);
+    check(
+        "renda-gongzuo-2025-12",
+        &["--max-runts", "0", "--strict-punct"],
+    );
 }
 
 #[test]
 fn short_issue_passes_cjkcheck() {
-    check("jianbao-short-2026-03", &["--max-runts", "0"]);
+    check(
+        "jianbao-short-2026-03",
+        &["--max-runts", "0", "--strict-punct"],
+    );
 }
 
 #[test]
 fn meeting_bulletin_passes_cjkcheck() {
-    check("huiyi-jianbao-1978-03", &["--max-runts", "0"]);
+    check(
+        "huiyi-jianbao-1978-03",
+        &["--max-runts", "0", "--strict-punct"],
+    );
 }
 
 #[test]
 fn work_bulletin_with_contents_and_notes_passes_cjkcheck() {
-    check("gongzuo-dongtai-2026-05", &["--max-runts", "0"]);
+    check(
+        "gongzuo-dongtai-2026-05",
+        &["--max-runts", "0", "--strict-punct"],
+    );
 }
