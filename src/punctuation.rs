@@ -92,6 +92,12 @@ pub enum Kind {
     Unclosed(char),
     /// A closing mark without its opening partner.
     Unopened(char),
+    /// ○ (a circle, U+25CB) typed for 〇 (the numeral zero) in a number: 二○二六.
+    CircleForZero,
+    /// Half-width `[ ]` around a year or Chinese text: 〔2000〕 or 【】 is meant.
+    HalfWidthBrackets,
+    /// A divider line of ※ with half-width spaces: ※ ※ ※.
+    DividerSpaces,
 }
 
 impl Kind {
@@ -118,6 +124,9 @@ impl Kind {
             Kind::Indent => "段首半角空格或制表符 space or tab at paragraph start".into(),
             Kind::Unclosed(c) => format!("«{c}»未闭合 «{c}» is never closed"),
             Kind::Unopened(c) => format!("«{c}»没有对应的前半 «{c}» closes nothing"),
+            Kind::CircleForZero => "数字中的○应为〇 circle ○ for the numeral 〇".into(),
+            Kind::HalfWidthBrackets => "中文里的半角方括号 half-width [ ] in Chinese text".into(),
+            Kind::DividerSpaces => "※分隔线中有半角空格 half-width spaces in a ※ line".into(),
         }
     }
 
@@ -139,6 +148,12 @@ impl Kind {
                 "补上{} or delete it / 或删除",
                 opening_of(*c).unwrap_or(' ')
             )),
+            Kind::HalfWidthBrackets => Some(
+                "年份用六角括号〔2000〕，其他用【】或〔〕 a year in 〔 〕, other text in 【】 or 〔 〕".into(),
+            ),
+            Kind::DividerSpaces => {
+                Some("写作※　※　※（全角空格），.md 中可写 *** write ※　※　※, or *** in .md".into())
+            }
             _ => None,
         }
     }
@@ -398,6 +413,7 @@ impl Scanner {
         }
         self.marks();
         self.runs();
+        self.look_alikes();
         if self.opts.spaces {
             self.spaces();
         }
@@ -896,6 +912,68 @@ impl Scanner {
         }
     }
 
+    /// What looks right but is another character or another width: ○ for 〇 in a
+    /// number, half-width [ ] around a year or Chinese text, half-width spaces in a
+    /// divider line of ※.
+    fn look_alikes(&mut self) {
+        let n = self.n();
+        let numeral = |c: char| "〇○零一二三四五六七八九十".contains(c);
+        for i in 0..n {
+            let c = self.cs[i];
+            if self.protected[i] {
+                continue;
+            }
+            if c == '○' {
+                let near =
+                    |k: Option<usize>| k.is_some_and(|k| numeral(self.cs[k]) && self.cs[k] != '○');
+                let (l, r) = (i.checked_sub(1), (i + 1 < n).then_some(i + 1));
+                // In a run of numerals (二○二六): some neighbour within it is one.
+                let mut a = i;
+                while a > 0 && numeral(self.cs[a - 1]) {
+                    a -= 1;
+                }
+                let mut b = i;
+                while b + 1 < n && numeral(self.cs[b + 1]) {
+                    b += 1;
+                }
+                if near(l) || near(r) || (a..=b).any(|k| self.cs[k] != '○') {
+                    self.push(i..i + 1, Kind::CircleForZero, Some("〇"));
+                }
+            }
+            if c == '['
+                && let Some(j) = (i + 1..n.min(i + 24))
+                    .take_while(|&k| self.cs[k] != '\n')
+                    .find(|&k| self.cs[k] == ']')
+            {
+                let inner: String = self.cs[i + 1..j].iter().collect();
+                let year = inner.len() == 4 && inner.chars().all(|c| c.is_ascii_digit());
+                let han_inside = inner.chars().any(is_han);
+                let han_beside = i.checked_sub(1).is_some_and(|k| is_han(self.cs[k]))
+                    || (j + 1 < n && is_han(self.cs[j + 1]));
+                if !(i + 1..=j).any(|k| self.protected[k]) && (han_inside || (year && han_beside)) {
+                    self.push(i..j + 1, Kind::HalfWidthBrackets, None);
+                }
+            }
+        }
+        // Divider lines: ※ and half-width spaces only, with a space between two ※.
+        let mut start = 0;
+        while start < n {
+            let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
+            let line = &self.cs[start..end];
+            let stars: Vec<usize> = (0..line.len()).filter(|&k| line[k] == '※').collect();
+            if stars.len() >= 2
+                && line.iter().all(|&c| matches!(c, '※' | ' ' | '\t' | '　'))
+                && line[stars[0]..*stars.last().unwrap_or(&0)]
+                    .iter()
+                    .any(|&c| c == ' ' || c == '\t')
+            {
+                let (a, b) = (start + stars[0], start + stars[stars.len() - 1] + 1);
+                self.push(a..b, Kind::DividerSpaces, None);
+            }
+            start = end + 1;
+        }
+    }
+
     /// Runs of dashes and dots.
     fn runs(&mut self) {
         let n = self.n();
@@ -1266,6 +1344,30 @@ mod tests {
             "Hello world 你好 PDF 文件"
         );
         assert_eq!(fixed("第 28 号"), "第28号");
+    }
+
+    #[test]
+    fn look_alikes_of_zero_brackets_and_dividers() {
+        let kinds =
+            |t: &str| -> Vec<Kind> { scan(t, Options::TXT).into_iter().map(|f| f.kind).collect() };
+        let found = scan("二○二六年，〇○七号", Options::TXT);
+        assert_eq!(
+            found
+                .iter()
+                .filter(|f| f.kind == Kind::CircleForZero)
+                .count(),
+            2
+        );
+        assert_eq!(fix("二○二六年", Options::TXT), "二〇二六年");
+        // A circle that is a bullet or a shape is left alone.
+        assert!(!kinds("○ 完成情况").contains(&Kind::CircleForZero));
+        assert!(kinds("湘党简准字[2000]第28号").contains(&Kind::HalfWidthBrackets));
+        assert!(kinds("见[注释]所述").contains(&Kind::HalfWidthBrackets));
+        // A citation number and Latin text stay.
+        assert!(!kinds("研究表明[1]。").contains(&Kind::HalfWidthBrackets));
+        assert!(!kinds("array[2000] in C").contains(&Kind::HalfWidthBrackets));
+        assert!(kinds("※ ※ ※").contains(&Kind::DividerSpaces));
+        assert!(!kinds("※　※　※").contains(&Kind::DividerSpaces));
     }
 
     #[test]
