@@ -20,8 +20,10 @@ pub struct WatchArgs {
     /// Where to write the PDF [default: the issue file's name with .pdf, beside it].
     #[arg(short, long, value_name = "OUT.pdf")]
     output: Option<PathBuf>,
-    /// Wait this long for a burst of changes to settle, in milliseconds.
-    #[arg(long, default_value_t = 80, value_name = "MS")]
+    /// After the first change, gather the changes of this many milliseconds into one
+    /// rebuild (an editor's save is a write and a rename, or a truncate and a write).
+    /// Changes made during a rebuild start the next one.
+    #[arg(long, default_value_t = 10, value_name = "MS")]
     debounce: u64,
 }
 
@@ -93,14 +95,12 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
         if !relevant(&watched, &ev) {
             continue;
         }
-        // Let a burst of changes (an editor's save) settle into one rebuild; only
-        // relevant events extend the wait, and never beyond a second.
-        let deadline = std::time::Instant::now() + Duration::from_secs(1);
-        while let Ok(ev) = rx.recv_timeout(settle) {
-            if !relevant(&watched, &ev) && std::time::Instant::now() >= deadline {
-                break;
-            }
-            if std::time::Instant::now() >= deadline {
+        // Gather the rest of the burst (an editor's save) for a fixed short window from
+        // the first event, then rebuild at once: the save is on screen as soon as it
+        // can be, and what comes during the rebuild starts the next one.
+        let deadline = std::time::Instant::now() + settle;
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            if rx.recv_timeout(left).is_err() {
                 break;
             }
         }
