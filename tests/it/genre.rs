@@ -217,3 +217,31 @@ fn chinese_dates_and_print_runs_as_text_reach_the_model() {
     assert_eq!(model.issue.total_text, None);
     assert_eq!(model.footer.unwrap().print_count.as_deref(), Some("2,065"));
 }
+
+#[test]
+fn a_note_from_a_file_with_its_own_label_opens_the_issue() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = MINIMAL_TOML.replace(
+        "date = 2026-01-05",
+        "date = 2026-01-05\nnote_file = \"note.md\"\nnote_label = \"编者的话\"",
+    );
+    let (_dir, issue) = write_issue(
+        &toml,
+        &[
+            ("a.txt", "正文第一段。\n"),
+            ("note.md", "本期刊发一篇测试文章。\n\n请各地参考。\n"),
+        ],
+    );
+    let (_d, pdf) = build_to_temp(&issue);
+    let w = words(&pdf);
+    let label = find(&w, "编者的话");
+    let body = find(&w, "正文第一段");
+    // The label opens the note's first paragraph, indented like a body paragraph, above
+    // the article; the note's text follows on its line.
+    assert!((label.x0 - body.x0).abs() < 1.0, "{label:?} vs {body:?}");
+    assert!(label.y0 < body.y0);
+    assert!(label.text.contains("本期刊发") || find(&w, "本期刊发").y0 == label.y0);
+    assert!(squash(&pdftotext(&pdf)).contains("编者的话：本期刊发一篇测试文章。请各地参考。"));
+}
