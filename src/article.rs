@@ -137,10 +137,9 @@ pub fn typed_heading_level(line: &str) -> Option<u8> {
 }
 
 /// Splits plain text into paragraphs, one per non-empty line; a short line alone
-/// that opens with its number (一、主要做法) is the heading it is (its number kept as
-/// typed). `numbering` is kept for symmetry with Markdown: typed numbers are never
-/// added to.
-pub fn parse_txt_numbered(text: &str, _numbering: bool) -> Vec<Block> {
+/// that opens with its number (一、主要做法) is the heading it is, its number kept as
+/// typed (a `.txt` heading always has its own number, so none is added).
+pub fn parse_txt_headings(text: &str) -> Vec<Block> {
     parse_txt(text)
         .into_iter()
         .map(|b| match b {
@@ -636,7 +635,7 @@ mod tests {
                 .all(|b| matches!(b, Block::Heading { number, .. } if number.is_empty()))
         );
         // In a .txt too.
-        let txt = parse_txt_numbered("一、主要做法\n正文。\n（二）具体措施\n", true);
+        let txt = parse_txt_headings("一、主要做法\n正文。\n（二）具体措施\n");
         assert!(matches!(&txt[0], Block::Heading { level: 1, .. }));
         assert!(matches!(&txt[2], Block::Heading { level: 2, .. }));
     }

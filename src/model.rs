@@ -407,12 +407,10 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 None => None,
                 Some(c) => Some(match c.get_ref() {
                     PrintCount::Number(n) => n.to_string(),
-                    PrintCount::Text(_) => {
-                        let t = text(
-                            &Spanned::new(c.span(), print_count_text(c)),
-                            "footer.print_count",
-                        )?;
-                        t.trim_start_matches("共印")
+                    // As written, without a 共印 or 份 typed around it.
+                    PrintCount::Text(t) => {
+                        text(&Spanned::new(c.span(), t.clone()), "footer.print_count")?
+                            .trim_start_matches("共印")
                             .trim_end_matches('份')
                             .to_owned()
                     }
@@ -498,14 +496,6 @@ fn toml_date(
     }
 }
 
-/// The text of a print run given as a string.
-fn print_count_text(c: &Spanned<PrintCount>) -> String {
-    match c.get_ref() {
-        PrintCount::Number(n) => n.to_string(),
-        PrintCount::Text(t) => t.clone(),
-    }
-}
-
 /// A note written in the issue file: a paragraph a line.
 fn note_blocks(text: &str) -> Vec<Block> {
     article::parse_txt(text)
@@ -531,7 +521,7 @@ fn parse_blocks(
             }));
             md.blocks
         }
-        _ => article::parse_txt_numbered(source, numbering),
+        _ => article::parse_txt_headings(source),
     }
 }
 

@@ -167,7 +167,6 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
         text.as_bytes(),
         "cannot write the issue file / 无法写入期刊文件",
     )?;
-    // Fonts of the issue's folder that the copied issue file names go along.
     Ok(NextIssue {
         path,
         number,
