@@ -268,9 +268,9 @@ fn is_stdout(path: &Path) -> bool {
     else {
         return false;
     };
-    // A regular file as standard output (`> out.pdf`) is still a file: only pipes,
-    // terminals and devices are streamed to.
-    !target.is_file() && target.dev() == out.dev() && target.ino() == out.ino()
+    // Whatever standard output is (a pipe, a terminal, or a file it was redirected to):
+    // writing there by name would replace the `/dev/stdout` link itself.
+    target.dev() == out.dev() && target.ino() == out.ino()
 }
 
 #[cfg(not(unix))]

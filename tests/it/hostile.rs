@@ -1150,3 +1150,24 @@ fn title_of_20000_characters() {
         &before,
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_dev_stdout_redirected_to_a_file() {
+    // `jianbao build … -o /dev/stdout > out.pdf`: streamed, never written by name (a
+    // rename over /dev/stdout would replace the system's link).
+    let (d, _) = plain();
+    let dir = d.path();
+    let out_file = dir.join("redirected.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .current_dir(dir)
+        .args(["build", "issue.toml", "-o", "/dev/stdout"])
+        .stdout(Stdio::from(std::fs::File::create(&out_file).unwrap()))
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(std::fs::read(&out_file).unwrap().starts_with(b"%PDF-"));
+    let link = std::fs::symlink_metadata("/dev/stdout").unwrap();
+    assert!(link.file_type().is_symlink(), "/dev/stdout is still a link");
+}
