@@ -45,6 +45,26 @@ pub enum Block {
     Quote { inlines: Vec<Inline> },
     /// A divider (Markdown `***` or `---`), centred: ※　※　※.
     Divider { inlines: Vec<Inline> },
+    /// A table (a Markdown pipe table): 三线表, the header row repeated when it
+    /// splits across pages.
+    Table(Table),
+}
+
+/// A table: its columns' alignments, its header row and its body rows, each cell a
+/// run of inlines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// `left`, `center`, `right`, or `auto` (numbers right, text left) for each column.
+    pub align: Vec<&'static str>,
+    pub header: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+impl Table {
+    /// Every cell, header first.
+    pub fn cells(&self) -> impl Iterator<Item = &Vec<Inline>> {
+        self.header.iter().chain(self.rows.iter().flatten())
+    }
 }
 
 /// The text of a divider unless `[style] divider` says otherwise.
@@ -57,6 +77,15 @@ impl Block {
             | Block::Heading { inlines, .. }
             | Block::Quote { inlines }
             | Block::Divider { inlines } => inlines,
+            Block::Table(_) => &[],
+        }
+    }
+
+    /// Every run of text of the block (a table's cells, header first).
+    pub fn all_inlines(&self) -> Vec<&Inline> {
+        match self {
+            Block::Table(t) => t.cells().flatten().collect(),
+            b => b.inlines().iter().collect(),
         }
     }
 
@@ -74,6 +103,9 @@ impl Block {
                 Block::Paragraph { inlines }
             }
             Block::Quote { inlines } | Block::Divider { inlines } => Block::Paragraph { inlines },
+            Block::Table(t) => Block::Paragraph {
+                inlines: t.cells().flatten().cloned().collect(),
+            },
             b => b,
         }
     }
@@ -202,6 +234,9 @@ pub struct MdWarning {
     pub message: String,
 }
 
+/// A table being read: the table so far, the row being read, the cell being read.
+type TableBuild = (Table, Vec<Vec<Inline>>, Option<Vec<Inline>>);
+
 /// Parses CommonMark into blocks. Nothing is dropped without a warning: HTML prints
 /// its text without the tags, footnotes print as [1] with their notes at the end of
 /// the article, and an image (not supported yet) prints its description.
@@ -221,6 +256,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut outer: Option<(String, Vec<Block>)> = None;
     let mut in_html_block = false;
     let mut quote = 0u32;
+    // A table being read: the table, the row, the cell (its inlines).
+    let mut table: Option<TableBuild> = None;
 
     let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
                  blocks: &mut Vec<Block>,
@@ -273,7 +310,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     };
 
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -349,6 +387,52 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     notes.push((label, std::mem::replace(&mut blocks, main)));
                 }
             }
+            Event::Start(Tag::Table(aligns)) => {
+                flush(&mut current, &mut blocks, &mut counters, quote);
+                let align = aligns
+                    .iter()
+                    .map(|a| match a {
+                        pulldown_cmark::Alignment::Left => "left",
+                        pulldown_cmark::Alignment::Center => "center",
+                        pulldown_cmark::Alignment::Right => "right",
+                        pulldown_cmark::Alignment::None => "auto",
+                    })
+                    .collect();
+                table = Some((
+                    Table {
+                        align,
+                        header: Vec::new(),
+                        rows: Vec::new(),
+                    },
+                    Vec::new(),
+                    None,
+                ));
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some((_, _, cell)) = table.as_mut() {
+                    *cell = Some(Vec::new());
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((_, row, cell)) = table.as_mut() {
+                    row.push(trim_inlines(cell.take().unwrap_or_default()));
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some((t, row, _)) = table.as_mut() {
+                    t.header = std::mem::take(row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some((t, row, _)) = table.as_mut() {
+                    t.rows.push(std::mem::take(row));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((t, _, _)) = table.take() {
+                    blocks.push(Block::Table(t));
+                }
+            }
             Event::Start(Tag::BlockQuote(_)) => {
                 flush(&mut current, &mut blocks, &mut counters, quote);
                 quote += 1;
@@ -380,6 +464,16 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => {
                 let src = (text.get(range.clone()) == Some(&*t)).then_some(range);
+                let inline = Inline {
+                    text: t.to_string(),
+                    strong: strong > 0,
+                    emph: emph > 0,
+                    src: src.clone(),
+                };
+                if let Some((_, _, Some(cell))) = table.as_mut() {
+                    cell.push(inline);
+                    continue;
+                }
                 let cur = current.get_or_insert_with(|| (None, Vec::new()));
                 cur.1.push(Inline {
                     text: t.into_string(),
@@ -638,5 +732,21 @@ mod tests {
         let txt = parse_txt_headings("一、主要做法\n正文。\n（二）具体措施\n");
         assert!(matches!(&txt[0], Block::Heading { level: 1, .. }));
         assert!(matches!(&txt[2], Block::Heading { level: 2, .. }));
+    }
+
+    #[test]
+    fn pipe_tables_become_tables() {
+        let md = parse_markdown(
+            "前文。\n\n| 省份 | 订阅份数 |\n|---|---:|\n| 湖南 | 1,200 |\n| 江西 | 800 |\n\n后文。\n",
+            true,
+        );
+        let Block::Table(t) = &md.blocks[1] else {
+            panic!("{:?}", md.blocks)
+        };
+        assert_eq!(t.align, vec!["auto", "right"]);
+        assert_eq!(t.header.len(), 2);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0][1][0].text, "1,200");
+        assert_eq!(texts(&md.blocks[2]), "后文。");
     }
 }

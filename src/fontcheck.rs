@@ -281,7 +281,7 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
     let mut memo: HashMap<(usize, char), Option<usize>> = HashMap::new();
     let mut faces = BTreeSet::new();
     // role -> char -> (first seen, slot, places)
-    let mut fallbacks: Vec<BTreeMap<char, FirstSeen>> = vec![BTreeMap::new(); 17];
+    let mut fallbacks: Vec<BTreeMap<char, FirstSeen>> = vec![BTreeMap::new(); crate::style::ROLES];
     let mut seq = 0usize;
     // char -> (role, places)
     let mut missing: BTreeMap<char, Missing> = BTreeMap::new();
@@ -459,7 +459,7 @@ fn missing_error(
 fn pieces(
     issue: &Issue,
     loaded: &LoadedIssueFile,
-    roles: &[(&'static str, &Role); 17],
+    roles: &[(&'static str, &Role); crate::style::ROLES],
 ) -> Vec<Piece> {
     let role = |name: &str| {
         roles
@@ -571,6 +571,18 @@ fn pieces(
         }
         for block in &a.blocks {
             let (block_role, number) = match block {
+                // A table's cells: the table role, each at its place in the file.
+                Block::Table(t) => {
+                    for inline in t.cells().flatten() {
+                        let r = if inline.emph { "emphasis" } else { "table" };
+                        let from = match &inline.src {
+                            Some(src) => Src::Verbatim(FileRef::Article(i), src.start),
+                            None => Src::Layout,
+                        };
+                        push(r, &inline.text, from);
+                    }
+                    continue;
+                }
                 Block::Paragraph { .. } | Block::Divider { .. } => ("body".to_owned(), None),
                 Block::Quote { .. } => ("emphasis".to_owned(), None),
                 Block::Heading { level, number, .. } => (format!("heading{level}"), Some(number)),

@@ -576,13 +576,17 @@ pub fn check_page_estimate(loaded: &LoadedIssueFile, issue: &Issue) -> Result<()
     let lines_of = |a: &Article| -> u64 {
         a.blocks
             .iter()
-            .map(|b| {
-                let chars: u64 = b
-                    .inlines()
-                    .iter()
-                    .map(|i| i.text.chars().count() as u64)
-                    .sum();
-                chars.div_ceil(per_line).max(1)
+            .map(|b| match b {
+                // A row of a table takes a line at least.
+                Block::Table(t) => t.rows.len() as u64 + 1,
+                b => {
+                    let chars: u64 = b
+                        .inlines()
+                        .iter()
+                        .map(|i| i.text.chars().count() as u64)
+                        .sum();
+                    chars.div_ceil(per_line).max(1)
+                }
             })
             .sum()
     };

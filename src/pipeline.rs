@@ -436,7 +436,7 @@ fn footer_alone(f: &layout::FooterFit, pages: usize, issue: &Issue) -> Option<St
             a.blocks
                 .iter()
                 .map(|b| {
-                    b.inlines()
+                    b.all_inlines()
                         .iter()
                         .map(|i| i.text.chars().count())
                         .sum::<usize>()

@@ -220,6 +220,7 @@ struct RolesPatch {
     heading2: Option<RolePatch>,
     heading3: Option<RolePatch>,
     heading4: Option<RolePatch>,
+    table: Option<RolePatch>,
     emphasis: Option<RolePatch>,
     byline: Option<RolePatch>,
     footer: Option<RolePatch>,
@@ -244,6 +245,7 @@ impl<'de> Deserialize<'de> for Roles {
             p.heading2,
             p.heading3,
             p.heading4,
+            p.table,
             p.emphasis,
             p.byline,
             p.footer,
@@ -312,6 +314,8 @@ pub struct Roles {
     pub heading3: Role,
     /// Level-4 heading （1） (仿宋).
     pub heading4: Role,
+    /// Table cells: 四号 仿宋.
+    pub table: Role,
     /// Emphasis (*text* in Markdown): 楷体.
     pub emphasis: Role,
     /// The byline after an article.
@@ -355,6 +359,7 @@ impl Default for Roles {
             heading2: Role::new(KAI, 16.0, false),
             heading3: Role::new(FANG, 16.0, true),
             heading4: Role::new(FANG, 16.0, false),
+            table: Role::new(FANG, 14.0, false),
             emphasis: Role::new(KAI, 16.0, false),
             byline: Role::new(KAI, 16.0, false),
             footer: Role::new(FANG, 14.0, false),
@@ -363,9 +368,12 @@ impl Default for Roles {
     }
 }
 
+/// How many font roles there are.
+pub const ROLES: usize = 18;
+
 impl Roles {
     /// Every role with its name, for reports and checks.
-    pub fn all(&self) -> [(&'static str, &Role); 17] {
+    pub fn all(&self) -> [(&'static str, &Role); ROLES] {
         [
             ("masthead", &self.masthead),
             ("pinyin", &self.pinyin),
@@ -380,6 +388,7 @@ impl Roles {
             ("heading2", &self.heading2),
             ("heading3", &self.heading3),
             ("heading4", &self.heading4),
+            ("table", &self.table),
             ("emphasis", &self.emphasis),
             ("byline", &self.byline),
             ("footer", &self.footer),
@@ -388,7 +397,7 @@ impl Roles {
     }
 
     /// Every role, mutably, in the order of [`Roles::all`].
-    pub fn all_mut(&mut self) -> [&mut Role; 17] {
+    pub fn all_mut(&mut self) -> [&mut Role; ROLES] {
         [
             &mut self.masthead,
             &mut self.pinyin,
@@ -403,6 +412,7 @@ impl Roles {
             &mut self.heading2,
             &mut self.heading3,
             &mut self.heading4,
+            &mut self.table,
             &mut self.emphasis,
             &mut self.byline,
             &mut self.footer,

@@ -245,3 +245,110 @@ fn a_note_from_a_file_with_its_own_label_opens_the_issue() {
     assert!(label.text.contains("本期刊发") || find(&w, "本期刊发").y0 == label.y0);
     assert!(squash(&pdftotext(&pdf)).contains("编者的话：本期刊发一篇测试文章。请各地参考。"));
 }
+
+/// An article with a pipe table of `rows` rows between two paragraphs.
+fn with_table(rows: usize, extra_cell: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let body: String = (1..=rows)
+        .map(|i| {
+            format!(
+                "| 第{i}县{extra_cell} | {},{:03} | {i}.5% |\n",
+                i * 3,
+                i * 7
+            )
+        })
+        .collect();
+    let md = format!(
+        "全省订阅情况见下表，各地稳中有升。\n\n| 县（市、区） | 订阅份数 | 增长 |\n|---|---:|---:|\n{body}\n表中数字为全年合计。\n"
+    );
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    write_issue(&toml, &[("a.md", &md)])
+}
+
+#[test]
+fn a_pipe_table_is_a_three_line_table_with_numbers_at_the_right() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let (_d, issue) = with_table(12, "");
+    let (_t, pdf) = build_to_temp(&issue);
+    let w = words(&pdf);
+    // Every cell is there, once; the header once on each page the table is on.
+    let table_pages: std::collections::BTreeSet<usize> = w
+        .iter()
+        .filter(|x| x.text.starts_with('第') && x.text.ends_with('县'))
+        .map(|x| x.page)
+        .collect();
+    assert_eq!(
+        w.iter().filter(|x| x.text == "订阅份数").count(),
+        table_pages.len()
+    );
+    assert!(w.iter().any(|x| x.text == "第12县"));
+    // The numbers of a right-aligned column share their right edge.
+    let rights: Vec<f64> = w
+        .iter()
+        .filter(|x| {
+            x.text.contains(',') && x.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        .map(|x| x.x1)
+        .collect();
+    assert_eq!(rights.len(), 12, "{w:?}");
+    assert!(
+        rights.iter().all(|r| (r - rights[0]).abs() < 0.5),
+        "{rights:?}"
+    );
+    // The text after the table follows it.
+    let (after, last) = (find(&w, "表中数字为"), find(&w, "第12县"));
+    assert!((after.page, after.y0 as i64) > (last.page, last.y0 as i64));
+}
+
+#[test]
+fn a_long_table_splits_between_rows_with_its_header_repeated() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let (_d, issue) = with_table(60, "");
+    let (_t, pdf) = build_to_temp(&issue);
+    let w = words(&pdf);
+    let pages: std::collections::BTreeSet<usize> = w
+        .iter()
+        .filter(|x| x.text.contains("订阅份数"))
+        .map(|x| x.page)
+        .collect();
+    assert!(
+        pages.len() >= 2,
+        "the header on every page of the table: {pages:?}"
+    );
+    // No row is lost or doubled.
+    for i in [1, 30, 60] {
+        assert_eq!(
+            w.iter().filter(|x| x.text == format!("第{i}县")).count(),
+            1,
+            "row {i}"
+        );
+    }
+}
+
+#[test]
+fn table_cells_go_through_the_font_check_and_check() {
+    // A character no font has, in a cell: an error at its line in the .md.
+    let (dir, issue) = with_table(3, "\u{E000}");
+    let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", issue.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("a.md:5:"), "{err}");
+    assert!(!dir.path().join("issue.pdf").exists());
+    // A half-width comma in a cell is found by check.
+    let md = "前文。\n\n| 项目 | 说明 |\n|---|---|\n| 甲 | 已完成,待验收 |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d2, issue) = write_issue(&toml, &[("a.md", md)]);
+    let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["check", issue.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("a.md:5:") && out.contains("«,»"), "{out}");
+}
