@@ -410,8 +410,8 @@ fn process_alive(_: u32) -> bool {
 
 /// Writes bytes to `path` atomically: a temporary file in the same folder, flushed,
 /// then renamed over the target. On any failure the target is left as it was and the
-/// temporary file is removed. `mode`: the permissions to give a new file (an
-/// existing target's permissions are kept).
+/// temporary file is removed. A new file gets 0644, a replaced one keeps its
+/// permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_as(
         path,

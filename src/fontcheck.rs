@@ -179,14 +179,11 @@ impl<'a> Files<'a> {
             Src::Verbatim(f, start) => Some((*f, start + i)),
             Src::Derived(f, span) => {
                 // A value the issue takes from its series file is in that file.
-                let (f, span) = match (f, &self.loaded.series) {
-                    (FileRef::Issue, Some(s)) if span.start >= s.offset => (
-                        &FileRef::Series,
-                        &(span.start - s.offset..span.end.saturating_sub(s.offset)),
-                    ),
-                    _ => (f, span),
+                let (f, span) = match (f, self.loaded.series_span(span)) {
+                    (FileRef::Issue, Some(local)) => (FileRef::Series, local),
+                    _ => (*f, span.clone()),
                 };
-                let (_, text) = self.get(*f);
+                let (_, text) = self.get(f);
                 let raw = text.get(span.clone()).unwrap_or("");
                 let from = seen.entry(ch).or_insert(0);
                 let off = match raw.get(*from..).and_then(|r| r.find(ch)) {
@@ -198,7 +195,7 @@ impl<'a> Files<'a> {
                     // Not in the value as written (an escape): its start.
                     None => 0,
                 };
-                Some((*f, span.start + off))
+                Some((f, span.start + off))
             }
             Src::Layout => None,
         }

@@ -369,14 +369,16 @@ impl LoadedIssueFile {
     /// The file a span of the (merged) issue is in, that file's text, and the span
     /// within it: the series file for values the issue takes from it.
     pub fn source_of(&self, span: Range<usize>) -> (&Path, &str, Range<usize>) {
-        match &self.series {
-            Some(s) if span.start >= s.offset => (
-                &s.path,
-                &s.text,
-                span.start - s.offset..span.end.saturating_sub(s.offset),
-            ),
+        match (&self.series, self.series_span(&span)) {
+            (Some(s), Some(local)) => (&s.path, &s.text, local),
             _ => (&self.path, &self.text, span),
         }
+    }
+
+    /// The span within the series file, for a span of a value the issue takes from it.
+    pub fn series_span(&self, span: &Range<usize>) -> Option<Range<usize>> {
+        let s = self.series.as_ref().filter(|s| span.start >= s.offset)?;
+        Some(span.start - s.offset..span.end.saturating_sub(s.offset))
     }
 
     /// The folder a path given at `span` is relative to: the series file's for a value

@@ -351,6 +351,14 @@ pub struct FooterFit {
     pub pitch: f64,
 }
 
+impl FooterFit {
+    /// The body lines the footer takes at the tightest, with the space above it.
+    pub fn lines_needed(&self) -> i64 {
+        let tightest = self.needs.iter().copied().fold(f64::INFINITY, f64::min);
+        (tightest / self.pitch).ceil() as i64
+    }
+}
+
 /// The footer's fitting, when the issue has a footer and the layout reports it.
 pub fn footer_fit(doc: &PagedDocument) -> Option<FooterFit> {
     reported(doc, "jianbao-footer")
@@ -363,6 +371,16 @@ pub struct BodyEnd {
     pub page: usize,
     pub top: f64,
     pub end: f64,
+    /// The body grid's line pitch and the body size, pt.
+    pub pitch: f64,
+    pub size: f64,
+}
+
+impl BodyEnd {
+    /// The body lines used on the page the body ends on.
+    pub fn lines_used(&self) -> i64 {
+        ((self.end + self.size - self.top) / self.pitch - 0.02).ceil() as i64
+    }
 }
 
 /// Where the body ends, when the layout reports it.

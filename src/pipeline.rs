@@ -400,16 +400,11 @@ pub fn fit_pages(p: &mut Prepared) -> Result<layout::Laidout> {
 /// end of the body, the footer's (tightened) lines, less what `target` pages hold.
 fn lines_over(laid: &layout::Laidout, issue: &Issue, target: u32) -> i64 {
     let lines = i64::from(issue.style.page.lines);
-    let size = issue.style.fonts.body.size.0;
-    let pitch = (issue.style.page.block_height.0 - size) / (lines - 1).max(1) as f64;
     let Some(end) = layout::body_end(&laid.document) else {
         return (laid.document.pages().len() as i64 - i64::from(target)) * lines;
     };
-    let used = ((end.end + size - end.top) / pitch - 0.02).ceil() as i64;
-    let footer = layout::footer_fit(&laid.document)
-        .map(|f| (f.needs.iter().copied().fold(f64::INFINITY, f64::min) / f.pitch).ceil() as i64)
-        .unwrap_or(0);
-    ((end.page as i64 - 1) * lines + used + footer - i64::from(target) * lines).max(1)
+    let footer = layout::footer_fit(&laid.document).map_or(0, |f| f.lines_needed());
+    ((end.page as i64 - 1) * lines + end.lines_used() + footer - i64::from(target) * lines).max(1)
 }
 
 /// Whole body lines in a length (a little under a line counts as none).
@@ -425,8 +420,7 @@ fn footer_alone(f: &layout::FooterFit, pages: usize, issue: &Issue) -> Option<St
     if f.fits || pages <= f.page || issue.style.footer_on_even_page {
         return None;
     }
-    let tightest = f.needs.iter().copied().fold(f64::INFINITY, f64::min);
-    let needed = (tightest / f.pitch).ceil() as i64;
+    let needed = f.lines_needed();
     let free = lines_in(f.avail, f.pitch).max(0);
     let cut = (needed - free).max(1);
     let longest = issue
