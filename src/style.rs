@@ -201,71 +201,6 @@ impl RolePatch {
     }
 }
 
-/// `[style.fonts]` as written: only the roles given, with only the keys given.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-struct RolesPatch {
-    /// Latin families for every role that does not give its own `latin`.
-    latin: Option<Vec<String>>,
-    masthead: Option<RolePatch>,
-    pinyin: Option<RolePatch>,
-    issue_line: Option<RolePatch>,
-    unit_line: Option<RolePatch>,
-    marks: Option<RolePatch>,
-    column: Option<RolePatch>,
-    title: Option<RolePatch>,
-    subtitle: Option<RolePatch>,
-    body: Option<RolePatch>,
-    heading1: Option<RolePatch>,
-    heading2: Option<RolePatch>,
-    heading3: Option<RolePatch>,
-    heading4: Option<RolePatch>,
-    table: Option<RolePatch>,
-    emphasis: Option<RolePatch>,
-    byline: Option<RolePatch>,
-    footer: Option<RolePatch>,
-    page_number: Option<RolePatch>,
-}
-
-impl<'de> Deserialize<'de> for Roles {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let p = RolesPatch::deserialize(d)?;
-        // In the order of `Roles::all_mut`.
-        let patches = [
-            p.masthead,
-            p.pinyin,
-            p.issue_line,
-            p.unit_line,
-            p.marks,
-            p.column,
-            p.title,
-            p.subtitle,
-            p.body,
-            p.heading1,
-            p.heading2,
-            p.heading3,
-            p.heading4,
-            p.table,
-            p.emphasis,
-            p.byline,
-            p.footer,
-            p.page_number,
-        ];
-        let mut roles = Roles::default();
-        if let Some(latin) = p.latin {
-            for role in roles.all_mut() {
-                role.latin = latin.clone();
-            }
-        }
-        for (role, patch) in roles.all_mut().into_iter().zip(patches) {
-            if let Some(patch) = patch {
-                patch.apply(role);
-            }
-        }
-        Ok(roles)
-    }
-}
-
 impl Role {
     fn new(family: &[&str], size: f64, bold: bool) -> Self {
         Role {
@@ -283,143 +218,136 @@ impl Role {
     }
 }
 
-/// Font roles of the layout. In an issue file each is a table `[style.fonts.<role>]`
-/// whose keys (`family`, `latin`, `size`, `bold`, `weight`) each replace the
-/// default's; `latin` in `[style.fonts]` itself gives every role its Latin families.
-#[derive(Debug, Clone, Serialize)]
-pub struct Roles {
+// The licensed fonts offices own come first; absent ones are dropped at build time.
+const XBS: &[&str] = &["FZXiaoBiaoSong-B05S", "方正小标宋简体", "Noto Serif CJK SC"];
+const FANG: &[&str] = &[
+    "FangSong_GB2312",
+    "仿宋_GB2312",
+    "FangSong",
+    "仿宋",
+    "FandolFang R",
+];
+const HEI: &[&str] = &["SimHei", "黑体", "FandolHei"];
+const KAI: &[&str] = &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "FandolKai"];
+const SONG: &[&str] = &["SimSun", "宋体", "FandolSong"];
+
+/// The font roles, declared once: each role's doc, name and default. The struct, its
+/// TOML form (`[style.fonts.<role>]`), the merge over the defaults, `jianbao fonts`
+/// and the font check all come from this one list; a new role is one line here.
+macro_rules! roles {
+    ($( $(#[doc = $doc:literal])* $name:ident: $default:expr, )*) => {
+        /// Font roles of the layout. In an issue file each is a table
+        /// `[style.fonts.<role>]` whose keys (`family`, `latin`, `size`, `bold`,
+        /// `weight`) each replace the default's; `latin` in `[style.fonts]` itself
+        /// gives every role its Latin families.
+        #[derive(Debug, Clone, Serialize)]
+        pub struct Roles {
+            $( $(#[doc = $doc])* pub $name: Role, )*
+        }
+
+        /// `[style.fonts]` as written: only the roles given, with only the keys given.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields, default)]
+        struct RolesPatch {
+            /// Latin families for every role that does not give its own `latin`.
+            latin: Option<Vec<String>>,
+            $( $name: Option<RolePatch>, )*
+        }
+
+        impl Default for Roles {
+            fn default() -> Self {
+                Roles { $( $name: $default, )* }
+            }
+        }
+
+        /// How many font roles there are.
+        pub const ROLES: usize = [$( stringify!($name) ),*].len();
+
+        impl RolesPatch {
+            /// The patches in the order of [`Roles::all_mut`].
+            fn into_array(self) -> [Option<RolePatch>; ROLES] {
+                [$( self.$name ),*]
+            }
+        }
+
+        impl Roles {
+            /// Every role with its name, for reports and checks.
+            pub fn all(&self) -> [(&'static str, &Role); ROLES] {
+                [$( (stringify!($name), &self.$name) ),*]
+            }
+
+            /// Every role, mutably, in the order of [`Roles::all`].
+            pub fn all_mut(&mut self) -> [&mut Role; ROLES] {
+                [$( &mut self.$name ),*]
+            }
+        }
+    };
+}
+
+roles! {
     /// The bulletin's title in the masthead.
-    pub masthead: Role,
-    /// The pinyin / English line under it.
-    pub pinyin: Role,
+    masthead: Role::new(XBS, 68.0, false).weight(900),
+    /// The pinyin / English line under it: a Times face, bold; not the 24 MB CJK
+    /// fallback font.
+    pinyin: Role::new(&["Times New Roman", "Liberation Serif"], 14.0, false).weight(700),
     /// 第19期(总第五百六十三期).
-    pub issue_line: Role,
+    issue_line: Role::new(FANG, 16.0, false),
     /// The editing unit and date line over the red rule.
-    pub unit_line: Role,
+    unit_line: Role::new(FANG, 16.0, false),
     /// Marks at the top of page 1 (内部资料, 密级, copy number).
-    pub marks: Role,
+    marks: Role::new(HEI, 16.0, false),
     /// Column labels 【工作研究】.
-    pub column: Role,
+    column: Role::new(HEI, 16.0, false),
     /// Article titles (小标宋 二号).
-    pub title: Role,
+    title: Role::new(XBS, 22.0, false).weight(900),
     /// The line under a title.
-    pub subtitle: Role,
+    subtitle: Role::new(KAI, 16.0, false),
     /// Body text (仿宋 三号).
-    pub body: Role,
+    body: Role::new(FANG, 16.0, false),
     /// Level-1 heading 一、 (黑体).
-    pub heading1: Role,
+    heading1: Role::new(HEI, 16.0, false),
     /// Level-2 heading （一） (楷体).
-    pub heading2: Role,
+    heading2: Role::new(KAI, 16.0, false),
     /// Level-3 heading 1. (仿宋, bold).
-    pub heading3: Role,
+    heading3: Role::new(FANG, 16.0, true),
     /// Level-4 heading （1） (仿宋).
-    pub heading4: Role,
+    heading4: Role::new(FANG, 16.0, false),
     /// Table cells: 四号 仿宋.
-    pub table: Role,
+    table: Role::new(FANG, 14.0, false),
+    /// A photo's caption: 小四 楷体.
+    caption: Role::new(KAI, 12.0, false),
     /// Emphasis (*text* in Markdown): 楷体.
-    pub emphasis: Role,
+    emphasis: Role::new(KAI, 16.0, false),
     /// The byline after an article.
-    pub byline: Role,
+    byline: Role::new(KAI, 16.0, false),
     /// The footer block (四号 仿宋).
-    pub footer: Role,
+    footer: Role::new(FANG, 14.0, false),
     /// Page numbers (宋体 四号).
-    pub page_number: Role,
+    page_number: Role::new(SONG, 14.0, false),
+}
+
+impl<'de> Deserialize<'de> for Roles {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut p = RolesPatch::deserialize(d)?;
+        let mut roles = Roles::default();
+        if let Some(latin) = p.latin.take() {
+            for role in roles.all_mut() {
+                role.latin = latin.clone();
+            }
+        }
+        for (role, patch) in roles.all_mut().into_iter().zip(p.into_array()) {
+            if let Some(patch) = patch {
+                patch.apply(role);
+            }
+        }
+        Ok(roles)
+    }
 }
 
 /// The fallback family every role ends with: the shipped font with the widest coverage.
 pub const WIDE_FALLBACK: &str = "Noto Serif CJK SC";
 
-impl Default for Roles {
-    fn default() -> Self {
-        // The licensed fonts offices own come first; absent ones are dropped at build time.
-        const XBS: &str = "FZXiaoBiaoSong-B05S";
-        const FANG: &[&str] = &[
-            "FangSong_GB2312",
-            "仿宋_GB2312",
-            "FangSong",
-            "仿宋",
-            "FandolFang R",
-        ];
-        const HEI: &[&str] = &["SimHei", "黑体", "FandolHei"];
-        const KAI: &[&str] = &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "FandolKai"];
-        const SONG: &[&str] = &["SimSun", "宋体", "FandolSong"];
-        const HEAVY: &str = "Noto Serif CJK SC";
-        Roles {
-            masthead: Role::new(&[XBS, "方正小标宋简体", HEAVY], 68.0, false).weight(900),
-            // Latin capitals: a Times face, bold; not the 24 MB CJK fallback font.
-            pinyin: Role::new(&["Times New Roman", "Liberation Serif"], 14.0, false).weight(700),
-            issue_line: Role::new(FANG, 16.0, false),
-            unit_line: Role::new(FANG, 16.0, false),
-            marks: Role::new(HEI, 16.0, false),
-            column: Role::new(HEI, 16.0, false),
-            title: Role::new(&[XBS, "方正小标宋简体", HEAVY], 22.0, false).weight(900),
-            subtitle: Role::new(KAI, 16.0, false),
-            body: Role::new(FANG, 16.0, false),
-            heading1: Role::new(HEI, 16.0, false),
-            heading2: Role::new(KAI, 16.0, false),
-            heading3: Role::new(FANG, 16.0, true),
-            heading4: Role::new(FANG, 16.0, false),
-            table: Role::new(FANG, 14.0, false),
-            emphasis: Role::new(KAI, 16.0, false),
-            byline: Role::new(KAI, 16.0, false),
-            footer: Role::new(FANG, 14.0, false),
-            page_number: Role::new(SONG, 14.0, false),
-        }
-    }
-}
-
-/// How many font roles there are.
-pub const ROLES: usize = 18;
-
 impl Roles {
-    /// Every role with its name, for reports and checks.
-    pub fn all(&self) -> [(&'static str, &Role); ROLES] {
-        [
-            ("masthead", &self.masthead),
-            ("pinyin", &self.pinyin),
-            ("issue_line", &self.issue_line),
-            ("unit_line", &self.unit_line),
-            ("marks", &self.marks),
-            ("column", &self.column),
-            ("title", &self.title),
-            ("subtitle", &self.subtitle),
-            ("body", &self.body),
-            ("heading1", &self.heading1),
-            ("heading2", &self.heading2),
-            ("heading3", &self.heading3),
-            ("heading4", &self.heading4),
-            ("table", &self.table),
-            ("emphasis", &self.emphasis),
-            ("byline", &self.byline),
-            ("footer", &self.footer),
-            ("page_number", &self.page_number),
-        ]
-    }
-
-    /// Every role, mutably, in the order of [`Roles::all`].
-    pub fn all_mut(&mut self) -> [&mut Role; ROLES] {
-        [
-            &mut self.masthead,
-            &mut self.pinyin,
-            &mut self.issue_line,
-            &mut self.unit_line,
-            &mut self.marks,
-            &mut self.column,
-            &mut self.title,
-            &mut self.subtitle,
-            &mut self.body,
-            &mut self.heading1,
-            &mut self.heading2,
-            &mut self.heading3,
-            &mut self.heading4,
-            &mut self.table,
-            &mut self.emphasis,
-            &mut self.byline,
-            &mut self.footer,
-            &mut self.page_number,
-        ]
-    }
-
     /// Appends the wide-coverage fallback to every role that lacks it.
     pub fn with_wide_fallback(mut self) -> Self {
         for role in self.all_mut() {
