@@ -26,6 +26,14 @@ pub enum Error {
     Many(Vec<InputError>),
     /// Something went wrong inside jianbao or the machine. Exit code 2.
     Internal(String),
+    /// The installation is incomplete (the shipped fonts missing or damaged): not the
+    /// editor's input and not a bug, but a set-up step to redo. Exit code 3.
+    Setup {
+        /// What is missing or wrong.
+        message: String,
+        /// What to do about it.
+        help: String,
+    },
 }
 
 /// A problem in a file the editor wrote, with its location.
@@ -148,6 +156,7 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Internal(msg) => write!(f, "internal error / 内部错误: {msg}"),
+            Error::Setup { message, .. } => write!(f, "set-up problem / 安装问题: {message}"),
         }
     }
 }
@@ -164,6 +173,14 @@ impl Error {
     /// An internal error with context.
     pub fn internal(msg: impl Into<String>) -> Self {
         Error::Internal(msg.into())
+    }
+
+    /// A set-up problem: what is wrong and what to do.
+    pub fn setup(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Error::Setup {
+            message: message.into(),
+            help: help.into(),
+        }
     }
 
     /// An I/O error on a file the user named: that is an input error.
@@ -187,6 +204,7 @@ impl Error {
         match self {
             Error::Input(_) | Error::Many(_) => 1,
             Error::Internal(_) => 2,
+            Error::Setup { .. } => 3,
         }
     }
 
@@ -198,6 +216,9 @@ impl Error {
             Error::Internal(msg) => format!(
                 "internal error / 内部错误: {msg}\nThis is a bug in jianbao; please report it with the input that caused it.\n"
             ),
+            Error::Setup { message, help } => {
+                format!("set-up problem / 安装问题: {message}\n  = help: {help}\n")
+            }
         }
     }
 }

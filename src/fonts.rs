@@ -322,13 +322,16 @@ pub fn shipped_dir() -> Option<PathBuf> {
         .find(|d| d.join("manifest.toml").is_file())
 }
 
+/// What to do when the shipped fonts are missing or damaged.
+const SETUP_HELP: &str = "run jianbao from a full clone of its repository (the fonts/ folder with its font files), or set JIANBAO_FONTS to that fonts/ folder / 请在完整的仓库中运行（含 fonts/ 字体文件），或把 JIANBAO_FONTS 设为该 fonts/ 目录";
+
 /// Reads the manifest of a shipped font directory.
 pub fn read_manifest(dir: &Path) -> Result<Vec<ManifestEntry>> {
     let path = dir.join("manifest.toml");
     let text = std::fs::read_to_string(&path)
-        .map_err(|e| Error::internal(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| Error::setup(format!("cannot read {}: {e}", path.display()), SETUP_HELP))?;
     let m: Manifest = toml::from_str(&text)
-        .map_err(|e| Error::internal(format!("{} is broken: {e}", path.display())))?;
+        .map_err(|e| Error::setup(format!("{} is damaged: {e}", path.display()), SETUP_HELP))?;
     Ok(m.font)
 }
 
@@ -348,18 +351,26 @@ impl FontSet {
                 add_file(&mut slots, &path, Origin::User, None);
             }
         }
-        let shipped = options.shipped_dir.clone().or_else(shipped_dir).ok_or_else(|| {
-            Error::internal(
-                "the shipped fonts were not found: set JIANBAO_FONTS to the repository's fonts/ directory",
-            )
-        })?;
+        let shipped = options
+            .shipped_dir
+            .clone()
+            .or_else(shipped_dir)
+            .ok_or_else(|| {
+                Error::setup(
+                    "the fonts shipped with jianbao were not found / 找不到随附字体",
+                    SETUP_HELP,
+                )
+            })?;
         for entry in read_manifest(&shipped)? {
             let path = shipped.join(&entry.file);
             if !path.is_file() {
-                return Err(Error::internal(format!(
-                    "shipped font {} is missing (is this a full clone? git lfs?)",
-                    path.display()
-                )));
+                return Err(Error::setup(
+                    format!(
+                        "the shipped font {} is missing / 随附字体文件缺失",
+                        path.display()
+                    ),
+                    SETUP_HELP,
+                ));
             }
             let licence = Some(entry.licence.clone());
             match indexed_faces(&entry, &path) {
@@ -451,10 +462,13 @@ impl FontSet {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(Error::internal(format!(
-                "no font found for the roles {}; the shipped fonts may be missing",
-                missing.join(", ")
-            )))
+            Err(Error::setup(
+                format!(
+                    "no font found for the roles {}: the shipped fonts are missing / 找不到字体",
+                    missing.join(", ")
+                ),
+                SETUP_HELP,
+            ))
         }
     }
 

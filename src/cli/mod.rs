@@ -6,6 +6,7 @@ mod check;
 mod compare;
 mod eject;
 mod fonts;
+mod import;
 mod proof;
 mod series;
 mod watch;
@@ -21,7 +22,8 @@ use clap::{Parser, Subcommand};
 /// then `jianbao build ISSUE.toml`; `jianbao check ISSUE.toml` lists
 /// punctuation and spacing to fix first. See examples/issue.toml for every field.
 ///
-/// Exit codes: 0 done, 1 a problem in the input, 2 an internal error.
+/// Exit codes: 0 done, 1 a problem in the input, 2 an internal error, 3 an incomplete
+/// installation (the shipped fonts missing).
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, about, long_about)]
 struct Cli {
@@ -74,6 +76,12 @@ enum Command {
     /// Exit codes: 0 every page matches, 1 something differs, 2 an error (including a
     /// problem in the issue file).
     Compare(compare::CompareArgs),
+    /// Turn a Word file into a Markdown article / 把 Word 稿件转为 Markdown.
+    ///
+    /// Writes what `build` would read from the .docx (headings, bold, lists, tables,
+    /// photos into FILE-images/) as a .md an editor can edit, and says what did not come
+    /// across (text boxes, equations, comments, tracked changes) with its paragraph.
+    Import(import::ImportArgs),
     /// Write the next issue's file: number + 1, total + 1, the date given / 生成下一期.
     ///
     /// With a series file the new issue file names it and holds only what changes;
@@ -118,6 +126,7 @@ pub fn run() -> ExitCode {
         // These two say with their exit code whether something was found.
         Command::Check(args) => finish(check::run(args)),
         Command::Compare(args) => compare::run(args),
+        Command::Import(args) => done(import::run(args)),
         Command::Next(args) => done(series::next(args)),
         Command::New(args) => done(series::new(args)),
     });

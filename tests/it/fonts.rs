@@ -779,3 +779,28 @@ fn per_font_counts_agree_with_cjkcheck() {
     let report = build(&issue, &pdf, vec![]).unwrap();
     agrees_with_cjkcheck(&report, &pdf);
 }
+
+#[test]
+fn missing_shipped_fonts_are_a_set_up_problem_not_a_bug() {
+    // A fonts folder with its manifest but without the font files (a partial copy).
+    let fonts = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("fonts/manifest.toml"),
+        fonts.path().join("manifest.toml"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", sample_issue().to_str().unwrap(), "-o"])
+        .arg(fonts.path().join("out.pdf"))
+        .env("JIANBAO_FONTS", fonts.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("set-up problem") && err.contains("JIANBAO_FONTS"),
+        "{err}"
+    );
+    assert!(!err.contains("bug"), "{err}");
+}
