@@ -48,6 +48,35 @@ pub enum Block {
     /// A table (a Markdown pipe table): 三线表, the header row repeated when it
     /// splits across pages.
     Table(Table),
+    /// A photo (Markdown `![caption](file.jpg)`), centred, its caption under it.
+    Image(Photo),
+}
+
+/// A photo: where the article names it, the width asked for, its caption; the model
+/// adds the image as the layout takes it and its placed size.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Photo {
+    /// The file as the article names it, relative to the article's folder (or the
+    /// name of the image inside a Word file).
+    #[serde(skip)]
+    pub src: String,
+    /// The image's bytes when they came inside the article (a Word file).
+    #[serde(skip)]
+    pub data: Option<std::sync::Arc<Vec<u8>>>,
+    /// Where the article names it (byte offset in its text).
+    #[serde(skip)]
+    pub offset: usize,
+    /// The width asked for (`{width=60%}` after the image), as a fraction of the text
+    /// block; none: as wide as fits.
+    #[serde(skip)]
+    pub want: Option<f64>,
+    /// The caption under the photo (the Markdown's description); may be empty.
+    pub caption: Vec<Inline>,
+    /// Set by the model: the image's path in the Typst world.
+    pub file: String,
+    /// Set by the model: the placed size in points.
+    pub width: f64,
+    pub height: f64,
 }
 
 /// A table: its columns' alignments, its header row and its body rows, each cell a
@@ -77,6 +106,7 @@ impl Block {
             | Block::Heading { inlines, .. }
             | Block::Quote { inlines }
             | Block::Divider { inlines } => inlines,
+            Block::Image(p) => &p.caption,
             Block::Table(_) => &[],
         }
     }
@@ -106,6 +136,7 @@ impl Block {
             Block::Table(t) => Block::Paragraph {
                 inlines: t.cells().flatten().cloned().collect(),
             },
+            Block::Image(p) => Block::Paragraph { inlines: p.caption },
             b => b,
         }
     }
@@ -258,6 +289,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut quote = 0u32;
     // A table being read: the table, the row, the cell (its inlines).
     let mut table: Option<TableBuild> = None;
+    // A photo being read (its description is its caption), and whether the text
+    // just after one may give its width: `{width=60%}`.
+    let mut photo: Option<Photo> = None;
+    let mut after_photo = false;
 
     let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
                  blocks: &mut Vec<Block>,
@@ -313,6 +348,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let options =
         Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        // Only the text right after a photo can give its width.
+        let was_after_photo = std::mem::take(&mut after_photo);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, &mut blocks, &mut counters, quote);
@@ -447,11 +484,53 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     inlines: vec![plain(DIVIDER.to_owned(), None)],
                 });
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image { dest_url, .. }) if table.is_some() => {
                 warnings.push(MdWarning {
                     offset: range.start,
-                    message: format!("the image {dest_url} is not printed (images are not supported yet); its description prints as text / 图片暂不支持，只排出其说明文字"),
+                    message: format!("the image {dest_url} is in a table cell, where photos are not placed; its description prints as text / 表格中的图片不排出，只排出其说明文字"),
                 });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                // A photo is a block of its own: the text before it is a paragraph.
+                flush(&mut current, &mut blocks, &mut counters, quote);
+                photo = Some(Photo {
+                    src: dest_url.into_string(),
+                    data: None,
+                    offset: range.start,
+                    want: None,
+                    caption: Vec::new(),
+                    file: String::new(),
+                    width: 0.0,
+                    height: 0.0,
+                });
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some(mut p) = photo.take() {
+                    p.caption = trim_inlines(std::mem::take(&mut p.caption));
+                    blocks.push(Block::Image(p));
+                    after_photo = true;
+                    continue;
+                }
+            }
+            Event::Text(t) if was_after_photo && t.trim_start().starts_with('{') => {
+                let t = t.trim_start();
+                let (attr, rest) = t.split_at(t.find('}').map_or(t.len(), |i| i + 1));
+                match (parse_width(attr), blocks.last_mut()) {
+                    (Ok(w), Some(Block::Image(p))) => p.want = w,
+                    (Err(msg), _) => warnings.push(MdWarning {
+                        offset: range.start,
+                        message: msg,
+                    }),
+                    _ => {}
+                }
+                let rest = rest.trim_start();
+                if !rest.is_empty() {
+                    current
+                        .get_or_insert_with(|| (None, Vec::new()))
+                        .1
+                        .push(plain(rest.to_owned(), None));
+                }
+                continue;
             }
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
@@ -464,6 +543,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => {
                 let src = (text.get(range.clone()) == Some(&*t)).then_some(range);
+                if let Some(p) = photo.as_mut() {
+                    p.caption.push(Inline {
+                        text: t.into_string(),
+                        strong: strong > 0,
+                        emph: emph > 0,
+                        src,
+                    });
+                    continue;
+                }
                 let inline = Inline {
                     text: t.to_string(),
                     strong: strong > 0,
@@ -508,6 +596,31 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     Markdown { blocks, warnings }
+}
+
+/// The width of a photo as given right after it: `{width=60%}`, a share of the text
+/// block's width (pandoc's attribute syntax).
+fn parse_width(attr: &str) -> Result<Option<f64>, String> {
+    let inner = attr.trim_start_matches('{').trim_end_matches('}').trim();
+    let bad = || {
+        format!(
+            "`{attr}` after the image is not a width: write {{width=60%}} (of the text width) / 图片宽度请写成 {{width=60%}}"
+        )
+    };
+    let Some(v) = inner.strip_prefix("width=") else {
+        return Err(bad());
+    };
+    let pct: f64 = v
+        .trim()
+        .strip_suffix(['%', '％'])
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(bad)?;
+    if !(5.0..=100.0).contains(&pct) {
+        return Err(format!(
+            "{{width={pct}%}}: a photo's width is 5 % to 100 % of the text width / 图片宽度应为正文宽度的 5%～100%"
+        ));
+    }
+    Ok(Some(pct / 100.0))
 }
 
 /// HTML without its tags and comments: `<div>会议纪要</div>` → `会议纪要`. Borrowed
@@ -701,7 +814,27 @@ mod tests {
             "{words:?}"
         );
         assert!(words.iter().any(|w| w.contains("<br>")), "{words:?}");
-        assert!(words.iter().any(|w| w.contains("a.jpg")), "{words:?}");
+        // A photo is a block with its description as its caption, not a warning.
+        assert!(!words.iter().any(|w| w.contains("a.jpg")), "{words:?}");
+        assert!(
+            md.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Image(p) if p.src == "a.jpg" && texts(b) == "现场"))
+        );
+    }
+
+    #[test]
+    fn a_photo_in_a_paragraph_is_a_block_of_its_own_with_its_width() {
+        let md = parse_markdown("会前。![合影](p.png){width=60%}会后。\n", true);
+        let all: Vec<String> = md.blocks.iter().map(texts).collect();
+        assert_eq!(all, ["会前。", "合影", "会后。"]);
+        assert!(matches!(&md.blocks[1], Block::Image(p) if p.want == Some(0.6)));
+        let bad = parse_markdown("![合影](p.png){width=wide}\n", true);
+        assert!(
+            bad.warnings[0].message.contains("not a width"),
+            "{:?}",
+            bad.warnings
+        );
     }
 
     #[test]

@@ -84,6 +84,24 @@ pub fn check(issue: &Path) -> Result<Report> {
     };
     check_issue_fields(&loaded, &mut report.findings);
     for article in &model.articles {
+        if model::is_word_file(&article.path) {
+            // A Word file is checked as the Markdown it is read as; its places are
+            // those of `jianbao import`'s output, and --fix cannot rewrite it.
+            let md = article.path.with_extension("md");
+            let mut findings = check_text(&article.path, &article.source, Options::for_path(&md));
+            for f in &mut findings {
+                f.fixable = false;
+            }
+            if !findings.is_empty() {
+                report.warnings.push(format!(
+                    "{}: a Word file is checked as the Markdown `jianbao import` writes (its line:col are that file's), and --fix cannot rewrite it: run `jianbao import {}` and name the .md in the issue file / Word 文件无法自动修改，请先用 jianbao import 转为 .md",
+                    article.path.display(),
+                    article.path.display()
+                ));
+            }
+            report.findings.extend(findings);
+            continue;
+        }
         let limit = loaded.file.limits.article_mb * files::MB;
         let bytes = files::read_input(&article.path, limit).map_err(|p| {
             let (msg, help) = p.describe(("article file", "文章文件"), &article.path);

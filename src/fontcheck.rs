@@ -582,6 +582,7 @@ fn pieces(
                 }
                 Block::Paragraph { .. } | Block::Divider { .. } => ("body".to_owned(), None),
                 Block::Quote { .. } => ("emphasis".to_owned(), None),
+                Block::Image(_) => ("caption".to_owned(), None),
                 Block::Heading { level, number, .. } => (format!("heading{level}"), Some(number)),
             };
             let inlines = block.inlines();

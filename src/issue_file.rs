@@ -308,6 +308,11 @@ pub struct PrintProfile {
     /// an issue that is still longer stops the build with the lines over.
     #[serde(default)]
     pub pages: Option<Spanned<u32>>,
+    /// The inks of the press: `"two"` (red and black, the default: every photo is
+    /// printed in black, as gray). `"four"` (CMYK photos) is not built yet and is
+    /// refused with a message rather than printed wrong.
+    #[serde(default)]
+    pub colours: Option<Spanned<String>>,
 }
 
 /// The issue file as read: its path, its text, and the parsed structure.

@@ -13,6 +13,7 @@ use crate::files::{self, MB};
 use crate::issue_file::{self, LoadedIssueFile};
 use crate::issue_file::{DateStyle, PrintCount};
 use crate::numerals::{chinese_date, chinese_number, chinese_numeral_date};
+use crate::photo::{self, PhotoFile};
 use crate::style::Style;
 use crate::text_input;
 
@@ -35,6 +36,10 @@ pub struct Issue {
     /// its place. The library never prints; the CLI does.
     #[serde(skip)]
     pub warnings: Vec<String>,
+    /// The articles' photos, read and placed; the pipeline encodes them for the
+    /// file being made.
+    #[serde(skip)]
+    pub photos: Vec<PhotoFile>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -295,6 +300,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         .into());
     }
     let mut articles = Vec::with_capacity(f.articles.len());
+    let mut photos: Vec<PhotoFile> = Vec::new();
     let limits = &f.limits;
     let mut total_bytes = 0u64;
     for entry in &f.articles {
@@ -314,18 +320,49 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .help("check that every file is the right one; if they are, raise the limit: [limits] issue_mb = N / 请确认文件无误；如确需更大，设置 [limits] issue_mb = N")
                 .into());
         }
-        let decoded = text_input::decode(&path, &bytes)?;
-        warnings.extend(decoded.note(&path));
-        let source = strip_controls(&path, decoded.text, &mut warnings);
-        let mut blocks = parse_blocks(&path, &source, entry.numbering, &mut warnings);
+        let (source, mut blocks) = match word_kind(&path) {
+            Some(kind) => {
+                let docx = match kind {
+                    WordKind::Docx => bytes,
+                    WordKind::Other => crate::docx::from_office(&path)
+                        .map_err(|e| word_error(loaded, &entry.file, &path, e))?,
+                };
+                let converted = crate::docx::convert(&docx)
+                    .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
+                word_blocks(&path, converted, entry, &mut warnings)
+            }
+            None => {
+                let decoded = text_input::decode(&path, &bytes)?;
+                warnings.extend(decoded.note(&path));
+                let mut source = strip_controls(&path, decoded.text, &mut warnings);
+                blank_repeated_title(&path, &entry.title, &mut source, &mut warnings);
+                let blocks = parse_blocks(&path, &source, entry.numbering, &mut warnings);
+                (source, blocks)
+            }
+        };
         for b in &mut blocks {
-            if let Block::Divider { inlines } = b {
-                *inlines = vec![article::Inline {
-                    text: f.style.divider.clone(),
-                    strong: false,
-                    emph: false,
-                    src: None,
-                }];
+            match b {
+                Block::Divider { inlines } => {
+                    *inlines = vec![article::Inline {
+                        text: f.style.divider.clone(),
+                        strong: false,
+                        emph: false,
+                        src: None,
+                    }];
+                }
+                Block::Image(p) => {
+                    let place = Place {
+                        loaded,
+                        path: &path,
+                        source: &source,
+                    };
+                    let file = load_photo(&place, p, &f.style, photos.len() + 1)?;
+                    if let Some(w) = &file.1 {
+                        warnings.push(place.note(p.offset, w));
+                    }
+                    photos.push(file.0);
+                }
+                _ => {}
             }
         }
         if blocks.is_empty() {
@@ -475,6 +512,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         draft: None,
         print: crate::print::LayoutPrint::PLAIN,
         warnings,
+        photos,
     })
 }
 
@@ -523,6 +561,114 @@ fn parse_blocks(
         }
         _ => article::parse_txt_headings(source),
     }
+}
+
+/// The kinds of word-processor file an article may be.
+enum WordKind {
+    /// A `.docx`, read as it is.
+    Docx,
+    /// `.doc`, `.wps`, `.odt`, `.rtf`: converted to `.docx` by LibreOffice first.
+    Other,
+}
+
+/// Whether an article file is a word-processor file (read through [`crate::docx`]).
+pub fn is_word_file(path: &Path) -> bool {
+    word_kind(path).is_some()
+}
+
+fn word_kind(path: &Path) -> Option<WordKind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "docx" => Some(WordKind::Docx),
+        "doc" | "wps" | "odt" | "rtf" => Some(WordKind::Other),
+        _ => None,
+    }
+}
+
+fn word_error(
+    loaded: &LoadedIssueFile,
+    file: &Spanned<String>,
+    path: &Path,
+    e: crate::docx::DocxProblem,
+) -> Error {
+    loaded
+        .error_at(
+            file.span(),
+            format!(
+                "{} cannot be read as a Word document: {} / 无法读取此 Word 文件",
+                path.display(),
+                e.0
+            ),
+        )
+        .help("open it in Word or WPS and save it again as .docx (另存为 Word 文档 .docx); or install LibreOffice, which converts .doc, .wps and .odt / 请用 Word 或 WPS 另存为 .docx")
+        .into()
+}
+
+/// A Word article's blocks: its Markdown read as a `.md` would be, with the photos
+/// it carries. The Markdown is the article's text for messages.
+fn word_blocks(
+    path: &Path,
+    mut converted: crate::docx::Converted,
+    entry: &issue_file::ArticleEntry,
+    warnings: &mut Vec<String>,
+) -> (String, Vec<Block>) {
+    blank_repeated_title(path, &entry.title, &mut converted.markdown, warnings);
+    warnings.extend(
+        converted
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {w}", path.display())),
+    );
+    let md = article::parse_markdown(&converted.markdown, entry.numbering);
+    warnings.extend(md.warnings.iter().map(|w| {
+        let (line, col) = crate::error::line_col(&converted.markdown, w.offset);
+        format!(
+            "{} (as Markdown, line {line}:{col}): {}",
+            path.display(),
+            w.message
+        )
+    }));
+    let mut blocks = md.blocks;
+    for b in &mut blocks {
+        if let Block::Image(p) = b {
+            p.data = converted.images.get(&p.src.replace("%20", " ")).cloned();
+        }
+    }
+    (converted.markdown, blocks)
+}
+
+/// Blanks an article's first line when it repeats the title the issue file gives (a
+/// Word file often starts with its own title): it is not printed twice, and headings
+/// after it are numbered as if it had never been there. The line becomes spaces, so
+/// every place in the text stays where it was.
+fn blank_repeated_title(
+    path: &Path,
+    title: &Option<Spanned<String>>,
+    text: &mut String,
+    warnings: &mut Vec<String>,
+) {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\\')
+            .collect()
+    };
+    let Some(title) = title.as_ref().map(|t| squash(t.get_ref())) else {
+        return;
+    };
+    let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
+        return;
+    };
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[start..end].trim_start_matches('#');
+    let rest_has_text = !text[end..].trim().is_empty();
+    if title.is_empty() || squash(line) != title || !rest_has_text {
+        return;
+    }
+    text.replace_range(start..end, &" ".repeat(end - start));
+    warnings.push(format!(
+        "{}:1: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出",
+        path.display()
+    ));
 }
 
 /// The most characters of a display line: a title, a column label, a byline.
@@ -615,15 +761,101 @@ pub fn check_page_estimate(loaded: &LoadedIssueFile, issue: &Issue) -> Result<()
         .into())
 }
 
+/// An article as a place for messages: its file and its text.
+struct Place<'a> {
+    loaded: &'a LoadedIssueFile,
+    path: &'a Path,
+    source: &'a str,
+}
+
+impl Place<'_> {
+    /// A warning at a byte offset of the article: `file:line:col: message`.
+    fn note(&self, offset: usize, message: &str) -> String {
+        let (line, col) = crate::error::line_col(self.source, offset);
+        format!("{}:{line}:{col}: {message}", self.path.display())
+    }
+
+    /// An error at a byte offset of the article.
+    fn error(&self, offset: usize, len: usize, message: String, help: &str) -> Error {
+        InputError::at(self.path, self.source, offset..offset + len, message)
+            .help(help)
+            .into()
+    }
+}
+
+/// Reads the photo an article names (relative to the article's folder) or carries,
+/// and places it. Every failure points at the image in the article.
+fn load_photo(
+    place: &Place<'_>,
+    p: &mut article::Photo,
+    style: &Style,
+    n: usize,
+) -> Result<(PhotoFile, Option<String>)> {
+    let at = |message: String, help: &str| place.error(p.offset, p.src.len().max(1), message, help);
+    let (bytes, origin, name, path) = match &p.data {
+        Some(data) => (
+            data.clone(),
+            format!("{} in {}", p.src, place.path.display()),
+            p.src.clone(),
+            None,
+        ),
+        None => {
+            let src = p.src.trim();
+            if src.contains("://") {
+                return Err(at(
+                    format!(
+                        "the image {src} is on the web; photos are read from files / 图片须为本地文件"
+                    ),
+                    "download the photo into the issue's folder and name the file / 请把图片下载到期刊文件夹中，再填写文件名",
+                ));
+            }
+            if src.is_empty() {
+                return Err(at(
+                    "the image names no file / 图片没有文件名".into(),
+                    "write the photo's file name: ![说明](photo.jpg) / 请写明图片文件名",
+                ));
+            }
+            let dir = place.path.parent().unwrap_or(Path::new("."));
+            let file = dir.join(src);
+            let loaded = place.loaded;
+            if !loaded.file.allow_outside && !files::is_inside(loaded.base_dir(), &file) {
+                return Err(at(
+                    format!(
+                        "the photo {} is outside the issue's folder / 图片不在期刊文件夹内",
+                        file.display()
+                    ),
+                    "copy the photo into the issue's folder and name it from there; if you trust this issue file, put allow_outside = true at its top / 请把图片复制到期刊文件夹内",
+                ));
+            }
+            let bytes =
+                files::read_input(&file, loaded.file.limits.article_mb * MB).map_err(|e| {
+                    let (msg, help) = e.describe(("photo", "图片"), &file);
+                    at(msg, &help)
+                })?;
+            (
+                std::sync::Arc::new(bytes),
+                file.display().to_string(),
+                src.to_owned(),
+                Some(file),
+            )
+        }
+    };
+    let (mut file, warning) =
+        photo::read(&bytes, &name, p.want, style, origin).map_err(|e| at(e.message, &e.help))?;
+    let ext = if file.format == image::ImageFormat::Jpeg {
+        "jpg"
+    } else {
+        "png"
+    };
+    file.vpath = format!("/photos/{n}.{ext}");
+    file.path = path;
+    p.file = file.vpath.clone();
+    (p.width, p.height) = file.placed;
+    Ok((file, warning))
+}
+
 /// Extensions of files that are not plain text, with what they are.
-const NOT_TEXT: [(&str, &str); 6] = [
-    ("doc", "a Word document"),
-    ("docx", "a Word document"),
-    ("wps", "a WPS document"),
-    ("pdf", "a PDF file"),
-    ("rtf", "an RTF document"),
-    ("odt", "an OpenDocument text"),
-];
+const NOT_TEXT: [(&str, &str); 1] = [("pdf", "a PDF file")];
 
 /// Resolves an article path (relative to the issue file) and reads it. Every failure
 /// points at the `file = ` value in the issue file.

@@ -51,6 +51,8 @@ pub struct BuildReport {
     pub font_use: Vec<FontUse>,
     /// How long each stage took, in order.
     pub timings: Timings,
+    /// A line per photo: its file, pixels, placed size and resolution.
+    pub photos: Vec<String>,
 }
 
 /// How long each stage of a build took, in order (`build --timings`).
@@ -171,6 +173,32 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
     })
 }
 
+/// The issue's photos encoded for the file being made: gray for the printer's
+/// two-colour file, their own colours for the PDF/A archive.
+/// Timed as the stage "photos" when there are any.
+pub fn encode_photos(
+    issue: &Issue,
+    print: &PrintSettings,
+    timings: &mut Timings,
+) -> Result<Vec<crate::world::ExtraFile>> {
+    if issue.photos.is_empty() {
+        return Ok(Vec::new());
+    }
+    let colours = if print.pdfa {
+        crate::photo::Colours::Own
+    } else {
+        crate::photo::Colours::Gray
+    };
+    timings.time("photos", || {
+        issue
+            .photos
+            .iter()
+            .map(|p| Ok((p.vpath.clone(), crate::photo::encode(p, colours)?)))
+            .collect::<std::result::Result<_, String>>()
+            .map_err(Error::internal)
+    })
+}
+
 /// Reads the issue, loads fonts, checks that every character has a font, and makes
 /// the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
@@ -190,13 +218,14 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         coverage,
         warnings,
     } = timings.time("check", || fit_model(&fonts, &loaded, &mut issue))?;
+    let photos = encode_photos(&issue, &print, &mut timings)?;
     let today = issue
         .issue
         .date
         .and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     let world = timings
         .time("world", || {
-            JianbaoWorld::new(fonts, json, today, opts.layout_dir.clone())
+            JianbaoWorld::new(fonts, json, photos, today, opts.layout_dir.clone())
         })
         .map_err(|e| Error::internal(format!("cannot read the layouts: {e}")))?;
     Ok(Prepared {
@@ -321,6 +350,11 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let bytes = timings.time("pdf", || {
         export::pdf(&laid.document, &prepared.issue, settings.pdfa)
     })?;
+    let bytes = if settings.pdfa || prepared.issue.photos.is_empty() {
+        bytes
+    } else {
+        timings.time("photos", || print::device_gray_photos(bytes))?
+    };
     let pdf = timings.time("print", || print::finish(bytes, settings))?;
     if !settings.pdfa {
         // The printer's file: prove there is no RGB, no ICC-based colour, no rich black.
@@ -487,6 +521,7 @@ pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
 pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
     let mut inputs = vec![prepared.loaded.path.clone()];
     inputs.extend(prepared.issue.articles.iter().map(|a| a.path.clone()));
+    inputs.extend(prepared.issue.photos.iter().filter_map(|p| p.path.clone()));
     inputs.extend(prepared.world.fonts().slots.iter().map(|s| s.path.clone()));
     if let Some(dir) = &prepared.layout_dir
         && let Ok(entries) = std::fs::read_dir(dir)
@@ -522,6 +557,7 @@ pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<
         coverage: prepared.coverage.clone(),
         font_use: built.font_use,
         timings,
+        photos: prepared.issue.photos.iter().map(|p| p.report()).collect(),
     })
 }
 

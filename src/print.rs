@@ -98,6 +98,23 @@ impl PrintSettings {
             })?,
             (None, None) => 0.0,
         };
+        if let Some(c) = &profile.colours {
+            match c.get_ref().as_str() {
+                "two" => {}
+                "four" => {
+                    return Err(loaded
+                        .error_at(c.span(), "print.colours = \"four\": four-colour (CMYK) photos are not built yet / 四色印刷图片暂不支持")
+                        .help("print the photos in black (colours = \"two\", the default), or make the archive file with --pdfa, which keeps them in colour / 请用双色（默认，图片以黑色印刷），或用 --pdfa 生成保留彩色的存档版")
+                        .into());
+                }
+                other => {
+                    return Err(loaded
+                        .error_at(c.span(), format!("print.colours = \"{other}\" is not one of \"two\" or \"four\" / 印刷色数只能是 two 或 four"))
+                        .help("write colours = \"two\" (red and black) / 请写 colours = \"two\"")
+                        .into());
+                }
+            }
+        }
         let mut s = PrintSettings {
             bleed,
             crop_marks: cli.crop_marks.unwrap_or(profile.crop_marks),
@@ -151,6 +168,61 @@ fn parse_bleed(v: &str) -> std::result::Result<f64, String> {
 
 fn pdf_err(what: &str) -> impl Fn(lopdf::Error) -> Error + '_ {
     move |e| Error::internal(format!("{what}: {e}"))
+}
+
+/// Puts the photos of a print file in DeviceGray. Typst writes a gray image with an
+/// ICC-based gray colour space, which a press's RIP may convert to four inks; in
+/// DeviceGray the photos print with the black ink only, as a two-colour (red and
+/// black) bulletin must. The ICC profiles left unused are removed.
+pub fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
+    let mut doc = Document::load_mem(&pdf).map_err(pdf_err("reading the exported PDF"))?;
+    // Colour spaces that are ICC-based gray: [/ICCBased <stream with /N 1>].
+    let is_icc_gray = |doc: &Document, cs: &Object| -> bool {
+        let cs = match cs {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(o) => o,
+                Err(_) => return false,
+            },
+            o => o,
+        };
+        let Ok(arr) = cs.as_array() else {
+            return false;
+        };
+        let icc = arr.first().and_then(|n| n.as_name().ok()) == Some(b"ICCBased".as_slice());
+        let n = arr
+            .get(1)
+            .and_then(|r| r.as_reference().ok())
+            .and_then(|id| doc.get_object(id).ok())
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| s.dict.get(b"N").ok())
+            .and_then(|n| n.as_i64().ok());
+        icc && n == Some(1)
+    };
+    let images: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let s = o.as_stream().ok()?;
+            let image =
+                s.dict.get(b"Subtype").and_then(|n| n.as_name()).ok() == Some(b"Image".as_slice());
+            let cs = s.dict.get(b"ColorSpace").ok()?;
+            (image && is_icc_gray(&doc, cs)).then_some(*id)
+        })
+        .collect();
+    if images.is_empty() {
+        return Ok(pdf);
+    }
+    for id in images {
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            s.dict
+                .set("ColorSpace", Object::Name(b"DeviceGray".to_vec()));
+        }
+    }
+    doc.prune_objects();
+    let mut out = Vec::with_capacity(pdf.len());
+    doc.save_to(&mut out)
+        .map_err(|e| Error::internal(format!("writing the print file: {e}")))?;
+    Ok(out)
 }
 
 /// Adds the BleedBox and the crop marks to an exported print file. Without bleed and

@@ -61,10 +61,12 @@ impl Session {
             let fitted = timings.time("check", || {
                 pipeline::fit_model(self.prepared.world.fonts(), &loaded, &mut issue)
             })?;
+            let photos = pipeline::encode_photos(&issue, &print, &mut timings)?;
             self.prepared.print = print;
             self.prepared.coverage = fitted.coverage;
             self.prepared.warnings = fitted.warnings;
             self.prepared.world.set_model(fitted.json);
+            self.prepared.world.set_photos(photos);
             self.prepared.issue = issue;
             self.prepared.loaded = loaded;
             // Fonts and world were kept: only this rebuild's stages count.
@@ -80,6 +82,13 @@ impl Session {
     pub fn watched(&self) -> Vec<PathBuf> {
         let mut paths = vec![self.opts.issue.clone()];
         paths.extend(self.prepared.issue.articles.iter().map(|a| a.path.clone()));
+        paths.extend(
+            self.prepared
+                .issue
+                .photos
+                .iter()
+                .filter_map(|p| p.path.clone()),
+        );
         paths.extend(self.font_dirs.iter().cloned());
         paths.extend(self.opts.layout_dir.iter().cloned());
         paths

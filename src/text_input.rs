@@ -74,7 +74,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
             path,
             format!("this is {kind}, not a plain text file / 这不是纯文本文件，而是{}", kind_zh(kind)),
         )
-        .help("open it in Word or WPS and save it as plain text (另存为 → 纯文本 .txt, UTF-8), then point the issue file at the .txt / 用 Word 或 WPS 打开，另存为纯文本（UTF-8）后再引用")
+        .help("a Word file is read as it is when its name ends in .docx (.doc, .wps and .odt through LibreOffice): rename it, or name the Word file in the issue file; or save it as plain text (另存为 → 纯文本 .txt, UTF-8) / Word 文件请以 .docx 结尾命名后直接引用，或另存为纯文本（UTF-8）")
         .into());
     }
     let (encoding, bom_len) = match Encoding::for_bom(bytes) {

@@ -2,7 +2,8 @@
 //! the fonts.
 //!
 //! The world holds only virtual files: the layouts compiled into the binary (or a
-//! layout directory given for development), and `/model.json`, the finished model.
+//! layout directory given for development), `/model.json`, the finished model, and
+//! the photos the model read (`/photos/N.jpg`), encoded for the file being made.
 //! Nothing else on disk is reachable from Typst: `read("/etc/passwd")` finds nothing.
 
 use std::collections::HashMap;
@@ -42,7 +43,19 @@ pub struct JianbaoWorld {
     main: FileId,
     sources: HashMap<FileId, Source>,
     model: (FileId, Bytes),
+    /// The articles' photos, encoded for the file being made.
+    photos: HashMap<FileId, Bytes>,
     today: Option<Datetime>,
+}
+
+/// A file the model adds to the world: its virtual path and its bytes.
+pub type ExtraFile = (String, Vec<u8>);
+
+fn photo_map(photos: Vec<ExtraFile>) -> HashMap<FileId, Bytes> {
+    photos
+        .into_iter()
+        .map(|(path, bytes)| (file_id(&path), Bytes::new(bytes)))
+        .collect()
 }
 
 fn file_id(path: &str) -> FileId {
@@ -55,10 +68,12 @@ fn file_id(path: &str) -> FileId {
 
 impl JianbaoWorld {
     /// A world serving the built-in layouts (or those of `layout_dir`), the model
-    /// JSON and the fonts. `today` is the issue date, so `datetime.today()` is stable.
+    /// JSON, its photos and the fonts. `today` is the issue date, so
+    /// `datetime.today()` is stable.
     pub fn new(
         fonts: FontSet,
         model_json: Vec<u8>,
+        photos: Vec<ExtraFile>,
         today: Option<Datetime>,
         layout_dir: Option<PathBuf>,
     ) -> std::io::Result<Self> {
@@ -80,6 +95,7 @@ impl JianbaoWorld {
             main: file_id(LAYOUTS[0].0),
             sources,
             model: (file_id(MODEL_PATH), Bytes::new(model_json)),
+            photos: photo_map(photos),
             today,
         })
     }
@@ -87,6 +103,11 @@ impl JianbaoWorld {
     /// Replaces the model (for rebuilds that keep the caches warm).
     pub fn set_model(&mut self, model_json: Vec<u8>) {
         self.model.1 = Bytes::new(model_json);
+    }
+
+    /// Replaces the photos.
+    pub fn set_photos(&mut self, photos: Vec<ExtraFile>) {
+        self.photos = photo_map(photos);
     }
 
     /// The fonts this world serves.
@@ -118,6 +139,9 @@ impl World for JianbaoWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.model.0 {
             return Ok(self.model.1.clone());
+        }
+        if let Some(photo) = self.photos.get(&id) {
+            return Ok(photo.clone());
         }
         match self.sources.get(&id) {
             Some(s) => Ok(Bytes::from_string(s.clone())),

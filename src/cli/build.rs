@@ -119,6 +119,9 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
             eprintln!("{}", summary(&report));
         } else {
             println!("{}", summary(&report));
+            for p in &report.photos {
+                println!("  {p}");
+            }
         }
         if args.timings {
             eprintln!("timings: {}", report.timings);

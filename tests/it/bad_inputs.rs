@@ -405,13 +405,21 @@ fn article_without_read_permission() {
 }
 
 #[test]
-fn article_is_a_word_document_by_name() {
-    let (_d, out) = build_with(|t| t.replace("a.txt", "a.docx"), OK);
+fn article_named_docx_that_is_not_a_word_package() {
+    // Plain text saved under a .docx name: read as Word, refused with what to do.
+    let (dir, path) = issue_with(|t| t.replace("a.txt", "a.docx"), OK);
+    std::fs::rename(dir.path().join("a.txt"), dir.path().join("a.docx")).unwrap();
+    let out = jianbao(&["build"], &path);
+    assert!(!dir.path().join("issue.pdf").exists());
     expect(
-        "file = \"a.docx\"",
+        "file = \"a.docx\" holding plain text",
         &out,
         1,
-        &["issue.toml:15:8", "a Word document", "另存为"],
+        &[
+            "issue.toml:15:8",
+            "cannot be read as a Word document",
+            "另存为",
+        ],
     );
 }
 

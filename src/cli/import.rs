@@ -1,0 +1,101 @@
+//! `jianbao import`: a Word file as a Markdown article.
+
+use std::path::PathBuf;
+
+use jianbao::error::{Error, InputError};
+use jianbao::files::{self, MB};
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The Word file (.docx; .doc, .wps, .odt and .rtf through LibreOffice).
+    file: PathBuf,
+    /// The Markdown file to write; default: beside the Word file, FILE.md. Its photos
+    /// go into a folder beside it, FILE-images/.
+    #[arg(short, long, value_name = "OUT.md")]
+    output: Option<PathBuf>,
+    /// Replace an existing Markdown file (a copy of it is kept as FILE.md.bak-N).
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: ImportArgs) -> jianbao::Result<()> {
+    let path = &args.file;
+    let here = |msg: String| -> Error {
+        InputError::file(path, msg)
+            .help("open it in Word or WPS and save it again as .docx (另存为 .docx) / 请用 Word 或 WPS 另存为 .docx")
+            .into()
+    };
+    let bytes = files::read_input(path, 100 * MB).map_err(|p| {
+        let (msg, help) = p.describe(("Word file", "Word 文件"), path);
+        Error::from(InputError::file(path, msg).help(help))
+    })?;
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let docx = if is_docx {
+        bytes
+    } else {
+        jianbao::docx::from_office(path).map_err(|e| here(e.0))?
+    };
+    let converted = jianbao::docx::convert(&docx).map_err(|e| here(e.0))?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| path.with_extension("md"));
+    if output.exists() && !args.force {
+        return Err(InputError::file(
+            &output,
+            format!("{} exists already; nothing was written / 文件已存在，未写入", output.display()),
+        )
+        .help("name another file with -o OUT.md, or replace it with --force (a copy of the old one is kept) / 用 -o 指定其他文件名，或加 --force 覆盖（旧文件会备份）")
+        .into());
+    }
+    files::guard_output(&output, std::slice::from_ref(path))?;
+    // The photos, into a folder beside the Markdown, and the links rewritten to it.
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = format!("{stem}-images");
+    let mut markdown = converted.markdown.clone();
+    let mut names: Vec<&String> = converted.images.keys().collect();
+    names.sort();
+    for name in names {
+        let file_name = name.rsplit('/').next().unwrap_or(name);
+        let dir = output
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join(&folder);
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            Error::io(
+                &dir,
+                "cannot make the photos' folder / 无法创建图片文件夹",
+                e,
+            )
+        })?;
+        files::write_atomic(&dir.join(file_name), &converted.images[name])?;
+        markdown = markdown.replace(
+            &format!("]({})", name.replace(' ', "%20")),
+            &format!("]({folder}/{})", file_name.replace(' ', "%20")),
+        );
+    }
+    if output.exists() {
+        let kept = files::backup(&output)?;
+        eprintln!("kept the old file as {}", kept.display());
+    }
+    files::write_atomic(&output, markdown.as_bytes())?;
+    for w in &converted.warnings {
+        eprintln!("warning: {}: {w}", path.display());
+    }
+    println!(
+        "wrote {} ({} paragraphs and headings, {} photo(s)); name it in the issue file: file = \"{}\"",
+        output.display(),
+        markdown
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .count(),
+        converted.images.len(),
+        output.file_name().unwrap_or_default().to_string_lossy()
+    );
+    Ok(())
+}

@@ -1,0 +1,246 @@
+//! Photos in articles: read, turned upright, measured at their placed size, and made
+//! ready for the press.
+//!
+//! The model reads every photo once ([`read`]): its pixels (EXIF orientation applied,
+//! a transparent background flattened on white), its placed size on the page and its
+//! effective resolution. The pipeline then encodes each for the file being made
+//! ([`encode`]): for the printer's two-colour file a DeviceGray image (it prints with
+//! the black ink only, so no RGB reaches the press); for the PDF/A archive the photo
+//! in its own colours.
+
+use std::io::Cursor;
+use std::sync::Arc;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use crate::style::Style;
+
+/// The most pixels a photo may have: a bulletin's largest photo (the text block's
+/// width at 450 ppi) has about 8 million; a 100-megapixel file is a wrong one.
+pub const MAX_PIXELS: u64 = 60_000_000;
+/// Under this effective resolution a photo prints visibly soft: a warning.
+pub const MIN_PPI: f64 = 150.0;
+/// Over this resolution the detail is lost on the press anyway: the photo is
+/// reduced to [`TARGET_PPI`] (a smaller PDF, the same print).
+pub const MAX_PPI: f64 = 450.0;
+/// The resolution a photo over [`MAX_PPI`] is reduced to.
+pub const TARGET_PPI: f64 = 300.0;
+/// The tallest a photo is placed, as a share of the text block's height: a portrait
+/// photo at the full width would fill the page.
+pub const MAX_HEIGHT_SHARE: f64 = 0.6;
+
+const POINTS_PER_INCH: f64 = 72.0;
+
+/// A photo read and placed: what the pipeline encodes and the build reports.
+#[derive(Debug, Clone)]
+pub struct PhotoFile {
+    /// Its path in the Typst world (`/photos/3.png`), set by the model.
+    pub vpath: String,
+    /// Where it came from, for messages: the file, or the article and the name
+    /// inside it.
+    pub origin: String,
+    /// The file it was read from (an input of the build), if it was one.
+    pub path: Option<std::path::PathBuf>,
+    /// The pixels: upright, without transparency, and reduced to [`TARGET_PPI`] when
+    /// they were over [`MAX_PPI`].
+    pub image: Arc<DynamicImage>,
+    /// The source's format (a JPEG stays a JPEG, anything else becomes a PNG).
+    pub format: ImageFormat,
+    /// The pixels as read, before a reduction (for the report).
+    pub source_px: (u32, u32),
+    /// The placed size in points.
+    pub placed: (f64, f64),
+    /// The effective resolution at the placed size, before any reduction.
+    pub ppi: f64,
+}
+
+impl PhotoFile {
+    /// The report line of a photo: its file, its pixels, its placed size, its ppi.
+    pub fn report(&self) -> String {
+        let mm = |pt: f64| pt / POINTS_PER_INCH * 25.4;
+        let reduced = if self.image.width() < self.source_px.0 {
+            format!(
+                ", reduced to {}×{} px ({TARGET_PPI:.0} ppi)",
+                self.image.width(),
+                self.image.height()
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "photo {}: {}×{} px placed at {:.0}×{:.0} mm, {:.0} ppi{reduced}",
+            self.origin,
+            self.source_px.0,
+            self.source_px.1,
+            mm(self.placed.0),
+            mm(self.placed.1),
+            self.ppi
+        )
+    }
+}
+
+/// Why a photo cannot be used, in plain words (the caller adds the place).
+#[derive(Debug)]
+pub struct PhotoProblem {
+    pub message: String,
+    pub help: String,
+}
+
+fn problem(message: String, help: &str) -> PhotoProblem {
+    PhotoProblem {
+        message,
+        help: help.to_owned(),
+    }
+}
+
+/// Decodes a photo, turns it upright, flattens transparency on white, and places it:
+/// `want` is the share of the text block's width asked for. A photo whose resolution
+/// at that size is over [`MAX_PPI`] is reduced to [`TARGET_PPI`].
+pub fn read(
+    bytes: &[u8],
+    name: &str,
+    want: Option<f64>,
+    style: &Style,
+    origin: String,
+) -> Result<(PhotoFile, Option<String>), PhotoProblem> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        problem(
+            format!("{name} cannot be read as a photo: {e} / 无法读取图片"),
+            "save the photo as JPEG or PNG (另存为 JPEG/PNG) and name that file / 请把图片另存为 JPEG 或 PNG",
+        )
+    };
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| unreadable(&e))?;
+    let format = match reader.format() {
+        Some(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => f,
+        Some(f) => {
+            return Err(problem(
+                format!(
+                    "{name} is a {} image; photos are taken as JPEG, PNG or WebP / 图片格式不支持",
+                    f.extensions_str().first().unwrap_or(&"?").to_uppercase()
+                ),
+                "save the photo as JPEG or PNG (另存为 JPEG/PNG) and name that file / 请把图片另存为 JPEG 或 PNG",
+            ));
+        }
+        None => return Err(unreadable(&"not a JPEG, PNG or WebP image")),
+    };
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 8);
+    reader.limits(limits);
+    let (w, h) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| unreadable(&e))?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(problem(
+            format!(
+                "{name} is {w}×{h} px ({:.0} megapixels), more than the {} megapixels a bulletin's photo needs / 图片像素过多",
+                (f64::from(w) * f64::from(h)) / 1e6,
+                MAX_PIXELS / 1_000_000
+            ),
+            "reduce it to about 2000 px wide (any photo editor: 调整大小) and save it again / 请把图片缩小到约 2000 像素宽后再用",
+        ));
+    }
+    let mut decoder = reader.into_decoder().map_err(|e| unreadable(&e))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| unreadable(&e))?;
+    image.apply_orientation(orientation);
+    let image = flatten(image);
+    let source_px = (image.width(), image.height());
+
+    // Placed: the width asked (or the block's), no taller than a share of the
+    // block's height.
+    let block_w = style.page.block_width.0;
+    let block_h = style.page.block_height.0;
+    let aspect = f64::from(source_px.1) / f64::from(source_px.0.max(1));
+    let mut width = block_w * want.unwrap_or(1.0);
+    if width * aspect > block_h * MAX_HEIGHT_SHARE {
+        width = block_h * MAX_HEIGHT_SHARE / aspect;
+    }
+    let height = width * aspect;
+    let ppi = f64::from(source_px.0) / (width / POINTS_PER_INCH);
+
+    let mut warning = None;
+    if ppi < MIN_PPI {
+        warning = Some(format!(
+            "{name} is {}×{} px: placed {:.0} mm wide it has {ppi:.0} ppi, under the {MIN_PPI:.0} ppi a photo needs to print sharp; use a larger original, or place it smaller ({{width=50%}}) / 图片分辨率不足（{ppi:.0} ppi），印刷会模糊",
+            source_px.0,
+            source_px.1,
+            width / POINTS_PER_INCH * 25.4
+        ));
+    }
+    let image = if ppi > MAX_PPI {
+        let scale = TARGET_PPI / ppi;
+        let nw = (f64::from(source_px.0) * scale).round().max(1.0) as u32;
+        let nh = (f64::from(source_px.1) * scale).round().max(1.0) as u32;
+        image.resize_exact(nw, nh, image::imageops::FilterType::Lanczos3)
+    } else {
+        image
+    };
+    Ok((
+        PhotoFile {
+            vpath: String::new(),
+            path: None,
+            origin,
+            image: Arc::new(image),
+            format: if format == ImageFormat::Jpeg {
+                ImageFormat::Jpeg
+            } else {
+                ImageFormat::Png
+            },
+            source_px,
+            placed: (width, height),
+            ppi,
+        },
+        warning,
+    ))
+}
+
+/// The image without transparency: every pixel over white.
+fn flatten(image: DynamicImage) -> DynamicImage {
+    if !image.color().has_alpha() {
+        return image;
+    }
+    let mut rgba = image.into_rgba8();
+    for p in rgba.pixels_mut() {
+        let a = u16::from(p.0[3]);
+        for c in &mut p.0[..3] {
+            *c = ((u16::from(*c) * a + 255 * (255 - a) + 127) / 255) as u8;
+        }
+        p.0[3] = 255;
+    }
+    DynamicImage::ImageRgba8(rgba).into_rgb8().into()
+}
+
+/// The colours a photo is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colours {
+    /// Gray: the printer's two-colour file (red and black): photos print in black.
+    Gray,
+    /// The photo's own colours (sRGB): the PDF/A archive.
+    Own,
+}
+
+/// JPEG quality of a re-encoded photo: no visible loss at print resolution.
+const JPEG_QUALITY: u8 = 92;
+
+/// Encodes a photo for the file being made: a JPEG stays a JPEG, anything else
+/// becomes a PNG.
+pub fn encode(photo: &PhotoFile, colours: Colours) -> Result<Vec<u8>, String> {
+    let image: DynamicImage = match colours {
+        Colours::Gray => photo.image.to_luma8().into(),
+        Colours::Own => photo.image.to_rgb8().into(),
+    };
+    let mut out = Vec::new();
+    match photo.format {
+        ImageFormat::Jpeg => {
+            let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
+            image.write_with_encoder(enc)
+        }
+        _ => image.write_to(&mut Cursor::new(&mut out), ImageFormat::Png),
+    }
+    .map_err(|e| format!("cannot encode the photo {}: {e}", photo.origin))?;
+    Ok(out)
+}

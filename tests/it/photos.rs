@@ -1,0 +1,267 @@
+//! Photos in articles: placed with their captions, gray in the printer's file and in
+//! their own colours in the archive, upright, with their resolution checked; a photo
+//! that cannot be used stops the build at its line.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::*;
+
+/// `pdfimages -list`: (page, width, height, colour) of every image.
+fn images(pdf: &Path) -> Vec<(usize, u32, u32, String)> {
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .expect("run pdfimages");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (
+                f[0].parse().unwrap(),
+                f[3].parse().unwrap(),
+                f[4].parse().unwrap(),
+                f[5].to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn photo_issue() -> std::path::PathBuf {
+    repo().join("issues/gongzuo-tongxun-2026-09/issue.toml")
+}
+
+/// A JPEG of `w`×`h` pixels in colour (a gradient).
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+/// An issue of one Markdown article with the given text and files beside it.
+fn md_issue(md: &str, files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (dir, issue) = write_issue(&toml, &[("a.md", md)]);
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    (dir, issue)
+}
+
+#[test]
+fn the_photo_issue_prints_gray_photos_with_captions_and_a_split_table() {
+    if !tool("pdfimages") || !tool("pdftotext") {
+        return;
+    }
+    let (_t, pdf) = build_to_temp(&photo_issue());
+    let list = images(&pdf);
+    assert_eq!(list.len(), 2, "two photos: {list:?}");
+    assert!(
+        list.iter().all(|(_, _, _, c)| c == "gray"),
+        "the printer's two-colour file has gray photos only: {list:?}"
+    );
+    // The meeting photo keeps its pixels (1800 px over 156 mm is 293 ppi: neither
+    // soft nor reduced); the chart, a PNG with a transparent ground, is flattened.
+    assert!(list.iter().any(|(_, w, h, _)| (*w, *h) == (1800, 1200)));
+    assert!(list.iter().any(|(_, w, h, _)| (*w, *h) == (1200, 700)));
+    let text = squash(&body_text(&pdf));
+    assert!(
+        text.contains("全市基层治理工作推进会现场"),
+        "caption: {text}"
+    );
+    assert!(text.contains("便民服务中心满意度逐年上升"));
+    // A photo floats to the top of its page or of the next one: never further from
+    // the paragraph it follows.
+    let page_of = |needle: &str| -> usize {
+        (1..=4)
+            .find(|p| {
+                let o = Command::new("pdftotext")
+                    .args(["-f", &p.to_string(), "-l", &p.to_string()])
+                    .arg(&pdf)
+                    .arg("-")
+                    .output()
+                    .unwrap();
+                squash(&String::from_utf8_lossy(&o.stdout)).contains(needle)
+            })
+            .unwrap_or_else(|| panic!("{needle} on no page"))
+    };
+    let before = page_of("副市长周国平出席会议并讲话");
+    let photo = list[0].0;
+    assert!(photo == before || photo == before + 1, "{before} {photo}");
+    // The table of fourteen rows runs onto a second page with its header again.
+    assert_eq!(text.matches("受理件数").count(), 2, "{text}");
+    assert_eq!(text.matches("红谷滩区").count(), 1);
+}
+
+#[test]
+fn the_archive_keeps_the_photos_in_colour() {
+    if !tool("pdfimages") {
+        return;
+    }
+    let (_t, pdf) = build_print(
+        &photo_issue(),
+        jianbao::print::PrintOverrides {
+            pdfa: Some(true),
+            ..Default::default()
+        },
+    );
+    let list = images(&pdf);
+    assert_eq!(list.len(), 2);
+    assert!(
+        list.iter().all(|(_, _, _, c)| c == "icc" || c == "rgb"),
+        "{list:?}"
+    );
+}
+
+#[test]
+fn a_soft_photo_warns_with_its_ppi_and_a_sharp_one_does_not() {
+    let (_d, issue) = md_issue(
+        "会议现场如下。\n\n![会议现场](small.jpg)\n\n![会场全景](big.jpg){width=50%}\n\n会议结束。\n",
+        &[("small.jpg", jpeg(400, 300)), ("big.jpg", jpeg(1000, 600))],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.clone(),
+        output: Some(dir.path().join("out.pdf")),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let soft: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("ppi"))
+        .collect();
+    // 400 px over the full 156 mm: 65 ppi, named with its file and line.
+    assert_eq!(soft.len(), 1, "{:?}", report.warnings);
+    assert!(
+        soft[0].contains("small.jpg") && soft[0].contains("65 ppi"),
+        "{soft:?}"
+    );
+    assert!(soft[0].contains("a.md:3:"), "{soft:?}");
+    // 1000 px over 78 mm (50 %): 326 ppi, no warning; placed at half the width.
+    let (issue_model, _) = jianbao::model::load(&issue).unwrap();
+    let big = &issue_model.photos[1];
+    assert!((big.placed.0 - 0.5 * 156.0 / 25.4 * 72.0).abs() < 0.5);
+    assert!((big.ppi - 325.6).abs() < 1.0, "{}", big.ppi);
+}
+
+#[test]
+fn a_photo_over_450_ppi_is_reduced_to_300() {
+    let (_d, issue) = md_issue(
+        "![图](huge.jpg){width=20%}\n\n正文。\n",
+        &[("huge.jpg", jpeg(1600, 1000))],
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let p = &model.photos[0];
+    // 1600 px over 31.2 mm is 1303 ppi: reduced to 300 ppi, 369 px.
+    assert!(p.ppi > 1000.0);
+    assert_eq!(p.image.width(), 369, "{}", p.report());
+    assert!(
+        p.report().contains("reduced to 369×230 px"),
+        "{}",
+        p.report()
+    );
+}
+
+/// A JPEG whose EXIF says "rotate 90° clockwise to show" (orientation 6).
+fn rotated_jpeg(w: u32, h: u32) -> Vec<u8> {
+    let plain = jpeg(w, h);
+    // APP1 Exif: a TIFF header (little endian) with one IFD entry, Orientation = 6.
+    let mut tiff = b"II*\0\x08\0\0\0\x01\0".to_vec();
+    tiff.extend_from_slice(&[0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0]);
+    tiff.extend_from_slice(&[0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&tiff);
+    let len = (app1.len() + 2) as u16;
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+#[test]
+fn a_photo_taken_sideways_is_turned_upright_by_its_exif() {
+    let (_d, issue) = md_issue(
+        "![竖拍](phone.jpg){width=40%}\n\n正文。\n",
+        &[("phone.jpg", rotated_jpeg(600, 400))],
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let p = &model.photos[0];
+    assert_eq!((p.image.width(), p.image.height()), (400, 600));
+    assert!(p.placed.1 > p.placed.0, "placed upright: {:?}", p.placed);
+}
+
+fn jianbao(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
+    let huge = {
+        let img = image::GrayImage::new(10_000, 8_000);
+        let mut out = Vec::new();
+        image::DynamicImage::ImageLuma8(img)
+            .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    };
+    for (md, files, expect) in [
+        ("正文。\n\n![现场](gone.jpg)\n", vec![], "not found"),
+        (
+            "正文。\n\n![现场](broken.jpg)\n",
+            vec![("broken.jpg", b"\xFF\xD8\xFF not really".to_vec())],
+            "cannot be read as a photo",
+        ),
+        (
+            "正文。\n\n![现场](huge.png)\n",
+            vec![("huge.png", huge.clone())],
+            "80 megapixels",
+        ),
+        (
+            "正文。\n\n![现场](https://example.org/a.jpg)\n",
+            vec![],
+            "on the web",
+        ),
+        (
+            "正文。\n\n![现场](a.jpg){width=300%}\n",
+            vec![("a.jpg", jpeg(100, 100))],
+            "5 % to 100 %",
+        ),
+    ] {
+        let (dir, issue) = md_issue(md, &files);
+        let out = dir.path().join("out.pdf");
+        let o = jianbao(&[
+            "build",
+            issue.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        if expect.contains('%') {
+            // A width it cannot read is a warning: the photo is placed at full width.
+            assert!(o.status.success(), "{err}");
+            assert!(err.contains(expect), "{err}");
+            continue;
+        }
+        assert_eq!(o.status.code(), Some(1), "{md}: {err}");
+        assert!(err.contains(expect), "{md}: {err}");
+        assert!(err.contains("a.md:3:"), "the place in the article: {err}");
+        assert!(!out.exists(), "nothing written");
+    }
+}

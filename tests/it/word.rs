@@ -1,0 +1,290 @@
+//! Articles from Word: a `.docx` builds as it is, its structure recovered, Word's
+//! debris cleaned, and what cannot be printed named with its paragraph.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::*;
+
+fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures/docx").join(name)
+}
+
+/// An issue whose one article is the given Word fixture.
+fn docx_issue(name: &str, title: &str) -> (tempfile::TempDir, PathBuf) {
+    let toml = MINIMAL_TOML
+        .replace("file = \"a.txt\"", &format!("file = \"{name}\""))
+        .replace("title = \"测试标题\"", &format!("title = \"{title}\""));
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
+    (dir, issue)
+}
+
+fn build(issue: &Path) -> (tempfile::TempDir, PathBuf, jianbao::pipeline::BuildReport) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.pdf");
+    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
+    (dir, out, report)
+}
+
+#[test]
+fn a_libreoffice_docx_builds_with_its_headings_once_its_indents_cleaned_a_table_and_a_photo() {
+    let (_d, issue) = docx_issue("tongxun.docx", "全市基层治理工作推进会召开");
+    let (_t, pdf, report) = build(&issue);
+    // The Word file's first heading is the article's title: not printed twice.
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("repeats the article's title")),
+        "{:?}",
+        report.warnings
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let blocks = &model.articles[0].blocks;
+    let kinds: Vec<String> = blocks
+        .iter()
+        .map(|b| match b {
+            jianbao::article::Block::Heading {
+                level,
+                number,
+                inlines,
+            } => format!(
+                "h{level} {number}{}",
+                inlines.iter().map(|i| i.text.as_str()).collect::<String>()
+            ),
+            jianbao::article::Block::Paragraph { .. } => "p".into(),
+            jianbao::article::Block::Table(t) => format!("table {}", t.rows.len()),
+            jianbao::article::Block::Image(_) => "photo".into(),
+            _ => "other".into(),
+        })
+        .collect();
+    // Heading 2 under the title is our level 1 (一、), numbered once; the heading
+    // typed as 「（一）…」 keeps its own number; the empty paragraph is gone.
+    assert_eq!(
+        kinds,
+        [
+            "p",
+            "h1 一、主要做法",
+            "p",
+            "h2 （一）完善网格体系",
+            "p",
+            "photo",
+            "h1 二、下一步打算",
+            "table 2",
+            "p"
+        ],
+        "{kinds:?}"
+    );
+    // Full-width spaces used to indent are gone (the layout indents), the manual
+    // line break is joined, the bold run is bold.
+    let first = blocks[0].inlines();
+    assert!(!first[0].text.starts_with('\u{3000}'), "{first:?}");
+    assert!(
+        first.iter().any(|i| i.strong && i.text == "基层治理"),
+        "{first:?}"
+    );
+    let joined: String = blocks[2]
+        .inlines()
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(
+        joined,
+        "各地坚持网格化管理、精细化服务，矛盾纠纷化解率达到百分之九十六。"
+    );
+    if tool("pdftotext") && tool("pdfimages") {
+        let text = squash(&body_text(&pdf));
+        assert_eq!(text.matches("主要做法").count(), 1);
+        assert!(text.contains("一、主要做法"), "{text}");
+        assert!(text.contains("西山区") && text.contains("471"));
+        let list = String::from_utf8_lossy(
+            &Command::new("pdfimages")
+                .arg("-list")
+                .arg(&pdf)
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .into_owned();
+        assert_eq!(list.lines().skip(2).count(), 1, "{list}");
+        assert!(list.contains("gray"), "{list}");
+    }
+    // Indents measured by cjkcheck (check 4) as in every issue.
+    if let Some(script) = cjkcheck_script() {
+        let o = Command::new("python3")
+            .arg(script)
+            .arg(&pdf)
+            .args(["--print", "--a4"])
+            .output()
+            .unwrap();
+        let r = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{r}");
+    }
+}
+
+#[test]
+fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
+    let (_d, issue) = docx_issue("debris.docx", "推进会");
+    let (_t, pdf, report) = build(&issue);
+    let w = report.warnings.join("\n");
+    for (what, place) in [
+        ("tracked insertion", "paragraph 9"),
+        ("tracked deletion", "«尽快»"),
+        ("comment", "paragraph 10"),
+        ("text box", "paragraph 11"),
+        ("footnote", "paragraph 12"),
+    ] {
+        let line = report
+            .warnings
+            .iter()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("no warning for {what}: {w}"));
+        assert!(line.contains(place), "{what} at {place}: {line}");
+        assert!(line.contains("debris.docx"), "{line}");
+    }
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let text: String = model.articles[0]
+        .blocks
+        .iter()
+        .map(|b| {
+            b.inlines()
+                .iter()
+                .map(|i| i.text.as_str())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    // Inserted text kept, deleted dropped; the field's shown text and the link's
+    // text kept, its code not; tab and soft hyphen gone; the line break joined.
+    assert!(text.contains("各地要进一步强化数据共享。"), "{text}");
+    assert!(!text.contains("尽快") && !text.contains("PAGE"), "{text}");
+    assert!(
+        text.contains("网格员队伍不断壮大，覆盖全市各社区。"),
+        "{text}"
+    );
+    assert!(text.contains("会议强调，要压实属地责任。"), "{text}");
+    // A style based on Heading 1 is a heading; its typed number is kept, not doubled.
+    let headings: Vec<String> = model.articles[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            jianbao::article::Block::Heading {
+                number, inlines, ..
+            } => Some(format!(
+                "{number}{}",
+                inlines.iter().map(|i| i.text.as_str()).collect::<String>()
+            )),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        headings.contains(&"一、主要做法".to_owned()),
+        "{headings:?}"
+    );
+    assert!(
+        headings.contains(&"二、下一步打算".to_owned()),
+        "{headings:?}"
+    );
+    assert!(pdf.exists());
+}
+
+#[test]
+fn word_made_files_from_python_docx_build() {
+    // Made by Microsoft Word (python-docx's test files, MIT): pictures, tables,
+    // comments.
+    let (_d, issue) = docx_issue("having-images.docx", "图片");
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert!(!model.photos.is_empty(), "its pictures are read");
+    let (_t, _pdf, _r) = build(&issue);
+
+    let (_d, issue) = docx_issue("tbl-having-tables.docx", "表格");
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert!(
+        model.articles[0]
+            .blocks
+            .iter()
+            .any(|b| matches!(b, jianbao::article::Block::Table(_))),
+        "its tables are tables"
+    );
+
+    let (_d, issue) = docx_issue("comments-rich-para.docx", "批注");
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert!(
+        model.warnings.iter().any(|w| w.contains("comment")),
+        "{:?}",
+        model.warnings
+    );
+}
+
+#[test]
+fn import_writes_the_markdown_and_photos_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("稿件.docx");
+    std::fs::copy(fixture("tongxun.docx"), &docx).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let o = run(&["import", docx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(dir.path().join("稿件.md")).unwrap();
+    assert!(
+        md.contains("## 主要做法") || md.contains("# 主要做法"),
+        "{md}"
+    );
+    assert!(md.contains("**基层治理**"), "{md}");
+    assert!(md.contains("](稿件-images/image1.jpeg)"), "{md}");
+    assert!(dir.path().join("稿件-images/image1.jpeg").is_file());
+    assert!(md.contains("| 东湖区 | 412 | 530 |"), "{md}");
+    // A second import does not replace the editor's file…
+    std::fs::write(dir.path().join("稿件.md"), "编辑改过的稿子").unwrap();
+    let o = run(&["import", docx.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("稿件.md")).unwrap(),
+        "编辑改过的稿子"
+    );
+    // … unless asked, and then the old one is kept.
+    let o = run(&["import", docx.to_str().unwrap(), "--force"]);
+    assert!(o.status.success());
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".bak"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn a_file_that_is_not_a_word_package_is_a_clear_error() {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.docx\"");
+    let (dir, issue) = write_issue(&toml, &[("a.docx", "not a zip at all")]);
+    let out = dir.path().join("out.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args([
+            "build",
+            issue.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot be read as a Word document"), "{err}");
+    assert!(
+        err.contains("issue.toml:"),
+        "points at file = in the issue file: {err}"
+    );
+    assert!(!out.exists());
+}
