@@ -286,3 +286,35 @@ fn footer_block_at_the_foot_of_the_last_page() {
         check_footer("jianbao-short-2026-03", true);
     }
 }
+
+#[test]
+fn text_after_photos_and_tables_is_back_on_the_grid() {
+    if !has_pymupdf() {
+        return;
+    }
+    // Photos float to the tops of pages, so no line need touch the block's top edge
+    // here: every body line's top is a whole number of pitches below that edge.
+    let issue_dir = "gongzuo-tongxun-2026-09";
+    let pitch_mm = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
+    let mut after_table = 0;
+    for p in &measure(issue_dir) {
+        let n = p["page"].as_u64().unwrap();
+        for l in p["lines"].as_array().unwrap() {
+            let k = (f(l, "top_mm") - 37.0) / pitch_mm;
+            let centred = f(l, "left_mm") > 40.0 && f(l, "right_mm") < 183.0;
+            if (n == 1 && k < 7.5) || centred {
+                continue;
+            }
+            let text = l["text"].as_str().unwrap();
+            if text.starts_with("各县（区）政府分管") || text.starts_with("社保、不动产登记")
+            {
+                after_table += 1;
+            }
+            assert!(
+                (k - k.round()).abs() * pitch_mm < 0.2,
+                "{issue_dir} p{n}: line off the grid: {l}"
+            );
+        }
+    }
+    assert_eq!(after_table, 2, "the lines after both tables were measured");
+}

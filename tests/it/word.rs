@@ -288,3 +288,33 @@ fn a_file_that_is_not_a_word_package_is_a_clear_error() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn an_odt_goes_through_libreoffice_or_says_how() {
+    let (_d, issue) = docx_issue("tongxun.odt", "全市基层治理工作推进会召开");
+    let has_soffice = Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    match jianbao::model::load(&issue) {
+        Ok((model, _)) => {
+            assert!(has_soffice);
+            let text: String = model.articles[0]
+                .blocks
+                .iter()
+                .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+                .collect();
+            assert!(text.contains("矛盾纠纷化解率"), "{text}");
+            assert_eq!(model.photos.len(), 1);
+        }
+        Err(e) => {
+            let msg = e.render(false);
+            assert!(!has_soffice, "{msg}");
+            assert!(msg.contains("LibreOffice (soffice)"), "{msg}");
+            assert!(
+                msg.contains("another") || msg.contains("save it again"),
+                "{msg}"
+            );
+        }
+    }
+}
