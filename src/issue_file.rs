@@ -313,6 +313,15 @@ pub struct PrintProfile {
     /// refused with a message rather than printed wrong.
     #[serde(default)]
     pub colours: Option<Spanned<String>>,
+    /// `"x-1a"`: the printer's file as PDF/X-1a:2003 (what print shops ask for: CMYK
+    /// and spot only, no transparency, fonts embedded, its output condition named).
+    /// `"x-4"` is not built yet and refused.
+    #[serde(default)]
+    pub pdfx: Option<Spanned<String>>,
+    /// The PDF/X output condition: a characterization registered with the ICC
+    /// (default `"FOGRA39"`; e.g. `"JC200103"` for Japan Color 2001 Coated).
+    #[serde(default)]
+    pub output_condition: Option<String>,
 }
 
 /// The issue file as read: its path, its text, and the parsed structure.

@@ -35,6 +35,7 @@ pub mod model;
 pub mod numerals;
 pub mod photo;
 pub mod pipeline;
+pub mod preflight;
 pub mod print;
 pub mod proof;
 pub mod punctuation;

@@ -51,6 +51,10 @@ pub struct BuildArgs {
     /// Write the printer's file even if the issue file's [print] table asks for PDF/A.
     #[arg(long, overrides_with = "pdfa")]
     no_pdfa: bool,
+    /// Make the printer's file PDF/X-1a:2003 (output condition FOGRA39 unless
+    /// [print] output_condition says otherwise). 印刷用 PDF/X.
+    #[arg(long, conflicts_with = "pdfa")]
+    pdfx: bool,
     /// After the build, list the characters typeset per font and every character
     /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
     #[arg(long)]
@@ -106,6 +110,7 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
             bleed: args.bleed.clone(),
             crop_marks: flag(args.crop_marks, args.no_crop_marks),
             pdfa: flag(args.pdfa, args.no_pdfa),
+            pdfx: args.pdfx.then_some(true),
         },
         draft: draft.clone(),
     };

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use jianbao::fontcheck::{self, pad};
+use jianbao::fontcheck;
+
+use super::table;
 use jianbao::fonts::{self, FontOptions, FontSet, Origin};
 use jianbao::layout::FontUse;
 use jianbao::pipeline::{self, BuildOptions};
@@ -210,32 +212,4 @@ fn size_name(pt: f64) -> String {
         Some((name, _)) => format!("{name} {num}"),
         None => num,
     }
-}
-
-/// A plain text table, columns padded to their widest cell (CJK counts two).
-fn table<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> String {
-    let mut widths: [usize; N] = head.map(fontcheck::width);
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(fontcheck::width(cell));
-        }
-    }
-    let line = |cells: Vec<&str>| {
-        let mut s = String::from(" ");
-        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            s.push(' ');
-            if i + 1 == N {
-                s.push_str(cell);
-            } else {
-                s.push_str(&pad(cell, w));
-                s.push(' ');
-            }
-        }
-        s.trim_end().to_owned() + "\n"
-    };
-    let mut out = line(head.to_vec());
-    for row in rows {
-        out.push_str(&line(row.iter().map(String::as_str).collect()));
-    }
-    out
 }

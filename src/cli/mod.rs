@@ -7,6 +7,7 @@ mod compare;
 mod eject;
 mod fonts;
 mod import;
+mod preflight;
 mod proof;
 mod series;
 mod watch;
@@ -82,6 +83,12 @@ enum Command {
     /// photos into FILE-images/) as a .md an editor can edit, and says what did not come
     /// across (text boxes, equations, comments, tracked changes) with its paragraph.
     Import(import::ImportArgs),
+    /// Check any PDF for the press: fonts, colours, ink, rules, boxes, PDF/X / 印前检查.
+    ///
+    /// Works on any PDF (ours, or one from Word or WPS). Exit codes: 0 ready for the
+    /// press, 1 findings (a table with the page and object of each), 2 not a readable
+    /// PDF.
+    Preflight(preflight::PreflightArgs),
     /// Write the next issue's file: number + 1, total + 1, the date given / 生成下一期.
     ///
     /// With a series file the new issue file names it and holds only what changes;
@@ -126,6 +133,7 @@ pub fn run() -> ExitCode {
         // These two say with their exit code whether something was found.
         Command::Check(args) => finish(check::run(args)),
         Command::Compare(args) => compare::run(args),
+        Command::Preflight(args) => preflight::run(args),
         Command::Import(args) => done(import::run(args)),
         Command::Next(args) => done(series::next(args)),
         Command::New(args) => done(series::new(args)),
@@ -147,4 +155,32 @@ fn finish(result: jianbao::Result<ExitCode>) -> ExitCode {
             ExitCode::from(e.exit_code() as u8)
         }
     }
+}
+
+/// A plain text table, columns padded to their widest cell (CJK counts two).
+pub(crate) fn table<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> String {
+    let mut widths: [usize; N] = head.map(jianbao::fontcheck::width);
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(jianbao::fontcheck::width(cell));
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = String::from(" ");
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            s.push(' ');
+            if i + 1 == N {
+                s.push_str(cell);
+            } else {
+                s.push_str(&jianbao::fontcheck::pad(cell, w));
+                s.push(' ');
+            }
+        }
+        s.trim_end().to_owned() + "\n"
+    };
+    let mut out = line(head.to_vec());
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
 }

@@ -13,6 +13,7 @@ mod grid;
 mod hostile;
 mod photos;
 mod pipeline;
+mod preflight;
 mod print;
 mod proof;
 mod proptest_input;

@@ -18,6 +18,7 @@ fn bleed_and_marks() -> PrintOverrides {
         bleed: Some("3mm".into()),
         crop_marks: Some(true),
         pdfa: None,
+        pdfx: None,
     }
 }
 
@@ -460,6 +461,7 @@ fn pdfa_has_its_identification_output_intent_and_no_device_colour() {
             pdfa: Some(true),
             bleed: Some("3mm".into()),
             crop_marks: Some(true),
+            pdfx: None,
         },
     );
     let doc = Document::load(&pdf).unwrap();

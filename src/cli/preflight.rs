@@ -1,0 +1,107 @@
+//! `jianbao preflight`: press readiness of any PDF.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use jianbao::error::InputError;
+use jianbao::files::{self, MB};
+use jianbao::preflight::{self, Options};
+
+use super::table;
+
+#[derive(Debug, clap::Args)]
+pub struct PreflightArgs {
+    /// The PDF to check (ours, or one made by Word, WPS or anything else).
+    pdf: PathBuf,
+    /// The most ink a colour may lay down, in per cent (C + M + Y + K). 总墨量上限.
+    #[arg(long, value_name = "PERCENT", default_value_t = 280.0)]
+    max_ink: f64,
+    /// The trim size every page must have: A4, A3, B5 (GB/T 148: 176 × 250 mm) or
+    /// WIDTHxHEIGHT in mm (210x297).
+    #[arg(long, value_name = "SIZE")]
+    size: Option<String>,
+    /// The findings as JSON (for CI).
+    #[arg(long)]
+    json: bool,
+}
+
+fn size(s: &str) -> Option<(f64, f64)> {
+    match s.to_ascii_uppercase().as_str() {
+        "A4" => Some((210.0, 297.0)),
+        "A3" => Some((297.0, 420.0)),
+        "A5" => Some((148.0, 210.0)),
+        "B5" => Some((176.0, 250.0)),
+        other => {
+            let (w, h) = other.split_once('X')?;
+            Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
+        }
+    }
+}
+
+/// Exit 0 clean, 1 findings, 2 the file cannot be read as a PDF.
+pub fn run(args: PreflightArgs) -> ExitCode {
+    let unreadable = |msg: String| {
+        eprintln!("error: {}: {msg}", args.pdf.display());
+        ExitCode::from(2)
+    };
+    let size = match args.size.as_deref().map(|s| (s, size(s))) {
+        Some((s, None)) => {
+            return unreadable(format!(
+                "--size {s} is not a size: write A4, A3, A5, B5 or 210x297 (mm)"
+            ));
+        }
+        Some((_, Some(v))) => Some(v),
+        None => None,
+    };
+    let bytes = match files::read_input(&args.pdf, 2048 * MB) {
+        Ok(b) => b,
+        Err(p) => {
+            let (msg, help) = p.describe(("PDF", "PDF 文件"), &args.pdf);
+            eprint!(
+                "{}",
+                InputError::file(&args.pdf, msg).help(help).render(false)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let opts = Options {
+        max_ink: args.max_ink,
+        size,
+    };
+    let findings = match preflight::preflight(&bytes, &opts) {
+        Ok(f) => f,
+        Err(e) => return unreadable(e.to_string()),
+    };
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into())
+        );
+    } else if findings.is_empty() {
+        println!(
+            "{}: ready for the press: fonts embedded, CMYK and spot colours only, no rich black text, ink ≤ {:.0} %, no hairlines, trim boxes set / 可付印",
+            args.pdf.display(),
+            args.max_ink
+        );
+    } else {
+        let rows: Vec<[String; 4]> = findings
+            .iter()
+            .map(|f| {
+                [
+                    f.check.to_owned(),
+                    f.page.map_or("-".into(), |p| p.to_string()),
+                    f.object.clone().unwrap_or_else(|| "-".into()),
+                    f.message.clone(),
+                ]
+            })
+            .collect();
+        print!("{}", table(["check", "page", "object", "finding"], &rows));
+        println!(
+            "{} finding(s) in {} / 发现 {} 处问题",
+            findings.len(),
+            args.pdf.display(),
+            findings.len()
+        );
+    }
+    ExitCode::from(u8::from(!findings.is_empty()))
+}
