@@ -61,7 +61,8 @@ enum Command {
     /// Reads the issue file and every article as a build would, builds nothing, and lists
     /// with file:line:col what GB/T 15834 would have an editor fix: half-width , ; : ? ! ( )
     /// in Chinese text, straight quotes, -- or a lone — for ——, ... or a lone … for ……,
-    /// stray spaces, unbalanced “” （） 《》 【】. Exit code 1 when something is found.
+    /// stray spaces, unbalanced “” （） 《》 【】. Exit codes: 0 nothing found, 1 findings, 2 an error
+    /// (an input that cannot be read or is wrong), like `compare`.
     Check(check::CheckArgs),
     /// Render the issue's pages as PNG proofs / 生成校样图（PNG）.
     ///
@@ -130,8 +131,16 @@ pub fn run() -> ExitCode {
         Command::Eject(args) => done(eject::run(args)),
         Command::Fonts(args) => done(fonts::run(args)),
         Command::Proof(args) => done(proof::run(args)),
-        // These two say with their exit code whether something was found.
-        Command::Check(args) => finish(check::run(args)),
+        // These two say with their exit code whether something was found: 0 nothing,
+        // 1 findings, 2 an error (a file that cannot be read, an issue file that is
+        // wrong), so that a script can tell "fix the text" from "fix the input".
+        Command::Check(args) => match check::run(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprint!("{}", e.render(std::io::stderr().is_terminal()));
+                ExitCode::from(2)
+            }
+        },
         Command::Compare(args) => compare::run(args),
         Command::Preflight(args) => preflight::run(args),
         Command::Import(args) => done(import::run(args)),

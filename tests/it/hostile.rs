@@ -537,7 +537,8 @@ fn fix_leaves_a_read_only_article_alone() {
     expect(
         "check --fix on a read-only article",
         &out,
-        &[1],
+        // An error, not a finding: check exits 2.
+        &[2],
         &["read-only"],
         &before,
     );
@@ -1145,7 +1146,7 @@ fn title_of_20000_characters() {
     expect(
         "check: a title of 20,000 characters",
         &out,
-        &[1],
+        &[2],
         &["at most 300"],
         &before,
     );
