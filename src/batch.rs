@@ -2,8 +2,8 @@
 //! not stop the others; the caller learns the outcome of each.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::error::{Error, InputError, Result};
 use crate::pipeline::{self, BuildOptions, BuildReport};
@@ -58,34 +58,24 @@ pub fn build_all<F>(jobs: &[BuildOptions], workers: usize, done: F) -> Vec<Resul
 where
     F: Fn(usize, &Result<BuildReport>) + Sync,
 {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<BuildReport>>>> =
-        Mutex::new((0..jobs.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers.clamp(1, jobs.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let result =
-                        std::panic::catch_unwind(|| pipeline::build(job)).unwrap_or_else(|_| {
-                            Err(Error::internal(format!(
-                                "panic while building {}",
-                                job.issue.display()
-                            )))
-                        });
-                    done(i, &result);
-                    results.lock().unwrap()[i] = Some(result);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap()
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err(Error::internal("a build did not run"))))
-        .collect()
+    let build = |(i, job): (usize, &BuildOptions)| {
+        let result = std::panic::catch_unwind(|| pipeline::build(job)).unwrap_or_else(|_| {
+            Err(Error::internal(format!(
+                "panic while building {}",
+                job.issue.display()
+            )))
+        });
+        done(i, &result);
+        result
+    };
+    // A pool of its own: `--jobs N` is the user's, whatever rayon's global pool has.
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(workers.clamp(1, jobs.len().max(1)))
+        .build()
+    {
+        Ok(pool) => pool.install(|| jobs.par_iter().enumerate().map(build).collect()),
+        Err(_) => jobs.iter().enumerate().map(build).collect(),
+    }
 }
 
 #[cfg(test)]

@@ -763,22 +763,17 @@ pub fn audit(pdf: &[u8]) -> Result<ColourAudit> {
     // The pages' content streams are most of the work: scanned in parallel, in runs
     // of consecutive pages, and merged in page order.
     let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+    let workers = rayon::current_num_threads()
         .min(pages.len().div_ceil(8))
         .max(1);
     let per = pages.len().div_ceil(workers).max(1);
-    let results: Vec<Result<ColourAudit>> = std::thread::scope(|scope| {
-        let doc = &doc;
-        let handles: Vec<_> = pages
-            .chunks(per)
-            .map(|run| scope.spawn(move || scan_pages(doc, run)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    let results: Vec<Result<ColourAudit>> = {
+        use rayon::prelude::*;
+        pages
+            .par_chunks(per)
+            .map(|run| scan_pages(&doc, run))
             .collect()
-    });
+    };
     for r in results {
         a.merge(r?);
     }

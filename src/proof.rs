@@ -9,12 +9,12 @@
 use std::ops::RangeInclusive;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hayro::hayro_interpret::InterpreterSettings;
 use hayro::hayro_syntax::Pdf;
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{RenderCache, RenderSettings};
+use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 
@@ -323,48 +323,33 @@ where
             "page {bad} asked for, the PDF has {count}"
         )));
     }
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(wanted.len())
+    // One run of consecutive pages a thread of rayon's pool: each run opens the PDF
+    // once and keeps its render cache (fonts parsed once) for all its pages.
+    let per = wanted
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1))
         .max(1);
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<T>)> = Vec::with_capacity(wanted.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (data, next, wanted, each) = (data.clone(), &next, &wanted, &each);
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    let pdf = match open(data) {
-                        Ok(p) => p,
-                        Err(e) => {
-                            done.push((usize::MAX, Err(e)));
-                            return done;
-                        }
-                    };
-                    let cache = RenderCache::new();
-                    let settings = InterpreterSettings::default();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&number) = wanted.get(i) else { break };
-                        let raster = render_page(&pdf, number, dpi, &cache, &settings);
-                        done.push((i, Ok(each(number, raster))));
-                    }
-                    done
+    let runs: Vec<Vec<Result<T>>> = wanted
+        .par_chunks(per)
+        .map(|run| {
+            let pdf = match open(data.clone()) {
+                Ok(p) => p,
+                Err(e) => return vec![Err(e)],
+            };
+            let cache = RenderCache::new();
+            let settings = InterpreterSettings::default();
+            run.iter()
+                .map(|&number| {
+                    Ok(each(
+                        number,
+                        render_page(&pdf, number, dpi, &cache, &settings),
+                    ))
                 })
-            })
-            .collect();
-        for h in handles {
-            match h.join() {
-                Ok(done) => results.extend(done),
-                Err(_) => {
-                    results.push((usize::MAX, Err(Error::internal("a page renderer panicked"))))
-                }
-            }
-        }
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+                .collect()
+        })
+        .collect();
+    // In page order; the first error (a PDF that cannot be opened) for all.
+    runs.into_iter().flatten().collect()
 }
 
 fn render_page<'a>(
