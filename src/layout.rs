@@ -2,11 +2,13 @@
 //! layouts in `layouts/` set it, and we get pages back. Then every glyph of every
 //! page is checked: a missing glyph (glyph 0) stops the build.
 
+use typst::World;
+use typst::WorldExt;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, InputError, Result};
 use crate::fonts::FontSet;
 use crate::world::JianbaoWorld;
 
@@ -22,11 +24,50 @@ pub fn compile(world: &JianbaoWorld) -> Result<Laidout> {
     let warnings: Vec<String> = warnings.iter().map(describe).collect();
     match output {
         Ok(document) => Ok(Laidout { document, warnings }),
-        Err(errors) => Err(Error::internal(format!(
-            "the layout failed: {}",
-            errors.iter().map(describe).collect::<Vec<_>>().join("; ")
-        ))),
+        Err(errors) => Err(layout_errors(world, &errors)),
     }
+}
+
+/// Typst's errors, each at its place in the layout's source, as typst-cli shows them.
+/// In layouts given with `--layout-dir` they are the user's to fix (exit 1, the file,
+/// line and column, the code excerpt); in the built-in layouts they are a bug in
+/// jianbao, reported with the same place.
+fn layout_errors(world: &JianbaoWorld, errors: &[SourceDiagnostic]) -> Error {
+    let located: Vec<InputError> = errors
+        .iter()
+        .filter_map(|d| {
+            let id = d.span.id()?;
+            let source = world.source(id).ok()?;
+            let range = world.range(d.span)?;
+            let name = id.vpath().get_with_slash();
+            let path = match world.layout_dir() {
+                Some(dir) => dir.join(name.trim_start_matches("/layouts/")),
+                None => std::path::PathBuf::from(format!("(built in){name}")),
+            };
+            let mut e = InputError::at(path, source.text(), range, d.message.to_string());
+            let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+            if !hints.is_empty() {
+                e = e.help(hints.join("; "));
+            }
+            Some(e)
+        })
+        .collect();
+    if world.layout_dir().is_some() && !located.is_empty() {
+        return Error::Many(located);
+    }
+    let places: Vec<String> = located
+        .iter()
+        .map(|e| {
+            let (line, col) = e.line_col().unwrap_or((0, 0));
+            format!("{}:{line}:{col}: {}", e.file.display(), e.message)
+        })
+        .collect();
+    let what = if places.is_empty() {
+        errors.iter().map(describe).collect::<Vec<_>>().join("; ")
+    } else {
+        places.join("; ")
+    };
+    Error::internal(format!("the layout failed: {what}"))
 }
 
 fn describe(d: &SourceDiagnostic) -> String {

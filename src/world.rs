@@ -46,6 +46,8 @@ pub struct JianbaoWorld {
     /// The articles' photos, encoded for the file being made.
     photos: HashMap<FileId, Bytes>,
     today: Option<Datetime>,
+    /// The layouts' directory when they are not the built-in ones.
+    layout_dir: Option<PathBuf>,
 }
 
 /// A file the model adds to the world: its virtual path and its bytes.
@@ -97,6 +99,7 @@ impl JianbaoWorld {
             model: (file_id(MODEL_PATH), Bytes::new(model_json)),
             photos: photo_map(photos),
             today,
+            layout_dir,
         })
     }
 
@@ -108,6 +111,11 @@ impl JianbaoWorld {
     /// Replaces the photos.
     pub fn set_photos(&mut self, photos: Vec<ExtraFile>) {
         self.photos = photo_map(photos);
+    }
+
+    /// The layouts' directory (`--layout-dir`), when they are not the built-in ones.
+    pub fn layout_dir(&self) -> Option<&std::path::Path> {
+        self.layout_dir.as_deref()
     }
 
     /// The fonts this world serves.

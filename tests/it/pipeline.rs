@@ -243,3 +243,52 @@ fn timings_name_every_stage_in_order() {
     );
     assert_eq!(String::from_utf8_lossy(&cli.stdout).lines().count(), 1);
 }
+
+#[test]
+fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let ej = dir.path().join("ej");
+    jianbao::eject::eject(
+        &jianbao::pipeline::BuildOptions {
+            issue: sample_issue(),
+            ..Default::default()
+        },
+        &ej,
+    )
+    .unwrap();
+    let file = ej.join("layouts/article.typ");
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "#let heading-block(s, b) = {",
+        "#let heading-block(s, b) = {\n  let oops = no-such-function(b)",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args([
+            "build",
+            repo()
+                .join("issues/gongzuo-dongtai-2026-05/issue.toml")
+                .to_str()
+                .unwrap(),
+            "-o",
+        ])
+        .arg(dir.path().join("out.pdf"))
+        .arg("--layout-dir")
+        .arg(ej.join("layouts"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the user's layout, not a bug: {err}"
+    );
+    assert!(err.contains("unknown variable: no-such-function"), "{err}");
+    assert!(err.contains("article.typ:"), "{err}");
+    assert!(
+        err.contains("let oops = no-such-function(b)"),
+        "the code excerpt: {err}"
+    );
+    assert!(!err.contains("internal error"), "{err}");
+}
