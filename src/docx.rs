@@ -458,31 +458,53 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, tbl: Node) {
-        let rows: Vec<Vec<String>> = tbl
-            .children()
-            .filter(|r| is(r, W, "tr"))
-            .map(|r| {
-                r.children()
-                    .filter(|c| is(c, W, "tc"))
-                    .map(|c| {
-                        let mut parts = Vec::new();
-                        for p in c.descendants().filter(|p| is(p, W, "p")) {
-                            self.para_no += 1;
-                            let para = self.paragraph(p);
-                            let t = runs_markdown(&para.runs, false);
-                            let t = t.trim();
-                            if !t.is_empty() {
-                                parts.push(t.replace('|', "\\|"));
-                            }
-                        }
-                        parts.join(" ")
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut merged = false;
+        for r in tbl.children().filter(|r| is(r, W, "tr")) {
+            let mut row = Vec::new();
+            for c in r.children().filter(|c| is(c, W, "tc")) {
+                let mut parts = Vec::new();
+                for p in c.descendants().filter(|p| is(p, W, "p")) {
+                    self.para_no += 1;
+                    let para = self.paragraph(p);
+                    let t = runs_markdown(&para.runs, false);
+                    let t = t.trim();
+                    if !para.images.is_empty() {
+                        self.warn(t, "a picture in a table cell is not printed; put it under the table as a photo of its own / 表格中的图片未排出");
+                    }
+                    if !t.is_empty() {
+                        parts.push(t.replace('|', "\\|"));
+                    }
+                }
+                let props = child(&c, W, "tcPr");
+                // A cell merged with the one above it (vMerge without "restart")
+                // is empty; a cell spanning columns is followed by empty cells.
+                let continued = props
+                    .and_then(|p| child(&p, W, "vMerge"))
+                    .is_some_and(|v| attr(&v, "val") != Some("restart"));
+                let span = props
+                    .and_then(|p| child(&p, W, "gridSpan"))
+                    .and_then(|g| attr(&g, "val"))
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 64);
+                merged |= continued || span > 1;
+                row.push(if continued {
+                    String::new()
+                } else {
+                    parts.join(" ")
+                });
+                row.extend(std::iter::repeat_n(String::new(), span - 1));
+            }
+            rows.push(row);
+        }
         let Some(width) = rows.iter().map(Vec::len).max().filter(|w| *w > 0) else {
             return;
         };
+        if merged {
+            let first = rows.first().map(|r| r.join(" ")).unwrap_or_default();
+            self.warn(&first, "a table with merged cells: printed as separate cells, the merged text in the first of them / 合并单元格按单独单元格排出，请核对");
+        }
         if tbl.descendants().any(|n| is(&n, W, "tbl") && n != tbl) {
             self.warn("", "a table inside a table cell: its text is printed in the cell, without the inner table's rules / 表中嵌表，只排出其文字");
         }

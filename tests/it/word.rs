@@ -139,6 +139,7 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         ("comment", "paragraph 10"),
         ("text box", "paragraph 11"),
         ("footnote", "paragraph 12"),
+        ("merged cells", "«上半年  合计»"),
     ] {
         let line = report
             .warnings
@@ -190,6 +191,26 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
     assert!(
         headings.contains(&"二、下一步打算".to_owned()),
         "{headings:?}"
+    );
+    // Merged cells keep the columns in place: a spanning cell is followed by an
+    // empty one, a cell merged with the one above is empty.
+    let table = model.articles[0]
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            jianbao::article::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("the table");
+    let cell =
+        |c: &Vec<jianbao::article::Inline>| c.iter().map(|i| i.text.clone()).collect::<String>();
+    assert_eq!(
+        table.header.iter().map(cell).collect::<Vec<_>>(),
+        ["上半年", "", "合计"]
+    );
+    assert_eq!(
+        table.rows[1].iter().map(cell).collect::<Vec<_>>(),
+        ["", "365", "471"]
     );
     assert!(pdf.exists());
 }
