@@ -440,6 +440,11 @@ pub struct Style {
     /// page before it when needed (for issues printed on both sides and folded). By
     /// default it stays under the last article.
     pub footer_on_even_page: bool,
+    /// The punctuation style (标点样式), as ctex's `punctstyle`: `"quanjiao"` (全角式,
+    /// the default: every mark a full em, adjacent marks compressed in pairs, marks
+    /// trimmed at a line's ends only to keep the 避头尾 rules) or `"kaiming"` (开明式:
+    /// 。？！ a full em, every other mark half an em).
+    pub punctuation: Punctuation,
     /// How far the layout tightens to fit `[print] pages` (0: as designed; 1: no blank
     /// lines between articles; 2: also no spare masthead lines). Set by the pipeline,
     /// never by the issue file.
@@ -465,9 +470,20 @@ impl Default for Style {
             masthead_min_size: Size(22.0),
             footer_on_even_page: false,
             divider: crate::article::DIVIDER.to_owned(),
+            punctuation: Punctuation::Quanjiao,
             fit: 0,
         }
     }
+}
+
+/// A punctuation style (标点样式).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Punctuation {
+    /// 全角式: every mark a full em (GB/T 15834), pairs compressed.
+    Quanjiao,
+    /// 开明式: 。？！ a full em, the other marks half an em.
+    Kaiming,
 }
 
 /// A setting out of the range the layout can honour: which key, what is wrong, what

@@ -352,3 +352,34 @@ fn table_cells_go_through_the_font_check_and_check() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("a.md:5:") && out.contains("«,»"), "{out}");
 }
+
+#[test]
+fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the advances (required in CI).
+        return;
+    }
+    let md = "会议指出，今年以来，各地各部门坚持和发展新时代“枫桥经验”，网格化管理、精细化服务基本建成。\n";
+    let advance = |style: &str| -> f64 {
+        let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"")
+            + &format!("\n[style]\npunctuation = \"{style}\"\n");
+        let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+        let (_t, pdf) = build_to_temp(&issue);
+        let out = Command::new("python3")
+            .arg(repo().join("tests/advance_after.py"))
+            .arg(&pdf)
+            .arg("，")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    };
+    // 三号 (16 pt): a full em less the grid's tracking, or half an em.
+    let (full, half) = (advance("quanjiao"), advance("kaiming"));
+    assert!((full - 16.0).abs() < 1.0, "quanjiao ，: {full}");
+    assert!((half - 8.0).abs() < 1.0, "kaiming ，: {half}");
+    // An unknown style is an error at its line.
+    let toml = MINIMAL_TOML.to_owned() + "\n[style]\npunctuation = \"banjiao\"\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let e = jianbao::model::load(&issue).unwrap_err().render(false);
+    assert!(e.contains("banjiao") && e.contains("issue.toml:"), "{e}");
+}
