@@ -130,3 +130,24 @@ pub fn cjkcheck_script() -> Option<PathBuf> {
     eprintln!("SKIPPED: ../shared/cjkcheck/cjkcheck.py or PyMuPDF is not available");
     None
 }
+
+/// Every issue under `issues/`, in order.
+pub fn all_issues() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("issues"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().join("issue.toml"))
+        .filter(|p| p.is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Runs the jianbao binary with these arguments (colours off).
+pub fn jianbao_cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}

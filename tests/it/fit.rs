@@ -33,14 +33,6 @@ fn opts(issue: &Path) -> BuildOptions {
     }
 }
 
-fn jianbao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn a_25_character_masthead_title_is_compressed_onto_one_line() {
     let title = "四川省第十四届人民代表大会第三次会议秘书处会议简报";
@@ -57,7 +49,7 @@ fn a_25_character_masthead_title_is_compressed_onto_one_line() {
     assert!(layout::overprints(&laid.document).is_empty());
     // On one line: every glyph of the title on page 1 shares one baseline.
     let out = dir.path().join("out.pdf");
-    let o = jianbao(&[
+    let o = jianbao_cli(&[
         "build",
         issue.to_str().unwrap(),
         "-o",
@@ -92,7 +84,7 @@ fn a_title_that_cannot_fit_stops_the_build_and_writes_nothing() {
     let toml = MINIMAL_TOML.replace("title = \"测试简报\"", &format!("title = \"{title}\""))
         + "\n[style]\nmasthead_max_lines = 1\n";
     let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let o = jianbao(&["build", issue.to_str().unwrap()]);
+    let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -122,14 +114,14 @@ fn text_that_overprints_other_text_stops_the_build() {
     // A layout of one's own that sets a line over the masthead.
     let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "正文。\n")]);
     let ejected = dir.path().join("ej");
-    let o = jianbao(&["eject", issue.to_str().unwrap(), ejected.to_str().unwrap()]);
+    let o = jianbao_cli(&["eject", issue.to_str().unwrap(), ejected.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let main = ejected.join("layouts/main.typ");
     let mut text = std::fs::read_to_string(&main).unwrap();
     text.push_str("\n#place(top + left, dx: 0pt, dy: 0pt, text(size: 20pt)[压在报头上的文字])\n#place(top + left, dx: 4pt, dy: 2pt, text(size: 20pt)[另一行重叠文字])\n");
     std::fs::write(&main, text).unwrap();
     let out = dir.path().join("out.pdf");
-    let o = jianbao(&[
+    let o = jianbao_cli(&[
         "build",
         issue.to_str().unwrap(),
         "--layout-dir",
@@ -192,7 +184,7 @@ fn a_footer_that_misses_its_page_by_a_little_is_tightened_onto_it() {
 
 #[test]
 fn a_footer_alone_on_its_page_is_a_warning_with_the_lines_to_cut() {
-    let o = jianbao(&["build", sample_issue().to_str().unwrap(), "-o", "-"]);
+    let o = jianbao_cli(&["build", sample_issue().to_str().unwrap(), "-o", "-"]);
     assert!(o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -238,7 +230,7 @@ fn pages_n_fits_an_issue_a_few_lines_over_and_refuses_one_far_over() {
     assert!(fitted, "no issue was fitted to one page fewer");
     // Forty lines over cannot be fitted: an error with the lines over, nothing built.
     let (dir, issue) = two_articles(40, "\n[print]\npages = 1\n");
-    let o = jianbao(&["build", issue.to_str().unwrap()]);
+    let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -267,7 +259,7 @@ fn footer_on_even_page_puts_the_footer_at_the_foot_of_an_even_page() {
     let issue = dir.path().join("issue.toml");
     let text = std::fs::read_to_string(&issue).unwrap() + "\n[style]\nfooter_on_even_page = true\n";
     std::fs::write(&issue, text).unwrap();
-    let o = jianbao(&["build", issue.to_str().unwrap()]);
+    let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
     let (out, err) = (
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr),

@@ -203,14 +203,6 @@ fn a_photo_taken_sideways_is_turned_upright_by_its_exif() {
     assert!(p.placed.1 > p.placed.0, "placed upright: {:?}", p.placed);
 }
 
-fn jianbao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
     let huge = {
@@ -246,7 +238,7 @@ fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
     ] {
         let (dir, issue) = md_issue(md, &files);
         let out = dir.path().join("out.pdf");
-        let o = jianbao(&[
+        let o = jianbao_cli(&[
             "build",
             issue.to_str().unwrap(),
             "-o",

@@ -8,17 +8,6 @@ use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 
 use crate::common::*;
 
-fn all_issues() -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(repo().join("issues"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path().join("issue.toml"))
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
 fn preflight(pdf: &Path, extra: &[&str]) -> (Option<i32>, String) {
     let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
         .arg("preflight")

@@ -22,18 +22,6 @@ fn bleed_and_marks() -> PrintOverrides {
     }
 }
 
-/// Every issue under `issues/`.
-fn all_issues() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("issues"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path().join("issue.toml"))
-        .filter(|p| p.is_file())
-        .collect();
-    v.sort();
-    v
-}
-
 /// A page box of every page, [x0, y0, x1, y1], or None when the page has none.
 fn boxes(pdf: &Path, key: &[u8]) -> Vec<Option<[f64; 4]>> {
     let doc = Document::load(pdf).unwrap();
