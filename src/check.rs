@@ -91,10 +91,14 @@ pub fn check(issue: &Path) -> Result<Report> {
             let mut findings = check_text(&article.path, &article.source, Options::for_path(&md));
             for f in &mut findings {
                 f.fixable = false;
+                // The place in Word's terms: the paragraph, counted from 1.
+                let n = crate::docx::Converted::paragraph_at(&article.paragraphs, f.span.start);
+                f.line = n;
+                f.context = format!("¶{n} {}", f.context);
             }
             if !findings.is_empty() {
                 report.warnings.push(format!(
-                    "{}: a Word file is checked as the Markdown `jianbao import` writes (its line:col are that file's), and --fix cannot rewrite it: run `jianbao import {}` and name the .md in the issue file / Word 文件无法自动修改，请先用 jianbao import 转为 .md",
+                    "{}: in a Word file the line is the paragraph's number (¶), and --fix cannot rewrite it: run `jianbao import {}` and name the .md in the issue file to fix it there / Word 文件按段落编号定位，无法自动修改，请先用 jianbao import 转为 .md",
                     article.path.display(),
                     article.path.display()
                 ));

@@ -47,6 +47,17 @@ pub struct Converted {
     pub images: HashMap<String, Arc<Vec<u8>>>,
     /// What was cleaned or could not be represented, each with its place.
     pub warnings: Vec<String>,
+    /// Where each Word paragraph (or table) begins in the Markdown: (byte offset,
+    /// paragraph number counted from 1), in order.
+    pub paragraphs: Vec<(usize, usize)>,
+}
+
+impl Converted {
+    /// The Word paragraph a byte offset of the Markdown falls in.
+    pub fn paragraph_at(paragraphs: &[(usize, usize)], offset: usize) -> usize {
+        let i = paragraphs.partition_point(|(start, _)| *start <= offset);
+        i.checked_sub(1).map_or(1, |i| paragraphs[i].1)
+    }
 }
 
 /// Why a file cannot be read as a Word document.
@@ -411,6 +422,9 @@ impl Reader<'_> {
     /// Writes a paragraph as Markdown; returns where a caption would go when the
     /// paragraph was a photo alone.
     fn write_paragraph(&mut self, para: Para) -> Option<usize> {
+        self.out
+            .paragraphs
+            .push((self.out.markdown.len(), self.para_no));
         let text = para.plain();
         let trimmed = text.trim_matches(is_indent);
         let mut caption_at = None;
@@ -458,6 +472,9 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, tbl: Node) {
+        self.out
+            .paragraphs
+            .push((self.out.markdown.len(), self.para_no + 1));
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut merged = false;
         for r in tbl.children().filter(|r| is(r, W, "tr")) {

@@ -92,9 +92,13 @@ pub struct Article {
     /// The article file, for messages.
     #[serde(skip)]
     pub path: PathBuf,
-    /// The article file's text, for messages.
+    /// The article file's text, for messages (a Word file's: its Markdown).
     #[serde(skip)]
     pub source: String,
+    /// A Word file's paragraphs: where each begins in `source` (see
+    /// [`crate::docx::Converted::paragraphs`]); empty for text and Markdown files.
+    #[serde(skip)]
+    pub paragraphs: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -320,6 +324,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .help("check that every file is the right one; if they are, raise the limit: [limits] issue_mb = N / 请确认文件无误；如确需更大，设置 [limits] issue_mb = N")
                 .into());
         }
+        let mut paragraphs = Vec::new();
         let (source, mut blocks) = match word_kind(&path) {
             Some(kind) => {
                 let docx = match kind {
@@ -327,8 +332,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     WordKind::Other => crate::docx::from_office(&path)
                         .map_err(|e| word_error(loaded, &entry.file, &path, e))?,
                 };
-                let converted = crate::docx::convert(&docx)
+                let mut converted = crate::docx::convert(&docx)
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
+                paragraphs = std::mem::take(&mut converted.paragraphs);
                 word_blocks(&path, converted, entry, &mut warnings)
             }
             None => {
@@ -401,6 +407,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             blocks,
             path,
             source,
+            paragraphs,
         });
     }
 

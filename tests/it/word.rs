@@ -335,3 +335,27 @@ fn an_odt_goes_through_libreoffice_or_says_how() {
         }
     }
 }
+
+#[test]
+fn check_places_a_word_articles_findings_by_paragraph_and_never_rewrites_it() {
+    let (dir, issue) = docx_issue("debris.docx", "推进会");
+    let before = std::fs::read(dir.path().join("debris.docx")).unwrap();
+    let o = jianbao_cli(&["check", issue.to_str().unwrap()]);
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("debris.docx:21:") && out.contains("¶21"),
+        "{out}"
+    );
+    let o = jianbao_cli(&["check", "--fix", issue.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stderr);
+    assert!(out.contains("jianbao import"), "{out}");
+    assert_eq!(
+        std::fs::read(dir.path().join("debris.docx")).unwrap(),
+        before
+    );
+}
