@@ -362,15 +362,34 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         path: &path,
                         source: &source,
                     };
-                    let file = load_photo(&place, p, &f.style, photos.len() + 1)?;
-                    if let Some(w) = &file.1 {
-                        warnings.push(place.note(p.offset, w));
+                    match load_photo(&place, p, &f.style, photos.len() + 1) {
+                        Ok((file, warning)) => {
+                            if let Some(w) = &warning {
+                                warnings.push(place.note(p.offset, w));
+                            }
+                            photos.push(file);
+                        }
+                        // A picture inside a Word file that cannot be printed (an
+                        // EMF or WMF drawing, a TIFF) is the contributor's, not the
+                        // editor's: a warning, and the rest of the article prints.
+                        Err(e) if p.data.is_some() => {
+                            let para = crate::docx::Converted::paragraph_at(&paragraphs, p.offset);
+                            warnings.push(format!(
+                                "{}: paragraph {para}: the picture {} is not printed: {} / 图片未排出",
+                                path.display(),
+                                p.src,
+                                e.to_string().lines().next().unwrap_or_default()
+                            ));
+                            p.file.clear();
+                        }
+                        Err(e) => return Err(e),
                     }
-                    photos.push(file.0);
                 }
                 _ => {}
             }
         }
+        // Pictures left out (above) leave no block behind.
+        blocks.retain(|b| !matches!(b, Block::Image(p) if p.file.is_empty()));
         if blocks.is_empty() {
             return Err(loaded
                 .error_at(

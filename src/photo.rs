@@ -113,17 +113,23 @@ pub fn read(
         .with_guessed_format()
         .map_err(|e| unreadable(&e))?;
     let format = match reader.format() {
-        Some(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => f,
+        Some(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP | ImageFormat::Gif)) => {
+            f
+        }
         Some(f) => {
             return Err(problem(
                 format!(
-                    "{name} is a {} image; photos are taken as JPEG, PNG or WebP / 图片格式不支持",
+                    "{name} is a {} image; photos are taken as JPEG, PNG, WebP or GIF / 图片格式不支持",
                     f.extensions_str().first().unwrap_or(&"?").to_uppercase()
                 ),
                 "save the photo as JPEG or PNG (另存为 JPEG/PNG) and name that file / 请把图片另存为 JPEG 或 PNG",
             ));
         }
-        None => return Err(unreadable(&"not a JPEG, PNG or WebP image")),
+        None => {
+            return Err(unreadable(
+                &"not a JPEG, PNG, WebP or GIF image (a drawing such as EMF or WMF?)",
+            ));
+        }
     };
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 8);

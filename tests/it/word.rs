@@ -140,6 +140,10 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         ("text box", "paragraph 11"),
         ("footnote", "paragraph 12"),
         ("merged cells", "«上半年  合计»"),
+        (
+            "the picture media/image1.emf is not printed",
+            "paragraph 22",
+        ),
     ] {
         let line = report
             .warnings
