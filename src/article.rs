@@ -83,6 +83,9 @@ pub struct Photo {
 /// run of inlines.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
+    /// The caption over the table (表1 …): a short paragraph right before it that opens
+    /// with 表 and its number; empty when there is none.
+    pub caption: Vec<Inline>,
     /// `left`, `center`, `right`, or `auto` (numbers right, text left) for each column.
     pub align: Vec<&'static str>,
     pub header: Vec<Vec<Inline>>,
@@ -90,7 +93,7 @@ pub struct Table {
 }
 
 impl Table {
-    /// Every cell, header first.
+    /// Every cell, header first (not the caption).
     pub fn cells(&self) -> impl Iterator<Item = &Vec<Inline>> {
         self.header.iter().chain(self.rows.iter().flatten())
     }
@@ -114,7 +117,7 @@ impl Block {
     /// Every run of text of the block (a table's cells, header first).
     pub fn all_inlines(&self) -> Vec<&Inline> {
         match self {
-            Block::Table(t) => t.cells().flatten().collect(),
+            Block::Table(t) => t.caption.iter().chain(t.cells().flatten()).collect(),
             b => b.inlines().iter().collect(),
         }
     }
@@ -134,7 +137,12 @@ impl Block {
             }
             Block::Quote { inlines } | Block::Divider { inlines } => Block::Paragraph { inlines },
             Block::Table(t) => Block::Paragraph {
-                inlines: t.cells().flatten().cloned().collect(),
+                inlines: t
+                    .caption
+                    .iter()
+                    .chain(t.cells().flatten())
+                    .cloned()
+                    .collect(),
             },
             Block::Image(p) => Block::Paragraph { inlines: p.caption },
             b => b,
@@ -437,6 +445,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     .collect();
                 table = Some((
                     Table {
+                        caption: Vec::new(),
                         align,
                         header: Vec::new(),
                         rows: Vec::new(),
@@ -466,7 +475,14 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 }
             }
             Event::End(TagEnd::Table) => {
-                if let Some((t, _, _)) = table.take() {
+                if let Some((mut t, _, _)) = table.take() {
+                    // 表1 … on its own right before the table is its caption.
+                    if let Some(Block::Paragraph { inlines }) = blocks.last()
+                        && is_table_caption(inlines)
+                        && let Some(Block::Paragraph { inlines }) = blocks.pop()
+                    {
+                        t.caption = inlines;
+                    }
                     blocks.push(Block::Table(t));
                 }
             }
@@ -596,6 +612,22 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     Markdown { blocks, warnings }
+}
+
+/// Whether a paragraph is a table's caption: short, opening with 表 and a number
+/// (表1 表 2 表一 表３).
+fn is_table_caption(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix('表') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    t.chars().count() <= 40
+        && rest.chars().next().is_some_and(|c| {
+            c.is_ascii_digit() || c.is_numeric() || "一二三四五六七八九十".contains(c)
+        })
+        && !t.ends_with(['。', '；', '：', '，'])
 }
 
 /// The width of a photo as given right after it: `{width=60%}`, a share of the text

@@ -570,8 +570,9 @@ fn pieces(
             let (block_role, number) = match block {
                 // A table's cells: the table role, each at its place in the file.
                 Block::Table(t) => {
-                    for inline in t.cells().flatten() {
-                        let r = if inline.emph { "emphasis" } else { "table" };
+                    let caption = t.caption.iter().map(|i| (i, "caption"));
+                    for (inline, role) in caption.chain(t.cells().flatten().map(|i| (i, "table"))) {
+                        let r = if inline.emph { "emphasis" } else { role };
                         let from = match &inline.src {
                             Some(src) => Src::Verbatim(FileRef::Article(i), src.start),
                             None => Src::Layout,

@@ -445,6 +445,10 @@ pub struct Style {
     /// trimmed at a line's ends only to keep the 避头尾 rules) or `"kaiming"` (开明式:
     /// 。？！ a full em, every other mark half an em).
     pub punctuation: Punctuation,
+    /// How tables are ruled: `"three-line"` (三线表, the default: 0.75 pt over the
+    /// header and under the last row, 0.5 pt under the header) or `"grid"` (every cell
+    /// ruled, 0.5 pt).
+    pub table: TableStyle,
     /// How far the layout tightens to fit `[print] pages` (0: as designed; 1: no blank
     /// lines between articles; 2: also no spare masthead lines). Set by the pipeline,
     /// never by the issue file.
@@ -471,6 +475,7 @@ impl Default for Style {
             footer_on_even_page: false,
             divider: crate::article::DIVIDER.to_owned(),
             punctuation: Punctuation::Quanjiao,
+            table: TableStyle::ThreeLine,
             fit: 0,
         }
     }
@@ -484,6 +489,16 @@ pub enum Punctuation {
     Quanjiao,
     /// 开明式: 。？！ a full em, the other marks half an em.
     Kaiming,
+}
+
+/// How tables are ruled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableStyle {
+    /// 三线表.
+    ThreeLine,
+    /// Every cell ruled.
+    Grid,
 }
 
 /// A setting out of the range the layout can honour: which key, what is wrong, what

@@ -383,3 +383,49 @@ fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
     let e = jianbao::model::load(&issue).unwrap_err().render(false);
     assert!(e.contains("banjiao") && e.contains("issue.toml:"), "{e}");
 }
+
+#[test]
+fn a_table_caption_over_the_table_and_the_grid_style() {
+    let md = "各地订阅情况如下。\n\n表1 各县订阅份数\n\n| 县 | 份数 |\n|---|---:|\n| 东湖区 | 412 |\n| 西山区 | 365 |\n\n表中数字为全年合计。\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    for style in ["three-line", "grid"] {
+        let toml = toml.clone() + &format!("\n[style]\ntable = \"{style}\"\n");
+        let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+        let (model, _) = jianbao::model::load(&issue).unwrap();
+        let table = model.articles[0]
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                jianbao::article::Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(table.caption[0].text, "表1 各县订阅份数");
+        // The caption is not printed again as a paragraph.
+        assert_eq!(model.articles[0].blocks.len(), 3, "{style}");
+        let (_t, pdf) = build_to_temp(&issue);
+        if tool("pdftotext") {
+            let text = squash(&body_text(&pdf));
+            let cap = text.find("表1各县订阅份数").expect("the caption printed");
+            assert!(cap < text.find("东湖区").unwrap(), "over the table: {text}");
+        }
+        let doc = lopdf::Document::load(&pdf).unwrap();
+        let page = doc.get_pages()[&1];
+        let content = doc.get_and_decode_page_content(page).unwrap();
+        // Ruled paths: a grid draws many more strokes than three rules (the masthead's
+        // red rules are strokes too).
+        let strokes = content
+            .operations
+            .iter()
+            .filter(|o| o.operator == "S")
+            .count();
+        if style == "grid" {
+            assert!(strokes >= 8, "{style}: {strokes} strokes");
+        } else {
+            assert!(strokes < 8, "{style}: {strokes} strokes");
+        }
+    }
+    let bad = MINIMAL_TOML.to_owned() + "\n[style]\ntable = \"boxes\"\n";
+    let (_d, issue) = write_issue(&bad, &[("a.txt", "正文。\n")]);
+    assert!(jianbao::model::load(&issue).is_err());
+}
