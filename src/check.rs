@@ -82,7 +82,7 @@ pub fn check(issue: &Path) -> Result<Report> {
         warnings: model.warnings.clone(),
         ..Report::default()
     };
-    check_issue_fields(&loaded, &mut report.findings);
+    check_issue_fields(&loaded, &model, &mut report.findings);
     for article in &model.articles {
         if model::is_word_file(&article.path) {
             // A Word file is checked as the Markdown it is read as; its places are
@@ -165,37 +165,15 @@ pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
         .collect()
 }
 
-/// The free text of the issue file: punctuation only; located in the issue file.
-fn check_issue_fields(loaded: &LoadedIssueFile, out: &mut Vec<Finding>) {
-    let f = &loaded.file;
+/// The free text of the issue file (every value the walk of printed text names as an
+/// editor's words): punctuation only; located in the issue or series file.
+fn check_issue_fields(loaded: &LoadedIssueFile, model: &model::Issue, out: &mut Vec<Finding>) {
     let mut fields: Vec<&Spanned<String>> = Vec::new();
-    fields.extend(f.bulletin.issuer.iter());
-    fields.push(&f.bulletin.title);
-    fields.extend(f.bulletin.unit.iter());
-    fields.extend(f.bulletin.marks.iter());
-    fields.extend(f.bulletin.secrecy.iter());
-    fields.extend(f.issue.label.iter());
-    fields.extend(f.issue.date_suffix.iter());
-    fields.extend(f.issue.note_label.iter());
-    fields.extend(f.issue.note.iter());
-    for a in &f.articles {
-        fields.extend(a.column.iter());
-        fields.extend(a.title.iter());
-        fields.extend(a.subtitle.iter());
-        fields.extend(a.byline.iter());
-        fields.extend(a.note.iter());
-    }
-    if let Some(ft) = &f.footer {
-        for d in &ft.distribution {
-            fields.push(&d.label);
-            fields.extend(d.recipients.iter());
-        }
-        fields.extend(ft.extra.iter());
-        fields.extend(ft.editors.iter());
-        fields.extend(ft.approval.iter());
-        fields.extend(ft.issued_by.iter());
-        if let Some(c) = &ft.contact {
-            fields.extend(c.address.iter());
+    for piece in crate::printed::walk(model, loaded) {
+        if let Some(f) = piece.field
+            && !fields.iter().any(|g| g.span() == f.span())
+        {
+            fields.push(f);
         }
     }
     // A field may come from the series file the issue builds on: its place is there.

@@ -16,46 +16,17 @@
 //! has) is reported as missing although Typst could set it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::article::Block;
 use crate::error::{Error, InputError, LineIndex, Result, line_col};
 use crate::fonts::FontSet;
 use crate::issue_file::LoadedIssueFile;
 use crate::model::Issue;
+use crate::printed::{self, FileRef, Piece, Src};
 use crate::style::{Role, Roles, WIDE_FALLBACK};
-
-/// Which file a piece of text is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum FileRef {
-    Issue,
-    /// The series file the issue builds on.
-    Series,
-    Article(usize),
-}
-
-/// Where a piece of text comes from.
-#[derive(Debug, Clone)]
-enum Src {
-    /// A verbatim slice of a file that starts at this byte: character offsets map 1:1.
-    Verbatim(FileRef, usize),
-    /// Text made from the value at this span (trimmed, unescaped, or generated from
-    /// it): a character is looked for in the span; not found, the span's start.
-    Derived(FileRef, Range<usize>),
-    /// Text the layout adds itself (【】, 责任编辑：, page numbers).
-    Layout,
-}
-
-/// A piece of text of one role.
-struct Piece {
-    role: usize,
-    text: String,
-    from: Src,
-}
 
 /// A place in a file, for messages and reports.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -272,7 +243,13 @@ fn is_shaped(ch: char) -> bool {
 /// per character, at its first place.
 pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result<Coverage> {
     let roles = issue.style.fonts.all();
-    let pieces = pieces(issue, loaded, &roles);
+    let pieces = printed::walk(issue, loaded);
+    let role_of = |name: &str| {
+        roles
+            .iter()
+            .position(|(n, _)| *n == name)
+            .expect("the walk names known roles")
+    };
     let files = Files::new(loaded, issue);
 
     let mut memo: HashMap<(usize, char), Option<usize>> = HashMap::new();
@@ -292,21 +269,21 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
         .collect();
 
     for piece in &pieces {
-        let role = roles[piece.role].1;
+        let r = role_of(piece.role);
+        let role = roles[r].1;
         let mut seen = HashMap::new();
         for (i, ch) in piece.text.char_indices() {
             if !is_shaped(ch) {
                 continue;
             }
             let face = *memo
-                .entry((piece.role, ch))
+                .entry((r, ch))
                 .or_insert_with(|| face_for(fonts, role, ch));
             // A character is placed only when it is reported (a fallback or a missing
             // character); in a derived piece every occurrence is counted, so that the
             // n-th is found at the n-th place of the value.
-            let reported = !face.is_some_and(|slot| {
-                Some(slot) == primary[piece.role] || Some(slot) == latin_primary[piece.role]
-            });
+            let reported = !face
+                .is_some_and(|slot| Some(slot) == primary[r] || Some(slot) == latin_primary[r]);
             let at = if reported || matches!(piece.from, Src::Derived(..)) {
                 files.locate(piece, i, ch, &mut seen)
             } else {
@@ -317,7 +294,7 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
                     faces.insert((ch, slot));
                     if reported {
                         seq += 1;
-                        fallbacks[piece.role]
+                        fallbacks[r]
                             .entry(ch)
                             .or_insert_with(|| (seq, slot, Vec::new()))
                             .2
@@ -326,7 +303,7 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
                 }
                 None => {
                     let m = missing.entry(ch).or_insert_with(|| Missing {
-                        role: piece.role,
+                        role: r,
                         places: Vec::new(),
                     });
                     m.places.extend(at);
@@ -449,227 +426,6 @@ fn missing_error(
         )
         .help(help),
     }
-}
-
-/// Every piece of text of the model, with its role and origin — what the layouts in
-/// `layouts/` print, role by role.
-fn pieces(
-    issue: &Issue,
-    loaded: &LoadedIssueFile,
-    roles: &[(&'static str, &Role); crate::style::ROLES],
-) -> Vec<Piece> {
-    let role = |name: &str| {
-        roles
-            .iter()
-            .position(|(n, _)| *n == name)
-            .expect("a known role")
-    };
-    let f = &loaded.file;
-    let mut out = Vec::new();
-    let mut push = |r: &str, text: &str, from: Src| {
-        out.push(Piece {
-            role: role(r),
-            text: text.to_owned(),
-            from,
-        })
-    };
-    let derived = |s: &Spanned<String>| Src::Derived(FileRef::Issue, s.span());
-    let at = |span: Range<usize>| Src::Derived(FileRef::Issue, span);
-
-    // Masthead.
-    if let (Some(t), Some(sp)) = (&issue.bulletin.issuer, &f.bulletin.issuer) {
-        push("title", t, derived(sp));
-    }
-    push(
-        "masthead",
-        &issue.bulletin.title,
-        derived(&f.bulletin.title),
-    );
-    if let (Some(p), Some(s)) = (&issue.bulletin.pinyin, &f.bulletin.pinyin) {
-        push("pinyin", p, derived(s));
-    }
-    let marks: Vec<&Spanned<String>> = f
-        .bulletin
-        .secrecy
-        .iter()
-        .chain(f.bulletin.copy_number.iter())
-        .chain(f.bulletin.marks.iter())
-        .collect();
-    for (m, s) in issue.bulletin.marks.iter().zip(&marks) {
-        push("marks", m, derived(s));
-    }
-    if !marks.is_empty() {
-        push("marks", "　", Src::Layout);
-    }
-    if let Some(t) = &issue.issue.number_text {
-        let from = match (&f.issue.label, &f.issue.number) {
-            (Some(l), _) => derived(l),
-            (None, Some(n)) => at(n.span()),
-            (None, None) => Src::Layout,
-        };
-        push("issue_line", t, from);
-    }
-    if let (Some(t), Some(s)) = (&issue.issue.total_text, &f.issue.total) {
-        push("issue_line", t, at(s.span()));
-        push("issue_line", "（）", Src::Layout);
-    }
-    if let (Some(u), Some(sp)) = (&issue.bulletin.unit, &f.bulletin.unit) {
-        push("unit_line", u, derived(sp));
-    }
-    if let (Some(t), Some(d)) = (&issue.issue.date_text, &f.issue.date) {
-        push("unit_line", t, at(d.span()));
-    }
-    // The issue's 编者按 and 本期要目.
-    if let Some(n) = &issue.issue.note {
-        let from = f.issue.note.as_ref().or(f.issue.note_file.as_ref());
-        push("column", &n.label, Src::Layout);
-        push("column", "：", Src::Layout);
-        for b in &n.blocks {
-            for i in b.inlines() {
-                push("emphasis", &i.text, from.map_or(Src::Layout, derived));
-            }
-        }
-    }
-    if issue.issue.contents {
-        push("heading1", "本期要目", Src::Layout);
-        push("body", "【】…0123456789", Src::Layout);
-        for (a, entry) in issue.articles.iter().zip(&f.articles) {
-            if let (Some(c), Some(s)) = (&a.column, &entry.column) {
-                push("body", c, derived(s));
-            }
-            if let Some(t) = &entry.title {
-                push("body", &a.title.concat(), derived(t));
-            }
-        }
-    }
-
-    // Articles.
-    for (i, (a, entry)) in issue.articles.iter().zip(&f.articles).enumerate() {
-        if let (Some(c), Some(s)) = (&a.column, &entry.column) {
-            push("column", c, derived(s));
-            push("column", "【】", Src::Layout);
-        }
-        // One piece for all lines, so that a character is found at its own line of
-        // the value (the newline between them is not shaped).
-        if let Some(t) = &entry.title {
-            push("title", &a.title.join("\n"), derived(t));
-        }
-        if let (Some(n), Some(sp)) = (&a.note, &entry.note) {
-            push("column", &n.label, Src::Layout);
-            push("column", "：", Src::Layout);
-            for b in &n.blocks {
-                for i in b.inlines() {
-                    push("emphasis", &i.text, derived(sp));
-                }
-            }
-        }
-        if let (Some(t), Some(s)) = (&a.subtitle, &entry.subtitle) {
-            push("subtitle", t, derived(s));
-        }
-        for block in &a.blocks {
-            let (block_role, number) = match block {
-                // A table's cells: the table role, each at its place in the file.
-                Block::Table(t) => {
-                    let caption = t.caption.iter().map(|i| (i, "caption"));
-                    for (inline, role) in caption.chain(t.cells().flatten().map(|i| (i, "table"))) {
-                        let r = if inline.emph { "emphasis" } else { role };
-                        let from = match &inline.src {
-                            Some(src) => Src::Verbatim(FileRef::Article(i), src.start),
-                            None => Src::Layout,
-                        };
-                        push(r, &inline.text, from);
-                    }
-                    continue;
-                }
-                Block::Paragraph { .. } | Block::Divider { .. } => ("body".to_owned(), None),
-                Block::Quote { .. } => ("emphasis".to_owned(), None),
-                Block::Image(_) => ("caption".to_owned(), None),
-                Block::Heading { level, number, .. } => (format!("heading{level}"), Some(number)),
-            };
-            let inlines = block.inlines();
-            let anchor = |k: usize| {
-                // The nearest inline with a place in the file, for generated text.
-                let s = inlines[k..]
-                    .iter()
-                    .chain(inlines[..k].iter().rev())
-                    .find_map(|x| x.src.as_ref().map(|r| r.start))
-                    .unwrap_or(0);
-                Src::Derived(FileRef::Article(i), s..s)
-            };
-            if let Some(n) = number.filter(|n| !n.is_empty()) {
-                push(&block_role, n, anchor(0));
-            }
-            for (k, inline) in inlines.iter().enumerate() {
-                let r = if inline.emph { "emphasis" } else { &block_role };
-                let from = match &inline.src {
-                    Some(src) => Src::Verbatim(FileRef::Article(i), src.start),
-                    None => anchor(k),
-                };
-                push(r, &inline.text, from);
-            }
-        }
-        if let (Some(b), Some(s)) = (&a.byline, &entry.byline) {
-            push("byline", b, derived(s));
-            push("byline", "（）", Src::Layout);
-        }
-    }
-
-    // Footer.
-    if let (Some(ft), Some(fs)) = (&issue.footer, &f.footer) {
-        for (d, ds) in ft.distribution.iter().zip(&fs.distribution) {
-            push("footer", &d.label, derived(&ds.label));
-            push("footer", "：", Src::Layout);
-            for (r, rs) in d.recipients.iter().zip(&ds.recipients) {
-                push("footer", r, derived(rs));
-            }
-        }
-        if let (Some(x), Some(s)) = (&ft.extra, &fs.extra) {
-            push("footer", x, derived(s));
-        }
-        for (e, es) in ft.editors.iter().zip(&fs.editors) {
-            push("footer", e, derived(es));
-        }
-        if !ft.editors.is_empty() {
-            push("footer", "责任编辑：　", Src::Layout);
-        }
-        if let Some(c) = &fs.contact {
-            let mut any = false;
-            for (v, s) in [
-                (&ft.phone, &c.phone),
-                (&ft.email, &c.email),
-                (&ft.address, &c.address),
-            ] {
-                if let (Some(v), Some(s)) = (v, s) {
-                    push("footer", v, derived(s));
-                    any = true;
-                }
-            }
-            if any {
-                push("footer", "联系方式： ", Src::Layout);
-            }
-        }
-        if let (Some(x), Some(s)) = (&ft.approval, &fs.approval) {
-            push("footer", x, derived(s));
-            push("footer", "批准文号：", Src::Layout);
-        }
-        if let (Some(n), Some(s)) = (&ft.print_count, &fs.print_count) {
-            push("footer", n, at(s.span()));
-            push("footer", "共印份", Src::Layout);
-        }
-        if let (Some(x), Some(sp)) = (&ft.issued_by, &fs.issued_by) {
-            push("footer", x, derived(sp));
-        }
-        if let (Some(x), Some(sp)) = (&ft.issued_on, &fs.issued_on) {
-            push("footer", x, at(sp.span()));
-        }
-    }
-
-    // Page numbers: — 1 — (any digit may occur).
-    push("page_number", "— 0123456789 —", Src::Layout);
-    if let Some(d) = &issue.draft {
-        push("title", d, Src::Layout);
-    }
-    out
 }
 
 /// The role of a family named in `[style.fonts]` itself, for every role.

@@ -56,6 +56,46 @@ pub struct IssueFile {
     /// (`"yearly"`) or never (`"never"`, the default); `total` always goes on.
     #[serde(default)]
     pub number_resets: NumberResets,
+    /// The words the layouts print around the values (【…】, 责任编辑：…, 共印…份):
+    /// every key has a default, an office that words them otherwise sets them here.
+    #[serde(default)]
+    pub labels: LabelsFile,
+}
+
+/// `[labels]`: the words printed around the values. A key with `{}` is a pattern, the
+/// value goes where `{}` is; the others are printed as written. Unset keys take the
+/// defaults in [`crate::model::Labels`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelsFile {
+    /// The heading of the table of contents: 本期要目.
+    pub contents: Option<Spanned<String>>,
+    /// The label of an article's note: 按语 (the issue's is `[issue] note_label`).
+    pub article_note: Option<Spanned<String>>,
+    /// After a note's label, run in: `{}：` (编者按：).
+    pub note: Option<Spanned<String>>,
+    /// Around a column label: `【{}】`.
+    pub column: Option<Spanned<String>>,
+    /// Around a byline: `（{}）`.
+    pub byline: Option<Spanned<String>>,
+    /// The issue number: `第{}期`.
+    pub number: Option<Spanned<String>>,
+    /// A supplement's number: `增刊第{}期`.
+    pub supplement: Option<Spanned<String>>,
+    /// The cumulative number, in Chinese numerals, after the issue number: `（总第{}期）`.
+    pub total: Option<Spanned<String>>,
+    /// After a distribution list's label (报, 送, 发): `{}：`.
+    pub distribution: Option<Spanned<String>>,
+    /// The editors in charge: `责任编辑：{}`.
+    pub editors: Option<Spanned<String>>,
+    /// The contact line (phone, e-mail, address): `联系方式：{}`.
+    pub contact: Option<Spanned<String>>,
+    /// The approval number: `批准文号：{}`.
+    pub approval: Option<Spanned<String>>,
+    /// The print run: `共印{}份`.
+    pub print_count: Option<Spanned<String>>,
+    /// The page number: `— {} —`.
+    pub page_number: Option<Spanned<String>>,
 }
 
 /// When the issue number starts again at 1.

@@ -6,7 +6,7 @@
 //! | stage    | module                         | what it does                                   |
 //! |----------|--------------------------------|------------------------------------------------|
 //! | read     | [`issue_file`], [`text_input`] | parse the TOML (with spans), decode text files |
-//! | model    | [`model`], [`article`]         | validate, read articles into blocks            |
+//! | model    | [`model`], [`article`], [`printed`] | validate, read articles into blocks; every printed text, walked once |
 //! | layout   | [`world`], [`fonts`], [`fontcheck`], [`layout`] | the Typst `World`, fonts, coverage check, compile, glyph check |
 //! | export   | [`export`], [`print`], [`files`] | PDF bytes, bleed and marks, colour audit, write |
 //! | proofs   | [`proof`], [`compare`]         | PDF → PNG pages; compare with reference renders |
@@ -37,6 +37,7 @@ pub mod photo;
 pub mod pipeline;
 pub mod preflight;
 pub mod print;
+pub mod printed;
 pub mod proof;
 pub mod punctuation;
 pub mod series;

@@ -24,6 +24,8 @@ pub struct Issue {
     pub issue: IssueLine,
     pub articles: Vec<Article>,
     pub footer: Option<Footer>,
+    /// The words the layouts print around the values (`[labels]`).
+    pub labels: Labels,
     pub style: Style,
     /// Document metadata.
     pub meta: Meta,
@@ -59,7 +61,7 @@ pub struct IssueLine {
     pub total: Option<u32>,
     /// 第19期, 增刊第1期, or the label as written (〔第三期〕); none without a number.
     pub number_text: Option<String>,
-    /// 总第五百六十三期 (not with a label).
+    /// （总第五百六十三期）, with its brackets (not with a label).
     pub total_text: Option<String>,
     /// 2018年7月4日, 二〇一八年七月四日, with the suffix (印发); none without a date.
     pub date_text: Option<String>,
@@ -70,6 +72,149 @@ pub struct IssueLine {
     pub contents: bool,
     /// The issue's 编者按.
     pub note: Option<Note>,
+}
+
+/// Words printed around a value: `【{}】` is `before` 【 and `after` 】.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Affix {
+    pub before: String,
+    pub after: String,
+}
+
+impl Affix {
+    fn new(before: &str, after: &str) -> Self {
+        Affix {
+            before: before.to_owned(),
+            after: after.to_owned(),
+        }
+    }
+
+    /// The value with its words around it.
+    pub fn wrap(&self, value: &str) -> String {
+        format!("{}{value}{}", self.before, self.after)
+    }
+
+    /// The words alone (for the font check), without the value.
+    pub fn words(&self) -> String {
+        format!("{}{}", self.before, self.after)
+    }
+}
+
+/// The words the layouts print around the values: every one of them is here, so a
+/// layout prints only what the model gives it (`[labels]` in the issue file).
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    /// 本期要目.
+    pub contents: String,
+    /// After a note's label: `{}：`.
+    pub note: Affix,
+    /// Around a column label: `【{}】`.
+    pub column: Affix,
+    /// Around a byline: `（{}）`.
+    pub byline: Affix,
+    /// After a distribution list's label: `{}：`.
+    pub distribution: Affix,
+    /// `责任编辑：{}`.
+    pub editors: Affix,
+    /// `联系方式：{}`.
+    pub contact: Affix,
+    /// `批准文号：{}`.
+    pub approval: Affix,
+    /// `共印{}份`.
+    pub print_count: Affix,
+    /// `— {} —`.
+    pub page_number: Affix,
+    /// 按语 (the model puts it in the article's [`Note`]).
+    #[serde(skip)]
+    pub article_note: String,
+    /// `第{}期`, `增刊第{}期`, `（总第{}期）` (the model makes the issue line with them).
+    #[serde(skip)]
+    pub number: Affix,
+    #[serde(skip)]
+    pub supplement: Affix,
+    #[serde(skip)]
+    pub total: Affix,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            contents: "本期要目".to_owned(),
+            note: Affix::new("", "："),
+            column: Affix::new("【", "】"),
+            byline: Affix::new("（", "）"),
+            distribution: Affix::new("", "："),
+            editors: Affix::new("责任编辑：", ""),
+            contact: Affix::new("联系方式：", ""),
+            approval: Affix::new("批准文号：", ""),
+            print_count: Affix::new("共印", "份"),
+            page_number: Affix::new("— ", " —"),
+            article_note: "按语".to_owned(),
+            number: Affix::new("第", "期"),
+            supplement: Affix::new("增刊第", "期"),
+            total: Affix::new("（总第", "期）"),
+        }
+    }
+}
+
+impl Labels {
+    /// The defaults with the issue file's `[labels]` over them; a pattern must hold
+    /// `{}` once.
+    fn read(loaded: &LoadedIssueFile) -> Result<Labels> {
+        let f = &loaded.file.labels;
+        let mut l = Labels::default();
+        let plain = |s: &Option<Spanned<String>>, into: &mut String| -> Result<()> {
+            if let Some(s) = s {
+                let v = s.get_ref();
+                if v.chars().any(is_control) || v.chars().count() > MAX_DISPLAY_CHARS {
+                    return Err(loaded
+                        .error_at(s.span(), "a label is one short line of text / 标签应为一行短文字")
+                        .help("write the words as they should print, e.g. contents = \"本期目录\" / 按应印出的样子填写")
+                        .into());
+                }
+                *into = v.clone();
+            }
+            Ok(())
+        };
+        let pattern = |s: &Option<Spanned<String>>, into: &mut Affix| -> Result<()> {
+            if let Some(s) = s {
+                let v = s.get_ref();
+                let mut parts = v.split("{}");
+                match (parts.next(), parts.next(), parts.next()) {
+                    (Some(b), Some(a), None)
+                        if !v.chars().any(is_control) && v.chars().count() <= MAX_DISPLAY_CHARS =>
+                    {
+                        *into = Affix::new(b, a)
+                    }
+                    _ => {
+                        return Err(loaded
+                            .error_at(
+                                s.span(),
+                                format!("the label \"{v}\" must hold {{}} once, where the value goes / 标签中须有且只有一个 {{}}，表示填入内容的位置"),
+                            )
+                            .help("e.g. editors = \"本期编辑：{}\" or column = \"〔{}〕\" / 例如 editors = \"本期编辑：{}\"")
+                            .into());
+                    }
+                }
+            }
+            Ok(())
+        };
+        plain(&f.contents, &mut l.contents)?;
+        plain(&f.article_note, &mut l.article_note)?;
+        pattern(&f.note, &mut l.note)?;
+        pattern(&f.column, &mut l.column)?;
+        pattern(&f.byline, &mut l.byline)?;
+        pattern(&f.number, &mut l.number)?;
+        pattern(&f.supplement, &mut l.supplement)?;
+        pattern(&f.total, &mut l.total)?;
+        pattern(&f.distribution, &mut l.distribution)?;
+        pattern(&f.editors, &mut l.editors)?;
+        pattern(&f.contact, &mut l.contact)?;
+        pattern(&f.approval, &mut l.approval)?;
+        pattern(&f.print_count, &mut l.print_count)?;
+        pattern(&f.page_number, &mut l.page_number)?;
+        Ok(l)
+    }
 }
 
 /// A 编者按 / 按语: its label and its paragraphs.
@@ -235,11 +380,12 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .into());
     }
     let total = f.issue.total.as_ref().map(|t| *t.get_ref());
+    let labels = Labels::read(loaded)?;
     let label = opt_line(&f.issue.label, "issue.label")?;
     let number_text = match (&label, number) {
         (Some(l), _) => Some(l.clone()),
-        (None, Some(n)) if f.issue.supplement => Some(format!("增刊第{n}期")),
-        (None, Some(n)) => Some(format!("第{n}期")),
+        (None, Some(n)) if f.issue.supplement => Some(labels.supplement.wrap(&n.to_string())),
+        (None, Some(n)) => Some(labels.number.wrap(&n.to_string())),
         (None, None) => None,
     };
     let date_text = date.map(|(y, m, d)| {
@@ -416,7 +562,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .as_ref()
                 .map(|n| -> Result<Note> {
                     Ok(Note {
-                        label: "按语".to_owned(),
+                        label: labels.article_note.clone(),
                         blocks: note_blocks(&text(n, "article.note")?),
                     })
                 })
@@ -523,7 +669,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             // A label is printed as written: no 总第…期 beside it.
             total_text: total
                 .filter(|_| label.is_none() && number_text.is_some())
-                .map(|t| format!("总第{}期", chinese_number(u64::from(t)))),
+                .map(|t| labels.total.wrap(&chinese_number(u64::from(t)))),
             number_text,
             date_text,
             date,
@@ -533,6 +679,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         bulletin,
         articles,
         footer,
+        labels,
         style: f.style.clone().with_wide_fallback(),
         meta,
         draft: None,

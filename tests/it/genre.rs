@@ -429,3 +429,116 @@ fn a_table_caption_over_the_table_and_the_grid_style() {
     let (_d, issue) = write_issue(&bad, &[("a.txt", "正文。\n")]);
     assert!(jianbao::model::load(&issue).is_err());
 }
+
+/// The issue file with a column and a footer, and `[labels]` over them.
+fn labelled(labels: &str) -> String {
+    MINIMAL_TOML.replace(
+        "title = \"测试标题\"",
+        "title = \"测试标题\"\ncolumn = \"工作研究\"",
+    ) + "\n[footer]\neditors = [\"王五\"]\nprint_count = 300\napproval = \"测内资准字001号\"\n[[footer.distribution]]\nlabel = \"送\"\nrecipients = [\"各单位\"]\n"
+        + labels
+}
+
+#[test]
+fn labels_print_the_words_the_issue_file_gives_and_only_those() {
+    let toml = labelled(
+        "\n[labels]\ncolumn = \"〔{}〕\"\nbyline = \"——{}\"\neditors = \"本期编辑：{}\"\nprint_count = \"印{}份\"\ntotal = \"（总{}期）\"\napproval = \"准印证号：{}\"\n",
+    );
+    let (_dir, issue) = write_issue(&toml, &[("a.txt", "正文第一段。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.issue.total_text.as_deref(), Some("（总十期）"));
+    if !tool("pdftotext") {
+        return;
+    }
+    let (_d, pdf) = build_to_temp(&issue);
+    let text = squash(&pdftotext(&pdf));
+    for printed in [
+        "〔工作研究〕",
+        "——测试处",
+        "本期编辑：王五",
+        "印300份",
+        "第1期（总十期）",
+        "准印证号：测内资准字001号",
+        "送：各单位",
+    ] {
+        assert!(text.contains(printed), "{printed} not in {text}");
+    }
+    for default in ["【", "责任编辑", "共印", "批准文号", "总第"] {
+        assert!(!text.contains(default), "{default} still printed: {text}");
+    }
+}
+
+#[test]
+fn a_label_without_its_place_for_the_value_is_an_error_at_its_key() {
+    let toml = labelled("\n[labels]\neditors = \"本期编辑\"\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let out = dir.path().join("x.pdf");
+    let o = jianbao_cli(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = toml
+        .lines()
+        .position(|l| l.starts_with("editors = \"本期编辑\""))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("issue.toml:{line}:")), "{err}");
+    assert!(err.contains("{}"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_label_character_no_font_has_is_placed_at_its_label() {
+    // U+2A700 (CJK Extension C) is in no shipped font: found in the label, not in the
+    // layout's text or at some other value.
+    let toml = labelled("\n[labels]\ncontents = \"本期\u{2A700}目\"\n")
+        .replace("[issue]\n", "[issue]\ncontents = true\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let out = dir.path().join("x.pdf");
+    let o = jianbao_cli(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let line = toml
+        .lines()
+        .position(|l| l.starts_with("contents = \"本期"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains("U+2A700") && err.contains(&format!("issue.toml:{line}:")),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reads_the_punctuation_of_every_printed_value_once() {
+    // A half-width comma in a title that 本期要目 prints again, and one in a recipient:
+    // each reported once, at its own key.
+    let toml = labelled("")
+        .replace("title = \"测试标题\"", "title = \"测试,标题\"")
+        .replace(
+            "recipients = [\"各单位\"]",
+            "recipients = [\"各单位,各部门\"]",
+        )
+        .replace("[issue]\n", "[issue]\ncontents = true\n");
+    let (_dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let report = jianbao::check::check(&issue).unwrap();
+    let in_toml: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.file.ends_with("issue.toml"))
+        .collect();
+    assert_eq!(in_toml.len(), 2, "{in_toml:#?}");
+    let line_of = |s: &str| toml.lines().position(|l| l.contains(s)).unwrap() + 1;
+    let mut lines: Vec<usize> = in_toml.iter().map(|f| f.line).collect();
+    lines.sort();
+    assert_eq!(lines, vec![line_of("测试,标题"), line_of("各单位,各部门")]);
+}

@@ -183,7 +183,7 @@ fn ejected_project_builds_the_same_pdf() {
     jianbao::eject::eject(&base, &ej).unwrap();
     let model: serde_json::Value =
         serde_json::from_slice(&std::fs::read(ej.join("model.json")).unwrap()).unwrap();
-    assert_eq!(model["issue"]["total_text"], "总第五百六十三期");
+    assert_eq!(model["issue"]["total_text"], "（总第五百六十三期）");
     let built = |layout_dir: Option<std::path::PathBuf>, name: &str| {
         let out = dir.path().join(name);
         jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
