@@ -542,3 +542,30 @@ fn check_reads_the_punctuation_of_every_printed_value_once() {
     lines.sort();
     assert_eq!(lines, vec![line_of("测试,标题"), line_of("各单位,各部门")]);
 }
+
+#[test]
+fn the_text_after_a_table_starts_on_the_next_grid_line() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // A short table (kept whole), then the last paragraph: it follows on the first
+    // grid line at least a line gap under the table's last rule, not one line lower
+    // (which, at the foot of a page, sent it to a page of its own).
+    let (_d, issue) = with_table(3, "");
+    let (_t, pdf) = build_to_temp(&issue);
+    let w = words(&pdf);
+    let (first, last_row, after) = (
+        find(&w, "全省订阅情况见下表"),
+        find(&w, "第3县"),
+        find(&w, "表中数字为"),
+    );
+    let pitch = 29.6;
+    let lines = (after.y0 - first.y0) / pitch;
+    assert!((lines - lines.round()).abs() < 0.05, "on the grid: {lines}");
+    // The last row's text, its bottom inset and rule, a line gap: the next line.
+    let below = after.y0 - last_row.y0;
+    assert!(
+        below < 1.5 * pitch,
+        "{below} pt from the last row to the text after the table"
+    );
+}
