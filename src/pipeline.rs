@@ -227,7 +227,13 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         .time("world", || {
             JianbaoWorld::new(fonts, json, photos, today, opts.layout_dir.clone())
         })
-        .map_err(|e| Error::internal(format!("cannot read the layouts: {e}")))?;
+        .map_err(|e| match &opts.layout_dir {
+            // Only a layout directory of the user's is read from disk.
+            Some(dir) => InputError::file(dir, format!("cannot read a layout of --layout-dir: {e}"))
+                .help("the directory must hold every file `jianbao eject ISSUE DIR` writes to DIR/layouts / --layout-dir 须包含 jianbao eject 导出的全部版式文件")
+                .into(),
+            None => Error::internal(format!("cannot read the layouts: {e}")),
+        })?;
     Ok(Prepared {
         issue,
         loaded,

@@ -85,7 +85,10 @@ impl JianbaoWorld {
             let text = match &layout_dir {
                 Some(dir) => {
                     let name = path.trim_start_matches("/layouts/");
-                    std::fs::read_to_string(dir.join(name))?
+                    let file = dir.join(name);
+                    std::fs::read_to_string(&file).map_err(|e| {
+                        std::io::Error::new(e.kind(), format!("{}: {e}", file.display()))
+                    })?
                 }
                 None => (*text).to_owned(),
             };

@@ -292,3 +292,26 @@ fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
     );
     assert!(!err.contains("internal error"), "{err}");
 }
+
+#[test]
+fn a_layout_dir_without_the_layouts_is_an_input_error_not_a_bug() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.pdf");
+    let o = jianbao_cli(&[
+        "build",
+        sample_issue().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--layout-dir",
+        dir.path().join("no-such-dir").to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no-such-dir") && err.contains("main.typ"),
+        "{err}"
+    );
+    assert!(err.contains("jianbao eject"), "says what to do: {err}");
+    assert!(!err.contains("bug"), "{err}");
+    assert!(!out.exists());
+}
