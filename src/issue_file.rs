@@ -362,6 +362,16 @@ pub struct PrintProfile {
     /// (default `"FOGRA39"`; e.g. `"JC200103"` for Japan Color 2001 Coated).
     #[serde(default)]
     pub output_condition: Option<String>,
+    /// The press's CMYK ICC profile (relative to the issue file), embedded in the PDF/X
+    /// output intent: needed for `pdfx = "x-4"`, optional for X-1a. The print shop
+    /// gives it, or it is the profile of its standard (ECI's ISOcoated_v2 for FOGRA39).
+    #[serde(default)]
+    pub output_profile: Option<Spanned<String>>,
+    /// Black (100 % K) text and rules overprint what is under them (`op`/`OP` true,
+    /// `OPM 1`), so that a plate slightly out of register leaves no white halo round
+    /// them. On in a PDF/X file unless `false`; `true` sets it in every printer's file.
+    #[serde(default)]
+    pub overprint: Option<bool>,
 }
 
 /// The issue file as read: its path, its text, and the parsed structure.

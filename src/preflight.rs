@@ -46,20 +46,39 @@ pub struct Finding {
     pub message: String,
 }
 
+/// The heaviest colour a page's vector content lays down.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageInk {
+    pub page: u32,
+    /// C + M + Y + K, in per cent.
+    pub percent: f64,
+    /// The colour, as its operator (`0 1 1 0 k`).
+    pub colour: String,
+}
+
+/// What preflight found, and the ink figures it measured.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    /// Page by page, the heaviest colour of text, rules and fills (not of images).
+    pub ink: Vec<PageInk>,
+}
+
 const MM: f64 = 72.0 / 25.4;
 
 /// Checks a PDF for press readiness. An unreadable file is an error; everything else
 /// is a finding.
-pub fn preflight(pdf: &[u8], opts: &Options) -> Result<Vec<Finding>> {
+pub fn preflight(pdf: &[u8], opts: &Options) -> Result<Report> {
     let doc =
         Document::load_mem(pdf).map_err(|e| Error::internal(format!("not a readable PDF: {e}")))?;
     let mut out = Vec::new();
     let pages: BTreeMap<u32, ObjectId> = doc.get_pages();
     fonts(&doc, &pages, &mut out);
-    colours(pdf, opts, &mut out)?;
+    let mut ink = colours(pdf, opts, &mut out)?;
+    ink.sort_by_key(|i| i.page);
     boxes(&doc, &pages, opts, &mut out);
     pdfx(&doc, &pages, &mut out);
-    Ok(out)
+    Ok(Report { findings: out, ink })
 }
 
 fn finding(
@@ -170,7 +189,7 @@ fn fonts(doc: &Document, pages: &BTreeMap<u32, ObjectId>, out: &mut Vec<Finding>
     }
 }
 
-fn colours(pdf: &[u8], opts: &Options, out: &mut Vec<Finding>) -> Result<()> {
+fn colours(pdf: &[u8], opts: &Options, out: &mut Vec<Finding>) -> Result<Vec<PageInk>> {
     let audit = print::audit(pdf)?;
     for p in &audit.problems {
         // The audit says "page N: …" when it knows the page.
@@ -203,7 +222,15 @@ fn colours(pdf: &[u8], opts: &Options, out: &mut Vec<Finding>) -> Result<()> {
             ),
         ));
     }
-    Ok(())
+    Ok(audit
+        .ink
+        .into_iter()
+        .map(|(page, percent, colour)| PageInk {
+            page,
+            percent,
+            colour,
+        })
+        .collect())
 }
 
 fn page_box(doc: &Document, page: ObjectId, key: &[u8]) -> Option<[f64; 4]> {

@@ -47,6 +47,27 @@ pub struct PrintOverrides {
     pub pdfa: Option<bool>,
     /// `--pdfx`: the printer's file as PDF/X-1a:2003.
     pub pdfx: Option<bool>,
+    /// `--output-intent FILE.icc`: the press's CMYK profile for the PDF/X output intent.
+    pub output_intent: Option<std::path::PathBuf>,
+}
+
+/// Which PDF/X.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfxLevel {
+    /// PDF/X-1a:2003: CMYK and spot only, no transparency, PDF 1.4.
+    X1a,
+    /// PDF/X-4: PDF 1.6, the output intent's profile embedded.
+    X4,
+}
+
+/// The PDF/X output intent of a build.
+#[derive(Debug, Clone)]
+pub struct Pdfx {
+    pub level: PdfxLevel,
+    /// The output condition (`FOGRA39`, or the name of the given profile).
+    pub condition: String,
+    /// The press's CMYK ICC profile, embedded as the intent's `DestOutputProfile`.
+    pub profile: Option<Vec<u8>>,
 }
 
 /// The print settings of one build.
@@ -62,9 +83,11 @@ pub struct PrintSettings {
     pub red: Option<Colour>,
     /// The pages the issue must fit (`[print] pages`).
     pub pages: Option<u32>,
-    /// PDF/X-1a:2003 for the printer, with this output condition (a characterization
-    /// registered with the ICC, such as `FOGRA39`).
-    pub pdfx: Option<String>,
+    /// PDF/X for the printer, with its output condition (a characterization registered
+    /// with the ICC, such as `FOGRA39`) and, when given, the press's profile.
+    pub pdfx: Option<Pdfx>,
+    /// 100 % K fills and strokes overprint (`[print] overprint`; on with PDF/X).
+    pub overprint: bool,
     /// What was set and then left out, for the build report.
     pub notes: Vec<String>,
 }
@@ -120,18 +143,13 @@ impl PrintSettings {
                 }
             }
         }
-        let pdfx = match (&cli.pdfx, &profile.pdfx) {
-            (Some(false), _) | (None, None) => false,
-            (Some(true), _) => true,
-            (None, Some(v)) => {
+        let level = match (&cli.pdfx, &profile.pdfx) {
+            (Some(false), _) | (None, None) => None,
+            (Some(true), None) => Some(PdfxLevel::X1a),
+            (_, Some(v)) => {
                 match v.get_ref().as_str() {
-                    "x-1a" => true,
-                    "x-4" => {
-                        return Err(loaded
-                        .error_at(v.span(), "print.pdfx = \"x-4\" is not built yet: it needs an embedded CMYK press profile / PDF/X-4 暂不支持")
-                        .help("write pdfx = \"x-1a\" (PDF/X-1a:2003, what most print shops ask for) / 请用 pdfx = \"x-1a\"")
-                        .into());
-                    }
+                    "x-1a" => Some(PdfxLevel::X1a),
+                    "x-4" => Some(PdfxLevel::X4),
                     other => {
                         return Err(loaded
                         .error_at(v.span(), format!("print.pdfx = \"{other}\" is not a PDF/X level / 不是 PDF/X 级别"))
@@ -141,13 +159,49 @@ impl PrintSettings {
                 }
             }
         };
+        let icc = match (&cli.output_intent, &profile.output_profile) {
+            (Some(path), _) => Some(read_profile(path).map_err(|(msg, help)| {
+                InputError::file(path, format!("--output-intent: {msg}")).help(help)
+            })?),
+            (None, Some(v)) => {
+                let path = loaded.base_dir().join(v.get_ref());
+                if !loaded.file.allow_outside && !crate::files::is_inside(loaded.base_dir(), &path)
+                {
+                    return Err(loaded
+                        .error_at(v.span(), "print.output_profile is outside the issue's folder / 色彩特性文件不在期刊文件夹内")
+                        .help("copy the profile into the issue's folder, or give it with --output-intent FILE.icc / 请把 ICC 文件复制到期刊文件夹内，或用 --output-intent 指定")
+                        .into());
+                }
+                Some(read_profile(&path).map_err(|(msg, help)| {
+                    loaded
+                        .error_at(v.span(), format!("print.output_profile: {msg}"))
+                        .help(help)
+                })?)
+            }
+            (None, None) => None,
+        };
+        if let (Some(PdfxLevel::X4), None) = (level, &icc) {
+            let at = profile.pdfx.as_ref().map_or(0..0, |v| v.span());
+            return Err(loaded
+                .error_at(at, "PDF/X-4 embeds the press's CMYK profile, and none is given / PDF/X-4 须嵌入印刷 ICC 特性文件")
+                .help("name it: output_profile = \"ISOcoated_v2_eci.icc\" under [print] (from your print shop, or ECI's profile for FOGRA39), or --output-intent FILE.icc; or write pdfx = \"x-1a\", which names the registered condition without a profile / 请在 [print] 中写 output_profile，或改用 x-1a")
+                .into());
+        }
+        let condition = |icc: &Option<(String, Vec<u8>)>| {
+            profile
+                .output_condition
+                .clone()
+                .or_else(|| icc.as_ref().map(|(name, _)| name.clone()))
+                .unwrap_or_else(|| DEFAULT_OUTPUT_CONDITION.to_owned())
+        };
+        let pdfx = level.map(|level| Pdfx {
+            level,
+            condition: condition(&icc),
+            profile: icc.map(|(_, bytes)| bytes),
+        });
         let mut s = PrintSettings {
-            pdfx: pdfx.then(|| {
-                profile
-                    .output_condition
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_OUTPUT_CONDITION.to_owned())
-            }),
+            overprint: profile.overprint.unwrap_or(pdfx.is_some()),
+            pdfx,
             bleed,
             crop_marks: cli.crop_marks.unwrap_or(profile.crop_marks),
             pdfa: cli.pdfa.unwrap_or(profile.pdfa),
@@ -173,6 +227,7 @@ impl PrintSettings {
             }
             s.bleed = 0.0;
             s.crop_marks = false;
+            s.overprint = false;
         }
         Ok(s)
     }
@@ -267,12 +322,60 @@ pub fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
 /// China commonly proof to. A registered characterization: no profile is embedded.
 pub const DEFAULT_OUTPUT_CONDITION: &str = "FOGRA39";
 
-/// Makes the file PDF/X-1a:2003: the GTS_PDFX output intent naming the registered
-/// output condition, the version and `Trapped` in the Info dictionary and the XMP,
-/// PDF 1.4. Boxes (TrimBox on every page) are set by [`finish`].
-fn make_pdfx(doc: &mut Document, condition: &str) -> Result<()> {
-    const VERSION: &str = "PDF/X-1a:2003";
+/// Reads a press profile: an ICC output (`prtr`) profile of CMYK data, with its name
+/// (the profile's file name without `.icc`). Errors are (what, what to do).
+fn read_profile(
+    path: &std::path::Path,
+) -> std::result::Result<(String, Vec<u8>), (String, String)> {
+    let bytes = crate::files::read_input(path, 64 * crate::files::MB)
+        .map_err(|p| p.describe(("ICC profile", "ICC 特性文件"), path))?;
+    let field = |r: std::ops::Range<usize>| bytes.get(r).unwrap_or(b"");
+    if field(36..40) != b"acsp" {
+        return Err((
+            format!("{} is not an ICC profile / 不是 ICC 特性文件", path.display()),
+            "give the .icc (or .icm) file of the press's CMYK profile / 请指定印刷用 CMYK 的 .icc 文件".into(),
+        ));
+    }
+    if field(16..20) != b"CMYK" || field(12..16) != b"prtr" {
+        return Err((
+            format!(
+                "{} is a {} profile of {} data, not a press (output) profile of CMYK / 不是 CMYK 印刷特性文件",
+                path.display(),
+                String::from_utf8_lossy(field(12..16)).trim(),
+                String::from_utf8_lossy(field(16..20)).trim()
+            ),
+            "give the CMYK profile of the press (e.g. ISOcoated_v2_eci.icc), not a screen or RGB profile / 请指定印刷机的 CMYK 特性文件，而非显示器或 RGB 特性文件".into(),
+        ));
+    }
+    let name = path
+        .file_stem()
+        .map_or_else(|| "CMYK".into(), |s| s.to_string_lossy().into_owned());
+    Ok((name, bytes))
+}
+
+/// Makes the file PDF/X-1a:2003 or PDF/X-4: the GTS_PDFX output intent naming the
+/// output condition (with the press's profile embedded when given, as X-4 requires),
+/// the version and `Trapped` in the Info dictionary and the XMP, PDF 1.4 (X-1a) or
+/// 1.6. Boxes (TrimBox on every page) are set by [`finish`].
+fn make_pdfx(doc: &mut Document, pdfx: &Pdfx) -> Result<()> {
+    let condition = pdfx.condition.as_str();
+    let (version, pdf_version) = match pdfx.level {
+        PdfxLevel::X1a => ("PDF/X-1a:2003", "1.4"),
+        PdfxLevel::X4 => ("PDF/X-4", "1.6"),
+    };
     let mut intent = Dictionary::new();
+    if let Some(icc) = &pdfx.profile {
+        let mut d = Dictionary::new();
+        d.set("N", Object::Integer(4));
+        let mut stream = Stream::new(d, icc.clone());
+        stream
+            .compress()
+            .map_err(pdf_err("compressing the output profile"))?;
+        intent.set(
+            "DestOutputProfile",
+            Object::Reference(doc.add_object(stream)),
+        );
+    }
     intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
     intent.set("S", Object::Name(b"GTS_PDFX".to_vec()));
     intent.set(
@@ -306,7 +409,7 @@ fn make_pdfx(doc: &mut Document, condition: &str) -> Result<()> {
     let info = doc
         .get_dictionary_mut(info_id)
         .map_err(pdf_err("the Info dictionary of the exported PDF"))?;
-    info.set("GTS_PDFXVersion", Object::string_literal(VERSION));
+    info.set("GTS_PDFXVersion", Object::string_literal(version));
     info.set("Trapped", Object::Name(b"False".to_vec()));
     // The XMP says the same as the Info dictionary.
     if let Some(id) = metadata
@@ -323,12 +426,12 @@ fn make_pdfx(doc: &mut Document, condition: &str) -> Result<()> {
             )
             .replace(
                 "<pdf:PDFVersion>1.7</pdf:PDFVersion>",
-                &format!("<pdf:PDFVersion>1.4</pdf:PDFVersion><pdf:Trapped>False</pdf:Trapped><pdfxid:GTS_PDFXVersion>{VERSION}</pdfxid:GTS_PDFXVersion>"),
+                &format!("<pdf:PDFVersion>{pdf_version}</pdf:PDFVersion><pdf:Trapped>False</pdf:Trapped><pdfxid:GTS_PDFXVersion>{version}</pdfxid:GTS_PDFXVersion>"),
             );
         stream.dict.remove(b"Filter");
         stream.set_content(xmp.into_bytes());
     }
-    doc.version = "1.4".to_owned();
+    doc.version = pdf_version.to_owned();
     Ok(())
 }
 
@@ -336,10 +439,11 @@ fn make_pdfx(doc: &mut Document, condition: &str) -> Result<()> {
 /// PDF/X when asked. Without bleed, marks and PDF/X (and for PDF/A) the bytes are
 /// returned as they are.
 pub fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
-    if s.pdfa || (s.bleed == 0.0 && !s.crop_marks && s.pdfx.is_none()) {
+    if s.pdfa || (s.bleed == 0.0 && !s.crop_marks && s.pdfx.is_none() && !s.overprint) {
         return Ok(pdf);
     }
     let mut doc = Document::load_mem(&pdf).map_err(pdf_err("reading the exported PDF"))?;
+    let overprint = s.overprint.then(|| OverprintStates::add(&mut doc));
     // How far the sheet grows beyond Typst's media (trim + bleed) to hold the marks.
     let margin = if s.crop_marks {
         mark_margin(s.bleed) - s.bleed
@@ -360,6 +464,9 @@ pub fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
         let bleed_box = shift(media);
         let trim_box = shift(trim);
         let media_box = [0.0, 0.0, media[2] + 2.0 * margin, media[3] + 2.0 * margin];
+        if let Some(states) = &overprint {
+            overprint_black(&mut doc, page_id, states)?;
+        }
         if let Some(cs) = registration {
             // Move the page onto the larger sheet, then draw the marks over it.
             let before = format!("q 1 0 0 1 {} {} cm\n", num(margin), num(margin));
@@ -377,13 +484,102 @@ pub fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
         page.remove(b"CropBox");
         page.remove(b"ArtBox");
     }
-    if let Some(condition) = &s.pdfx {
-        make_pdfx(&mut doc, condition)?;
+    if let Some(pdfx) = &s.pdfx {
+        make_pdfx(&mut doc, pdfx)?;
+    }
+    if overprint.is_some() {
+        doc.prune_objects();
     }
     let mut out = Vec::with_capacity(pdf.len() + 4096);
     doc.save_to(&mut out)
         .map_err(|e| Error::internal(format!("writing the PDF: {e}")))?;
     Ok(out)
+}
+
+/// The four overprint states a page switches between: (fill, stroke) overprinting
+/// or not. Each sets both flags, since an `OP` alone would set `op` too.
+struct OverprintStates([ObjectId; 4]);
+
+impl OverprintStates {
+    const NAMES: [&'static [u8]; 4] = [b"JbOp00", b"JbOp01", b"JbOp10", b"JbOp11"];
+
+    fn add(doc: &mut Document) -> Self {
+        let mut ids = [(0, 0); 4];
+        for (k, id) in ids.iter_mut().enumerate() {
+            let (fill, stroke) = (k & 2 != 0, k & 1 != 0);
+            let mut d = Dictionary::new();
+            d.set("Type", Object::Name(b"ExtGState".to_vec()));
+            d.set("op", Object::Boolean(fill));
+            d.set("OP", Object::Boolean(stroke));
+            d.set("OPM", Object::Integer(1));
+            *id = doc.add_object(d);
+        }
+        OverprintStates(ids)
+    }
+}
+
+/// Sets 100 % K (`0 0 0 1 k` / `K`, how the layouts write black) to overprint on a
+/// page: after each colour a fill or stroke takes, the overprint state that goes
+/// with it (black: on; any other colour: off), following `q`/`Q` so that nothing
+/// else overprints. A page without black is left as it is.
+fn overprint_black(doc: &mut Document, page_id: ObjectId, states: &OverprintStates) -> Result<()> {
+    let content = doc.get_page_content(page_id);
+    let ops = Content::decode(&content).map_err(pdf_err("a page's content"))?;
+    let black =
+        |op: &lopdf::content::Operation| operand_numbers(&op.operands) == [0.0, 0.0, 0.0, 1.0];
+    // (fill, stroke) overprinting, with the saved states of `q`.
+    let mut now = (false, false);
+    let mut saved = Vec::new();
+    let mut out = Vec::with_capacity(ops.operations.len() + 64);
+    let mut any = false;
+    for op in ops.operations {
+        let next = match op.operator.as_str() {
+            "q" => {
+                saved.push(now);
+                None
+            }
+            "Q" => {
+                now = saved.pop().unwrap_or((false, false));
+                None
+            }
+            "k" => Some((black(&op), now.1)),
+            "g" | "rg" | "sc" | "scn" | "cs" => Some((false, now.1)),
+            "K" => Some((now.0, black(&op))),
+            "G" | "RG" | "SC" | "SCN" | "CS" => Some((now.0, false)),
+            _ => None,
+        };
+        out.push(op);
+        if let Some(next) = next.filter(|n| *n != now) {
+            let k = usize::from(next.0) * 2 + usize::from(next.1);
+            out.push(lopdf::content::Operation::new(
+                "gs",
+                vec![Object::Name(OverprintStates::NAMES[k].to_vec())],
+            ));
+            now = next;
+            any = true;
+        }
+    }
+    if !any {
+        return Ok(());
+    }
+    let bytes = Content { operations: out }
+        .encode()
+        .map_err(pdf_err("a page's content"))?;
+    // One stream for the page (Typst writes one; any others are joined into it). The
+    // streams it replaces are pruned when the file is written.
+    let mut stream = Stream::new(Dictionary::new(), bytes);
+    stream
+        .compress()
+        .map_err(pdf_err("compressing a page's content"))?;
+    let stream = doc.add_object(stream);
+    doc.get_dictionary_mut(page_id)
+        .map_err(pdf_err("a page of the exported PDF"))?
+        .set("Contents", Object::Reference(stream));
+    for (k, id) in states.0.iter().enumerate() {
+        doc.add_graphics_state(page_id, OverprintStates::NAMES[k], *id)
+            .map_err(pdf_err("a page's resources"))?;
+    }
+    Ok(())
 }
 
 /// How far the media reaches beyond the trim when crop marks are drawn (more than the
@@ -604,6 +800,22 @@ fn shift_annotations(doc: &mut Document, page_id: ObjectId, by: f64) -> Result<(
 
 // ── The colour audit ────────────────────────────────────────────────────────────
 
+/// A PDF/X output intent: the press condition by name, or with the press's CMYK
+/// profile (never an RGB or gray profile a RIP would apply to device colour).
+fn press_intent(doc: &Document, d: &Dictionary) -> bool {
+    let cmyk_profile = || {
+        d.get(b"DestOutputProfile")
+            .and_then(|p| p.as_reference())
+            .and_then(|id| doc.get_object(id))
+            .and_then(|o| o.as_stream())
+            .and_then(|s| s.dict.get(b"N"))
+            .and_then(|n| n.as_i64())
+            .is_ok_and(|n| n == 4)
+    };
+    d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"GTS_PDFX".as_slice())
+        && (!d.has(b"DestOutputProfile") || cmyk_profile())
+}
+
 /// What a scan of a PDF's colours found.
 #[derive(Debug, Default)]
 pub struct ColourAudit {
@@ -730,7 +942,8 @@ pub fn audit(pdf: &[u8]) -> Result<ColourAudit> {
         scan_object(&doc, *id, obj, &mut a, 0);
     }
     // An output intent is a problem unless it is PDF/X's naming a press condition
-    // (a registered CMYK characterization, no RGB or gray profile for the RIP to apply).
+    // (a registered CMYK characterization, or the press's CMYK profile: no RGB or
+    // gray profile for the RIP to apply).
     if let Ok(cat) = doc.catalog()
         && let Ok(intents) = cat.get(b"OutputIntents")
     {
@@ -748,10 +961,7 @@ pub fn audit(pdf: &[u8]) -> Result<ColourAudit> {
                 Object::Dictionary(d) => Some(d),
                 _ => None,
             };
-            let pdfx = dict.is_some_and(|d| {
-                d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"GTS_PDFX".as_slice())
-                    && !d.has(b"DestOutputProfile")
-            });
+            let pdfx = dict.is_some_and(|d| press_intent(&doc, d));
             if !pdfx {
                 a.problem(
                     "the catalog has an OutputIntent with a profile the RIP would apply (not a PDF/X press condition)"
@@ -846,7 +1056,7 @@ fn scan_object(doc: &Document, id: ObjectId, obj: &Object, a: &mut ColourAudit, 
             }
         }
         Object::Dictionary(d) => {
-            if d.has(b"DestOutputProfile") {
+            if d.has(b"DestOutputProfile") && !press_intent(doc, d) {
                 a.problem(format!("an output intent with an ICC profile in {}", at()));
             }
             for (_, v) in d.iter() {

@@ -55,6 +55,10 @@ pub struct BuildArgs {
     /// [print] output_condition says otherwise). 印刷用 PDF/X.
     #[arg(long, conflicts_with = "pdfa")]
     pdfx: bool,
+    /// The press's CMYK ICC profile, embedded in the PDF/X output intent (needed for
+    /// [print] pdfx = "x-4"; over [print] output_profile) / 印刷 ICC 特性文件.
+    #[arg(long, value_name = "FILE.icc")]
+    output_intent: Option<PathBuf>,
     /// After the build, list the characters typeset per font and every character
     /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
     #[arg(long)]
@@ -111,6 +115,7 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
             crop_marks: flag(args.crop_marks, args.no_crop_marks),
             pdfa: flag(args.pdfa, args.no_pdfa),
             pdfx: args.pdfx.then_some(true),
+            output_intent: args.output_intent.clone(),
         },
         draft: draft.clone(),
     };

@@ -68,14 +68,19 @@ pub fn run(args: PreflightArgs) -> ExitCode {
         max_ink: args.max_ink,
         size,
     };
-    let findings = match preflight::preflight(&bytes, &opts) {
+    let report = match preflight::preflight(&bytes, &opts) {
         Ok(f) => f,
         Err(e) => return unreadable(e.to_string()),
     };
+    let findings = &report.findings;
+    let heaviest = report
+        .ink
+        .iter()
+        .max_by(|a, b| a.percent.total_cmp(&b.percent));
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into())
+            serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into())
         );
     } else if findings.is_empty() {
         println!(
@@ -101,6 +106,12 @@ pub fn run(args: PreflightArgs) -> ExitCode {
             findings.len(),
             args.pdf.display(),
             findings.len()
+        );
+    }
+    if let (false, Some(h)) = (args.json, heaviest) {
+        println!(
+            "heaviest ink: {:.0} % ({}) on page {} / 最大总墨量",
+            h.percent, h.colour, h.page
         );
     }
     ExitCode::from(u8::from(!findings.is_empty()))

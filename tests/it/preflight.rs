@@ -167,25 +167,265 @@ fn preflight_names_rgb_text_an_unembedded_font_a_hairline_and_too_much_ink() {
     );
     let (code, out) = preflight(&heavy, &["--max-ink", "330", "--size", "A4", "--json"]);
     assert_eq!(code, Some(0), "{out}");
-    assert_eq!(out.trim(), "[]");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["findings"], serde_json::json!([]));
+    assert_eq!(
+        json["ink"][0]["percent"].as_f64().map(f64::round),
+        Some(320.0)
+    );
 
     let junk = dir.path().join("junk.pdf");
     std::fs::write(&junk, "not a pdf").unwrap();
     assert_eq!(preflight(&junk, &[]).0, Some(2));
 }
 
-#[test]
-fn pdfx_4_and_unknown_levels_are_refused_at_their_line() {
-    let toml = MINIMAL_TOML.to_owned() + "\n[print]\npdfx = \"x-4\"\n";
-    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let e = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
-        issue,
-        ..Default::default()
-    })
-    .unwrap_err()
-    .render(false);
+/// One of ghostscript's ICC profiles (`default_cmyk.icc`, `default_rgb.icc`): real
+/// profiles on any machine with ghostscript (CI installs it), not shipped by us.
+fn ghostscript_profile(name: &str) -> Option<std::path::PathBuf> {
+    let found = std::fs::read_dir("/usr/share/ghostscript")
+        .ok()?
+        .flatten()
+        .map(|e| e.path().join("iccprofiles").join(name))
+        .find(|p| p.is_file());
     assert!(
-        e.contains("not built yet") && e.contains("issue.toml:"),
+        found.is_some() || std::env::var("CI").is_err(),
+        "ghostscript's {name} is required in CI (.ci/run installs ghostscript)"
+    );
+    found
+}
+
+#[test]
+fn pdfx_4_needs_a_cmyk_press_profile_and_unknown_levels_are_refused_at_their_line() {
+    let build = |extra: &str, files: &[(&str, &[u8])]| {
+        let toml = MINIMAL_TOML.to_owned() + "\n[print]\n" + extra;
+        let (d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        for (name, bytes) in files {
+            std::fs::write(d.path().join(name), bytes).unwrap();
+        }
+        let out = d.path().join("x.pdf");
+        let r = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+            issue,
+            output: Some(out.clone()),
+            ..Default::default()
+        });
+        (d, out, r)
+    };
+    let (_d, _, r) = build("pdfx = \"x-4\"\n", &[]);
+    let e = r.unwrap_err().render(false);
+    assert!(
+        e.contains("output_profile") && e.contains("issue.toml:"),
         "{e}"
     );
+    let (_d, _, r) = build("pdfx = \"x-9\"\n", &[]);
+    let e = r.unwrap_err().render(false);
+    assert!(
+        e.contains("not a PDF/X level") && e.contains("issue.toml:"),
+        "{e}"
+    );
+    let (_d, _, r) = build(
+        "pdfx = \"x-4\"\noutput_profile = \"x.icc\"\n",
+        &[("x.icc", b"not a profile")],
+    );
+    let e = r.unwrap_err().render(false);
+    assert!(e.contains("not an ICC profile"), "{e}");
+
+    let (Some(cmyk), Some(rgb)) = (
+        ghostscript_profile("default_cmyk.icc"),
+        ghostscript_profile("default_rgb.icc"),
+    ) else {
+        return;
+    };
+    let rgb = std::fs::read(rgb).unwrap();
+    let (_d, _, r) = build(
+        "pdfx = \"x-4\"\noutput_profile = \"screen.icc\"\n",
+        &[("screen.icc", &rgb)],
+    );
+    let e = r.unwrap_err().render(false);
+    assert!(e.contains("not a press (output) profile of CMYK"), "{e}");
+
+    let icc = std::fs::read(cmyk).unwrap();
+    let (_d, out, r) = build(
+        "pdfx = \"x-4\"\noutput_profile = \"press.icc\"\nbleed = \"3mm\"\n",
+        &[("press.icc", &icc)],
+    );
+    r.unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.6"));
+    let doc = Document::load_mem(&bytes).unwrap();
+    let info = doc
+        .get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap();
+    assert_eq!(
+        info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(),
+        b"PDF/X-4"
+    );
+    let intents = doc
+        .catalog()
+        .unwrap()
+        .get(b"OutputIntents")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let intent = doc
+        .get_dictionary(intents[0].as_reference().unwrap())
+        .unwrap();
+    assert_eq!(
+        intent
+            .get(b"OutputConditionIdentifier")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"press"
+    );
+    let profile = doc
+        .get_object(
+            intent
+                .get(b"DestOutputProfile")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap()
+        .as_stream()
+        .unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 4);
+    assert_eq!(
+        profile.decompressed_content().unwrap(),
+        icc,
+        "the profile, embedded whole"
+    );
+    assert!(
+        String::from_utf8_lossy(&bytes)
+            .contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>")
+    );
+    let (code, report) = preflight(&out, &["--size", "A4"]);
+    assert_eq!(code, Some(0), "{report}");
+}
+
+/// The heaviest C + M + Y + K of each page as ghostscript rasterises it (`pamcmyk32`,
+/// 50 dpi), in per cent: an independent reading of the ink preflight computes from
+/// the content streams.
+fn ghostscript_ink(pdf: &Path) -> Vec<f64> {
+    let dir = tempfile::tempdir().unwrap();
+    let pattern = dir.path().join("p-%03d.pam");
+    let o = Command::new("gs")
+        .args([
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-dSAFER",
+            "-sDEVICE=pamcmyk32",
+            "-r50",
+        ])
+        .arg(format!("-sOutputFile={}", pattern.display()))
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    pages.sort();
+    pages
+        .iter()
+        .map(|p| {
+            let b = std::fs::read(p).unwrap();
+            let start = b.windows(7).position(|w| w == b"ENDHDR\n").unwrap() + 7;
+            let max = b[start..]
+                .chunks_exact(4)
+                .map(|px| px.iter().map(|&v| u32::from(v)).sum::<u32>())
+                .max()
+                .unwrap_or(0);
+            f64::from(max) / 255.0 * 100.0
+        })
+        .collect()
+}
+
+#[test]
+fn preflight_ink_agrees_with_ghostscript_and_black_overprints_in_pdfx() {
+    if !tool("gs") {
+        return;
+    }
+    let (_t, pdf) = build_print(&sample_issue(), pdfx());
+    let (code, out) = preflight(&pdf, &["--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ours: Vec<f64> = json["ink"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["percent"].as_f64().unwrap())
+        .collect();
+    let theirs = ghostscript_ink(&pdf);
+    assert_eq!(ours.len(), theirs.len(), "{ours:?} vs {theirs:?}");
+    for (page, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+        assert!(
+            (a - b).abs() <= 1.0,
+            "page {}: preflight {a} %, ghostscript {b} %",
+            page + 1
+        );
+    }
+    // Page 1 has the red masthead (M + Y), the others black only.
+    assert!((ours[0] - 200.0).abs() < 0.5 && ours[1..].iter().all(|p| (p - 100.0).abs() < 0.5));
+
+    // Black overprints: every page sets an overprint state after its black, and the
+    // states say op/OP with OPM 1; red never overprints.
+    let doc = Document::load(&pdf).unwrap();
+    for (n, page) in doc.get_pages() {
+        let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
+        let ops = lopdf::content::Content::decode(content.as_bytes()).unwrap();
+        let mut after_black = false;
+        let mut saw = false;
+        for w in ops.operations.windows(2) {
+            let nums: Vec<f64> = w[0]
+                .operands
+                .iter()
+                .filter_map(|o| o.as_float().ok())
+                .map(f64::from)
+                .collect();
+            if w[0].operator == "k" && nums == [0.0, 0.0, 0.0, 1.0] && w[1].operator == "gs" {
+                after_black = true;
+                saw = true;
+                let name = w[1].operands[0].as_name().unwrap();
+                assert!(
+                    name.starts_with(b"JbOp1"),
+                    "page {n}: black fill sets fill overprint"
+                );
+            }
+            if w[0].operator == "k" && nums == [0.0, 1.0, 1.0, 0.0] {
+                assert!(
+                    !(w[1].operator == "gs"
+                        && w[1].operands[0].as_name().unwrap().starts_with(b"JbOp1")),
+                    "page {n}: red must not overprint"
+                );
+            }
+        }
+        assert!(
+            saw && after_black,
+            "page {n}: no overprint state after black"
+        );
+    }
+    let states: Vec<&Dictionary> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"ExtGState".as_slice()))
+        .collect();
+    assert_eq!(states.len(), 4);
+    assert!(
+        states
+            .iter()
+            .all(|d| d.get(b"OPM").unwrap().as_i64().unwrap() == 1)
+    );
+    assert!(
+        states
+            .iter()
+            .any(|d| d.get(b"op").unwrap().as_bool().unwrap())
+    );
+
+    // Without PDF/X, or with `overprint = false`, nothing overprints.
+    let (_t, plain) = build_print(&sample_issue(), jianbao::print::PrintOverrides::default());
+    assert!(!String::from_utf8_lossy(&std::fs::read(&plain).unwrap()).contains("ExtGState"));
 }

@@ -19,6 +19,7 @@ fn bleed_and_marks() -> PrintOverrides {
         crop_marks: Some(true),
         pdfa: None,
         pdfx: None,
+        output_intent: None,
     }
 }
 
@@ -450,6 +451,7 @@ fn pdfa_has_its_identification_output_intent_and_no_device_colour() {
             bleed: Some("3mm".into()),
             crop_marks: Some(true),
             pdfx: None,
+            output_intent: None,
         },
     );
     let doc = Document::load(&pdf).unwrap();
