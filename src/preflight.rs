@@ -4,8 +4,9 @@
 //! as the print file's colour audit ([`crate::print::audit`]); this module adds what
 //! a press needs beyond colour: fonts embedded (and subset, and not Type 3), the trim
 //! box on every page and its size, and a PDF/X identification that holds together.
-//! Not checked yet: the ink of images' samples and the resolution of images at their
-//! placed size (`jianbao build` reports its own photos' resolution).
+//! Images: the resolution at the placed size (from the same walk, which follows the
+//! transformation matrix) and the ink of gray and CMYK images' samples. Not read: RGB
+//! images' samples (RGB is a finding already) and CMYK JPEGs.
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,8 @@ pub struct Options {
     pub max_ink: f64,
     /// The trim size every page must have, in millimetres (width, height).
     pub size: Option<(f64, f64)>,
+    /// The least resolution an image may have at its placed size, in pixels per inch.
+    pub min_ppi: f64,
 }
 
 impl Default for Options {
@@ -29,6 +32,7 @@ impl Default for Options {
         Options {
             max_ink: 280.0,
             size: None,
+            min_ppi: 150.0,
         }
     }
 }
@@ -36,7 +40,7 @@ impl Default for Options {
 /// One thing a press would object to, with where it is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// Which check: `fonts`, `colour`, `ink`, `rules`, `boxes`, `pdfx`.
+    /// Which check: `fonts`, `colour`, `ink`, `rules`, `images`, `boxes`, `pdfx`.
     pub check: &'static str,
     /// The page, counted from 1, when the finding is on one.
     pub page: Option<u32>,
@@ -60,8 +64,22 @@ pub struct PageInk {
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub findings: Vec<Finding>,
-    /// Page by page, the heaviest colour of text, rules and fills (not of images).
+    /// Page by page, the heaviest colour of text, rules, fills and gray or CMYK
+    /// images' samples.
     pub ink: Vec<PageInk>,
+    /// Every image placed, with its resolution at the placed size.
+    pub images: Vec<ImageUse>,
+}
+
+/// An image on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageUse {
+    pub page: u32,
+    pub object: Option<String>,
+    pub pixels: (u32, u32),
+    /// Placed size in millimetres.
+    pub mm: (f64, f64),
+    pub ppi: f64,
 }
 
 const MM: f64 = 72.0 / 25.4;
@@ -74,11 +92,17 @@ pub fn preflight(pdf: &[u8], opts: &Options) -> Result<Report> {
     let mut out = Vec::new();
     let pages: BTreeMap<u32, ObjectId> = doc.get_pages();
     fonts(&doc, &pages, &mut out);
-    let mut ink = colours(pdf, opts, &mut out)?;
+    let audit = print::audit(pdf)?;
+    let mut ink = colours(&audit, opts, &mut out);
+    let images = images(&doc, &audit.images, opts, &mut ink, &mut out);
     ink.sort_by_key(|i| i.page);
     boxes(&doc, &pages, opts, &mut out);
     pdfx(&doc, &pages, &mut out);
-    Ok(Report { findings: out, ink })
+    Ok(Report {
+        findings: out,
+        ink,
+        images,
+    })
 }
 
 fn finding(
@@ -189,8 +213,7 @@ fn fonts(doc: &Document, pages: &BTreeMap<u32, ObjectId>, out: &mut Vec<Finding>
     }
 }
 
-fn colours(pdf: &[u8], opts: &Options, out: &mut Vec<Finding>) -> Result<Vec<PageInk>> {
-    let audit = print::audit(pdf)?;
+fn colours(audit: &print::ColourAudit, opts: &Options, out: &mut Vec<Finding>) -> Vec<PageInk> {
     for p in &audit.problems {
         // The audit says "page N: …" when it knows the page.
         let page = p
@@ -199,7 +222,21 @@ fn colours(pdf: &[u8], opts: &Options, out: &mut Vec<Finding>) -> Result<Vec<Pag
             .and_then(|n| n.parse().ok());
         out.push(finding("colour", page, None, p.clone()));
     }
-    for (page, ink, label) in &audit.ink {
+    let ink: Vec<PageInk> = audit
+        .ink
+        .iter()
+        .map(|(page, percent, colour)| PageInk {
+            page: *page,
+            percent: *percent,
+            colour: colour.clone(),
+        })
+        .collect();
+    for PageInk {
+        page,
+        percent: ink,
+        colour: label,
+    } in &ink
+    {
         if *ink > opts.max_ink + 0.5 {
             out.push(finding(
                 "ink",
@@ -222,15 +259,108 @@ fn colours(pdf: &[u8], opts: &Options, out: &mut Vec<Finding>) -> Result<Vec<Pag
             ),
         ));
     }
-    Ok(audit
-        .ink
-        .into_iter()
-        .map(|(page, percent, colour)| PageInk {
-            page,
-            percent,
-            colour,
+    ink
+}
+
+/// Images under `min_ppi` at their placed size, and the ink of gray and CMYK images'
+/// samples (each image read once), added to the pages that show them.
+fn images(
+    doc: &Document,
+    placed: &[print::PlacedImage],
+    opts: &Options,
+    ink: &mut Vec<PageInk>,
+    out: &mut Vec<Finding>,
+) -> Vec<ImageUse> {
+    let mut sampled: BTreeMap<ObjectId, Option<f64>> = BTreeMap::new();
+    let mut uses = Vec::new();
+    for im in placed {
+        let ppi = im.ppi();
+        let mm = (im.placed.0 / MM, im.placed.1 / MM);
+        if ppi.is_finite() && ppi < opts.min_ppi {
+            out.push(finding(
+                "images",
+                Some(im.page),
+                im.object,
+                format!(
+                    "an image of {}×{} px placed at {:.0}×{:.0} mm: {ppi:.0} ppi, under {:.0}: it prints soft / 图片分辨率不足",
+                    im.pixels.0, im.pixels.1, mm.0, mm.1, opts.min_ppi
+                ),
+            ));
+        }
+        uses.push(ImageUse {
+            page: im.page,
+            object: im.object.map(|(n, g)| format!("{n} {g}")),
+            pixels: im.pixels,
+            mm,
+            ppi,
+        });
+        let Some(id) = im.object else { continue };
+        let heaviest = *sampled.entry(id).or_insert_with(|| sample_ink(doc, id));
+        let Some(percent) = heaviest else { continue };
+        if percent > opts.max_ink + 0.5 {
+            out.push(finding(
+                "ink",
+                Some(im.page),
+                Some(id),
+                format!(
+                    "an image's pixels lay down {percent:.0} % ink, more than the {:.0} % the press takes / 图片总墨量超限",
+                    opts.max_ink
+                ),
+            ));
+        }
+        let colour = format!("image {} {}", id.0, id.1);
+        match ink.iter_mut().find(|p| p.page == im.page) {
+            Some(p) if p.percent < percent => {
+                p.percent = percent;
+                p.colour = colour;
+            }
+            Some(_) => {}
+            None => ink.push(PageInk {
+                page: im.page,
+                percent,
+                colour,
+            }),
+        }
+    }
+    uses
+}
+
+/// The heaviest C + M + Y + K of an image's samples, in per cent: for 8-bit gray and
+/// CMYK images, stored raw (Flate) or, for gray, as JPEG. `None` for what it cannot
+/// read (RGB, other depths or filters): the colour check reports RGB already.
+fn sample_ink(doc: &Document, id: ObjectId) -> Option<f64> {
+    let s = doc.get_object(id).ok()?.as_stream().ok()?;
+    if s.dict.get(b"BitsPerComponent").ok()?.as_i64().ok()? != 8 {
+        return None;
+    }
+    let comps = match s.dict.get(b"ColorSpace").ok()? {
+        Object::Name(n) if n == b"DeviceGray" => 1,
+        Object::Name(n) if n == b"DeviceCMYK" => 4,
+        _ => return None,
+    };
+    let filter = s.dict.get(b"Filter").ok().and_then(|f| match f {
+        Object::Name(n) => Some(n.clone()),
+        Object::Array(a) if a.len() == 1 => a[0].as_name().ok().map(<[u8]>::to_vec),
+        _ => None,
+    });
+    let samples = match filter.as_deref() {
+        Some(b"DCTDecode") if comps == 1 => {
+            image::load_from_memory_with_format(&s.content, image::ImageFormat::Jpeg)
+                .ok()?
+                .into_luma8()
+                .into_raw()
+        }
+        Some(b"FlateDecode") | None => s.decompressed_content().ok()?,
+        _ => return None,
+    };
+    let max = samples
+        .chunks_exact(comps)
+        .map(|px| match px {
+            [g] => 255 - u32::from(*g),
+            _ => px.iter().map(|&v| u32::from(v)).sum(),
         })
-        .collect())
+        .max()?;
+    Some(f64::from(max) / 255.0 * 100.0)
 }
 
 fn page_box(doc: &Document, page: ObjectId, key: &[u8]) -> Option<[f64; 4]> {

@@ -831,6 +831,29 @@ pub struct ColourAudit {
     pub hairlines: Vec<(u32, f64)>,
     /// The heaviest CMYK colour painted on each page: (page, ink %, colour).
     pub ink: Vec<(u32, f64, String)>,
+    /// Every image painted, where and how large.
+    pub images: Vec<PlacedImage>,
+}
+
+/// An image as a page paints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedImage {
+    pub page: u32,
+    /// The image object, when it is one (not an inline image).
+    pub object: Option<ObjectId>,
+    /// Its pixels across and down.
+    pub pixels: (u32, u32),
+    /// Its size on the page, in points.
+    pub placed: (f64, f64),
+}
+
+impl PlacedImage {
+    /// The effective resolution: pixels per inch at the placed size, the lower of the
+    /// two directions.
+    pub fn ppi(&self) -> f64 {
+        let per_inch = |px: u32, pt: f64| f64::from(px) / (pt / 72.0);
+        per_inch(self.pixels.0, self.placed.0).min(per_inch(self.pixels.1, self.placed.1))
+    }
 }
 
 /// Rules thinner than this (in points) may not print: a hairline.
@@ -853,6 +876,7 @@ impl ColourAudit {
                 self.hairlines.push(h);
             }
         }
+        self.images.extend(other.images);
         for (page, ink, label) in other.ink {
             match self.ink.iter_mut().find(|(p, _, _)| *p == page) {
                 Some(e) if e.1 < ink => *e = (page, ink, label),
@@ -1102,6 +1126,8 @@ struct State {
     render: i64,
     /// The line width (`w`), in user units.
     width: f64,
+    /// The current transformation matrix.
+    ctm: [f64; 6],
 }
 
 impl Default for State {
@@ -1111,8 +1137,25 @@ impl Default for State {
             stroke: Paint::black_gray(),
             render: 0,
             width: 1.0,
+            ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
         }
     }
+}
+
+/// `m` applied before `ctm` (PDF's `cm`: the new CTM is m × CTM).
+fn concat(m: [f64; 6], ctm: [f64; 6]) -> [f64; 6] {
+    [
+        m[0] * ctm[0] + m[1] * ctm[2],
+        m[0] * ctm[1] + m[1] * ctm[3],
+        m[2] * ctm[0] + m[3] * ctm[2],
+        m[2] * ctm[1] + m[3] * ctm[3],
+        m[4] * ctm[0] + m[5] * ctm[2] + ctm[4],
+        m[4] * ctm[1] + m[5] * ctm[3] + ctm[5],
+    ]
+}
+
+fn matrix(nums: &[f64]) -> Option<[f64; 6]> {
+    nums.try_into().ok()
 }
 
 impl Paint {
@@ -1233,6 +1276,11 @@ fn scan_content(
                     *st = s;
                 }
             }
+            "cm" => {
+                if let Some(m) = matrix(&nums()) {
+                    st.ctm = concat(m, st.ctm);
+                }
+            }
             "g" | "G" | "rg" | "RG" | "k" | "K" => {
                 let space = match op.operator.to_ascii_lowercase().as_str() {
                     "g" => Space::Gray,
@@ -1323,11 +1371,13 @@ fn scan_content(
                 let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
                     continue;
                 };
-                let xobj = res
+                let entry = res
                     .and_then(|r| r.get(b"XObject").ok())
                     .and_then(|x| doc.dereference(x).ok())
                     .and_then(|(_, x)| x.as_dict().ok())
-                    .and_then(|x| x.get(name).ok())
+                    .and_then(|x| x.get(name).ok());
+                let object = entry.and_then(|x| x.as_reference().ok());
+                let xobj = entry
                     .and_then(|x| doc.dereference(x).ok())
                     .and_then(|(_, x)| x.as_stream().ok());
                 let Some(xobj) = xobj else { continue };
@@ -1344,9 +1394,34 @@ fn scan_content(
                             .decompressed_content()
                             .unwrap_or_else(|_| xobj.content.clone());
                         let mut inner = st.clone();
+                        let form_matrix = xobj
+                            .dict
+                            .get(b"Matrix")
+                            .ok()
+                            .and_then(|m| m.as_array().ok())
+                            .and_then(|m| matrix(&operand_numbers(m)));
+                        if let Some(m) = form_matrix {
+                            inner.ctm = concat(m, inner.ctm);
+                        }
                         scan_content(doc, &data, sub_res, page, &mut inner, a, depth + 1)?;
                     }
                     Ok(b"Image") => {
+                        let px = |k: &[u8]| {
+                            xobj.dict
+                                .get(k)
+                                .ok()
+                                .and_then(|v| v.as_i64().ok())
+                                .and_then(|v| u32::try_from(v).ok())
+                                .unwrap_or(0)
+                        };
+                        // The image fills the unit square of its CTM.
+                        let c = st.ctm;
+                        a.images.push(PlacedImage {
+                            page,
+                            object,
+                            pixels: (px(b"Width"), px(b"Height")),
+                            placed: (c[0].hypot(c[1]), c[2].hypot(c[3])),
+                        });
                         if let Ok(cs) = xobj.dict.get(b"ColorSpace") {
                             let p = Paint {
                                 space: resolve_space(doc, cs, res, 0),

@@ -20,7 +20,12 @@ pub struct PreflightArgs {
     /// WIDTHxHEIGHT in mm (210x297).
     #[arg(long, value_name = "SIZE")]
     size: Option<String>,
-    /// The findings as JSON (for CI).
+    /// The least resolution of an image at its placed size, in pixels per inch.
+    /// 图片最低分辨率.
+    #[arg(long, value_name = "PPI", default_value_t = 150.0)]
+    min_ppi: f64,
+    /// The findings, each page's heaviest ink and every image's resolution as JSON
+    /// (for CI).
     #[arg(long)]
     json: bool,
 }
@@ -67,6 +72,7 @@ pub fn run(args: PreflightArgs) -> ExitCode {
     let opts = Options {
         max_ink: args.max_ink,
         size,
+        min_ppi: args.min_ppi,
     };
     let report = match preflight::preflight(&bytes, &opts) {
         Ok(f) => f,

@@ -429,3 +429,96 @@ fn preflight_ink_agrees_with_ghostscript_and_black_overprints_in_pdfx() {
     let (_t, plain) = build_print(&sample_issue(), jianbao::print::PrintOverrides::default());
     assert!(!String::from_utf8_lossy(&std::fs::read(&plain).unwrap()).contains("ExtGState"));
 }
+
+#[test]
+fn preflight_names_a_low_resolution_image_and_the_ink_of_its_pixels() {
+    // A 10 × 10 px CMYK image of 100/100/100/23.5 % (324 % ink), placed 1 inch wide:
+    // 10 ppi.
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let samples: Vec<u8> = [255u8, 255, 255, 60].repeat(100);
+    let image = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => 10,
+            "Height" => 10,
+            "ColorSpace" => "DeviceCMYK",
+            "BitsPerComponent" => 8,
+        },
+        samples,
+    ));
+    let content = b"q 72 0 0 72 100 100 cm /Im1 Do Q".to_vec();
+    let stream = doc.add_object(Stream::new(Dictionary::new(), content));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), Object::Real(595.28), Object::Real(841.89)],
+        "Contents" => stream,
+        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let path = dir.path().join("image.pdf");
+    doc.save(&path).unwrap();
+
+    let (code, out) = preflight(&path, &[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("10×10 px placed at 25×25 mm: 10 ppi, under 150"),
+        "{out}"
+    );
+    assert!(out.contains("324 % ink"), "{out}");
+    let (_, json) = preflight(&path, &["--json", "--min-ppi", "5", "--max-ink", "330"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["findings"], serde_json::json!([]));
+    assert_eq!(
+        json["images"][0]["ppi"].as_f64().map(f64::round),
+        Some(10.0)
+    );
+    assert_eq!(
+        json["ink"][0]["percent"].as_f64().map(f64::round),
+        Some(324.0)
+    );
+}
+
+#[test]
+fn preflight_reads_our_photos_resolution_as_pdfimages_does() {
+    if !tool("pdfimages") {
+        return;
+    }
+    let issue = repo().join("issues/gongzuo-tongxun-2026-09/issue.toml");
+    let (_t, pdf) = build_print(&issue, pdfx());
+    let (code, out) = preflight(&pdf, &["--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ours: Vec<i64> = json["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["ppi"].as_f64().unwrap().round() as i64)
+        .collect();
+    let list = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let theirs: Vec<i64> = String::from_utf8_lossy(&list.stdout)
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().nth(12).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(ours.len(), 2);
+    assert_eq!(ours, theirs);
+    // Under a higher floor both photos are named, with their page and object.
+    let (code, out) = preflight(&pdf, &["--min-ppi", "400"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(out.matches("under 400").count(), 2, "{out}");
+}
