@@ -34,6 +34,24 @@ fn pdfx() -> jianbao::print::PrintOverrides {
     }
 }
 
+/// The Info dictionary and the first output intent of a PDF/X file.
+fn pdfx_keys(doc: &Document) -> (&Dictionary, &Dictionary) {
+    let info = doc
+        .get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap();
+    let intents = doc
+        .catalog()
+        .unwrap()
+        .get(b"OutputIntents")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let intent = doc
+        .get_dictionary(intents[0].as_reference().unwrap())
+        .unwrap();
+    (info, intent)
+}
+
 #[test]
 fn every_issue_builds_as_pdfx_1a_and_passes_preflight() {
     for issue in all_issues() {
@@ -41,25 +59,12 @@ fn every_issue_builds_as_pdfx_1a_and_passes_preflight() {
         let bytes = std::fs::read(&pdf).unwrap();
         assert!(bytes.starts_with(b"%PDF-1.4"), "{}", issue.display());
         let doc = Document::load_mem(&bytes).unwrap();
-        let info = doc
-            .get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
-            .unwrap();
+        let (info, intent) = pdfx_keys(&doc);
         assert_eq!(
             info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(),
             b"PDF/X-1a:2003"
         );
         assert_eq!(info.get(b"Trapped").unwrap().as_name().unwrap(), b"False");
-        let intents = doc
-            .catalog()
-            .unwrap()
-            .get(b"OutputIntents")
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone();
-        let intent = doc
-            .get_dictionary(intents[0].as_reference().unwrap())
-            .unwrap();
         assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFX");
         assert_eq!(
             intent
@@ -252,23 +257,11 @@ fn pdfx_4_needs_a_cmyk_press_profile_and_unknown_levels_are_refused_at_their_lin
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-1.6"));
     let doc = Document::load_mem(&bytes).unwrap();
-    let info = doc
-        .get_dictionary(doc.trailer.get(b"Info").unwrap().as_reference().unwrap())
-        .unwrap();
+    let (info, intent) = pdfx_keys(&doc);
     assert_eq!(
         info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(),
         b"PDF/X-4"
     );
-    let intents = doc
-        .catalog()
-        .unwrap()
-        .get(b"OutputIntents")
-        .unwrap()
-        .as_array()
-        .unwrap();
-    let intent = doc
-        .get_dictionary(intents[0].as_reference().unwrap())
-        .unwrap();
     assert_eq!(
         intent
             .get(b"OutputConditionIdentifier")
