@@ -48,6 +48,8 @@ pub struct PhotoFile {
     pub format: ImageFormat,
     /// The pixels as read, before a reduction (for the report).
     pub source_px: (u32, u32),
+    /// The source was separated into CMYK (for some press): read here as RGB.
+    pub cmyk_source: bool,
     /// The placed size in points.
     pub placed: (f64, f64),
     /// The effective resolution at the placed size, before any reduction.
@@ -148,6 +150,8 @@ pub fn read(
         ));
     }
     let mut decoder = reader.into_decoder().map_err(|e| unreadable(&e))?;
+    // The decoder hands CMYK JPEGs over as RGB: the frame header says.
+    let cmyk_source = format == ImageFormat::Jpeg && jpeg_components(bytes) == Some(4);
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
@@ -197,11 +201,30 @@ pub fn read(
                 ImageFormat::Png
             },
             source_px,
+            cmyk_source,
             placed: (width, height),
             ppi,
         },
         warning,
     ))
+}
+
+/// The number of colour components of a JPEG (1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK), read
+/// from its frame header (SOFn).
+fn jpeg_components(bytes: &[u8]) -> Option<u8> {
+    let mut i = 2;
+    while i + 9 < bytes.len() {
+        if bytes[i] != 0xFF {
+            return None;
+        }
+        let marker = bytes[i + 1];
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        if matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+            return bytes.get(i + 9).copied();
+        }
+        i += 2 + len;
+    }
+    None
 }
 
 /// The image without transparency: every pixel over white.
@@ -227,6 +250,25 @@ pub enum Colours {
     Gray,
     /// The photo's own colours (sRGB): the PDF/A archive.
     Own,
+}
+
+/// A photo's pixels in the press's CMYK: sRGB converted through the press's profile
+/// (perceptual intent), four 8-bit samples a pixel, for a DeviceCMYK image.
+pub fn to_press_cmyk(photo: &PhotoFile, press: &moxcms::ColorProfile) -> Result<Vec<u8>, String> {
+    let rgb = photo.image.to_rgb8();
+    let transform = moxcms::ColorProfile::new_srgb()
+        .create_transform_8bit(
+            moxcms::Layout::Rgb,
+            press,
+            moxcms::Layout::Rgba,
+            moxcms::TransformOptions::default(),
+        )
+        .map_err(|e| format!("cannot convert {} to the press's CMYK: {e:?}", photo.origin))?;
+    let mut out = vec![0u8; rgb.as_raw().len() / 3 * 4];
+    transform
+        .transform(rgb.as_raw(), &mut out)
+        .map_err(|e| format!("cannot convert {} to the press's CMYK: {e:?}", photo.origin))?;
+    Ok(out)
 }
 
 /// JPEG quality of a re-encoded photo: no visible loss at print resolution.

@@ -184,11 +184,29 @@ pub fn encode_photos(
     if issue.photos.is_empty() {
         return Ok(Vec::new());
     }
-    let colours = if print.pdfa {
+    // The archive keeps the photos' colours; a four-colour print file gets them in
+    // sRGB too, to be separated after export; a two-colour one gets them in gray.
+    let colours = if print.pdfa || print.press_profile.is_some() {
         crate::photo::Colours::Own
     } else {
         crate::photo::Colours::Gray
     };
+    if !print.pdfa
+        && print.press_profile.is_some()
+        && let Some(p) = issue.photos.iter().find(|p| p.cmyk_source)
+    {
+        let message = format!(
+            "{} is already separated into CMYK, for a press we do not know: separating it again for this one would shift its colours / 该图片已分色为 CMYK，无法按本印刷机重新分色",
+            p.origin
+        );
+        let help = "give the photo's RGB original (as the camera or the office took it), or print the photos in black: colours = \"two\" / 请提供 RGB 原图，或改用双色";
+        return Err(match &p.path {
+            Some(path) => InputError::file(path, message).help(help).into(),
+            None => InputError::file(&issue.articles[0].path, message)
+                .help(help)
+                .into(),
+        });
+    }
     timings.time("photos", || {
         issue
             .photos
@@ -358,6 +376,14 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     })?;
     let bytes = if settings.pdfa || prepared.issue.photos.is_empty() {
         bytes
+    } else if let Some(profile) = &settings.press_profile {
+        let given: Vec<(&[u8], &crate::photo::PhotoFile)> = prepared
+            .issue
+            .photos
+            .iter()
+            .filter_map(|p| Some((prepared.world.photo(&p.vpath)?, p)))
+            .collect();
+        timings.time("photos", || print::cmyk_photos(bytes, &given, profile))?
     } else {
         timings.time("photos", || print::device_gray_photos(bytes))?
     };

@@ -88,6 +88,9 @@ pub struct PrintSettings {
     pub pdfx: Option<Pdfx>,
     /// 100 % K fills and strokes overprint (`[print] overprint`; on with PDF/X).
     pub overprint: bool,
+    /// `colours = "four"`: the press's CMYK profile the photos are separated with
+    /// (without it, two colours: photos in black).
+    pub press_profile: Option<Vec<u8>>,
     /// What was set and then left out, for the build report.
     pub notes: Vec<String>,
 }
@@ -126,19 +129,15 @@ impl PrintSettings {
             })?,
             (None, None) => 0.0,
         };
+        let mut four = false;
         if let Some(c) = &profile.colours {
             match c.get_ref().as_str() {
                 "two" => {}
-                "four" => {
-                    return Err(loaded
-                        .error_at(c.span(), "print.colours = \"four\": four-colour (CMYK) photos are not built yet / 四色印刷图片暂不支持")
-                        .help("print the photos in black (colours = \"two\", the default), or make the archive file with --pdfa, which keeps them in colour / 请用双色（默认，图片以黑色印刷），或用 --pdfa 生成保留彩色的存档版")
-                        .into());
-                }
+                "four" => four = true,
                 other => {
                     return Err(loaded
                         .error_at(c.span(), format!("print.colours = \"{other}\" is not one of \"two\" or \"four\" / 印刷色数只能是 two 或 four"))
-                        .help("write colours = \"two\" (red and black) / 请写 colours = \"two\"")
+                        .help("write colours = \"two\" (red and black) or \"four\" (CMYK photos) / 请写 colours = \"two\" 或 \"four\"")
                         .into());
                 }
             }
@@ -187,6 +186,27 @@ impl PrintSettings {
                 .help("name it: output_profile = \"ISOcoated_v2_eci.icc\" under [print] (from your print shop, or ECI's profile for FOGRA39), or --output-intent FILE.icc; or write pdfx = \"x-1a\", which names the registered condition without a profile / 请在 [print] 中写 output_profile，或改用 x-1a")
                 .into());
         }
+        let press_profile = match (four, &icc) {
+            (false, _) => None,
+            (true, None) => {
+                let at = profile.colours.as_ref().map_or(0..0, |v| v.span());
+                return Err(loaded
+                    .error_at(at, "four-colour photos are separated for one press, and its profile is not given / 四色图片须按印刷机的 ICC 特性文件分色")
+                    .help("name the press's CMYK profile under [print]: output_profile = \"ISOcoated_v2_eci.icc\" (from your print shop, or ECI's for FOGRA39), or --output-intent FILE.icc; or print the photos in black: colours = \"two\" / 请在 [print] 中写 output_profile，或改用双色")
+                    .into());
+            }
+            (true, Some((_, bytes))) => {
+                moxcms::ColorProfile::new_from_slice(bytes).map_err(|e| {
+                    loaded
+                        .error_at(
+                            profile.output_profile.as_ref().map_or(0..0, |v| v.span()),
+                            format!("the press profile cannot be read for colour conversion: {e:?} / 无法读取该 ICC 特性文件"),
+                        )
+                        .help("give the press's CMYK profile as the print shop sends it (.icc) / 请使用印刷厂提供的 CMYK 特性文件")
+                })?;
+                Some(bytes.clone())
+            }
+        };
         let condition = |icc: &Option<(String, Vec<u8>)>| {
             profile
                 .output_condition
@@ -200,6 +220,7 @@ impl PrintSettings {
             profile: icc.map(|(_, bytes)| bytes),
         });
         let mut s = PrintSettings {
+            press_profile,
             overprint: profile.overprint.unwrap_or(pdfx.is_some()),
             pdfx,
             bleed,
@@ -309,6 +330,76 @@ pub fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
             s.dict
                 .set("ColorSpace", Object::Name(b"DeviceGray".to_vec()));
         }
+    }
+    doc.prune_objects();
+    let mut out = Vec::with_capacity(pdf.len());
+    doc.save_to(&mut out)
+        .map_err(|e| Error::internal(format!("writing the print file: {e}")))?;
+    Ok(out)
+}
+
+/// Separates the photos of a four-colour print file. Typst writes each photo it was
+/// given in sRGB (a JPEG as it was, a PNG as its pixels); each such image is found by
+/// those bytes and replaced by the photo's pixels in the press's CMYK (through the
+/// press's profile), a DeviceCMYK image. `photos` pairs the bytes Typst was given
+/// with the photo. The ICC profiles left unused are removed.
+pub fn cmyk_photos(
+    pdf: Vec<u8>,
+    photos: &[(&[u8], &crate::photo::PhotoFile)],
+    profile: &[u8],
+) -> Result<Vec<u8>> {
+    let press = moxcms::ColorProfile::new_from_slice(profile)
+        .map_err(|e| Error::internal(format!("the press profile: {e:?}")))?;
+    let mut doc = Document::load_mem(&pdf).map_err(pdf_err("reading the exported PDF"))?;
+    // What Typst wrote for each photo: the JPEG's bytes, or a PNG's RGB samples.
+    let keys: Vec<Vec<u8>> = photos
+        .iter()
+        .map(|(given, photo)| match photo.format {
+            image::ImageFormat::Jpeg => given.to_vec(),
+            _ => photo.image.to_rgb8().into_raw(),
+        })
+        .collect();
+    let images: Vec<(ObjectId, usize)> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let s = o.as_stream().ok()?;
+            (s.dict.get(b"Subtype").and_then(|n| n.as_name()).ok() == Some(b"Image".as_slice()))
+                .then_some(())?;
+            let jpeg = s.dict.get(b"Filter").and_then(|f| f.as_name()).ok()
+                == Some(b"DCTDecode".as_slice());
+            let data = if jpeg {
+                s.content.clone()
+            } else {
+                s.decompressed_content()
+                    .unwrap_or_else(|_| s.content.clone())
+            };
+            Some((*id, keys.iter().position(|k| *k == data)))
+        })
+        .map(|(id, found)| {
+            found.map(|k| (id, k)).ok_or_else(|| {
+                Error::internal(format!(
+                    "image {} {} of the print file is none of the photos: it cannot be separated",
+                    id.0, id.1
+                ))
+            })
+        })
+        .collect::<Result<_>>()?;
+    for (id, k) in images {
+        let photo = photos[k].1;
+        let cmyk = crate::photo::to_press_cmyk(photo, &press).map_err(Error::internal)?;
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"XObject".to_vec()));
+        dict.set("Subtype", Object::Name(b"Image".to_vec()));
+        dict.set("Width", Object::Integer(i64::from(photo.image.width())));
+        dict.set("Height", Object::Integer(i64::from(photo.image.height())));
+        dict.set("ColorSpace", Object::Name(b"DeviceCMYK".to_vec()));
+        dict.set("BitsPerComponent", Object::Integer(8));
+        let mut stream = Stream::new(dict, cmyk);
+        stream
+            .compress()
+            .map_err(pdf_err("compressing a separated photo"))?;
+        doc.objects.insert(id, Object::Stream(stream));
     }
     doc.prune_objects();
     let mut out = Vec::with_capacity(pdf.len());

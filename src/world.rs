@@ -111,6 +111,11 @@ impl JianbaoWorld {
         self.model.1 = Bytes::new(model_json);
     }
 
+    /// The bytes of a photo as the layout reads it (`/photos/3.jpg`).
+    pub fn photo(&self, vpath: &str) -> Option<&[u8]> {
+        self.photos.get(&file_id(vpath)).map(|b| b.as_slice())
+    }
+
     /// Replaces the photos.
     pub fn set_photos(&mut self, photos: Vec<ExtraFile>) {
         self.photos = photo_map(photos);

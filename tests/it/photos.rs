@@ -257,3 +257,142 @@ fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
         assert!(!out.exists(), "nothing written");
     }
 }
+
+/// ghostscript's `default_cmyk.icc`: a real CMYK press profile on any machine with
+/// ghostscript (CI installs it); not shipped by us.
+fn press_profile() -> Option<Vec<u8>> {
+    let found = std::fs::read_dir("/usr/share/ghostscript")
+        .ok()
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("iccprofiles/default_cmyk.icc"))
+        .find(|p| p.is_file());
+    assert!(
+        found.is_some() || std::env::var("CI").is_err(),
+        "ghostscript's default_cmyk.icc is required in CI (.ci/run installs ghostscript)"
+    );
+    found.map(|p| std::fs::read(p).unwrap())
+}
+
+/// The photo issue copied with `colours = "four"` and the press profile beside it.
+fn four_colour_issue(profile: Option<&[u8]>) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = photo_issue().parent().unwrap().to_owned();
+    for e in std::fs::read_dir(&src).unwrap().flatten() {
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    let issue = dir.path().join("issue.toml");
+    let mut toml = std::fs::read_to_string(&issue).unwrap();
+    toml.push_str("\n[print]\ncolours = \"four\"\n");
+    if let Some(p) = profile {
+        std::fs::write(dir.path().join("press.icc"), p).unwrap();
+        toml.push_str("output_profile = \"press.icc\"\n");
+    }
+    std::fs::write(&issue, toml).unwrap();
+    (dir, issue)
+}
+
+#[test]
+fn four_colour_photos_are_separated_with_the_press_profile() {
+    // Without a profile: an error at `colours`, naming what to give.
+    let (_d, issue) = four_colour_issue(None);
+    let e = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.clone(),
+        output: Some(issue.with_extension("pdf")),
+        ..Default::default()
+    })
+    .unwrap_err()
+    .render(false);
+    assert!(
+        e.contains("output_profile") && e.contains("issue.toml:"),
+        "{e}"
+    );
+    assert!(!issue.with_extension("pdf").exists());
+
+    let Some(profile) = press_profile() else {
+        return;
+    };
+    let (_d, issue) = four_colour_issue(Some(&profile));
+    let (_t, pdf) = build_to_temp(&issue);
+    if tool("pdfimages") {
+        let found = images(&pdf);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|(_, _, _, c)| c == "cmyk"), "{found:?}");
+    }
+    // The meeting photo's red banner (its top fifth, across the middle) separates to
+    // magenta and yellow, hardly any cyan: the colours are converted, not inverted.
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let photo = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .find(|s| s.dict.get(b"Width").and_then(|w| w.as_i64()).ok() == Some(1800))
+        .expect("the meeting photo");
+    assert_eq!(
+        photo.dict.get(b"ColorSpace").unwrap().as_name().unwrap(),
+        b"DeviceCMYK"
+    );
+    let samples = photo.decompressed_content().unwrap();
+    let at = |x: usize, y: usize| &samples[(y * 1800 + x) * 4..][..4];
+    let banner = at(900, 1200 / 7);
+    assert!(
+        banner[0] < 60 && banner[1] > 170 && banner[2] > 150,
+        "{banner:?}"
+    );
+    // The colour audit passed (the build succeeded); preflight agrees under the ink
+    // limit of the profile's own separation.
+    let o = jianbao_cli(&["preflight", pdf.to_str().unwrap(), "--max-ink", "320"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // Same input, same bytes.
+    let (_t2, again) = build_to_temp(&issue);
+    assert!(std::fs::read(&pdf).unwrap() == std::fs::read(&again).unwrap());
+    // The archive keeps the photos in sRGB.
+    let (_t3, archive) = build_print(
+        &issue,
+        jianbao::print::PrintOverrides {
+            pdfa: Some(true),
+            ..Default::default()
+        },
+    );
+    if tool("pdfimages") {
+        assert!(images(&archive).iter().all(|(_, _, _, c)| c != "cmyk"));
+    }
+}
+
+#[test]
+fn a_photo_already_in_cmyk_is_refused_in_four_colours_and_grayed_in_two() {
+    let cmyk = std::fs::read(repo().join("tests/fixtures/photos/cmyk.jpg")).unwrap();
+    let md = "正文。\n\n![会场](cmyk.jpg)\n";
+    let (dir, issue) = md_issue(md, &[("cmyk.jpg", cmyk)]);
+    // Two colours: it prints in black like any photo.
+    let (_t, pdf) = build_to_temp(&issue);
+    if tool("pdfimages") {
+        assert_eq!(images(&pdf)[0].3, "gray");
+    }
+    let Some(profile) = press_profile() else {
+        return;
+    };
+    std::fs::write(dir.path().join("press.icc"), profile).unwrap();
+    let toml = std::fs::read_to_string(&issue).unwrap()
+        + "\n[print]\ncolours = \"four\"\noutput_profile = \"press.icc\"\n";
+    std::fs::write(&issue, toml).unwrap();
+    let e = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.clone(),
+        output: Some(dir.path().join("x.pdf")),
+        ..Default::default()
+    })
+    .unwrap_err();
+    let text = e.render(false);
+    assert_eq!(e.exit_code(), 1, "{text}");
+    assert!(
+        text.contains("cmyk.jpg") && text.contains("already separated into CMYK"),
+        "{text}"
+    );
+    assert!(!dir.path().join("x.pdf").exists());
+}
