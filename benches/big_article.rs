@@ -73,8 +73,8 @@ fn build(bencher: Bencher, kib: usize) {
             let laid = pipeline::lay_out(&prepared).unwrap_or_else(|e| panic!("{}", e.render(false)));
             let t_layout = ms(t);
             let t = Instant::now();
-            let pdf = jianbao::export::pdf(&laid.document, &prepared.issue, false).unwrap();
-            jianbao::files::write_atomic(&dir.path().join("out.pdf"), &pdf).unwrap();
+            let pdf = jianbao::output::export::pdf(&laid.document, &prepared.issue, false).unwrap();
+            jianbao::output::files::write_atomic(&dir.path().join("out.pdf"), &pdf).unwrap();
             let t_pdf = ms(t);
             eprintln!(
                 "  build {kib} KiB: {} pages, {} KiB PDF; read+model+fonts {t_prepare:.0} ms, layout+glyph check {t_layout:.0} ms, PDF+write {t_pdf:.0} ms",
@@ -91,7 +91,7 @@ fn check(bencher: Bencher, kib: usize) {
     bencher
         .with_inputs(|| issue(kib))
         .bench_local_values(|(dir, path)| {
-            let report = jianbao::check::check(&path).unwrap();
+            let report = jianbao::proofread::check::check(&path).unwrap();
             divan::black_box(report.findings.len());
             dir
         });

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::pipeline::{self, BuildOptions};
-use crate::world::{LAYOUTS, MODEL_PATH};
+use crate::typeset::world::{LAYOUTS, MODEL_PATH};
 
 /// Writes `DIR/layouts/*.typ` and `DIR/model.json` for an issue.
 pub fn eject(opts: &BuildOptions, dir: &Path) -> Result<()> {

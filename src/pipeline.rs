@@ -7,13 +7,14 @@ use std::time::{Duration, Instant};
 use typst::foundations::Datetime;
 
 use crate::error::{Error, InputError, Result};
-use crate::fontcheck::{self, Coverage};
-use crate::fonts::{FontOptions, FontSet};
-use crate::layout::{self, FontUse};
+use crate::input::issue_file::LoadedIssueFile;
 use crate::model::{self, Issue};
-use crate::print::{self, PrintOverrides, PrintSettings};
-use crate::world::JianbaoWorld;
-use crate::{export, files, issue_file::LoadedIssueFile};
+use crate::output::print::{self, PrintOverrides, PrintSettings};
+use crate::output::{export, files};
+use crate::typeset::compile::{self, FontUse};
+use crate::typeset::fontcheck::{self, Coverage};
+use crate::typeset::fonts::{FontOptions, FontSet};
+use crate::typeset::world::JianbaoWorld;
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -131,7 +132,7 @@ pub fn apply_print(
 pub fn font_dirs(opts: &BuildOptions, loaded: &LoadedIssueFile) -> Result<Vec<PathBuf>> {
     let mut dirs = opts.font_dirs.clone();
     for d in &dirs {
-        crate::issue_file::check_font_dir(d)?;
+        crate::input::issue_file::check_font_dir(d)?;
     }
     dirs.extend(loaded.font_dirs()?);
     Ok(dirs)
@@ -180,16 +181,16 @@ pub fn encode_photos(
     issue: &Issue,
     print: &PrintSettings,
     timings: &mut Timings,
-) -> Result<Vec<crate::world::ExtraFile>> {
+) -> Result<Vec<crate::typeset::world::ExtraFile>> {
     if issue.photos.is_empty() {
         return Ok(Vec::new());
     }
     // The archive keeps the photos' colours; a four-colour print file gets them in
     // sRGB too, to be separated after export; a two-colour one gets them in gray.
     let colours = if print.pdfa || print.press_profile.is_some() {
-        crate::photo::Colours::Own
+        crate::input::photo::Colours::Own
     } else {
-        crate::photo::Colours::Gray
+        crate::input::photo::Colours::Gray
     };
     if !print.pdfa
         && print.press_profile.is_some()
@@ -211,7 +212,7 @@ pub fn encode_photos(
         issue
             .photos
             .iter()
-            .map(|p| Ok((p.vpath.clone(), crate::photo::encode(p, colours)?)))
+            .map(|p| Ok((p.vpath.clone(), crate::input::photo::encode(p, colours)?)))
             .collect::<std::result::Result<_, String>>()
             .map_err(Error::internal)
     })
@@ -265,9 +266,9 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
 }
 
 /// Lays out a prepared issue and checks for missing glyphs.
-pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
-    let laid = layout::compile(&p.world)?;
-    let missing = layout::missing_glyphs(&laid.document);
+pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
+    let laid = compile::compile(&p.world)?;
+    let missing = compile::missing_glyphs(&laid.document);
     if !missing.is_empty() {
         let mut seen = std::collections::BTreeSet::new();
         let errors = missing
@@ -286,7 +287,7 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
             .collect();
         return Err(Error::Many(errors));
     }
-    if let Some(fit) = layout::masthead_fit(&laid.document)
+    if let Some(fit) = compile::masthead_fit(&laid.document)
         && fit.overflow > 0.5
     {
         let style = &p.issue.style;
@@ -307,7 +308,7 @@ pub fn lay_out(p: &Prepared) -> Result<layout::Laidout> {
             .help("shorten the title (the issuing body can go in the unit line), or allow more lines: [style] masthead_max_lines = 2 / 请缩短报头标题，或设置 [style] masthead_max_lines = 2")
             .into());
     }
-    let overprints = layout::overprints(&laid.document);
+    let overprints = compile::overprints(&laid.document);
     if !overprints.is_empty() {
         let errors = overprints
             .iter()
@@ -377,7 +378,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let bytes = if settings.pdfa || prepared.issue.photos.is_empty() {
         bytes
     } else if let Some(profile) = &settings.press_profile {
-        let given: Vec<(&[u8], &crate::photo::PhotoFile)> = prepared
+        let given: Vec<(&[u8], &crate::input::photo::PhotoFile)> = prepared
             .issue
             .photos
             .iter()
@@ -399,13 +400,13 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
         }
     }
     let font_use = timings.time("font use", || {
-        layout::font_use(&laid.document, prepared.world.fonts())
+        compile::font_use(&laid.document, prepared.world.fonts())
     });
     let mut warnings = prepared.issue.warnings.clone();
     warnings.extend(prepared.warnings.iter().cloned());
     warnings.extend(laid.warnings);
     let pages = laid.document.pages().len();
-    let footer = layout::footer_fit(&laid.document);
+    let footer = compile::footer_fit(&laid.document);
     warnings.extend(
         footer
             .as_ref()
@@ -433,7 +434,7 @@ const MAX_FIT: u8 = 2;
 
 /// Lays out a prepared issue; with `[print] pages = N`, tightens the layout level by
 /// level until it fits N pages, or stops with the lines over.
-pub fn fit_pages(p: &mut Prepared) -> Result<layout::Laidout> {
+pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
     let mut laid = lay_out(p)?;
     let Some(target) = p.print.pages else {
         return Ok(laid);
@@ -464,12 +465,12 @@ pub fn fit_pages(p: &mut Prepared) -> Result<layout::Laidout> {
 
 /// About how many body lines an issue runs over `target` pages: the lines up to the
 /// end of the body, the footer's (tightened) lines, less what `target` pages hold.
-fn lines_over(laid: &layout::Laidout, issue: &Issue, target: u32) -> i64 {
+fn lines_over(laid: &compile::Laidout, issue: &Issue, target: u32) -> i64 {
     let lines = i64::from(issue.style.page.lines);
-    let Some(end) = layout::body_end(&laid.document) else {
+    let Some(end) = compile::body_end(&laid.document) else {
         return (laid.document.pages().len() as i64 - i64::from(target)) * lines;
     };
-    let footer = layout::footer_fit(&laid.document).map_or(0, |f| f.lines_needed());
+    let footer = compile::footer_fit(&laid.document).map_or(0, |f| f.lines_needed());
     ((end.page as i64 - 1) * lines + end.lines_used() + footer - i64::from(target) * lines).max(1)
 }
 
@@ -481,7 +482,7 @@ fn lines_in(len: f64, pitch: f64) -> i64 {
 /// The warning for a footer (报尾) that stands alone on a page of its own: how many
 /// lines it needs, how many the page before has free, how many must go, and the
 /// longest article (where cuts are easiest).
-fn footer_alone(f: &layout::FooterFit, pages: usize, issue: &Issue) -> Option<String> {
+fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<String> {
     // An office that follows GB/T 9704 puts its 版记 on an even page of its own on purpose.
     if f.fits || pages <= f.page || issue.style.footer_on_even_page {
         return None;
@@ -515,7 +516,7 @@ fn footer_alone(f: &layout::FooterFit, pages: usize, issue: &Issue) -> Option<St
 }
 
 /// Where the footer went, for the build's summary.
-fn footer_note(f: &layout::FooterFit, pages: usize) -> String {
+fn footer_note(f: &compile::FooterFit, pages: usize) -> String {
     if f.fits {
         let used = f.needs.get(f.level).copied().unwrap_or(0.0);
         let free = lines_in(f.avail - used, f.pitch).max(0);
@@ -534,7 +535,7 @@ fn footer_note(f: &layout::FooterFit, pages: usize) -> String {
 }
 
 /// Where the footer went when it is set as GB/T 9704's 版记 (on an even page).
-fn footer_note_even(f: &layout::FooterFit, pages: usize) -> String {
+fn footer_note_even(f: &compile::FooterFit, pages: usize) -> String {
     if f.fits && pages == f.page {
         footer_note(f, pages)
     } else {

@@ -4,15 +4,15 @@
 //! cumulative numbers that do not follow.
 //!
 //! The series file itself (`series = "../series.toml"`) is read with the issue file
-//! ([`crate::issue_file`]): what it holds holds for every issue.
+//! ([`crate::input::issue_file`]): what it holds holds for every issue.
 
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, value};
 
 use crate::error::{Error, InputError, Result};
-use crate::files;
-use crate::issue_file::{self, NumberResets};
+use crate::input::issue_file::{self, NumberResets};
+use crate::output::files;
 
 /// A date as (year, month, day).
 pub type Date = (i32, u8, u8);

@@ -26,7 +26,7 @@ impl Session {
         let start = Instant::now();
         let mut prepared = pipeline::prepare(&opts)?;
         let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
-        let font_files = crate::fonts::fingerprint(&font_dirs);
+        let font_files = crate::typeset::fonts::fingerprint(&font_dirs);
         let output = pipeline::output_path(&opts, &prepared);
         let report = pipeline::finish(&mut prepared, &output, start)?;
         Ok((
@@ -50,7 +50,7 @@ impl Session {
         model::check_page_estimate(&loaded, &issue)?;
         issue.draft = self.opts.draft.clone();
         let dirs = pipeline::font_dirs(&self.opts, &loaded)?;
-        let files = crate::fonts::fingerprint(&dirs);
+        let files = crate::typeset::fonts::fingerprint(&dirs);
         if dirs != self.font_dirs || files != self.font_files || self.opts.layout_dir.is_some() {
             // New fonts (a folder added, a file copied over): load them all again.
             self.prepared = pipeline::prepare(&self.opts)?;

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use jianbao::batch;
+use jianbao::output::print::PrintOverrides;
 use jianbao::pipeline::{self, BuildOptions, BuildReport};
-use jianbao::print::PrintOverrides;
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -125,7 +125,9 @@ pub fn run(args: BuildArgs) -> jianbao::Result<()> {
             eprintln!("warning: {w}");
         }
         // With -o - the PDF itself is on standard output: the summary goes to stderr.
-        if jianbao::files::Target::of(&report.output) == jianbao::files::Target::Stdout {
+        if jianbao::output::files::Target::of(&report.output)
+            == jianbao::output::files::Target::Stdout
+        {
             eprintln!("{}", summary(&report));
         } else {
             println!("{}", summary(&report));

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use jianbao::check;
+use jianbao::proofread::check;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {

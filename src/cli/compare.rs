@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use jianbao::compare::{self, CompareOptions, Comparison, Outcome, Tolerance};
 use jianbao::pipeline;
 use jianbao::proof::PngFormat;
+use jianbao::proof::compare::{self, CompareOptions, Comparison, Outcome, Tolerance};
 
 use super::proof::{SourceArgs, parse_dpi};
 

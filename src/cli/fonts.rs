@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use jianbao::fontcheck;
+use jianbao::typeset::fontcheck;
 
 use super::table;
-use jianbao::fonts::{self, FontOptions, FontSet, Origin};
-use jianbao::layout::FontUse;
+use jianbao::model::style::{Roles, SIZE_NAMES};
 use jianbao::pipeline::{self, BuildOptions};
-use jianbao::style::{Roles, SIZE_NAMES};
+use jianbao::typeset::compile::FontUse;
+use jianbao::typeset::fonts::{self, FontOptions, FontSet, Origin};
 use jianbao::{Error, model};
 
 #[derive(Debug, clap::Args)]

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use jianbao::error::{Error, InputError};
-use jianbao::files::{self, MB};
+use jianbao::output::files::{self, MB};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -35,9 +35,9 @@ pub fn run(args: ImportArgs) -> jianbao::Result<()> {
     let docx = if is_docx {
         bytes
     } else {
-        jianbao::docx::from_office(path).map_err(|e| here(e.0))?
+        jianbao::input::docx::from_office(path).map_err(|e| here(e.0))?
     };
-    let converted = jianbao::docx::convert(&docx).map_err(|e| here(e.0))?;
+    let converted = jianbao::input::docx::convert(&docx).map_err(|e| here(e.0))?;
     let output = args
         .output
         .clone()

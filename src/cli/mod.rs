@@ -116,7 +116,7 @@ pub fn run() -> ExitCode {
     // asks (130). A `kill -9` cannot be caught: the next write of the same PDF
     // removes what it left.
     let _ = ctrlc::set_handler(|| {
-        jianbao::files::remove_in_flight();
+        jianbao::output::files::remove_in_flight();
         std::process::exit(130);
     });
     // A panic is a bug: say so, ask for a report, and exit 2 like any internal error.
@@ -168,10 +168,10 @@ fn finish(result: jianbao::Result<ExitCode>) -> ExitCode {
 
 /// A plain text table, columns padded to their widest cell (CJK counts two).
 pub(crate) fn table<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> String {
-    let mut widths: [usize; N] = head.map(jianbao::fontcheck::width);
+    let mut widths: [usize; N] = head.map(jianbao::typeset::fontcheck::width);
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(jianbao::fontcheck::width(cell));
+            *w = (*w).max(jianbao::typeset::fontcheck::width(cell));
         }
     }
     let line = |cells: Vec<&str>| {
@@ -181,7 +181,7 @@ pub(crate) fn table<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> St
             if i + 1 == N {
                 s.push_str(cell);
             } else {
-                s.push_str(&jianbao::fontcheck::pad(cell, w));
+                s.push_str(&jianbao::typeset::fontcheck::pad(cell, w));
                 s.push(' ');
             }
         }

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use jianbao::error::InputError;
-use jianbao::files::{self, MB};
-use jianbao::preflight::{self, Options};
+use jianbao::output::files::{self, MB};
+use jianbao::output::preflight::{self, Options};
 
 use super::table;
 

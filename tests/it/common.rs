@@ -99,7 +99,7 @@ file = "a.txt"
 /// Builds an issue with print overrides into a temp dir and returns the PDF path.
 pub fn build_print(
     issue: &Path,
-    print: jianbao::print::PrintOverrides,
+    print: jianbao::output::print::PrintOverrides,
 ) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.pdf");

@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use jianbao::layout;
 use jianbao::pipeline::{self, BuildOptions};
+use jianbao::typeset::compile;
 
 use crate::common::*;
 
@@ -41,12 +41,12 @@ fn a_25_character_masthead_title_is_compressed_onto_one_line() {
     let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let prepared = pipeline::prepare(&opts(&issue)).unwrap();
     let laid = pipeline::lay_out(&prepared).unwrap();
-    let fit = layout::masthead_fit(&laid.document).expect("the masthead reports its fit");
+    let fit = compile::masthead_fit(&laid.document).expect("the masthead reports its fit");
     assert!(fit.overflow < 0.5, "{fit:?}");
     // Too wide by far at 68 pt: compressed to the floor (60 %), then set smaller.
     assert!((fit.scale - 0.6).abs() < 1e-6, "{fit:?}");
     assert!(fit.size < 68.0 && fit.size >= 22.0, "{fit:?}");
-    assert!(layout::overprints(&laid.document).is_empty());
+    assert!(compile::overprints(&laid.document).is_empty());
     // On one line: every glyph of the title on page 1 shares one baseline.
     let out = dir.path().join("out.pdf");
     let o = jianbao_cli(&[
@@ -103,10 +103,10 @@ fn two_lines_when_asked_hold_the_title_larger() {
     let (_dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let prepared = pipeline::prepare(&opts(&issue)).unwrap();
     let laid = pipeline::lay_out(&prepared).unwrap();
-    let fit = layout::masthead_fit(&laid.document).unwrap();
+    let fit = compile::masthead_fit(&laid.document).unwrap();
     // Two lines hold it at a larger size than one line would (about 26 pt).
     assert!(fit.overflow < 0.5 && fit.size > 40.0, "{fit:?}");
-    assert!(layout::overprints(&laid.document).is_empty());
+    assert!(compile::overprints(&laid.document).is_empty());
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn a_footer_that_misses_its_page_by_a_little_is_tightened_onto_it() {
         let mut prepared = pipeline::prepare(&opts(&issue)).unwrap();
         let laid = pipeline::lay_out(&prepared).unwrap();
         let pages = laid.document.pages().len();
-        let fit = layout::footer_fit(&laid.document).expect("the footer reports its fit");
+        let fit = compile::footer_fit(&laid.document).expect("the footer reports its fit");
         if fit.fits {
             assert_eq!(
                 pages, fit.page,

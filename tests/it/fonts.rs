@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
-use jianbao::fonts::{self, FontOptions, FontSet, Origin};
 use jianbao::pipeline::{self, BuildOptions, BuildReport};
+use jianbao::typeset::fonts::{self, FontOptions, FontSet, Origin};
 
 fn shipped() -> PathBuf {
     repo().join("fonts")
@@ -52,7 +52,7 @@ fn assert_no_pdf(dir: &Path) {
 }
 
 /// What the check before layout found for one role.
-fn role<'a>(report: &'a BuildReport, name: &str) -> &'a jianbao::fontcheck::RoleCoverage {
+fn role<'a>(report: &'a BuildReport, name: &str) -> &'a jianbao::typeset::fontcheck::RoleCoverage {
     report
         .coverage
         .roles
@@ -455,7 +455,7 @@ fn the_check_before_layout_agrees_with_the_pages() {
             for f in &r.fallbacks {
                 if f.places
                     .iter()
-                    .all(|p| *p == jianbao::fontcheck::Place::Layout)
+                    .all(|p| *p == jianbao::typeset::fontcheck::Place::Layout)
                 {
                     continue;
                 }

@@ -396,7 +396,7 @@ fn a_table_caption_over_the_table_and_the_grid_style() {
             .blocks
             .iter()
             .find_map(|b| match b {
-                jianbao::article::Block::Table(t) => Some(t),
+                jianbao::input::article::Block::Table(t) => Some(t),
                 _ => None,
             })
             .unwrap();
@@ -530,7 +530,7 @@ fn check_reads_the_punctuation_of_every_printed_value_once() {
         )
         .replace("[issue]\n", "[issue]\ncontents = true\n");
     let (_dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let report = jianbao::check::check(&issue).unwrap();
+    let report = jianbao::proofread::check::check(&issue).unwrap();
     let in_toml: Vec<_> = report
         .findings
         .iter()

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
-use jianbao::print::{PrintOverrides, audit};
+use jianbao::output::print::{PrintOverrides, audit};
 use lopdf::{Document, Object};
 use sha2::{Digest, Sha256};
 
@@ -308,7 +308,7 @@ fn spot_red_from_the_print_profile_is_a_separation() {
 #[test]
 fn a_layout_in_rgb_fails_the_print_build() {
     let layouts = tempfile::tempdir().unwrap();
-    for (path, text) in jianbao::world::LAYOUTS {
+    for (path, text) in jianbao::typeset::world::LAYOUTS {
         let name = path.trim_start_matches("/layouts/");
         let text = text.replace("cmyk(0%, 0%, 0%, k)", "rgb(0%, 0%, 0%)");
         std::fs::write(layouts.path().join(name), text).unwrap();

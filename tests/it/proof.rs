@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::common::*;
-use jianbao::compare::{self, CompareOptions, Outcome, Tolerance};
 use jianbao::pipeline::{self, BuildOptions};
+use jianbao::proof::compare::{self, CompareOptions, Outcome, Tolerance};
 use jianbao::proof::{self, Raster};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 

@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use jianbao::compare::{self, CompareOptions, Outcome};
 use jianbao::pipeline::{self, BuildOptions};
+use jianbao::proof::compare::{self, CompareOptions, Outcome};
 
 /// The issue file of each directory under `issues/`: its one `*.toml`.
 fn issue_files() -> Vec<(String, Result<PathBuf, String>)> {

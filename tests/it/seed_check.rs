@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use jianbao::punctuation::normalize_for_comparison;
+use jianbao::proofread::punctuation::normalize_for_comparison;
 
 const ARTICLE: &str = "lianluo-dongtai-2018-19.txt";
 

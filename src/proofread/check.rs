@@ -1,6 +1,6 @@
 //! `jianbao check`: reads an issue and everything it names, builds nothing, and lists
 //! what an editor should fix in the text — with file:line:col, the problem, the fix and
-//! the context — by the rules of [`crate::punctuation`].
+//! the context — by the rules of [`crate::proofread::punctuation`].
 //!
 //! The article files get the full check; the issue file's free text (titles, bylines,
 //! the footer's lists) gets the punctuation marks but not the spaces, which are often
@@ -18,12 +18,12 @@ use toml::Spanned;
 use unicode_width::UnicodeWidthStr;
 
 use crate::error::{Error, InputError, LineIndex, Result};
-use crate::files;
-use crate::issue_file::{self, LoadedIssueFile};
+use crate::input::issue_file::{self, LoadedIssueFile};
+use crate::input::text_input::{self, Decoded};
 use crate::model;
+use crate::output::files;
 use crate::pipeline::{self, BuildOptions};
-use crate::punctuation::{self, Options};
-use crate::text_input::{self, Decoded};
+use crate::proofread::punctuation::{self, Options};
 
 /// One problem, located.
 #[derive(Debug, Clone)]
@@ -92,7 +92,8 @@ pub fn check(issue: &Path) -> Result<Report> {
             for f in &mut findings {
                 f.fixable = false;
                 // The place in Word's terms: the paragraph, counted from 1.
-                let n = crate::docx::Converted::paragraph_at(&article.paragraphs, f.span.start);
+                let n =
+                    crate::input::docx::Converted::paragraph_at(&article.paragraphs, f.span.start);
                 f.line = n;
                 f.context = format!("¶{n} {}", f.context);
             }
@@ -169,7 +170,7 @@ pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
 /// editor's words): punctuation only; located in the issue or series file.
 fn check_issue_fields(loaded: &LoadedIssueFile, model: &model::Issue, out: &mut Vec<Finding>) {
     let mut fields: Vec<&Spanned<String>> = Vec::new();
-    for piece in crate::printed::walk(model, loaded) {
+    for piece in crate::model::printed::walk(model, loaded) {
         if let Some(f) = piece.field
             && !fields.iter().any(|g| g.span() == f.span())
         {

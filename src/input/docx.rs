@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use roxmltree::{Document, Node};
 
-use crate::article::typed_heading_level;
+use crate::input::article::typed_heading_level;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -881,7 +881,7 @@ impl ListFormat {
     fn number(&self, n: u64) -> String {
         let shown = match self.kind.as_str() {
             "chineseCounting" | "chineseCountingThousand" | "ideographTraditional" => {
-                crate::numerals::chinese_number(n)
+                crate::model::numerals::chinese_number(n)
             }
             "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
                 char::from_u32(0x245F + n as u32).map_or(n.to_string(), String::from)

@@ -6,6 +6,8 @@
 //! Pages render in parallel, one PDF parse per worker thread (a parse is cheap; the
 //! renderer's caches are not shareable between threads).
 
+pub mod compare;
+
 use std::ops::RangeInclusive;
 use std::path::Path;
 use std::sync::Arc;
@@ -292,7 +294,7 @@ pub fn write_png(path: &Path, raster: &Raster, format: PngFormat) -> Result<()> 
         PngFormat::Exact => raster.to_png()?,
         PngFormat::Compact => raster.to_compact_png()?,
     };
-    crate::files::write_atomic(path, &bytes)
+    crate::output::files::write_atomic(path, &bytes)
 }
 
 /// The number of pages of a PDF.

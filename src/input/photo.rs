@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
-use crate::style::Style;
+use crate::model::style::Style;
 
 /// The most pixels a photo may have: a bulletin's largest photo (the text block's
 /// width at 450 ppi) has about 8 million; a 100-megapixel file is a wrong one.

@@ -1,5 +1,5 @@
 //! Typst's PDF export with stable identifiers and dates: the same input gives the
-//! same bytes. Writing the file is [`crate::files::write_atomic`]'s.
+//! same bytes. Writing the file is [`crate::output::files::write_atomic`]'s.
 
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;

@@ -1,7 +1,7 @@
 //! `jianbao preflight`: whether any PDF (ours, or one from Word or WPS) will print.
 //!
 //! The colours, the ink and the rules come from the same walk of the content streams
-//! as the print file's colour audit ([`crate::print::audit`]); this module adds what
+//! as the print file's colour audit ([`crate::output::print::audit`]); this module adds what
 //! a press needs beyond colour: fonts embedded (and subset, and not Type 3), the trim
 //! box on every page and its size, and a PDF/X identification that holds together.
 //! Images: the resolution at the placed size (from the same walk, which follows the
@@ -14,7 +14,7 @@ use lopdf::{Document, Object, ObjectId};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::print::{self, HAIRLINE};
+use crate::output::print::{self, HAIRLINE};
 
 /// What to check against.
 #[derive(Debug, Clone)]

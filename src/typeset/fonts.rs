@@ -25,7 +25,7 @@ use typst::text::{Font, FontBook, FontInfo, FontStretch, FontStyle, FontVariant,
 use typst::utils::LazyHash;
 
 use crate::error::{Error, InputError, Result};
-use crate::style::Roles;
+use crate::model::style::Roles;
 
 /// Where a font came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -141,7 +141,7 @@ pub struct IndexedFace {
 }
 
 /// The index of the shipped fonts, as compiled in (`fonts/index.rs`).
-pub static SHIPPED_INDEX: &[IndexedFile] = include!("../fonts/index.rs");
+pub static SHIPPED_INDEX: &[IndexedFile] = include!("../../fonts/index.rs");
 
 /// What [`FontInfo`] holds besides the coverage.
 #[derive(Serialize, Deserialize)]
@@ -586,7 +586,7 @@ pub fn fingerprint(dirs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::Sys
 }
 
 /// The largest font file read: a CJK collection is 20–120 MB.
-const FONT_FILE_LIMIT: u64 = 512 * crate::files::MB;
+const FONT_FILE_LIMIT: u64 = 512 * crate::output::files::MB;
 
 /// A font file's bytes. The shipped fonts are part of the installation and are
 /// memory-mapped (only the pages used are read). The user's and the system's are
@@ -596,7 +596,7 @@ const FONT_FILE_LIMIT: u64 = 512 * crate::files::MB;
 fn load_bytes(path: &Path, origin: Origin) -> Option<Bytes> {
     match origin {
         Origin::Shipped => map_file(path),
-        Origin::User | Origin::System => crate::files::read_input(path, FONT_FILE_LIMIT)
+        Origin::User | Origin::System => crate::output::files::read_input(path, FONT_FILE_LIMIT)
             .ok()
             .map(Bytes::new),
     }

@@ -22,11 +22,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, InputError, LineIndex, Result, line_col};
-use crate::fonts::FontSet;
-use crate::issue_file::LoadedIssueFile;
+use crate::input::issue_file::LoadedIssueFile;
 use crate::model::Issue;
-use crate::printed::{self, FileRef, Piece, Src};
-use crate::style::{Role, Roles, WIDE_FALLBACK};
+use crate::model::printed::{self, FileRef, Piece, Src};
+use crate::model::style::{Role, Roles, WIDE_FALLBACK};
+use crate::typeset::fonts::FontSet;
 
 /// A place in a file, for messages and reports.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -255,7 +255,8 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
     let mut memo: HashMap<(usize, char), Option<usize>> = HashMap::new();
     let mut faces = BTreeSet::new();
     // role -> char -> (first seen, slot, places)
-    let mut fallbacks: Vec<BTreeMap<char, FirstSeen>> = vec![BTreeMap::new(); crate::style::ROLES];
+    let mut fallbacks: Vec<BTreeMap<char, FirstSeen>> =
+        vec![BTreeMap::new(); crate::model::style::ROLES];
     let mut seq = 0usize;
     // char -> (role, places)
     let mut missing: BTreeMap<char, Missing> = BTreeMap::new();

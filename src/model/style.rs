@@ -473,7 +473,7 @@ impl Default for Style {
             masthead_min_scale: 0.6,
             masthead_min_size: Size(22.0),
             footer_on_even_page: false,
-            divider: crate::article::DIVIDER.to_owned(),
+            divider: crate::input::article::DIVIDER.to_owned(),
             punctuation: Punctuation::Quanjiao,
             table: TableStyle::ThreeLine,
             fit: 0,

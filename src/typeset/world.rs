@@ -16,21 +16,24 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::fonts::FontSet;
+use crate::typeset::fonts::FontSet;
 
 /// The layouts, compiled into the binary: (virtual path, source).
 pub const LAYOUTS: &[(&str, &str)] = &[
-    ("/layouts/main.typ", include_str!("../layouts/main.typ")),
-    ("/layouts/page.typ", include_str!("../layouts/page.typ")),
+    ("/layouts/main.typ", include_str!("../../layouts/main.typ")),
+    ("/layouts/page.typ", include_str!("../../layouts/page.typ")),
     (
         "/layouts/masthead.typ",
-        include_str!("../layouts/masthead.typ"),
+        include_str!("../../layouts/masthead.typ"),
     ),
     (
         "/layouts/article.typ",
-        include_str!("../layouts/article.typ"),
+        include_str!("../../layouts/article.typ"),
     ),
-    ("/layouts/footer.typ", include_str!("../layouts/footer.typ")),
+    (
+        "/layouts/footer.typ",
+        include_str!("../../layouts/footer.typ"),
+    ),
 ];
 
 /// The virtual path of the model.

@@ -2,20 +2,24 @@
 //! blocks and every number and date written out as printed. The layout receives it
 //! as JSON data (`/model.json` in the Typst world); it never becomes Typst source.
 
+pub mod numerals;
+pub mod printed;
+pub mod style;
+
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use toml::Spanned;
 
-use crate::article::{self, Block};
 use crate::error::{Error, InputError, Result};
-use crate::files::{self, MB};
-use crate::issue_file::{self, LoadedIssueFile};
-use crate::issue_file::{DateStyle, PrintCount};
-use crate::numerals::{chinese_date, chinese_number, chinese_numeral_date};
-use crate::photo::{self, PhotoFile};
-use crate::style::Style;
-use crate::text_input;
+use crate::input::article::{self, Block};
+use crate::input::issue_file::{self, LoadedIssueFile};
+use crate::input::issue_file::{DateStyle, PrintCount};
+use crate::input::photo::{self, PhotoFile};
+use crate::input::text_input;
+use crate::model::numerals::{chinese_date, chinese_number, chinese_numeral_date};
+use crate::model::style::Style;
+use crate::output::files::{self, MB};
 
 /// Everything the layout needs, and nothing of the input files' shape.
 #[derive(Debug, Clone, Serialize)]
@@ -32,7 +36,7 @@ pub struct Issue {
     /// Draft builds carry a watermark text; print builds have none.
     pub draft: Option<String>,
     /// Bleed and colour mode from the print profile (set by the pipeline).
-    pub print: crate::print::LayoutPrint,
+    pub print: crate::output::print::LayoutPrint,
     /// What the editor should know although the issue builds (an encoding guessed,
     /// control characters removed, Markdown that does not print as such), each with
     /// its place. The library never prints; the CLI does.
@@ -241,7 +245,7 @@ pub struct Article {
     #[serde(skip)]
     pub source: String,
     /// A Word file's paragraphs: where each begins in `source` (see
-    /// [`crate::docx::Converted::paragraphs`]); empty for text and Markdown files.
+    /// [`crate::input::docx::Converted::paragraphs`]); empty for text and Markdown files.
     #[serde(skip)]
     pub paragraphs: Vec<(usize, usize)>,
 }
@@ -257,7 +261,7 @@ pub struct Footer {
     pub approval: Option<String>,
     /// 500 or 2,065, as printed in 共印…份.
     pub print_count: Option<String>,
-    pub print_count_placement: crate::issue_file::Placement,
+    pub print_count_placement: crate::input::issue_file::Placement,
     /// GB/T 9704's 版记 line: the issuing office at the left, ……印发 at the right.
     pub issued_by: Option<String>,
     pub issued_on: Option<String>,
@@ -338,10 +342,10 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     let mut warnings = Vec::new();
     let mut problems = f.style.problems();
     if let Some(p) = f.print.red.as_ref().and_then(|c| c.problem()) {
-        problems.push(crate::style::StyleProblem {
+        problems.push(crate::model::style::StyleProblem {
             key: vec!["print", "red"],
             message: p,
-            help: crate::style::CMYK_HELP.to_owned(),
+            help: crate::model::style::CMYK_HELP.to_owned(),
         });
     }
     if !problems.is_empty() {
@@ -475,10 +479,10 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             Some(kind) => {
                 let docx = match kind {
                     WordKind::Docx => bytes,
-                    WordKind::Other => crate::docx::from_office(&path)
+                    WordKind::Other => crate::input::docx::from_office(&path)
                         .map_err(|e| word_error(loaded, &entry.file, &path, e))?,
                 };
-                let mut converted = crate::docx::convert(&docx)
+                let mut converted = crate::input::docx::convert(&docx)
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 paragraphs = std::mem::take(&mut converted.paragraphs);
                 word_blocks(&path, converted, entry, &mut warnings)
@@ -519,7 +523,8 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         // EMF or WMF drawing, a TIFF) is the contributor's, not the
                         // editor's: a warning, and the rest of the article prints.
                         Err(e) if p.data.is_some() => {
-                            let para = crate::docx::Converted::paragraph_at(&paragraphs, p.offset);
+                            let para =
+                                crate::input::docx::Converted::paragraph_at(&paragraphs, p.offset);
                             warnings.push(format!(
                                 "{}: paragraph {para}: the picture {} is not printed: {} / 图片未排出",
                                 path.display(),
@@ -683,7 +688,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         style: f.style.clone().with_wide_fallback(),
         meta,
         draft: None,
-        print: crate::print::LayoutPrint::PLAIN,
+        print: crate::output::print::LayoutPrint::PLAIN,
         warnings,
         photos,
     })
@@ -744,7 +749,7 @@ enum WordKind {
     Other,
 }
 
-/// Whether an article file is a word-processor file (read through [`crate::docx`]).
+/// Whether an article file is a word-processor file (read through [`crate::input::docx`]).
 pub fn is_word_file(path: &Path) -> bool {
     word_kind(path).is_some()
 }
@@ -762,7 +767,7 @@ fn word_error(
     loaded: &LoadedIssueFile,
     file: &Spanned<String>,
     path: &Path,
-    e: crate::docx::DocxProblem,
+    e: crate::input::docx::DocxProblem,
 ) -> Error {
     loaded
         .error_at(
@@ -781,7 +786,7 @@ fn word_error(
 /// it carries. The Markdown is the article's text for messages.
 fn word_blocks(
     path: &Path,
-    mut converted: crate::docx::Converted,
+    mut converted: crate::input::docx::Converted,
     entry: &issue_file::ArticleEntry,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {

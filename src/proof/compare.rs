@@ -353,11 +353,11 @@ pub fn reference_pages(dir: &Path) -> Result<BTreeSet<usize>> {
 }
 
 /// The largest reference image read: a page at 1,200 dpi is a few megabytes.
-const REFERENCE_LIMIT: u64 = 256 * crate::files::MB;
+const REFERENCE_LIMIT: u64 = 256 * crate::output::files::MB;
 
 /// Reads a reference image: a regular file of sane size.
 fn read_reference(path: &Path) -> Result<Vec<u8>> {
-    crate::files::read_input(path, REFERENCE_LIMIT).map_err(|p| {
+    crate::output::files::read_input(path, REFERENCE_LIMIT).map_err(|p| {
         let (msg, help) = p.describe(("reference image", "参考图"), path);
         crate::InputError::file(path, format!("{msg} / 参考图无法读取"))
             .help(help)

@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::numerals::chinese_number;
+use crate::model::numerals::chinese_number;
 
 /// A run of text with one look.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -17,8 +17,8 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use crate::article::Block;
-use crate::issue_file::LoadedIssueFile;
+use crate::input::article::Block;
+use crate::input::issue_file::LoadedIssueFile;
 use crate::model::{Affix, Issue};
 
 /// Which file a piece of text is in.

@@ -9,8 +9,8 @@ use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
 use crate::error::{Error, InputError, Result};
-use crate::fonts::FontSet;
-use crate::world::JianbaoWorld;
+use crate::typeset::fonts::FontSet;
+use crate::typeset::world::JianbaoWorld;
 
 /// A laid-out issue and the warnings Typst gave.
 pub struct Laidout {

@@ -2,7 +2,7 @@
 //!
 //! This is the *read* stage: these structs mirror the file one to one, keep the
 //! spans of the values that later stages may have to point back to (article paths,
-//! free text), and know nothing of Typst. `model.rs` turns them into the finished
+//! free text), and know nothing of Typst. `model/` turns them into the finished
 //! model. `examples/issue.toml` documents every field.
 
 use std::ops::Range;
@@ -12,7 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{InputError, Result};
-use crate::style::Style;
+use crate::model::style::Style;
 
 /// A whole issue file.
 #[derive(Debug, Deserialize)]
@@ -143,7 +143,7 @@ impl Default for Limits {
 }
 
 /// The largest issue file read, in bytes: an issue file is a few kilobytes.
-pub const ISSUE_FILE_LIMIT: u64 = 4 * crate::files::MB;
+pub const ISSUE_FILE_LIMIT: u64 = 4 * crate::output::files::MB;
 
 /// The bulletin's masthead (报头) data.
 #[derive(Debug, Deserialize)]
@@ -342,7 +342,7 @@ pub struct PrintProfile {
     /// The printer's red, over `[style.red]`: `{ cmyk = [0, 100, 100, 0] }`, optionally
     /// with `spot = "PANTONE 485 C"`.
     #[serde(default)]
-    pub red: Option<crate::style::Colour>,
+    pub red: Option<crate::model::style::Colour>,
     /// Fit the issue to this many pages: the blank lines between articles and the
     /// masthead's spare lines are given up as needed (never the body grid or a size);
     /// an issue that is still longer stops the build with the lines over.
@@ -399,7 +399,7 @@ impl LoadedIssueFile {
             .map(|d| {
                 let base = self.dir_of(d.span());
                 let path = base.join(d.get_ref());
-                if !self.file.allow_outside && !crate::files::is_inside(base, &path) {
+                if !self.file.allow_outside && !crate::output::files::is_inside(base, &path) {
                     return Err(self
                         .error_at(
                             d.span(),
@@ -542,7 +542,7 @@ pub fn load(path: &Path) -> Result<LoadedIssueFile> {
         .help("name the issue's .toml file, e.g. jianbao build issues/2018-19/issue.toml / 请指定期刊的 .toml 文件")
         .into());
     }
-    let bytes = crate::files::read_input(path, ISSUE_FILE_LIMIT).map_err(|p| {
+    let bytes = crate::output::files::read_input(path, ISSUE_FILE_LIMIT).map_err(|p| {
         let (msg, help) = p.describe(("issue file", "期刊文件"), path);
         InputError::file(
             path,
@@ -550,7 +550,7 @@ pub fn load(path: &Path) -> Result<LoadedIssueFile> {
         )
         .help(help)
     })?;
-    let text = crate::text_input::decode(path, &bytes)?.text;
+    let text = crate::input::text_input::decode(path, &bytes)?.text;
     let series = read_series(path, &text)?;
     let file = parse_with(path, &text, series.as_ref())?;
     Ok(LoadedIssueFile {
@@ -595,22 +595,22 @@ fn read_series(path: &Path, text: &str) -> Result<Option<SeriesText>> {
             .into()
     };
     let allowed = head.allow_outside
-        || crate::files::is_inside(dir, &series_path)
-        || crate::files::is_inside(&dir.join(".."), &series_path)
+        || crate::output::files::is_inside(dir, &series_path)
+        || crate::output::files::is_inside(&dir.join(".."), &series_path)
             && series_path
                 .parent()
-                .is_some_and(|p| crate::files::same_file(p, &dir.join("..")));
+                .is_some_and(|p| crate::output::files::same_file(p, &dir.join("..")));
     if !allowed {
         return Err(here(
             format!("the series file {} is neither in the issue's folder nor in the one above it / 系列文件不在期刊文件夹或其上一级文件夹中", series_path.display()),
             "keep series.toml beside the issues' folders (series = \"../series.toml\"), or put allow_outside = true at the top / 请把 series.toml 放在各期文件夹旁边".into(),
         ));
     }
-    let bytes = crate::files::read_input(&series_path, ISSUE_FILE_LIMIT).map_err(|p| {
+    let bytes = crate::output::files::read_input(&series_path, ISSUE_FILE_LIMIT).map_err(|p| {
         let (msg, help) = p.describe(("series file", "系列文件"), &series_path);
         here(msg, help)
     })?;
-    let series_text = crate::text_input::decode(&series_path, &bytes)?.text;
+    let series_text = crate::input::text_input::decode(&series_path, &bytes)?.text;
     Ok(Some(SeriesText {
         path: series_path,
         text: series_text,
@@ -739,7 +739,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
     } else if m.starts_with("unknown size") {
         (
             "unknown size / 无法识别的字号或尺寸",
-            crate::style::size_help(),
+            crate::model::style::size_help(),
         )
     } else if m.contains("unknown field") {
         (
@@ -771,7 +771,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "wrong type of value / 值的类型不对",
             "text goes in \"quotes\"; numbers, dates and true/false go without / 文字加英文引号，数字、日期和 true/false 不加引号".to_owned(),
         )
-    } else if m.chars().any(crate::punctuation::is_han) {
+    } else if m.chars().any(crate::proofread::punctuation::is_han) {
         // Our own value checks (sizes, colours…) say in both languages what is accepted.
         (
             "invalid value / 值无效",
@@ -855,7 +855,7 @@ file = "a.txt"
     fn documented_example_parses() {
         let f = parse(
             Path::new("examples/issue.toml"),
-            include_str!("../examples/issue.toml"),
+            include_str!("../../examples/issue.toml"),
         )
         .unwrap();
         assert_eq!(f.articles.len(), 2);

@@ -22,8 +22,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use serde::Serialize;
 
 use crate::error::{Error, InputError, Result};
-use crate::issue_file::LoadedIssueFile;
-use crate::style::{Colour, Size};
+use crate::input::issue_file::LoadedIssueFile;
+use crate::model::style::{Colour, Size};
 
 const MM: f64 = 72.0 / 25.4;
 /// The largest bleed we accept: printers ask for 3 to 5 mm.
@@ -164,7 +164,8 @@ impl PrintSettings {
             })?),
             (None, Some(v)) => {
                 let path = loaded.base_dir().join(v.get_ref());
-                if !loaded.file.allow_outside && !crate::files::is_inside(loaded.base_dir(), &path)
+                if !loaded.file.allow_outside
+                    && !crate::output::files::is_inside(loaded.base_dir(), &path)
                 {
                     return Err(loaded
                         .error_at(v.span(), "print.output_profile is outside the issue's folder / 色彩特性文件不在期刊文件夹内")
@@ -345,7 +346,7 @@ pub fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
 /// with the photo. The ICC profiles left unused are removed.
 pub fn cmyk_photos(
     pdf: Vec<u8>,
-    photos: &[(&[u8], &crate::photo::PhotoFile)],
+    photos: &[(&[u8], &crate::input::photo::PhotoFile)],
     profile: &[u8],
 ) -> Result<Vec<u8>> {
     let press = moxcms::ColorProfile::new_from_slice(profile)
@@ -387,7 +388,7 @@ pub fn cmyk_photos(
         .collect::<Result<_>>()?;
     for (id, k) in images {
         let photo = photos[k].1;
-        let cmyk = crate::photo::to_press_cmyk(photo, &press).map_err(Error::internal)?;
+        let cmyk = crate::input::photo::to_press_cmyk(photo, &press).map_err(Error::internal)?;
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"XObject".to_vec()));
         dict.set("Subtype", Object::Name(b"Image".to_vec()));
@@ -418,7 +419,7 @@ pub const DEFAULT_OUTPUT_CONDITION: &str = "FOGRA39";
 fn read_profile(
     path: &std::path::Path,
 ) -> std::result::Result<(String, Vec<u8>), (String, String)> {
-    let bytes = crate::files::read_input(path, 64 * crate::files::MB)
+    let bytes = crate::output::files::read_input(path, 64 * crate::output::files::MB)
         .map_err(|p| p.describe(("ICC profile", "ICC 特性文件"), path))?;
     let field = |r: std::ops::Range<usize>| bytes.get(r).unwrap_or(b"");
     if field(36..40) != b"acsp" {

@@ -1,0 +1,8 @@
+//! Output: the PDF bytes, the print profile applied after export (boxes, marks,
+//! PDF/X, photo separations, the colour audit), the preflight of any PDF, and every
+//! file read or written (atomic, guarded).
+
+pub mod export;
+pub mod files;
+pub mod preflight;
+pub mod print;
