@@ -151,3 +151,13 @@ pub fn jianbao_cli(args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Runs `jianbao build ISSUE -o OUT`.
+pub fn build_cli(issue: &Path, out: &Path) -> std::process::Output {
+    jianbao_cli(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ])
+}

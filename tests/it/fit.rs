@@ -49,12 +49,7 @@ fn a_25_character_masthead_title_is_compressed_onto_one_line() {
     assert!(compile::overprints(&laid.document).is_empty());
     // On one line: every glyph of the title on page 1 shares one baseline.
     let out = dir.path().join("out.pdf");
-    let o = jianbao_cli(&[
-        "build",
-        issue.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build_cli(&issue, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     if tool("pdftotext") {
         let text = pdftotext(&out);

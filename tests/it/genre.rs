@@ -473,12 +473,7 @@ fn a_label_without_its_place_for_the_value_is_an_error_at_its_key() {
     let toml = labelled("\n[labels]\neditors = \"本期编辑\"\n");
     let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let out = dir.path().join("x.pdf");
-    let o = jianbao_cli(&[
-        "build",
-        issue.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build_cli(&issue, &out);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     let line = toml
@@ -499,12 +494,7 @@ fn a_label_character_no_font_has_is_placed_at_its_label() {
         .replace("[issue]\n", "[issue]\ncontents = true\n");
     let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let out = dir.path().join("x.pdf");
-    let o = jianbao_cli(&[
-        "build",
-        issue.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build_cli(&issue, &out);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     let line = toml

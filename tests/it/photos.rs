@@ -238,12 +238,7 @@ fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
     ] {
         let (dir, issue) = md_issue(md, &files);
         let out = dir.path().join("out.pdf");
-        let o = jianbao_cli(&[
-            "build",
-            issue.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let o = build_cli(&issue, &out);
         let err = String::from_utf8_lossy(&o.stderr);
         if expect.contains('%') {
             // A width it cannot read is a warning: the photo is placed at full width.

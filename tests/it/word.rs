@@ -295,12 +295,7 @@ fn a_file_that_is_not_a_word_package_is_a_clear_error() {
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.docx\"");
     let (dir, issue) = write_issue(&toml, &[("a.docx", "not a zip at all")]);
     let out = dir.path().join("out.pdf");
-    let o = jianbao_cli(&[
-        "build",
-        issue.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build_cli(&issue, &out);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("cannot be read as a Word document"), "{err}");
