@@ -166,6 +166,7 @@ fn half_name(c: char) -> &'static str {
         ':' => "冒号",
         '?' => "问号",
         '!' => "叹号",
+        '.' => "句号",
         '(' | ')' => "括号",
         _ => "标点",
     }
@@ -896,6 +897,10 @@ impl Scanner {
     fn marks(&mut self) {
         for i in 0..self.n() {
             let c = self.cs[i];
+            if c == '.' && !self.protected[i] && self.ends_chinese_sentence(i) {
+                self.push(i..i + 1, Kind::HalfWidth('.'), Some("。"));
+                continue;
+            }
             if !matches!(c, ',' | ';' | ':' | '?' | '!') || self.protected[i] {
                 continue;
             }
@@ -910,6 +915,22 @@ impl Scanner {
                 self.push(i..i + 1, Kind::HalfWidth(c), Some(rep));
             }
         }
+    }
+
+    /// A half-width full stop that ends a Chinese sentence: after a Han character (or
+    /// 》 】 〕 」 』), past spaces and quotes, and with nothing but spaces, quotes and
+    /// 」 』 after it on its line (是责任." → 是责任。"). A dot between digits (5.8), in
+    /// a name (www.gov.cn, No.5), next to another mark or before more text on the line
+    /// is left alone: it may be a decimal point or a mistyped 间隔号, for a person to
+    /// judge. Only marks no other rule changes decide, so a fix never changes it.
+    fn ends_chinese_sentence(&self, i: usize) -> bool {
+        let passable = |c: char| is_space(c) || is_quote(c);
+        let before = self.cs[..i].iter().rev().find(|&&c| !passable(c));
+        let after = self.cs[i + 1..]
+            .iter()
+            .find(|&&c| !(passable(c) || matches!(c, '」' | '』')));
+        before.is_some_and(|&b| is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』'))
+            && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
     }
 
     /// What looks right but is another character or another width: ○ for 〇 in a
@@ -1258,6 +1279,8 @@ pub fn normalize_for_comparison(text: &str) -> String {
                 }
                 out.push('—');
             }
+            // A lone `.` may become 。 (a sentence's end), a run of dots ……
+            '.' if !chars.peek().is_some_and(|&d| dot_class(d)) => out.push('。'),
             '.' | '…' => {
                 while chars.peek().is_some_and(|&d| dot_class(d)) {
                     chars.next();
@@ -1293,6 +1316,27 @@ mod tests {
         assert_eq!(fixed("(选举任免处 王水清供稿)"), "（选举任免处王水清供稿）");
         assert_eq!(fixed("(1)既要"), "（1）既要");
         assert_eq!(fixed("使用Python, 以及"), "使用Python，以及");
+    }
+
+    #[test]
+    fn a_half_width_full_stop_ending_a_chinese_sentence() {
+        assert_eq!(
+            fixed("他说:\"当委员不是荣誉,是责任.\""),
+            "他说：“当委员不是荣誉，是责任。”"
+        );
+        assert_eq!(fixed("会议结束."), "会议结束。");
+        assert_eq!(fixed("升级到V2.0版."), "升级到V2.0版。");
+        assert_eq!(fixed("见《条例》."), "见《条例》。");
+        // Decimal points, names, abbreviations and a dot before more text stay.
+        for s in [
+            "增长5.8%。",
+            "详见www.gov.cn。",
+            "江岭.青川",
+            "No.5号",
+            "V2.0版",
+        ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
     }
 
     #[test]
