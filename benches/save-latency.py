@@ -7,7 +7,10 @@ save polls the PDF's modification time every 0.5 ms until it changes. Prints eac
 latency and the median.
 
     python3 benches/save-latency.py [--bin target/release/jianbao] [--issue DIR]
-                                    [--edits 10] [--debounce MS]
+                                    [--edits 10] [--debounce MS] [--in-place]
+
+--in-place saves as editors that write the file itself do (open, truncate, write,
+close) instead of renaming a temporary file over it.
 """
 import argparse
 import os
@@ -26,6 +29,7 @@ ap.add_argument("--bin", default=os.path.join(repo, "target/release/jianbao"))
 ap.add_argument("--issue", default=os.path.join(repo, "issues/lianluo-dongtai-2018-19"))
 ap.add_argument("--edits", type=int, default=10)
 ap.add_argument("--debounce", type=int, default=None)
+ap.add_argument("--in-place", action="store_true")
 args = ap.parse_args()
 
 work = tempfile.mkdtemp()
@@ -49,11 +53,17 @@ try:
     latencies = []
     for i in range(args.edits):
         before = os.stat(pdf).st_mtime_ns
-        tmp = article + ".tmp-save"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text + f"\n第{i}次修改。\n")
-        start = time.perf_counter()
-        os.replace(tmp, article)
+        new_text = text + f"\n第{i}次修改。\n"
+        if args.in_place:
+            start = time.perf_counter()
+            with open(article, "w", encoding="utf-8") as f:
+                f.write(new_text)
+        else:
+            tmp = article + ".tmp-save"
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(new_text)
+            start = time.perf_counter()
+            os.replace(tmp, article)
         while os.stat(pdf).st_mtime_ns == before:
             if time.perf_counter() - start > 10:
                 sys.exit("no rebuild within 10 s")

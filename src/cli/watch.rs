@@ -20,10 +20,11 @@ pub struct WatchArgs {
     /// Where to write the PDF [default: the issue file's name with .pdf, beside it].
     #[arg(short, long, value_name = "OUT.pdf")]
     output: Option<PathBuf>,
-    /// After the first change, gather the changes of this many milliseconds into one
-    /// rebuild (an editor's save is a write and a rename, or a truncate and a write).
-    /// Changes made during a rebuild start the next one.
-    #[arg(long, default_value_t = 10, value_name = "MS")]
+    /// A save that is known to be complete (the file closed after writing, or renamed
+    /// into place) rebuilds at once. Any other change (a write still open, a file
+    /// removed before its replacement is renamed in) waits for the save's end at most
+    /// this many milliseconds. Changes made during a rebuild start the next one.
+    #[arg(long, default_value_t = 50, value_name = "MS")]
     debounce: u64,
 }
 
@@ -76,34 +77,32 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
     refresh(&session, &mut watcher, &mut watched, &mut dirs);
     println!("watching for changes (Ctrl-C to stop) / 正在监视文件变化");
 
-    // Only writes, creations, renames and removals of the watched files count; our own
-    // reads (access events) and the PDF we write do not.
-    let relevant = |watched: &BTreeSet<PathBuf>, ev: &notify::Result<Event>| -> bool {
-        let Ok(ev) = ev else { return false };
-        matches!(
-            ev.kind,
-            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-        ) && ev.paths.iter().map(|p| absolute(p)).any(|p| {
-            watched
-                .iter()
-                .any(|w| p == *w || (w.is_dir() && p.starts_with(w)))
-        })
-    };
     let settle = Duration::from_millis(args.debounce);
     let mut n = 1;
     while let Ok(ev) = rx.recv() {
-        if !relevant(&watched, &ev) {
+        let Some(first) = save_event(&watched, &ev) else {
             continue;
-        }
-        // Gather the rest of the burst (an editor's save) for a fixed short window from
-        // the first event, then rebuild at once: the save is on screen as soon as it
-        // can be, and what comes during the rebuild starts the next one.
-        let deadline = std::time::Instant::now() + settle;
-        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
-            if rx.recv_timeout(left).is_err() {
-                break;
+        };
+        // A save is complete when a watched file is closed after writing (an editor
+        // that writes in place) or renamed into place (one that writes a temporary
+        // file, Word and WPS among them): rebuild at once. Until then (a write still
+        // open, the old file removed before the new one is renamed in) wait for that
+        // end, at most `settle` from the first event, for platforms without close
+        // events.
+        if first == Save::Partial {
+            let deadline = std::time::Instant::now() + settle;
+            while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+                match rx.recv_timeout(left) {
+                    Ok(ev) if save_event(&watched, &ev) == Some(Save::Complete) => break,
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
             }
         }
+        // What is queued already came before the rebuild reads the files: it is in
+        // this build. What comes after starts the next one, so the last save is never
+        // missed.
+        while rx.try_recv().is_ok() {}
         n += 1;
         match session.rebuild() {
             Ok(report) => {
@@ -117,11 +116,52 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
                 println!("build {n}: failed; the last good PDF stays / 构建失败，保留上次的 PDF");
             }
         }
-        // Our own reads and the PDF we write are not relevant events (see above), so
+        // Our own reads and the PDF we write are not save events (`save_event`), so
         // nothing is drained here: a save made while we rebuilt triggers the next build.
         refresh(&session, &mut watcher, &mut watched, &mut dirs);
     }
     Ok(())
+}
+
+/// What a file event says about an editor's save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Save {
+    /// A watched file was closed after writing, or renamed into place: the save is done.
+    Complete,
+    /// A watched file was written, created or removed: a save is under way.
+    Partial,
+}
+
+/// How an event bears on a save of a watched file; `None` when it does not (our own
+/// reads, the PDF we write, other files in the folders we watch).
+fn save_event(watched: &BTreeSet<PathBuf>, ev: &notify::Result<Event>) -> Option<Save> {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    let ev = ev.as_ref().ok()?;
+    let ours: Vec<PathBuf> = ev
+        .paths
+        .iter()
+        .map(|p| absolute(p))
+        .filter(|p| {
+            watched
+                .iter()
+                .any(|w| p == w || (w.is_dir() && p.starts_with(w)))
+        })
+        .collect();
+    if ours.is_empty() {
+        return None;
+    }
+    let done = match ev.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Modify(ModifyKind::Name(
+            RenameMode::To | RenameMode::Both | RenameMode::Any,
+        )) => {
+            // Renamed in, not away: the file is there.
+            ours.iter().all(|p| p.exists())
+        }
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => false,
+        _ => return None,
+    };
+    Some(if done { Save::Complete } else { Save::Partial })
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -22,39 +22,64 @@ fn copy_sample(dir: &std::path::Path) {
     }
 }
 
+/// `jianbao watch` running on an issue, its output read line by line.
+struct Watch {
+    _child: Killed,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Watch {
+    fn start(issue: &std::path::Path, debounce_ms: u32) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(["watch", "--debounce", &debounce_ms.to_string()])
+            .arg(issue)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Watch {
+            _child: Killed(child),
+            lines,
+        }
+    }
+
+    /// The next line starting with `prefix`, waiting at most `within`.
+    fn line_within(&self, prefix: &str, within: Duration) -> String {
+        let end = std::time::Instant::now() + within;
+        loop {
+            let left = end.saturating_duration_since(std::time::Instant::now());
+            let line = self
+                .lines
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no line starting {prefix:?} within {within:?}"));
+            if line.starts_with(prefix) {
+                return line;
+            }
+        }
+    }
+
+    fn line(&self, prefix: &str) -> String {
+        self.line_within(prefix, Duration::from_secs(60))
+    }
+}
+
 #[test]
 fn watch_rebuilds_on_change_and_keeps_last_good_pdf() {
     let dir = tempfile::tempdir().unwrap();
     copy_sample(dir.path());
     let issue = dir.path().join("issue.toml");
     let pdf = dir.path().join("issue.pdf");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["watch", "--debounce", "50"])
-        .arg(&issue)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let _guard = Killed(child);
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let wait_for = |prefix: &str| -> String {
-        loop {
-            let line = rx
-                .recv_timeout(Duration::from_secs(60))
-                .unwrap_or_else(|_| panic!("no line starting {prefix:?} within 60 s"));
-            if line.starts_with(prefix) {
-                return line;
-            }
-        }
-    };
+    let watch = Watch::start(&issue, 50);
+    let wait_for = |prefix: &str| watch.line(prefix);
     assert!(wait_for("build 1:").contains("5 pages"));
     wait_for("watching");
     let first = std::fs::read(&pdf).unwrap();
@@ -79,4 +104,45 @@ fn watch_rebuilds_on_change_and_keeps_last_good_pdf() {
     // Fixed again: builds again.
     std::fs::write(&issue, toml).unwrap();
     assert!(wait_for("build 4:").contains("pages in"));
+}
+
+/// A save that is known to be complete rebuilds at once, without waiting out the
+/// window for saves in progress (here 10 minutes, so waiting would fail the test):
+/// a file written in place and closed, and Word's way (the old file removed, a
+/// temporary file renamed over it), which must not build the gap between the two.
+/// (Close events are inotify's: Linux only.)
+#[cfg(target_os = "linux")]
+#[test]
+fn watch_rebuilds_when_a_save_completes_in_place_or_by_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_sample(dir.path());
+    let issue = dir.path().join("issue.toml");
+    let pdf = dir.path().join("issue.pdf");
+    let watch = Watch::start(&issue, 600_000);
+    watch.line("build 1:");
+    watch.line("watching");
+    let article = dir.path().join("02-jianyi-banli.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    let soon = Duration::from_secs(120);
+
+    // In place: open, truncate, write, close.
+    let before = std::fs::read(&pdf).unwrap();
+    std::fs::write(&article, text.replacen("今年1月初", "今年1月上旬", 1)).unwrap();
+    assert!(watch.line_within("build 2:", soon).contains("pages in"));
+    let second = std::fs::read(&pdf).unwrap();
+    assert_ne!(before, second, "the PDF did not change");
+
+    // Word's way: remove, a moment with no article, then a temporary file renamed in.
+    std::fs::remove_file(&article).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let tmp = dir.path().join("~WRL0001.tmp");
+    std::fs::write(&tmp, text.replacen("今年1月初", "今年1月中旬", 1)).unwrap();
+    std::fs::rename(&tmp, &article).unwrap();
+    let line = watch.line_within("build 3:", soon);
+    assert!(line.contains("pages in"), "the gap was built: {line}");
+    assert_ne!(
+        std::fs::read(&pdf).unwrap(),
+        second,
+        "the PDF did not change"
+    );
 }
