@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The two measurements issue 9 asks for besides the benchmark table:
+# The measurements issues 9 and 20 ask for besides the benchmark table:
 #   watch: `jianbao watch` on a copy of the sample issue, ten edits of an article (one
 #          paragraph changed each time, 1.5 s apart); prints each rebuild's line and
 #          the median;
+#   save → PDF on disk: what an editor feels, from the save to the new PDF, for
+#          `jianbao watch` (renamed and in-place saves) and `typst watch` on the same
+#          ejected document, the sample and a 98-page issue (benches/save-latency.py);
 #   batch: 20 copies of the sample issue built as one directory with -j 1 and -j 2
 #          (hyperfine, RUNS runs each); prints wall-time medians and the ratio.
 #
@@ -42,6 +45,28 @@ echo "watch: ten edits of $(basename "$article")"
 grep "^build" "$work/watch.log" | sed 's/ → .*//'
 grep "^build" "$work/watch.log" | tail -n +2 | sed -E 's/.* in ([0-9.]+) ms.*/\1/' |
   python3 -c 'import statistics,sys; t=[float(x) for x in sys.stdin]; print(f"rebuilds: {len(t)}, median {statistics.median(t):.1f} ms, min–max {min(t):.1f}–{max(t):.1f} ms")'
+
+# ── save → PDF on disk, jianbao watch beside typst watch ───────────────────────
+# What an editor feels: from the save to the new PDF on disk (benches/save-latency.py),
+# the sample and a 98-page synthetic issue; typst watch on the same ejected document
+# when typst-cli of our Typst version is installed.
+version=$(awk '/^name = "typst"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+python3 benches/synth_issue.py 98 "$work/synth98" >/dev/null
+for spec in "sample:issues/lianluo-dongtai-2018-19" "synth98:$work/synth98"; do
+  name=${spec%%:*}; dir=${spec#*:}
+  echo "save → PDF on disk, $name, 10 edits:"
+  echo "  jianbao watch (temp file renamed over the article):"
+  python3 benches/save-latency.py --bin "$jb" --issue "$dir" | sed 's/^/    /'
+  echo "  jianbao watch (written in place):"
+  python3 benches/save-latency.py --bin "$jb" --issue "$dir" --in-place | sed 's/^/    /'
+  if command -v typst >/dev/null && typst --version | grep -q " $version"; then
+    echo "  typst watch (model.json renamed over):"
+    python3 benches/save-latency.py --bin "$jb" --issue "$dir" --typst "$(command -v typst)" | sed 's/^/    /'
+  else
+    echo "  typst $version not installed (cargo install typst-cli --version $version --locked): typst row skipped"
+  fi
+done
+echo
 
 # ── batch ──────────────────────────────────────────────────────────────────────
 mkdir "$work/b"

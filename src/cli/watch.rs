@@ -26,6 +26,10 @@ pub struct WatchArgs {
     /// this many milliseconds. Changes made during a rebuild start the next one.
     #[arg(long, default_value_t = 50, value_name = "MS")]
     debounce: u64,
+    /// After each rebuild, print where its time went, stage by stage (as `build
+    /// --timings`).
+    #[arg(long)]
+    timings: bool,
 }
 
 fn line(n: usize, r: &BuildReport) -> String {
@@ -110,6 +114,9 @@ pub fn run(args: WatchArgs) -> jianbao::Result<()> {
                     eprintln!("warning: {w}");
                 }
                 println!("{}", line(n, &report));
+                if args.timings {
+                    println!("timings: {}", report.timings);
+                }
             }
             Err(e) => {
                 eprint!("{}", e.render(false));
