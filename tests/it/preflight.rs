@@ -336,18 +336,21 @@ fn ghostscript_ink(pdf: &Path) -> Vec<f64> {
         .collect()
 }
 
+/// `preflight --json` on a PDF that must pass: the list under `key`.
+fn clean_json_list(pdf: &Path, key: &str) -> Vec<serde_json::Value> {
+    let (code, out) = preflight(pdf, &["--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json[key].as_array().unwrap().clone()
+}
+
 #[test]
 fn preflight_ink_agrees_with_ghostscript_and_black_overprints_in_pdfx() {
     if !tool("gs") {
         return;
     }
     let (_t, pdf) = build_print(&sample_issue(), pdfx());
-    let (code, out) = preflight(&pdf, &["--json"]);
-    assert_eq!(code, Some(0), "{out}");
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let ours: Vec<f64> = json["ink"]
-        .as_array()
-        .unwrap()
+    let ours: Vec<f64> = clean_json_list(&pdf, "ink")
         .iter()
         .map(|p| p["percent"].as_f64().unwrap())
         .collect();
@@ -492,12 +495,7 @@ fn preflight_reads_our_photos_resolution_as_pdfimages_does() {
     }
     let issue = repo().join("issues/gongzuo-tongxun-2026-09/issue.toml");
     let (_t, pdf) = build_print(&issue, pdfx());
-    let (code, out) = preflight(&pdf, &["--json"]);
-    assert_eq!(code, Some(0), "{out}");
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let ours: Vec<i64> = json["images"]
-        .as_array()
-        .unwrap()
+    let ours: Vec<i64> = clean_json_list(&pdf, "images")
         .iter()
         .map(|i| i["ppi"].as_f64().unwrap().round() as i64)
         .collect();
