@@ -2,7 +2,8 @@
 //!
 //! `.txt` as pasted from Word or WPS: one paragraph per non-empty line.
 //! `.md` through CommonMark (pulldown-cmark): paragraphs, headings (`#`..`####` become
-//! the Chinese levels 一、 / （一） / 1. / （1）, numbered automatically unless the
+//! the Chinese levels 一、 / （一） / 1. / （1）, or from `##` when the article has no
+//! `#` heading, as many writers keep `#` for the title; numbered automatically unless the
 //! heading already starts with its number), `**strong**`, `*emphasis*`, lists.
 //!
 //! Every piece of text keeps the byte range it came from, so later checks (missing
@@ -355,13 +356,14 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
 
     let options =
         Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+    let top = top_heading_level(text, options);
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         // Only the text right after a photo can give its width.
         let was_after_photo = std::mem::take(&mut after_photo);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, &mut blocks, &mut counters, quote);
-                current = Some((Some(heading_level(level)), Vec::new()));
+                current = Some((Some(heading_level(level) - (top - 1)), Vec::new()));
             }
             Event::Start(Tag::Paragraph) if current.is_none() => {
                 current = Some((None, Vec::new()));
@@ -692,6 +694,43 @@ fn plain(text: String, src: Option<Range<usize>>) -> Inline {
     }
 }
 
+/// The Markdown level that stands for 一、: 1, or 2 when the article has no `#`
+/// heading but has `##` ones, the common way of keeping `#` for a document's title
+/// (blanked when it repeats the article's title) and starting the sections at `##`.
+/// Deeper levels alone (`####` for small headings) are a choice of style and stay as
+/// written; so do all levels when the article has a heading typed by hand (一、主要做法
+/// on a line alone).
+fn top_heading_level(text: &str, options: Options) -> u8 {
+    let mut top = u8::MAX;
+    let mut para: Option<(String, bool)> = None;
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => top = top.min(heading_level(level)),
+            Event::Start(Tag::Paragraph) => para = Some((String::new(), true)),
+            Event::Text(t) => {
+                if let Some((s, _)) = para.as_mut() {
+                    s.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((s, plain)) = para.take()
+                    && plain
+                    && typed_heading_level(&s).is_some()
+                {
+                    return 1;
+                }
+            }
+            // Styled or broken text is not a heading typed by hand.
+            _ => {
+                if let Some((_, plain)) = para.as_mut() {
+                    *plain = false;
+                }
+            }
+        }
+    }
+    if top == 2 { 2 } else { 1 }
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -779,6 +818,26 @@ mod tests {
         assert_eq!(texts(&blocks[1]), "第二段，有空格。");
         let src = blocks[1].inlines()[0].src.clone().unwrap();
         assert_eq!(&t[src], "第二段，有空格。");
+    }
+
+    #[test]
+    fn an_article_whose_sections_start_at_h2_numbers_them_from_the_top() {
+        let md = "## 总体情况\n\n正文。\n\n### 细分\n\n## 存在问题\n";
+        let heads: Vec<(u8, String)> = parse_markdown(md, true)
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, number, .. } => Some((*level, number.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            vec![(1, "一、".into()), (2, "（一）".into()), (1, "二、".into())]
+        );
+        // `####` alone is a choice of the small heading style: it stays level 4.
+        let small = parse_markdown("#### 第一点\n\n正文。\n", true);
+        assert!(matches!(&small.blocks[0], Block::Heading { level: 4, .. }));
     }
 
     #[test]
