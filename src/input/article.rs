@@ -588,9 +588,19 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     src,
                 });
             }
-            Event::SoftBreak => {
-                // A line break inside a Chinese paragraph joins without a space.
+            // A line break inside a Chinese paragraph joins without a space, except
+            // before an item the author numbered on a line of its own after the last
+            // one ended (…；⏎2．…): a new paragraph, as it was typed.
+            Event::SoftBreak
+                if quote == 0
+                    && table.is_none()
+                    && matches!(current, Some((None, _)))
+                    && numbered_item_follows(text, range.clone()) =>
+            {
+                flush(&mut current, &mut blocks, &mut counters, quote);
+                current = Some((None, Vec::new()));
             }
+            Event::SoftBreak => {}
             Event::HardBreak => {}
             _ => {}
         }
@@ -751,6 +761,39 @@ pub fn heading_number(level: u8, n: u64) -> String {
 }
 
 /// Whether a heading's text already carries its number (一、 （一） 1. 1、 （1）).
+/// Whether the line after a soft break at `brk` is a numbered item of its own: the
+/// line before ends a clause (。；：！？) and this one opens with an item number
+/// (1． 1、 （1） （一） 一、 ①). A line wrapped in mid-sentence, or one that opens with
+/// 2.5% or 第二, is not.
+fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
+    let before = text[..brk.start].trim_end().chars().last();
+    if !before.is_some_and(|c| "。；：！？;:".contains(c)) {
+        return false;
+    }
+    let next = text[brk.end..].trim_start_matches([' ', '\t', '\u{3000}']);
+    let mut chars = next.chars();
+    let is_cn = |c: char| "一二三四五六七八九十".contains(c);
+    match chars.next() {
+        Some(c) if ('\u{2460}'..='\u{2473}').contains(&c) => true,
+        Some('（') => {
+            let inner: String = chars.by_ref().take_while(|&c| c != '）').collect();
+            !inner.is_empty()
+                && inner.chars().count() <= 3
+                && (inner.chars().all(|c| c.is_ascii_digit()) || inner.chars().all(is_cn))
+        }
+        Some(c) if c.is_ascii_digit() || is_cn(c) => {
+            let digits = c.is_ascii_digit();
+            let rest = next.trim_start_matches(
+                |c: char| {
+                    if digits { c.is_ascii_digit() } else { is_cn(c) }
+                },
+            );
+            rest.starts_with('、') || (digits && rest.starts_with('．'))
+        }
+        _ => false,
+    }
+}
+
 fn starts_with_number(s: &str) -> bool {
     let s = s.trim_start();
     let mut chars = s.chars();
@@ -838,6 +881,31 @@ mod tests {
         // `####` alone is a choice of the small heading style: it stays level 4.
         let small = parse_markdown("#### 第一点\n\n正文。\n", true);
         assert!(matches!(&small.blocks[0], Block::Heading { level: 4, .. }));
+    }
+
+    #[test]
+    fn numbered_items_on_lines_of_their_own_stay_paragraphs() {
+        let md = "要求如下：\n1．加快前期工作；\n2．强化要素保障；\n（3）优化审批服务。\n一、另起一项。\n";
+        let all: Vec<String> = parse_markdown(md, true).blocks.iter().map(texts).collect();
+        assert_eq!(
+            all,
+            [
+                "要求如下：",
+                "1．加快前期工作；",
+                "2．强化要素保障；",
+                "（3）优化审批服务。",
+                "一、另起一项。"
+            ]
+        );
+        // A line wrapped in mid-sentence, or opening with a number that is not an
+        // item's, joins as Markdown says.
+        for md in [
+            "增长\n2．5个百分点。\n",
+            "同比增长\n2.5%。\n",
+            "完成。\n第二季度开工。\n",
+        ] {
+            assert_eq!(parse_markdown(md, true).blocks.len(), 1, "{md}");
+        }
     }
 
     #[test]
