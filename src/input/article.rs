@@ -863,19 +863,23 @@ mod tests {
         assert_eq!(&t[src], "第二段，有空格。");
     }
 
-    #[test]
-    fn an_article_whose_sections_start_at_h2_numbers_them_from_the_top() {
-        let md = "## 总体情况\n\n正文。\n\n### 细分\n\n## 存在问题\n";
-        let heads: Vec<(u8, String)> = parse_markdown(md, true)
+    /// The headings of a Markdown article: level and printed number.
+    fn heads(md: &str) -> Vec<(u8, String)> {
+        parse_markdown(md, true)
             .blocks
             .iter()
             .filter_map(|b| match b {
                 Block::Heading { level, number, .. } => Some((*level, number.clone())),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn an_article_whose_sections_start_at_h2_numbers_them_from_the_top() {
+        let md = "## 总体情况\n\n正文。\n\n### 细分\n\n## 存在问题\n";
         assert_eq!(
-            heads,
+            heads(md),
             vec![(1, "一、".into()), (2, "（一）".into()), (1, "二、".into())]
         );
         // `####` alone is a choice of the small heading style: it stays level 4.
@@ -911,16 +915,8 @@ mod tests {
     #[test]
     fn markdown_headings_are_numbered_by_level() {
         let md = "# 总体要求\n\n正文。\n\n## 目标\n\n### 细则\n\n#### 条目\n\n## 任务\n\n# 二、已有编号\n\n# 保障\n";
-        let b = parse_markdown(md, true).blocks;
-        let heads: Vec<(u8, String)> = b
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { level, number, .. } => Some((*level, number.clone())),
-                _ => None,
-            })
-            .collect();
         assert_eq!(
-            heads,
+            heads(md),
             vec![
                 (1, "一、".into()),
                 (2, "（一）".into()),
