@@ -212,10 +212,12 @@ pub fn typed_heading_level(line: &str) -> Option<u8> {
 /// that opens with its number (一、主要做法) is the heading it is, its number kept as
 /// typed (a `.txt` heading always has its own number, so none is added).
 pub fn parse_txt_headings(text: &str) -> Vec<Block> {
-    parse_txt(text)
-        .into_iter()
-        .map(|b| match b {
-            Block::Paragraph { inlines } if inlines.len() == 1 => {
+    let mut blocks: Vec<Block> = Vec::new();
+    for b in parse_txt(text) {
+        let b = match b {
+            Block::Paragraph { inlines }
+                if inlines.len() == 1 && !attachment_item(&blocks, &inlines[0].text) =>
+            {
                 match typed_heading_level(&inlines[0].text) {
                     Some(level) => Block::Heading {
                         level,
@@ -226,8 +228,36 @@ pub fn parse_txt_headings(text: &str) -> Vec<Block> {
                 }
             }
             b => b,
-        })
-        .collect()
+        };
+        blocks.push(b);
+    }
+    blocks
+}
+
+/// Whether `text` continues a list of attachments (附件说明: 附件：1．…… then 2．…… on
+/// lines of their own, GB/T 9704 7.3.4): such a numbered line is an item, not a
+/// heading.
+fn attachment_item(before: &[Block], text: &str) -> bool {
+    let numbered = |t: &str| {
+        let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.len() < t.len() && rest.starts_with(['．', '.', '、'])
+    };
+    if !numbered(text) {
+        return false;
+    }
+    for b in before.iter().rev() {
+        let Block::Paragraph { inlines } = b else {
+            return false;
+        };
+        let t = inlines.first().map_or("", |i| i.text.as_str());
+        if t.starts_with("附件：") || t.starts_with("附件:") {
+            return true;
+        }
+        if !numbered(t) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Splits plain text into paragraphs, one per non-empty line.
@@ -316,11 +346,13 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 None if quote > 0 => blocks.push(Block::Quote { inlines }),
                 // A paragraph that is a heading typed by hand: the heading it is.
                 None => match (inlines.len(), typed_heading_level(&inlines[0].text)) {
-                    (1, Some(level)) => blocks.push(Block::Heading {
-                        level,
-                        number: String::new(),
-                        inlines,
-                    }),
+                    (1, Some(level)) if !attachment_item(blocks, &inlines[0].text) => {
+                        blocks.push(Block::Heading {
+                            level,
+                            number: String::new(),
+                            inlines,
+                        })
+                    }
                     _ => blocks.push(Block::Paragraph { inlines }),
                 },
                 Some(level) => {
@@ -885,6 +917,22 @@ mod tests {
         // `####` alone is a choice of the small heading style: it stays level 4.
         let small = parse_markdown("#### 第一点\n\n正文。\n", true);
         assert!(matches!(&small.blocks[0], Block::Heading { level: 4, .. }));
+    }
+
+    #[test]
+    fn an_attachment_list_is_not_taken_for_headings() {
+        let txt = "会议认为，……\n附件：1．会议议程\n　　　2．出席人员名单\n3．列席人员名单\n一、下一部分\n";
+        let b = parse_txt_headings(txt);
+        let kinds: Vec<bool> = b
+            .iter()
+            .map(|b| matches!(b, Block::Heading { .. }))
+            .collect();
+        assert_eq!(kinds, [false, false, false, false, true]);
+        let md = parse_markdown("附件：1．会议议程\n\n2．出席人员名单\n", true).blocks;
+        assert!(
+            md.iter().all(|b| matches!(b, Block::Paragraph { .. })),
+            "{md:?}"
+        );
     }
 
     #[test]
