@@ -144,6 +144,16 @@ enum Save {
 fn save_event(watched: &BTreeSet<PathBuf>, ev: &notify::Result<Event>) -> Option<Save> {
     use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
     let ev = ev.as_ref().ok()?;
+    // The kind first: most events (our own reads among them) end here, before any
+    // path is looked at.
+    let may_complete = match ev.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+        | EventKind::Modify(ModifyKind::Name(
+            RenameMode::To | RenameMode::Both | RenameMode::Any,
+        )) => true,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => false,
+        _ => return None,
+    };
     let ours: Vec<PathBuf> = ev
         .paths
         .iter()
@@ -157,17 +167,10 @@ fn save_event(watched: &BTreeSet<PathBuf>, ev: &notify::Result<Event>) -> Option
     if ours.is_empty() {
         return None;
     }
-    let done = match ev.kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        EventKind::Modify(ModifyKind::Name(
-            RenameMode::To | RenameMode::Both | RenameMode::Any,
-        )) => {
-            // Renamed in, not away: the file is there.
-            ours.iter().all(|p| p.exists())
-        }
-        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => false,
-        _ => return None,
-    };
+    // A close after writing is complete; a rename only when the file was renamed in,
+    // not away.
+    let done = may_complete
+        && (matches!(ev.kind, EventKind::Access(_)) || ours.iter().all(|p| p.exists()));
     Some(if done { Save::Complete } else { Save::Partial })
 }
 

@@ -91,9 +91,9 @@ pub struct PrintSettings {
     pub pdfx: Option<Pdfx>,
     /// 100 % K fills and strokes overprint (`[print] overprint`; on with PDF/X).
     pub overprint: bool,
-    /// `colours = "four"`: the press's CMYK profile the photos are separated with
-    /// (without it, two colours: photos in black).
-    pub press_profile: Option<Vec<u8>>,
+    /// `colours = "four"`: the press's CMYK profile the photos are separated with,
+    /// read once (without it, two colours: photos in black).
+    pub press_profile: Option<moxcms::ColorProfile>,
     /// What was set and then left out, for the build report.
     pub notes: Vec<String>,
 }
@@ -199,17 +199,14 @@ impl PrintSettings {
                     .help("name the press's CMYK profile under [print]: output_profile = \"ISOcoated_v2_eci.icc\" (from your print shop, or ECI's for FOGRA39), or --output-intent FILE.icc; or print the photos in black: colours = \"two\" / 请在 [print] 中写 output_profile，或改用双色")
                     .into());
             }
-            (true, Some((_, bytes))) => {
-                moxcms::ColorProfile::new_from_slice(bytes).map_err(|e| {
+            (true, Some((_, bytes))) => Some(moxcms::ColorProfile::new_from_slice(bytes).map_err(|e| {
                     loaded
                         .error_at(
                             profile.output_profile.as_ref().map_or(0..0, |v| v.span()),
                             format!("the press profile cannot be read for colour conversion: {e:?} / 无法读取该 ICC 特性文件"),
                         )
                         .help("give the press's CMYK profile as the print shop sends it (.icc) / 请使用印刷厂提供的 CMYK 特性文件")
-                })?;
-                Some(bytes.clone())
-            }
+                })?),
         };
         let condition = |icc: &Option<(String, Vec<u8>)>| {
             profile
@@ -350,10 +347,8 @@ pub fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
 pub fn cmyk_photos(
     pdf: Vec<u8>,
     photos: &[(&[u8], &crate::input::photo::PhotoFile)],
-    profile: &[u8],
+    press: &moxcms::ColorProfile,
 ) -> Result<Vec<u8>> {
-    let press = moxcms::ColorProfile::new_from_slice(profile)
-        .map_err(|e| Error::internal(format!("the press profile: {e:?}")))?;
     let mut doc = Document::load_mem(&pdf).map_err(pdf_err("reading the exported PDF"))?;
     // What Typst wrote for each photo: the JPEG's bytes, or a PNG's RGB samples.
     let keys: Vec<Vec<u8>> = photos
@@ -391,7 +386,7 @@ pub fn cmyk_photos(
         .collect::<Result<_>>()?;
     for (id, k) in images {
         let photo = photos[k].1;
-        let cmyk = crate::input::photo::to_press_cmyk(photo, &press).map_err(Error::internal)?;
+        let cmyk = crate::input::photo::to_press_cmyk(photo, press).map_err(Error::internal)?;
         let mut dict = Dictionary::new();
         dict.set("Type", Object::Name(b"XObject".to_vec()));
         dict.set("Subtype", Object::Name(b"Image".to_vec()));
