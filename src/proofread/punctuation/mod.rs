@@ -1,0 +1,417 @@
+//! Punctuation and spacing of Chinese text, by GB/T 15834 and `../shared/GUIDE.md` §2.
+//!
+//! [`scan`] finds what an editor would fix in pasted text: half-width `, ; : ? ! ( )`
+//! inside Chinese text, straight quotes, `--` or a lone `—` for ——, `...` or a lone `…`
+//! for ……, stray spaces between Chinese characters (joined-line artefacts), spaces
+//! between Chinese and numbers or next to full-width punctuation, a half-width space or
+//! tab at a paragraph start, and unbalanced “” ‘’ （） 《》 【】 〔〕 「」 『』 〈〉.
+//! Each [`Finding`] has the byte span it is about and, when the fix is safe, the text
+//! to put there; [`fix`] applies the safe ones.
+//!
+//! Digits, Latin text, URLs and e-mail addresses are left alone: a mark is changed only
+//! when the text around it is Chinese, and URLs, e-mail addresses (and in Markdown code
+//! spans, code blocks and link targets) are never touched.
+//!
+//! **Why one pass is enough (idempotence).** Every decision looks at the nearest
+//! character whose class no rule can change: spaces and every mark a rule may produce
+//! or replace (both widths) are skipped when looking for the context, and quotes stop
+//! the search as "not Chinese" whatever their width. Pairs (quotes, parentheses) are
+//! formed independently of width. So after [`fix`], a second
+//! [`scan`] sees the same contexts and the same pairs and finds nothing to fix; the
+//! property test in `tests/it/proptest_input.rs` checks `fix(fix(x)) == fix(x)`.
+
+mod chars;
+mod scanner;
+
+use std::ops::Range;
+
+pub use chars::is_han;
+use chars::{closing_of, dash_class, dot_class, opening_of};
+use scanner::Scanner;
+
+/// How a text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// CommonMark: paragraphs are separated by blank lines; code, link targets and
+    /// images are left alone; list markers and indented list lines are allowed.
+    pub markdown: bool,
+    /// Check spaces (stray, joined-line, around punctuation, at a paragraph start).
+    /// Off for the issue file's fields, where a space is often meant (`处 王水清供稿`).
+    pub spaces: bool,
+    /// Every line is a paragraph (`.txt` articles); otherwise paragraphs are separated
+    /// by blank lines (Markdown) or the whole text is one (a field of the issue file).
+    pub line_paragraphs: bool,
+}
+
+impl Options {
+    /// A `.txt` article: one paragraph a line.
+    pub const TXT: Options = Options {
+        markdown: false,
+        spaces: true,
+        line_paragraphs: true,
+    };
+    /// A `.md` article.
+    pub const MARKDOWN: Options = Options {
+        markdown: true,
+        spaces: true,
+        line_paragraphs: false,
+    };
+    /// A text field of the issue file (title, byline, recipients…).
+    pub const FIELD: Options = Options {
+        markdown: false,
+        spaces: false,
+        line_paragraphs: false,
+    };
+
+    /// The options for an article file, by its extension.
+    pub fn for_path(path: &std::path::Path) -> Options {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("md") | Some("markdown") => Options::MARKDOWN,
+            _ => Options::TXT,
+        }
+    }
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A half-width `, ; : ? ! ( )` in Chinese text.
+    HalfWidth(char),
+    /// A straight `"` or `'` in Chinese text.
+    StraightQuote(char),
+    /// A straight quote without a partner, in Chinese text: which way it faces is unknown.
+    UnpairedStraightQuote(char),
+    /// `--`, `---`, `—-`, `―` … where a dash (破折号) —— is meant.
+    Dash,
+    /// A single `—` between two Chinese characters: a 破折号 (——) or a 连接号 (—)?
+    SingleEmDash,
+    /// `...`, a single `…` … where an ellipsis (省略号) …… is meant.
+    Ellipsis,
+    /// A space between two Chinese characters (a joined-line artefact).
+    SpaceBetweenChinese,
+    /// A space between a Chinese character and a number.
+    SpaceChineseNumber,
+    /// A space next to full-width punctuation.
+    SpaceAtPunctuation,
+    /// A half-width space or tab at the start of a paragraph.
+    Indent,
+    /// An opening mark without its closing partner.
+    Unclosed(char),
+    /// A closing mark without its opening partner.
+    Unopened(char),
+    /// ○ (a circle, U+25CB) typed for 〇 (the numeral zero) in a number: 二○二六.
+    CircleForZero,
+    /// Half-width `[ ]` around a year or Chinese text: 〔2000〕 or 【】 is meant.
+    HalfWidthBrackets,
+    /// A divider line of ※ with half-width spaces: ※ ※ ※.
+    DividerSpaces,
+}
+
+impl Kind {
+    /// The problem, short, in Chinese and English.
+    pub fn problem(&self) -> String {
+        match self {
+            Kind::HalfWidth(c) => format!("中文里的半角{} half-width «{c}»", half_name(*c)),
+            Kind::StraightQuote(c) => format!("直引号 straight quote «{c}»"),
+            Kind::UnpairedStraightQuote(c) => {
+                format!("落单的直引号 unpaired straight quote «{c}»")
+            }
+            Kind::Dash => "破折号应为—— dash should be ——".into(),
+            Kind::SingleEmDash => {
+                "单个一字线：破折号用——，连接号才用— single «—»: a dash is ——".into()
+            }
+            Kind::Ellipsis => "省略号应为…… ellipsis should be ……".into(),
+            Kind::SpaceBetweenChinese => "汉字间多余空格 space between Chinese characters".into(),
+            Kind::SpaceChineseNumber => {
+                "汉字与数字间空格 space between Chinese and a number".into()
+            }
+            Kind::SpaceAtPunctuation => {
+                "全角标点旁空格 space next to full-width punctuation".into()
+            }
+            Kind::Indent => "段首半角空格或制表符 space or tab at paragraph start".into(),
+            Kind::Unclosed(c) => format!("«{c}»未闭合 «{c}» is never closed"),
+            Kind::Unopened(c) => format!("«{c}»没有对应的前半 «{c}» closes nothing"),
+            Kind::CircleForZero => "数字中的○应为〇 circle ○ for the numeral 〇".into(),
+            Kind::HalfWidthBrackets => "中文里的半角方括号 half-width [ ] in Chinese text".into(),
+            Kind::DividerSpaces => "※分隔线中有半角空格 half-width spaces in a ※ line".into(),
+        }
+    }
+
+    /// What to do when there is no safe fix.
+    pub fn advice(&self) -> Option<String> {
+        match self {
+            Kind::UnpairedStraightQuote(c) => Some(if *c == '"' {
+                "改为“或” use “ or ”".into()
+            } else {
+                "改为‘或’ use ‘ or ’".into()
+            }),
+            Kind::SingleEmDash => Some("破折号改为—— write —— if it is a dash".into()),
+            Kind::Unclosed(c) => Some(format!(
+                "补上{} add the closing {}",
+                closing_of(*c).unwrap_or(' '),
+                closing_of(*c).unwrap_or(' ')
+            )),
+            Kind::Unopened(c) => Some(format!(
+                "补上{} or delete it / 或删除",
+                opening_of(*c).unwrap_or(' ')
+            )),
+            Kind::HalfWidthBrackets => Some(
+                "年份用六角括号〔2000〕，其他用【】或〔〕 a year in 〔 〕, other text in 【】 or 〔 〕".into(),
+            ),
+            Kind::DividerSpaces => {
+                Some("写作※　※　※（全角空格），.md 中可写 *** write ※　※　※, or *** in .md".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+fn half_name(c: char) -> &'static str {
+    match c {
+        ',' => "逗号",
+        ';' => "分号",
+        ':' => "冒号",
+        '?' => "问号",
+        '!' => "叹号",
+        '.' => "句号",
+        '(' | ')' => "括号",
+        _ => "标点",
+    }
+}
+
+/// One thing to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    pub kind: Kind,
+    /// The safe replacement for `span`, or `None` when an editor must decide.
+    pub fix: Option<String>,
+}
+
+/// Finds every problem in `text`, in text order.
+pub fn scan(text: &str, opts: Options) -> Vec<Finding> {
+    Scanner::new(text, opts).run()
+}
+
+/// Applies the safe fixes. `fix(&fix(x)) == fix(x)`.
+pub fn fix(text: &str, opts: Options) -> String {
+    apply(text, &scan(text, opts))
+}
+
+/// Applies the safe fixes of `findings` (found in `text`).
+pub fn apply(text: &str, findings: &[Finding]) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut at = 0;
+    for f in findings {
+        let Some(rep) = &f.fix else { continue };
+        if f.span.start < at {
+            continue; // never happens: findings do not overlap
+        }
+        out.push_str(&text[at..f.span.start]);
+        out.push_str(rep);
+        at = f.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Maps every mark the fixer may change to one representative, and drops half-width
+/// spaces: two texts that differ only by fixes map to the same string. For tests and
+/// for the check's "content unchanged" guarantee.
+pub fn normalize_for_comparison(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' | '\t' | '\u{a0}' => {}
+            ',' | '，' => out.push('，'),
+            ';' | '；' => out.push('；'),
+            ':' | '：' => out.push('：'),
+            '?' | '？' => out.push('？'),
+            '!' | '！' => out.push('！'),
+            '(' | '（' => out.push('（'),
+            ')' | '）' => out.push('）'),
+            '"' | '“' | '”' => out.push('"'),
+            '\'' | '‘' | '’' => out.push('\''),
+            '-' | '—' | '―' => {
+                while chars.peek().is_some_and(|&d| dash_class(d)) {
+                    chars.next();
+                }
+                out.push('—');
+            }
+            // A lone `.` may become 。 (a sentence's end), a run of dots ……
+            '.' if !chars.peek().is_some_and(|&d| dot_class(d)) => out.push('。'),
+            '.' | '…' => {
+                while chars.peek().is_some_and(|&d| dot_class(d)) {
+                    chars.next();
+                }
+                out.push('…');
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(s: &str) -> String {
+        fix(s, Options::TXT)
+    }
+
+    fn kinds(s: &str) -> Vec<Kind> {
+        scan(s, Options::TXT).into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn half_width_marks_in_chinese_text() {
+        assert_eq!(fixed("6月21日,全国人大"), "6月21日，全国人大");
+        assert_eq!(
+            fixed("第19期(总第五百六十三期)"),
+            "第19期（总第五百六十三期）"
+        );
+        assert_eq!(fixed("是吗?好!如下:一;二"), "是吗？好！如下：一；二");
+        assert_eq!(fixed("(选举任免处 王水清供稿)"), "（选举任免处王水清供稿）");
+        assert_eq!(fixed("(1)既要"), "（1）既要");
+        assert_eq!(fixed("使用Python, 以及"), "使用Python，以及");
+    }
+
+    #[test]
+    fn a_half_width_full_stop_ending_a_chinese_sentence() {
+        assert_eq!(
+            fixed("他说:\"当委员不是荣誉,是责任.\""),
+            "他说：“当委员不是荣誉，是责任。”"
+        );
+        assert_eq!(fixed("会议结束."), "会议结束。");
+        assert_eq!(fixed("升级到V2.0版."), "升级到V2.0版。");
+        assert_eq!(fixed("见《条例》."), "见《条例》。");
+        // Decimal points, names, abbreviations and a dot before more text stay.
+        for s in [
+            "增长5.8%。",
+            "详见www.gov.cn。",
+            "江岭.青川",
+            "No.5号",
+            "V2.0版",
+        ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn latin_numbers_urls_and_mail_stay() {
+        for s in [
+            "联系hnrdlldt@163.com",
+            "电话0731-85309270",
+            "增长3.6%",
+            "PM2.5浓度",
+            "见http://x.y/z?a=1,2",
+            "上午10:30开会",
+            "共1,000元",
+            "He said, (really) \"yes\"... don't",
+            "网址www.example.com/a,b",
+            "2018—2019年",
+            "1月—3月",
+        ] {
+            assert_eq!(fixed(s), s, "changed: {s}");
+        }
+    }
+
+    #[test]
+    fn quotes_dashes_ellipses() {
+        assert_eq!(
+            fixed("组织\"三个及时\"\"三个明确\"的做法"),
+            "组织“三个及时”“三个明确”的做法"
+        );
+        assert_eq!(fixed("他说'好'"), "他说‘好’");
+        assert_eq!(fixed("\"三个及时\",\"三个明确\""), "“三个及时”，“三个明确”");
+        assert_eq!(fixed("加入\"WTO\",我国"), "加入“WTO”，我国");
+        // A Latin quotation in Chinese text gets Chinese quotes; its own marks stay.
+        assert_eq!(fixed("\"Hello, world!\" 然后"), "“Hello, world!”然后");
+        assert_eq!(fixed("这--那"), "这——那");
+        assert_eq!(fixed("—在会上的讲话"), "——在会上的讲话");
+        assert_eq!(fixed("等等..."), "等等……");
+        assert_eq!(fixed("等等…"), "等等……");
+        assert_eq!(kinds("北京—上海"), vec![Kind::SingleEmDash]);
+        assert_eq!(fixed("北京—上海"), "北京—上海");
+    }
+
+    #[test]
+    fn spaces() {
+        assert_eq!(fixed("工作座谈会在 浙江省召开"), "工作座谈会在浙江省召开");
+        assert_eq!(fixed("荣获 2018 年度"), "荣获2018年度");
+        assert_eq!(fixed("工作， 共同"), "工作，共同");
+        assert_eq!(fixed("  \t段首空格"), "段首空格");
+        assert_eq!(
+            fixed("Hello world 你好 PDF 文件"),
+            "Hello world 你好 PDF 文件"
+        );
+        assert_eq!(fixed("第 28 号"), "第28号");
+    }
+
+    #[test]
+    fn look_alikes_of_zero_brackets_and_dividers() {
+        let kinds =
+            |t: &str| -> Vec<Kind> { scan(t, Options::TXT).into_iter().map(|f| f.kind).collect() };
+        let found = scan("二○二六年，〇○七号", Options::TXT);
+        assert_eq!(
+            found
+                .iter()
+                .filter(|f| f.kind == Kind::CircleForZero)
+                .count(),
+            2
+        );
+        assert_eq!(fix("二○二六年", Options::TXT), "二〇二六年");
+        // A circle that is a bullet or a shape is left alone.
+        assert!(!kinds("○ 完成情况").contains(&Kind::CircleForZero));
+        assert!(kinds("湘党简准字[2000]第28号").contains(&Kind::HalfWidthBrackets));
+        assert!(kinds("见[注释]所述").contains(&Kind::HalfWidthBrackets));
+        // A citation number and Latin text stay.
+        assert!(!kinds("研究表明[1]。").contains(&Kind::HalfWidthBrackets));
+        assert!(!kinds("array[2000] in C").contains(&Kind::HalfWidthBrackets));
+        assert!(kinds("※ ※ ※").contains(&Kind::DividerSpaces));
+        assert!(!kinds("※　※　※").contains(&Kind::DividerSpaces));
+    }
+
+    #[test]
+    fn unbalanced_marks() {
+        assert_eq!(kinds("《中国人大杂志"), vec![Kind::Unclosed('《')]);
+        assert_eq!(kinds("中国人大》杂志"), vec![Kind::Unopened('》')]);
+        assert_eq!(kinds("“引文"), vec![Kind::Unclosed('“')]);
+        assert_eq!(kinds("【工作研究"), vec![Kind::Unclosed('【')]);
+        assert_eq!(kinds("（括号"), vec![Kind::Unclosed('（')]);
+        assert!(kinds("“甲《乙》丙”（丁）【戊】").is_empty());
+        // A quotation over several paragraphs closes only in the last.
+        assert!(kinds("“第一段。\n“第二段。”").is_empty());
+    }
+
+    #[test]
+    fn markdown_code_and_links_stay() {
+        let md = "见[链接](http://a.b/c?x=1,2)和`a,b`以及\n\n```\n代码,不改\n```\n";
+        assert_eq!(fix(md, Options::MARKDOWN), md);
+        assert_eq!(fix("- 列表,项\n", Options::MARKDOWN), "- 列表，项\n");
+    }
+
+    #[test]
+    fn fixing_twice_changes_nothing() {
+        for s in [
+            "中-- --国",
+            "a,,中",
+            "(a(中)b)",
+            "中 -- 3",
+            "a... 中",
+            "中— —国",
+            "\"中\" \"a\" \"",
+        ] {
+            let once = fixed(s);
+            assert_eq!(fixed(&once), once, "from {s:?}");
+        }
+        // Found by the property test: a tab before a Markdown list marker.
+        for s in ["\t0) \u{3000}", " * ，", " a\n\n 中"] {
+            let once = fix(s, Options::MARKDOWN);
+            assert_eq!(fix(&once, Options::MARKDOWN), once, "from {s:?}");
+        }
+    }
+}

@@ -1,0 +1,684 @@
+//! The scanner: one pass over a text, with the context of every position computed
+//! once; pairs, single marks, runs, spaces and balance are its rules.
+
+mod protect;
+
+use std::ops::Range;
+
+use super::chars::*;
+use super::{Finding, Kind, Options};
+
+const NONE: u32 = u32::MAX;
+
+/// A context position, or none (`NONE`).
+fn found(k: u32) -> Option<usize> {
+    (k != NONE).then_some(k as usize)
+}
+
+pub(super) struct Scanner {
+    opts: Options,
+    /// Characters and their byte offsets (`off[n] == text.len()`).
+    cs: Vec<char>,
+    off: Vec<usize>,
+    /// Never touched: URLs, e-mail addresses, Markdown code and link targets.
+    protected: Vec<bool>,
+    /// The character each position will hold after the fixes decided so far.
+    fin: Vec<char>,
+    /// Nearest context character (not a space, not a mutable mark) on the same line,
+    /// to the left / right of each position.
+    /// (`NONE` when there is none; `u32` keeps the arrays small for long articles.)
+    left: Vec<u32>,
+    right: Vec<u32>,
+    /// The same, stopping at quotes instead of skipping them.
+    left_q: Vec<u32>,
+    right_q: Vec<u32>,
+    /// Prefix counts of Han characters.
+    han_before: Vec<u32>,
+    /// Findings by character range.
+    found: Vec<(Range<usize>, Kind, Option<String>)>,
+}
+
+impl Scanner {
+    pub(super) fn new(text: &str, opts: Options) -> Self {
+        let mut cs = Vec::with_capacity(text.len() / 2);
+        let mut off = Vec::with_capacity(text.len() / 2 + 1);
+        for (i, c) in text.char_indices() {
+            cs.push(c);
+            off.push(i);
+        }
+        off.push(text.len());
+        let n = cs.len();
+        let mut han_before = Vec::with_capacity(n + 1);
+        let mut count = 0u32;
+        han_before.push(0);
+        for &c in &cs {
+            count += u32::from(is_han(c));
+            han_before.push(count);
+        }
+        let mut s = Scanner {
+            opts,
+            fin: cs.clone(),
+            cs,
+            off,
+            protected: vec![false; n],
+            left: Vec::new(),
+            right: Vec::new(),
+            left_q: Vec::new(),
+            right_q: Vec::new(),
+            han_before,
+            found: Vec::new(),
+        };
+        s.protect();
+        s.contexts();
+        s
+    }
+
+    pub(super) fn run(mut self) -> Vec<Finding> {
+        let paragraphs = self.paragraphs();
+        for p in &paragraphs {
+            self.parens(p.clone());
+            self.quotes(p.clone(), '"', '“', '”');
+            self.quotes(p.clone(), '\'', '‘', '’');
+        }
+        self.marks();
+        self.runs();
+        self.look_alikes();
+        if self.opts.spaces {
+            self.spaces();
+        }
+        for (i, p) in paragraphs.iter().enumerate() {
+            let next_opens_quote = paragraphs
+                .get(i + 1)
+                .and_then(|q| {
+                    (q.start..q.end)
+                        .find(|&k| !self.cs[k].is_whitespace())
+                        .map(|k| self.fin[k] == '“')
+                })
+                .unwrap_or(false);
+            self.balance(p.clone(), next_opens_quote);
+        }
+        let mut found = std::mem::take(&mut self.found);
+        found.sort_by_key(|(r, _, _)| (r.start, r.end));
+        found
+            .into_iter()
+            .map(|(r, kind, fix)| Finding {
+                span: self.off[r.start]..self.off[r.end],
+                kind,
+                fix,
+            })
+            .collect()
+    }
+
+    fn n(&self) -> usize {
+        self.cs.len()
+    }
+
+    /// The context character to the left of `i` on its line.
+    fn left_of(&self, i: usize) -> Option<usize> {
+        found(self.left[i])
+    }
+
+    /// The context character to the right of `i` on its line.
+    fn right_of(&self, i: usize) -> Option<usize> {
+        found(self.right[i])
+    }
+
+    /// The context character to the left of `i`, a quote stopping the search.
+    fn left_q_of(&self, i: usize) -> Option<usize> {
+        found(self.left_q[i])
+    }
+
+    /// The context character to the right of `i`, a quote stopping the search.
+    fn right_q_of(&self, i: usize) -> Option<usize> {
+        found(self.right_q[i])
+    }
+
+    fn is_chinese_at(&self, i: Option<usize>) -> bool {
+        i.is_some_and(|i| !self.protected[i] && is_chinese(self.cs[i]))
+    }
+
+    fn is_digit_at(&self, i: Option<usize>) -> bool {
+        i.is_some_and(|i| self.cs[i].is_ascii_digit())
+    }
+
+    /// Whether the mark(s) at `range` sit in Chinese text: next to Chinese, or next to
+    /// a quotation whose other side is Chinese unless Latin text or a number is on this
+    /// side (`“三个及时","三个明确”` is Chinese; the `!` of `"Hello, world!"然后` is not).
+    fn chinese_context(&self, range: Range<usize>) -> bool {
+        let (ls, rs) = (self.left_of(range.start), self.right_of(range.end - 1));
+        let (lq, rq) = (self.left_q_of(range.start), self.right_q_of(range.end - 1));
+        let alnum = |k: Option<usize>| k.is_some_and(|k| self.cs[k].is_ascii_alphanumeric());
+        self.is_chinese_at(lq)
+            || self.is_chinese_at(rq)
+            || (self.is_chinese_at(ls) && !alnum(rq))
+            || (self.is_chinese_at(rs) && !alnum(lq))
+    }
+
+    fn has_han(&self, range: Range<usize>) -> bool {
+        self.han_before[range.end] > self.han_before[range.start]
+    }
+
+    fn push(&mut self, range: Range<usize>, kind: Kind, fix: Option<&str>) {
+        if let Some(f) = fix {
+            let c = f.chars().next().unwrap_or(' ');
+            for k in range.clone() {
+                self.fin[k] = c;
+            }
+        }
+        self.found.push((range, kind, fix.map(str::to_owned)));
+    }
+
+    // ── context ──
+
+    fn is_skip(&self, i: usize) -> bool {
+        let c = self.cs[i];
+        is_space(c) || (!self.protected[i] && (is_mutable(c) || is_quote(c)))
+    }
+
+    fn is_skip_q(&self, i: usize) -> bool {
+        let c = self.cs[i];
+        is_space(c) || (!self.protected[i] && is_mutable(c))
+    }
+
+    fn contexts(&mut self) {
+        let n = self.n();
+        (self.left, self.left_q) = self.nearest(0..n);
+        (self.right, self.right_q) = self.nearest((0..n).rev());
+    }
+
+    /// For each position, the nearest context character met before it when walking in
+    /// `order` on the same line: skipping quotes, and stopping at them.
+    fn nearest(&self, order: impl Iterator<Item = usize>) -> (Vec<u32>, Vec<u32>) {
+        let n = self.n();
+        let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        let (mut near, mut near_q) = (vec![NONE; n], vec![NONE; n]);
+        let (mut last, mut last_q) = (NONE, NONE);
+        for i in order {
+            if self.cs[i] == '\n' {
+                (last, last_q) = (NONE, NONE);
+                continue;
+            }
+            near[i] = last;
+            near_q[i] = last_q;
+            if !self.is_skip(i) {
+                last = index(i);
+            }
+            if !self.is_skip_q(i) {
+                last_q = index(i);
+            }
+        }
+        (near, near_q)
+    }
+
+    /// Paragraphs as character ranges (without their line ends).
+    fn paragraphs(&self) -> Vec<Range<usize>> {
+        let n = self.n();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for i in 0..=n {
+            if i == n || self.cs[i] == '\n' {
+                lines.push(start..i);
+                start = i + 1;
+            }
+        }
+        if self.opts.line_paragraphs {
+            return lines;
+        }
+        if !self.opts.markdown {
+            return std::iter::once(0..n).collect();
+        }
+        let blank = |r: &Range<usize>| self.cs[r.clone()].iter().all(|c| c.is_whitespace());
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut cur: Option<Range<usize>> = None;
+        for l in lines {
+            if blank(&l) {
+                out.extend(cur.take());
+            } else {
+                cur = Some(match cur {
+                    Some(c) => c.start..l.end,
+                    None => l,
+                });
+            }
+        }
+        out.extend(cur);
+        out
+    }
+
+    // ── pairs ──
+
+    /// Parentheses, paired whatever their width. A pair in Chinese text becomes （）;
+    /// a pair with one full-width half gets the other.
+    fn parens(&mut self, p: Range<usize>) {
+        let mut stack: Vec<usize> = Vec::new();
+        let mut pairs = Vec::new();
+        let mut lone = Vec::new();
+        for i in p {
+            if self.protected[i] {
+                continue;
+            }
+            match self.cs[i] {
+                '(' | '（' => stack.push(i),
+                ')' | '）' => match stack.pop() {
+                    Some(o) => pairs.push((o, i)),
+                    None => lone.push(i),
+                },
+                _ => {}
+            }
+        }
+        lone.extend(stack);
+        for (o, c) in pairs {
+            let (ho, hc) = (self.cs[o] == '(', self.cs[c] == ')');
+            if !ho && !hc {
+                continue;
+            }
+            let convert = (ho != hc)
+                || self.has_han(o + 1..c)
+                || self.is_chinese_at(self.left_of(o))
+                || self.is_chinese_at(self.right_of(c));
+            if convert {
+                if ho {
+                    self.push(o..o + 1, Kind::HalfWidth('('), Some("（"));
+                }
+                if hc {
+                    self.push(c..c + 1, Kind::HalfWidth(')'), Some("）"));
+                }
+            }
+        }
+        for i in lone {
+            let c = self.cs[i];
+            if (c == '(' || c == ')') && self.chinese_context(i..i + 1) {
+                let rep = if c == '(' { "（" } else { "）" };
+                self.push(i..i + 1, Kind::HalfWidth(c), Some(rep));
+            }
+        }
+    }
+
+    /// Straight quotes, paired in order within a paragraph. A pair in Chinese text
+    /// becomes “” (or ‘’). Apostrophes between Latin letters (`don't`) are not quotes.
+    fn quotes(&mut self, p: Range<usize>, q: char, open: char, close: char) {
+        let marks: Vec<usize> = p
+            .filter(|&i| {
+                self.cs[i] == q
+                    && !self.protected[i]
+                    && !(q == '\''
+                        && i > 0
+                        && self.cs[i - 1].is_ascii_alphanumeric()
+                        && self
+                            .cs
+                            .get(i + 1)
+                            .is_some_and(|c| c.is_ascii_alphanumeric()))
+            })
+            .collect();
+        let (open_s, close_s) = (open.to_string(), close.to_string());
+        for pair in marks.chunks(2) {
+            match *pair {
+                [o, c]
+                    if self.has_han(o + 1..c)
+                        || self.is_chinese_at(self.left_of(o))
+                        || self.is_chinese_at(self.right_of(c)) =>
+                {
+                    self.push(o..o + 1, Kind::StraightQuote(q), Some(&open_s));
+                    self.push(c..c + 1, Kind::StraightQuote(q), Some(&close_s));
+                }
+                [o] if self.chinese_context(o..o + 1) => {
+                    self.push(o..o + 1, Kind::UnpairedStraightQuote(q), None);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // ── single marks ──
+
+    fn marks(&mut self) {
+        for i in 0..self.n() {
+            let c = self.cs[i];
+            if c == '.' && !self.protected[i] && self.ends_chinese_sentence(i) {
+                self.push(i..i + 1, Kind::HalfWidth('.'), Some("。"));
+                continue;
+            }
+            if !matches!(c, ',' | ';' | ':' | '?' | '!') || self.protected[i] {
+                continue;
+            }
+            if self.chinese_context(i..i + 1) {
+                let rep = match c {
+                    ',' => "，",
+                    ';' => "；",
+                    ':' => "：",
+                    '?' => "？",
+                    _ => "！",
+                };
+                self.push(i..i + 1, Kind::HalfWidth(c), Some(rep));
+            }
+        }
+    }
+
+    /// A half-width full stop that ends a Chinese sentence: after a Han character (or
+    /// 》 】 〕 」 』), past spaces and quotes, and with nothing but spaces, quotes and
+    /// 」 』 after it on its line (是责任." → 是责任。"). A dot between digits (5.8), in
+    /// a name (www.gov.cn, No.5), next to another mark or before more text on the line
+    /// is left alone: it may be a decimal point or a mistyped 间隔号, for a person to
+    /// judge. Only marks no other rule changes decide, so a fix never changes it.
+    fn ends_chinese_sentence(&self, i: usize) -> bool {
+        let passable = |c: char| is_space(c) || is_quote(c);
+        let before = self.cs[..i].iter().rev().find(|&&c| !passable(c));
+        let after = self.cs[i + 1..]
+            .iter()
+            .find(|&&c| !(passable(c) || matches!(c, '」' | '』')));
+        before.is_some_and(|&b| is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』'))
+            && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
+    }
+
+    /// What looks right but is another character or another width: ○ for 〇 in a
+    /// number, half-width [ ] around a year or Chinese text, half-width spaces in a
+    /// divider line of ※.
+    fn look_alikes(&mut self) {
+        let n = self.n();
+        let numeral = |c: char| "〇○零一二三四五六七八九十".contains(c);
+        for i in 0..n {
+            let c = self.cs[i];
+            if self.protected[i] {
+                continue;
+            }
+            if c == '○' {
+                let near =
+                    |k: Option<usize>| k.is_some_and(|k| numeral(self.cs[k]) && self.cs[k] != '○');
+                let (l, r) = (i.checked_sub(1), (i + 1 < n).then_some(i + 1));
+                // In a run of numerals (二○二六): some neighbour within it is one.
+                let mut a = i;
+                while a > 0 && numeral(self.cs[a - 1]) {
+                    a -= 1;
+                }
+                let mut b = i;
+                while b + 1 < n && numeral(self.cs[b + 1]) {
+                    b += 1;
+                }
+                if near(l) || near(r) || (a..=b).any(|k| self.cs[k] != '○') {
+                    self.push(i..i + 1, Kind::CircleForZero, Some("〇"));
+                }
+            }
+            if c == '['
+                && let Some(j) = (i + 1..n.min(i + 24))
+                    .take_while(|&k| self.cs[k] != '\n')
+                    .find(|&k| self.cs[k] == ']')
+            {
+                let inner: String = self.cs[i + 1..j].iter().collect();
+                let year = inner.len() == 4 && inner.chars().all(|c| c.is_ascii_digit());
+                let han_inside = inner.chars().any(is_han);
+                let han_beside = i.checked_sub(1).is_some_and(|k| is_han(self.cs[k]))
+                    || (j + 1 < n && is_han(self.cs[j + 1]));
+                if !(i + 1..=j).any(|k| self.protected[k]) && (han_inside || (year && han_beside)) {
+                    self.push(i..j + 1, Kind::HalfWidthBrackets, None);
+                }
+            }
+        }
+        // Divider lines: ※ and half-width spaces only, with a space between two ※.
+        let mut start = 0;
+        while start < n {
+            let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
+            let line = &self.cs[start..end];
+            let stars: Vec<usize> = (0..line.len()).filter(|&k| line[k] == '※').collect();
+            if stars.len() >= 2
+                && line.iter().all(|&c| matches!(c, '※' | ' ' | '\t' | '　'))
+                && line[stars[0]..*stars.last().unwrap_or(&0)]
+                    .iter()
+                    .any(|&c| c == ' ' || c == '\t')
+            {
+                let (a, b) = (start + stars[0], start + stars[stars.len() - 1] + 1);
+                self.push(a..b, Kind::DividerSpaces, None);
+            }
+            start = end + 1;
+        }
+    }
+
+    /// Runs of dashes and dots.
+    fn runs(&mut self) {
+        let n = self.n();
+        let mut i = 0;
+        while i < n {
+            let c = self.cs[i];
+            let class: Option<fn(char) -> bool> = if dash_class(c) {
+                Some(dash_class)
+            } else if dot_class(c) {
+                Some(dot_class)
+            } else {
+                None
+            };
+            let Some(class) = class.filter(|_| !self.protected[i]) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < n && class(self.cs[j]) && !self.protected[j] {
+                j += 1;
+            }
+            let run: String = self.cs[i..j].iter().collect();
+            if dash_class(c) {
+                self.dash_run(i..j, &run);
+            } else {
+                self.dot_run(i..j, &run);
+            }
+            i = j;
+        }
+    }
+
+    fn dash_run(&mut self, r: Range<usize>, run: &str) {
+        let len = r.len();
+        let hyphens = run.chars().all(|c| c == '-');
+        if run == "——" || len > 3 || (hyphens && len < 2) {
+            return;
+        }
+        let (l, rt) = (self.left_of(r.start), self.right_of(r.end - 1));
+        if !self.chinese_context(r.clone()) {
+            // A doubled horizontal bar (old GBK text) is still a dash.
+            if run == "――" {
+                self.push(r, Kind::Dash, Some("——"));
+            }
+            return;
+        }
+        if len == 1 {
+            // A lone — or ―: between numbers it is a 连接号 (2018—2019年, 1月—3月);
+            // between two Chinese characters it may be either, so an editor decides.
+            if self.is_digit_at(l) || self.is_digit_at(rt) {
+                return;
+            }
+            let han = |k: Option<usize>| k.is_some_and(|k| is_han(self.cs[k]));
+            let adjacent = r.start > 0
+                && r.end < self.n()
+                && !self.is_skip(r.start - 1)
+                && !self.is_skip(r.end);
+            if han(l) && han(rt) && adjacent {
+                self.push(r, Kind::SingleEmDash, None);
+                return;
+            }
+        }
+        self.push(r, Kind::Dash, Some("——"));
+    }
+
+    fn dot_run(&mut self, r: Range<usize>, run: &str) {
+        let len = r.len();
+        let dots = run.chars().all(|c| c == '.');
+        if run == "……" || (dots && !(3..=6).contains(&len)) || (!dots && len > 3) {
+            return;
+        }
+        if self.chinese_context(r.clone()) {
+            self.push(r, Kind::Ellipsis, Some("……"));
+        }
+    }
+
+    // ── spaces ──
+
+    fn spaces(&mut self) {
+        let n = self.n();
+        let mut line_start = 0;
+        let mut prev_blank = true;
+        // Markdown: inside a list, an indented paragraph after a blank line belongs to
+        // the item. A list item starts a list; a paragraph at the margin ends it.
+        let mut in_list = false;
+        while line_start <= n {
+            let mut line_end = line_start;
+            while line_end < n && self.cs[line_end] != '\n' {
+                line_end += 1;
+            }
+            let blank = self.cs[line_start..line_end]
+                .iter()
+                .all(|c| c.is_whitespace());
+            let lead = (line_start..line_end)
+                .take_while(|&k| is_space(self.cs[k]))
+                .count();
+            let content = line_start + lead;
+            let marker = self.opts.markdown && !blank && self.is_md_block_marker(content, line_end);
+            if !blank && lead > 0 && !self.protected[line_start] {
+                let para_start = !self.opts.markdown || (prev_blank && !in_list && !marker);
+                if para_start {
+                    self.found
+                        .push((line_start..content, Kind::Indent, Some(String::new())));
+                }
+            }
+            if marker {
+                in_list = self.is_md_list_item(content, line_end);
+            } else if !blank && lead == 0 {
+                in_list = false;
+            }
+            // Inner runs.
+            let mut k = content;
+            while k < line_end {
+                if !is_space(self.cs[k]) || self.protected[k] {
+                    k += 1;
+                    continue;
+                }
+                let mut e = k;
+                while e < line_end && is_space(self.cs[e]) && !self.protected[e] {
+                    e += 1;
+                }
+                if e < line_end
+                    && k > line_start
+                    && let Some(kind) = self.stray_space(self.fin[k - 1], self.fin[e])
+                {
+                    self.found.push((k..e, kind, Some(String::new())));
+                }
+                k = e;
+            }
+            prev_blank = blank;
+            line_start = line_end + 1;
+        }
+    }
+
+    /// Whether a space between `a` and `b` (as they will be after the fixes) goes.
+    fn stray_space(&self, a: char, b: char) -> Option<Kind> {
+        // Never join two runs of dashes or dots into one.
+        if (dash_class(a) && dash_class(b)) || (dot_class(a) && dot_class(b)) {
+            return None;
+        }
+        let cn = |c: char| is_han(c) || is_fw_punct(c);
+        if is_han(a) && is_han(b) {
+            Some(Kind::SpaceBetweenChinese)
+        } else if (is_han(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && is_han(b)) {
+            Some(Kind::SpaceChineseNumber)
+        } else if is_fw_strict(a)
+            || is_fw_strict(b)
+            || (cn(a) && (cn(b) || b.is_ascii_digit()))
+            || (a.is_ascii_digit() && cn(b))
+        {
+            Some(Kind::SpaceAtPunctuation)
+        } else {
+            None
+        }
+    }
+
+    /// The length of a Markdown block marker at `k`: `-`, `*`, `+`, `1.`, `1)` (list
+    /// items), `#`…`######` (headings), `>` (quotes), each followed by a space or the
+    /// line end; 0 when there is none.
+    fn md_marker_len(&self, k: usize, line_end: usize) -> usize {
+        let ends = |j: usize| j >= line_end || matches!(self.cs[j], ' ' | '\t');
+        let len = match self.cs[k] {
+            '-' | '*' | '+' | '>' => 1,
+            '#' => (k..line_end).take_while(|&j| self.cs[j] == '#').count(),
+            c if c.is_ascii_digit() => {
+                let d = (k..line_end)
+                    .take_while(|&j| self.cs[j].is_ascii_digit())
+                    .count();
+                if d <= 9 && k + d < line_end && matches!(self.cs[k + d], '.' | ')') {
+                    d + 1
+                } else {
+                    return 0;
+                }
+            }
+            _ => return 0,
+        };
+        if (self.cs[k] == '#' && len > 6) || !(self.cs[k] == '>' || ends(k + len)) {
+            return 0;
+        }
+        len
+    }
+
+    /// A Markdown list item: `- `, `* `, `+ `, `1. `, `1) `.
+    fn is_md_list_item(&self, content: usize, line_end: usize) -> bool {
+        self.is_md_block_marker(content, line_end)
+            && !matches!(self.cs[content], '#' | '>' | '|' | '`' | '~')
+    }
+
+    /// A Markdown line that starts a block of its own: list item, heading, quote, fence.
+    fn is_md_block_marker(&self, content: usize, line_end: usize) -> bool {
+        content < line_end
+            && (self.md_marker_len(content, line_end) > 0
+                || matches!(self.cs[content], '|' | '`' | '~'))
+    }
+
+    // ── balance ──
+
+    /// Unbalanced brackets and quotes in a paragraph, as they will be after the fixes.
+    fn balance(&mut self, p: Range<usize>, next_opens_quote: bool) {
+        const DEPTH: usize = 32;
+        let mut stack: Vec<usize> = Vec::new();
+        let mut report = Vec::new();
+        for i in p {
+            if self.protected[i] {
+                continue;
+            }
+            let c = match self.fin[i] {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            };
+            // An apostrophe in Latin text (don’t) is not a closing quote.
+            if c == '’'
+                && i > 0
+                && self.cs[i - 1].is_ascii_alphanumeric()
+                && self
+                    .cs
+                    .get(i + 1)
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            if closing_of(c).is_some() {
+                stack.push(i);
+            } else if let Some(open) = opening_of(c) {
+                let found = stack
+                    .iter()
+                    .rev()
+                    .take(DEPTH)
+                    .position(|&k| norm_open(self.fin[k]) == open);
+                match found {
+                    Some(pos) => {
+                        let keep = stack.len() - pos - 1;
+                        for k in stack.drain(keep..).skip(1) {
+                            report.push((k, Kind::Unclosed(norm_open(self.fin[k]))));
+                        }
+                    }
+                    None => report.push((i, Kind::Unopened(c))),
+                }
+            }
+        }
+        let only_quotes = stack.iter().all(|&k| self.fin[k] == '“');
+        if !(next_opens_quote && only_quotes) {
+            for k in stack {
+                report.push((k, Kind::Unclosed(norm_open(self.fin[k]))));
+            }
+        }
+        for (k, kind) in report {
+            self.found.push((k..k + 1, kind, None));
+        }
+    }
+}

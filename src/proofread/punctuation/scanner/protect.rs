@@ -1,0 +1,241 @@
+//! Protected spans: URLs, e-mail addresses, Markdown code and link targets, which
+//! no rule touches.
+
+use std::ops::Range;
+
+use super::Scanner;
+use crate::proofread::punctuation::chars::*;
+
+impl Scanner {
+    // ── protected spans ──
+
+    pub(super) fn protect(&mut self) {
+        let n = self.n();
+        let mut i = 0;
+        while i < n {
+            // URLs: scheme:// or www.
+            if self.starts_with(i, "://") && i > 0 && self.cs[i - 1].is_ascii_alphabetic() {
+                let mut start = i;
+                while start > 0 && self.cs[start - 1].is_ascii_alphanumeric() {
+                    start -= 1;
+                }
+                let end = self.url_end(i + 3);
+                self.mark(start..end);
+                i = end.max(i + 1);
+                continue;
+            }
+            if (i == 0 || !self.cs[i - 1].is_ascii_alphanumeric())
+                && self.starts_with_ignore_case(i, "www.")
+            {
+                let end = self.url_end(i + 4);
+                self.mark(i..end);
+                i = end.max(i + 1);
+                continue;
+            }
+            if self.cs[i] == '@' {
+                let mut start = i;
+                while start > 0 && is_email_local(self.cs[start - 1]) {
+                    start -= 1;
+                }
+                let mut end = i + 1;
+                while end < n
+                    && (self.cs[end].is_ascii_alphanumeric() || matches!(self.cs[end], '.' | '-'))
+                {
+                    end += 1;
+                }
+                while end > i + 1 && matches!(self.cs[end - 1], '.' | '-') {
+                    end -= 1;
+                }
+                let domain: String = self.cs[i + 1..end].iter().collect();
+                if start < i && domain.contains('.') {
+                    self.mark(start..end);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if self.opts.markdown {
+            self.protect_markdown();
+        }
+    }
+
+    fn url_end(&self, from: usize) -> usize {
+        let n = self.n();
+        let mut end = from;
+        while end < n {
+            let c = self.cs[end];
+            if !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '`') {
+                break;
+            }
+            end += 1;
+        }
+        // Trailing sentence punctuation is not part of the URL; `)` only when unbalanced.
+        loop {
+            if end <= from {
+                break;
+            }
+            let c = self.cs[end - 1];
+            if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_') {
+                end -= 1;
+            } else if c == ')' {
+                let opens = self.cs[from..end].iter().filter(|&&c| c == '(').count();
+                let closes = self.cs[from..end].iter().filter(|&&c| c == ')').count();
+                if closes > opens {
+                    end -= 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    fn starts_with(&self, i: usize, s: &str) -> bool {
+        (i..)
+            .zip(s.chars())
+            .all(|(k, c)| self.cs.get(k) == Some(&c))
+    }
+
+    fn starts_with_ignore_case(&self, i: usize, s: &str) -> bool {
+        (i..)
+            .zip(s.chars())
+            .all(|(k, c)| self.cs.get(k).is_some_and(|d| d.eq_ignore_ascii_case(&c)))
+    }
+
+    fn mark(&mut self, r: Range<usize>) {
+        for k in r {
+            self.protected[k] = true;
+        }
+    }
+
+    /// Markdown: fenced and indented-by-fence code, code spans, link and image
+    /// targets `](…)`, autolinks `<…>`, and the `!` of an image `![`.
+    fn protect_markdown(&mut self) {
+        let n = self.n();
+        // Fenced code blocks, line by line.
+        let mut line_start = 0;
+        let mut fence: Option<(char, usize)> = None;
+        while line_start < n {
+            let mut line_end = line_start;
+            while line_end < n && self.cs[line_end] != '\n' {
+                line_end += 1;
+            }
+            let first = (line_start..line_end).find(|&k| !is_space(self.cs[k]));
+            let marker = first.and_then(|k| {
+                let c = self.cs[k];
+                if c != '`' && c != '~' {
+                    return None;
+                }
+                let len = (k..line_end).take_while(|&j| self.cs[j] == c).count();
+                (len >= 3 && k - line_start < 4).then_some((c, len))
+            });
+            match (fence, marker) {
+                (None, Some(m)) => {
+                    fence = Some(m);
+                    self.mark(line_start..line_end);
+                }
+                (Some((c, len)), Some((c2, len2))) if c == c2 && len2 >= len => {
+                    fence = None;
+                    self.mark(line_start..line_end);
+                }
+                (Some(_), _) => self.mark(line_start..line_end),
+                (None, None) => {
+                    // A block marker (list item, heading, quote) and the spaces after
+                    // it are structure, not text.
+                    if let Some(k) = first {
+                        let len = self.md_marker_len(k, line_end);
+                        if len > 0 {
+                            let mut end = k + len;
+                            while end < line_end && is_space(self.cs[end]) {
+                                end += 1;
+                            }
+                            self.mark(k..end);
+                        }
+                    }
+                }
+            }
+            line_start = line_end + 1;
+        }
+        // Code spans, link targets, autolinks, images (outside code blocks).
+        let mut i = 0;
+        while i < n {
+            if self.protected[i] {
+                i += 1;
+                continue;
+            }
+            match self.cs[i] {
+                '`' => {
+                    let len = (i..n).take_while(|&j| self.cs[j] == '`').count();
+                    let mut j = i + len;
+                    let mut closed = None;
+                    while j < n {
+                        if self.cs[j] == '`' {
+                            let l2 = (j..n).take_while(|&k| self.cs[k] == '`').count();
+                            if l2 == len {
+                                closed = Some(j + l2);
+                                break;
+                            }
+                            j += l2;
+                        } else {
+                            j += 1;
+                        }
+                    }
+                    match closed {
+                        Some(end) => {
+                            self.mark(i..end);
+                            i = end;
+                        }
+                        None => i += len,
+                    }
+                }
+                ']' if i + 1 < n && self.cs[i + 1] == '(' => {
+                    let mut depth = 0usize;
+                    let mut j = i + 1;
+                    let mut end = None;
+                    while j < n && self.cs[j] != '\n' {
+                        match self.cs[j] {
+                            '(' => depth += 1,
+                            ')' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    end = Some(j + 1);
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                    match end {
+                        Some(end) => {
+                            self.mark(i + 1..end);
+                            i = end;
+                        }
+                        None => i += 1,
+                    }
+                }
+                '<' => {
+                    let mut j = i + 1;
+                    while j < n && !matches!(self.cs[j], '>' | '<' | ' ' | '\n') {
+                        j += 1;
+                    }
+                    let inner: String = self.cs[i + 1..j].iter().collect();
+                    if j < n && self.cs[j] == '>' && (inner.contains(':') || inner.contains('@')) {
+                        self.mark(i..j + 1);
+                        i = j + 1;
+                    } else {
+                        i += 1;
+                    }
+                }
+                '!' if i + 1 < n && self.cs[i + 1] == '[' => {
+                    self.protected[i] = true;
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+}
