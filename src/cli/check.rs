@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use jianbao::proofread::check;
 
+use super::table::table;
+
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// The issue file (TOML); or a folder of issues of one bulletin, whose numbers,
@@ -88,7 +90,7 @@ pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
         eprintln!("warning: {w}");
     }
     if !args.fix {
-        emit(&check::render_table(&report, None));
+        emit(&render(&report));
         if args.diff {
             for f in check::plan_fixes(&report) {
                 emit(&f.diff());
@@ -133,7 +135,7 @@ pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
     }
     // What is left is for the editor.
     let after = check::check(&args.issue)?;
-    emit(&check::render_table(&after, None));
+    emit(&render(&after));
     let covered = fonts_cover_everything(&args)?;
     Ok(exit(after.is_clean() && covered))
 }
@@ -149,4 +151,57 @@ fn exit(clean: bool) -> ExitCode {
 /// Prints to stdout; a closed pipe (`jianbao check … | head`) is not an error.
 fn emit(s: &str) {
     let _ = std::io::stdout().lock().write_all(s.as_bytes());
+}
+
+/// The report as a table an editor can read, with the count at the end.
+fn render(report: &check::Report) -> String {
+    let rows: Vec<[String; 4]> = report
+        .findings
+        .iter()
+        .map(|f| {
+            [
+                format!("{}:{}:{}", f.file.display(), f.line, f.col),
+                f.problem.clone(),
+                if f.fixable {
+                    f.suggestion.clone()
+                } else if f.suggestion.is_empty() {
+                    "人工 by hand".into()
+                } else {
+                    format!("人工 by hand: {}", f.suggestion)
+                },
+                f.context.clone(),
+            ]
+        })
+        .collect();
+    let mut out = String::new();
+    if !rows.is_empty() {
+        out = table(
+            [
+                "位置 location",
+                "问题 problem",
+                "修改 fix",
+                "上下文 context",
+            ],
+            &rows,
+        );
+    }
+    out + &summary(report)
+}
+
+/// The count line.
+fn summary(report: &check::Report) -> String {
+    let n = report.findings.len();
+    let fixable = report.fixable();
+    let files: std::collections::BTreeSet<&std::path::Path> =
+        report.findings.iter().map(|f| f.file.as_path()).collect();
+    if n == 0 {
+        return "标点和空格没有发现问题 / no punctuation or spacing problems found\n".into();
+    }
+    format!(
+        "共 {n} 处问题，涉及 {} 个文件；其中 {fixable} 处可用 --fix 自动修改，{} 处需人工修改。\n{n} problem(s) in {} file(s): {fixable} fixable with --fix, {} to fix by hand.\n",
+        files.len(),
+        n - fixable,
+        files.len(),
+        n - fixable
+    )
 }

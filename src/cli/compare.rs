@@ -12,6 +12,7 @@ use jianbao::proof::PngFormat;
 use jianbao::proof::compare::{self, CompareOptions, Comparison, Outcome, Tolerance};
 
 use super::proof::{SourceArgs, parse_dpi};
+use super::table::table;
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -138,10 +139,7 @@ fn compare_and_report(args: &CompareArgs) -> jianbao::Result<ExitCode> {
 
 /// Prints one line a page: the page, what happened, changed pixels, where.
 fn print_table(c: &Comparison) {
-    println!(
-        "{:>4}  {:<12}  {:>10}  where (mm from the page's top-left corner: x, y)",
-        "page", "result", "changed px"
-    );
+    let mut rows: Vec<[String; 4]> = Vec::new();
     for p in &c.pages {
         let (result, pixels, place) = match &p.outcome {
             Outcome::Same => ("same", String::new(), String::new()),
@@ -180,17 +178,24 @@ fn print_table(c: &Comparison) {
                 "the reference has it; the issue no longer does".to_string(),
             ),
         };
-        println!("{:>4}  {result:<12}  {pixels:>10}  {place}", p.page);
+        rows.push([p.page.to_string(), result.into(), pixels, place]);
         if let Some(image) = &p.image {
-            println!(
-                "{:>4}  {:<12}  {:>10}  image: {}",
-                "",
-                "",
-                "",
-                image.display()
-            );
+            let image = format!("image: {}", image.display());
+            rows.push([String::new(), String::new(), String::new(), image]);
         }
     }
+    print!(
+        "{}",
+        table(
+            [
+                "page",
+                "result",
+                "changed px",
+                "where (mm from the page's top-left corner: x, y)"
+            ],
+            &rows
+        )
+    );
 }
 
 /// Asks on the terminal; refuses to guess when there is no terminal.

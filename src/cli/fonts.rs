@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use jianbao::typeset::fontcheck;
 
-use super::table;
+use super::table::table;
 use jianbao::model::style::{Roles, SIZE_NAMES};
 use jianbao::pipeline::{self, BuildOptions};
 use jianbao::typeset::compile::FontUse;

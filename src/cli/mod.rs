@@ -10,6 +10,7 @@ mod import;
 mod preflight;
 mod proof;
 mod series;
+mod table;
 mod watch;
 
 use std::io::IsTerminal;
@@ -164,32 +165,4 @@ fn finish(result: jianbao::Result<ExitCode>) -> ExitCode {
             ExitCode::from(e.exit_code() as u8)
         }
     }
-}
-
-/// A plain text table, columns padded to their widest cell (CJK counts two).
-pub(crate) fn table<const N: usize>(head: [&str; N], rows: &[[String; N]]) -> String {
-    let mut widths: [usize; N] = head.map(jianbao::typeset::fontcheck::width);
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(jianbao::typeset::fontcheck::width(cell));
-        }
-    }
-    let line = |cells: Vec<&str>| {
-        let mut s = String::from(" ");
-        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            s.push(' ');
-            if i + 1 == N {
-                s.push_str(cell);
-            } else {
-                s.push_str(&jianbao::typeset::fontcheck::pad(cell, w));
-                s.push(' ');
-            }
-        }
-        s.trim_end().to_owned() + "\n"
-    };
-    let mut out = line(head.to_vec());
-    for row in rows {
-        out.push_str(&line(row.iter().map(String::as_str).collect()));
-    }
-    out
 }

@@ -7,7 +7,7 @@ use jianbao::error::InputError;
 use jianbao::output::files::{self, MB};
 use jianbao::output::preflight::{self, Options};
 
-use super::table;
+use super::table::table;
 
 #[derive(Debug, clap::Args)]
 pub struct PreflightArgs {

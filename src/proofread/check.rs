@@ -15,7 +15,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
-use unicode_width::UnicodeWidthStr;
 
 use crate::error::{Error, InputError, LineIndex, Result};
 use crate::input::issue_file::{self, LoadedIssueFile};
@@ -310,80 +309,6 @@ fn context(text: &str, span: Range<usize>) -> String {
     out.push('⟩');
     out.extend(text[span.end..].chars().take_while(|&c| c != '\n').take(10));
     out
-}
-
-/// The report as a table an editor can read, with the count at the end.
-pub fn render_table(report: &Report, base: Option<&Path>) -> String {
-    let header = [
-        "位置 location",
-        "问题 problem",
-        "修改 fix",
-        "上下文 context",
-    ];
-    let rows: Vec<[String; 4]> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let file = base
-                .and_then(|b| f.file.strip_prefix(b).ok())
-                .unwrap_or(&f.file);
-            [
-                format!("{}:{}:{}", file.display(), f.line, f.col),
-                f.problem.clone(),
-                if f.fixable {
-                    f.suggestion.clone()
-                } else if f.suggestion.is_empty() {
-                    "人工 by hand".into()
-                } else {
-                    format!("人工 by hand: {}", f.suggestion)
-                },
-                f.context.clone(),
-            ]
-        })
-        .collect();
-    let mut widths = header.map(UnicodeWidthStr::width);
-    for r in &rows {
-        for (w, cell) in widths.iter_mut().zip(r) {
-            *w = (*w).max(cell.width()).min(60);
-        }
-    }
-    let mut out = String::new();
-    let line = |cells: [&str; 4], out: &mut String| {
-        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            out.push_str(cell);
-            if i < 3 {
-                let pad = w.saturating_sub(cell.width()) + 2;
-                out.extend(std::iter::repeat_n(' ', pad));
-            }
-        }
-        out.push('\n');
-    };
-    if !rows.is_empty() {
-        line(header, &mut out);
-        for r in &rows {
-            line([&r[0], &r[1], &r[2], &r[3]], &mut out);
-        }
-    }
-    out.push_str(&summary(report));
-    out
-}
-
-/// The count line.
-pub fn summary(report: &Report) -> String {
-    let n = report.findings.len();
-    let fixable = report.fixable();
-    let files: std::collections::BTreeSet<&Path> =
-        report.findings.iter().map(|f| f.file.as_path()).collect();
-    if n == 0 {
-        return "标点和空格没有发现问题 / no punctuation or spacing problems found\n".into();
-    }
-    format!(
-        "共 {n} 处问题，涉及 {} 个文件；其中 {fixable} 处可用 --fix 自动修改，{} 处需人工修改。\n{n} problem(s) in {} file(s): {fixable} fixable with --fix, {} to fix by hand.\n",
-        files.len(),
-        n - fixable,
-        files.len(),
-        n - fixable
-    )
 }
 
 /// The safe fixes of one article file.

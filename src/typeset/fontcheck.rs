@@ -590,34 +590,6 @@ pub fn unknown_families(
     out
 }
 
-/// Width of a string in terminal columns (CJK and full-width forms count two).
-pub fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let o = c as u32;
-            if (0x1100..=0x115F).contains(&o)
-                || (0x2E80..=0xA4CF).contains(&o)
-                || (0xAC00..=0xD7A3).contains(&o)
-                || (0xF900..=0xFAFF).contains(&o)
-                || (0xFE30..=0xFE4F).contains(&o)
-                || (0xFF00..=0xFF60).contains(&o)
-                || (0xFFE0..=0xFFE6).contains(&o)
-                || (0x20000..=0x3FFFD).contains(&o)
-            {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
-/// Pads a string to a width in terminal columns.
-pub fn pad(s: &str, w: usize) -> String {
-    let n = width(s);
-    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
-}
-
 impl Coverage {
     /// The report of characters set in a fallback font, role by role.
     pub fn render_fallbacks(&self) -> String {
