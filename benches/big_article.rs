@@ -73,7 +73,7 @@ fn build(bencher: Bencher, kib: usize) {
             let laid = pipeline::lay_out(&prepared).unwrap_or_else(|e| panic!("{}", e.render(false)));
             let t_layout = ms(t);
             let t = Instant::now();
-            let pdf = jianbao::output::export::pdf(&laid.document, &prepared.issue, false).unwrap();
+            let pdf = jianbao::output::pdf(&laid.document, &prepared.issue, false).unwrap();
             jianbao::output::files::write_atomic(&dir.path().join("out.pdf"), &pdf).unwrap();
             let t_pdf = ms(t);
             eprintln!(

@@ -19,6 +19,13 @@
 //!
 //! [`pipeline`] strings the stages together, once; the CLI in `src/cli/` is a thin shell
 //! over it.
+//!
+//! **The public surface** is chosen: the entry points below, and in each stage's
+//! `mod.rs` the modules and `pub use` items it offers (the article parsers and Word
+//! conversion of [`input`]; the finished model; [`typeset::fonts`] and the font check;
+//! [`output::files`], [`output::preflight`], the colour audit and the print overrides;
+//! proofs and compare; `check` and the punctuation rules). Everything else is
+//! `pub(crate)`, and the `unreachable_pub` lint keeps it so.
 
 pub mod batch;
 pub mod eject;
@@ -34,3 +41,6 @@ pub mod session;
 pub mod typeset;
 
 pub use error::{Error, InputError, Result};
+pub use model::{Issue, load};
+pub use pipeline::{BuildOptions, BuildReport, build};
+pub use session::Session;

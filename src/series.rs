@@ -4,7 +4,7 @@
 //! cumulative numbers that do not follow.
 //!
 //! The series file itself (`series = "../series.toml"`) is read with the issue file
-//! ([`crate::input::issue_file`]): what it holds holds for every issue.
+//! (`input::issue_file`): what it holds holds for every issue.
 
 use std::path::{Path, PathBuf};
 

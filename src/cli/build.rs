@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use jianbao::batch;
-use jianbao::output::print::PrintOverrides;
+use jianbao::output::PrintOverrides;
 use jianbao::pipeline::{self, BuildOptions, BuildReport};
 
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub(super) struct BuildArgs {
     /// The issue file(s) (TOML), or directories of them (`issues/` builds every
     /// `issues/*/*.toml`). Several issues are built in parallel.
     #[arg(required = true, value_name = "ISSUE.toml|DIR")]
@@ -99,7 +99,7 @@ fn summary(r: &BuildReport) -> String {
     )
 }
 
-pub fn run(args: BuildArgs) -> jianbao::Result<()> {
+pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
     let issues = batch::discover(&args.issues)?;
     let draft = args
         .draft

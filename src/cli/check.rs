@@ -9,7 +9,7 @@ use jianbao::proofread::check;
 use super::table::table;
 
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub(super) struct CheckArgs {
     /// The issue file (TOML); or a folder of issues of one bulletin, whose numbers,
     /// cumulative numbers and dates are checked for continuity.
     issue: PathBuf,
@@ -81,7 +81,7 @@ fn continuity(args: &CheckArgs) -> jianbao::Result<ExitCode> {
     Ok(exit(breaks.is_empty()))
 }
 
-pub fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
+pub(super) fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
     if args.issue.is_dir() {
         return continuity(&args);
     }

@@ -15,7 +15,7 @@ use super::proof::{SourceArgs, parse_dpi};
 use super::table::table;
 
 #[derive(Debug, clap::Args)]
-pub struct CompareArgs {
+pub(super) struct CompareArgs {
     #[command(flatten)]
     source: SourceArgs,
     /// The directory of reference renders: page-1.png, page-2.png, … (as written by
@@ -50,7 +50,7 @@ pub struct CompareArgs {
     compact: bool,
 }
 
-pub fn run(args: CompareArgs) -> ExitCode {
+pub(super) fn run(args: CompareArgs) -> ExitCode {
     match compare_and_report(&args) {
         Ok(code) => code,
         Err(e) => {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use jianbao::pipeline::BuildOptions;
 
 #[derive(Debug, clap::Args)]
-pub struct EjectArgs {
+pub(super) struct EjectArgs {
     /// The issue file (TOML).
     issue: PathBuf,
     /// The directory to write `layouts/*.typ` and `model.json` into.
@@ -15,7 +15,7 @@ pub struct EjectArgs {
     font_dirs: Vec<PathBuf>,
 }
 
-pub fn run(args: EjectArgs) -> jianbao::Result<()> {
+pub(super) fn run(args: EjectArgs) -> jianbao::Result<()> {
     let opts = BuildOptions {
         issue: args.issue,
         font_dirs: args.font_dirs,

@@ -8,12 +8,12 @@ use jianbao::typeset::fontcheck;
 use super::table::table;
 use jianbao::model::style::{Roles, SIZE_NAMES};
 use jianbao::pipeline::{self, BuildOptions};
-use jianbao::typeset::compile::FontUse;
+use jianbao::typeset::FontUse;
 use jianbao::typeset::fonts::{self, FontOptions, FontSet, Origin};
 use jianbao::{Error, model};
 
 #[derive(Debug, clap::Args)]
-pub struct FontsArgs {
+pub(super) struct FontsArgs {
     /// An issue file: use its font_dirs and [style.fonts], and list every character of
     /// its text that a fallback font sets, with file:line:col.
     issue: Option<PathBuf>,
@@ -29,7 +29,7 @@ pub struct FontsArgs {
     write_index: bool,
 }
 
-pub fn run(args: FontsArgs) -> jianbao::Result<()> {
+pub(super) fn run(args: FontsArgs) -> jianbao::Result<()> {
     if args.write_index {
         let dir = fonts::shipped_dir()
             .ok_or_else(|| Error::internal("the shipped fonts were not found"))?;
@@ -74,7 +74,7 @@ pub fn run(args: FontsArgs) -> jianbao::Result<()> {
 }
 
 /// Prints to stdout; a closed pipe (`jianbao fonts | head`) is not an error.
-pub fn out(text: &str) {
+pub(super) fn out(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     let _ = stdout
@@ -83,7 +83,7 @@ pub fn out(text: &str) {
 }
 
 /// The table of every face found: family, style, characters, origin, licence, file.
-pub fn render_fonts(set: &FontSet) -> String {
+pub(super) fn render_fonts(set: &FontSet) -> String {
     let rows: Vec<[String; 6]> = set
         .slots
         .iter()
@@ -126,7 +126,7 @@ pub fn render_fonts(set: &FontSet) -> String {
 }
 
 /// The roles: size, the family that sets each, its fallbacks, and the families not found.
-pub fn render_roles(roles: &Roles, set: &FontSet) -> String {
+pub(super) fn render_roles(roles: &Roles, set: &FontSet) -> String {
     let mut rows = Vec::new();
     for (name, role) in roles.all() {
         let (found, absent): (Vec<&String>, Vec<&String>) =
@@ -182,7 +182,7 @@ pub fn render_roles(roles: &Roles, set: &FontSet) -> String {
 }
 
 /// The characters typeset per face (from the laid-out pages).
-pub fn render_use(uses: &[FontUse]) -> String {
+pub(super) fn render_use(uses: &[FontUse]) -> String {
     let rows: Vec<[String; 4]> = uses
         .iter()
         .map(|u| {

@@ -6,7 +6,7 @@ use jianbao::error::{Error, InputError};
 use jianbao::output::files::{self, MB};
 
 #[derive(Debug, clap::Args)]
-pub struct ImportArgs {
+pub(super) struct ImportArgs {
     /// The Word file (.docx; .doc, .wps, .odt and .rtf through LibreOffice).
     file: PathBuf,
     /// The Markdown file to write; default: beside the Word file, FILE.md. Its photos
@@ -18,7 +18,7 @@ pub struct ImportArgs {
     force: bool,
 }
 
-pub fn run(args: ImportArgs) -> jianbao::Result<()> {
+pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
     let path = &args.file;
     let here = |msg: String| -> Error {
         InputError::file(path, msg)
@@ -35,9 +35,9 @@ pub fn run(args: ImportArgs) -> jianbao::Result<()> {
     let docx = if is_docx {
         bytes
     } else {
-        jianbao::input::docx::from_office(path).map_err(|e| here(e.0))?
+        jianbao::input::from_office(path).map_err(|e| here(e.0))?
     };
-    let converted = jianbao::input::docx::convert(&docx).map_err(|e| here(e.0))?;
+    let converted = jianbao::input::convert(&docx).map_err(|e| here(e.0))?;
     let output = args
         .output
         .clone()

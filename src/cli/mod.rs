@@ -102,7 +102,7 @@ enum Command {
 }
 
 /// Parses the command line, runs the command, and maps errors to exit codes.
-pub fn run() -> ExitCode {
+pub(crate) fn run() -> ExitCode {
     // A wrong flag is the user's input error: exit 1 (clap's own default would be 2,
     // which we keep for internal errors). --help and --version exit 0.
     let cli = match Cli::try_parse() {

@@ -10,7 +10,7 @@ use jianbao::output::preflight::{self, Options};
 use super::table::table;
 
 #[derive(Debug, clap::Args)]
-pub struct PreflightArgs {
+pub(super) struct PreflightArgs {
     /// The PDF to check (ours, or one made by Word, WPS or anything else).
     pdf: PathBuf,
     /// The most ink a colour may lay down, in per cent (C + M + Y + K). 总墨量上限.
@@ -44,7 +44,7 @@ fn size(s: &str) -> Option<(f64, f64)> {
 }
 
 /// Exit 0 clean, 1 findings, 2 the file cannot be read as a PDF.
-pub fn run(args: PreflightArgs) -> ExitCode {
+pub(super) fn run(args: PreflightArgs) -> ExitCode {
     let unreadable = |msg: String| {
         eprintln!("error: {}: {msg}", args.pdf.display());
         ExitCode::from(2)

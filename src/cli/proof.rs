@@ -9,7 +9,7 @@ use jianbao::proof::{self, DEFAULT_DPI, PngFormat};
 
 /// The issue and how to build it: shared by `proof` and `compare`.
 #[derive(Debug, clap::Args)]
-pub struct SourceArgs {
+pub(super) struct SourceArgs {
     /// The issue file (TOML).
     pub issue: PathBuf,
     /// A directory of your own fonts, searched before the shipped fonts. Repeatable.
@@ -25,7 +25,7 @@ pub struct SourceArgs {
 
 impl SourceArgs {
     /// Build options for these arguments (no output file: the PDF stays in memory).
-    pub fn build_options(&self, draft: Option<String>) -> BuildOptions {
+    pub(super) fn build_options(&self, draft: Option<String>) -> BuildOptions {
         BuildOptions {
             issue: self.issue.clone(),
             output: None,
@@ -40,7 +40,7 @@ impl SourceArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ProofArgs {
+pub(super) struct ProofArgs {
     #[command(flatten)]
     source: SourceArgs,
     /// The directory for the PNGs (page-1.png, page-2.png, …) [default: the issue
@@ -60,14 +60,14 @@ pub struct ProofArgs {
 
 /// A page selection as given on the command line.
 #[derive(Debug, Clone)]
-pub struct PageList(Vec<std::ops::RangeInclusive<usize>>);
+pub(super) struct PageList(Vec<std::ops::RangeInclusive<usize>>);
 
 fn parse_page_list(s: &str) -> Result<PageList, String> {
     proof::parse_pages(s).map(PageList)
 }
 
 /// A resolution between 10 and 1200 dpi.
-pub fn parse_dpi(s: &str) -> Result<f32, String> {
+pub(super) fn parse_dpi(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
         Ok(d) if proof::DPI_RANGE.contains(&d) => Ok(d),
         _ => Err(format!(
@@ -82,7 +82,7 @@ fn default_dir(issue: &Path) -> PathBuf {
     issue.with_file_name(format!("{stem}-proof"))
 }
 
-pub fn run(args: ProofArgs) -> jianbao::Result<()> {
+pub(super) fn run(args: ProofArgs) -> jianbao::Result<()> {
     let start = Instant::now();
     let draft = args
         .draft

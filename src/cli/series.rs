@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use jianbao::series;
 
 #[derive(Debug, clap::Args)]
-pub struct NextArgs {
+pub(super) struct NextArgs {
     /// This issue's file (TOML).
     issue: PathBuf,
     /// The next issue's date, e.g. 2018-08-01 [default: today, China Standard Time].
@@ -17,7 +17,7 @@ pub struct NextArgs {
     output: Option<PathBuf>,
 }
 
-pub fn next(args: NextArgs) -> jianbao::Result<()> {
+pub(super) fn next(args: NextArgs) -> jianbao::Result<()> {
     let date = args.date.unwrap_or_else(series::today);
     let n = series::next(&args.issue, date, args.output.as_deref())?;
     let what = match (n.number, n.total) {
@@ -38,7 +38,7 @@ pub fn next(args: NextArgs) -> jianbao::Result<()> {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct NewArgs {
+pub(super) struct NewArgs {
     /// The bulletin's name, printed as its title (e.g. 工作简报).
     name: String,
     /// Where to put it [default: a folder named NAME here].
@@ -52,7 +52,7 @@ pub struct NewArgs {
     date: Option<series::Date>,
 }
 
-pub fn new(args: NewArgs) -> jianbao::Result<()> {
+pub(super) fn new(args: NewArgs) -> jianbao::Result<()> {
     let dir = args.output.unwrap_or_else(|| PathBuf::from(&args.name));
     let date = args.date.unwrap_or_else(series::today);
     let issue = series::scaffold(&dir, &args.name, &args.unit, date)?;

@@ -13,7 +13,7 @@ use jianbao::session::Session;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 #[derive(Debug, clap::Args)]
-pub struct WatchArgs {
+pub(super) struct WatchArgs {
     /// The issue file, fonts and layouts, as for `proof` and `compare`.
     #[command(flatten)]
     source: SourceArgs,
@@ -46,7 +46,7 @@ fn line(n: usize, r: &BuildReport) -> String {
     )
 }
 
-pub fn run(args: WatchArgs) -> jianbao::Result<()> {
+pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
     // The issue file's [print] profile applies; the print flags are `build`'s.
     let opts = BuildOptions {
         output: args.output,

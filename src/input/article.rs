@@ -101,7 +101,7 @@ impl Table {
 }
 
 /// The text of a divider unless `[style] divider` says otherwise.
-pub const DIVIDER: &str = "※　※　※";
+pub(crate) const DIVIDER: &str = "※　※　※";
 
 impl Block {
     pub fn inlines(&self) -> &[Inline] {
@@ -154,7 +154,7 @@ impl Block {
 /// The level of a heading typed as a paragraph: a short line alone that opens with
 /// its number (一、 （一） 1. （1）) and does not end as a sentence does. None for a
 /// paragraph that merely starts with a number (一、加强学习。全体……).
-pub fn typed_heading_level(line: &str) -> Option<u8> {
+pub(crate) fn typed_heading_level(line: &str) -> Option<u8> {
     let t = line.trim();
     if t.chars().count() > 40
         || t.ends_with(['。', '；', '：', '，', '？', '！', '.', ';', ':', ','])
@@ -211,7 +211,7 @@ pub fn typed_heading_level(line: &str) -> Option<u8> {
 /// Splits plain text into paragraphs, one per non-empty line; a short line alone
 /// that opens with its number (一、主要做法) is the heading it is, its number kept as
 /// typed (a `.txt` heading always has its own number, so none is added).
-pub fn parse_txt_headings(text: &str) -> Vec<Block> {
+pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for b in parse_txt(text) {
         let b = match b {
@@ -308,7 +308,7 @@ pub struct MdWarning {
 type TableBuild = (Table, Vec<Vec<Inline>>, Option<Vec<Inline>>);
 
 /// Parses CommonMark into blocks. Nothing is dropped without a warning: HTML prints
-/// its text without the tags, footnotes print as [1] with their notes at the end of
+/// its text without the tags, footnotes print as `[1]` with their notes at the end of
 /// the article, and an image (not supported yet) prints its description.
 pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut blocks = Vec::new();
@@ -783,7 +783,7 @@ fn heading_level(level: HeadingLevel) -> u8 {
 }
 
 /// The printed number of a heading: 一、 （一） 1. （1）.
-pub fn heading_number(level: u8, n: u64) -> String {
+pub(crate) fn heading_number(level: u8, n: u64) -> String {
     match level {
         1 => format!("{}、", chinese_number(n)),
         2 => format!("（{}）", chinese_number(n)),

@@ -836,7 +836,7 @@ fn runs_markdown(runs: &[Run], line_start: bool) -> String {
 /// Text as Markdown that prints as itself: every ASCII mark Markdown reads is
 /// escaped; at the start of a line also what would make a list, a heading or a
 /// quote of it.
-pub fn escape(text: &str, line_start: bool) -> String {
+pub(crate) fn escape(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(

@@ -143,7 +143,7 @@ impl Default for Limits {
 }
 
 /// The largest issue file read, in bytes: an issue file is a few kilobytes.
-pub const ISSUE_FILE_LIMIT: u64 = 4 * crate::output::files::MB;
+pub(crate) const ISSUE_FILE_LIMIT: u64 = 4 * crate::output::files::MB;
 
 /// The bulletin's masthead (报头) data.
 #[derive(Debug, Deserialize)]
@@ -489,7 +489,7 @@ fn span_in(text: &str, key: &[&str]) -> Option<Range<usize>> {
 }
 
 /// Checks a font folder given with `--font-dir`.
-pub fn check_font_dir(path: &Path) -> Result<()> {
+pub(crate) fn check_font_dir(path: &Path) -> Result<()> {
     match font_dir_problem(path) {
         None => Ok(()),
         Some((msg, help)) => Err(InputError::file(path, msg).help(help).into()),
@@ -533,7 +533,7 @@ fn font_dir_problem(path: &Path) -> Option<(String, &'static str)> {
 }
 
 /// Reads and parses an issue file.
-pub fn load(path: &Path) -> Result<LoadedIssueFile> {
+pub(crate) fn load(path: &Path) -> Result<LoadedIssueFile> {
     if path.is_dir() {
         return Err(InputError::file(
             path,

@@ -17,17 +17,17 @@ use crate::model::style::Style;
 
 /// The most pixels a photo may have: a bulletin's largest photo (the text block's
 /// width at 450 ppi) has about 8 million; a 100-megapixel file is a wrong one.
-pub const MAX_PIXELS: u64 = 60_000_000;
+pub(crate) const MAX_PIXELS: u64 = 60_000_000;
 /// Under this effective resolution a photo prints visibly soft: a warning.
-pub const MIN_PPI: f64 = 150.0;
+pub(crate) const MIN_PPI: f64 = 150.0;
 /// Over this resolution the detail is lost on the press anyway: the photo is
 /// reduced to [`TARGET_PPI`] (a smaller PDF, the same print).
-pub const MAX_PPI: f64 = 450.0;
+pub(crate) const MAX_PPI: f64 = 450.0;
 /// The resolution a photo over [`MAX_PPI`] is reduced to.
-pub const TARGET_PPI: f64 = 300.0;
+pub(crate) const TARGET_PPI: f64 = 300.0;
 /// The tallest a photo is placed, as a share of the text block's height: a portrait
 /// photo at the full width would fill the page.
-pub const MAX_HEIGHT_SHARE: f64 = 0.6;
+pub(crate) const MAX_HEIGHT_SHARE: f64 = 0.6;
 
 const POINTS_PER_INCH: f64 = 72.0;
 
@@ -83,7 +83,7 @@ impl PhotoFile {
 
 /// Why a photo cannot be used, in plain words (the caller adds the place).
 #[derive(Debug)]
-pub struct PhotoProblem {
+pub(crate) struct PhotoProblem {
     pub message: String,
     pub help: String,
 }
@@ -98,7 +98,7 @@ fn problem(message: String, help: &str) -> PhotoProblem {
 /// Decodes a photo, turns it upright, flattens transparency on white, and places it:
 /// `want` is the share of the text block's width asked for. A photo whose resolution
 /// at that size is over [`MAX_PPI`] is reduced to [`TARGET_PPI`].
-pub fn read(
+pub(crate) fn read(
     bytes: &[u8],
     name: &str,
     want: Option<f64>,
@@ -245,7 +245,7 @@ fn flatten(image: DynamicImage) -> DynamicImage {
 
 /// The colours a photo is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Colours {
+pub(crate) enum Colours {
     /// Gray: the printer's two-colour file (red and black): photos print in black.
     Gray,
     /// The photo's own colours (sRGB): the PDF/A archive.
@@ -254,7 +254,10 @@ pub enum Colours {
 
 /// A photo's pixels in the press's CMYK: sRGB converted through the press's profile
 /// (perceptual intent), four 8-bit samples a pixel, for a DeviceCMYK image.
-pub fn to_press_cmyk(photo: &PhotoFile, press: &moxcms::ColorProfile) -> Result<Vec<u8>, String> {
+pub(crate) fn to_press_cmyk(
+    photo: &PhotoFile,
+    press: &moxcms::ColorProfile,
+) -> Result<Vec<u8>, String> {
     let rgb = photo.image.to_rgb8();
     let transform = moxcms::ColorProfile::new_srgb()
         .create_transform_8bit(
@@ -276,7 +279,7 @@ const JPEG_QUALITY: u8 = 92;
 
 /// Encodes a photo for the file being made: a JPEG stays a JPEG, anything else
 /// becomes a PNG.
-pub fn encode(photo: &PhotoFile, colours: Colours) -> Result<Vec<u8>, String> {
+pub(crate) fn encode(photo: &PhotoFile, colours: Colours) -> Result<Vec<u8>, String> {
     let image: DynamicImage = match colours {
         Colours::Gray => photo.image.to_luma8().into(),
         Colours::Own => photo.image.to_rgb8().into(),

@@ -2,8 +2,8 @@
 //! blocks and every number and date written out as printed. The layout receives it
 //! as JSON data (`/model.json` in the Typst world); it never becomes Typst source.
 
-pub mod numerals;
-pub mod printed;
+pub(crate) mod numerals;
+pub(crate) mod printed;
 pub mod style;
 
 use std::path::{Path, PathBuf};
@@ -245,7 +245,7 @@ pub struct Article {
     #[serde(skip)]
     pub source: String,
     /// A Word file's paragraphs: where each begins in `source` (see
-    /// [`crate::input::docx::Converted::paragraphs`]); empty for text and Markdown files.
+    /// `input::docx::Converted::paragraphs`); empty for text and Markdown files.
     #[serde(skip)]
     pub paragraphs: Vec<(usize, usize)>,
 }
@@ -749,7 +749,7 @@ enum WordKind {
     Other,
 }
 
-/// Whether an article file is a word-processor file (read through [`crate::input::docx`]).
+/// Whether an article file is a word-processor file (read through `input::docx`).
 pub fn is_word_file(path: &Path) -> bool {
     word_kind(path).is_some()
 }

@@ -6,7 +6,7 @@ const BIG_UNITS: [&str; 4] = ["", "万", "亿", "万亿"];
 
 /// Writes a non-negative integer in Chinese numerals the way an issue count is read:
 /// 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一, 110 → 一百一十, 10086 → 一万零八十六.
-pub fn chinese_number(n: u64) -> String {
+pub(crate) fn chinese_number(n: u64) -> String {
     if n == 0 {
         return "零".into();
     }
@@ -62,13 +62,13 @@ fn group(g: u16) -> String {
 }
 
 /// A date written as 2018年7月4日 (Arabic digits, no leading zeros, as GB/T 9704 asks).
-pub fn chinese_date(year: i32, month: u8, day: u8) -> String {
+pub(crate) fn chinese_date(year: i32, month: u8, day: u8) -> String {
     format!("{year}年{month}月{day}日")
 }
 
 /// A date in Chinese numerals, as on documents: 二〇一八年七月四日, 一九七八年十月一日
 /// (the year digit by digit with 〇 for zero; month and day as numbers).
-pub fn chinese_numeral_date(year: i32, month: u8, day: u8) -> String {
+pub(crate) fn chinese_numeral_date(year: i32, month: u8, day: u8) -> String {
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     let year: String = year
         .to_string()

@@ -23,7 +23,7 @@ use crate::model::{Affix, Issue};
 
 /// Which file a piece of text is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileRef {
+pub(crate) enum FileRef {
     Issue,
     /// The series file the issue builds on.
     Series,
@@ -32,7 +32,7 @@ pub enum FileRef {
 
 /// Where a piece of text comes from.
 #[derive(Debug, Clone)]
-pub enum Src {
+pub(crate) enum Src {
     /// A verbatim slice of a file that starts at this byte: character offsets map 1:1.
     Verbatim(FileRef, usize),
     /// Text made from the value at this span (trimmed, unescaped, or generated from
@@ -44,7 +44,7 @@ pub enum Src {
 
 /// A piece of printed text in one role.
 #[derive(Debug)]
-pub struct Piece<'a> {
+pub(crate) struct Piece<'a> {
     /// The font role, by its name in `[style.fonts]` (`body`, `heading1`, …).
     pub role: &'static str,
     pub text: String,
@@ -56,7 +56,7 @@ pub struct Piece<'a> {
 
 /// Every piece of text of the issue in print order: masthead, 本期要目, 编者按, the
 /// articles, the footer, the page numbers and a draft's watermark.
-pub fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Piece<'a>> {
+pub(crate) fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Piece<'a>> {
     let f = &loaded.file;
     let l = &issue.labels;
     let lf = &f.labels;

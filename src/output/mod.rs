@@ -2,7 +2,11 @@
 //! PDF/X, photo separations, the colour audit), the preflight of any PDF, and every
 //! file read or written (atomic, guarded).
 
-pub mod export;
+pub(crate) mod export;
 pub mod files;
 pub mod preflight;
-pub mod print;
+pub(crate) mod print;
+
+pub use export::pdf;
+pub use print::PrintOverrides;
+pub use print::audit::{ColourAudit, audit};

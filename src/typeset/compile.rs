@@ -19,7 +19,7 @@ pub struct Laidout {
 }
 
 /// Compiles the world's main layout into pages.
-pub fn compile(world: &JianbaoWorld) -> Result<Laidout> {
+pub(crate) fn compile(world: &JianbaoWorld) -> Result<Laidout> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     let warnings: Vec<String> = warnings.iter().map(describe).collect();
     match output {
@@ -80,7 +80,7 @@ fn describe(d: &SourceDiagnostic) -> String {
 
 /// A character that came out as glyph 0 (tofu).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingGlyph {
+pub(crate) struct MissingGlyph {
     pub ch: char,
     pub page: usize,
     pub font: String,
@@ -89,7 +89,7 @@ pub struct MissingGlyph {
 }
 
 /// Walks every page for glyphs the font did not have.
-pub fn missing_glyphs(doc: &PagedDocument) -> Vec<MissingGlyph> {
+pub(crate) fn missing_glyphs(doc: &PagedDocument) -> Vec<MissingGlyph> {
     let mut out = Vec::new();
     for (i, page) in doc.pages().iter().enumerate() {
         walk(&page.frame, i + 1, &mut out);
@@ -138,7 +138,7 @@ pub struct FontUse {
 
 /// Counts, per face, the characters typeset on every page: what a PDF checker's
 /// per-font table shows.
-pub fn font_use(doc: &PagedDocument, fonts: &FontSet) -> Vec<FontUse> {
+pub(crate) fn font_use(doc: &PagedDocument, fonts: &FontSet) -> Vec<FontUse> {
     let mut out: Vec<(typst::text::Font, FontUse)> = Vec::new();
     for page in doc.pages() {
         count(&page.frame, fonts, &mut out);
@@ -408,7 +408,7 @@ pub fn footer_fit(doc: &PagedDocument) -> Option<FooterFit> {
 /// Where the body ends (`layouts/main.typ`): the page, and the y of the text block's
 /// top and of the last line's top on their pages, pt.
 #[derive(Debug, Clone, serde::Deserialize)]
-pub struct BodyEnd {
+pub(crate) struct BodyEnd {
     pub page: usize,
     pub top: f64,
     pub end: f64,
@@ -419,12 +419,12 @@ pub struct BodyEnd {
 
 impl BodyEnd {
     /// The body lines used on the page the body ends on.
-    pub fn lines_used(&self) -> i64 {
+    pub(crate) fn lines_used(&self) -> i64 {
         ((self.end + self.size - self.top) / self.pitch - 0.02).ceil() as i64
     }
 }
 
 /// Where the body ends, when the layout reports it.
-pub fn body_end(doc: &PagedDocument) -> Option<BodyEnd> {
+pub(crate) fn body_end(doc: &PagedDocument) -> Option<BodyEnd> {
     reported(doc, "jianbao-body")
 }

@@ -2,7 +2,10 @@
 //! the font coverage check before compiling; the compile itself and what is measured on
 //! the laid-out pages (missing glyphs, masthead and footer fit, overprints, font use).
 
-pub mod compile;
+pub(crate) mod compile;
 pub mod fontcheck;
 pub mod fonts;
-pub mod world;
+pub(crate) mod world;
+
+// What the pages measure, for the font report and for tests of the fit.
+pub use compile::{FontUse, Laidout, footer_fit, masthead_fit, overprints};

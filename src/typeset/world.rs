@@ -19,7 +19,7 @@ use typst::{Library, LibraryExt, World};
 use crate::typeset::fonts::FontSet;
 
 /// The layouts, compiled into the binary: (virtual path, source).
-pub const LAYOUTS: &[(&str, &str)] = &[
+pub(crate) const LAYOUTS: &[(&str, &str)] = &[
     ("/layouts/main.typ", include_str!("../../layouts/main.typ")),
     ("/layouts/page.typ", include_str!("../../layouts/page.typ")),
     (
@@ -37,7 +37,7 @@ pub const LAYOUTS: &[(&str, &str)] = &[
 ];
 
 /// The virtual path of the model.
-pub const MODEL_PATH: &str = "/model.json";
+pub(crate) const MODEL_PATH: &str = "/model.json";
 
 /// A Typst world for one issue.
 pub struct JianbaoWorld {
@@ -54,7 +54,7 @@ pub struct JianbaoWorld {
 }
 
 /// A file the model adds to the world: its virtual path and its bytes.
-pub type ExtraFile = (String, Vec<u8>);
+pub(crate) type ExtraFile = (String, Vec<u8>);
 
 fn photo_map(photos: Vec<ExtraFile>) -> HashMap<FileId, Bytes> {
     photos

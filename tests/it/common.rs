@@ -4,17 +4,17 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn sample_issue() -> PathBuf {
+pub(crate) fn sample_issue() -> PathBuf {
     repo().join("issues/lianluo-dongtai-2018-19/issue.toml")
 }
 
 /// Whether an external tool is on PATH. In CI (CI=true) a missing tool is a failure,
 /// elsewhere the test says loudly that it skipped the check.
-pub fn tool(name: &str) -> bool {
+pub(crate) fn tool(name: &str) -> bool {
     let ok = Command::new(name).arg("-v").output().is_ok();
     if !ok {
         assert!(
@@ -27,7 +27,7 @@ pub fn tool(name: &str) -> bool {
 }
 
 /// The text of a PDF as pdftotext gives it (reading order, -layout off).
-pub fn pdftotext(pdf: &Path) -> String {
+pub(crate) fn pdftotext(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg(pdf)
         .arg("-")
@@ -39,7 +39,7 @@ pub fn pdftotext(pdf: &Path) -> String {
 
 /// The PDF's text without the page-number lines (`— 2 —`), which sit between the
 /// lines of a paragraph that runs over a page break.
-pub fn body_text(pdf: &Path) -> String {
+pub(crate) fn body_text(pdf: &Path) -> String {
     pdftotext(pdf)
         .lines()
         .filter(|l| {
@@ -51,12 +51,12 @@ pub fn body_text(pdf: &Path) -> String {
 }
 
 /// Removes all whitespace (CJK text extraction inserts line breaks anywhere).
-pub fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Builds an issue into a temp dir and returns the PDF path (and keeps the dir alive).
-pub fn build_to_temp(issue: &Path) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn build_to_temp(issue: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.pdf");
     jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
@@ -69,7 +69,7 @@ pub fn build_to_temp(issue: &Path) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// Writes an issue with the given articles (name, text) into a temp dir.
-pub fn write_issue(toml: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn write_issue(toml: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
@@ -79,7 +79,7 @@ pub fn write_issue(toml: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, Pa
     (dir, path)
 }
 
-pub const MINIMAL_TOML: &str = r#"
+pub(crate) const MINIMAL_TOML: &str = r#"
 [bulletin]
 title = "测试简报"
 pinyin = "CESHI JIANBAO"
@@ -97,9 +97,9 @@ file = "a.txt"
 "#;
 
 /// Builds an issue with print overrides into a temp dir and returns the PDF path.
-pub fn build_print(
+pub(crate) fn build_print(
     issue: &Path,
-    print: jianbao::output::print::PrintOverrides,
+    print: jianbao::output::PrintOverrides,
 ) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.pdf");
@@ -114,7 +114,7 @@ pub fn build_print(
 }
 
 /// `../shared/cjkcheck/cjkcheck.py` when it and PyMuPDF are there (required in CI).
-pub fn cjkcheck_script() -> Option<PathBuf> {
+pub(crate) fn cjkcheck_script() -> Option<PathBuf> {
     let path = repo().join("../shared/cjkcheck/cjkcheck.py");
     let has_pymupdf = Command::new("python3")
         .args(["-c", "import pymupdf"])
@@ -132,7 +132,7 @@ pub fn cjkcheck_script() -> Option<PathBuf> {
 }
 
 /// Every issue under `issues/`, in order.
-pub fn all_issues() -> Vec<PathBuf> {
+pub(crate) fn all_issues() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("issues"))
         .unwrap()
         .flatten()
@@ -144,7 +144,7 @@ pub fn all_issues() -> Vec<PathBuf> {
 }
 
 /// Runs the jianbao binary with these arguments (colours off).
-pub fn jianbao_cli(args: &[&str]) -> std::process::Output {
+pub(crate) fn jianbao_cli(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_jianbao"))
         .args(args)
         .env("NO_COLOR", "1")
@@ -153,7 +153,7 @@ pub fn jianbao_cli(args: &[&str]) -> std::process::Output {
 }
 
 /// Runs `jianbao build ISSUE -o OUT`.
-pub fn build_cli(issue: &Path, out: &Path) -> std::process::Output {
+pub(crate) fn build_cli(issue: &Path, out: &Path) -> std::process::Output {
     jianbao_cli(&[
         "build",
         issue.to_str().unwrap(),

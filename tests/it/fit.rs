@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use jianbao::pipeline::{self, BuildOptions};
-use jianbao::typeset::compile;
+use jianbao::typeset as compile;
 
 use crate::common::*;
 

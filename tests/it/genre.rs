@@ -396,7 +396,7 @@ fn a_table_caption_over_the_table_and_the_grid_style() {
             .blocks
             .iter()
             .find_map(|b| match b {
-                jianbao::input::article::Block::Table(t) => Some(t),
+                jianbao::input::Block::Table(t) => Some(t),
                 _ => None,
             })
             .unwrap();

@@ -111,7 +111,7 @@ fn the_archive_keeps_the_photos_in_colour() {
     }
     let (_t, pdf) = build_print(
         &photo_issue(),
-        jianbao::output::print::PrintOverrides {
+        jianbao::output::PrintOverrides {
             pdfa: Some(true),
             ..Default::default()
         },
@@ -350,7 +350,7 @@ fn four_colour_photos_are_separated_with_the_press_profile() {
     // The archive keeps the photos in sRGB.
     let (_t3, archive) = build_print(
         &issue,
-        jianbao::output::print::PrintOverrides {
+        jianbao::output::PrintOverrides {
             pdfa: Some(true),
             ..Default::default()
         },

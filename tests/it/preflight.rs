@@ -26,8 +26,8 @@ fn preflight(pdf: &Path, extra: &[&str]) -> (Option<i32>, String) {
     )
 }
 
-fn pdfx() -> jianbao::output::print::PrintOverrides {
-    jianbao::output::print::PrintOverrides {
+fn pdfx() -> jianbao::output::PrintOverrides {
+    jianbao::output::PrintOverrides {
         pdfx: Some(true),
         bleed: Some("3mm".into()),
         ..Default::default()
@@ -422,10 +422,7 @@ fn preflight_ink_agrees_with_ghostscript_and_black_overprints_in_pdfx() {
     );
 
     // Without PDF/X, or with `overprint = false`, nothing overprints.
-    let (_t, plain) = build_print(
-        &sample_issue(),
-        jianbao::output::print::PrintOverrides::default(),
-    );
+    let (_t, plain) = build_print(&sample_issue(), jianbao::output::PrintOverrides::default());
     assert!(!String::from_utf8_lossy(&std::fs::read(&plain).unwrap()).contains("ExtGState"));
 }
 

@@ -94,13 +94,13 @@ proptest! {
     /// Articles: no panic; every txt run's source range holds exactly its text.
     #[test]
     fn articles_parse(s in text()) {
-        for b in jianbao::input::article::parse_txt(&s) {
+        for b in jianbao::input::parse_txt(&s) {
             for i in b.inlines() {
                 let src = i.src.clone().expect("txt runs are verbatim");
                 prop_assert_eq!(&s[src], i.text.as_str());
             }
         }
-        for b in jianbao::input::article::parse_markdown(&s, true).blocks {
+        for b in jianbao::input::parse_markdown(&s, true).blocks {
             for i in b.inlines() {
                 if let Some(src) = i.src.clone() {
                     prop_assert_eq!(&s[src], i.text.as_str());
@@ -112,11 +112,11 @@ proptest! {
     /// Decoding arbitrary bytes: never a panic; an error renders with its location.
     #[test]
     fn decoding_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        match jianbao::input::text_input::decode(Path::new("a.txt"), &bytes) {
+        match jianbao::input::decode(Path::new("a.txt"), &bytes) {
             Ok(d) => {
                 prop_assert!(!d.text.contains('\r'));
                 let (again, _) = d.encode_like(&d.text);
-                let back = jianbao::input::text_input::decode(Path::new("a.txt"), &again);
+                let back = jianbao::input::decode(Path::new("a.txt"), &again);
                 prop_assert!(back.is_ok_and(|b| b.text == d.text));
             }
             Err(e) => {
@@ -153,7 +153,7 @@ proptest! {
 
     #[test]
     fn issue_file_parser_never_panics(s in issue_text()) {
-        match jianbao::input::issue_file::parse(Path::new("issue.toml"), &s) {
+        match jianbao::input::parse_issue_file(Path::new("issue.toml"), &s) {
             Ok(_) => {}
             Err(e) => {
                 let shown = e.render(false);

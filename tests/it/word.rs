@@ -50,7 +50,7 @@ fn a_libreoffice_docx_builds_with_its_headings_once_its_indents_cleaned_a_table_
     let kinds: Vec<String> = blocks
         .iter()
         .map(|b| match b {
-            jianbao::input::article::Block::Heading {
+            jianbao::input::Block::Heading {
                 level,
                 number,
                 inlines,
@@ -58,9 +58,9 @@ fn a_libreoffice_docx_builds_with_its_headings_once_its_indents_cleaned_a_table_
                 "h{level} {number}{}",
                 inlines.iter().map(|i| i.text.as_str()).collect::<String>()
             ),
-            jianbao::input::article::Block::Paragraph { .. } => "p".into(),
-            jianbao::input::article::Block::Table(t) => format!("table {}", t.rows.len()),
-            jianbao::input::article::Block::Image(_) => "photo".into(),
+            jianbao::input::Block::Paragraph { .. } => "p".into(),
+            jianbao::input::Block::Table(t) => format!("table {}", t.rows.len()),
+            jianbao::input::Block::Image(_) => "photo".into(),
             _ => "other".into(),
         })
         .collect();
@@ -179,7 +179,7 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            jianbao::input::article::Block::Heading {
+            jianbao::input::Block::Heading {
                 number, inlines, ..
             } => Some(format!(
                 "{number}{}",
@@ -202,13 +202,12 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         .blocks
         .iter()
         .find_map(|b| match b {
-            jianbao::input::article::Block::Table(t) => Some(t),
+            jianbao::input::Block::Table(t) => Some(t),
             _ => None,
         })
         .expect("the table");
-    let cell = |c: &Vec<jianbao::input::article::Inline>| {
-        c.iter().map(|i| i.text.clone()).collect::<String>()
-    };
+    let cell =
+        |c: &Vec<jianbao::input::Inline>| c.iter().map(|i| i.text.clone()).collect::<String>();
     assert_eq!(
         table.header.iter().map(cell).collect::<Vec<_>>(),
         ["上半年", "", "合计"]
@@ -235,7 +234,7 @@ fn word_made_files_from_python_docx_build() {
         model.articles[0]
             .blocks
             .iter()
-            .any(|b| matches!(b, jianbao::input::article::Block::Table(_))),
+            .any(|b| matches!(b, jianbao::input::Block::Table(_))),
         "its tables are tables"
     );
 

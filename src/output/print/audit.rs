@@ -38,7 +38,7 @@ pub struct ColourAudit {
     pub paths: BTreeMap<String, usize>,
     /// Colour space families named in the file's objects (`DeviceCMYK`, `Separation`…).
     pub spaces: BTreeMap<String, usize>,
-    /// Strokes thinner than [`HAIRLINE`]: (page, line width in user units).
+    /// Strokes thinner than `HAIRLINE`: (page, line width in user units).
     pub hairlines: Vec<(u32, f64)>,
     /// The heaviest CMYK colour painted on each page: (page, ink %, colour).
     pub ink: Vec<(u32, f64, String)>,
@@ -68,7 +68,7 @@ impl PlacedImage {
 }
 
 /// Rules thinner than this (in points) may not print: a hairline.
-pub const HAIRLINE: f64 = 0.25;
+pub(crate) const HAIRLINE: f64 = 0.25;
 
 impl ColourAudit {
     fn problem(&mut self, p: String) {

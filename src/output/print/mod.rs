@@ -24,9 +24,9 @@ use crate::error::{Error, InputError, Result};
 use crate::input::issue_file::LoadedIssueFile;
 use crate::model::style::{Colour, Size};
 
-mod audit;
+pub(crate) mod audit;
 use audit::operand_numbers;
-pub use audit::{ColourAudit, HAIRLINE, PlacedImage, audit};
+pub(crate) use audit::{ColourAudit, HAIRLINE, PlacedImage, audit};
 
 const MM: f64 = 72.0 / 25.4;
 /// The largest bleed we accept: printers ask for 3 to 5 mm.
@@ -288,7 +288,7 @@ fn pdf_err(what: &str) -> impl Fn(lopdf::Error) -> Error + '_ {
 /// ICC-based gray colour space, which a press's RIP may convert to four inks; in
 /// DeviceGray the photos print with the black ink only, as a two-colour (red and
 /// black) bulletin must. The ICC profiles left unused are removed.
-pub fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
+pub(crate) fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
     let mut doc = Document::load_mem(&pdf).map_err(pdf_err("reading the exported PDF"))?;
     // Colour spaces that are ICC-based gray: [/ICCBased <stream with /N 1>].
     let is_icc_gray = |doc: &Document, cs: &Object| -> bool {
@@ -344,7 +344,7 @@ pub fn device_gray_photos(pdf: Vec<u8>) -> Result<Vec<u8>> {
 /// those bytes and replaced by the photo's pixels in the press's CMYK (through the
 /// press's profile), a DeviceCMYK image. `photos` pairs the bytes Typst was given
 /// with the photo. The ICC profiles left unused are removed.
-pub fn cmyk_photos(
+pub(crate) fn cmyk_photos(
     pdf: Vec<u8>,
     photos: &[(&[u8], &crate::input::photo::PhotoFile)],
     press: &moxcms::ColorProfile,
@@ -410,7 +410,7 @@ pub fn cmyk_photos(
 /// The output condition of a PDF/X file unless `[print] output_condition` says
 /// otherwise: offset on coated paper, ISO 12647-2 (FOGRA39), which print shops in
 /// China commonly proof to. A registered characterization: no profile is embedded.
-pub const DEFAULT_OUTPUT_CONDITION: &str = "FOGRA39";
+pub(crate) const DEFAULT_OUTPUT_CONDITION: &str = "FOGRA39";
 
 /// Reads a press profile: an ICC output (`prtr`) profile of CMYK data, with its name
 /// (the profile's file name without `.icc`). Errors are (what, what to do).
@@ -528,7 +528,7 @@ fn make_pdfx(doc: &mut Document, pdfx: &Pdfx) -> Result<()> {
 /// Adds the BleedBox and the crop marks to an exported print file, and makes it
 /// PDF/X when asked. Without bleed, marks and PDF/X (and for PDF/A) the bytes are
 /// returned as they are.
-pub fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
+pub(crate) fn finish(pdf: Vec<u8>, s: &PrintSettings) -> Result<Vec<u8>> {
     if s.pdfa || (s.bleed == 0.0 && !s.crop_marks && s.pdfx.is_none() && !s.overprint) {
         return Ok(pdf);
     }
