@@ -339,7 +339,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let mut prepared = prepare(opts)?;
     let output = output_path(opts, &prepared);
-    finish(&mut prepared, &output, start)
+    finish(&mut prepared, &output, start, AuditWhen::BeforeWrite)
 }
 
 /// Where the PDF goes: `-o`, or beside the issue file (`.pdfa.pdf` for the archive).
@@ -369,6 +369,51 @@ pub struct Built {
 /// Lays out a prepared issue and exports it (print post-processing, colour audit),
 /// without writing anything.
 pub fn render(prepared: &mut Prepared) -> Result<Built> {
+    let mut built = render_unaudited(prepared)?;
+    if !prepared.print.pdfa {
+        audit_colours(&built.pdf, &mut built.timings)?;
+    }
+    Ok(built)
+}
+
+/// The printer's file: proves there is no RGB, no ICC-based colour, no rich black.
+fn audit_colours(pdf: &[u8], timings: &mut Timings) -> Result<()> {
+    let audit = timings.time("audit", || print::audit(pdf))?;
+    if !audit.problems.is_empty() {
+        return Err(Error::internal(format!(
+            "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
+            audit.problems.join("; ")
+        )));
+    }
+    Ok(())
+}
+
+/// When the colour audit of a print file runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditWhen {
+    /// Before the file is written: a file that fails it is never written (`build`).
+    BeforeWrite,
+    /// After the file is written, which then is removed if it fails (`watch` with the
+    /// shipped layouts and no photos: every colour in such a file comes from the
+    /// shipped layouts and the model's validated CMYK colours, and the tests audit
+    /// every sample issue; the save shows sooner by the audit's time).
+    AfterWrite,
+}
+
+impl AuditWhen {
+    /// After the write only for content we generated ourselves: the shipped layouts
+    /// and no photos. A `--layout-dir` user's layouts and photos are audited first.
+    pub fn for_preview(prepared: &Prepared) -> AuditWhen {
+        if prepared.layout_dir.is_none() && prepared.issue.photos.is_empty() {
+            AuditWhen::AfterWrite
+        } else {
+            AuditWhen::BeforeWrite
+        }
+    }
+}
+
+/// [`render`] without the colour audit.
+fn render_unaudited(prepared: &mut Prepared) -> Result<Built> {
     let mut timings = Timings::default();
     let laid = timings.time("layout", || fit_pages(prepared))?;
     let settings = &prepared.print;
@@ -389,16 +434,6 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
         timings.time("photos", || print::device_gray_photos(bytes))?
     };
     let pdf = timings.time("print", || print::finish(bytes, settings))?;
-    if !settings.pdfa {
-        // The printer's file: prove there is no RGB, no ICC-based colour, no rich black.
-        let audit = timings.time("audit", || print::audit(&pdf))?;
-        if !audit.problems.is_empty() {
-            return Err(Error::internal(format!(
-                "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
-                audit.problems.join("; ")
-            )));
-        }
-    }
     let font_use = timings.time("font use", || {
         compile::font_use(&laid.document, prepared.world.fonts())
     });
@@ -568,18 +603,39 @@ pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
 /// Renders a prepared issue and writes the PDF: atomically to a file, or to standard
 /// output (`-o -`). An output that is one of the build's inputs, or not a regular
 /// file, is refused before anything is rendered.
-pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
+pub fn finish(
+    prepared: &mut Prepared,
+    output: &Path,
+    start: Instant,
+    audit: AuditWhen,
+) -> Result<BuildReport> {
     let target = files::Target::of(output);
     if let files::Target::File(path) = &target {
         files::guard_output(path, &inputs(prepared))?;
     }
-    let built = render(prepared)?;
+    // Standard output cannot be taken back: audited first whatever was asked.
+    let after = audit == AuditWhen::AfterWrite
+        && matches!(target, files::Target::File(_))
+        && !prepared.print.pdfa;
+    let built = if after {
+        render_unaudited(prepared)?
+    } else {
+        render(prepared)?
+    };
     let mut timings = prepared.timings.clone();
     timings.0.extend(built.timings.0.iter().copied());
     timings.time("write", || match &target {
         files::Target::File(path) => files::write_atomic(path, &built.pdf),
         files::Target::Stdout => files::write_stdout(&built.pdf),
     })?;
+    if after
+        && let files::Target::File(path) = &target
+        && let Err(e) = audit_colours(&built.pdf, &mut timings)
+    {
+        // Never leave a print file that failed the check.
+        let _ = std::fs::remove_file(path);
+        return Err(e);
+    }
     Ok(BuildReport {
         output: output.to_owned(),
         layout_note: built.layout_note.clone(),

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::error::Result;
 use crate::model;
-use crate::pipeline::{self, BuildOptions, BuildReport, Prepared, Timings};
+use crate::pipeline::{self, AuditWhen, BuildOptions, BuildReport, Prepared, Timings};
 
 /// A build that can be repeated cheaply.
 pub struct Session {
@@ -28,7 +28,8 @@ impl Session {
         let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
         let font_files = crate::typeset::fonts::fingerprint(&font_dirs);
         let output = pipeline::output_path(&opts, &prepared);
-        let report = pipeline::finish(&mut prepared, &output, start)?;
+        let audit = AuditWhen::for_preview(&prepared);
+        let report = pipeline::finish(&mut prepared, &output, start, audit)?;
         Ok((
             Session {
                 opts,
@@ -42,7 +43,8 @@ impl Session {
     }
 
     /// Reads the inputs again and rebuilds, reusing what did not change. On error
-    /// the last good PDF stays as it is.
+    /// the last good PDF stays as it is, except when the colour audit that runs after
+    /// the write (see [`AuditWhen::AfterWrite`]) fails: then no PDF is left.
     pub fn rebuild(&mut self) -> Result<BuildReport> {
         let start = Instant::now();
         let mut timings = Timings::default();
@@ -72,7 +74,8 @@ impl Session {
             // Fonts and world were kept: only this rebuild's stages count.
             self.prepared.timings = timings;
         }
-        let report = pipeline::finish(&mut self.prepared, &self.output, start);
+        let audit = AuditWhen::for_preview(&self.prepared);
+        let report = pipeline::finish(&mut self.prepared, &self.output, start, audit);
         // Keep the caches from growing without bound across many rebuilds.
         comemo::evict(10);
         report

@@ -305,10 +305,10 @@ fn spot_red_from_the_print_profile_is_a_separation() {
     assert_print_colours(&pdf, "Separation /PANTONE 485 C 1");
 }
 
-#[test]
-fn a_layout_in_rgb_fails_the_print_build() {
+/// The shipped layouts (compiled into the binary from `layouts/`) with their black
+/// made RGB.
+fn rgb_layouts() -> tempfile::TempDir {
     let layouts = tempfile::tempdir().unwrap();
-    // The shipped layouts are compiled into the binary from `layouts/`.
     let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts");
     for entry in std::fs::read_dir(shipped).unwrap() {
         let path = entry.unwrap().path();
@@ -316,6 +316,49 @@ fn a_layout_in_rgb_fails_the_print_build() {
         let text = text.replace("cmyk(0%, 0%, 0%, k)", "rgb(0%, 0%, 0%)");
         std::fs::write(layouts.path().join(path.file_name().unwrap()), text).unwrap();
     }
+    layouts
+}
+
+#[test]
+fn a_print_file_audited_after_its_write_is_removed_when_it_fails() {
+    use jianbao::pipeline::{self, AuditWhen};
+    let layouts = rgb_layouts();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("x.pdf");
+    let opts = jianbao::BuildOptions {
+        issue: sample_issue(),
+        layout_dir: Some(layouts.path().to_owned()),
+        ..Default::default()
+    };
+    let mut prepared = pipeline::prepare(&opts).unwrap();
+    // A user's layouts are audited before the write, even in a preview.
+    assert_eq!(AuditWhen::for_preview(&prepared), AuditWhen::BeforeWrite);
+    let start = std::time::Instant::now();
+    let err = pipeline::finish(&mut prepared, &pdf, start, AuditWhen::AfterWrite)
+        .unwrap_err()
+        .render(false);
+    assert!(err.contains("colour check"), "{err}");
+    assert!(!pdf.exists(), "the failed print file was left on disk");
+    // The shipped layouts without photos: audited after the write.
+    let shipped = pipeline::prepare(&jianbao::BuildOptions {
+        issue: sample_issue(),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(AuditWhen::for_preview(&shipped), AuditWhen::AfterWrite);
+    // Photos are audited before the write.
+    let photos = pipeline::prepare(&jianbao::BuildOptions {
+        issue: repo().join("issues/gongzuo-tongxun-2026-09/issue.toml"),
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(!photos.issue.photos.is_empty());
+    assert_eq!(AuditWhen::for_preview(&photos), AuditWhen::BeforeWrite);
+}
+
+#[test]
+fn a_layout_in_rgb_fails_the_print_build() {
+    let layouts = rgb_layouts();
     let out = tempfile::tempdir().unwrap();
     let err = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
         issue: sample_issue(),
