@@ -1,0 +1,69 @@
+//! The font report: the characters set in a fallback font, role by role, and the
+//! names of faces.
+
+use super::Coverage;
+use crate::typeset::fonts::FontSet;
+
+impl Coverage {
+    /// The report of characters set in a fallback font, role by role.
+    pub fn render_fallbacks(&self) -> String {
+        let mut out = String::from(
+            "Characters set in a fallback font / 使用后备字体的字符 (role: the face meant to set it)\n",
+        );
+        let mut any = false;
+        for r in &self.roles {
+            if r.fallbacks.is_empty() {
+                continue;
+            }
+            any = true;
+            let meant = r.primary_face.as_deref().unwrap_or("-");
+            let latin = match &r.latin_face {
+                Some(l) => format!("; Latin and digits: {l}"),
+                None => String::new(),
+            };
+            out.push_str(&format!("  {} ({meant}{latin}):\n", r.role));
+            for fb in &r.fallbacks {
+                let places: Vec<String> = fb.places.iter().take(8).map(|p| p.to_string()).collect();
+                let more = if fb.places.len() > 8 {
+                    format!(" and {} more", fb.places.len() - 8)
+                } else {
+                    String::new()
+                };
+                out.push_str(&format!(
+                    "    {} U+{:04X} in {}  at {}{more}\n",
+                    fb.ch,
+                    fb.ch as u32,
+                    fb.face,
+                    places.join(", ")
+                ));
+            }
+        }
+        if !any {
+            out.push_str("  none: every character is in its role's first font / 无：所有字符均由各角色的首选字体排出\n");
+        }
+        out
+    }
+
+    /// All fallback characters, flattened: (role, char, family).
+    pub fn fallback_chars(&self) -> Vec<(&'static str, char, &str)> {
+        self.roles
+            .iter()
+            .flat_map(|r| {
+                r.fallbacks
+                    .iter()
+                    .map(move |f| (r.role, f.ch, f.family.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// "Family weight" of a face, e.g. "Noto Serif CJK SC 900".
+pub fn face_name(fonts: &FontSet, slot: usize) -> String {
+    let info = &fonts.slots[slot].info;
+    let w = info.variant.weight.to_number();
+    if w == 400 {
+        info.family.clone()
+    } else {
+        format!("{} {w}", info.family)
+    }
+}
