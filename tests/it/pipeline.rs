@@ -214,7 +214,7 @@ fn timings_name_every_stage_in_order() {
     assert_eq!(
         stages,
         [
-            "read", "fonts", "check", "world", "layout", "pdf", "print", "audit", "font use",
+            "read", "fonts", "check", "world", "layout", "pdf", "print", "font use", "audit",
             "write"
         ]
     );
