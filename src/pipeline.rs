@@ -237,6 +237,9 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         coverage,
         warnings,
     } = timings.time("check", || fit_model(&fonts, &loaded, &mut issue))?;
+    // The faces the text needs load on other threads while the world is made and the
+    // layout starts.
+    fonts.prefetch(coverage.faces.iter().map(|&(_, slot)| slot));
     let photos = encode_photos(&issue, &print, &mut timings)?;
     let today = issue
         .issue

@@ -93,7 +93,8 @@ pub struct FontOptions {
 /// All fonts known to a build: the book Typst selects from and the lazy slots.
 pub struct FontSet {
     pub book: LazyHash<FontBook>,
-    pub slots: Vec<FontSlot>,
+    /// Shared with the threads that load faces ahead of the layout ([`FontSet::prefetch`]).
+    pub slots: Vec<Arc<FontSlot>>,
 }
 
 /// An entry of `fonts/manifest.toml`.
@@ -376,7 +377,7 @@ impl FontSet {
             match indexed_faces(&entry, &path) {
                 Some(faces) => {
                     for (i, info) in faces.into_iter().enumerate() {
-                        slots.push(FontSlot {
+                        slots.push(Arc::new(FontSlot {
                             path: path.clone(),
                             index: i as u32,
                             info,
@@ -385,7 +386,7 @@ impl FontSet {
                             aliases: Vec::new(),
                             data: OnceLock::new(),
                             font: OnceLock::new(),
-                        });
+                        }));
                     }
                 }
                 // No index, or a stale one: read the file (slower, same result).
@@ -410,6 +411,32 @@ impl FontSet {
             book: LazyHash::new(book),
             slots,
         })
+    }
+
+    /// Starts loading these faces on the thread pool, largest file first, so that the
+    /// layout finds them ready. Loading a face means mapping or reading its file and
+    /// hashing every byte of it (Typst knows a font by that hash): for the shipped CJK
+    /// faces, 5–25 MB each, that is most of a cold build's fixed cost, and done one
+    /// after another on the layout's thread it waits on each. A face the layout asks
+    /// for while it is still loading is waited for, never loaded twice (`OnceLock`);
+    /// faces not named here load when first asked for, as before.
+    pub fn prefetch(&self, slots: impl IntoIterator<Item = usize>) {
+        let slots: std::collections::BTreeSet<usize> = slots.into_iter().collect();
+        let mut wanted: Vec<Arc<FontSlot>> = slots
+            .into_iter()
+            .filter_map(|i| self.slots.get(i))
+            .filter(|slot| slot.font.get().is_none())
+            .cloned()
+            .collect();
+        wanted.sort_by_key(|slot| std::fs::metadata(&slot.path).map_or(0, |m| m.len()));
+        for slot in wanted.into_iter().rev() {
+            rayon::spawn(move || {
+                if let Some(font) = slot.get() {
+                    // A read (not mapped) file is hashed here too, not on first use.
+                    typst::utils::hash128(&font);
+                }
+            });
+        }
     }
 
     /// The face at a book index.
@@ -496,7 +523,7 @@ impl FontSet {
     }
 }
 
-fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Option<String>) {
+fn add_file(slots: &mut Vec<Arc<FontSlot>>, path: &Path, origin: Origin, licence: Option<String>) {
     let Some(data) = load_bytes(path, origin) else {
         return;
     };
@@ -520,7 +547,7 @@ fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Opt
                 aliases.push(n);
             }
         }
-        slots.push(FontSlot {
+        slots.push(Arc::new(FontSlot {
             path: path.to_owned(),
             index,
             info,
@@ -535,7 +562,7 @@ fn add_file(slots: &mut Vec<FontSlot>, path: &Path, origin: Origin, licence: Opt
                 OnceLock::new()
             },
             font: OnceLock::new(),
-        });
+        }));
     }
 }
 
@@ -663,5 +690,35 @@ mod tests {
             font.post_script_name().as_deref(),
             Some("FandolFang-Regular")
         );
+    }
+
+    #[test]
+    fn prefetched_faces_are_the_faces_the_layout_would_load() {
+        let options = FontOptions {
+            dirs: Vec::new(),
+            system: false,
+            shipped_dir: None,
+        };
+        let prefetched = FontSet::load(&options).unwrap();
+        let lazy = FontSet::load(&options).unwrap();
+        let wanted: Vec<usize> = (0..prefetched.slots.len()).step_by(2).collect();
+        prefetched.prefetch(wanted.iter().copied().chain(wanted.iter().copied()));
+        // The pool loads them without being asked again, and only them.
+        let start = std::time::Instant::now();
+        while !wanted
+            .iter()
+            .all(|&i| prefetched.slots[i].loaded().is_some())
+        {
+            assert!(start.elapsed().as_secs() < 60, "prefetch never finished");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(prefetched.slots[1].loaded().is_none());
+        for i in 0..prefetched.slots.len() {
+            // Asked for while (or after) a pool thread loads it: the same face, once.
+            let a = prefetched.font(i).expect("loads");
+            let b = lazy.font(i).expect("loads");
+            assert_eq!(a, b, "slot {i}");
+            assert_eq!(typst::utils::hash128(&a), typst::utils::hash128(&b));
+        }
     }
 }
