@@ -51,6 +51,11 @@ pub enum Block {
     Table(Table),
     /// A photo (Markdown `![caption](file.jpg)`), centred, its caption under it.
     Image(Photo),
+    /// A line of the 附件说明 (GB/T 9704 7.3.4): `附件：1．名称` (`first`), the `2．名称`
+    /// lines under it, or a lone `附件：名称`. The text is as typed; the layout sets a
+    /// later item's number under the first's and a long name's next line under the
+    /// name's first character.
+    Attachment { inlines: Vec<Inline>, first: bool },
 }
 
 /// A photo: where the article names it, the width asked for, its caption; the model
@@ -109,7 +114,8 @@ impl Block {
             Block::Paragraph { inlines }
             | Block::Heading { inlines, .. }
             | Block::Quote { inlines }
-            | Block::Divider { inlines } => inlines,
+            | Block::Divider { inlines }
+            | Block::Attachment { inlines, .. } => inlines,
             Block::Image(p) => &p.caption,
             Block::Table(_) => &[],
         }
@@ -136,7 +142,9 @@ impl Block {
                 }
                 Block::Paragraph { inlines }
             }
-            Block::Quote { inlines } | Block::Divider { inlines } => Block::Paragraph { inlines },
+            Block::Quote { inlines }
+            | Block::Divider { inlines }
+            | Block::Attachment { inlines, .. } => Block::Paragraph { inlines },
             Block::Table(t) => Block::Paragraph {
                 inlines: t
                     .caption
@@ -231,22 +239,46 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
         };
         blocks.push(b);
     }
+    mark_attachments(&mut blocks);
     blocks
+}
+
+/// Marks the 附件说明: a paragraph that opens with `附件：` (or `附件:`) and the numbered
+/// paragraphs right after it (`2．……`) become [`Block::Attachment`]s.
+pub(crate) fn mark_attachments(blocks: &mut [Block]) {
+    // One pass: a list is open from its 附件： line through the numbered lines after it.
+    let mut open = false;
+    for block in blocks.iter_mut() {
+        let Block::Paragraph { inlines } = block else {
+            open = false;
+            continue;
+        };
+        let text = inlines.first().map_or("", |r| r.text.as_str());
+        let first = text.starts_with("附件：") || text.starts_with("附件:");
+        open = first || (open && numbered_item(text));
+        if open {
+            let inlines = std::mem::take(inlines);
+            *block = Block::Attachment { inlines, first };
+        }
+    }
+}
+
+/// `2．……`, `2.……`, `2、……`: a line that opens with an item's Arabic number.
+fn numbered_item(t: &str) -> bool {
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < t.len() && rest.starts_with(['．', '.', '、'])
 }
 
 /// Whether `text` continues a list of attachments (附件说明: 附件：1．…… then 2．…… on
 /// lines of their own, GB/T 9704 7.3.4): such a numbered line is an item, not a
 /// heading.
 fn attachment_item(before: &[Block], text: &str) -> bool {
-    let numbered = |t: &str| {
-        let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
-        rest.len() < t.len() && rest.starts_with(['．', '.', '、'])
-    };
+    let numbered = numbered_item;
     if !numbered(text) {
         return false;
     }
     for b in before.iter().rev() {
-        let Block::Paragraph { inlines } = b else {
+        let (Block::Paragraph { inlines } | Block::Attachment { inlines, .. }) = b else {
             return false;
         };
         let t = inlines.first().map_or("", |i| i.text.as_str());
@@ -638,6 +670,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     flush(&mut current, &mut blocks, &mut counters, quote);
+    mark_attachments(&mut blocks);
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
         note_number(&mut note_order, label);
@@ -923,16 +956,35 @@ mod tests {
     fn an_attachment_list_is_not_taken_for_headings() {
         let txt = "会议认为，……\n附件：1．会议议程\n　　　2．出席人员名单\n3．列席人员名单\n一、下一部分\n";
         let b = parse_txt_headings(txt);
-        let kinds: Vec<bool> = b
+        let kinds: Vec<&str> = b
             .iter()
-            .map(|b| matches!(b, Block::Heading { .. }))
+            .map(|b| match b {
+                Block::Heading { .. } => "heading",
+                Block::Attachment { first: true, .. } => "attachments",
+                Block::Attachment { first: false, .. } => "item",
+                _ => "paragraph",
+            })
             .collect();
-        assert_eq!(kinds, [false, false, false, false, true]);
+        assert_eq!(
+            kinds,
+            ["paragraph", "attachments", "item", "item", "heading"]
+        );
         let md = parse_markdown("附件：1．会议议程\n\n2．出席人员名单\n", true).blocks;
         assert!(
-            md.iter().all(|b| matches!(b, Block::Paragraph { .. })),
+            matches!(
+                md.as_slice(),
+                [
+                    Block::Attachment { first: true, .. },
+                    Block::Attachment { first: false, .. }
+                ]
+            ),
             "{md:?}"
         );
+        // A lone attachment, and a numbered line that follows no 附件：.
+        let b = parse_txt_headings("正文。\n附件：会议纪要\n");
+        assert!(matches!(b[1], Block::Attachment { first: true, .. }));
+        let b = parse_txt_headings("正文。\n2．第二点，另起一段。\n");
+        assert!(b.iter().all(|b| !matches!(b, Block::Attachment { .. })));
     }
 
     #[test]

@@ -324,7 +324,9 @@ impl<'a> Walk<'a> {
                 }
                 return;
             }
-            Block::Paragraph { .. } | Block::Divider { .. } => ("body", None),
+            Block::Paragraph { .. } | Block::Divider { .. } | Block::Attachment { .. } => {
+                ("body", None)
+            }
             Block::Quote { .. } => ("emphasis", None),
             Block::Image(_) => ("caption", None),
             Block::Heading { level, number, .. } => (heading_role(*level), Some(number)),

@@ -559,3 +559,130 @@ fn the_text_after_a_table_starts_on_the_next_grid_line() {
         "{below} pt from the last row to the text after the table"
     );
 }
+
+#[test]
+fn a_byline_is_never_alone_at_the_top_of_a_page() {
+    // Articles of n two-line paragraphs: for some n the last paragraph ends on a page's
+    // last line, and the byline (its own line) would open the next page alone.
+    let toml = MINIMAL_TOML.replace("测试处 供稿", "办公室 王芳供稿");
+    let paragraph = "这是一段正文，用来把版面填到页末。".repeat(3);
+    let mut crossed = 0;
+    for n in 24..=33 {
+        let text = vec![paragraph.as_str(); n].join("\n");
+        let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+        let (_o, pdf) = build_to_temp(&issue);
+        let words = words(&pdf);
+        let byline = find(&words, "王芳供稿");
+        let above: Vec<&Word> = words
+            .iter()
+            .filter(|w| w.page == byline.page && w.y0 < byline.y0 - 1.0)
+            .filter(|w| w.text.contains("页末") || w.text.contains("正文"))
+            .collect();
+        assert!(
+            !above.is_empty(),
+            "n = {n}: the byline opens page {} alone",
+            byline.page
+        );
+        // The case in point: the byline's page opens with the article's last lines.
+        if !words
+            .iter()
+            .any(|w| w.page == byline.page && w.text.contains("测试简报"))
+            && byline.page > 1
+            && above.len() <= 3
+        {
+            crossed += 1;
+        }
+    }
+    assert!(crossed > 0, "no n put the last paragraph at a page's foot");
+}
+
+/// Every character of a PDF with its page and origin, by PyMuPDF (required in CI).
+fn chars(pdf: &Path) -> Option<Vec<(char, usize, f64, f64)>> {
+    const SCRIPT: &str = "import sys, pymupdf\nfor n, page in enumerate(pymupdf.open(sys.argv[1])):\n    for b in page.get_text('rawdict')['blocks']:\n        for l in b.get('lines', []):\n            for s in l['spans']:\n                for c in s['chars']:\n                    print(c['c'], n + 1, c['origin'][0], c['origin'][1])\n";
+    let out = Command::new("python3")
+        .args(["-c", SCRIPT])
+        .arg(pdf)
+        .output()
+        .ok()
+        .filter(|o| o.status.success());
+    let Some(out) = out else {
+        assert!(std::env::var("CI").is_err(), "PyMuPDF is required in CI");
+        eprintln!("SKIPPED: python3 with PyMuPDF is not available");
+        return None;
+    };
+    let text = String::from_utf8(out.stdout).unwrap();
+    Some(
+        text.lines()
+            .filter_map(|l| {
+                let mut f = l.rsplitn(4, ' ');
+                let y = f.next()?.parse().ok()?;
+                let x = f.next()?.parse().ok()?;
+                let page = f.next()?.parse().ok()?;
+                let c = f.next()?.chars().next()?;
+                Some((c, page, x, y))
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn attachments_line_up_as_gb_t_9704_sets_them() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let md = "会议要求各单位认真贯彻落实。\n\n附件：1．关于进一步加强和改进新形势下全市人大代表建议批评和意见办理工作的实施意见\n\n2．人大代表建议办理情况统计表\n\n10．其他材料\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (issue, _) = jianbao::load(&issue).unwrap();
+    let kinds: Vec<bool> = issue.articles[0]
+        .blocks
+        .iter()
+        .map(|b| matches!(b, jianbao::input::Block::Attachment { .. }))
+        .collect();
+    assert_eq!(kinds, [false, true, true, true]);
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = chars(&pdf) else { return };
+    let at = |c: char, nth: usize| {
+        chars
+            .iter()
+            .filter(|(ch, ..)| *ch == c)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("{c} #{nth} not in the PDF"))
+    };
+    let line_start = |y: f64| {
+        chars
+            .iter()
+            .filter(|(_, _, _, cy)| (cy - y).abs() < 0.5)
+            .map(|(_, _, x, _)| *x)
+            .fold(f64::MAX, f64::min)
+    };
+    let on_line = |c: char, y: f64| {
+        chars
+            .iter()
+            .find(|(ch, _, _, cy)| *ch == c && (cy - y).abs() < 0.5)
+            .map(|(_, _, x, _)| *x)
+            .unwrap_or_else(|| panic!("{c} not on the line at {y}"))
+    };
+    let (_, _, _, one_y) = *at('附', 0);
+    let one_x = on_line('1', one_y);
+    let name_x = on_line('关', one_y);
+    // 2． under 1．, and 10． too.
+    let (_, _, _, two_y) = *at('统', 0);
+    assert!(
+        (line_start(two_y) - one_x).abs() < 0.5,
+        "2． at {}, 1． at {one_x}",
+        line_start(two_y)
+    );
+    let (_, _, _, ten_y) = *at('其', 0);
+    assert!((line_start(ten_y) - one_x).abs() < 0.5);
+    // The long name's next line under its first character.
+    let (_, _, _, more_y) = *at('施', 0);
+    assert!(more_y > one_y + 10.0 && more_y < two_y);
+    assert!(
+        (line_start(more_y) - name_x).abs() < 0.5,
+        "the name runs on at {}, its first character is at {name_x}",
+        line_start(more_y)
+    );
+    // A blank line between the body and 附件：.
+    let (_, _, _, body_y) = *at('落', 0);
+    let (_, _, _, label_y) = *at('附', 0);
+    assert!(label_y - body_y > 50.0, "{body_y} → {label_y}");
+}
