@@ -64,7 +64,12 @@ impl ReadProblem {
         match self {
             ReadProblem::NotFound => (
                 format!("{what} not found: {p} / 找不到{zh}"),
-                "check the file name and its folder; paths in the issue file are relative to it / 检查文件名和所在文件夹；期刊文件中的路径相对于期刊文件".into(),
+                if what == "photo" {
+                    "check the file name and its folder; a photo's path is relative to the article that names it / 检查文件名和所在文件夹；图片路径相对于引用它的文章文件"
+                } else {
+                    "check the file name and its folder; paths in the issue file are relative to it / 检查文件名和所在文件夹；期刊文件中的路径相对于期刊文件"
+                }
+                .into(),
             ),
             ReadProblem::Folder => (
                 format!("{p} is a folder, not an {what} / 这是文件夹，不是{zh}"),

@@ -134,12 +134,17 @@ fn contents_notes_and_the_authors_numbers() {
             .iter()
             .find(|x| x.page == 1 && x.text.starts_with(title) && x.y0 < contents.y0 + 200.0)
             .unwrap_or_else(|| panic!("{title} not in 本期要目"));
-        let listed: usize = entry
-            .text
+        // The line: the title, a dot leader, the page number.
+        let line: String = w
+            .iter()
+            .filter(|x| x.page == 1 && (x.y0 - entry.y0).abs() < 1.0)
+            .map(|x| x.text.as_str())
+            .collect();
+        let listed: usize = line
             .trim_start_matches(title)
-            .trim_start_matches('…')
+            .trim_start_matches(['.', '…'])
             .parse()
-            .unwrap_or_else(|_| panic!("no page number in {entry:?}"));
+            .unwrap_or_else(|_| panic!("no page number in «{line}»"));
         // The title as a heading: the first place after the contents.
         let heading = w
             .iter()

@@ -214,7 +214,11 @@ fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
         out
     };
     for (md, files, expect) in [
-        ("正文。\n\n![现场](gone.jpg)\n", vec![], "not found"),
+        (
+            "正文。\n\n![现场](gone.jpg)\n",
+            vec![],
+            "relative to the article that names it",
+        ),
         (
             "正文。\n\n![现场](broken.jpg)\n",
             vec![("broken.jpg", b"\xFF\xD8\xFF not really".to_vec())],
