@@ -671,6 +671,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     }
     flush(&mut current, &mut blocks, &mut counters, quote);
     mark_attachments(&mut blocks);
+    attach_photo_captions(&mut blocks);
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
         note_number(&mut note_order, label);
@@ -689,6 +690,60 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     Markdown { blocks, warnings }
+}
+
+/// Gives a photo without a caption the caption written as a paragraph of its own next
+/// to it, as Word files and pasted texts have it: `图为……`, `▲……`, `图1 ……` right after
+/// the photo, or else right before it. The photo floats to the top of a page; a
+/// caption left in the text would stay behind, far from it.
+pub(crate) fn attach_photo_captions(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Block::Image(photo) = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        if !photo.caption.is_empty() {
+            i += 1;
+            continue;
+        }
+        let is_caption = |b: Option<&Block>| matches!(b, Some(Block::Paragraph { inlines }) if is_photo_caption(inlines));
+        let from = if is_caption(blocks.get(i + 1)) {
+            Some(i + 1)
+        } else if i > 0 && is_caption(blocks.get(i - 1)) {
+            Some(i - 1)
+        } else {
+            None
+        };
+        if let Some(k) = from
+            && let Block::Paragraph { inlines } = blocks.remove(k)
+        {
+            let at = if k < i { i - 1 } else { i };
+            if let Block::Image(photo) = &mut blocks[at] {
+                photo.caption = inlines;
+            }
+            i = at;
+        }
+        i += 1;
+    }
+}
+
+/// Whether a paragraph is a photo's caption: short, opening as captions do (图为 ▲ △
+/// 上图 下图 图： 图1).
+fn is_photo_caption(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+    let t = text.trim();
+    let numbered = t.strip_prefix('图').is_some_and(|rest| {
+        rest.trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "０１２３４５６７８９".contains(c))
+    });
+    t.chars().count() <= 60
+        && (numbered
+            || ["图为", "▲", "△", "上图", "下图", "图：", "图:"]
+                .iter()
+                .any(|p| t.starts_with(p)))
 }
 
 /// Whether a paragraph is a table's caption: short, opening with 表 and a number
@@ -950,6 +1005,51 @@ mod tests {
         // `####` alone is a choice of the small heading style: it stays level 4.
         let small = parse_markdown("#### 第一点\n\n正文。\n", true);
         assert!(matches!(&small.blocks[0], Block::Heading { level: 4, .. }));
+    }
+
+    #[test]
+    fn a_caption_written_next_to_a_photo_becomes_its_caption() {
+        let caption = |md: &str| -> Vec<String> {
+            parse_markdown(md, true)
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Image(p) => {
+                        format!(
+                            "photo: {}",
+                            p.caption
+                                .iter()
+                                .map(|i| i.text.as_str())
+                                .collect::<String>()
+                        )
+                    }
+                    b => b.inlines().iter().map(|i| i.text.as_str()).collect(),
+                })
+                .collect()
+        };
+        // After the photo, or else before it.
+        assert_eq!(
+            caption("正文。\n\n![](a.jpg)\n\n图为调研组座谈。\n\n下文。\n"),
+            ["正文。", "photo: 图为调研组座谈。", "下文。"]
+        );
+        assert_eq!(
+            caption("▲ 调研组座谈\n\n![](a.jpg)\n\n下文。\n"),
+            ["photo: ▲ 调研组座谈", "下文。"]
+        );
+        // A photo with its own caption, a long paragraph, a paragraph that is not one.
+        assert_eq!(
+            caption("![现场](a.jpg)\n\n图为调研组座谈。\n"),
+            ["photo: 现场", "图为调研组座谈。"]
+        );
+        let long = format!("图为{}。", "很长的说明".repeat(20));
+        assert_eq!(
+            caption(&format!("![](a.jpg)\n\n{long}\n")),
+            ["photo: ".to_string(), long]
+        );
+        assert_eq!(
+            caption("![](a.jpg)\n\n图书馆开放。\n"),
+            ["photo: ", "图书馆开放。"]
+        );
     }
 
     #[test]

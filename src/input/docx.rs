@@ -101,6 +101,9 @@ struct StyleInfo {
     name: String,
     based_on: Option<String>,
     outline: Option<u8>,
+    /// The list the style numbers its paragraphs in (`List Number`, `List Bullet` and
+    /// styles like them carry `numPr`): (numId, level); numId "0" is "no list".
+    list: Option<(String, u8)>,
 }
 
 /// The heading level of a style by its name: Heading 1–4, 标题 1–4; `Title` is not
@@ -132,12 +135,16 @@ impl Styles {
                     .and_then(|p| child(&p, W, "outlineLvl"))
                     .and_then(|o| attr(&o, "val"))
                     .and_then(|v| v.parse::<u8>().ok());
+                let list = child(&s, W, "pPr")
+                    .and_then(|p| child(&p, W, "numPr"))
+                    .and_then(|n| num_pr(&n));
                 map.insert(
                     id.to_owned(),
                     StyleInfo {
                         name: val("name").unwrap_or(id).to_owned(),
                         based_on: val("basedOn").map(str::to_owned),
                         outline,
+                        list,
                     },
                 );
             }
@@ -164,6 +171,19 @@ impl Styles {
         None
     }
 
+    /// The list a style numbers its paragraphs in (through its `basedOn` chain).
+    fn list(&self, id: &str) -> Option<(String, u8)> {
+        let mut id = id;
+        for _ in 0..16 {
+            let s = self.0.get(id)?;
+            if let Some(list) = &s.list {
+                return Some(list.clone());
+            }
+            id = s.based_on.as_deref()?;
+        }
+        None
+    }
+
     /// Whether a style is a caption (Caption, 题注).
     fn is_caption(&self, id: &str) -> bool {
         let name = self
@@ -173,6 +193,17 @@ impl Styles {
             .to_lowercase();
         name == "caption" || name == "题注" || id.eq_ignore_ascii_case("caption")
     }
+}
+
+/// A `numPr`: (numId, level). A style's level may be left out (0); a `numPr` without
+/// a numId (a level only) belongs to a list named elsewhere and is ignored.
+fn num_pr(n: &Node) -> Option<(String, u8)> {
+    let id = child(n, W, "numId").and_then(|i| attr(&i, "val"))?;
+    let lvl = child(n, W, "ilvl")
+        .and_then(|l| attr(&l, "val"))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Some((id.to_owned(), lvl))
 }
 
 fn is(n: &Node, ns: &str, tag: &str) -> bool {
@@ -554,16 +585,13 @@ impl Reader<'_> {
                 .filter(|o| *o < 9),
             ..Para::default()
         };
-        if let Some(num) = ppr.and_then(|x| child(&x, W, "numPr")) {
-            let id = child(&num, W, "numId").and_then(|n| attr(&n, "val"));
-            let lvl = child(&num, W, "ilvl")
-                .and_then(|n| attr(&n, "val"))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            if let Some(id) = id.filter(|i| *i != "0") {
-                para.list = Some((id.to_owned(), lvl));
-            }
-        }
+        // The paragraph's own numbering, else its style's (Word's `List Number`); a
+        // numId of 0 on the paragraph takes the style's list away.
+        let own = ppr
+            .and_then(|x| child(&x, W, "numPr"))
+            .and_then(|n| num_pr(&n));
+        let styled = || para.style.as_deref().and_then(|s| self.styles.list(s));
+        para.list = own.or_else(styled).filter(|(id, _)| id != "0");
         self.inline(p, &mut para);
         para
     }
@@ -892,9 +920,8 @@ impl ListFormat {
         for k in 1..=9 {
             t = t.replace(&format!("%{k}"), &shown);
         }
-        if t.ends_with(['.', '．']) {
-            t.push(' ');
-        }
+        // As GB/T 9704 sets 1. and (1): the text follows the number at once (Word's tab
+        // after the number is layout, not text).
         t
     }
 }
@@ -999,5 +1026,10 @@ mod tests {
             text: "（%1）".into(),
         };
         assert_eq!(f.number(12), "（12）");
+        let f = ListFormat {
+            kind: "decimal".into(),
+            text: "%1.".into(),
+        };
+        assert_eq!(f.number(2), "2.");
     }
 }

@@ -358,3 +358,21 @@ fn check_places_a_word_articles_findings_by_paragraph_and_never_rewrites_it() {
         before
     );
 }
+
+#[test]
+fn lists_numbered_by_their_word_style_keep_their_numbers() {
+    // Word's List Number style numbers its paragraphs through styles.xml: the numbers
+    // the author sees in Word are not in the text, and must not be lost.
+    let (_d, issue) = docx_issue("lists.docx", "调研报告");
+    let (_o, pdf, _) = build(&issue);
+    let text = squash(&pdftotext(&pdf));
+    for item in [
+        "1.监管效能明显提升",
+        "2.市场主体负担有效减轻",
+        "3.执法行为更加规范",
+    ] {
+        assert!(text.contains(item), "{item} not in {text}");
+    }
+    // Bullets print as the paragraphs they are (no number made up for them).
+    assert!(text.contains("存在的问题：部门联合抽查比例偏低；结果公示不够及时。"));
+}
