@@ -603,7 +603,20 @@ fn a_byline_is_never_alone_at_the_top_of_a_page() {
 
 /// Every character of a PDF with its page and origin, by PyMuPDF (required in CI).
 fn chars(pdf: &Path) -> Option<Vec<(char, usize, f64, f64)>> {
-    const SCRIPT: &str = "import sys, pymupdf\nfor n, page in enumerate(pymupdf.open(sys.argv[1])):\n    for b in page.get_text('rawdict')['blocks']:\n        for l in b.get('lines', []):\n            for s in l['spans']:\n                for c in s['chars']:\n                    print(c['c'], n + 1, c['origin'][0], c['origin'][1])\n";
+    Some(
+        sized_chars(pdf)?
+            .into_iter()
+            .map(|(c, page, x, y, _)| (c, page, x, y))
+            .collect(),
+    )
+}
+
+/// A character as PyMuPDF reads it: the character, its page, its origin (x, y), its size.
+type SizedChar = (char, usize, f64, f64, f64);
+
+/// Every character with its page, origin and font size.
+fn sized_chars(pdf: &Path) -> Option<Vec<SizedChar>> {
+    const SCRIPT: &str = "import sys, pymupdf\nfor n, page in enumerate(pymupdf.open(sys.argv[1])):\n    for b in page.get_text('rawdict')['blocks']:\n        for l in b.get('lines', []):\n            for s in l['spans']:\n                for c in s['chars']:\n                    print(c['c'], n + 1, c['origin'][0], c['origin'][1], s['size'])\n";
     let out = Command::new("python3")
         .args(["-c", SCRIPT])
         .arg(pdf)
@@ -619,12 +632,13 @@ fn chars(pdf: &Path) -> Option<Vec<(char, usize, f64, f64)>> {
     Some(
         text.lines()
             .filter_map(|l| {
-                let mut f = l.rsplitn(4, ' ');
+                let mut f = l.rsplitn(5, ' ');
+                let size = f.next()?.parse().ok()?;
                 let y = f.next()?.parse().ok()?;
                 let x = f.next()?.parse().ok()?;
                 let page = f.next()?.parse().ok()?;
                 let c = f.next()?.chars().next()?;
-                Some((c, page, x, y))
+                Some((c, page, x, y, size))
             })
             .collect(),
     )
@@ -690,4 +704,33 @@ fn attachments_line_up_as_gb_t_9704_sets_them() {
     let (_, _, _, body_y) = *at('落', 0);
     let (_, _, _, label_y) = *at('附', 0);
     assert!(label_y - body_y > 50.0, "{body_y} → {label_y}");
+}
+
+#[test]
+fn a_table_too_wide_for_the_page_is_set_smaller_before_its_cells_break() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let size_of = |md: &str, probe: char| {
+        let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+        let (_o, pdf) = build_to_temp(&issue);
+        let chars = sized_chars(&pdf)?;
+        let (.., size) = chars
+            .iter()
+            .find(|(c, ..)| *c == probe)
+            .unwrap_or_else(|| panic!("{probe} not in the PDF"));
+        Some(*size)
+    };
+    // Three short columns: the table role's 四号.
+    let narrow = "正文。\n\n| 地区 | 户数 |\n|---|---|\n| 东湖区 | 1,205 |\n";
+    let Some(size) = size_of(narrow, '湖') else {
+        return;
+    };
+    assert!((size - 14.0).abs() < 0.1, "{size}");
+    // Eight columns of long headers: 五号 at the least, never smaller.
+    let wide = "正文。\n\n| 地区 | 一季度完成值（亿元） | 二季度完成值（亿元） | 三季度完成值（亿元） | 四季度预计完成值（亿元） | 全年目标（亿元） | 完成率 | 备注说明 |\n|---|---|---|---|---|---|---|---|\n| 东湖区 | 12.5 | 13.8 | 14.2 | 15.0 | 55.0 | 100.9% | 超额完成全年目标任务 |\n";
+    let size = size_of(wide, '湖').unwrap();
+    assert!((size - 10.5).abs() < 0.1, "{size}");
+    // Four columns too wide at 四号 that fit at 小四 are set at 小四.
+    let middle = "正文。\n\n| 地区 | 一季度完成值（亿元） | 二季度完成值（亿元） | 三季度完成值（亿元） |\n|---|---|---|---|\n| 东湖区 | 12.5 | 13.8 | 14.2 |\n";
+    let size = size_of(middle, '湖').unwrap();
+    assert!((size - 12.0).abs() < 0.1, "{size}");
 }
