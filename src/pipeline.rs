@@ -555,7 +555,12 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
 
 /// Where the footer went, for the build's summary.
 fn footer_note(f: &compile::FooterFit, pages: usize) -> String {
-    if f.fits {
+    if f.fits && f.placed > f.page {
+        format!(
+            "报尾 on page {}, under the photo(s) that floated there from page {}",
+            f.placed, f.page
+        )
+    } else if f.fits {
         let used = f.needs.get(f.level).copied().unwrap_or(0.0);
         let free = lines_in(f.avail - used, f.pitch).max(0);
         let how = match f.level {

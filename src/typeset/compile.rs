@@ -390,6 +390,10 @@ pub struct FooterFit {
     pub fits: bool,
     /// The body's line pitch, pt.
     pub pitch: f64,
+    /// The page the footer landed on: `page`, or a later one when photos floated there
+    /// go before it (floats keep their order).
+    #[serde(default)]
+    pub placed: usize,
 }
 
 impl FooterFit {
@@ -402,7 +406,18 @@ impl FooterFit {
 
 /// The footer's fitting, when the issue has a footer and the layout reports it.
 pub fn footer_fit(doc: &PagedDocument) -> Option<FooterFit> {
-    reported(doc, "jianbao-footer")
+    let mut fit: FooterFit = reported(doc, "jianbao-footer")?;
+    fit.placed = page_of(doc, "jianbao-footer-at").unwrap_or(fit.page);
+    Some(fit)
+}
+
+/// The page a labelled element of the layout is on.
+fn page_of(doc: &PagedDocument, label: &str) -> Option<usize> {
+    use typst::foundations::Label;
+    use typst::introspection::Introspector;
+    let label = Label::new(typst::utils::PicoStr::intern(label))?;
+    let location = doc.introspector().query_label(label).ok()?.location()?;
+    doc.introspector().page(location).map(|p| p.get())
 }
 
 /// Where the body ends (`layouts/main.typ`): the page, and the y of the text block's

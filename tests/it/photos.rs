@@ -395,3 +395,32 @@ fn a_photo_already_in_cmyk_is_refused_in_four_colours_and_grayed_in_two() {
     );
     assert!(!dir.path().join("x.pdf").exists());
 }
+
+#[test]
+fn the_footer_note_says_where_the_footer_went_when_a_photo_floated_ahead_of_it() {
+    // A tall photo that does not fit under the text floats to page 2, and the 报尾,
+    // placed after it, goes there too: the note names page 2, not the free lines of 1.
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"")
+        + "\n[footer]\neditors = [\"王芳\"]\n";
+    let md = "正文第一段。\n\n![竖幅照片](tall.jpg)\n\n正文第二段。\n";
+    let (dir, issue) = write_issue(&toml, &[("a.md", md)]);
+    std::fs::write(dir.path().join("tall.jpg"), jpeg(1200, 2000)).unwrap();
+    let built = jianbao::pipeline::build(&jianbao::BuildOptions {
+        issue,
+        output: Some(dir.path().join("out.pdf")),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(built.pages, 2);
+    let note = built.layout_note.unwrap();
+    assert!(
+        note.contains("报尾 on page 2") && note.contains("floated"),
+        "{note}"
+    );
+    let text = pdftotext(&dir.path().join("out.pdf"));
+    let page2 = text.split('\u{c}').nth(1).unwrap();
+    assert!(
+        page2.contains("竖幅照片") && page2.contains("责任编辑"),
+        "{page2}"
+    );
+}
