@@ -388,6 +388,23 @@ mod tests {
     }
 
     #[test]
+    fn markdown_table_cells_keep_their_spaces() {
+        let md = Options::MARKDOWN;
+        let row = "| 党员发展（名） | 40 | 完成率（%） |\n";
+        assert!(scan(row, md).is_empty(), "{:?}", scan(row, md));
+        // Images, links and footnotes: their brackets and the note's colon are syntax.
+        for text in [
+            "![党员突击队在变电站巡视](a.jpg)\n",
+            "见[《实施意见》](https://example.org/a)全文。\n",
+            "荣誉[^1]。\n\n[^1]: 数据来源：公司党建信息系统。\n",
+        ] {
+            assert!(scan(text, md).is_empty(), "{text}: {:?}", scan(text, md));
+        }
+        // In plain text a space after （名） is still stray.
+        assert!(!scan("党员发展（名） 40", Options::TXT).is_empty());
+    }
+
+    #[test]
     fn markdown_code_and_links_stay() {
         let md = "见[链接](http://a.b/c?x=1,2)和`a,b`以及\n\n```\n代码,不改\n```\n";
         assert_eq!(fix(md, Options::MARKDOWN), md);

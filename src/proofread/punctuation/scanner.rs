@@ -566,6 +566,10 @@ impl Scanner {
 
     /// Whether a space between `a` and `b` (as they will be after the fixes) goes.
     fn stray_space(&self, a: char, b: char) -> Option<Kind> {
+        // Markdown: the spaces around a table's cell separators are the table's.
+        if self.opts.markdown && (a == '|' || b == '|') {
+            return None;
+        }
         // Never join two runs of dashes or dots into one.
         if (dash_class(a) && dash_class(b)) || (dot_class(a) && dot_class(b)) {
             return None;

@@ -211,7 +211,41 @@ impl Scanner {
                     }
                     match end {
                         Some(end) => {
-                            self.mark(i + 1..end);
+                            // The brackets around the link text are syntax too.
+                            let mut depth = 0usize;
+                            for k in (0..i).rev() {
+                                match self.cs[k] {
+                                    '\n' => break,
+                                    ']' if !self.protected[k] => depth += 1,
+                                    '[' if !self.protected[k] && depth > 0 => depth -= 1,
+                                    '[' if !self.protected[k] => {
+                                        self.protected[k] = true;
+                                        break;
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            self.mark(i..end);
+                            i = end;
+                        }
+                        None => i += 1,
+                    }
+                }
+                // A footnote: [^1] in the text, `[^1]: ` opening its note.
+                '[' if i + 1 < n && self.cs[i + 1] == '^' => {
+                    let close = (i + 2..n)
+                        .take_while(|&k| self.cs[k] != '\n')
+                        .find(|&k| self.cs[k] == ']');
+                    match close {
+                        Some(c) => {
+                            let mut end = c + 1;
+                            if end < n && self.cs[end] == ':' {
+                                end += 1;
+                                while end < n && is_space(self.cs[end]) {
+                                    end += 1;
+                                }
+                            }
+                            self.mark(i..end);
                             i = end;
                         }
                         None => i += 1,
