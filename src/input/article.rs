@@ -292,6 +292,25 @@ fn attachment_item(before: &[Block], text: &str) -> bool {
     false
 }
 
+/// Whether a line of a `.txt` article was broken mid-sentence (text copied from a PDF
+/// or a narrow window): it ends with a comma or 、, which no paragraph ends with, and
+/// text follows on the next line. Each line of a `.txt` is a paragraph, so such a line
+/// would print as a paragraph of its own.
+pub(crate) fn broken_line(line: &str, next: &str) -> bool {
+    line.trim_end().ends_with(['，', '、', ',']) && !next.trim().is_empty()
+}
+
+/// The 1-based numbers of the lines of a `.txt` article broken mid-sentence.
+pub(crate) fn broken_lines(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| broken_line(w[0], w[1]))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
 /// Splits plain text into paragraphs, one per non-empty line.
 pub fn parse_txt(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -1005,6 +1024,13 @@ mod tests {
         // `####` alone is a choice of the small heading style: it stays level 4.
         let small = parse_markdown("#### 第一点\n\n正文。\n", true);
         assert!(matches!(&small.blocks[0], Block::Heading { level: 4, .. }));
+    }
+
+    #[test]
+    fn lines_broken_mid_sentence() {
+        let text = "坚持有保有压，\n优化支出结构、\n提高效能。\n二、下一步\n最后一行，\n";
+        assert_eq!(broken_lines(text), [1, 2]);
+        assert!(broken_lines("一段。\n二段，\n\n三段。\n").is_empty());
     }
 
     #[test]

@@ -737,7 +737,23 @@ fn parse_blocks(
             }));
             md.blocks
         }
-        _ => article::parse_txt_headings(source),
+        _ => {
+            let broken = article::broken_lines(source);
+            if let Some(&first) = broken.first() {
+                let line = source.lines().nth(first - 1).unwrap_or("").trim();
+                let tail: String = {
+                    let chars: Vec<char> = line.chars().collect();
+                    chars[chars.len().saturating_sub(12)..].iter().collect()
+                };
+                warnings.push(format!(
+                    "{}:{first}: {} line(s) end mid-sentence (the first: «…{tail}»), as text copied from a PDF does; in a .txt every line is a paragraph, so each prints as a paragraph of its own: join each with the line after it (`jianbao check` lists them) / {} 行在句中断开（如从 PDF 复制），.txt 每行是一段，请与下一行合并",
+                    path.display(),
+                    broken.len(),
+                    broken.len()
+                ));
+            }
+            article::parse_txt_headings(source)
+        }
     }
 }
 

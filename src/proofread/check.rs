@@ -286,7 +286,7 @@ fn value_offsets(text: &str, span: Range<usize>, value: &str) -> Option<Vec<usiz
 }
 
 /// The line around `span`, at most 10 characters either side, the spot in ⟨ ⟩;
-/// spaces shown as ␣ and tabs as ⇥. (No … for the cut: … is a mark the check is about.)
+/// spaces shown as ␣, tabs as ⇥ and line ends as ⏎. (No … for the cut: … is a mark the check is about.)
 fn context(text: &str, span: Range<usize>) -> String {
     // Only the ten characters either side are looked at: a finding costs the same on
     // a long line as on a short one.
@@ -300,6 +300,7 @@ fn context(text: &str, span: Range<usize>) -> String {
     let visible = |s: &str| {
         s.replace(' ', "␣")
             .replace('\t', "⇥")
+            .replace('\n', "⏎")
             .replace('\u{a0}', "␣")
     };
     let mut out = String::new();

@@ -734,3 +734,25 @@ fn a_table_too_wide_for_the_page_is_set_smaller_before_its_cells_break() {
     let size = size_of(middle, '湖').unwrap();
     assert!((size - 12.0).abs() < 0.1, "{size}");
 }
+
+#[test]
+fn a_txt_copied_from_a_pdf_is_named_with_its_first_broken_line() {
+    let text = "今年以来，市财政局认真落实要求，坚持有保有压，\n优化支出结构，同比增长3.2%。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let dir = tempfile::tempdir().unwrap();
+    let built = jianbao::build(&jianbao::BuildOptions {
+        issue,
+        output: Some(dir.path().join("out.pdf")),
+        ..Default::default()
+    })
+    .unwrap();
+    let warning = built
+        .warnings
+        .iter()
+        .find(|w| w.contains("mid-sentence"))
+        .unwrap_or_else(|| panic!("no warning in {:?}", built.warnings));
+    assert!(
+        warning.contains("a.txt:1:") && warning.contains("坚持有保有压，"),
+        "{warning}"
+    );
+}

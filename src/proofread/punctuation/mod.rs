@@ -103,6 +103,9 @@ pub enum Kind {
     CircleForZero,
     /// Half-width `[ ]` around a year or Chinese text: 〔2000〕 or 【】 is meant.
     HalfWidthBrackets,
+    /// A line of a `.txt` broken mid-sentence (it ends with ，or 、): every line is a
+    /// paragraph, so it would print as one.
+    BrokenLine,
     /// A divider line of ※ with half-width spaces: ※ ※ ※.
     DividerSpaces,
 }
@@ -134,6 +137,10 @@ impl Kind {
             Kind::CircleForZero => "数字中的○应为〇 circle ○ for the numeral 〇".into(),
             Kind::HalfWidthBrackets => "中文里的半角方括号 half-width [ ] in Chinese text".into(),
             Kind::DividerSpaces => "※分隔线中有半角空格 half-width spaces in a ※ line".into(),
+            Kind::BrokenLine => {
+                "句中断行：.txt 每行是一段 line broken mid-sentence (a .txt line is a paragraph)"
+                    .into()
+            }
         }
     }
 
@@ -161,6 +168,7 @@ impl Kind {
             Kind::DividerSpaces => {
                 Some("写作※　※　※（全角空格），.md 中可写 *** write ※　※　※, or *** in .md".into())
             }
+            Kind::BrokenLine => Some("与下一行合并 join it with the next line".into()),
             _ => None,
         }
     }
@@ -385,6 +393,26 @@ mod tests {
         assert!(kinds("“甲《乙》丙”（丁）【戊】").is_empty());
         // A quotation over several paragraphs closes only in the last.
         assert!(kinds("“第一段。\n“第二段。”").is_empty());
+    }
+
+    #[test]
+    fn a_txt_line_broken_mid_sentence_is_found_and_left_to_the_editor() {
+        let text = "今年以来，坚持有保有压，\n优化支出结构，同比增长3.2%。\n一、基本情况\n";
+        let found = scan(text, Options::TXT);
+        let broken: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.kind == Kind::BrokenLine)
+            .collect();
+        assert_eq!(broken.len(), 1, "{found:?}");
+        assert_eq!(&text[broken[0].span.clone()], "\n");
+        assert!(broken[0].fix.is_none());
+        // Markdown joins the lines of a paragraph itself; a field has one paragraph.
+        assert!(
+            scan(text, Options::MARKDOWN)
+                .iter()
+                .all(|f| f.kind != Kind::BrokenLine)
+        );
+        assert_eq!(fix(text, Options::TXT), text);
     }
 
     #[test]

@@ -86,6 +86,9 @@ impl Scanner {
         if self.opts.spaces {
             self.spaces();
         }
+        if self.opts.line_paragraphs {
+            self.broken_lines();
+        }
         for (i, p) in paragraphs.iter().enumerate() {
             let next_opens_quote = paragraphs
                 .get(i + 1)
@@ -561,6 +564,24 @@ impl Scanner {
             }
             prev_blank = blank;
             line_start = line_end + 1;
+        }
+    }
+
+    /// Lines broken mid-sentence (see `input::article::broken_line`), reported at the
+    /// line's end. Not fixed: joining lines would change which marks pair up.
+    fn broken_lines(&mut self) {
+        let text: String = self.cs.iter().collect();
+        let mut at = 0;
+        let lines: Vec<&str> = text.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            let end = at + line.chars().count();
+            if let Some(next) = lines.get(i + 1)
+                && crate::input::article::broken_line(line, next)
+                && !self.protected[end.saturating_sub(1)]
+            {
+                self.found.push((end..end + 1, Kind::BrokenLine, None));
+            }
+            at = end + 1;
         }
     }
 
