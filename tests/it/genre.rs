@@ -756,3 +756,31 @@ fn a_txt_copied_from_a_pdf_is_named_with_its_first_broken_line() {
         "{warning}"
     );
 }
+
+#[test]
+fn a_contents_longer_than_the_first_page_runs_on() {
+    // Sixteen articles with two-line entries: 本期要目 needs more than page 1 has; it
+    // stopped the build ("runs off the page") while it was one unbreakable block.
+    let mut toml = String::from(
+        "[bulletin]\ntitle = \"工作动态\"\n[issue]\nnumber = 12\ndate = 2026-11-30\ncontents = true\n",
+    );
+    let mut files = Vec::new();
+    for i in 1..=16 {
+        toml += &format!(
+            "[[article]]\ncolumn = \"县区动态\"\ntitle = \"第{i}篇：某某县扎实推进乡村振兴战略实施取得阶段性成效的做法\"\nfile = \"a{i}.txt\"\n"
+        );
+        files.push((
+            format!("a{i}.txt"),
+            "今年以来，某某县统筹推进乡村振兴。\n".repeat(3),
+        ));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let (_d, issue) = write_issue(&toml, &files);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = squash(&pdftotext(&pdf));
+    // Listed in the contents and printed as a title: twice.
+    assert_eq!(text.matches("第16篇").count(), 2, "{text}");
+}
