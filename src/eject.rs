@@ -1,5 +1,5 @@
-//! Writing an issue out as a plain Typst project: the layouts and `/model.json`, the
-//! finished model. For customising a layout (then `build --layout-dir DIR/layouts`) and
+//! Writing an issue out as a plain Typst project: the layouts, `/model.json` (the
+//! finished model) and the photos as the layout takes them. For customising a layout (then `build --layout-dir DIR/layouts`) and
 //! for comparing with the Typst CLI: `typst compile --root DIR DIR/layouts/main.typ`.
 
 use std::path::Path;
@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::pipeline::{self, BuildOptions};
 use crate::typeset::world::{LAYOUTS, MODEL_PATH};
 
-/// Writes `DIR/layouts/*.typ` and `DIR/model.json` for an issue.
+/// Writes `DIR/layouts/*.typ`, `DIR/model.json` and `DIR/photos/*` for an issue.
 pub fn eject(opts: &BuildOptions, dir: &Path) -> Result<()> {
     let prepared = pipeline::prepare(opts)?;
     let io = |e: std::io::Error| Error::io(dir, "cannot write the Typst project", e);
@@ -19,5 +19,16 @@ pub fn eject(opts: &BuildOptions, dir: &Path) -> Result<()> {
     let json =
         serde_json::to_vec_pretty(&prepared.issue).map_err(|e| Error::internal(e.to_string()))?;
     std::fs::write(dir.join(MODEL_PATH.trim_start_matches('/')), json).map_err(io)?;
+    // The photos as the layout takes them (encoded for the print file).
+    for photo in &prepared.issue.photos {
+        let bytes = prepared.world.photo(&photo.vpath).ok_or_else(|| {
+            Error::internal(format!("the photo {} is not in the world", photo.vpath))
+        })?;
+        let path = dir.join(photo.vpath.trim_start_matches('/'));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::write(path, bytes).map_err(io)?;
+    }
     Ok(())
 }

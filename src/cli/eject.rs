@@ -23,7 +23,7 @@ pub(super) fn run(args: EjectArgs) -> jianbao::Result<()> {
     };
     jianbao::eject::eject(&opts, &args.dir)?;
     println!(
-        "wrote {0}/layouts/*.typ and {0}/model.json; compile with: typst compile --root {0} --font-path fonts --ignore-system-fonts {0}/layouts/main.typ",
+        "wrote {0}/layouts/*.typ, {0}/model.json and the photos; compile with: typst compile --root {0} --font-path fonts --ignore-system-fonts {0}/layouts/main.typ",
         args.dir.display()
     );
     Ok(())

@@ -315,3 +315,23 @@ fn a_layout_dir_without_the_layouts_is_an_input_error_not_a_bug() {
     assert!(!err.contains("bug"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn an_ejected_project_has_the_photos_the_model_names() {
+    let issue = repo().join("issues/gongzuo-tongxun-2026-09/issue.toml");
+    let dir = tempfile::tempdir().unwrap();
+    jianbao::eject::eject(
+        &jianbao::BuildOptions {
+            issue,
+            ..Default::default()
+        },
+        dir.path(),
+    )
+    .unwrap();
+    let model = std::fs::read_to_string(dir.path().join("model.json")).unwrap();
+    for vpath in ["/photos/1.jpg", "/photos/2.png"] {
+        assert!(model.contains(vpath), "{vpath} not in the model");
+        let bytes = std::fs::read(dir.path().join(vpath.trim_start_matches('/'))).unwrap();
+        assert!(bytes.len() > 1000, "{vpath}: {} bytes", bytes.len());
+    }
+}
