@@ -6,7 +6,10 @@
 #   (c) both on a 100-page synthetic issue;
 #   (d) an in-process rebuild after a one-paragraph edit, the world kept warm (what
 #       `jianbao watch` does; the divan bench `rebuild_after_one_paragraph_edit`);
-#   (e) peak memory of each (GNU time: max RSS).
+#   (e) peak memory of each (GNU time: max RSS);
+#   (f) both on the photo issue and on an issue whose article is a Word file, for
+#       what photos and Word files cost (the Typst CLI compiles the ejected model and
+#       photos: reading the .docx is jianbao's alone).
 # Wall times by hyperfine (median, min–max); memory the median of 5 runs. Then where
 # jianbao's time goes, stage by stage (`build --timings`, median of RUNS runs).
 #
@@ -38,6 +41,22 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 benches/synth_issue.py 100 "$work/synth100" >/dev/null
+# What the newer inputs cost: an article from Word (the LibreOffice-made fixture with a
+# table and a photo) and the photo issue (an RGB JPEG and a PNG, grayed for print).
+mkdir "$work/word"
+cp tests/fixtures/docx/tongxun.docx "$work/word/"
+cat >"$work/word/issue.toml" <<'TOML'
+[bulletin]
+title = "工作通讯"
+[issue]
+number = 1
+date = 2026-09-01
+[[article]]
+title = "县政协开展民生实事协商"
+file = "tongxun.docx"
+[footer]
+editors = ["王芳"]
+TOML
 
 peak_kib() { # median of max RSS over 5 runs
   for _ in 1 2 3 4 5; do /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ {print $6}'; done |
@@ -45,7 +64,8 @@ peak_kib() { # median of max RSS over 5 runs
 }
 
 rows=()
-for spec in "sample:issues/lianluo-dongtai-2018-19/issue.toml" "synth100:$work/synth100/issue.toml"; do
+for spec in "sample:issues/lianluo-dongtai-2018-19/issue.toml" "synth100:$work/synth100/issue.toml" \
+  "photos:issues/gongzuo-tongxun-2026-09/issue.toml" "word:$work/word/issue.toml"; do
   name=${spec%%:*}; issue=${spec#*:}
   "$jb" eject "$issue" "$work/$name-typst" >/dev/null
   ty_args=(compile --root "$work/$name-typst" --font-path fonts --ignore-system-fonts --ignore-embedded-fonts
