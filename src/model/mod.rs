@@ -433,11 +433,12 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         title: line(&f.bulletin.title, "bulletin.title")?,
         pinyin: opt(&f.bulletin.pinyin, "bulletin.pinyin")?,
         unit: opt(&f.bulletin.unit, "bulletin.unit")?,
+        // GB/T 9704's order: 份号 first, then 密级, then the other marks.
         marks: f
             .bulletin
-            .secrecy
+            .copy_number
             .iter()
-            .chain(f.bulletin.copy_number.iter())
+            .chain(f.bulletin.secrecy.iter())
             .chain(f.bulletin.marks.iter())
             .map(|m| text(m, "bulletin.marks"))
             .collect::<Result<_>>()?,

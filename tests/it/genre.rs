@@ -784,3 +784,14 @@ fn a_contents_longer_than_the_first_page_runs_on() {
     // Listed in the contents and printed as a title: twice.
     assert_eq!(text.matches("第16篇").count(), 2, "{text}");
 }
+
+#[test]
+fn the_copy_number_comes_before_the_secrecy_mark_as_gb_t_9704_orders_them() {
+    let toml = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"",
+        "unit = \"测试单位编\"\nsecrecy = \"秘密\"\ncopy_number = \"000036\"\nmarks = [\"内部资料\"]",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (issue, _) = jianbao::load(&issue).unwrap();
+    assert_eq!(issue.bulletin.marks, ["000036", "秘密", "内部资料"]);
+}
