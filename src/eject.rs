@@ -1,6 +1,7 @@
 //! Writing an issue out as a plain Typst project: the layouts, `/model.json` (the
-//! finished model) and the photos as the layout takes them. For customising a layout (then `build --layout-dir DIR/layouts`) and
-//! for comparing with the Typst CLI: `typst compile --root DIR DIR/layouts/main.typ`.
+//! finished model) and the photos as the layout takes them. For customising a layout
+//! (then `build --layout-dir DIR/layouts`) and for comparing with the Typst CLI:
+//! `typst compile --root DIR DIR/layouts/main.typ`.
 
 use std::path::Path;
 

@@ -245,7 +245,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
 
 /// Marks the 附件说明: a paragraph that opens with `附件：` (or `附件:`) and the numbered
 /// paragraphs right after it (`2．……`) become [`Block::Attachment`]s.
-pub(crate) fn mark_attachments(blocks: &mut [Block]) {
+fn mark_attachments(blocks: &mut [Block]) {
     // One pass: a list is open from its 附件： line through the numbered lines after it.
     let mut open = false;
     for block in blocks.iter_mut() {
@@ -254,13 +254,18 @@ pub(crate) fn mark_attachments(blocks: &mut [Block]) {
             continue;
         };
         let text = inlines.first().map_or("", |r| r.text.as_str());
-        let first = text.starts_with("附件：") || text.starts_with("附件:");
+        let first = opens_attachments(text);
         open = first || (open && numbered_item(text));
         if open {
             let inlines = std::mem::take(inlines);
             *block = Block::Attachment { inlines, first };
         }
     }
+}
+
+/// `附件：……`: the line that opens a 附件说明.
+fn opens_attachments(t: &str) -> bool {
+    t.starts_with("附件：") || t.starts_with("附件:")
 }
 
 /// `2．……`, `2.……`, `2、……`: a line that opens with an item's Arabic number.
@@ -273,8 +278,7 @@ fn numbered_item(t: &str) -> bool {
 /// lines of their own, GB/T 9704 7.3.4): such a numbered line is an item, not a
 /// heading.
 fn attachment_item(before: &[Block], text: &str) -> bool {
-    let numbered = numbered_item;
-    if !numbered(text) {
+    if !numbered_item(text) {
         return false;
     }
     for b in before.iter().rev() {
@@ -282,22 +286,24 @@ fn attachment_item(before: &[Block], text: &str) -> bool {
             return false;
         };
         let t = inlines.first().map_or("", |i| i.text.as_str());
-        if t.starts_with("附件：") || t.starts_with("附件:") {
+        if opens_attachments(t) {
             return true;
         }
-        if !numbered(t) {
+        if !numbered_item(t) {
             return false;
         }
     }
     false
 }
 
-/// Whether a line of a `.txt` article was broken mid-sentence (text copied from a PDF
-/// or a narrow window): it ends with a comma or 、, which no paragraph ends with, and
-/// text follows on the next line. Each line of a `.txt` is a paragraph, so such a line
-/// would print as a paragraph of its own.
-pub(crate) fn broken_line(line: &str, next: &str) -> bool {
-    line.trim_end().ends_with(['，', '、', ',']) && !next.trim().is_empty()
+/// What a `.txt` line broken mid-sentence (text copied from a PDF or a narrow window)
+/// ends with: a comma or 、, which no paragraph ends with. Each line of a `.txt` is a
+/// paragraph, so such a line followed by text would print as a paragraph of its own.
+pub(crate) const MID_SENTENCE: [char; 3] = ['，', '、', ','];
+
+/// Whether `line`, followed by `next`, was broken mid-sentence (see [`MID_SENTENCE`]).
+fn broken_line(line: &str, next: &str) -> bool {
+    line.trim_end().ends_with(MID_SENTENCE) && !next.trim().is_empty()
 }
 
 /// The 1-based numbers of the lines of a `.txt` article broken mid-sentence.
@@ -715,7 +721,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
 /// to it, as Word files and pasted texts have it: `图为……`, `▲……`, `图1 ……` right after
 /// the photo, or else right before it. The photo floats to the top of a page; a
 /// caption left in the text would stay behind, far from it.
-pub(crate) fn attach_photo_captions(blocks: &mut Vec<Block>) {
+fn attach_photo_captions(blocks: &mut Vec<Block>) {
     let mut i = 0;
     while i < blocks.len() {
         let Block::Image(photo) = &blocks[i] else {
@@ -899,7 +905,6 @@ pub(crate) fn heading_number(level: u8, n: u64) -> String {
     }
 }
 
-/// Whether a heading's text already carries its number (一、 （一） 1. 1、 （1）).
 /// Whether the line after a soft break at `brk` is a numbered item of its own: the
 /// line before ends a clause (。；：！？) and this one opens with an item number
 /// (1． 1、 （1） （一） 一、 ①). A line wrapped in mid-sentence, or one that opens with
@@ -933,6 +938,7 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     }
 }
 
+/// Whether a heading's text already carries its number (一、 （一） 1. 1、 （1）).
 fn starts_with_number(s: &str) -> bool {
     let s = s.trim_start();
     let mut chars = s.chars();

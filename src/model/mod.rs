@@ -1024,7 +1024,8 @@ fn load_photo(
             }
             let bytes =
                 files::read_input(&file, loaded.file.limits.article_mb * MB).map_err(|e| {
-                    let (msg, help) = e.describe(("photo", "图片"), &file);
+                    let (msg, help) =
+                        e.describe_named_in(("photo", "图片"), &file, files::NAMED_IN_ARTICLE);
                     at(msg, &help)
                 })?;
             (

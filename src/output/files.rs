@@ -44,6 +44,18 @@ pub enum ReadProblem {
     Other(std::io::Error),
 }
 
+/// Where paths in the issue file are relative to (the help of a file not found).
+const NAMED_IN_ISSUE_FILE: (&str, &str) = (
+    "paths in the issue file are relative to it",
+    "期刊文件中的路径相对于期刊文件",
+);
+
+/// Where a photo's path is relative to (the help of a photo not found).
+pub const NAMED_IN_ARTICLE: (&str, &str) = (
+    "a photo's path is relative to the article that names it",
+    "图片路径相对于引用它的文章文件",
+);
+
 impl ReadProblem {
     fn from_io(e: std::io::Error) -> Self {
         use std::io::ErrorKind;
@@ -59,17 +71,27 @@ impl ReadProblem {
 
     /// What is wrong and what to do, in both languages; `what` names the file's part
     /// in the build in both (("article file", "文章文件"), ("issue file", "期刊文件")).
-    pub fn describe(&self, (what, zh): (&str, &str), path: &Path) -> (String, String) {
+    /// A path not found is taken as named in the issue file.
+    pub fn describe(&self, what: (&str, &str), path: &Path) -> (String, String) {
+        self.describe_named_in(what, path, NAMED_IN_ISSUE_FILE)
+    }
+
+    /// [`ReadProblem::describe`] for a file named elsewhere: `named_in` says what its
+    /// path is relative to, in both languages.
+    pub fn describe_named_in(
+        &self,
+        (what, zh): (&str, &str),
+        path: &Path,
+        named_in: (&str, &str),
+    ) -> (String, String) {
         let p = path.display();
         match self {
             ReadProblem::NotFound => (
                 format!("{what} not found: {p} / 找不到{zh}"),
-                if what == "photo" {
-                    "check the file name and its folder; a photo's path is relative to the article that names it / 检查文件名和所在文件夹；图片路径相对于引用它的文章文件"
-                } else {
-                    "check the file name and its folder; paths in the issue file are relative to it / 检查文件名和所在文件夹；期刊文件中的路径相对于期刊文件"
-                }
-                .into(),
+                format!(
+                    "check the file name and its folder; {} / 检查文件名和所在文件夹；{}",
+                    named_in.0, named_in.1
+                ),
             ),
             ReadProblem::Folder => (
                 format!("{p} is a folder, not an {what} / 这是文件夹，不是{zh}"),

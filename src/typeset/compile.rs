@@ -346,10 +346,8 @@ pub fn overprints(doc: &PagedDocument) -> Vec<Overprint> {
 /// What the layouts report of their own fitting, as metadata in the document
 /// (`#metadata(…) <jianbao-…>`): read back here so that the build can stop or warn.
 fn reported<T: serde::de::DeserializeOwned>(doc: &PagedDocument, label: &str) -> Option<T> {
-    use typst::foundations::Label;
-    use typst::introspection::{Introspector, MetadataElem};
-    let label = Label::new(typst::utils::PicoStr::intern(label))?;
-    let content = doc.introspector().query_label(label).ok()?;
+    use typst::introspection::MetadataElem;
+    let content = labelled(doc, label)?;
     let value = &content.to_packed::<MetadataElem>()?.value;
     serde_json::to_value(value)
         .ok()
@@ -413,11 +411,16 @@ pub fn footer_fit(doc: &PagedDocument) -> Option<FooterFit> {
 
 /// The page a labelled element of the layout is on.
 fn page_of(doc: &PagedDocument, label: &str) -> Option<usize> {
-    use typst::foundations::Label;
     use typst::introspection::Introspector;
-    let label = Label::new(typst::utils::PicoStr::intern(label))?;
-    let location = doc.introspector().query_label(label).ok()?.location()?;
+    let location = labelled(doc, label)?.location()?;
     doc.introspector().page(location).map(|p| p.get())
+}
+
+/// The one element of the laid-out document with this label.
+fn labelled(doc: &PagedDocument, label: &str) -> Option<typst::foundations::Content> {
+    use typst::introspection::Introspector;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(label))?;
+    doc.introspector().query_label(label).ok().cloned()
 }
 
 /// Where the body ends (`layouts/main.typ`): the page, and the y of the text block's

@@ -428,7 +428,7 @@ impl FontSet {
             .filter(|slot| slot.font.get().is_none())
             .cloned()
             .collect();
-        wanted.sort_by_key(|slot| std::fs::metadata(&slot.path).map_or(0, |m| m.len()));
+        wanted.sort_by_cached_key(|slot| std::fs::metadata(&slot.path).map_or(0, |m| m.len()));
         for slot in wanted.into_iter().rev() {
             rayon::spawn(move || {
                 if let Some(font) = slot.get() {

@@ -87,7 +87,7 @@ impl Scanner {
             self.spaces();
         }
         if self.opts.line_paragraphs {
-            self.broken_lines();
+            self.broken_lines(&paragraphs);
         }
         for (i, p) in paragraphs.iter().enumerate() {
             let next_opens_quote = paragraphs
@@ -567,21 +567,23 @@ impl Scanner {
         }
     }
 
-    /// Lines broken mid-sentence (see `input::article::broken_line`), reported at the
-    /// line's end. Not fixed: joining lines would change which marks pair up.
-    fn broken_lines(&mut self) {
-        let text: String = self.cs.iter().collect();
-        let mut at = 0;
-        let lines: Vec<&str> = text.split('\n').collect();
-        for (i, line) in lines.iter().enumerate() {
-            let end = at + line.chars().count();
-            if let Some(next) = lines.get(i + 1)
-                && crate::input::article::broken_line(line, next)
-                && !self.protected[end.saturating_sub(1)]
+    /// Lines broken mid-sentence (see `input::article::MID_SENTENCE`), reported at the
+    /// line's end; `lines` are the text's lines. Not fixed: joining lines would change
+    /// which marks pair up.
+    fn broken_lines(&mut self, lines: &[Range<usize>]) {
+        for pair in lines.windows(2) {
+            let (line, next) = (pair[0].clone(), pair[1].clone());
+            let last = self.cs[line.clone()]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace());
+            if last.is_some_and(|c| crate::input::article::MID_SENTENCE.contains(c))
+                && self.cs[next].iter().any(|c| !c.is_whitespace())
+                && !self.protected[line.end.saturating_sub(1)]
             {
-                self.found.push((end..end + 1, Kind::BrokenLine, None));
+                self.found
+                    .push((line.end..line.end + 1, Kind::BrokenLine, None));
             }
-            at = end + 1;
         }
     }
 
