@@ -63,8 +63,8 @@ pub(super) struct BuildArgs {
     /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
     #[arg(long)]
     font_report: bool,
-    /// Print how long each stage took (read, fonts, check, world, layout, pdf, print,
-    /// audit, font use, write) / 打印各阶段耗时.
+    /// Print how long each stage took (read, fonts, check, world, layout, pdf and the
+    /// count of font use beside it, print, audit, write) / 打印各阶段耗时.
     #[arg(long)]
     timings: bool,
     /// A draft (校样) for sign-off: every page gets a light diagonal watermark with

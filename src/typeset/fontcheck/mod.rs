@@ -280,9 +280,14 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
             if !is_shaped(ch) {
                 continue;
             }
-            let face = *memo
-                .entry((r, ch))
-                .or_insert_with(|| face_for(fonts, role, ch));
+            // Each (role, character) is looked up once; the faces used are noted then.
+            let face = *memo.entry((r, ch)).or_insert_with(|| {
+                let face = face_for(fonts, role, ch);
+                if let Some(slot) = face {
+                    faces.insert((ch, slot));
+                }
+                face
+            });
             // A character is placed only when it is reported (a fallback or a missing
             // character); in a derived piece every occurrence is counted, so that the
             // n-th is found at the n-th place of the value.
@@ -295,7 +300,6 @@ pub fn check(issue: &Issue, loaded: &LoadedIssueFile, fonts: &FontSet) -> Result
             };
             match face {
                 Some(slot) => {
-                    faces.insert((ch, slot));
                     if reported {
                         seq += 1;
                         fallbacks[r]
