@@ -56,6 +56,11 @@ pub enum Block {
     /// later item's number under the first's and a long name's next line under the
     /// name's first character.
     Attachment { inlines: Vec<Inline>, first: bool },
+    /// A line of the 落款 that ends a document reprinted in an issue (GB/T 9704 7.3.5):
+    /// the issuing body (one or two lines) and the date (`date`), set at the right, a
+    /// blank line above. Found at the end of an article: a last paragraph that is a
+    /// date alone, and the short lines right before it that end no sentence.
+    Closing { inlines: Vec<Inline>, date: bool },
 }
 
 /// A photo: where the article names it, the width asked for, its caption; the model
@@ -115,7 +120,8 @@ impl Block {
             | Block::Heading { inlines, .. }
             | Block::Quote { inlines }
             | Block::Divider { inlines }
-            | Block::Attachment { inlines, .. } => inlines,
+            | Block::Attachment { inlines, .. }
+            | Block::Closing { inlines, .. } => inlines,
             Block::Image(p) => &p.caption,
             Block::Table(_) => &[],
         }
@@ -144,7 +150,8 @@ impl Block {
             }
             Block::Quote { inlines }
             | Block::Divider { inlines }
-            | Block::Attachment { inlines, .. } => Block::Paragraph { inlines },
+            | Block::Attachment { inlines, .. }
+            | Block::Closing { inlines, .. } => Block::Paragraph { inlines },
             Block::Table(t) => Block::Paragraph {
                 inlines: t
                     .caption
@@ -240,6 +247,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
         blocks.push(b);
     }
     mark_attachments(&mut blocks);
+    mark_closing(&mut blocks);
     blocks
 }
 
@@ -261,6 +269,78 @@ fn mark_attachments(blocks: &mut [Block]) {
             *block = Block::Attachment { inlines, first };
         }
     }
+}
+
+/// Marks the 落款 at the end of an article: a last paragraph that is a date alone
+/// (2026年3月5日, 二〇二六年三月五日) and up to two paragraphs right before it that
+/// name the issuing body: short, in one run, ending no sentence and no heading. A date
+/// alone is a 落款 too.
+fn mark_closing(blocks: &mut [Block]) {
+    let text = |b: &Block| match b {
+        Block::Paragraph { inlines } if inlines.len() == 1 => {
+            Some(inlines[0].text.trim().to_owned())
+        }
+        _ => None,
+    };
+    let Some(last) = blocks.last().and_then(text) else {
+        return;
+    };
+    if !is_date_line(&last) {
+        return;
+    }
+    let n = blocks.len();
+    let mut start = n - 1;
+    while start > 0
+        && n - start <= 2
+        && text(&blocks[start - 1]).is_some_and(|t| is_signature_line(&t))
+    {
+        start -= 1;
+    }
+    for (i, block) in blocks[start..].iter_mut().enumerate() {
+        if let Block::Paragraph { inlines } = block {
+            let inlines = std::mem::take(inlines);
+            *block = Block::Closing {
+                inlines,
+                date: start + i == n - 1,
+            };
+        }
+    }
+}
+
+/// A date alone on its line, as a 落款 gives it: `2026年3月5日` (half- or full-width
+/// digits) or `二〇二六年三月五日`.
+fn is_date_line(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = |s: &str, min: usize, max: usize, set: &str| {
+        let n = s.chars().count();
+        (min..=max).contains(&n)
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || set.contains(c))
+    };
+    let Some((year, rest)) = t.split_once('年') else {
+        return false;
+    };
+    let Some((month, rest)) = rest.split_once('月') else {
+        return false;
+    };
+    let Some(day) = rest.strip_suffix('日') else {
+        return false;
+    };
+    digits(year, 4, 4, "〇○零Ｏ一二三四五六七八九")
+        && digits(month, 1, 3, "一二三四五六七八九十")
+        && digits(day, 1, 3, "一二三四五六七八九十")
+}
+
+/// A line that can name the issuing body above a 落款's date: at most 30 characters,
+/// no mark that ends or splits a sentence, not a heading.
+fn is_signature_line(t: &str) -> bool {
+    let n = t.chars().count();
+    (1..=30).contains(&n)
+        && !t.contains([
+            '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '“', '”',
+        ])
+        && typed_heading_level(t).is_none()
+        && !is_date_line(t)
 }
 
 /// `附件：……`: the line that opens a 附件说明.
@@ -696,6 +776,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     }
     flush(&mut current, &mut blocks, &mut counters, quote);
     mark_attachments(&mut blocks);
+    mark_closing(&mut blocks);
     attach_photo_captions(&mut blocks);
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
@@ -1081,6 +1162,75 @@ mod tests {
         assert_eq!(
             caption("![](a.jpg)\n\n图书馆开放。\n"),
             ["photo: ", "图书馆开放。"]
+        );
+    }
+
+    /// Each block's kind as a word: closing lines as `body` / `date`.
+    fn closing_kinds(blocks: &[Block]) -> Vec<&'static str> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Closing { date: true, .. } => "date",
+                Block::Closing { date: false, .. } => "body",
+                Block::Heading { .. } => "heading",
+                Block::Attachment { .. } => "attachment",
+                _ => "paragraph",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_closing_is_the_issuing_body_and_the_date_at_an_articles_end() {
+        // The usual: text, the issuing body, the date.
+        let b = parse_txt_headings(
+            "特此通报。\n　　　　　　湖南省人大常委会办公厅\n　　　　　　　2026年3月5日\n",
+        );
+        assert_eq!(closing_kinds(&b), ["paragraph", "body", "date"]);
+        let Block::Closing { inlines, .. } = &b[1] else {
+            unreachable!()
+        };
+        assert_eq!(inlines[0].text.trim(), "湖南省人大常委会办公厅");
+        // Two issuing bodies, a date in Chinese numerals, full-width digits, spaces.
+        let b =
+            parse_txt_headings("正文。\n共青团某某市委员会\n某某市教育局\n二〇二六年三月五日\n");
+        assert_eq!(closing_kinds(&b), ["paragraph", "body", "body", "date"]);
+        let b = parse_txt_headings("正文。\n２０２６年 ３月 ５日\n");
+        assert_eq!(closing_kinds(&b), ["paragraph", "date"]);
+        // After the 附件说明, as GB/T 9704 orders them; in Markdown (and so Word).
+        let md = "会议要求认真落实。\n\n附件：会议议程\n\n某某市人民政府办公室\n\n2026年3月5日\n";
+        let b = parse_markdown(md, true).blocks;
+        assert_eq!(
+            closing_kinds(&b),
+            ["paragraph", "attachment", "body", "date"]
+        );
+    }
+
+    #[test]
+    fn text_that_merely_ends_near_a_date_is_no_closing() {
+        // A sentence before the date is text, not an issuing body.
+        let b =
+            parse_txt_headings("会议于3月5日召开。\n会议要求，各单位抓好落实。\n2026年3月5日\n");
+        assert_eq!(closing_kinds(&b), ["paragraph", "paragraph", "date"]);
+        // A date inside a sentence, or not last, is text.
+        for txt in [
+            "正文。\n2026年3月5日上午召开\n",
+            "正文。\n2026年3月5日\n后记。\n",
+            "正文。\n2026年13号\n",
+        ] {
+            let b = parse_txt_headings(txt);
+            assert!(
+                b.iter().all(|b| !matches!(b, Block::Closing { .. })),
+                "{txt:?}: {:?}",
+                closing_kinds(&b)
+            );
+        }
+        // A heading right before the date stays a heading; at most two bodies.
+        let b = parse_txt_headings("正文。\n三、下一步工作\n2026年3月5日\n");
+        assert_eq!(closing_kinds(&b), ["paragraph", "heading", "date"]);
+        let b = parse_txt_headings("正文\n甲单位\n乙单位\n丙单位\n2026年3月5日\n");
+        assert_eq!(
+            closing_kinds(&b),
+            ["paragraph", "paragraph", "body", "body", "date"]
         );
     }
 

@@ -324,9 +324,10 @@ impl<'a> Walk<'a> {
                 }
                 return;
             }
-            Block::Paragraph { .. } | Block::Divider { .. } | Block::Attachment { .. } => {
-                ("body", None)
-            }
+            Block::Paragraph { .. }
+            | Block::Divider { .. }
+            | Block::Attachment { .. }
+            | Block::Closing { .. } => ("body", None),
             Block::Quote { .. } => ("emphasis", None),
             Block::Image(_) => ("caption", None),
             Block::Heading { level, number, .. } => (heading_role(*level), Some(number)),

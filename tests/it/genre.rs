@@ -795,3 +795,96 @@ fn the_copy_number_comes_before_the_secrecy_mark_as_gb_t_9704_orders_them() {
     let (issue, _) = jianbao::load(&issue).unwrap();
     assert_eq!(issue.bulletin.marks, ["000036", "秘密", "内部资料"]);
 }
+
+/// The 落款 of a reprinted document: the issuing body 右空二字, the date under it two
+/// characters further right; when the date is the longer, the date 右空二字 (GB/T 9704
+/// 7.3.5.3). Measured on the glyphs.
+#[test]
+fn a_closing_sits_at_the_right_as_gb_t_9704_sets_it() {
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "");
+    let long = "为进一步密切人大代表同人民群众的联系，市人大常委会决定于每月第一个星期五开展代表联络站开放日活动，现倡议如下。";
+    for (body, date, date_longer) in [
+        ("某某市人大常委会代表工作委员会", "2026年3月5日", false),
+        ("某某市人大办", "二〇二六年三月五日", true),
+    ] {
+        let txt = format!("{long}\n特此倡议。\n{body}\n{date}\n");
+        let (_d, issue) = write_issue(&toml, &[("a.txt", &txt)]);
+        let (_o, pdf) = build_to_temp(&issue);
+        let Some(chars) = chars(&pdf) else { return };
+        // The last occurrence: the masthead has a date too.
+        let line_of = |c: char| {
+            let (_, _, x, y) = *chars.iter().rev().find(|(ch, ..)| *ch == c).unwrap();
+            let xs: Vec<f64> = chars
+                .iter()
+                .filter(|(_, _, _, cy)| (cy - y).abs() < 0.5)
+                .map(|(_, _, cx, _)| *cx)
+                .collect();
+            (x, y, xs)
+        };
+        // The grid: the long paragraph's second line starts at the block's left edge.
+        let (_, y_first, first_line) = line_of('为');
+        let pitch = first_line[1] - first_line[0];
+        let left = chars
+            .iter()
+            .filter(|(_, _, _, y)| *y > y_first + 1.0 && *y < y_first + 40.0)
+            .map(|(_, _, x, _)| *x)
+            .fold(f64::MAX, f64::min);
+        let right = left + 28.0 * pitch;
+        let body_first = body.chars().next().unwrap();
+        let (_, body_y, body_line) = line_of(body_first);
+        let body_x = body_line.iter().fold(f64::MAX, |a, &b| a.min(b));
+        let body_end = body_line.iter().fold(f64::MIN, |a, &b| a.max(b)) + pitch;
+        let date_first = date.chars().next().unwrap();
+        let (_, date_y, date_line) = line_of(if date_first == '2' { '年' } else { date_first });
+        let date_x = date_line.iter().fold(f64::MAX, |a, &b| a.min(b));
+        let date_end = date_line.iter().fold(f64::MIN, |a, &b| a.max(b));
+        assert!(
+            date_y > body_y + 10.0 && date_y < body_y + 40.0,
+            "{body_y} {date_y}"
+        );
+        // Two characters from the right: the body, or the longer date.
+        let end = if date_longer {
+            date_end + pitch
+        } else {
+            body_end
+        };
+        assert!(
+            (right - 2.0 * pitch - end).abs() < 2.0,
+            "{body}: ends at {end:.1}, the block's right edge is {right:.1}"
+        );
+        // The date's first character two characters right of the body's.
+        assert!(
+            (date_x - body_x - 2.0 * pitch).abs() < 2.0,
+            "{body}: the date at {date_x:.1}, the body at {body_x:.1}"
+        );
+        // A blank line between the text and the 落款.
+        let (_, text_y, _) = line_of('特');
+        assert!(body_y - text_y > 50.0, "{text_y} → {body_y}");
+    }
+}
+
+/// However the text falls on the pages, the 落款 never stands alone on a page: the
+/// text's last paragraph goes with it (GB/T 9704 7.3.5.4).
+#[test]
+fn a_closing_never_stands_alone_on_a_page() {
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "");
+    let line = "会议强调要切实提高代表建议办理质量和效率进一步。\n";
+    let mut crossed = false;
+    for n in 7..12 {
+        let txt = format!(
+            "{}最后一段。\n某某市人大常委会办公室\n2026年3月5日\n",
+            line.repeat(n)
+        );
+        let (_d, issue) = write_issue(&toml, &[("a.txt", &txt)]);
+        let (_o, pdf) = build_to_temp(&issue);
+        let Some(chars) = chars(&pdf) else { return };
+        let page_of = |c: char| chars.iter().find(|(ch, ..)| *ch == c).unwrap().1;
+        assert_eq!(
+            page_of('最'),
+            page_of('某'),
+            "{n} lines: the last paragraph left behind"
+        );
+        crossed |= page_of('某') > 1 && page_of('会') == 1;
+    }
+    assert!(crossed, "no length tried put the 落款 on the next page");
+}
