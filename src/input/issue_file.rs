@@ -191,7 +191,9 @@ pub struct IssueInfo {
     /// The issue line as written, instead of 第N期（总第…期）: 〔第三期〕.
     #[serde(default)]
     pub label: Option<Spanned<String>>,
-    /// How the date is written: "arabic" 2018年7月4日 (default) or "chinese" 二〇一八年七月四日.
+    /// How the date is written: "arabic" 2018年7月4日 (default), "chinese" 二〇一八年七月四日,
+    /// or, for a monthly bulletin dated by its month, "month" 2018年7月 and
+    /// "chinese_month" 二〇一八年七月 (the day of `date` is then not printed).
     #[serde(default)]
     pub date_style: DateStyle,
     /// Words after the date: 印发 prints 1957年7月30日印发.
@@ -220,6 +222,10 @@ pub enum DateStyle {
     Arabic,
     /// 二〇一八年七月四日.
     Chinese,
+    /// 2018年7月: a monthly bulletin's date.
+    Month,
+    /// 二〇一八年七月.
+    ChineseMonth,
 }
 
 /// One article of the issue.
@@ -741,6 +747,11 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "unknown size / 无法识别的字号或尺寸",
             crate::model::style::size_help(),
         )
+    } else if m.contains("unknown variant") {
+        (
+            "not one of this key's values / 此键没有这个取值",
+            "write one of the values the message lists, in quotes; examples/issue.toml shows each / 请改为提示中列出的取值之一（加英文引号），各取值的含义见 examples/issue.toml".to_owned(),
+        )
     } else if m.contains("unknown field") {
         (
             "unknown key / 未知的键",
@@ -764,7 +775,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
     } else if m.contains("invalid type") && m.contains("datetime") {
         (
             "the date must be a TOML date / 日期格式不对",
-            "write the date without quotes, as year-month-day with two-digit month and day: date = 2018-07-04 / 日期不加引号，写成 date = 2018-07-04".to_owned(),
+            "write the date without quotes, as year-month-day with two-digit month and day: date = 2018-07-04; a bulletin dated by its month (2018年7月) writes a day too and date_style = \"month\" / 日期不加引号，写成 date = 2018-07-04；只印年月（2018年7月）时也写上日，并加 date_style = \"month\"".to_owned(),
         )
     } else if m.contains("invalid type") {
         (

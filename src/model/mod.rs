@@ -17,7 +17,9 @@ use crate::input::issue_file::{self, LoadedIssueFile};
 use crate::input::issue_file::{DateStyle, PrintCount};
 use crate::input::photo::{self, PhotoFile};
 use crate::input::text_input;
-use crate::model::numerals::{chinese_date, chinese_number, chinese_numeral_date};
+use crate::model::numerals::{
+    chinese_date, chinese_month, chinese_number, chinese_numeral_date, chinese_numeral_month,
+};
 use crate::model::style::Style;
 use crate::output::files::{self, MB};
 
@@ -396,6 +398,8 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         let text = match f.issue.date_style {
             DateStyle::Arabic => chinese_date(y, m, d),
             DateStyle::Chinese => chinese_numeral_date(y, m, d),
+            DateStyle::Month => chinese_month(y, m),
+            DateStyle::ChineseMonth => chinese_numeral_month(y, m),
         };
         text + f
             .issue

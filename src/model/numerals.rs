@@ -69,17 +69,27 @@ pub(crate) fn chinese_date(year: i32, month: u8, day: u8) -> String {
 /// A date in Chinese numerals, as on documents: 二〇一八年七月四日, 一九七八年十月一日
 /// (the year digit by digit with 〇 for zero; month and day as numbers).
 pub(crate) fn chinese_numeral_date(year: i32, month: u8, day: u8) -> String {
+    format!(
+        "{}{}日",
+        chinese_numeral_month(year, month),
+        chinese_number(u64::from(day))
+    )
+}
+
+/// A month in Arabic numerals, a monthly bulletin's date: 2018年7月.
+pub(crate) fn chinese_month(year: i32, month: u8) -> String {
+    format!("{year}年{month}月")
+}
+
+/// A month in Chinese numerals: 二〇一八年七月.
+pub(crate) fn chinese_numeral_month(year: i32, month: u8) -> String {
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     let year: String = year
         .to_string()
         .chars()
         .filter_map(|c| c.to_digit(10).map(|d| DIGITS[d as usize]))
         .collect();
-    format!(
-        "{year}年{}月{}日",
-        chinese_number(u64::from(month)),
-        chinese_number(u64::from(day))
-    )
+    format!("{year}年{}月", chinese_number(u64::from(month)))
 }
 
 #[cfg(test)]

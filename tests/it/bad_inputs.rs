@@ -146,6 +146,26 @@ fn unknown_key_is_named_with_its_line() {
 }
 
 #[test]
+fn a_value_a_key_does_not_take_is_named_with_the_ones_it_does() {
+    let (_d, out) = build_with(
+        |t| t.replace("number = 1\n", "number = 1\ndate_style = \"monthly\"\n"),
+        OK,
+    );
+    expect(
+        "date_style = monthly",
+        &out,
+        1,
+        &[
+            "issue.toml:9:14",
+            "not one of this key's values",
+            "`month`",
+            "`chinese_month`",
+        ],
+    );
+    assert!(!out.stderr.contains("syntax error"), "{}", out.stderr);
+}
+
+#[test]
 fn unknown_table_is_named() {
     let (_d, out) = build_with(|t| format!("{t}\n[fotter]\napproval = \"x\"\n"), OK);
     expect(

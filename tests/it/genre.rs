@@ -221,6 +221,16 @@ fn chinese_dates_and_print_runs_as_text_reach_the_model() {
     // A label is printed as written: no 总第…期 beside it.
     assert_eq!(model.issue.total_text, None);
     assert_eq!(model.footer.unwrap().print_count.as_deref(), Some("2,065"));
+    // A monthly bulletin is dated by its month.
+    for (style, printed) in [("month", "2026年3月"), ("chinese_month", "二〇二六年三月")] {
+        let toml = MINIMAL_TOML.replace(
+            "date = 2026-01-05",
+            &format!("date = 2026-03-01\ndate_style = \"{style}\""),
+        );
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (model, _) = jianbao::model::load(&issue).unwrap();
+        assert_eq!(model.issue.date_text.as_deref(), Some(printed));
+    }
 }
 
 #[test]
