@@ -440,6 +440,10 @@ pub struct Style {
     /// page before it when needed (for issues printed on both sides and folded). By
     /// default it stays under the last article.
     pub footer_on_even_page: bool,
+    /// Print the column label (【…】) over every article. By default an article in the
+    /// same column as the one before it runs on under that label, as 本期要目 groups
+    /// them.
+    pub repeat_column: bool,
     /// The punctuation style (标点样式), as ctex's `punctstyle`: `"quanjiao"` (全角式,
     /// the default: every mark a full em, adjacent marks compressed in pairs, marks
     /// trimmed at a line's ends only to keep the 避头尾 rules) or `"kaiming"` (开明式:
@@ -473,6 +477,7 @@ impl Default for Style {
             masthead_min_scale: 0.6,
             masthead_min_size: Size(22.0),
             footer_on_even_page: false,
+            repeat_column: false,
             divider: crate::input::article::DIVIDER.to_owned(),
             punctuation: Punctuation::Quanjiao,
             table: TableStyle::ThreeLine,

@@ -898,3 +898,28 @@ fn a_closing_never_stands_alone_on_a_page() {
     }
     assert!(crossed, "no length tried put the 落款 on the next page");
 }
+
+/// Articles in one column run on under one label, as the contents group them; another
+/// column between them, or `[style] repeat_column`, prints it again.
+#[test]
+fn a_column_label_heads_a_run_of_articles_once() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let entry = |title: &str, column: &str| {
+        format!("\n[[article]]\ncolumn = \"{column}\"\ntitle = \"{title}\"\nfile = \"a.txt\"\n")
+    };
+    let base = MINIMAL_TOML.replace("[[article]]", "[[article]]\ncolumn = \"基层动态\"");
+    let toml = base.clone()
+        + &entry("第二篇", "基层动态")
+        + &entry("第三篇", "经验交流")
+        + &entry("第四篇", "基层动态");
+    let count = |toml: &str| {
+        let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n")]);
+        let (_o, out) = build_to_temp(&issue);
+        pdftotext(&out).matches("【基层动态】").count()
+    };
+    // Once over the first two, again over the fourth (after 经验交流).
+    assert_eq!(count(&toml), 2);
+    assert_eq!(count(&(toml + "\n[style]\nrepeat_column = true\n")), 3);
+}
