@@ -56,6 +56,10 @@ pub enum Block {
     /// later item's number under the first's and a long name's next line under the
     /// name's first character.
     Attachment { inlines: Vec<Inline>, first: bool },
+    /// The addressee (主送机关) that opens a document reprinted in an issue, or a
+    /// speech's 同志们：, set flush left (GB/T 9704 7.3.2): an article's first paragraph
+    /// when it is a short line that ends with a colon and ends no sentence.
+    Addressee { inlines: Vec<Inline> },
     /// A line of the 落款 that ends a document reprinted in an issue (GB/T 9704 7.3.5):
     /// the issuing body (one or two lines) and the date (`date`), set at the right, a
     /// blank line above. Found at the end of an article: a last paragraph that is a
@@ -121,6 +125,7 @@ impl Block {
             | Block::Quote { inlines }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
+            | Block::Addressee { inlines }
             | Block::Closing { inlines, .. } => inlines,
             Block::Image(p) => &p.caption,
             Block::Table(_) => &[],
@@ -151,6 +156,7 @@ impl Block {
             Block::Quote { inlines }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
+            | Block::Addressee { inlines }
             | Block::Closing { inlines, .. } => Block::Paragraph { inlines },
             Block::Table(t) => Block::Paragraph {
                 inlines: t
@@ -248,6 +254,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
     }
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
+    mark_addressee(&mut blocks);
     blocks
 }
 
@@ -304,6 +311,23 @@ fn mark_closing(blocks: &mut [Block]) {
                 date: start + i == n - 1,
             };
         }
+    }
+}
+
+/// Marks the addressee (主送机关, or 同志们：) that opens an article: a first paragraph of
+/// at most 60 characters that ends with a colon and holds no mark that ends a sentence.
+fn mark_addressee(blocks: &mut [Block]) {
+    let Some(Block::Paragraph { inlines }) = blocks.first_mut() else {
+        return;
+    };
+    let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+    let t = text.trim();
+    if t.chars().count() <= 60
+        && t.ends_with(['：', ':'])
+        && !t.contains(['。', '；', '！', '？', ';', '!', '?'])
+    {
+        let inlines = std::mem::take(inlines);
+        blocks[0] = Block::Addressee { inlines };
     }
 }
 
@@ -777,6 +801,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     flush(&mut current, &mut blocks, &mut counters, quote);
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
+    mark_addressee(&mut blocks);
     attach_photo_captions(&mut blocks);
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
@@ -1203,6 +1228,29 @@ mod tests {
             closing_kinds(&b),
             ["paragraph", "attachment", "body", "date"]
         );
+    }
+
+    #[test]
+    fn an_addressee_opens_an_article_flush_left() {
+        let kind = |b: &[Block]| matches!(b.first(), Some(Block::Addressee { .. }));
+        for txt in [
+            "各承办单位：\n现将有关情况通报如下。\n",
+            "各县市区人大常委会，市人大常委会各委室：\n正文。\n",
+            "同志们:\n正文。\n",
+        ] {
+            assert!(kind(&parse_txt_headings(txt)), "{txt:?}");
+        }
+        assert!(kind(
+            &parse_markdown("全市各级人大代表：\n\n正文。\n", true).blocks
+        ));
+        // Not first, a sentence, or a long paragraph that happens to end with a colon.
+        for txt in [
+            "正文。\n各承办单位：\n",
+            "会议指出，要抓好落实。具体要求如下：\n一、……\n",
+            &format!("{}：\n", "很长的一段话".repeat(11)),
+        ] {
+            assert!(!kind(&parse_txt_headings(txt)), "{txt:?}");
+        }
     }
 
     #[test]

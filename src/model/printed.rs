@@ -327,6 +327,7 @@ impl<'a> Walk<'a> {
             Block::Paragraph { .. }
             | Block::Divider { .. }
             | Block::Attachment { .. }
+            | Block::Addressee { .. }
             | Block::Closing { .. } => ("body", None),
             Block::Quote { .. } => ("emphasis", None),
             Block::Image(_) => ("caption", None),

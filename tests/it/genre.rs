@@ -806,18 +806,18 @@ fn the_copy_number_comes_before_the_secrecy_mark_as_gb_t_9704_orders_them() {
     assert_eq!(issue.bulletin.marks, ["000036", "秘密", "内部资料"]);
 }
 
-/// The 落款 of a reprinted document: the issuing body 右空二字, the date under it two
-/// characters further right; when the date is the longer, the date 右空二字 (GB/T 9704
-/// 7.3.5.3). Measured on the glyphs.
+/// A reprinted document's addressee flush left (GB/T 9704 7.3.2), and its 落款: the
+/// issuing body 右空二字, the date under it two characters further right; when the date
+/// is the longer, the date 右空二字 (7.3.5.3). Measured on the glyphs.
 #[test]
-fn a_closing_sits_at_the_right_as_gb_t_9704_sets_it() {
+fn addressee_and_closing_sit_as_gb_t_9704_sets_them() {
     let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "");
     let long = "为进一步密切人大代表同人民群众的联系，市人大常委会决定于每月第一个星期五开展代表联络站开放日活动，现倡议如下。";
     for (body, date, date_longer) in [
         ("某某市人大常委会代表工作委员会", "2026年3月5日", false),
         ("某某市人大办", "二〇二六年三月五日", true),
     ] {
-        let txt = format!("{long}\n特此倡议。\n{body}\n{date}\n");
+        let txt = format!("全市各级人大代表：\n{long}\n特此倡议。\n{body}\n{date}\n");
         let (_d, issue) = write_issue(&toml, &[("a.txt", &txt)]);
         let (_o, pdf) = build_to_temp(&issue);
         let Some(chars) = chars(&pdf) else { return };
@@ -867,6 +867,10 @@ fn a_closing_sits_at_the_right_as_gb_t_9704_sets_it() {
             (date_x - body_x - 2.0 * pitch).abs() < 2.0,
             "{body}: the date at {date_x:.1}, the body at {body_x:.1}"
         );
+        // The addressee (主送) flush left.
+        let (_, _, addressee) = line_of('全');
+        let addressee_x = addressee.iter().fold(f64::MAX, |a, &b| a.min(b));
+        assert!((addressee_x - left).abs() < 0.5, "{addressee_x} vs {left}");
         // A blank line between the text and the 落款.
         let (_, text_y, _) = line_of('特');
         assert!(body_y - text_y > 50.0, "{text_y} → {body_y}");
