@@ -767,6 +767,38 @@ fn a_txt_copied_from_a_pdf_is_named_with_its_first_broken_line() {
     );
 }
 
+/// Punctuation `check` would flag is printed as typed, and the build says so: where the
+/// first problem is and how many `check --fix` would fix. Clean text gets no warning.
+#[test]
+fn a_build_names_the_punctuation_check_would_flag() {
+    let build = |name: &str, text: &str| {
+        let toml = MINIMAL_TOML.replace("a.txt", name);
+        let (_d, issue) = write_issue(&toml, &[(name, text)]);
+        let dir = tempfile::tempdir().unwrap();
+        jianbao::build(&jianbao::BuildOptions {
+            issue,
+            output: Some(dir.path().join("out.pdf")),
+            ..Default::default()
+        })
+        .unwrap()
+        .warnings
+    };
+    let warnings = build("a.txt", "会议强调:要把\"家\"建好。\n第二段。\n");
+    let warning = warnings
+        .iter()
+        .find(|w| w.contains("punctuation problem"))
+        .unwrap_or_else(|| panic!("no warning in {warnings:?}"));
+    assert!(
+        warning.contains("a.txt:1:5: 3 punctuation problem(s)") && warning.contains("fixes 3"),
+        "{warning}"
+    );
+    let warnings = build("a.md", "第一段，\n接着写。\n\n第二段（括号）。\n");
+    assert!(
+        warnings.iter().all(|w| !w.contains("punctuation")),
+        "{warnings:?}"
+    );
+}
+
 #[test]
 fn a_contents_longer_than_the_first_page_runs_on() {
     // Sixteen articles with two-line entries: 本期要目 needs more than page 1 has; it
