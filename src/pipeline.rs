@@ -159,10 +159,19 @@ pub struct Fitted {
 /// Fits the model to the fonts: drops absent families from the roles, checks that
 /// every character has a font, and serialises the model for the layout.
 pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -> Result<Fitted> {
-    let warnings = fontcheck::unknown_families(loaded, &issue.style.fonts, fonts)
+    let mut warnings: Vec<String> = fontcheck::unknown_families(loaded, &issue.style.fonts, fonts)
         .iter()
         .map(|u| u.to_string())
         .collect();
+    // Word files are left out: a place in the Markdown they become is no place an
+    // editor can find in the .docx.
+    warnings.extend(
+        issue
+            .articles
+            .iter()
+            .filter(|a| !crate::model::is_word_file(&a.path))
+            .filter_map(|a| crate::proofread::check::punctuation_note(&a.path, &a.source)),
+    );
     fonts.resolve_roles(&mut issue.style.fonts)?;
     let coverage = fontcheck::check(issue, loaded, fonts)?;
     let json =

@@ -733,7 +733,6 @@ fn parse_blocks(
     numbering: bool,
     warnings: &mut Vec<String>,
 ) -> Vec<Block> {
-    warnings.extend(punctuation_note(path, source));
     match path.extension().and_then(|e| e.to_str()) {
         Some("md") | Some("markdown") => {
             let md = article::parse_markdown(source, numbering);
@@ -761,24 +760,6 @@ fn parse_blocks(
             article::parse_txt_headings(source)
         }
     }
-}
-
-/// One warning for an article whose punctuation `jianbao check` would flag (half-width
-/// marks in Chinese text, straight quotes, …): a build prints the text as typed, so
-/// an editor who only builds is told where the first problem is and how many there are.
-fn punctuation_note(path: &Path, source: &str) -> Option<String> {
-    use crate::proofread::punctuation;
-    let found = punctuation::scan(source, punctuation::Options::for_path(path));
-    let first = found.first()?;
-    let (line, col) = crate::error::line_col(source, first.span.start);
-    let fixable = found.iter().filter(|f| f.fix.is_some()).count();
-    Some(format!(
-        "{}:{line}:{col}: {} punctuation problem(s), the first: {}; printed as typed: `jianbao check` lists them, `jianbao check --fix` fixes {fixable} of them / 标点问题 {} 处，按原样排出：用 jianbao check 查看，check --fix 可自动修改 {fixable} 处",
-        path.display(),
-        found.len(),
-        first.kind.problem(),
-        found.len(),
-    ))
 }
 
 /// The kinds of word-processor file an article may be.

@@ -139,6 +139,24 @@ pub fn uncovered(opts: &BuildOptions) -> Result<Vec<InputError>> {
     }
 }
 
+/// A build's one warning for an article whose punctuation `check` would flag (half-width
+/// marks in Chinese text, straight quotes, …): a build prints the text as typed, so
+/// an editor who only builds is told where the first problem is and how many there are.
+/// (`check` itself lists them all and does not print this.)
+pub(crate) fn punctuation_note(path: &Path, source: &str) -> Option<String> {
+    let found = punctuation::scan(source, punctuation::Options::for_path(path));
+    let first = found.first()?;
+    let (line, col) = crate::error::line_col(source, first.span.start);
+    let fixable = found.iter().filter(|f| f.fix.is_some()).count();
+    Some(format!(
+        "{}:{line}:{col}: {} punctuation problem(s), the first: {}; printed as typed: `jianbao check` lists them, `jianbao check --fix` fixes {fixable} of them / 标点问题 {} 处，按原样排出：用 jianbao check 查看，check --fix 可自动修改 {fixable} 处",
+        path.display(),
+        found.len(),
+        first.kind.problem(),
+        found.len(),
+    ))
+}
+
 /// Checks one text (an article file's content).
 pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
     let mut lines = LineIndex::new(text);

@@ -774,6 +774,9 @@ fn a_build_names_the_punctuation_check_would_flag() {
     let build = |name: &str, text: &str| {
         let toml = MINIMAL_TOML.replace("a.txt", name);
         let (_d, issue) = write_issue(&toml, &[(name, text)]);
+        // `check` lists the problems themselves, without the build's note.
+        let checked = jianbao::proofread::check::check(&issue).unwrap();
+        assert!(checked.warnings.iter().all(|w| !w.contains("punctuation")));
         let dir = tempfile::tempdir().unwrap();
         jianbao::build(&jianbao::BuildOptions {
             issue,
