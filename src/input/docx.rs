@@ -10,7 +10,7 @@
 //! What comes out is Markdown text ([`Converted::markdown`]): headings by their Word
 //! style (Heading 1–4, 标题 1–4 and styles based on them, or an outline level) and by
 //! a number typed by hand (一、 （一） 1. （1） on a line alone), bold and italic runs,
-//! lists, tables and photos. The article parser reads it like any `.md`, so a Word
+//! lists, tables, photos, and footnotes and endnotes (as Markdown footnotes). The article parser reads it like any `.md`, so a Word
 //! article gets the same numbering, checks and places as a Markdown one, and
 //! `jianbao import` writes the same text for editors who want to edit it.
 //!
@@ -234,6 +234,8 @@ struct Run {
     text: String,
     bold: bool,
     italic: bool,
+    /// A footnote's mark, `[^f1]`: Markdown written as it is, never escaped.
+    mark: bool,
 }
 
 /// One paragraph as read: its runs, its images, and what it held that is not text.
@@ -272,6 +274,12 @@ struct Reader<'z> {
     para_no: usize,
     lists: HashMap<(String, u8), u64>,
     numbering: Numbering,
+    /// The footnotes and endnotes the file has text for: (`footnote` or `endnote`,
+    /// Word's id).
+    noted: std::collections::HashSet<(&'static str, String)>,
+    /// The footnotes and endnotes referred to, in the order of their marks: (label,
+    /// `footnote` or `endnote`, Word's id).
+    notes: Vec<(String, &'static str, String)>,
     /// How many levels the styled headings are raised: a file whose sections are
     /// Heading 2 under one Heading 1 (its title) has them as our level 1.
     shift: u8,
@@ -322,6 +330,8 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         .ok_or_else(|| DocxProblem("it has no word/document.xml: not a Word document".into()))?;
     let styles = Styles::parse(part(&mut zip, "word/styles.xml")?.as_deref());
     let numbering = Numbering::parse(part(&mut zip, "word/numbering.xml")?.as_deref());
+    let footnotes = part(&mut zip, "word/footnotes.xml")?;
+    let endnotes = part(&mut zip, "word/endnotes.xml")?;
     let mut rels = HashMap::new();
     if let Some(x) = part(&mut zip, "word/_rels/document.xml.rels")?
         && let Ok(doc) = Document::parse(&x)
@@ -353,12 +363,34 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         para_no: 0,
         lists: HashMap::new(),
         numbering,
+        noted: [("footnote", &footnotes), ("endnote", &endnotes)]
+            .into_iter()
+            .flat_map(|(kind, xml)| noted(kind, xml.as_deref()))
+            .collect(),
+        notes: Vec::new(),
         shift: 0,
     };
     reader.shift = reader.heading_shift(body);
     reader.blocks(body);
+    reader.notes(&footnotes, &endnotes);
     reader.finish();
     Ok(reader.out)
+}
+
+/// The ids of the notes (`footnote` or `endnote`) in a notes part that have text: a
+/// mark whose note has none is named and left out, never printed as `[^f9]`.
+fn noted(kind: &'static str, xml: Option<&str>) -> Vec<(&'static str, String)> {
+    let Some(doc) = xml.and_then(|x| Document::parse(x).ok()) else {
+        return Vec::new();
+    };
+    doc.descendants()
+        .filter(|n| is(n, W, kind))
+        .filter(|n| {
+            n.descendants()
+                .any(|t| is(&t, W, "t") && t.text().is_some_and(|s| !s.trim().is_empty()))
+        })
+        .filter_map(|n| Some((kind, attr(&n, "id")?.to_owned())))
+        .collect()
 }
 
 /// The first words of a paragraph, for a place: «在全市……».
@@ -654,11 +686,14 @@ impl Reader<'_> {
         let bold = on(rpr, "b").unwrap_or(false);
         let italic = on(rpr, "i").unwrap_or(false);
         let push = |para: &mut Para, s: &str| match para.runs.last_mut() {
-            Some(last) if last.bold == bold && last.italic == italic => last.text.push_str(s),
+            Some(last) if last.bold == bold && last.italic == italic && !last.mark => {
+                last.text.push_str(s)
+            }
             _ => para.runs.push(Run {
                 text: s.to_owned(),
                 bold,
                 italic,
+                mark: false,
             }),
         };
         for c in r.children().filter(|c| c.is_element()) {
@@ -700,9 +735,28 @@ impl Reader<'_> {
                         }
                     }
                 }
-                (Some(W), "footnoteReference" | "endnoteReference") => {
-                    let t = para.plain();
-                    self.warn(&t, "a footnote is not printed; write it into the text, or as a Markdown footnote after `jianbao import` / 脚注未排出");
+                (Some(W), name @ ("footnoteReference" | "endnoteReference")) => {
+                    // A Markdown footnote: its mark here, its text after the body
+                    // (`notes`), printed as [1] with the notes at the article's end.
+                    let kind = if name.starts_with("foot") {
+                        "footnote"
+                    } else {
+                        "endnote"
+                    };
+                    let id = attr(&c, "id").unwrap_or("").to_owned();
+                    if !self.noted.contains(&(kind, id.clone())) {
+                        let t = para.plain();
+                        self.warn(&t, &format!("the {kind} marked here has no text in the file, and is not printed / 该处脚注在文件中没有内容，未排出"));
+                        continue;
+                    }
+                    let label = format!("{}{id}", &kind[..1]);
+                    para.runs.push(Run {
+                        text: format!("[^{label}]"),
+                        bold: false,
+                        italic: false,
+                        mark: true,
+                    });
+                    self.notes.push((label, kind, id));
                 }
                 (Some(MC), "AlternateContent") => {
                     if let Some(choice) = c.children().find(|x| is(x, MC, "Choice")) {
@@ -783,6 +837,32 @@ impl Reader<'_> {
         }
     }
 
+    /// The text of the footnotes and endnotes referred to, as Markdown footnotes after
+    /// the body (`[^f1]: …`), in the order of their marks.
+    fn notes(&mut self, footnotes: &Option<String>, endnotes: &Option<String>) {
+        let foot = footnotes.as_deref().and_then(|x| Document::parse(x).ok());
+        let end = endnotes.as_deref().and_then(|x| Document::parse(x).ok());
+        for (label, kind, id) in std::mem::take(&mut self.notes) {
+            let doc = if kind == "footnote" { &foot } else { &end };
+            let note = doc.as_ref().and_then(|d| {
+                d.descendants()
+                    .find(|n| is(n, W, kind) && attr(n, "id") == Some(id.as_str()))
+            });
+            let text: Vec<String> = note
+                .into_iter()
+                .flat_map(|n| n.children().filter(|p| is(p, W, "p")))
+                .map(|p| {
+                    let para = self.paragraph(p);
+                    runs_markdown(&para.runs, false)
+                })
+                .filter(|t| !t.is_empty())
+                .collect();
+            self.out
+                .markdown
+                .push_str(&format!("\n[^{label}]: {}\n", text.join("")));
+        }
+    }
+
     fn finish(&mut self) {
         let t = std::mem::take(&mut self.tally);
         let list = |v: &[String]| {
@@ -833,6 +913,10 @@ fn runs_markdown(runs: &[Run], line_start: bool) -> String {
         }
         if i + 1 == n {
             text = text.trim_end_matches(is_indent).to_owned();
+        }
+        if r.mark {
+            out.push_str(&r.text);
+            continue;
         }
         if text.is_empty() {
             continue;
@@ -999,16 +1083,19 @@ mod tests {
                 text: "\u{3000}\u{3000}会议".into(),
                 bold: false,
                 italic: false,
+                mark: false,
             },
             Run {
                 text: "强调 ".into(),
                 bold: true,
                 italic: false,
+                mark: false,
             },
             Run {
                 text: "结束。 ".into(),
                 bold: false,
                 italic: false,
+                mark: false,
             },
         ];
         assert_eq!(runs_markdown(&runs, true), "会议**强调** 结束。");

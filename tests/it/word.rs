@@ -376,3 +376,52 @@ fn lists_numbered_by_their_word_style_keep_their_numbers() {
     // Bullets print as the paragraphs they are (no number made up for them).
     assert!(text.contains("存在的问题：部门联合抽查比例偏低；结果公示不够及时。"));
 }
+
+/// Word's footnotes and endnotes come across as Markdown's do: the mark [1] where Word
+/// put it, the notes at the article's end in the order of their marks (a note of two
+/// paragraphs as one, its bold kept). A mark whose note the file lacks is named and
+/// dropped, never printed as `[^f9]`.
+#[test]
+fn word_footnotes_print_as_numbered_notes_at_the_end() {
+    let (_d, issue) = docx_issue("footnotes.docx", "全市代表工作情况");
+    let (_t, _pdf, report) = build(&issue);
+    let missing = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("has no text in the file"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(
+        missing.contains("paragraph 4") && missing.contains("footnotes.docx"),
+        "{missing}"
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .all(|w| !w.contains("is not printed; write it"))
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let paras: Vec<String> = model.articles[0]
+        .blocks
+        .iter()
+        .map(|b| b.inlines().iter().map(|i| i.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        paras,
+        [
+            "全市共有各级人大代表1.2万名[1]，其中基层代表占比超过六成。",
+            "代表联络站实现镇街全覆盖[2]。",
+            "今年以来共收集意见建议一千余条[3]。",
+            "数据截至6月底。",
+            "[1]数据来源：市人大常委会代表工作委员会，统计口径为五级人大代表。",
+            "[2]含街道人大工委设立的联络站。",
+            "[3]见《代表工作月报》第6期。",
+        ]
+    );
+    let strong = model.articles[0].blocks[4]
+        .inlines()
+        .iter()
+        .find(|i| i.strong)
+        .map(|i| i.text.clone());
+    assert_eq!(strong.as_deref(), Some("五级人大"));
+}
