@@ -242,6 +242,11 @@ pub struct ArticleEntry {
     /// A line under the title, printed as written: （摘录）, ——在……上的讲话.
     #[serde(default)]
     pub subtitle: Option<Spanned<String>>,
+    /// The author under the title (and subtitle), centred in the byline's 楷体, printed
+    /// as written: 市人大常委会研究室　王一平 (as 调研报告 are signed; a 供稿 line at the
+    /// article's end is `byline`).
+    #[serde(default)]
+    pub author: Option<Spanned<String>>,
     /// The byline without parentheses: 选举任免处 王水清供稿 prints (选举任免处 王水清供稿).
     #[serde(default)]
     pub byline: Option<Spanned<String>>,

@@ -238,6 +238,8 @@ pub struct Article {
     /// The article's 按语, before its body.
     pub note: Option<Note>,
     pub subtitle: Option<String>,
+    /// The author line under the title (`[[article]] author`).
+    pub author: Option<String>,
     pub byline: Option<String>,
     pub blocks: Vec<Block>,
     /// The article file, for messages.
@@ -578,6 +580,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 })
                 .transpose()?,
             subtitle: opt_line(&entry.subtitle, "article.subtitle")?,
+            author: opt_line(&entry.author, "article.author")?,
             byline: opt_line(&entry.byline, "article.byline")?,
             blocks,
             path,

@@ -178,6 +178,9 @@ pub(crate) fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Pie
         if let (Some(t), Some(s)) = (&a.subtitle, &entry.subtitle) {
             w.field("subtitle", t, s);
         }
+        if let (Some(t), Some(s)) = (&a.author, &entry.author) {
+            w.field("byline", t, s);
+        }
         for block in &a.blocks {
             w.block(i, block);
         }

@@ -962,3 +962,42 @@ fn a_column_label_heads_a_run_of_articles_once() {
     assert_eq!(count(&toml), 2);
     assert_eq!(count(&(toml + "\n[style]\nrepeat_column = true\n")), 3);
 }
+
+/// An author under the title (调研报告 are signed so): printed after the title, before the
+/// text, and read by the font check like every printed field (a character no font has
+/// is an error at its line in the issue file).
+#[test]
+fn an_author_under_the_title_is_printed_and_checked() {
+    let toml = MINIMAL_TOML.replace(
+        "byline = \"测试处 供稿\"",
+        "author = \"市人大常委会研究室　王一平\"",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文第一段。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(
+        model.articles[0].author.as_deref(),
+        Some("市人大常委会研究室　王一平")
+    );
+    if tool("pdftotext") {
+        let (_o, out) = build_to_temp(&issue);
+        let text = pdftotext(&out);
+        let (title, author, body) = (
+            text.find("测试标题").unwrap(),
+            text.find("王一平").unwrap(),
+            text.find("正文第一段").unwrap(),
+        );
+        assert!(title < author && author < body, "{text}");
+    }
+    let bad = toml.replace("王一平", "王\u{E000}平");
+    let (_d, issue) = write_issue(&bad, &[("a.txt", "正文。\n")]);
+    let err = jianbao::load(&issue)
+        .and_then(|_| {
+            jianbao::build(&jianbao::BuildOptions {
+                issue: issue.clone(),
+                ..Default::default()
+            })
+        })
+        .unwrap_err()
+        .render(false);
+    assert!(err.contains("issue.toml:14:"), "{err}");
+}
