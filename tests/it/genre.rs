@@ -1001,3 +1001,28 @@ fn an_author_under_the_title_is_printed_and_checked() {
         .render(false);
     assert!(err.contains("issue.toml:14:"), "{err}");
 }
+
+/// A divider (※　※　※) goes with the text after it: never the last line of a page.
+#[test]
+fn a_divider_never_ends_a_page() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let line = "会议强调要切实提高代表建议办理质量和效率进一步。\n\n";
+    let mut crossed = false;
+    for n in 7..12 {
+        let md = format!("{}***\n\n最后一段。\n", line.repeat(n));
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_o, pdf) = build_to_temp(&issue);
+        let Some(chars) = chars(&pdf) else { return };
+        let page_of = |c: char| chars.iter().find(|(ch, ..)| *ch == c).unwrap().1;
+        assert_eq!(
+            page_of('※'),
+            page_of('最'),
+            "{n} lines: the divider left behind"
+        );
+        crossed |= page_of('最') > 1;
+    }
+    assert!(
+        crossed,
+        "no length tried put the text after the divider on the next page"
+    );
+}
