@@ -1026,3 +1026,41 @@ fn a_divider_never_ends_a_page() {
         "no length tried put the text after the divider on the next page"
     );
 }
+
+/// A byline longer than a line is set at the right line by line; joined to the last
+/// paragraph its second line started at the left edge.
+#[test]
+fn a_byline_longer_than_a_line_keeps_to_the_right() {
+    let toml = MINIMAL_TOML.replace(
+        "byline = \"测试处 供稿\"",
+        "byline = \"中共某某市委办公室、某某市人民政府办公室、某某市人大常委会办公厅联合供稿\"",
+    );
+    let text = "会议要求各地认真抓好落实，确保各项工作任务按时完成，并及时报送工作进展情况和存在的问题。\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", text)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = chars(&pdf) else { return };
+    let line = |c: char| {
+        let (_, _, _, y) = *chars.iter().rev().find(|(ch, ..)| *ch == c).unwrap();
+        let xs: Vec<f64> = chars
+            .iter()
+            .filter(|(_, _, _, cy)| (cy - y).abs() < 0.5)
+            .map(|(_, _, x, _)| *x)
+            .collect();
+        (
+            xs.iter().fold(f64::MAX, |a, &b| a.min(b)),
+            xs.iter().fold(f64::MIN, |a, &b| a.max(b)),
+        )
+    };
+    // The body's first line ends at the block's right edge, its second starts at the left.
+    let (_, right) = line('议');
+    let (left, _) = line('并');
+    let (start, end) = line('稿');
+    assert!(
+        start > left + 40.0,
+        "the byline's last line starts at {start}, the block at {left}"
+    );
+    assert!(
+        (end - right).abs() < 17.0,
+        "it ends at {end}, the body at {right}"
+    );
+}
