@@ -315,16 +315,28 @@ fn mark_closing(blocks: &mut [Block]) {
 }
 
 /// Marks the addressee (主送机关, or 同志们：) that opens an article: a first paragraph of
-/// at most 60 characters that ends with a colon and holds no mark that ends a sentence.
+/// at most 60 characters that ends with a colon, holds no mark that ends a sentence,
+/// and names whom it addresses: it opens with 各 or 尊敬的, or ends with a body or
+/// people (……委员会：, ……人民政府：, 全市各级人大代表：, 同志们：). A lead-in such as
+/// 情况如下： is text.
 fn mark_addressee(blocks: &mut [Block]) {
+    const WHOM: [&str; 25] = [
+        "会", "委", "府", "厅", "局", "办", "室", "部", "处", "科", "院", "所", "站", "团", "组",
+        "校", "司", "行", "中心", "单位", "部门", "机关", "代表", "们", "同志",
+    ];
     let Some(Block::Paragraph { inlines }) = blocks.first_mut() else {
         return;
     };
     let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
     let t = text.trim();
+    let whom = t.trim_end_matches(['：', ':']).trim_end();
     if t.chars().count() <= 60
         && t.ends_with(['：', ':'])
         && !t.contains(['。', '；', '！', '？', ';', '!', '?'])
+        && !whom.contains("如下")
+        && (whom.starts_with('各')
+            || whom.starts_with("尊敬的")
+            || WHOM.iter().any(|w| whom.ends_with(w)))
     {
         let inlines = std::mem::take(inlines);
         blocks[0] = Block::Addressee { inlines };
@@ -424,10 +436,26 @@ pub(crate) fn broken_lines(text: &str) -> Vec<usize> {
 /// Splits plain text into paragraphs, one per non-empty line.
 pub fn parse_txt(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let tables = tab_tables(text);
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        // A table pasted from Word or Excel (cells separated by tabs): one block, at
+        // its first line; a 表1 … line right before it is its caption.
+        if let Some(rows) = tables.iter().find(|t| t.iter().any(|r| r.start == start)) {
+            if rows[0].start == start {
+                let mut table = tab_table(text, rows);
+                if let Some(Block::Paragraph { inlines }) = blocks.last()
+                    && is_table_caption(inlines)
+                    && let Some(Block::Paragraph { inlines }) = blocks.pop()
+                {
+                    table.caption = inlines;
+                }
+                blocks.push(Block::Table(table));
+            }
+            continue;
+        }
         let content = line.trim_end_matches('\n');
         let trimmed = content.trim_matches(|c: char| c.is_whitespace());
         if trimmed.is_empty() {
@@ -448,6 +476,78 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
         });
     }
     blocks
+}
+
+/// The tables of a `.txt` pasted from Word or Excel: two or more lines in a row, each
+/// with the same number (two or more) of cells separated by tabs. Each table is the
+/// byte ranges of its lines, without the line ends and the indent before the first
+/// cell. (`check` leaves the tabs of these lines alone.)
+pub(crate) fn tab_tables(text: &str) -> Vec<Vec<Range<usize>>> {
+    let mut tables = Vec::new();
+    let mut run: Vec<Range<usize>> = Vec::new();
+    let mut cells = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        // The indent goes; a tab at the end is an empty last cell.
+        let content = line.trim_end_matches(['\n', '\r', ' ', '　']);
+        let body = content.trim_start();
+        let from = start + content.len() - body.len();
+        let n = if body.contains('\t') {
+            body.split('\t').count()
+        } else {
+            0
+        };
+        if n < 2 || (n != cells && !run.is_empty()) {
+            if run.len() >= 2 {
+                tables.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+        if n >= 2 {
+            cells = n;
+            run.push(from..from + body.len());
+        }
+    }
+    if run.len() >= 2 {
+        tables.push(run);
+    }
+    tables
+}
+
+/// A table from its lines (see [`tab_tables`]): the first row its header, every cell
+/// at its place in the file, columns aligned as numbers or text.
+fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
+    let mut rows = rows.iter().map(|r| {
+        let mut at = r.start;
+        text[r.clone()]
+            .split('\t')
+            .map(|cell| {
+                let lead = cell.len() - cell.trim_start().len();
+                let t = cell.trim();
+                let inline = Inline {
+                    text: t.to_owned(),
+                    strong: false,
+                    emph: false,
+                    src: Some(at + lead..at + lead + t.len()),
+                };
+                at += cell.len() + 1;
+                if t.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![inline]
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let header = rows.next().unwrap_or_default();
+    Table {
+        caption: Vec::new(),
+        align: vec!["auto"; header.len()],
+        header,
+        rows: rows.collect(),
+    }
 }
 
 /// A Markdown article: its blocks, and what in it does not print as written.
@@ -1237,6 +1337,8 @@ mod tests {
             "各承办单位：\n现将有关情况通报如下。\n",
             "各县市区人大常委会，市人大常委会各委室：\n正文。\n",
             "同志们:\n正文。\n",
+            "市委、市政府：\n正文。\n",
+            "尊敬的各位代表、同志们：\n正文。\n",
         ] {
             assert!(kind(&parse_txt_headings(txt)), "{txt:?}");
         }
@@ -1247,10 +1349,45 @@ mod tests {
         for txt in [
             "正文。\n各承办单位：\n",
             "会议指出，要抓好落实。具体要求如下：\n一、……\n",
+            "一季度各类建议办理情况如下：\n正文。\n",
+            "主要做法：\n正文。\n",
             &format!("{}：\n", "很长的一段话".repeat(11)),
         ] {
             assert!(!kind(&parse_txt_headings(txt)), "{txt:?}");
         }
+    }
+
+    #[test]
+    fn a_table_pasted_into_a_txt_is_a_table() {
+        let txt = "办理情况如下：\n表1　建议办理情况\n类别\t交办\t办结\n城建类\t60\t52\n合计\t156\t\n\t这一段以制表符缩进。\n姓名\t张三\n";
+        let b = parse_txt_headings(txt);
+        assert_eq!(b.len(), 4, "{b:?}");
+        let Block::Table(t) = &b[1] else {
+            panic!("{:?}", b[1])
+        };
+        let text = |c: &Vec<Inline>| c.iter().map(|i| i.text.clone()).collect::<String>();
+        assert_eq!(text(&t.caption), "表1　建议办理情况");
+        assert_eq!(
+            t.header.iter().map(text).collect::<Vec<_>>(),
+            ["类别", "交办", "办结"]
+        );
+        // A tab at the end is an empty last cell; every cell keeps its place.
+        assert_eq!(
+            t.rows[1].iter().map(text).collect::<Vec<_>>(),
+            ["合计", "156", ""]
+        );
+        let cell = &t.rows[0][1][0];
+        assert_eq!(&txt[cell.src.clone().unwrap()], "60");
+        // A paragraph indented by a tab, and a lone line with a tab, stay paragraphs.
+        assert!(matches!(&b[2], Block::Paragraph { .. }));
+        assert!(matches!(&b[3], Block::Paragraph { .. }));
+        // `check` leaves the table's tabs alone, not the lone line's.
+        let found =
+            crate::proofread::punctuation::scan(txt, crate::proofread::punctuation::Options::TXT);
+        let at: Vec<&str> = found.iter().map(|f| &txt[f.span.clone()]).collect();
+        let table_end = txt.find("\n\t这一段").unwrap();
+        assert_eq!(at, ["\t", "\t"]);
+        assert!(found.iter().all(|f| f.span.start > table_end), "{at:?}");
     }
 
     #[test]

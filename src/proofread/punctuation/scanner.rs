@@ -68,7 +68,7 @@ impl Scanner {
             han_before,
             found: Vec::new(),
         };
-        s.protect();
+        s.protect(text);
         s.contexts();
         s
     }

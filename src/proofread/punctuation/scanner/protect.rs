@@ -9,7 +9,22 @@ use crate::proofread::punctuation::chars::*;
 impl Scanner {
     // ── protected spans ──
 
-    pub(super) fn protect(&mut self) {
+    pub(super) fn protect(&mut self, text: &str) {
+        // The tabs between the cells of a table pasted into a `.txt`.
+        if self.opts.line_paragraphs && !self.opts.markdown {
+            for line in crate::input::article::tab_tables(text)
+                .into_iter()
+                .flatten()
+            {
+                let from = self.off.partition_point(|&o| o < line.start);
+                let to = self.off.partition_point(|&o| o < line.end);
+                for k in from..to {
+                    if self.cs[k] == '\t' {
+                        self.protected[k] = true;
+                    }
+                }
+            }
+        }
         let n = self.n();
         let mut i = 0;
         while i < n {
