@@ -621,6 +621,23 @@ fn chars(pdf: &Path) -> Option<Vec<(char, usize, f64, f64)>> {
     )
 }
 
+/// The line of the last occurrence of `c` (the masthead has dates and names too): its
+/// baseline y and the origins x of its characters, left to right.
+fn line_through(chars: &[(char, usize, f64, f64)], c: char) -> (f64, Vec<f64>) {
+    let (_, _, _, y) = *chars
+        .iter()
+        .rev()
+        .find(|(ch, ..)| *ch == c)
+        .unwrap_or_else(|| panic!("{c} not in the PDF"));
+    let mut xs: Vec<f64> = chars
+        .iter()
+        .filter(|(_, _, _, cy)| (cy - y).abs() < 0.5)
+        .map(|(_, _, x, _)| *x)
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    (y, xs)
+}
+
 /// A character as PyMuPDF reads it: the character, its page, its origin (x, y), its size.
 type SizedChar = (char, usize, f64, f64, f64);
 
@@ -856,18 +873,9 @@ fn addressee_and_closing_sit_as_gb_t_9704_sets_them() {
         let (_d, issue) = write_issue(&toml, &[("a.txt", &txt)]);
         let (_o, pdf) = build_to_temp(&issue);
         let Some(chars) = chars(&pdf) else { return };
-        // The last occurrence: the masthead has a date too.
-        let line_of = |c: char| {
-            let (_, _, x, y) = *chars.iter().rev().find(|(ch, ..)| *ch == c).unwrap();
-            let xs: Vec<f64> = chars
-                .iter()
-                .filter(|(_, _, _, cy)| (cy - y).abs() < 0.5)
-                .map(|(_, _, cx, _)| *cx)
-                .collect();
-            (x, y, xs)
-        };
+        let line_of = |c: char| line_through(&chars, c);
         // The grid: the long paragraph's second line starts at the block's left edge.
-        let (_, y_first, first_line) = line_of('为');
+        let (y_first, first_line) = line_of('为');
         let pitch = first_line[1] - first_line[0];
         let left = chars
             .iter()
@@ -876,13 +884,12 @@ fn addressee_and_closing_sit_as_gb_t_9704_sets_them() {
             .fold(f64::MAX, f64::min);
         let right = left + 28.0 * pitch;
         let body_first = body.chars().next().unwrap();
-        let (_, body_y, body_line) = line_of(body_first);
-        let body_x = body_line.iter().fold(f64::MAX, |a, &b| a.min(b));
-        let body_end = body_line.iter().fold(f64::MIN, |a, &b| a.max(b)) + pitch;
+        let (body_y, body_line) = line_of(body_first);
+        let body_x = body_line[0];
+        let body_end = body_line[body_line.len() - 1] + pitch;
         let date_first = date.chars().next().unwrap();
-        let (_, date_y, date_line) = line_of(if date_first == '2' { '年' } else { date_first });
-        let date_x = date_line.iter().fold(f64::MAX, |a, &b| a.min(b));
-        let date_end = date_line.iter().fold(f64::MIN, |a, &b| a.max(b));
+        let (date_y, date_line) = line_of(if date_first == '2' { '年' } else { date_first });
+        let (date_x, date_end) = (date_line[0], date_line[date_line.len() - 1]);
         assert!(
             date_y > body_y + 10.0 && date_y < body_y + 40.0,
             "{body_y} {date_y}"
@@ -903,11 +910,10 @@ fn addressee_and_closing_sit_as_gb_t_9704_sets_them() {
             "{body}: the date at {date_x:.1}, the body at {body_x:.1}"
         );
         // The addressee (主送) flush left.
-        let (_, _, addressee) = line_of('全');
-        let addressee_x = addressee.iter().fold(f64::MAX, |a, &b| a.min(b));
+        let addressee_x = line_of('全').1[0];
         assert!((addressee_x - left).abs() < 0.5, "{addressee_x} vs {left}");
         // A blank line between the text and the 落款.
-        let (_, text_y, _) = line_of('特');
+        let (text_y, _) = line_of('特');
         assert!(body_y - text_y > 50.0, "{text_y} → {body_y}");
     }
 }
@@ -1040,16 +1046,8 @@ fn a_byline_longer_than_a_line_keeps_to_the_right() {
     let (_o, pdf) = build_to_temp(&issue);
     let Some(chars) = chars(&pdf) else { return };
     let line = |c: char| {
-        let (_, _, _, y) = *chars.iter().rev().find(|(ch, ..)| *ch == c).unwrap();
-        let xs: Vec<f64> = chars
-            .iter()
-            .filter(|(_, _, _, cy)| (cy - y).abs() < 0.5)
-            .map(|(_, _, x, _)| *x)
-            .collect();
-        (
-            xs.iter().fold(f64::MAX, |a, &b| a.min(b)),
-            xs.iter().fold(f64::MIN, |a, &b| a.max(b)),
-        )
+        let (_, xs) = line_through(&chars, c);
+        (xs[0], xs[xs.len() - 1])
     };
     // The body's first line ends at the block's right edge, its second starts at the left.
     let (_, right) = line('议');
