@@ -923,25 +923,32 @@ fn addressee_and_closing_sit_as_gb_t_9704_sets_them() {
 #[test]
 fn a_closing_never_stands_alone_on_a_page() {
     let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "");
-    let line = "会议强调要切实提高代表建议办理质量和效率进一步。\n";
+    kept_together(
+        &toml,
+        "a.txt",
+        "\n",
+        "最后一段。\n某某市人大常委会办公室\n2026年3月5日\n",
+        '最',
+        '某',
+    );
+}
+
+/// Builds an article of `n` one-line paragraphs and then `tail`, for `n` from 7 to 11
+/// (the page break passes through `tail` for one of them), and asserts that `a` and `b`
+/// of `tail` are always on one page.
+fn kept_together(toml: &str, file: &str, gap: &str, tail: &str, a: char, b: char) {
+    let line = format!("会议强调要切实提高代表建议办理质量和效率进一步。\n{gap}");
     let mut crossed = false;
     for n in 7..12 {
-        let txt = format!(
-            "{}最后一段。\n某某市人大常委会办公室\n2026年3月5日\n",
-            line.repeat(n)
-        );
-        let (_d, issue) = write_issue(&toml, &[("a.txt", &txt)]);
+        let text = format!("{}{tail}", line.repeat(n));
+        let (_d, issue) = write_issue(toml, &[(file, &text)]);
         let (_o, pdf) = build_to_temp(&issue);
         let Some(chars) = chars(&pdf) else { return };
         let page_of = |c: char| chars.iter().find(|(ch, ..)| *ch == c).unwrap().1;
-        assert_eq!(
-            page_of('最'),
-            page_of('某'),
-            "{n} lines: the last paragraph left behind"
-        );
-        crossed |= page_of('某') > 1 && page_of('会') == 1;
+        assert_eq!(page_of(a), page_of(b), "{n} lines: {a} and {b} parted");
+        crossed |= page_of(b) > 1;
     }
-    assert!(crossed, "no length tried put the 落款 on the next page");
+    assert!(crossed, "no length tried put {b} on the next page");
 }
 
 /// Articles in one column run on under one label, as the contents group them; another
@@ -1012,25 +1019,7 @@ fn an_author_under_the_title_is_printed_and_checked() {
 #[test]
 fn a_divider_never_ends_a_page() {
     let toml = MINIMAL_TOML.replace("a.txt", "a.md");
-    let line = "会议强调要切实提高代表建议办理质量和效率进一步。\n\n";
-    let mut crossed = false;
-    for n in 7..12 {
-        let md = format!("{}***\n\n最后一段。\n", line.repeat(n));
-        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
-        let (_o, pdf) = build_to_temp(&issue);
-        let Some(chars) = chars(&pdf) else { return };
-        let page_of = |c: char| chars.iter().find(|(ch, ..)| *ch == c).unwrap().1;
-        assert_eq!(
-            page_of('※'),
-            page_of('最'),
-            "{n} lines: the divider left behind"
-        );
-        crossed |= page_of('最') > 1;
-    }
-    assert!(
-        crossed,
-        "no length tried put the text after the divider on the next page"
-    );
+    kept_together(&toml, "a.md", "\n", "***\n\n最后一段。\n", '※', '最');
 }
 
 /// A byline longer than a line is set at the right line by line; joined to the last
