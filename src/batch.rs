@@ -66,6 +66,10 @@ where
             )))
         });
         done(i, &result);
+        // What this issue's build remembered (Typst's layouts, decoded photos) and no
+        // build since has used goes: the memory of a batch stays that of the issues
+        // being built, not of all built so far.
+        comemo::evict(1);
         result
     };
     // A pool of its own: `--jobs N` is the user's, whatever rayon's global pool has.

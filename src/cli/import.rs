@@ -35,7 +35,7 @@ pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
     let docx = if is_docx {
         bytes
     } else {
-        jianbao::input::from_office(path).map_err(|e| here(e.0))?
+        jianbao::input::from_office(path, &bytes).map_err(|e| here(e.0))?
     };
     let converted = jianbao::input::convert(&docx).map_err(|e| here(e.0))?;
     let output = args

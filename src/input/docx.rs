@@ -39,7 +39,7 @@ const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const MAX_PART: u64 = 64 * 1024 * 1024;
 
 /// A Word file turned into Markdown, with its images and what did not come across.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Converted {
     /// The article as Markdown: a paragraph a line, blank lines between.
     pub markdown: String,
@@ -61,7 +61,7 @@ impl Converted {
 }
 
 /// Why a file cannot be read as a Word document.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct DocxProblem(pub String);
 
 fn part(
@@ -286,8 +286,13 @@ struct Reader<'z> {
 }
 
 /// Converts a `.doc`, `.wps`, `.odt` or `.rtf` file to `.docx` with LibreOffice
-/// (`soffice --headless --convert-to docx`), when it is installed.
-pub fn from_office(path: &std::path::Path) -> Result<Vec<u8>, DocxProblem> {
+/// (`soffice --headless --convert-to docx`), when it is installed: `bytes` as read from
+/// `path` (its name and kind).
+///
+/// Remembered while `watch` rebuilds, as [`convert`] is: LibreOffice takes seconds,
+/// and runs again only when the file's bytes change.
+#[comemo::memoize]
+pub fn from_office(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<u8>, DocxProblem> {
     let tool = ["soffice", "libreoffice"]
         .into_iter()
         .find(|t| {
@@ -306,10 +311,17 @@ pub fn from_office(path: &std::path::Path) -> Result<Vec<u8>, DocxProblem> {
         })?;
     let dir = tempfile::tempdir()
         .map_err(|e| DocxProblem(format!("no temporary folder for the conversion: {e}")))?;
+    // The bytes read, under the file's own name (LibreOffice goes by its extension),
+    // in a folder of their own: what is converted is what was read.
+    let name = path.file_name().unwrap_or_default();
+    let input = dir.path().join("in").join(name);
+    std::fs::create_dir(dir.path().join("in"))
+        .and_then(|()| std::fs::write(&input, bytes))
+        .map_err(|e| DocxProblem(format!("no temporary copy for the conversion: {e}")))?;
     let out = std::process::Command::new(tool)
         .args(["--headless", "--convert-to", "docx", "--outdir"])
         .arg(dir.path())
-        .arg(path)
+        .arg(&input)
         .output()
         .map_err(|e| DocxProblem(format!("LibreOffice could not be started: {e}")))?;
     let stem = path.file_stem().unwrap_or_default();
@@ -323,6 +335,11 @@ pub fn from_office(path: &std::path::Path) -> Result<Vec<u8>, DocxProblem> {
 }
 
 /// Reads a Word file into Markdown.
+///
+/// Remembered while `watch` rebuilds (comemo, evicted with the session's other
+/// caches): an article saved in another file does not have its Word file read again
+/// (about 10 ms). The bytes are the key, so a Word file saved anew is read anew.
+#[comemo::memoize]
 pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| DocxProblem(format!("it is not a Word (.docx) package: {e}")))?;

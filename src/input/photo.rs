@@ -34,6 +34,9 @@ const POINTS_PER_INCH: f64 = 72.0;
 /// A photo read and placed: what the pipeline encodes and the build reports.
 #[derive(Debug, Clone)]
 pub struct PhotoFile {
+    /// What its pixels follow from: a hash of the source's bytes and its placing
+    /// (the key [`encode`] is remembered by).
+    pub key: u128,
     /// Its path in the Typst world (`/photos/3.png`), set by the model.
     pub vpath: String,
     /// Where it came from, for messages: the file, or the article and the name
@@ -82,7 +85,7 @@ impl PhotoFile {
 }
 
 /// Why a photo cannot be used, in plain words (the caller adds the place).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct PhotoProblem {
     pub message: String,
     pub help: String,
@@ -98,6 +101,11 @@ fn problem(message: String, help: &str) -> PhotoProblem {
 /// Decodes a photo, turns it upright, flattens transparency on white, and places it:
 /// `want` is the share of the text block's width asked for. A photo whose resolution
 /// at that size is over [`MAX_PPI`] is reduced to [`TARGET_PPI`].
+///
+/// Remembered while `watch` rebuilds (comemo, evicted with the session's other
+/// caches): a photo whose bytes and placing did not change is not decoded again on
+/// every save (10–20 ms a photo). The bytes themselves are the key, so a photo saved
+/// anew is read anew.
 pub(crate) fn read(
     bytes: &[u8],
     name: &str,
@@ -105,6 +113,26 @@ pub(crate) fn read(
     style: &Style,
     origin: String,
 ) -> Result<(PhotoFile, Option<String>), PhotoProblem> {
+    let block = (style.page.block_width.0, style.page.block_height.0);
+    read_memo(
+        bytes,
+        name,
+        want.map(f64::to_bits),
+        (block.0.to_bits(), block.1.to_bits()),
+        origin,
+    )
+}
+
+#[comemo::memoize]
+fn read_memo(
+    bytes: &[u8],
+    name: &str,
+    want: Option<u64>,
+    block: (u64, u64),
+    origin: String,
+) -> Result<(PhotoFile, Option<String>), PhotoProblem> {
+    let want = want.map(f64::from_bits);
+    let (block_w, block_h) = (f64::from_bits(block.0), f64::from_bits(block.1));
     let unreadable = |e: &dyn std::fmt::Display| {
         problem(
             format!("{name} cannot be read as a photo: {e} / 无法读取图片"),
@@ -162,8 +190,6 @@ pub(crate) fn read(
 
     // Placed: the width asked (or the block's), no taller than a share of the
     // block's height.
-    let block_w = style.page.block_width.0;
-    let block_h = style.page.block_height.0;
     let aspect = f64::from(source_px.1) / f64::from(source_px.0.max(1));
     let mut width = block_w * want.unwrap_or(1.0);
     if width * aspect > block_h * MAX_HEIGHT_SHARE {
@@ -191,6 +217,7 @@ pub(crate) fn read(
     };
     Ok((
         PhotoFile {
+            key: typst::utils::hash128(&(bytes, want.map(f64::to_bits), block)),
             vpath: String::new(),
             path: None,
             origin,
@@ -244,7 +271,7 @@ fn flatten(image: DynamicImage) -> DynamicImage {
 }
 
 /// The colours a photo is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Colours {
     /// Gray: the printer's two-colour file (red and black): photos print in black.
     Gray,
@@ -278,8 +305,26 @@ pub(crate) fn to_press_cmyk(
 const JPEG_QUALITY: u8 = 92;
 
 /// Encodes a photo for the file being made: a JPEG stays a JPEG, anything else
-/// becomes a PNG.
+/// becomes a PNG. Remembered while `watch` rebuilds, as [`read`] is (10–30 ms a
+/// photo), by the photo's key and the colours.
 pub(crate) fn encode(photo: &PhotoFile, colours: Colours) -> Result<Vec<u8>, String> {
+    encode_memo(Keyed(photo), colours)
+}
+
+/// A photo known by its key for [`encode_memo`]: its pixels and format follow from
+/// its source and placing; its path in the world and its place do not change them.
+#[derive(Clone, Copy)]
+struct Keyed<'a>(&'a PhotoFile);
+
+impl std::hash::Hash for Keyed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.key.hash(state);
+    }
+}
+
+#[comemo::memoize]
+fn encode_memo(photo: Keyed, colours: Colours) -> Result<Vec<u8>, String> {
+    let photo = photo.0;
     let image: DynamicImage = match colours {
         Colours::Gray => photo.image.to_luma8().into(),
         Colours::Own => photo.image.to_rgb8().into(),

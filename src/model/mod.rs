@@ -486,7 +486,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             Some(kind) => {
                 let docx = match kind {
                     WordKind::Docx => bytes,
-                    WordKind::Other => crate::input::docx::from_office(&path)
+                    WordKind::Other => crate::input::docx::from_office(&path, &bytes)
                         .map_err(|e| word_error(loaded, &entry.file, &path, e))?,
                 };
                 let mut converted = crate::input::docx::convert(&docx)

@@ -424,3 +424,40 @@ fn the_footer_note_says_where_the_footer_went_when_a_photo_floated_ahead_of_it()
         "{page2}"
     );
 }
+
+/// While `watch` rebuilds, a photo is decoded and encoded once and remembered; a photo
+/// saved anew (other pixels) is read anew, never served from the memory: its new size
+/// reaches the PDF. The same for a photo moved to a width of its own.
+#[test]
+fn a_photo_saved_anew_while_watching_is_read_anew() {
+    let (dir, issue) = md_issue(
+        "会议现场如下。\n\n![会议现场](a.jpg)\n\n会议结束。\n",
+        &[("a.jpg", jpeg(1200, 800))],
+    );
+    let out = dir.path().join("out.pdf");
+    let (mut session, _) = jianbao::Session::start(jianbao::BuildOptions {
+        issue: issue.clone(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let sizes =
+        || -> Vec<(u32, u32)> { images(&out).iter().map(|(_, w, h, _)| (*w, *h)).collect() };
+    assert_eq!(sizes(), [(1200, 800)]);
+    // The same photo again: the same image.
+    session.rebuild().unwrap();
+    assert_eq!(sizes(), [(1200, 800)]);
+    // Saved anew, taller.
+    std::fs::write(dir.path().join("a.jpg"), jpeg(1200, 900)).unwrap();
+    session.rebuild().unwrap();
+    assert_eq!(sizes(), [(1200, 900)]);
+    // Placed at a third of the width: 1200 px over 52 mm is over 450 ppi, reduced.
+    std::fs::write(
+        dir.path().join("a.md"),
+        "会议现场如下。\n\n![会议现场](a.jpg){width=33%}\n\n会议结束。\n",
+    )
+    .unwrap();
+    let report = session.rebuild().unwrap();
+    let (w, _) = sizes()[0];
+    assert!(w < 1200, "{w}: {:?}", report.photos);
+}
