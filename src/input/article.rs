@@ -24,6 +24,9 @@ pub struct Inline {
     pub strong: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub emph: bool,
+    /// A note's mark in the text (`[1]`), set as a superscript.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sup: bool,
     /// Where the text came from in the article file (byte range), when it is a verbatim slice.
     #[serde(skip)]
     pub src: Option<Range<usize>>,
@@ -60,6 +63,11 @@ pub enum Block {
     /// speech's 同志们：, set flush left (GB/T 9704 7.3.2): an article's first paragraph
     /// when it is a short line that ends with a colon and ends no sentence.
     Addressee { inlines: Vec<Inline> },
+    /// A footnote's paragraph (Markdown `[^1]: …`, a Word footnote or endnote), at the
+    /// article's end in the order of the marks, the first of a note opening with its
+    /// number `[1]`; set in the `note` role under a short rule (`first`: the first
+    /// paragraph of the article's notes).
+    Note { inlines: Vec<Inline>, first: bool },
     /// A line of the 落款 that ends a document reprinted in an issue (GB/T 9704 7.3.5):
     /// the issuing body (one or two lines) and the date (`date`), set at the right, a
     /// blank line above. Found at the end of an article: a last paragraph that is a
@@ -126,6 +134,7 @@ impl Block {
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
+            | Block::Note { inlines, .. }
             | Block::Closing { inlines, .. } => inlines,
             Block::Image(p) => &p.caption,
             Block::Table(_) => &[],
@@ -157,6 +166,7 @@ impl Block {
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
+            | Block::Note { inlines, .. }
             | Block::Closing { inlines, .. } => Block::Paragraph { inlines },
             Block::Table(t) => Block::Paragraph {
                 inlines: t
@@ -471,6 +481,7 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
                 text: trimmed.to_owned(),
                 strong: false,
                 emph: false,
+                sup: false,
                 src: Some(s..s + trimmed.len()),
             }],
         });
@@ -530,6 +541,7 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
                     text: t.to_owned(),
                     strong: false,
                     emph: false,
+                    sup: false,
                     src: Some(at + lead..at + lead + t.len()),
                 };
                 at += cell.len() + 1;
@@ -712,10 +724,14 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::FootnoteReference(label) => {
                 let n = note_number(&mut note_order, &label);
+                let mark = Inline {
+                    sup: true,
+                    ..plain(format!("[{n}]"), None)
+                };
                 current
                     .get_or_insert_with(|| (None, Vec::new()))
                     .1
-                    .push(plain(format!("[{n}]"), None));
+                    .push(mark);
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 flush(&mut current, &mut blocks, &mut counters, quote);
@@ -859,6 +875,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         text: t.into_string(),
                         strong: strong > 0,
                         emph: emph > 0,
+                        sup: false,
                         src,
                     });
                     continue;
@@ -867,6 +884,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     text: t.to_string(),
                     strong: strong > 0,
                     emph: emph > 0,
+                    sup: false,
                     src: src.clone(),
                 };
                 if let Some((_, _, Some(cell))) = table.as_mut() {
@@ -878,6 +896,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     text: t.into_string(),
                     strong: strong > 0,
                     emph: emph > 0,
+                    sup: false,
                     src,
                 });
             }
@@ -911,13 +930,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         let Some((_, note)) = notes.iter_mut().find(|(l, _)| l == label) else {
             continue;
         };
-        for (k, mut block) in std::mem::take(note).into_iter().enumerate() {
-            if k == 0
-                && let Block::Paragraph { inlines } = &mut block
-            {
+        for (k, block) in std::mem::take(note).into_iter().enumerate() {
+            let Block::Paragraph { mut inlines } = block.into_plain() else {
+                continue;
+            };
+            if k == 0 {
                 inlines.insert(0, plain(format!("[{}]", n + 1), None));
             }
-            blocks.push(block);
+            let first = !blocks.iter().any(|b| matches!(b, Block::Note { .. }));
+            blocks.push(Block::Note { inlines, first });
         }
     }
     Markdown { blocks, warnings }
@@ -1051,6 +1072,7 @@ fn plain(text: String, src: Option<Range<usize>>) -> Inline {
         text,
         strong: false,
         emph: false,
+        sup: false,
         src,
     }
 }

@@ -510,6 +510,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         text: f.style.divider.clone(),
                         strong: false,
                         emph: false,
+                        sup: false,
                         src: None,
                     }];
                 }

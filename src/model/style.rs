@@ -316,6 +316,8 @@ roles! {
     table: Role::new(FANG, 14.0, false),
     /// A photo's caption: 小四 楷体.
     caption: Role::new(KAI, 12.0, false),
+    /// Footnotes at an article's end: 四号 仿宋.
+    note: Role::new(FANG, 14.0, false),
     /// Emphasis (*text* in Markdown): 楷体.
     emphasis: Role::new(KAI, 16.0, false),
     /// The byline after an article.

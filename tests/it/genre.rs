@@ -1051,3 +1051,29 @@ fn a_byline_longer_than_a_line_keeps_to_the_right() {
         "it ends at {end}, the body at {right}"
     );
 }
+
+/// Footnotes are set smaller than the text (the `note` role, 四号), and their marks in
+/// the text are raised and smaller still.
+#[test]
+fn footnotes_are_set_smaller_with_raised_marks() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let md = "全市共有各级人大代表一万二千名[^1]，其中基层代表占比超过六成。\n\n[^1]: 数据来源于统计公报。\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = sized_chars(&pdf) else {
+        return;
+    };
+    let size_of = |c: char| chars.iter().find(|x| x.0 == c).map(|x| x.4).unwrap();
+    assert!((size_of('全') - 16.0).abs() < 0.1);
+    assert!((size_of('源') - 14.0).abs() < 0.1, "{}", size_of('源'));
+    // The mark in the text: the "1" right after 名, smaller, above the baseline.
+    let text = chars.iter().find(|x| x.0 == '名').unwrap();
+    let mark = chars
+        .iter()
+        .find(|x| x.0 == '1' && (x.3 - text.3).abs() < 10.0 && x.2 > text.2)
+        .unwrap();
+    assert!(
+        mark.4 < 14.0 && mark.3 < text.3 - 1.0,
+        "{mark:?} vs {text:?}"
+    );
+}
