@@ -157,7 +157,8 @@ pub struct Fitted {
 }
 
 /// Fits the model to the fonts: drops absent families from the roles, checks that
-/// every character has a font, and serialises the model for the layout.
+/// every character has a font, and serialises the model for the layout. Warns, an
+/// article a line, of punctuation `check` would flag (printed as typed).
 pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -> Result<Fitted> {
     let mut warnings: Vec<String> = fontcheck::unknown_families(loaded, &issue.style.fonts, fonts)
         .iter()
@@ -430,9 +431,9 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<Built> {
     let laid = timings.time("layout", || fit_pages(prepared))?;
     let settings = &prepared.print;
     // Which face set which character is read off the pages beside the export (on
-    // another core), not after it: 2–3 ms of a 98-page rebuild.
+    // another core), not after it: 2–3 ms of a 98-page rebuild. The stage "pdf"
+    // counts both.
     let fonts = prepared.world.fonts();
-    // The stage "pdf" counts both.
     let (bytes, font_use) = timings.time("pdf", || {
         rayon::join(
             || export::pdf(&laid.document, &prepared.issue, settings.pdfa),

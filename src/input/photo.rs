@@ -114,25 +114,31 @@ pub(crate) fn read(
     origin: String,
 ) -> Result<(PhotoFile, Option<String>), PhotoProblem> {
     let block = (style.page.block_width.0, style.page.block_height.0);
-    read_memo(
-        bytes,
-        name,
-        want.map(f64::to_bits),
-        (block.0.to_bits(), block.1.to_bits()),
-        origin,
-    )
+    let placing = (want.map(f64::to_bits), block.0.to_bits(), block.1.to_bits());
+    // The bytes are hashed once, into the key, which the memo goes by.
+    let key = typst::utils::hash128(&(bytes, placing));
+    read_memo(key, ByKey(bytes), name, placing, origin)
+}
+
+/// A photo's bytes, known to [`read_memo`] by the key hashed from them beside them.
+#[derive(Clone, Copy)]
+struct ByKey<'a>(&'a [u8]);
+
+impl std::hash::Hash for ByKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 #[comemo::memoize]
 fn read_memo(
-    bytes: &[u8],
+    key: u128,
+    bytes: ByKey,
     name: &str,
-    want: Option<u64>,
-    block: (u64, u64),
+    placing: (Option<u64>, u64, u64),
     origin: String,
 ) -> Result<(PhotoFile, Option<String>), PhotoProblem> {
-    let want = want.map(f64::from_bits);
-    let (block_w, block_h) = (f64::from_bits(block.0), f64::from_bits(block.1));
+    let bytes = bytes.0;
+    let want = placing.0.map(f64::from_bits);
+    let (block_w, block_h) = (f64::from_bits(placing.1), f64::from_bits(placing.2));
     let unreadable = |e: &dyn std::fmt::Display| {
         problem(
             format!("{name} cannot be read as a photo: {e} / 无法读取图片"),
@@ -217,7 +223,7 @@ fn read_memo(
     };
     Ok((
         PhotoFile {
-            key: typst::utils::hash128(&(bytes, want.map(f64::to_bits), block)),
+            key,
             vpath: String::new(),
             path: None,
             origin,
