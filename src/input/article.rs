@@ -65,9 +65,8 @@ pub enum Block {
     Addressee { inlines: Vec<Inline> },
     /// A footnote's paragraph (Markdown `[^1]: …`, a Word footnote or endnote), at the
     /// article's end in the order of the marks, the first of a note opening with its
-    /// number `[1]`; set in the `note` role under a short rule (`first`: the first
-    /// paragraph of the article's notes).
-    Note { inlines: Vec<Inline>, first: bool },
+    /// number `[1]`; set after the byline in the `note` role, under a short rule.
+    Note { inlines: Vec<Inline> },
     /// A line of the 落款 that ends a document reprinted in an issue (GB/T 9704 7.3.5):
     /// the issuing body (one or two lines) and the date (`date`), set at the right, a
     /// blank line above. Found at the end of an article: a last paragraph that is a
@@ -134,7 +133,7 @@ impl Block {
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
-            | Block::Note { inlines, .. }
+            | Block::Note { inlines }
             | Block::Closing { inlines, .. } => inlines,
             Block::Image(p) => &p.caption,
             Block::Table(_) => &[],
@@ -166,7 +165,7 @@ impl Block {
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
-            | Block::Note { inlines, .. }
+            | Block::Note { inlines }
             | Block::Closing { inlines, .. } => Block::Paragraph { inlines },
             Block::Table(t) => Block::Paragraph {
                 inlines: t
@@ -937,8 +936,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             if k == 0 {
                 inlines.insert(0, plain(format!("[{}]", n + 1), None));
             }
-            let first = !blocks.iter().any(|b| matches!(b, Block::Note { .. }));
-            blocks.push(Block::Note { inlines, first });
+            blocks.push(Block::Note { inlines });
         }
     }
     Markdown { blocks, warnings }

@@ -1052,8 +1052,8 @@ fn a_byline_longer_than_a_line_keeps_to_the_right() {
     );
 }
 
-/// Footnotes are set smaller than the text (the `note` role, 四号), and their marks in
-/// the text are raised and smaller still.
+/// Footnotes are set smaller than the text (the `note` role, 四号), after the byline, and
+/// their marks in the text are raised and smaller still.
 #[test]
 fn footnotes_are_set_smaller_with_raised_marks() {
     let toml = MINIMAL_TOML.replace("a.txt", "a.md");
@@ -1076,4 +1076,8 @@ fn footnotes_are_set_smaller_with_raised_marks() {
         mark.4 < 14.0 && mark.3 < text.3 - 1.0,
         "{mark:?} vs {text:?}"
     );
+    // The byline signs the text: above the notes.
+    let byline = chars.iter().find(|x| x.0 == '稿').unwrap();
+    let note = chars.iter().find(|x| x.0 == '源').unwrap();
+    assert!(byline.3 < note.3, "{byline:?} vs {note:?}");
 }
