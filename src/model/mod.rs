@@ -166,7 +166,10 @@ impl Default for Labels {
 impl Labels {
     /// The defaults with the issue file's `[labels]` over them; a pattern must hold
     /// `{}` once.
-    fn read(loaded: &LoadedIssueFile) -> Result<Labels> {
+    /// The labels of the issue file; `{year}` in the issue line's (`number`,
+    /// `supplement`) is the year of the issue's date, so that a series file's
+    /// `number = "{year}年第{}期"` serves every year.
+    fn read(loaded: &LoadedIssueFile, year: Option<i32>) -> Result<Labels> {
         let f = &loaded.file.labels;
         let mut l = Labels::default();
         let plain = |s: &Option<Spanned<String>>, into: &mut String| -> Result<()> {
@@ -212,6 +215,22 @@ impl Labels {
         pattern(&f.byline, &mut l.byline)?;
         pattern(&f.number, &mut l.number)?;
         pattern(&f.supplement, &mut l.supplement)?;
+        for (s, into) in [
+            (&f.number, &mut l.number),
+            (&f.supplement, &mut l.supplement),
+        ] {
+            let Some(s) = s.as_ref().filter(|s| s.get_ref().contains("{year}")) else {
+                continue;
+            };
+            let Some(y) = year else {
+                return Err(loaded
+                    .error_at(s.span(), "the label takes {year} from the issue's date, and the issue has no date / 标签中的 {year} 取自本期日期，但本期没有日期")
+                    .help("give the issue its date (date = 2026-03-05), or write the year into the label / 请填写本期日期，或在标签中直接写出年份")
+                    .into());
+            };
+            into.before = into.before.replace("{year}", &y.to_string());
+            into.after = into.after.replace("{year}", &y.to_string());
+        }
         pattern(&f.total, &mut l.total)?;
         pattern(&f.distribution, &mut l.distribution)?;
         pattern(&f.editors, &mut l.editors)?;
@@ -388,7 +407,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .into());
     }
     let total = f.issue.total.as_ref().map(|t| *t.get_ref());
-    let labels = Labels::read(loaded)?;
+    let labels = Labels::read(loaded, date.map(|(y, _, _)| y))?;
     let label = opt_line(&f.issue.label, "issue.label")?;
     let number_text = match (&label, number) {
         (Some(l), _) => Some(l.clone()),

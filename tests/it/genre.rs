@@ -1081,3 +1081,21 @@ fn footnotes_are_set_smaller_with_raised_marks() {
     let note = chars.iter().find(|x| x.0 == '源').unwrap();
     assert!(byline.3 < note.3, "{byline:?} vs {note:?}");
 }
+
+/// `{year}` in the issue line's label is the year of the issue's date, so that one
+/// series file's `number = "{year}年第{}期"` serves every year; without a date it is an
+/// error at the label.
+#[test]
+fn the_issue_lines_year_comes_from_the_date() {
+    let toml = format!("{MINIMAL_TOML}\n[labels]\nnumber = \"{{year}}年第{{}}期\"\n");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.issue.number_text.as_deref(), Some("2026年第1期"));
+    let undated = toml.replace("date = 2026-01-05\n", "");
+    let (_d, issue) = write_issue(&undated, &[("a.txt", "正文。\n")]);
+    let err = jianbao::model::load(&issue).unwrap_err().render(false);
+    assert!(
+        err.contains("issue.toml:") && err.contains("{year}"),
+        "{err}"
+    );
+}
