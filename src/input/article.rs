@@ -451,9 +451,11 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
         let start = offset;
         offset += line.len();
         // A table pasted from Word or Excel (cells separated by tabs): one block, at
-        // its first line; a 表1 … line right before it is its caption.
-        if let Some(rows) = tables.iter().find(|t| t.iter().any(|r| r.start == start)) {
-            if rows[0].start == start {
+        // its first line; a 表1 … line right before it is its caption. (A row starts
+        // after its line's indent.)
+        let here = |r: &Range<usize>| (start..offset).contains(&r.start);
+        if let Some(rows) = tables.iter().find(|t| t.iter().any(here)) {
+            if here(&rows[0]) {
                 let mut table = tab_table(text, rows);
                 if let Some(Block::Paragraph { inlines }) = blocks.last()
                     && is_table_caption(inlines)
@@ -1398,6 +1400,9 @@ mod tests {
         );
         let cell = &t.rows[0][1][0];
         assert_eq!(&txt[cell.src.clone().unwrap()], "60");
+        // Rows indented as pasted (full-width spaces) are rows all the same.
+        let indented = parse_txt("　　类别\t交办\n　　城建类\t60\n");
+        assert!(matches!(indented.as_slice(), [Block::Table(t)] if t.rows.len() == 1));
         // A paragraph indented by a tab, and a lone line with a tab, stay paragraphs.
         assert!(matches!(&b[2], Block::Paragraph { .. }));
         assert!(matches!(&b[3], Block::Paragraph { .. }));
