@@ -10,8 +10,8 @@
 //! What comes out is Markdown text ([`Converted::markdown`]): headings by their Word
 //! style (Heading 1–4, 标题 1–4 and styles based on them, or an outline level) and by
 //! a number typed by hand (一、 （一） 1. （1） on a line alone), bold and italic runs,
-//! lists, tables, photos, and footnotes and endnotes (as Markdown footnotes). The article parser reads it like any `.md`, so a Word
-//! article gets the same numbering, checks and places as a Markdown one, and
+//! lists, tables, photos, and footnotes and endnotes (as Markdown footnotes). The
+//! article parser reads it like any `.md`, so a Word article gets the same numbering, checks and places as a Markdown one, and
 //! `jianbao import` writes the same text for editors who want to edit it.
 //!
 //! Word's debris is cleaned on the way: spaces (full- and half-width) and tabs used
@@ -347,8 +347,11 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         .ok_or_else(|| DocxProblem("it has no word/document.xml: not a Word document".into()))?;
     let styles = Styles::parse(part(&mut zip, "word/styles.xml")?.as_deref());
     let numbering = Numbering::parse(part(&mut zip, "word/numbering.xml")?.as_deref());
+    // The notes parts, parsed once: which notes have text, then that text.
     let footnotes = part(&mut zip, "word/footnotes.xml")?;
     let endnotes = part(&mut zip, "word/endnotes.xml")?;
+    let foot = footnotes.as_deref().and_then(|x| Document::parse(x).ok());
+    let end = endnotes.as_deref().and_then(|x| Document::parse(x).ok());
     let mut rels = HashMap::new();
     if let Some(x) = part(&mut zip, "word/_rels/document.xml.rels")?
         && let Ok(doc) = Document::parse(&x)
@@ -380,24 +383,24 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         para_no: 0,
         lists: HashMap::new(),
         numbering,
-        noted: [("footnote", &footnotes), ("endnote", &endnotes)]
+        noted: [("footnote", &foot), ("endnote", &end)]
             .into_iter()
-            .flat_map(|(kind, xml)| noted(kind, xml.as_deref()))
+            .flat_map(|(kind, doc)| noted(kind, doc.as_ref()))
             .collect(),
         notes: Vec::new(),
         shift: 0,
     };
     reader.shift = reader.heading_shift(body);
     reader.blocks(body);
-    reader.notes(&footnotes, &endnotes);
+    reader.notes(foot.as_ref(), end.as_ref());
     reader.finish();
     Ok(reader.out)
 }
 
 /// The ids of the notes (`footnote` or `endnote`) in a notes part that have text: a
 /// mark whose note has none is named and left out, never printed as `[^f9]`.
-fn noted(kind: &'static str, xml: Option<&str>) -> Vec<(&'static str, String)> {
-    let Some(doc) = xml.and_then(|x| Document::parse(x).ok()) else {
+fn noted(kind: &'static str, doc: Option<&Document>) -> Vec<(&'static str, String)> {
+    let Some(doc) = doc else {
         return Vec::new();
     };
     doc.descendants()
@@ -856,12 +859,10 @@ impl Reader<'_> {
 
     /// The text of the footnotes and endnotes referred to, as Markdown footnotes after
     /// the body (`[^f1]: …`), in the order of their marks.
-    fn notes(&mut self, footnotes: &Option<String>, endnotes: &Option<String>) {
-        let foot = footnotes.as_deref().and_then(|x| Document::parse(x).ok());
-        let end = endnotes.as_deref().and_then(|x| Document::parse(x).ok());
+    fn notes(&mut self, foot: Option<&Document>, end: Option<&Document>) {
         for (label, kind, id) in std::mem::take(&mut self.notes) {
-            let doc = if kind == "footnote" { &foot } else { &end };
-            let note = doc.as_ref().and_then(|d| {
+            let doc = if kind == "footnote" { foot } else { end };
+            let note = doc.and_then(|d| {
                 d.descendants()
                     .find(|n| is(n, W, kind) && attr(n, "id") == Some(id.as_str()))
             });
