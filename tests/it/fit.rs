@@ -280,5 +280,10 @@ fn footer_on_even_page_puts_the_footer_at_the_foot_of_an_even_page() {
         };
         assert!(page("6").contains("责任编辑"), "the footer is on page 6");
         assert!(!page("5").contains("责任编辑"));
+        // GB/T 9704 7.5: the blank page before the 版记 page and the 版记 page are not
+        // numbered; the body's pages are.
+        assert!(page("4").contains("—4—"), "{}", page("4"));
+        assert!(page("5").trim().is_empty(), "page 5 is blank: {}", page("5"));
+        assert!(!page("6").contains("—6—"), "{}", page("6"));
     }
 }
