@@ -612,7 +612,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                  counters: &mut [u64; 4],
                  quote: u32| {
         if let Some((level, inlines)) = cur.take() {
-            let inlines = trim_inlines(inlines);
+            let inlines = trim_inlines(strong_left_as_text(inlines));
             if inlines.is_empty() {
                 return;
             }
@@ -1200,6 +1200,75 @@ fn starts_with_number(s: &str) -> bool {
     }
 }
 
+/// Sets in bold the `**…**` that CommonMark leaves as text next to Chinese marks.
+///
+/// CommonMark closes `**` only when it is not between a mark and a letter, so
+/// `**记者：**离开` (how Chinese interviews are typed) keeps its asterisks. Within one
+/// paragraph, the `**` left in text typed as such (not escaped `\*\*`, which never
+/// reaches here verbatim) are paired in order and what lies between is bold; an odd
+/// last one stays as typed.
+fn strong_left_as_text(runs: Vec<Inline>) -> Vec<Inline> {
+    // The parser gives each `*` left as text a run of its own: runs of one style that
+    // follow each other in the file are joined first.
+    let mut inlines: Vec<Inline> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match inlines.last_mut() {
+            Some(last)
+                if (last.strong, last.emph, last.sup) == (run.strong, run.emph, run.sup)
+                    && matches!((&last.src, &run.src), (Some(a), Some(b)) if a.end == b.start) =>
+            {
+                last.text.push_str(&run.text);
+                if let (Some(a), Some(b)) = (last.src.as_mut(), run.src) {
+                    a.end = b.end;
+                }
+            }
+            _ => inlines.push(run),
+        }
+    }
+    // (inline, byte offset) of every `**` left in verbatim text.
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for (i, inline) in inlines.iter().enumerate() {
+        if inline.src.is_some() && !inline.strong {
+            marks.extend(inline.text.match_indices("**").map(|(at, _)| (i, at)));
+        }
+    }
+    if marks.len() < 2 {
+        return inlines;
+    }
+    marks.truncate(marks.len() / 2 * 2);
+    let mut out = Vec::with_capacity(inlines.len() + marks.len());
+    let mut bold = false;
+    let mut next = marks.iter().peekable();
+    for (i, inline) in inlines.into_iter().enumerate() {
+        let mut from = 0;
+        let piece = |from: usize, to: usize, bold: bool| Inline {
+            text: inline.text[from..to].to_owned(),
+            strong: inline.strong || bold,
+            emph: inline.emph,
+            sup: inline.sup,
+            src: inline.src.as_ref().map(|r| r.start + from..r.start + to),
+        };
+        while let Some(&&(_, at)) = next.peek().filter(|(k, _)| *k == i) {
+            next.next();
+            if at > from {
+                out.push(piece(from, at, bold));
+            }
+            bold = !bold;
+            from = at + 2;
+        }
+        if from == 0 {
+            let bold_now = bold;
+            out.push(Inline {
+                strong: inline.strong || bold_now,
+                ..inline
+            });
+        } else if from < inline.text.len() {
+            out.push(piece(from, inline.text.len(), bold));
+        }
+    }
+    out
+}
+
 /// Drops leading/trailing whitespace of a paragraph and empty runs.
 fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     if let Some(first) = inlines.first_mut() {
@@ -1529,6 +1598,30 @@ mod tests {
         assert_eq!(texts(&b[0]), "这是重点和强调，续行。");
         assert!(inl.iter().any(|i| i.strong && i.text == "重点"));
         assert!(inl.iter().any(|i| i.emph && i.text == "强调"));
+    }
+
+    #[test]
+    fn strong_next_to_chinese_marks_is_bold() {
+        // CommonMark leaves these asterisks as text; Chinese interviews are typed so.
+        let b = parse_markdown(
+            "**记者：**离开母校四十年了。\n\n他说：**“这是重点。”**然后走了，**好**。\n\n\\*\\*不是粗体\\*\\*，**单个\n",
+            true,
+        )
+        .blocks;
+        let bold = |b: &Block| -> Vec<String> {
+            b.inlines()
+                .iter()
+                .filter(|i| i.strong)
+                .map(|i| i.text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&b[0]), "记者：离开母校四十年了。");
+        assert_eq!(bold(&b[0]), ["记者："]);
+        assert_eq!(texts(&b[1]), "他说：“这是重点。”然后走了，好。");
+        assert_eq!(bold(&b[1]).concat(), "“这是重点。”好");
+        // Escaped asterisks and an unpaired one print as typed.
+        assert_eq!(texts(&b[2]), "**不是粗体**，**单个");
+        assert!(bold(&b[2]).is_empty());
     }
 
     #[test]
