@@ -280,7 +280,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
 
 /// Lays out a prepared issue and checks for missing glyphs.
 pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
-    let laid = compile::compile(&p.world)?;
+    let mut laid = compile::compile(&p.world)?;
     let missing = compile::missing_glyphs(&laid.document);
     if !missing.is_empty() {
         let mut seen = std::collections::BTreeSet::new();
@@ -320,6 +320,51 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             )
             .help("shorten the title (the issuing body can go in the unit line), or allow more lines: [style] masthead_max_lines = 2 / 请缩短报头标题，或设置 [style] masthead_max_lines = 2")
             .into());
+    }
+    let style = &p.issue.style;
+    if let Some(fit) = compile::masthead_fit(&laid.document) {
+        let full = style.fonts.masthead.size.0;
+        if fit.size < full - 0.05 {
+            laid.warnings.push(format!(
+                "the masthead title is set at {:.0} pt instead of {full:.0} pt{} to fit {} line(s) / 报头标题过长，已缩小为 {:.0} pt{}; help: with [style] masthead_max_lines = {} it keeps its size on more lines, or shorten [bulletin] title",
+                fit.size,
+                if fit.scale < 1.0 { format!(" and compressed to {:.0} %", fit.scale * 100.0) } else { String::new() },
+                style.masthead_max_lines,
+                fit.size,
+                if fit.scale < 1.0 { format!("并压缩至 {:.0}%", fit.scale * 100.0) } else { String::new() },
+                style.masthead_max_lines + 1,
+            ));
+        }
+    }
+    if let Some(fit) = compile::unit_line_fit(&laid.document) {
+        if fit.overflow > 0.5 {
+            return Err(p
+                .loaded
+                .error_at(
+                    p.loaded.span_of(&["bulletin", "unit"]),
+                    format!(
+                        "the editing unit does not fit {}: {:.0} pt too wide even compressed to {:.0} % / 编印单位过长，{}排不进一行（压缩后仍超出 {:.0} pt）",
+                        if fit.dated { "beside the date" } else { "its line" },
+                        fit.overflow,
+                        fit.scale * 100.0,
+                        if fit.dated { "与日期" } else { "" },
+                        fit.overflow
+                    ),
+                )
+                .help(format!(
+                    "shorten unit to about {} characters (a second issuing body can go in [bulletin] issuer, over the title) / 请缩短 unit，约 {} 个字以内",
+                    (fit.room / style.fonts.unit_line.size.0).floor(),
+                    (fit.room / style.fonts.unit_line.size.0).floor()
+                ))
+                .into());
+        }
+        if fit.scale < 0.999 {
+            laid.warnings.push(format!(
+                "the editing unit is compressed to {:.0} % to fit beside the date / 编印单位较长，已横向压缩至 {:.0}%",
+                fit.scale * 100.0,
+                fit.scale * 100.0
+            ));
+        }
     }
     let overprints = compile::overprints(&laid.document);
     if !overprints.is_empty() {

@@ -57,7 +57,8 @@ pub struct Bulletin {
     pub title: String,
     pub pinyin: Option<String>,
     pub unit: Option<String>,
-    /// Top marks: 密级, copy number, 内部资料 …, in print order.
+    /// Top marks, line by line: the copy number (份号) alone, then the 密级 and the
+    /// other marks (内部资料 …) on one line.
     pub marks: Vec<String>,
 }
 
@@ -458,15 +459,26 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         title: line(&f.bulletin.title, "bulletin.title")?,
         pinyin: opt(&f.bulletin.pinyin, "bulletin.pinyin")?,
         unit: opt(&f.bulletin.unit, "bulletin.unit")?,
-        // GB/T 9704's order: 份号 first, then 密级, then the other marks.
-        marks: f
-            .bulletin
-            .copy_number
-            .iter()
-            .chain(f.bulletin.secrecy.iter())
-            .chain(f.bulletin.marks.iter())
-            .map(|m| text(m, "bulletin.marks"))
-            .collect::<Result<_>>()?,
+        // GB/T 9704 7.2.1–7.2.2: the 份号 on the first line, the 密级 under it, and
+        // the other marks after the 密级 on its line.
+        marks: {
+            let copy = f
+                .bulletin
+                .copy_number
+                .iter()
+                .map(|m| text(m, "bulletin.copy_number"))
+                .collect::<Result<Vec<_>>>()?;
+            let rest = f
+                .bulletin
+                .secrecy
+                .iter()
+                .chain(f.bulletin.marks.iter())
+                .map(|m| text(m, "bulletin.marks"))
+                .collect::<Result<Vec<_>>>()?;
+            copy.into_iter()
+                .chain((!rest.is_empty()).then(|| rest.join("　")))
+                .collect()
+        },
     };
 
     if f.articles.is_empty() {

@@ -373,6 +373,27 @@ pub fn masthead_fit(doc: &PagedDocument) -> Option<MastheadFit> {
     reported(doc, "jianbao-masthead")
 }
 
+/// How the unit line (the editing unit beside the date) was fitted
+/// (`layouts/masthead.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct UnitLineFit {
+    /// What the unit is wider than its room at the floor, in pt (0: it fits).
+    pub overflow: f64,
+    /// The horizontal compression (1: none).
+    pub scale: f64,
+    /// The unit's room beside the date, and its width as set, pt.
+    pub room: f64,
+    pub natural: f64,
+    /// Whether a date shares the line.
+    #[serde(default)]
+    pub dated: bool,
+}
+
+/// The unit line's fitting, when the layout reports it (the built-in layouts do).
+pub fn unit_line_fit(doc: &PagedDocument) -> Option<UnitLineFit> {
+    reported(doc, "jianbao-unit-line")
+}
+
 /// How the footer (报尾) was fitted (`layouts/footer.typ`).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct FooterFit {

@@ -8,4 +8,4 @@ pub mod fonts;
 pub(crate) mod world;
 
 // What the pages measure, for the font report and for tests of the fit.
-pub use compile::{FontUse, Laidout, footer_fit, masthead_fit, overprints};
+pub use compile::{FontUse, Laidout, footer_fit, masthead_fit, overprints, unit_line_fit};

@@ -47,6 +47,14 @@ fn a_25_character_masthead_title_is_compressed_onto_one_line() {
     assert!((fit.scale - 0.6).abs() < 1e-6, "{fit:?}");
     assert!(fit.size < 68.0 && fit.size >= 22.0, "{fit:?}");
     assert!(compile::overprints(&laid.document).is_empty());
+    // Set smaller: said, with the key that keeps the size.
+    assert!(
+        laid.warnings
+            .iter()
+            .any(|w| w.contains("masthead title is set at") && w.contains("masthead_max_lines = 2")),
+        "{:?}",
+        laid.warnings
+    );
     // On one line: every glyph of the title on page 1 shares one baseline.
     let out = dir.path().join("out.pdf");
     let o = build_cli(&issue, &out);
@@ -71,6 +79,57 @@ fn a_25_character_masthead_title_is_compressed_onto_one_line() {
             "{report}"
         );
     }
+}
+
+#[test]
+fn a_long_unit_is_compressed_beside_a_whole_date_and_one_too_long_stops_the_build() {
+    // Two issuing bodies: compressed onto the line, the date whole at its right.
+    let unit = "中共青溪县纪律检查委员会　青溪县监察委员会编";
+    let toml = MINIMAL_TOML.replace("unit = \"测试单位编\"", &format!("unit = \"{unit}\""));
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let prepared = pipeline::prepare(&opts(&issue)).unwrap();
+    let laid = pipeline::lay_out(&prepared).unwrap();
+    let fit = compile::unit_line_fit(&laid.document).expect("the unit line reports its fit");
+    assert!(
+        fit.overflow < 0.5 && fit.scale < 1.0 && fit.scale >= 0.6,
+        "{fit:?}"
+    );
+    assert!(
+        laid.warnings
+            .iter()
+            .any(|w| w.contains("editing unit is compressed")),
+        "{:?}",
+        laid.warnings
+    );
+    assert!(compile::overprints(&laid.document).is_empty());
+    let out = dir.path().join("out.pdf");
+    let o = build_cli(&issue, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    if tool("pdftotext") {
+        let text = pdftotext(&out);
+        let line = text
+            .lines()
+            .find(|l| l.contains("青溪县监察委员会编"))
+            .unwrap_or_else(|| panic!("no unit line:\n{text}"));
+        assert!(
+            line.contains("2026年1月5日"),
+            "the date on the unit's line: {line}"
+        );
+    }
+
+    // Three bodies: no floor holds them; the error names the key and the length.
+    let unit = "中共青溪县纪律检查委员会　青溪县监察委员会　青溪县委巡察工作领导小组办公室编";
+    let toml = MINIMAL_TOML.replace("unit = \"测试单位编\"", &format!("unit = \"{unit}\""));
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("editing unit does not fit beside the date") && err.contains("issue.toml:5:"),
+        "{err}"
+    );
+    assert!(err.contains("shorten unit to about"), "{err}");
+    assert!(!dir.path().join("issue.pdf").exists());
 }
 
 #[test]
@@ -283,7 +342,11 @@ fn footer_on_even_page_puts_the_footer_at_the_foot_of_an_even_page() {
         // GB/T 9704 7.5: the blank page before the 版记 page and the 版记 page are not
         // numbered; the body's pages are.
         assert!(page("4").contains("—4—"), "{}", page("4"));
-        assert!(page("5").trim().is_empty(), "page 5 is blank: {}", page("5"));
+        assert!(
+            page("5").trim().is_empty(),
+            "page 5 is blank: {}",
+            page("5")
+        );
         assert!(!page("6").contains("—6—"), "{}", page("6"));
     }
 }

@@ -855,7 +855,8 @@ fn the_copy_number_comes_before_the_secrecy_mark_as_gb_t_9704_orders_them() {
     );
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (issue, _) = jianbao::load(&issue).unwrap();
-    assert_eq!(issue.bulletin.marks, ["000036", "秘密", "内部资料"]);
+    // 份号 on a line of its own, the 密级 and the other marks on the next (7.2.1–7.2.2).
+    assert_eq!(issue.bulletin.marks, ["000036", "秘密　内部资料"]);
 }
 
 /// A reprinted document's addressee flush left (GB/T 9704 7.3.2), and its 落款: the
