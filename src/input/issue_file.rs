@@ -90,6 +90,8 @@ pub struct LabelsFile {
     pub editors: Option<Spanned<String>>,
     /// The contact line (phone, e-mail, address): `联系方式：{}`.
     pub contact: Option<Spanned<String>>,
+    /// The address in the contact line: `地址：{}`.
+    pub address: Option<Spanned<String>>,
     /// The approval number: `批准文号：{}`.
     pub approval: Option<Spanned<String>>,
     /// The print run: `共印{}份`.
@@ -286,8 +288,8 @@ pub struct Footer {
     /// The print run: 500 (or "2,065") prints 共印500份.
     #[serde(default)]
     pub print_count: Option<Spanned<PrintCount>>,
-    /// Where 共印N份 goes: "row" (its own row, at the right; default) or "end" (after the
-    /// last distribution list).
+    /// Where 共印N份 goes: "row" (its own row, at the right; default), "end" (after the
+    /// last distribution list) or "editors" (at the right of the 责任编辑 line).
     #[serde(default)]
     pub print_count_placement: Placement,
     /// The office that issues it, for GB/T 9704's 版记 line: ……办公室　2018年7月4日印发.
@@ -313,6 +315,7 @@ pub enum Placement {
     #[default]
     Row,
     End,
+    Editors,
 }
 
 /// One distribution list: a label and its recipients.

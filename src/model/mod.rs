@@ -125,6 +125,8 @@ pub struct Labels {
     pub editors: Affix,
     /// `联系方式：{}`.
     pub contact: Affix,
+    /// `地址：{}`, after the phone and e-mail.
+    pub address: Affix,
     /// `批准文号：{}`.
     pub approval: Affix,
     /// `共印{}份`.
@@ -153,6 +155,7 @@ impl Default for Labels {
             distribution: Affix::new("", "："),
             editors: Affix::new("责任编辑：", ""),
             contact: Affix::new("联系方式：", ""),
+            address: Affix::new("地址：", ""),
             approval: Affix::new("批准文号：", ""),
             print_count: Affix::new("共印", "份"),
             page_number: Affix::new("— ", " —"),
@@ -236,6 +239,7 @@ impl Labels {
         pattern(&f.distribution, &mut l.distribution)?;
         pattern(&f.editors, &mut l.editors)?;
         pattern(&f.contact, &mut l.contact)?;
+        pattern(&f.address, &mut l.address)?;
         pattern(&f.approval, &mut l.approval)?;
         pattern(&f.print_count, &mut l.print_count)?;
         pattern(&f.page_number, &mut l.page_number)?;

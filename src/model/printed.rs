@@ -230,6 +230,10 @@ pub(crate) fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Pie
                 w.push("footer", &l.contact.words(), label(&lf.contact));
                 w.push("footer", " ", Src::Layout);
             }
+            if ft.address.is_some() {
+                w.push("footer", &l.address.words(), label(&lf.address));
+                w.push("footer", "　", Src::Layout);
+            }
         }
         if let (Some(x), Some(s)) = (&ft.approval, &fs.approval) {
             w.field("footer", x, s);

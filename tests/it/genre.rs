@@ -1100,3 +1100,43 @@ fn the_issue_lines_year_comes_from_the_date() {
         "{err}"
     );
 }
+
+/// 共印N份 is never run into a list: at the end of the last list it stays whole, at the
+/// right of the last line or on a line of its own; with "editors" it is on the 责任编辑
+/// line. The address has its label.
+#[test]
+fn the_print_run_stays_whole_where_it_is_placed_and_the_address_has_its_label() {
+    let footer = |placement: &str, last: &str| {
+        format!(
+            "\n[footer]\nprint_count = \"1,050\"\nprint_count_placement = \"{placement}\"\neditors = [\"王芳\"]\n[footer.contact]\nphone = \"0838-2212345\"\naddress = \"青川市滨江区望江路88号\"\n[[footer.distribution]]\nlabel = \"发\"\nrecipients = [\"{last}\"]\n"
+        )
+    };
+    // A last line the count would have to break to follow (it printed 政协共 / 印1,050份).
+    let full = "大会主席团成员、全体委员、列席人员，各县（市、区）政协";
+    let short = "各县（市、区）政协";
+    for (placement, last) in [("end", full), ("end", short), ("editors", full)] {
+        let toml = MINIMAL_TOML.to_owned() + &footer(placement, last);
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (_o, pdf) = build_to_temp(&issue);
+        if tool("pdftotext") {
+            let text = squash(&pdftotext(&pdf));
+            assert!(text.contains("地址：青川市滨江区望江路88号"), "{text}");
+        }
+        let Some(chars) = chars(&pdf) else { return };
+        let y = |c: char| line_through(&chars, c).0;
+        // Whole: 共 and 份 on one baseline.
+        assert!((y('共') - y('份')).abs() < 0.5, "{placement} {last}");
+        let (count, list, address) = (y('份'), y('协'), y('号'));
+        match (placement, last == full) {
+            // On a line of its own under the full last line.
+            ("end", true) => assert!(count > list + 5.0, "{count} {list}"),
+            // At the right of a short last line.
+            ("end", false) => assert!((count - list).abs() < 0.5, "{count} {list}"),
+            // On the 责任编辑 row, after the list.
+            _ => assert!(
+                count > list + 5.0 && (count - address).abs() < 0.5,
+                "{count} {list} {address}"
+            ),
+        }
+    }
+}
