@@ -1140,3 +1140,27 @@ fn the_print_run_stays_whole_where_it_is_placed_and_the_address_has_its_label() 
         }
     }
 }
+
+/// Items numbered by hand (1． 2、) start their text at one offset: the number's mark at
+/// full width in every item, never squeezed in a tight line only (it overprinted the
+/// next character as cjkcheck measures it, and left the items uneven).
+#[test]
+fn numbered_items_start_their_text_at_one_offset() {
+    let md = "1．北岭煤矿完成采区瓦斯抽采系统改造，抽采率提升至62%。\n\n2．东港电厂完成锅炉“四管”防磨防爆专项治理。\n\n3．西山化工完成老旧储罐区自动化控制改造。\n\n1、甲项工作完成采区瓦斯抽采系统改造，抽采率提升至62%。\n\n2、乙项工作完成锅炉防磨防爆专项治理。\n";
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = chars(&pdf) else { return };
+    let x = |c: char| {
+        chars
+            .iter()
+            .find(|(ch, ..)| *ch == c)
+            .unwrap_or_else(|| panic!("{c} not in the PDF"))
+            .2
+    };
+    let starts = ['北', '东', '西', '甲', '乙'].map(x);
+    assert!(
+        starts.iter().all(|s| (s - starts[0]).abs() < 0.5),
+        "the items' text starts at {starts:?}"
+    );
+}
