@@ -108,6 +108,11 @@ pub enum Kind {
     BrokenLine,
     /// A divider line of ※ with half-width spaces: ※ ※ ※.
     DividerSpaces,
+    /// A half-width `.` between Chinese sentences in text not typed in half-width mode:
+    /// a 句号 or a name's 间隔号?
+    DotBetweenChinese,
+    /// A hyphen for the 连接号 of a span of dates (1-6月 → 1—6月).
+    HyphenRange,
 }
 
 impl Kind {
@@ -137,6 +142,8 @@ impl Kind {
             Kind::CircleForZero => "数字中的○应为〇 circle ○ for the numeral 〇".into(),
             Kind::HalfWidthBrackets => "中文里的半角方括号 half-width [ ] in Chinese text".into(),
             Kind::DividerSpaces => "※分隔线中有半角空格 half-width spaces in a ※ line".into(),
+            Kind::DotBetweenChinese => "汉字间的半角点 half-width «.» between Chinese".into(),
+            Kind::HyphenRange => "日期范围用连接号— a span of dates takes «—», not «-»".into(),
             Kind::BrokenLine => {
                 "句中断行：.txt 每行是一段 line broken mid-sentence (a .txt line is a paragraph)"
                     .into()
@@ -169,6 +176,10 @@ impl Kind {
                 Some("写作※　※　※（全角空格），.md 中可写 *** write ※　※　※, or *** in .md".into())
             }
             Kind::BrokenLine => Some("与下一行合并 join it with the next line".into()),
+            Kind::DotBetweenChinese => Some(
+                "句末改为。，外国人名中改为· a sentence's end is 。, a dot in a foreign name is ·"
+                    .into(),
+            ),
             _ => None,
         }
     }
@@ -303,6 +314,39 @@ mod tests {
             "江岭.青川",
             "No.5号",
             "V2.0版",
+        ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_half_width_full_stop_between_chinese_sentences() {
+        // Typed in half-width mode (half-width commas on the line): sentence ends.
+        assert_eq!(
+            fixed("事故仍有发生.应急管理部表示,要深入推进"),
+            "事故仍有发生。应急管理部表示，要深入推进"
+        );
+        assert_eq!(
+            fixed("分别增长15.3%和27.6%.\"十四五\"以来,我国"),
+            "分别增长15.3%和27.6%。“十四五”以来，我国"
+        );
+        // Otherwise it may be a name's 间隔号: listed for a person, not fixed.
+        assert_eq!(fixed("迈克尔.杰克逊说"), "迈克尔.杰克逊说");
+        assert_eq!(kinds("迈克尔.杰克逊说"), [Kind::DotBetweenChinese]);
+        // Decimals, versions and web names are none of these.
+        assert!(kinds("增长5.8%，详见www.gov.cn，V2.0版").is_empty());
+    }
+
+    #[test]
+    fn a_hyphen_in_a_span_of_dates_is_a_connecting_dash() {
+        assert_eq!(fixed("2026年1-6月，全国"), "2026年1—6月，全国");
+        assert_eq!(fixed("2025-2026年度"), "2025—2026年度");
+        // Phone numbers, dates in figures and codes stay.
+        for s in [
+            "电话0731-85309270。",
+            "2026-06-01日",
+            "GB/T 9704-2012号",
+            "A1-2号楼",
         ] {
             assert_eq!(fixed(s), s, "{s}");
         }

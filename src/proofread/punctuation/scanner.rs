@@ -340,6 +340,21 @@ impl Scanner {
                 self.push(i..i + 1, Kind::HalfWidth('.'), Some("。"));
                 continue;
             }
+            if c == '.' && !self.protected[i] && self.between_chinese(i) {
+                // Typed in half-width mode (the line has half-width commas, colons or
+                // semicolons in Chinese text): a sentence's end. Else it may be a name's
+                // 间隔号 (迈克尔.杰克逊): for a person to decide.
+                if self.line_typed_half_width(i) {
+                    self.push(i..i + 1, Kind::HalfWidth('.'), Some("。"));
+                } else {
+                    self.push(i..i + 1, Kind::DotBetweenChinese, None);
+                }
+                continue;
+            }
+            if c == '-' && self.hyphen_in_date_range(i) {
+                self.push(i..i + 1, Kind::HyphenRange, Some("—"));
+                continue;
+            }
             if !matches!(c, ',' | ';' | ':' | '?' | '!') || self.protected[i] {
                 continue;
             }
@@ -370,6 +385,63 @@ impl Scanner {
             .find(|&&c| !(passable(c) || matches!(c, '」' | '』')));
         before.is_some_and(|&b| is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』'))
             && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
+    }
+
+    /// A half-width full stop between Chinese sentences on one line: after a Han
+    /// character, a closing mark or `%` (增长27.6%.“十四五”), before a Han character or
+    /// an opening mark, past spaces and quotes (有发生.应急管理部).
+    fn between_chinese(&self, i: usize) -> bool {
+        let passable = |c: char| matches!(c, ' ' | '\u{3000}') || is_quote(c);
+        let before = self.cs[..i].iter().rev().find(|&&c| !passable(c));
+        let after = self.cs[i + 1..]
+            .iter()
+            .find(|&&c| !passable(c) || c == '“' || c == '‘');
+        before.is_some_and(|&b| {
+            is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』' | '）' | '%')
+        }) && after
+            .is_some_and(|&a| is_han(a) || matches!(a, '“' | '‘' | '《' | '（' | '【' | '「'))
+    }
+
+    /// Whether the line of `i` has half-width `, ; :` in Chinese text (typed with the
+    /// input method in half-width mode).
+    fn line_typed_half_width(&self, i: usize) -> bool {
+        let start = self.cs[..i]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |k| k + 1);
+        let end = self.cs[i..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(self.n(), |k| i + k);
+        (start..end).any(|k| {
+            matches!(self.cs[k], ',' | ';' | ':')
+                && !self.protected[k]
+                && self.chinese_context(k..k + 1)
+        })
+    }
+
+    /// A hyphen for the 连接号 of a span of dates: 1-6月, 2025-2026年, 5-8日 (GB/T
+    /// 15834 4.13.3.3: 一字线 —). Digits on both sides (at most four) and 年 月 日 or 号
+    /// right after, and Chinese before: a phone number (0731-85309270), a date in figures
+    /// (2026-06-01) or a standard's number (GB/T 9704-2012) is none.
+    fn hyphen_in_date_range(&self, i: usize) -> bool {
+        let digits_before = self.cs[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let digits_after = self.cs[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if !(1..=4).contains(&digits_before) || !(1..=4).contains(&digits_after) {
+            return false;
+        }
+        let lead = i.checked_sub(digits_before + 1).map(|k| self.cs[k]);
+        let unit = self.cs.get(i + 1 + digits_after);
+        // After Chinese (or at a line's start), not after a code (GB/T 9704-2012).
+        !lead.is_some_and(|c| c.is_ascii() && !matches!(c, '\n' | '\r'))
+            && unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
     }
 
     /// What looks right but is another character or another width: ○ for 〇 in a
