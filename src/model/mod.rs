@@ -5,6 +5,7 @@
 pub(crate) mod numerals;
 pub(crate) mod printed;
 pub mod style;
+pub(crate) mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -259,9 +260,14 @@ pub struct Article {
     pub column: Option<String>,
     /// Title lines (a `\n` in the issue file breaks the title); none: untitled.
     pub title: Vec<String>,
+    /// Where each title line may break when it is too long for one line: offsets in
+    /// characters, between words (`words::breaks`).
+    pub title_breaks: Vec<Vec<usize>>,
     /// The article's 按语, before its body.
     pub note: Option<Note>,
     pub subtitle: Option<String>,
+    /// Where the subtitle may break, as `title_breaks`.
+    pub subtitle_breaks: Vec<usize>,
     /// The author line under the title (`[[article]] author`).
     pub author: Option<String>,
     pub byline: Option<String>,
@@ -597,14 +603,18 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .help("paste the article's text into the file, or remove this [[article]] / 请把正文粘贴进该文件，或删除这一篇 [[article]]")
                 .into());
         }
-        let title = opt_line(&entry.title, "article.title")?.unwrap_or_default();
+        let title: Vec<String> = opt_line(&entry.title, "article.title")?
+            .unwrap_or_default()
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let subtitle = opt_line(&entry.subtitle, "article.subtitle")?;
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?,
-            title: title
-                .lines()
-                .map(|l| l.trim().to_owned())
-                .filter(|l| !l.is_empty())
-                .collect(),
+            title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
+            subtitle_breaks: subtitle.as_deref().map(words::breaks).unwrap_or_default(),
+            title,
             note: entry
                 .note
                 .as_ref()
@@ -615,7 +625,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     })
                 })
                 .transpose()?,
-            subtitle: opt_line(&entry.subtitle, "article.subtitle")?,
+            subtitle,
             author: opt_line(&entry.author, "article.author")?,
             byline: opt_line(&entry.byline, "article.byline")?,
             blocks,

@@ -1164,3 +1164,37 @@ fn numbered_items_start_their_text_at_one_offset() {
         "the items' text starts at {starts:?}"
     );
 }
+
+/// A title too long for a line breaks between words into balanced lines (GB/T 9704
+/// 7.3.1: 词意完整，排列对称), never inside a word or a quotation.
+#[test]
+fn long_titles_break_between_words_into_balanced_lines() {
+    if !tool("pdftotext") {
+        return;
+    }
+    for (title, lines) in [
+        (
+            "集团公司召开2026年上半年安全生产形势分析会",
+            ["集团公司召开2026年上半年", "安全生产形势分析会"],
+        ),
+        (
+            "关于老旧小区物业管理“空白”问题的调研报告",
+            ["关于老旧小区物业管理", "“空白”问题的调研报告"],
+        ),
+        (
+            "在全街道基层治理工作推进会上的讲话（摘要）",
+            ["在全街道基层治理工作", "推进会上的讲话（摘要）"],
+        ),
+    ] {
+        let toml = MINIMAL_TOML.replace("title = \"测试标题\"", &format!("title = \"{title}\""));
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (_o, pdf) = build_to_temp(&issue);
+        let text = pdftotext(&pdf);
+        let printed: Vec<&str> = text.lines().map(str::trim).collect();
+        let at = printed
+            .iter()
+            .position(|l| *l == lines[0])
+            .unwrap_or_else(|| panic!("no line «{}»:\n{text}", lines[0]));
+        assert_eq!(printed[at + 1], lines[1], "{text}");
+    }
+}

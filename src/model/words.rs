@@ -1,0 +1,157 @@
+//! Where a display line (a title) may break: between words, found with ICU's
+//! dictionary for Chinese, so that a title never breaks inside a word (GB/T 9704 7.3.1:
+//! 回行时要做到词意完整).
+
+use icu_segmenter::WordSegmenter;
+use icu_segmenter::options::WordBreakInvariantOptions;
+
+/// Words of bulletins that the dictionary splits (年上|半年, 一季|度, 联系|点).
+const TERMS: &[&str] = &[
+    "上半年",
+    "下半年",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "全县",
+    "全市",
+    "全省",
+    "全区",
+    "全镇",
+    "全乡",
+    "全国",
+    "联系点",
+    "联络站",
+    "联络点",
+    "调研",
+    "一等奖",
+    "二等奖",
+    "三等奖",
+    "座谈会",
+    "推进会",
+    "分析会",
+    "动员会",
+    "部署会",
+    "现场会",
+    "培训班",
+    "纪检监察",
+];
+
+/// The offsets, in characters, at which `line` may break: between two words, never
+/// between two one-character words (a dictionary miss: 全|县), before a closing mark,
+/// after an opening one, before 的, inside a short quotation or title in “” 《》, inside
+/// a number with its unit (2026年) or a Latin word.
+pub(crate) fn breaks(line: &str) -> Vec<usize> {
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    let chars: Vec<char> = line.chars().collect();
+    // The words, as character ranges.
+    let bytes: Vec<usize> = segmenter.segment_str(line).collect();
+    let ends: Vec<usize> = line
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain([line.len()])
+        .enumerate()
+        .filter(|&(k, at)| k > 0 && bytes.binary_search(&at).is_ok())
+        .map(|(k, _)| k)
+        .collect();
+    let mut closed = vec![false; chars.len() + 1];
+    // Inside listed terms and short quotations or titles.
+    let text = &chars;
+    for term in TERMS {
+        let t: Vec<char> = term.chars().collect();
+        for start in 0..text.len().saturating_sub(t.len() - 1) {
+            if text[start..start + t.len()] == t[..] {
+                closed[start + 1..start + t.len()]
+                    .iter_mut()
+                    .for_each(|c| *c = true);
+            }
+        }
+    }
+    for (open, close) in [('“', '”'), ('《', '》'), ('‘', '’')] {
+        let mut from = 0;
+        while let Some(a) = text[from..]
+            .iter()
+            .position(|&c| c == open)
+            .map(|p| p + from)
+        {
+            let Some(b) = text[a..].iter().position(|&c| c == close).map(|p| p + a) else {
+                break;
+            };
+            if b - a <= 9 {
+                closed[a + 1..=b].iter_mut().for_each(|c| *c = true);
+            }
+            from = b + 1;
+        }
+    }
+    let closing = "，。、；：？！）》」』】〕〉”’…—·";
+    let opening = "（《「『【〔〈“‘";
+    let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-');
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (w, &end) in ends.iter().enumerate() {
+        let next_end = ends.get(w + 1).copied();
+        if end == 0 || end >= chars.len() {
+            start = end;
+            continue;
+        }
+        let (before, after) = (chars[end - 1], chars[end]);
+        let single = end - start == 1 && next_end == Some(end + 1);
+        let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        let together = closed[end]
+            || closing.contains(after)
+            || opening.contains(before)
+            || after == '的'
+            || before.is_ascii_digit()
+            || (latin(before) && latin(after))
+            || (single && han(before) && han(after));
+        if !together {
+            out.push(end);
+        }
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<String> {
+        let cs: Vec<char> = s.chars().collect();
+        let mut at = 0;
+        let mut out = Vec::new();
+        for b in breaks(s).into_iter().chain([cs.len()]) {
+            out.push(cs[at..b].iter().collect());
+            at = b;
+        }
+        out
+    }
+
+    #[test]
+    fn titles_break_between_words() {
+        for (t, words) in [
+            (
+                "集团公司召开2026年上半年安全生产形势分析会",
+                "集团|公司|召开|2026年上半年|安全|生产|形势|分析会",
+            ),
+            (
+                "关于老旧小区物业管理“空白”问题的调研报告",
+                "关于|老旧|小区|物业|管理|“空白”|问题的调研|报告",
+            ),
+            (
+                "县纪委监委召开一季度全县纪检监察工作推进会",
+                "县纪委监委|召开|一季度全县纪检监察|工作|推进会",
+            ),
+            (
+                "荣获2018年度《中国人大》杂志发行工作一等奖",
+                "荣获|2018年度|《中国人大》|杂志|发行|工作|一等奖",
+            ),
+            (
+                "在全街道基层治理工作推进会上的讲话（摘要）",
+                "在全|街道|基层|治理|工作|推进会上的|讲话|（摘要）",
+            ),
+        ] {
+            assert_eq!(split(t).join("|"), words, "{t}");
+        }
+    }
+}
