@@ -62,6 +62,22 @@ pub struct NextIssue {
     pub date: Date,
 }
 
+impl NextIssue {
+    /// The issue line's numbers as the masthead prints them by default: 第20期（总第五百
+    /// 六十四期）.
+    pub fn numbers(&self) -> Option<String> {
+        let total = self
+            .total
+            .map(|t| crate::model::numerals::chinese_number(u64::from(t)));
+        match (self.number, total) {
+            (Some(n), Some(t)) => Some(format!("第{n}期（总第{t}期）")),
+            (Some(n), None) => Some(format!("第{n}期")),
+            (None, Some(t)) => Some(format!("总第{t}期")),
+            (None, None) => None,
+        }
+    }
+}
+
 /// The default folder of the next issue: the issue's folder name with its number (and
 /// year) moved on (`lianluo-dongtai-2018-19` → `lianluo-dongtai-2018-20`), beside it;
 /// else the folder's name with `-next`.
@@ -85,7 +101,13 @@ pub fn default_next_dir(
         && last.parse::<u32>() == Ok(n)
         && let Some(new_n) = new.0
     {
-        *last = new_n.to_string();
+        // Zero-padded stays so (2026-01 → 2026-02), for folders to sort in order.
+        let width = if last.len() > 1 && last.starts_with('0') {
+            last.len()
+        } else {
+            0
+        };
+        *last = format!("{new_n:0width$}");
         moved = true;
     }
     if let Some(y) = old.1
@@ -432,6 +454,15 @@ mod tests {
         assert_eq!(
             default_next_dir(issue, (Some(19), Some(2018)), (Some(1), 2019)),
             Path::new("/x/issues/lianluo-dongtai-2019-1")
+        );
+        // Zero-padded numbers keep their width.
+        assert_eq!(
+            default_next_dir(
+                Path::new("/x/廉政简报/2026-01/issue.toml"),
+                (Some(1), Some(2026)),
+                (Some(2), 2026)
+            ),
+            Path::new("/x/廉政简报/2026-02")
         );
         assert_eq!(
             default_next_dir(

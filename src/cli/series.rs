@@ -20,12 +20,7 @@ pub(super) struct NextArgs {
 pub(super) fn next(args: NextArgs) -> jianbao::Result<()> {
     let date = args.date.unwrap_or_else(series::today);
     let n = series::next(&args.issue, date, args.output.as_deref())?;
-    let what = match (n.number, n.total) {
-        (Some(n), Some(t)) => format!("第{n}期（总第{t}期）"),
-        (Some(n), None) => format!("第{n}期"),
-        (None, Some(t)) => format!("总第{t}期"),
-        (None, None) => "the next issue".to_owned(),
-    };
+    let what = n.numbers().unwrap_or_else(|| "the next issue".to_owned());
     println!(
         "wrote {} ({what}, {}-{:02}-{:02}); add its articles as [[article]] tables, then jianbao build {}",
         n.path.display(),

@@ -727,6 +727,202 @@ fn parse_with(path: &Path, text: &str, series: Option<&SeriesText>) -> Result<Is
     })
 }
 
+/// The keys of each table an editor writes, for saying where a key belongs. Kept in
+/// step with the structs above by `every_listed_key_belongs_to_its_table`.
+const TABLE_KEYS: &[(&str, &[&str])] = &[
+    (
+        "[bulletin]",
+        &[
+            "issuer",
+            "title",
+            "pinyin",
+            "unit",
+            "marks",
+            "secrecy",
+            "copy_number",
+        ],
+    ),
+    (
+        "[issue]",
+        &[
+            "number",
+            "total",
+            "date",
+            "supplement",
+            "label",
+            "date_style",
+            "date_suffix",
+            "contents",
+            "note",
+            "note_file",
+            "note_label",
+        ],
+    ),
+    (
+        "[[article]]",
+        &[
+            "column",
+            "title",
+            "subtitle",
+            "author",
+            "byline",
+            "file",
+            "note",
+            "numbering",
+        ],
+    ),
+    (
+        "[footer]",
+        &[
+            "distribution",
+            "extra",
+            "editors",
+            "contact",
+            "approval",
+            "print_count",
+            "print_count_placement",
+            "issued_by",
+            "issued_on",
+        ],
+    ),
+];
+
+/// Keys typed in Chinese, and the key meant.
+const CHINESE_KEYS: &[(&str, &str)] = &[
+    ("标题", "title"),
+    ("报头", "title"),
+    ("日期", "date"),
+    ("期号", "number"),
+    ("期数", "number"),
+    ("总期号", "total"),
+    ("文件", "file"),
+    ("稿件", "file"),
+    ("栏目", "column"),
+    ("署名", "byline"),
+    ("供稿", "byline"),
+    ("作者", "author"),
+    ("副标题", "subtitle"),
+    ("编者按", "note"),
+    ("按语", "note"),
+    ("单位", "unit"),
+    ("编印单位", "unit"),
+    ("责任编辑", "editors"),
+    ("印数", "print_count"),
+    ("批准文号", "approval"),
+    ("拼音", "pinyin"),
+    ("密级", "secrecy"),
+    ("份号", "copy_number"),
+];
+
+/// Mistakes editors make that the TOML parser reports in its own terms: a key in
+/// Chinese, digits typed full-width, 第7期 for the number, a date written with dots,
+/// slashes or one-digit months. Each gets what it is and the line as it should be.
+fn editors_slip(m: &str, key: &str, value: &str) -> Option<(String, String)> {
+    let fw_digit = |c: char| ('０'..='９').contains(&c);
+    if !key.is_empty() && !key.starts_with('[') && !key.is_ascii() {
+        let meant = CHINESE_KEYS
+            .iter()
+            .find(|(zh, _)| *zh == key.trim_matches('"'))
+            .map(|(_, en)| format!("{en} = {value}"));
+        return Some((
+            "a key in Chinese / 键名须为英文".to_owned(),
+            match meant {
+                Some(line) => format!("keys are English words; for {key} write: {line} / 键名用英文，{key} 应写作：{line}"),
+                None => "keys are the English words examples/issue.toml lists (title, unit, date, file …) / 键名用英文（如 title、unit、date、file），见 examples/issue.toml".to_owned(),
+            },
+        ));
+    }
+    let date_key = matches!(key, "date" | "issued_on");
+    let digits: Vec<u32> = value
+        .split(|c: char| !c.is_ascii_digit() && !fw_digit(c))
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.chars()
+                .map(|c| {
+                    if fw_digit(c) {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0)
+        })
+        .collect();
+    if date_key
+        && digits.len() == 3
+        && value != format!("{:04}-{:02}-{:02}", digits[0], digits[1], digits[2])
+    {
+        let fixed = format!("{key} = {:04}-{:02}-{:02}", digits[0], digits[1], digits[2]);
+        return Some((
+            "the date is not written as year-month-day / 日期格式不对".to_owned(),
+            format!(
+                "write it with hyphens, the month and day in two digits, without quotes: {fixed} / 日期用连字符、月和日写两位、不加引号：{fixed}"
+            ),
+        ));
+    }
+    if value.starts_with(fw_digit) {
+        let fixed: String = value
+            .chars()
+            .map(|c| {
+                if fw_digit(c) {
+                    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        return Some((
+            "full-width digits / 全角数字".to_owned(),
+            format!(
+                "type the number with half-width digits (the input method's English mode): {key} = {fixed} / 数字用半角：{key} = {fixed}"
+            ),
+        ));
+    }
+    if m.contains("invalid type: string") && m.contains("expected u32") {
+        let n = digits
+            .first()
+            .map_or_else(|| "19 (for example)".to_owned(), u32::to_string);
+        let around = if matches!(key, "number" | "total" | "supplement") {
+            " (第…期 and 总第…期 are printed around it for you; [labels] changes those words) / 第…期、总第…期 等字样会自动加上"
+        } else {
+            " / 数字不加引号"
+        };
+        return Some((
+            "a number is expected / 此处应为数字".to_owned(),
+            format!("write the number alone, without quotes: {key} = {n}{around}"),
+        ));
+    }
+    None
+}
+
+/// What to do with a key the table does not have: the key it resembles, or the table
+/// it belongs to.
+fn unknown_key_help(m: &str) -> String {
+    let general = "examples/issue.toml lists every key, and a key must sit under its [table] / 所有键名见 examples/issue.toml，并注意它所在的 [表]";
+    let Some(key) = m.split('`').nth(1) else {
+        return format!("remove or correct this key; {general}");
+    };
+    let expected: Vec<&str> = m
+        .split_once("expected")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    if let Some(near) = expected
+        .iter()
+        .filter(|k| strsim::damerau_levenshtein(key, k) <= 2)
+        .min_by_key(|k| strsim::damerau_levenshtein(key, k))
+    {
+        return format!("did you mean `{near}`? / 是否应为 `{near}`？ {general}");
+    }
+    if let Some((table, _)) = TABLE_KEYS.iter().find(|(_, keys)| keys.contains(&key)) {
+        return format!(
+            "`{key}` belongs under {table}: move the line there / `{key}` 应写在 {table} 之下，请把这一行移过去"
+        );
+    }
+    format!("remove or correct this key; {general}")
+}
+
 /// What kind of TOML problem this is (in both languages) and what to do about it.
 fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, String) {
     let line = span
@@ -740,6 +936,13 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         })
         .unwrap_or("");
     let m = message;
+    let (key, value) = line
+        .split_once('=')
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .unwrap_or(("", ""));
+    if let Some(found) = editors_slip(m, key, value) {
+        return found;
+    }
     let (what, help) = if m.contains("escape") || m.contains("unicode") {
         (
             "invalid escape in a string / 字符串中的转义无效",
@@ -761,10 +964,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "write one of the values the message lists, in quotes; examples/issue.toml shows each / 请改为提示中列出的取值之一（加英文引号），各取值的含义见 examples/issue.toml".to_owned(),
         )
     } else if m.contains("unknown field") {
-        (
-            "unknown key / 未知的键",
-            "remove or correct this key; examples/issue.toml lists every key, and a key must sit under its [table] / 删除或更正此键名（所有键名见 examples/issue.toml），并注意它所在的 [表]".to_owned(),
-        )
+        ("unknown key / 未知的键", unknown_key_help(m))
     } else if m.contains("missing field") {
         (
             "a required key is missing / 缺少必填的键",
@@ -900,5 +1100,75 @@ file = "a.txt"
         };
         assert_eq!(e.line_col(), Some((7, 10)));
         assert!(e.message.contains("invalid type"), "{}", e.message);
+    }
+
+    /// The help a line of an issue file gets.
+    fn help_for(from: &str, to: &str) -> String {
+        let text = MINIMAL.replace(from, to);
+        let crate::error::Error::Input(e) = parse(Path::new("x.toml"), &text).unwrap_err() else {
+            panic!("expected an input error for {to}")
+        };
+        format!("{}\n{}", e.message, e.help.unwrap_or_default())
+    }
+
+    #[test]
+    fn the_slips_editors_make_are_named_with_the_line_as_it_should_be() {
+        for (from, to, says) in [
+            (
+                "date = 2018-07-04",
+                "date = 2018.07.04",
+                "date = 2018-07-04",
+            ),
+            ("date = 2018-07-04", "date = 2018-7-4", "date = 2018-07-04"),
+            (
+                "date = 2018-07-04",
+                "date = \"2018年7月4日\"",
+                "date = 2018-07-04",
+            ),
+            ("number = 19", "number = １９", "number = 19"),
+            ("number = 19", "number = \"第19期\"", "number = 19"),
+            ("title = \"标题\"", "标题 = \"标题\"", "title = \"标题\""),
+            (
+                "unit = \"某某委员会编\"",
+                "uint = \"某某委员会编\"",
+                "did you mean `unit`",
+            ),
+            (
+                "number = 19",
+                "number = 19\neditors = [\"王芳\"]",
+                "belongs under [footer]",
+            ),
+        ] {
+            let help = help_for(from, to);
+            assert!(help.contains(says), "{to}: {help}");
+        }
+    }
+
+    #[test]
+    fn every_listed_key_belongs_to_its_table() {
+        // TABLE_KEYS says where a key belongs: each key must parse in its table.
+        for (table, keys) in TABLE_KEYS {
+            for key in *keys {
+                let text = match *table {
+                    "[bulletin]" => {
+                        MINIMAL.replace("[bulletin]\n", &format!("[bulletin]\n{key} = 0\n"))
+                    }
+                    "[issue]" => MINIMAL.replace("[issue]\n", &format!("[issue]\n{key} = 0\n")),
+                    "[[article]]" => {
+                        MINIMAL.replace("[[article]]\n", &format!("[[article]]\n{key} = 0\n"))
+                    }
+                    _ => format!("{MINIMAL}\n[footer]\n{key} = 0\n"),
+                };
+                let err = parse(Path::new("x.toml"), &text).err().map(|e| match e {
+                    crate::error::Error::Input(e) => e.message,
+                    _ => String::new(),
+                });
+                // A wrong value, never an unknown key.
+                assert!(
+                    !err.as_deref().unwrap_or("").contains("unknown field"),
+                    "{key} in {table}: {err:?}"
+                );
+            }
+        }
     }
 }

@@ -197,8 +197,8 @@ fn number_written_as_text() {
         1,
         &[
             "issue.toml:8:10",
-            "wrong type of value / 值的类型不对",
-            "string",
+            "a number is expected / 此处应为数字",
+            "number = 19 (for example)",
         ],
     );
 }

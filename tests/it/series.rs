@@ -101,6 +101,12 @@ fn next_writes_the_next_issue_of_the_sample() {
         s(&out),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Said as the masthead prints it.
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("第20期（总第五百六十四期）"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     let text = std::fs::read_to_string(out.join("issue.toml")).unwrap();
     assert!(
         text.contains("number = 20") && text.contains("total = 564"),

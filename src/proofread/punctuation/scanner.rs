@@ -437,10 +437,16 @@ impl Scanner {
         if !(1..=4).contains(&digits_before) || !(1..=4).contains(&digits_after) {
             return false;
         }
-        let lead = i.checked_sub(digits_before + 1).map(|k| self.cs[k]);
-        let unit = self.cs.get(i + 1 + digits_after);
-        // After Chinese (or at a line's start), not after a code (GB/T 9704-2012).
-        !lead.is_some_and(|c| c.is_ascii() && !matches!(c, '\n' | '\r'))
+        // Past spaces, which other rules may take out: the decision stays the same.
+        let lead = self.cs[..i - digits_before]
+            .iter()
+            .rev()
+            .find(|&&c| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'));
+        let unit = self.cs[i + 1 + digits_after..]
+            .iter()
+            .find(|&&c| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'));
+        // Not after a code (GB/T 9704-2012) or another number.
+        !lead.is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ':'))
             && unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
     }
 
