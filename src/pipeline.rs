@@ -175,6 +175,7 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
     );
     fonts.resolve_roles(&mut issue.style.fonts)?;
     let coverage = fontcheck::check(issue, loaded, fonts)?;
+    warnings.extend(coverage.fallback_note());
     let json =
         serde_json::to_vec(issue).map_err(|e| Error::internal(format!("model to JSON: {e}")))?;
     Ok(Fitted {

@@ -1,7 +1,7 @@
 //! The font report: the characters set in a fallback font, role by role, and the
 //! names of faces.
 
-use super::Coverage;
+use super::{Coverage, FallbackChar, RoleCoverage};
 use crate::typeset::fonts::FontSet;
 
 impl Coverage {
@@ -42,6 +42,49 @@ impl Coverage {
             out.push_str("  none: every character is in its role's first font / 无：所有字符均由各角色的首选字体排出\n");
         }
         out
+    }
+
+    /// One build warning for the characters set in a fallback font (in another design,
+    /// often another weight, than the text around them): the first few with their
+    /// place, role and faces. None when every character is in its role's first font.
+    pub fn fallback_note(&self) -> Option<String> {
+        let all: Vec<(&RoleCoverage, &FallbackChar)> = self
+            .roles
+            .iter()
+            .flat_map(|r| r.fallbacks.iter().map(move |f| (r, f)))
+            .collect();
+        if all.is_empty() {
+            return None;
+        }
+        let shown: Vec<String> = all
+            .iter()
+            .take(5)
+            .map(|(r, f)| {
+                let at = f
+                    .places
+                    .first()
+                    .map(|p| format!("{p}, "))
+                    .unwrap_or_default();
+                format!(
+                    "{} ({at}{}: {} for {})",
+                    f.ch,
+                    r.role,
+                    f.face,
+                    r.primary_face.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        let more = if all.len() > 5 {
+            format!(" and {} more", all.len() - 5)
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "{} character(s) are set in a fallback font and may look different from the text around them: {}{more}; help: give a font that has them with --font-dir (build --font-report lists every place) / {} 个字符由后备字体排出，字形可能与周围不同",
+            all.len(),
+            shown.join("; "),
+            all.len()
+        ))
     }
 
     /// All fallback characters, flattened: (role, char, family).
