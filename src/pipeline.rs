@@ -171,7 +171,9 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
             .articles
             .iter()
             .filter(|a| !crate::model::is_word_file(&a.path))
-            .filter_map(|a| crate::proofread::check::punctuation_note(&a.path, &a.source)),
+            .filter_map(|a| {
+                crate::proofread::check::punctuation_note(&a.path, &a.source, &loaded.file.check)
+            }),
     );
     fonts.resolve_roles(&mut issue.style.fonts)?;
     let coverage = fontcheck::check(issue, loaded, fonts)?;

@@ -60,6 +60,33 @@ pub struct IssueFile {
     /// every key has a default, an office that words them otherwise sets them here.
     #[serde(default)]
     pub labels: LabelsFile,
+    /// `[check]`: what `check` and the build's punctuation warning leave alone.
+    #[serde(default)]
+    pub check: CheckFile,
+}
+
+/// `[check]`: text that is right as typed, though the punctuation rules would list it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckFile {
+    /// Phrases right as typed, e.g. a 连接号 the rules ask about: `accept =
+    /// ["进驻—撤出—再进驻"]`. A finding inside one of them is not listed, not counted
+    /// and not fixed, in every article.
+    #[serde(default)]
+    pub accept: Vec<Spanned<String>>,
+}
+
+impl CheckFile {
+    /// Whether `span` of `text` lies inside an accepted phrase.
+    pub fn accepts(&self, text: &str, span: &Range<usize>) -> bool {
+        self.accept.iter().any(|p| {
+            let p = p.get_ref();
+            !p.is_empty()
+                && text
+                    .match_indices(p.as_str())
+                    .any(|(at, _)| at <= span.start && span.end <= at + p.len())
+        })
+    }
 }
 
 /// `[labels]`: the words printed around the values. A key with `{}` is a pattern, the

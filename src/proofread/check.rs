@@ -88,6 +88,7 @@ pub fn check(issue: &Path) -> Result<Report> {
             // those of `jianbao import`'s output, and --fix cannot rewrite it.
             let md = article.path.with_extension("md");
             let mut findings = check_text(&article.path, &article.source, Options::for_path(&md));
+            findings.retain(|f| !loaded.file.check.accepts(&article.source, &f.span));
             for f in &mut findings {
                 f.fixable = false;
                 // The place in Word's terms: the paragraph, counted from 1.
@@ -113,9 +114,11 @@ pub fn check(issue: &Path) -> Result<Report> {
         })?;
         let decoded = text_input::decode(&article.path, &bytes)?;
         let options = Options::for_path(&article.path);
-        report
-            .findings
-            .extend(check_text(&article.path, &decoded.text, options));
+        report.findings.extend(
+            check_text(&article.path, &decoded.text, options)
+                .into_iter()
+                .filter(|f| !loaded.file.check.accepts(&decoded.text, &f.span)),
+        );
         report.articles.push(ArticleText {
             path: article.path.clone(),
             decoded,
@@ -143,8 +146,14 @@ pub fn uncovered(opts: &BuildOptions) -> Result<Vec<InputError>> {
 /// marks in Chinese text, straight quotes, …): a build prints the text as typed, so
 /// an editor who only builds is told where the first problem is and how many there are.
 /// (`check` itself lists them all and does not print this.)
-pub(crate) fn punctuation_note(path: &Path, source: &str) -> Option<String> {
-    let found = punctuation::scan(source, punctuation::Options::for_path(path));
+pub(crate) fn punctuation_note(
+    path: &Path,
+    source: &str,
+    accepted: &issue_file::CheckFile,
+) -> Option<String> {
+    let mut found = punctuation::scan(source, punctuation::Options::for_path(path));
+    // A line broken mid-sentence has a warning of its own (from the model).
+    found.retain(|f| f.kind != punctuation::Kind::BrokenLine && !accepted.accepts(source, &f.span));
     let first = found.first()?;
     let (line, col) = crate::error::line_col(source, first.span.start);
     let fixable = found.iter().filter(|f| f.fix.is_some()).count();

@@ -224,3 +224,30 @@ fn sample_issue_is_clean() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
 }
+
+/// A 连接号 that is right as typed is accepted once in `[check] accept`: `check` stops
+/// listing it (and exits 0 when nothing else is left) and the build stops warning.
+#[test]
+fn phrases_accepted_in_the_issue_file_are_not_listed_again() {
+    let txt = "工作组进驻—撤出—再进驻，往返北京—上海两地。\n";
+    for (accept, listed, code) in [
+        ("", 3, 1),
+        ("\n[check]\naccept = [\"进驻—撤出—再进驻\"]\n", 1, 1),
+        (
+            "\n[check]\naccept = [\"进驻—撤出—再进驻\", \"北京—上海\"]\n",
+            0,
+            0,
+        ),
+    ] {
+        let toml = crate::common::MINIMAL_TOML.to_owned() + accept;
+        let (dir, _issue) = crate::common::write_issue(&toml, &[("a.txt", txt)]);
+        let (got, report) = run(dir.path(), &["check"]);
+        assert_eq!(got, code, "{report}");
+        // Each single dash is listed: two in the first phrase, one in the second.
+        let rows = report.lines().filter(|l| l.contains("a.txt:1:")).count();
+        assert_eq!(rows, listed, "{accept}\n{report}");
+        let (built, out) = run(dir.path(), &["build"]);
+        assert_eq!(built, 0, "{out}");
+        assert_eq!(out.contains("punctuation problem"), listed > 0, "{out}");
+    }
+}
