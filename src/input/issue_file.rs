@@ -276,6 +276,10 @@ pub struct ArticleEntry {
     /// article's end is `byline`).
     #[serde(default)]
     pub author: Option<Spanned<String>>,
+    /// What 本期要目 lists for this article instead of its title: the entry of an
+    /// untitled article (社区短讯（4则）), or a long title shortened.
+    #[serde(default)]
+    pub contents_title: Option<Spanned<String>>,
     /// The byline without parentheses: 选举任免处 王水清供稿 prints (选举任免处 王水清供稿).
     #[serde(default)]
     pub byline: Option<Spanned<String>>,
@@ -796,6 +800,7 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "file",
             "note",
             "numbering",
+            "contents_title",
         ],
     ),
     (

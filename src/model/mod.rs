@@ -268,6 +268,9 @@ pub struct Article {
     pub subtitle: Option<String>,
     /// Where the subtitle may break, as `title_breaks`.
     pub subtitle_breaks: Vec<usize>,
+    /// Its entry in 本期要目: `contents_title`, else the title on one line; none: not
+    /// listed (an untitled article without one).
+    pub contents_entry: Option<String>,
     /// The author line under the title (`[[article]] author`).
     pub author: Option<String>,
     pub byline: Option<String>,
@@ -610,9 +613,12 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .filter(|l| !l.is_empty())
             .collect();
         let subtitle = opt_line(&entry.subtitle, "article.subtitle")?;
+        let contents_entry = opt_line(&entry.contents_title, "article.contents_title")?
+            .or_else(|| (!title.is_empty()).then(|| title.concat()));
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?,
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
+            contents_entry,
             subtitle_breaks: subtitle.as_deref().map(words::breaks).unwrap_or_default(),
             title,
             note: entry

@@ -148,8 +148,10 @@ pub(crate) fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Pie
             if let (Some(c), Some(s)) = (&a.column, &entry.column) {
                 w.push("body", c, derived(s));
             }
-            if let Some(t) = &entry.title {
-                w.push("body", &a.title.concat(), derived(t));
+            match (&entry.contents_title, &entry.title) {
+                (Some(s), _) => w.field("body", a.contents_entry.as_deref().unwrap_or(""), s),
+                (None, Some(t)) => w.push("body", &a.title.concat(), derived(t)),
+                (None, None) => {}
             }
         }
     }

@@ -1198,3 +1198,49 @@ fn long_titles_break_between_words_into_balanced_lines() {
         assert_eq!(printed[at + 1], lines[1], "{text}");
     }
 }
+
+/// An untitled article is listed in 本期要目 under its `contents_title`; a titled one
+/// may be listed shorter.
+#[test]
+fn contents_title_gives_an_untitled_article_its_entry() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = r#"
+[bulletin]
+title = "社区动态"
+[issue]
+number = 1
+date = 2026-01-05
+contents = true
+[[article]]
+title = "关于老旧小区物业管理“空白”问题的调研报告"
+contents_title = "老旧小区物业管理调研"
+file = "a.txt"
+[[article]]
+column = "社区短讯"
+contents_title = "社区短讯（4则）"
+file = "b.txt"
+"#;
+    let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n"), ("b.txt", "短讯正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<String> = text.lines().map(squash).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("老旧小区物业管理调研") && l.ends_with('1')),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("社区短讯（4则）") && l.ends_with('1')),
+        "{text}"
+    );
+    // The title itself still prints in full over the article.
+    assert!(
+        squash(&text).contains("关于老旧小区物业管理“空白”问题的调研报告"),
+        "{text}"
+    );
+}
