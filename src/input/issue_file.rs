@@ -865,22 +865,20 @@ fn editors_slip(m: &str, key: &str, value: &str) -> Option<(String, String)> {
         ));
     }
     let date_key = matches!(key, "date" | "issued_on");
-    let digits: Vec<u32> = value
-        .split(|c: char| !c.is_ascii_digit() && !fw_digit(c))
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            p.chars()
-                .map(|c| {
-                    if fw_digit(c) {
-                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
-                    } else {
-                        c
-                    }
-                })
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0)
+    // The value with full-width digits made half-width, and the numbers in it.
+    let half: String = value
+        .chars()
+        .map(|c| {
+            if fw_digit(c) {
+                char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+            } else {
+                c
+            }
         })
+        .collect();
+    let digits: Vec<u32> = half
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|p| p.parse().ok())
         .collect();
     if date_key
         && digits.len() == 3
@@ -895,16 +893,7 @@ fn editors_slip(m: &str, key: &str, value: &str) -> Option<(String, String)> {
         ));
     }
     if value.starts_with(fw_digit) {
-        let fixed: String = value
-            .chars()
-            .map(|c| {
-                if fw_digit(c) {
-                    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let fixed = &half;
         return Some((
             "full-width digits / 全角数字".to_owned(),
             format!(
