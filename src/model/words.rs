@@ -2,8 +2,10 @@
 //! dictionary for Chinese, so that a title never breaks inside a word (GB/T 9704 7.3.1:
 //! 回行时要做到词意完整).
 
-use icu_segmenter::WordSegmenter;
+use std::sync::LazyLock;
+
 use icu_segmenter::options::WordBreakInvariantOptions;
+use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
 
 /// Words of bulletins that the dictionary splits (年上|半年, 一季|度, 联系|点).
 const TERMS: &[&str] = &[
@@ -42,7 +44,9 @@ const TERMS: &[&str] = &[
 /// after an opening one, before 的, inside a short quotation or title in “” 《》, inside
 /// a number with its unit (2026年) or a Latin word.
 pub(crate) fn breaks(line: &str) -> Vec<usize> {
-    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    static SEGMENTER: LazyLock<WordSegmenterBorrowed<'static>> =
+        LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+    let segmenter = &*SEGMENTER;
     let chars: Vec<char> = line.chars().collect();
     // The words, as character ranges.
     let bytes: Vec<usize> = segmenter.segment_str(line).collect();
