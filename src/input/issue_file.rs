@@ -97,6 +97,8 @@ impl CheckFile {
 pub struct LabelsFile {
     /// The heading of the table of contents: 本期要目.
     pub contents: Option<Spanned<String>>,
+    /// The label of the 领导批示 box: 领导批示：.
+    pub instruction: Option<Spanned<String>>,
     /// The label of an article's note: 按语 (the issue's is `[issue] note_label`).
     pub article_note: Option<Spanned<String>>,
     /// After a note's label, run in: `{}：` (编者按：).
@@ -199,6 +201,10 @@ pub struct Bulletin {
     /// A copy number (份号) printed at the top left.
     #[serde(default)]
     pub copy_number: Option<Spanned<String>>,
+    /// A 领导批示 box under the red rule on page 1, this many body lines high, for the
+    /// leaders' handwritten instructions (信息专报); 0 or absent: none.
+    #[serde(default)]
+    pub instruction_lines: Option<Spanned<u8>>,
 }
 
 /// Numbering and date of this issue.
@@ -771,6 +777,7 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "marks",
             "secrecy",
             "copy_number",
+            "instruction_lines",
         ],
     ),
     (

@@ -61,6 +61,8 @@ pub struct Bulletin {
     /// Top marks, line by line: the copy number (份号) alone, then the 密级 and the
     /// other marks (内部资料 …) on one line.
     pub marks: Vec<String>,
+    /// The height of the 领导批示 box under the red rule, in body lines (0: none).
+    pub instruction_lines: u8,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -114,6 +116,8 @@ impl Affix {
 pub struct Labels {
     /// 本期要目.
     pub contents: String,
+    /// The 领导批示 box's label.
+    pub instruction: String,
     /// After a note's label: `{}：`.
     pub note: Affix,
     /// Around a column label: `【{}】`.
@@ -150,6 +154,7 @@ impl Default for Labels {
     fn default() -> Self {
         Labels {
             contents: "本期要目".to_owned(),
+            instruction: "领导批示：".to_owned(),
             note: Affix::new("", "："),
             column: Affix::new("【", "】"),
             byline: Affix::new("（", "）"),
@@ -214,6 +219,7 @@ impl Labels {
             Ok(())
         };
         plain(&f.contents, &mut l.contents)?;
+        plain(&f.instruction, &mut l.instruction)?;
         plain(&f.article_note, &mut l.article_note)?;
         pattern(&f.note, &mut l.note)?;
         pattern(&f.column, &mut l.column)?;
@@ -491,6 +497,19 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             copy.into_iter()
                 .chain((!rest.is_empty()).then(|| rest.join("　")))
                 .collect()
+        },
+        instruction_lines: match &f.bulletin.instruction_lines {
+            Some(n) if *n.get_ref() > 20 => {
+                return Err(loaded
+                    .error_at(
+                        n.span(),
+                        "the 领导批示 box would take more than 20 lines of page 1 / 领导批示栏超过 20 行",
+                    )
+                    .help("write instruction_lines = 4 to 8, as 信息专报 leave / 一般为 4 到 8 行")
+                    .into());
+            }
+            Some(n) => *n.get_ref(),
+            None => 0,
         },
     };
 

@@ -139,6 +139,9 @@ pub(crate) fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Pie
             w.check_only(s);
         }
     }
+    if issue.bulletin.instruction_lines > 0 {
+        w.push("heading1", &l.instruction, label(&lf.instruction));
+    }
     if issue.issue.contents {
         w.push("heading1", &l.contents, label(&lf.contents));
         w.push("body", &l.column.words(), label(&lf.column));

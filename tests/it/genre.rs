@@ -1244,3 +1244,57 @@ file = "b.txt"
         "{text}"
     );
 }
+
+/// A 信息专报's 领导批示 box: its label on page 1, and the text under it moved down by
+/// whole lines, so that it stays on the grid.
+#[test]
+fn an_instruction_box_takes_whole_lines_under_the_masthead() {
+    // Two lines of text: 甲 opens the first, 乙 ends the second.
+    let text = format!("甲{}乙\n", "正".repeat(40));
+    let measure = |toml: &str| {
+        let (_d, issue) = write_issue(toml, &[("a.txt", &text)]);
+        let (_o, pdf) = build_to_temp(&issue);
+        if tool("pdftotext") {
+            assert_eq!(
+                squash(&pdftotext(&pdf)).contains("领导批示："),
+                toml.contains("instruction_lines"),
+            );
+        }
+        chars(&pdf).map(|c| {
+            let (first, second) = (line_through(&c, '甲').0, line_through(&c, '乙').0);
+            (line_through(&c, '标').0, first, second - first)
+        })
+    };
+    let with = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"",
+        "unit = \"测试单位编\"\ninstruction_lines = 5",
+    );
+    let (Some((title0, text0, pitch)), Some((title5, text5, _))) =
+        (measure(MINIMAL_TOML), measure(&with))
+    else {
+        return;
+    };
+    // Title and text moved together, by five body lines.
+    let moved = text5 - text0;
+    assert!(
+        (title5 - title0 - moved).abs() < 0.5,
+        "{title0} {title5} {text0} {text5}"
+    );
+    assert!(
+        (moved / pitch - 5.0).abs() < 0.02,
+        "moved {moved} pt, pitch {pitch}"
+    );
+    // Too tall a box is refused at its line.
+    let toml = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"",
+        "unit = \"测试单位编\"\ninstruction_lines = 30",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("领导批示") && err.contains("issue.toml:6:"),
+        "{err}"
+    );
+}
