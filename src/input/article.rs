@@ -389,8 +389,11 @@ fn is_signature_line(t: &str) -> bool {
 }
 
 /// `附件：……`: the line that opens a 附件说明.
+/// `附件：` or the shorter `附：` that opens the attachment list.
 fn opens_attachments(t: &str) -> bool {
-    t.starts_with("附件：") || t.starts_with("附件:")
+    ["附件：", "附件:", "附：", "附:"]
+        .iter()
+        .any(|o| t.starts_with(o))
 }
 
 /// `2．……`, `2.……`, `2、……`: a line that opens with an item's Arabic number.
@@ -472,6 +475,14 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
         if trimmed.is_empty() {
             continue;
         }
+        // A divider line typed as one (※※※, ※ ※ ※, ***, ＊＊＊, ☆☆☆): set as
+        // Markdown's `***` is, centred.
+        if is_divider_line(trimmed) {
+            blocks.push(Block::Divider {
+                inlines: vec![plain(DIVIDER.to_owned(), None)],
+            });
+            continue;
+        }
         let lead = content.len()
             - content
                 .trim_start_matches(|c: char| c.is_whitespace())
@@ -488,6 +499,16 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
         });
     }
     blocks
+}
+
+/// A line that is only divider marks and spaces: at least one ※, or at least three
+/// of * ＊ ☆ ★.
+fn is_divider_line(t: &str) -> bool {
+    let marks = t.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
+    marks
+        .iter()
+        .all(|c| matches!(c, '※' | '*' | '＊' | '☆' | '★'))
+        && (marks.contains(&'※') || marks.len() >= 3)
 }
 
 /// The tables of a `.txt` pasted from Word or Excel: two or more lines in a row, each
@@ -1541,6 +1562,21 @@ mod tests {
             ),
             "{md:?}"
         );
+        // 附： as offices shorten it; its second item is no heading.
+        let b = parse_txt_headings(
+            "正文。\n附：1．主要经济指标完成情况表\n2．重点企业调研问卷汇总情况\n",
+        );
+        assert!(
+            matches!(
+                b.as_slice(),
+                [
+                    Block::Paragraph { .. },
+                    Block::Attachment { first: true, .. },
+                    Block::Attachment { first: false, .. }
+                ]
+            ),
+            "{b:?}"
+        );
         // A lone attachment, and a numbered line that follows no 附件：.
         let b = parse_txt_headings("正文。\n附件：会议纪要\n");
         assert!(matches!(b[1], Block::Attachment { first: true, .. }));
@@ -1598,6 +1634,20 @@ mod tests {
         assert_eq!(texts(&b[0]), "这是重点和强调，续行。");
         assert!(inl.iter().any(|i| i.strong && i.text == "重点"));
         assert!(inl.iter().any(|i| i.emph && i.text == "强调"));
+    }
+
+    #[test]
+    fn divider_lines_in_a_txt_are_dividers() {
+        let b = parse_txt("甲。\n※※※\n乙。\n ※ ※ ※ \n丙。\n***\n丁。\n★\n二、**重点**\n");
+        let kinds: Vec<bool> = b
+            .iter()
+            .map(|b| matches!(b, Block::Divider { .. }))
+            .collect();
+        assert_eq!(
+            kinds,
+            [false, true, false, true, false, true, false, false, false]
+        );
+        assert_eq!(texts(&b[1]), DIVIDER);
     }
 
     #[test]

@@ -493,8 +493,9 @@ impl Scanner {
                 }
             }
         }
-        // Divider lines: ※ and half-width spaces only, with a space between two ※.
-        let mut start = 0;
+        // Divider lines: ※ and half-width spaces only, with a space between two ※. (A
+        // `.txt` sets its divider lines as dividers, whatever their spaces.)
+        let mut start = if self.opts.line_paragraphs { n } else { 0 };
         while start < n {
             let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
             let line = &self.cs[start..end];
