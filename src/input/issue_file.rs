@@ -737,7 +737,12 @@ fn parse_with(path: &Path, text: &str, series: Option<&SeriesText>) -> Result<Is
                 .span()
                 .map(|s| s.start.saturating_sub(shift)..s.end.saturating_sub(shift));
             let (what, help) = toml_help(&message, text, span.clone());
-            let message = format!("{what}: {message}");
+            // The parser's words name our types for an untagged value: left out.
+            let message = if message.contains("untagged enum") {
+                what
+            } else {
+                format!("{what}: {message}")
+            };
             let err = match span {
                 Some(span) => InputError::at(path, text, span, message),
                 None => InputError::file(path, message),
@@ -986,6 +991,11 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "unknown size / 无法识别的字号或尺寸",
             crate::model::style::size_help(),
         )
+    } else if m.contains("untagged enum PrintCount") {
+        (
+            "not a print run / 印数写法不对",
+            "write the number of copies printed, without quotes (print_count = 500), or the words to print in quotes (print_count = \"2,065\") / 印数写成 print_count = 500，或加引号按原样印出".to_owned(),
+        )
     } else if m.contains("unknown variant") {
         (
             "not one of this key's values / 此键没有这个取值",
@@ -1165,6 +1175,11 @@ file = "a.txt"
                 "number = 19",
                 "number = 19\neditors = [\"王芳\"]",
                 "belongs under [footer]",
+            ),
+            (
+                "[[article]]",
+                "[footer]\nprint_count = -50\n[[article]]",
+                "print_count = 500",
             ),
         ] {
             let help = help_for(from, to);

@@ -699,6 +699,12 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             print_count: match ft.print_count.as_ref() {
                 None => None,
                 Some(c) => Some(match c.get_ref() {
+                    PrintCount::Number(0) => {
+                        return Err(loaded
+                            .error_at(c.span(), "print_count = 0 would print 共印0份 / 印数为 0")
+                            .help("write the number of copies printed (print_count = 500), or remove the key to print no count / 请填写实际印数，或删除此键")
+                            .into());
+                    }
                     PrintCount::Number(n) => n.to_string(),
                     // As written, without a 共印 or 份 typed around it.
                     PrintCount::Text(t) => {

@@ -824,3 +824,22 @@ fn unknown_size_name_in_style() {
         ],
     );
 }
+
+#[test]
+fn print_count_of_zero_or_below() {
+    let (_d, out) = build_with(|t| format!("{t}\n[footer]\nprint_count = 0\n"), OK);
+    expect(
+        "print_count = 0",
+        &out,
+        1,
+        &["共印0份", "print_count = 500"],
+    );
+    let (_d, out) = build_with(|t| format!("{t}\n[footer]\nprint_count = -50\n"), OK);
+    expect(
+        "print_count = -50",
+        &out,
+        1,
+        &["not a print run", "print_count = 500"],
+    );
+    assert!(!out.stderr.contains("untagged"), "{}", out.stderr);
+}

@@ -1126,16 +1126,16 @@ fn the_print_run_stays_whole_where_it_is_placed_and_the_address_has_its_label() 
         let y = |c: char| line_through(&chars, c).0;
         // Whole: 共 and 份 on one baseline.
         assert!((y('共') - y('份')).abs() < 0.5, "{placement} {last}");
-        let (count, list, address) = (y('份'), y('协'), y('号'));
+        let (count, list, editors) = (y('份'), y('协'), y('辑'));
         match (placement, last == full) {
             // On a line of its own under the full last line.
             ("end", true) => assert!(count > list + 5.0, "{count} {list}"),
             // At the right of a short last line.
             ("end", false) => assert!((count - list).abs() < 0.5, "{count} {list}"),
-            // On the 责任编辑 row, after the list.
+            // On the 责任编辑 line (not the contact's), after the list.
             _ => assert!(
-                count > list + 5.0 && (count - address).abs() < 0.5,
-                "{count} {list} {address}"
+                count > list + 5.0 && (count - editors).abs() < 0.5,
+                "{count} {list} {editors}"
             ),
         }
     }
