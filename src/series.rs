@@ -60,6 +60,8 @@ pub struct NextIssue {
     pub number: Option<u32>,
     pub total: Option<u32>,
     pub date: Date,
+    /// A supplement (增刊), as the issue it follows.
+    pub supplement: bool,
 }
 
 impl NextIssue {
@@ -69,9 +71,10 @@ impl NextIssue {
         let total = self
             .total
             .map(|t| crate::model::numerals::chinese_number(u64::from(t)));
+        let kind = if self.supplement { "增刊" } else { "" };
         match (self.number, total) {
-            (Some(n), Some(t)) => Some(format!("第{n}期（总第{t}期）")),
-            (Some(n), None) => Some(format!("第{n}期")),
+            (Some(n), Some(t)) => Some(format!("{kind}第{n}期（总第{t}期）")),
+            (Some(n), None) => Some(format!("{kind}第{n}期")),
             (None, Some(t)) => Some(format!("总第{t}期")),
             (None, None) => None,
         }
@@ -178,7 +181,7 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
     let text = match &loaded.series {
         Some(series) => {
             let rel = pathdiff(&series.path, &dir);
-            fresh_issue(&rel, number, total, date)
+            fresh_issue(&rel, number, total, date, f.issue.supplement)
         }
         None => copied_issue(&loaded.text, number, total, date)?,
     };
@@ -194,6 +197,7 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
         number,
         total,
         date,
+        supplement: f.issue.supplement,
     })
 }
 
@@ -220,10 +224,20 @@ fn pathdiff(target: &Path, from: &Path) -> String {
 const ARTICLE_TEMPLATE: &str = "\n# Add this issue's articles, one [[article]] table each (see examples/issue.toml):\n# [[article]]\n# column = \"工作研究\"\n# title = \"标题\"\n# byline = \"某某供稿\"\n# file = \"01-article.txt\"\n";
 
 /// The file of an issue that takes everything else from its series file.
-fn fresh_issue(series: &str, number: Option<u32>, total: Option<u32>, date: Date) -> String {
+fn fresh_issue(
+    series: &str,
+    number: Option<u32>,
+    total: Option<u32>,
+    date: Date,
+    supplement: bool,
+) -> String {
     let mut doc = DocumentMut::new();
     doc["series"] = value(series);
     let mut t = toml_edit::Table::new();
+    // The next supplement of a supplement (增刊第N期).
+    if supplement {
+        t["supplement"] = value(true);
+    }
     if let Some(n) = number {
         t["number"] = value(i64::from(n));
     }
@@ -324,6 +338,8 @@ pub struct Listed {
     pub number: Option<u32>,
     pub total: Option<u32>,
     pub date: Option<Date>,
+    /// A supplement (增刊): numbered in a series of its own.
+    pub supplement: bool,
 }
 
 /// A break in a series: which issue, what is wrong.
@@ -374,11 +390,22 @@ pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
                 .as_ref()
                 .and_then(|d| d.get_ref().date)
                 .map(|d| (i32::from(d.year), d.month, d.day)),
+            supplement: f.issue.supplement,
             path,
         });
     }
-    // In the order of the cumulative numbers when every issue has one (so that a date
-    // that goes back shows), else of the dates.
+    // The regular issues, then the supplements (增刊第N期), each a series of its own.
+    let (mut listed, mut supplements): (Vec<Listed>, Vec<Listed>) =
+        listed.into_iter().partition(|l| !l.supplement);
+    let mut breaks = breaks_in(&mut listed);
+    breaks.extend(breaks_in(&mut supplements));
+    listed.extend(supplements);
+    Ok((listed, breaks))
+}
+
+/// The breaks of one series, its issues put in order: of the cumulative numbers when
+/// every issue has one (so that a date that goes back shows), else of the dates.
+fn breaks_in(listed: &mut [Listed]) -> Vec<Break> {
     if listed.iter().all(|l| l.total.is_some()) {
         listed.sort_by_key(|l| (l.total, l.date, l.number));
     } else {
@@ -437,7 +464,7 @@ pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
             });
         }
     }
-    Ok((listed, breaks))
+    breaks
 }
 
 #[cfg(test)]

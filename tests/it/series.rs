@@ -224,3 +224,50 @@ fn continuity_finds_a_doubled_and_a_skipped_number() {
         String::from_utf8_lossy(&o.stdout)
     );
 }
+
+/// Supplements (增刊第N期) are a series of their own: `check DIR` does not take 增刊第1期
+/// for a doubled 第1期, and `next` on a supplement writes the next supplement.
+#[test]
+fn supplements_are_numbered_in_a_series_of_their_own() {
+    let dir = series_folder(
+        &[("01", 1, 1, "2026-01-05"), ("02", 2, 2, "2026-01-12")],
+        "",
+    );
+    for (name, number, date) in [("zk1", 1, "2026-01-06"), ("zk2", 2, "2026-01-13")] {
+        let d = dir.path().join(name);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.txt"), "正文。\n").unwrap();
+        std::fs::write(
+            d.join("issue.toml"),
+            format!(
+                "series = \"../series.toml\"\n\n[issue]\nsupplement = true\nnumber = {number}\ndate = {date}\n\n[[article]]\ntitle = \"标题\"\nfile = \"a.txt\"\n"
+            ),
+        )
+        .unwrap();
+    }
+    let o = jianbao(&["check", s(dir.path())]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("4 issue(s), 0 break(s)"), "{out}");
+
+    let out_dir = dir.path().join("zk3");
+    let o = jianbao(&[
+        "next",
+        s(&dir.path().join("zk2/issue.toml")),
+        "--date",
+        "2026-01-20",
+        "-o",
+        s(&out_dir),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("增刊第3期"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let text = std::fs::read_to_string(out_dir.join("issue.toml")).unwrap();
+    assert!(
+        text.contains("supplement = true") && text.contains("number = 3"),
+        "{text}"
+    );
+}
