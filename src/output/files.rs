@@ -56,6 +56,29 @@ pub const NAMED_IN_ARTICLE: (&str, &str) = (
     "图片路径相对于引用它的文章文件",
 );
 
+/// The file an editor most likely meant by a path that is not there: the path with
+/// Windows' `\` read as `/` (gaojian\01.txt), or a file of the same folder whose name
+/// differs only in case (Huodong.JPG for huodong.jpg).
+pub fn near_miss(path: &Path) -> Option<PathBuf> {
+    let text = path.to_string_lossy();
+    if text.contains('\\') {
+        let slashed = PathBuf::from(text.replace('\\', "/"));
+        if slashed.is_file() {
+            return Some(slashed);
+        }
+    }
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let parent = path.parent().filter(|d| !d.as_os_str().is_empty());
+    std::fs::read_dir(parent.unwrap_or(Path::new(".")))
+        .ok()?
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().to_lowercase() == name)
+        .map(|e| match parent {
+            Some(d) => d.join(e.file_name()),
+            None => PathBuf::from(e.file_name()),
+        })
+}
+
 impl ReadProblem {
     fn from_io(e: std::io::Error) -> Self {
         use std::io::ErrorKind;
@@ -88,10 +111,17 @@ impl ReadProblem {
         match self {
             ReadProblem::NotFound => (
                 format!("{what} not found: {p} / 找不到{zh}"),
-                format!(
-                    "check the file name and its folder; {} / 检查文件名和所在文件夹；{}",
-                    named_in.0, named_in.1
-                ),
+                match near_miss(path) {
+                    Some(there) => format!(
+                        "there is {}: write the name as it is on disk, with / between folders / 磁盘上有 {}：请按实际文件名填写，文件夹之间用 /",
+                        there.display(),
+                        there.display()
+                    ),
+                    None => format!(
+                        "check the file name and its folder; {} / 检查文件名和所在文件夹；{}",
+                        named_in.0, named_in.1
+                    ),
+                },
             ),
             ReadProblem::Folder => (
                 format!("{p} is a folder, not an {what} / 这是文件夹，不是{zh}"),
@@ -603,6 +633,23 @@ pub fn backup(path: &Path) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_not_found_names_the_file_meant() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir(d.path().join("gaojian")).unwrap();
+        std::fs::write(d.path().join("gaojian/huodong.jpg"), b"x").unwrap();
+        let meant = d.path().join("gaojian/huodong.jpg");
+        // Another case.
+        assert_eq!(
+            near_miss(&d.path().join("gaojian/Huodong.JPG")),
+            Some(meant.clone())
+        );
+        // Windows' backslash.
+        let slashed = format!("{}\\huodong.jpg", d.path().join("gaojian").display());
+        assert_eq!(near_miss(Path::new(&slashed)), Some(meant));
+        assert_eq!(near_miss(&d.path().join("gaojian/other.jpg")), None);
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp() {

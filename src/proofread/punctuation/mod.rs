@@ -423,8 +423,17 @@ mod tests {
         // A citation number and Latin text stay.
         assert!(!kinds("研究表明[1]。").contains(&Kind::HalfWidthBrackets));
         assert!(!kinds("array[2000] in C").contains(&Kind::HalfWidthBrackets));
-        assert!(kinds("※ ※ ※").contains(&Kind::DividerSpaces));
-        assert!(!kinds("※　※　※").contains(&Kind::DividerSpaces));
+        // In Markdown a ※ line is a paragraph and prints as typed; a .txt sets any
+        // divider line as a divider.
+        let md = |t: &str| -> Vec<Kind> {
+            scan(t, Options::MARKDOWN)
+                .into_iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert!(md("※ ※ ※").contains(&Kind::DividerSpaces));
+        assert!(!md("※　※　※").contains(&Kind::DividerSpaces));
+        assert!(!kinds("※ ※ ※").contains(&Kind::DividerSpaces));
     }
 
     #[test]
