@@ -142,16 +142,32 @@ impl fmt::Display for InputError {
     }
 }
 
+/// How many of a list of errors are printed: a garbled file (a damaged .doc read as
+/// text) gives hundreds, and the first ones say what to do.
+const MANY_SHOWN: usize = 20;
+
+/// The line that ends a list of errors cut at [`MANY_SHOWN`].
+fn more_errors(total: usize) -> String {
+    format!(
+        "… and {} more error(s), not shown: fix these first (so many often means a file that is not text, e.g. a damaged or mislabelled Word file) / 另有 {} 处错误未列出，请先改正以上各处（错误很多时，常是文件已损坏或并非文本）",
+        total - MANY_SHOWN,
+        total - MANY_SHOWN
+    )
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Input(e) => e.fmt(f),
             Error::Many(list) => {
-                for (i, e) in list.iter().enumerate() {
+                for (i, e) in list.iter().take(MANY_SHOWN).enumerate() {
                     if i > 0 {
                         writeln!(f)?;
                     }
                     e.fmt(f)?;
+                }
+                if list.len() > MANY_SHOWN {
+                    write!(f, "\n{}", more_errors(list.len()))?;
                 }
                 Ok(())
             }
@@ -212,7 +228,18 @@ impl Error {
     pub fn render(&self, color: bool) -> String {
         match self {
             Error::Input(e) => e.render(color),
-            Error::Many(list) => list.iter().map(|e| e.render(color)).collect(),
+            Error::Many(list) => {
+                let mut out: String = list
+                    .iter()
+                    .take(MANY_SHOWN)
+                    .map(|e| e.render(color))
+                    .collect();
+                if list.len() > MANY_SHOWN {
+                    out.push_str(&more_errors(list.len()));
+                    out.push('\n');
+                }
+                out
+            }
             Error::Internal(msg) => format!(
                 "internal error / 内部错误: {msg}\nThis is a bug in jianbao; please report it with the input that caused it.\n"
             ),
@@ -286,6 +313,19 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_list_of_errors_is_cut_with_a_count() {
+        let list: Vec<InputError> = (0..25)
+            .map(|i| InputError::file(Path::new("a.txt"), format!("problem {i}")))
+            .collect();
+        let out = Error::Many(list).render(false);
+        assert!(
+            out.contains("problem 19") && !out.contains("problem 20"),
+            "{out}"
+        );
+        assert!(out.contains("and 5 more error(s)"), "{out}");
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
