@@ -41,8 +41,9 @@ const TERMS: &[&str] = &[
 
 /// The offsets, in characters, at which `line` may break: between two words, never
 /// between two one-character words (a dictionary miss: 全|县), before a closing mark,
-/// after an opening one, before 的, inside a short quotation or title in “” 《》, inside
-/// a number with its unit (2026年) or a Latin word.
+/// after an opening one or a dash (—— opens a title's second line, whole), before 的,
+/// inside a short quotation or title in “” 《》, inside a number with its unit (2026年)
+/// or a Latin word.
 pub(crate) fn breaks(line: &str) -> Vec<usize> {
     static SEGMENTER: LazyLock<WordSegmenterBorrowed<'static>> =
         LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
@@ -87,7 +88,8 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
             from = b + 1;
         }
     }
-    let closing = "，。、；：？！）》」』】〕〉”’…—·";
+    // A dash (——) may open a line, as a title's second part often does.
+    let closing = "，。、；：？！）》」』】〕〉”’…·";
     let opening = "（《「『【〔〈“‘";
     let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-');
     let mut out = Vec::new();
@@ -106,6 +108,8 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
             || opening.contains(before)
             || after == '的'
             || before.is_ascii_digit()
+            || before == '—'
+            || (before == after && before == '…')
             || (latin(before) && latin(after))
             || (single && han(before) && han(after));
         if !together {
@@ -153,6 +157,11 @@ mod tests {
             (
                 "在全街道基层治理工作推进会上的讲话（摘要）",
                 "在全|街道|基层|治理|工作|推进会上的|讲话|（摘要）",
+            ),
+            // A dash opens the second part.
+            (
+                "稳中有进——全市经济运行情况调研报告",
+                "稳|中有|进|——全市|经济|运行|情况|调研|报告",
             ),
         ] {
             assert_eq!(split(t).join("|"), words, "{t}");
