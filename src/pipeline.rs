@@ -303,10 +303,11 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             .collect();
         return Err(Error::Many(errors));
     }
-    if let Some(fit) = compile::masthead_fit(&laid.document)
+    let style = &p.issue.style;
+    let masthead = compile::masthead_fit(&laid.document);
+    if let Some(fit) = &masthead
         && fit.overflow > 0.5
     {
-        let style = &p.issue.style;
         return Err(p
             .loaded
             .error_at(
@@ -324,8 +325,7 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             .help("shorten the title (the issuing body can go in the unit line), or allow more lines: [style] masthead_max_lines = 2 / 请缩短报头标题，或设置 [style] masthead_max_lines = 2")
             .into());
     }
-    let style = &p.issue.style;
-    if let Some(fit) = compile::masthead_fit(&laid.document) {
+    if let Some(fit) = &masthead {
         let full = style.fonts.masthead.size.0;
         if fit.size < full - 0.05 {
             laid.warnings.push(format!(
@@ -363,8 +363,9 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
         }
         if fit.scale < 0.999 {
             laid.warnings.push(format!(
-                "the editing unit is compressed to {:.0} % to fit beside the date / 编印单位较长，已横向压缩至 {:.0}%",
+                "the editing unit is compressed to {:.0} % to fit {} / 编印单位较长，已横向压缩至 {:.0}%",
                 fit.scale * 100.0,
+                if fit.dated { "beside the date" } else { "its line" },
                 fit.scale * 100.0
             ));
         }

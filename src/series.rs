@@ -60,25 +60,9 @@ pub struct NextIssue {
     pub number: Option<u32>,
     pub total: Option<u32>,
     pub date: Date,
-    /// A supplement (增刊), as the issue it follows.
-    pub supplement: bool,
-}
-
-impl NextIssue {
-    /// The issue line's numbers as the masthead prints them by default: 第20期（总第五百
-    /// 六十四期）.
-    pub fn numbers(&self) -> Option<String> {
-        let total = self
-            .total
-            .map(|t| crate::model::numerals::chinese_number(u64::from(t)));
-        let kind = if self.supplement { "增刊" } else { "" };
-        match (self.number, total) {
-            (Some(n), Some(t)) => Some(format!("{kind}第{n}期（总第{t}期）")),
-            (Some(n), None) => Some(format!("{kind}第{n}期")),
-            (None, Some(t)) => Some(format!("总第{t}期")),
-            (None, None) => None,
-        }
-    }
+    /// Its issue line as the masthead will print it (第20期（总第五百六十四期）,
+    /// 增刊第3期), with the issue file's labels; none without a number.
+    pub issue_line: Option<String>,
 }
 
 /// The default folder of the next issue: the issue's folder name with its number (and
@@ -192,12 +176,15 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
         text.as_bytes(),
         "cannot write the issue file / 无法写入期刊文件",
     )?;
+    let labels = crate::model::Labels::read(&loaded, Some(date.0))?;
+    let label = f.issue.label.as_ref().map(|l| l.get_ref().as_str());
+    let (number_text, total_text) = labels.issue_line(label, number, f.issue.supplement, total);
     Ok(NextIssue {
         path,
         number,
         total,
         date,
-        supplement: f.issue.supplement,
+        issue_line: number_text.map(|n| n + total_text.as_deref().unwrap_or("")),
     })
 }
 

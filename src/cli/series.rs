@@ -20,7 +20,10 @@ pub(super) struct NextArgs {
 pub(super) fn next(args: NextArgs) -> jianbao::Result<()> {
     let date = args.date.unwrap_or_else(series::today);
     let n = series::next(&args.issue, date, args.output.as_deref())?;
-    let what = n.numbers().unwrap_or_else(|| "the next issue".to_owned());
+    let what = n
+        .issue_line
+        .clone()
+        .unwrap_or_else(|| "the next issue".to_owned());
     println!(
         "wrote {} ({what}, {}-{:02}-{:02}); add its articles as [[article]] tables, then jianbao build {}",
         n.path.display(),

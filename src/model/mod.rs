@@ -174,12 +174,34 @@ impl Default for Labels {
 }
 
 impl Labels {
+    /// The issue line as printed, in two parts: 第N期 (增刊第N期 for a supplement, or
+    /// the label as written), and （总第…期） in Chinese numerals beside a number (a
+    /// label is printed as written, with nothing beside it).
+    pub(crate) fn issue_line(
+        &self,
+        label: Option<&str>,
+        number: Option<u32>,
+        supplement: bool,
+        total: Option<u32>,
+    ) -> (Option<String>, Option<String>) {
+        let number_text = match (label, number) {
+            (Some(l), _) => Some(l.to_owned()),
+            (None, Some(n)) if supplement => Some(self.supplement.wrap(&n.to_string())),
+            (None, Some(n)) => Some(self.number.wrap(&n.to_string())),
+            (None, None) => None,
+        };
+        let total_text = total
+            .filter(|_| label.is_none() && number_text.is_some())
+            .map(|t| self.total.wrap(&chinese_number(u64::from(t))));
+        (number_text, total_text)
+    }
+
     /// The defaults with the issue file's `[labels]` over them; a pattern must hold
     /// `{}` once.
     /// The labels of the issue file; `{year}` in the issue line's (`number`,
     /// `supplement`) is the year of the issue's date, so that a series file's
     /// `number = "{year}年第{}期"` serves every year.
-    fn read(loaded: &LoadedIssueFile, year: Option<i32>) -> Result<Labels> {
+    pub(crate) fn read(loaded: &LoadedIssueFile, year: Option<i32>) -> Result<Labels> {
         let f = &loaded.file.labels;
         let mut l = Labels::default();
         let plain = |s: &Option<Spanned<String>>, into: &mut String| -> Result<()> {
@@ -429,12 +451,8 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     let total = f.issue.total.as_ref().map(|t| *t.get_ref());
     let labels = Labels::read(loaded, date.map(|(y, _, _)| y))?;
     let label = opt_line(&f.issue.label, "issue.label")?;
-    let number_text = match (&label, number) {
-        (Some(l), _) => Some(l.clone()),
-        (None, Some(n)) if f.issue.supplement => Some(labels.supplement.wrap(&n.to_string())),
-        (None, Some(n)) => Some(labels.number.wrap(&n.to_string())),
-        (None, None) => None,
-    };
+    let (number_text, total_text) =
+        labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
     let date_text = date.map(|(y, m, d)| {
         let text = match f.issue.date_style {
             DateStyle::Arabic => chinese_date(y, m, d),
@@ -756,10 +774,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         issue: IssueLine {
             number,
             total,
-            // A label is printed as written: no 总第…期 beside it.
-            total_text: total
-                .filter(|_| label.is_none() && number_text.is_some())
-                .map(|t| labels.total.wrap(&chinese_number(u64::from(t)))),
+            total_text,
             number_text,
             date_text,
             date,

@@ -61,11 +61,10 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
         .collect();
     let mut closed = vec![false; chars.len() + 1];
     // Inside listed terms and short quotations or titles.
-    let text = &chars;
     for term in TERMS {
         let t: Vec<char> = term.chars().collect();
-        for start in 0..text.len().saturating_sub(t.len() - 1) {
-            if text[start..start + t.len()] == t[..] {
+        for (start, window) in chars.windows(t.len()).enumerate() {
+            if window == t {
                 closed[start + 1..start + t.len()]
                     .iter_mut()
                     .for_each(|c| *c = true);
@@ -74,12 +73,12 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
     }
     for (open, close) in [('“', '”'), ('《', '》'), ('‘', '’')] {
         let mut from = 0;
-        while let Some(a) = text[from..]
+        while let Some(a) = chars[from..]
             .iter()
             .position(|&c| c == open)
             .map(|p| p + from)
         {
-            let Some(b) = text[a..].iter().position(|&c| c == close).map(|p| p + a) else {
+            let Some(b) = chars[a..].iter().position(|&c| c == close).map(|p| p + a) else {
                 break;
             };
             if b - a <= 9 {

@@ -381,11 +381,9 @@ pub struct UnitLineFit {
     pub overflow: f64,
     /// The horizontal compression (1: none).
     pub scale: f64,
-    /// The unit's room beside the date, and its width as set, pt.
+    /// The unit's room beside the date, pt.
     pub room: f64,
-    pub natural: f64,
     /// Whether a date shares the line.
-    #[serde(default)]
     pub dated: bool,
 }
 

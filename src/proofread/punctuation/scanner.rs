@@ -391,7 +391,7 @@ impl Scanner {
     /// character, a closing mark or `%` (增长27.6%.“十四五”), before a Han character or
     /// an opening mark, past spaces and quotes (有发生.应急管理部).
     fn between_chinese(&self, i: usize) -> bool {
-        let passable = |c: char| matches!(c, ' ' | '\u{3000}') || is_quote(c);
+        let passable = |c: char| is_space(c) || c == '\u{3000}' || is_quote(c);
         let before = self.cs[..i].iter().rev().find(|&&c| !passable(c));
         let after = self.cs[i + 1..]
             .iter()
@@ -438,13 +438,12 @@ impl Scanner {
             return false;
         }
         // Past spaces, which other rules may take out: the decision stays the same.
+        let spaced = |c: &&char| is_space(**c) || **c == '\u{3000}';
         let lead = self.cs[..i - digits_before]
             .iter()
             .rev()
-            .find(|&&c| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'));
-        let unit = self.cs[i + 1 + digits_after..]
-            .iter()
-            .find(|&&c| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'));
+            .find(|c| !spaced(c));
+        let unit = self.cs[i + 1 + digits_after..].iter().find(|c| !spaced(c));
         // Not after a code (GB/T 9704-2012) or another number.
         !lead.is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ':'))
             && unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
