@@ -392,6 +392,40 @@ fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
     let (full, half) = (advance("quanjiao"), advance("kaiming"));
     assert!((full - 16.0).abs() < 1.0, "quanjiao ，: {full}");
     assert!((half - 8.0).abs() < 1.0, "kaiming ，: {half}");
+    // A half-width mark at a line's end keeps its half em: Typst trimmed it by half once
+    // more, and a line-end ， stood a quarter em (4 pt) past the margin (cjkcheck's
+    // check 3). Lines of 27 Han characters and a ，, so that (nearly) every line ends in one.
+    let han: Vec<char> =
+        "各地各部门认真落实中央部署持续推进重点工作取得新的成效全市上下紧扣目标任务狠抓\
+        工作落实经济运行稳中有进社会大局和谐稳定人民群众获得感幸福感安全感不断增强基层治理\
+        水平明显提升营商环境持续优化重大项目加快建设民生实事扎实推进生态环境质量稳步改善"
+            .chars()
+            .collect();
+    // The first line has its 2-character indent.
+    let mut text: String = han[..25].iter().collect();
+    text.push('，');
+    for line in han[25..].chunks(27) {
+        text.extend(line);
+        text.push('，');
+    }
+    text.push_str("确保取得实效。\n");
+    let toml = MINIMAL_TOML.to_owned() + "\n[style]\npunctuation = \"kaiming\"\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let out = Command::new("python3")
+        .arg(repo().join("tests/line_end_marks.py"))
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let rooms: Vec<f64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    assert!(rooms.len() >= 4, "lines ending in ，: {rooms:?}");
+    assert!(
+        rooms.iter().all(|r| (r - 8.0).abs() < 0.5),
+        "a line-end ， has half an em (8 pt) to the edge: {rooms:?}"
+    );
     // An unknown style is an error at its line.
     let toml = MINIMAL_TOML.to_owned() + "\n[style]\npunctuation = \"banjiao\"\n";
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
