@@ -493,6 +493,18 @@ mod tests {
     }
 
     #[test]
+    fn markdown_html_comments_and_tags_stay() {
+        // An editor's hidden note: its `!` and `--` fixed, it printed.
+        let md = "正文<!-- 编辑备注：此处待核实 -->继续。\n\n<!--\n两行的备注,不改\n-->\n";
+        assert_eq!(fix(md, Options::MARKDOWN), md);
+        let md = "这是<b>粗体</b>和<span style=\"color:red\">红字</span>,完。\n";
+        assert_eq!(
+            fix(md, Options::MARKDOWN),
+            "这是<b>粗体</b>和<span style=\"color:red\">红字</span>，完。\n"
+        );
+    }
+
+    #[test]
     fn fixing_twice_changes_nothing() {
         for s in [
             "中-- --国",

@@ -120,6 +120,28 @@ impl Scanner {
             .all(|(k, c)| self.cs.get(k).is_some_and(|d| d.eq_ignore_ascii_case(&c)))
     }
 
+    /// The end of an HTML tag opening at `k` (`<b>`, `</span>`, `<br/>`,
+    /// `<img src="…">`) on one line: an ASCII letter after `<` or `</`.
+    fn html_tag_end(&self, k: usize) -> Option<usize> {
+        let mut j = k + 1;
+        if self.cs.get(j) == Some(&'/') {
+            j += 1;
+        }
+        if !self.cs.get(j)?.is_ascii_alphabetic() {
+            return None;
+        }
+        while j < self.n() && self.cs[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if !matches!(self.cs.get(j)?, '>' | '/' | ' ' | '\t') {
+            return None;
+        }
+        (j..self.n())
+            .take_while(|&e| self.cs[e] != '\n' && self.cs[e] != '<')
+            .find(|&e| self.cs[e] == '>')
+            .map(|e| e + 1)
+    }
+
     fn mark(&mut self, r: Range<usize>) {
         for k in r {
             self.protected[k] = true;
@@ -265,6 +287,21 @@ impl Scanner {
                         }
                         None => i += 1,
                     }
+                }
+                // An HTML comment (an editor's hidden note, over lines too) and an
+                // HTML tag are not printed: fixing their `!`, `--` or quotes would
+                // turn them into text that prints.
+                '<' if self.starts_with(i, "<!--") => {
+                    let end = (i + 4..n)
+                        .find(|&k| self.starts_with(k, "-->"))
+                        .map_or(n, |k| k + 3);
+                    self.mark(i..end);
+                    i = end;
+                }
+                '<' if self.html_tag_end(i).is_some() => {
+                    let end = self.html_tag_end(i).unwrap_or(i + 1);
+                    self.mark(i..end);
+                    i = end;
                 }
                 '<' => {
                     let mut j = i + 1;
