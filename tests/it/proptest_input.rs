@@ -35,6 +35,7 @@ fn text_char() -> impl Strategy<Value = char> {
         3 => prop::sample::select(vec![' ', ' ', '\t', '\u{a0}', '\u{3000}', '\n', '\n', '\r']),
         2 => prop::sample::select(vec!['a', 'b', 'x', 'P', 'M', 'h', 't', 'p', 's', 'w', 'c', 'o', 'm']),
         2 => prop::sample::select(vec!['0', '1', '2', '5', '7', '9']),
+        1 => prop::sample::select(vec!['４', '０', 'Ｇ', 'ｍ', '．', '％', '!', '-']),
         1 => any::<char>(),
     ]
 }

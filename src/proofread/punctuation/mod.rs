@@ -113,6 +113,9 @@ pub enum Kind {
     DotBetweenChinese,
     /// A hyphen for the 连接号 of a span of dates (1-6月 → 1—6月).
     HyphenRange,
+    /// Full-width digits or Latin letters (２３０, ＧＤＰ): they print one em wide
+    /// each, spaced apart; GB/T 15835 writes them half width.
+    FullWidthAlnum,
 }
 
 impl Kind {
@@ -144,6 +147,9 @@ impl Kind {
             Kind::DividerSpaces => "※分隔线中有半角空格 half-width spaces in a ※ line".into(),
             Kind::DotBetweenChinese => "汉字间的半角点 half-width «.» between Chinese".into(),
             Kind::HyphenRange => "日期范围用连接号— a span of dates takes «—», not «-»".into(),
+            Kind::FullWidthAlnum => {
+                "全角数字或字母应为半角 full-width digits or letters should be half width".into()
+            }
             Kind::BrokenLine => {
                 "句中断行：.txt 每行是一段 line broken mid-sentence (a .txt line is a paragraph)"
                     .into()
@@ -244,6 +250,11 @@ pub fn normalize_for_comparison(text: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             ' ' | '\t' | '\u{a0}' => {}
+            '０'..='ｚ' if c.is_alphanumeric() => {
+                out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+            }
+            '％' => out.push('%'),
+            '．' => out.push('。'),
             ',' | '，' => out.push('，'),
             ';' | '；' => out.push('；'),
             ':' | '：' => out.push('：'),
@@ -490,6 +501,33 @@ mod tests {
         let md = "见[链接](http://a.b/c?x=1,2)和`a,b`以及\n\n```\n代码,不改\n```\n";
         assert_eq!(fix(md, Options::MARKDOWN), md);
         assert_eq!(fix("- 列表,项\n", Options::MARKDOWN), "- 列表，项\n");
+    }
+
+    #[test]
+    fn full_width_digits_and_letters_become_half_width_and_lose_their_spaces() {
+        assert_eq!(
+            fixed("共转移２３０余人，排查 ４６ 次，发现隐患 ３１２ 项。\n"),
+            "共转移230余人，排查46次，发现隐患312项。\n"
+        );
+        assert_eq!(fixed("ＧＤＰ增长５．２％。\n"), "GDP增长5.2%。\n");
+        assert_eq!(kinds("排查４６次。\n"), vec![Kind::FullWidthAlnum]);
+        // A full-width ％ or ． without full-width digits, and protected text, stay.
+        assert_eq!(fixed("增长5％。\n"), "增长5％。\n");
+    }
+
+    #[test]
+    fn a_caption_keeps_the_space_after_its_number() {
+        for t in [
+            "表1 各县订阅份数\n",
+            "图2-3 签约仪式现场\n",
+            "**表2** 重点任务分工\n",
+        ] {
+            assert_eq!(fix(t, Options::MARKDOWN), t);
+            assert_eq!(fix(t, Options::TXT), t);
+        }
+        // Elsewhere the space between Chinese and a number still goes.
+        assert_eq!(fix("共有 12 个县\n", Options::TXT), "共有12个县\n");
+        assert_eq!(fix("见表1 所列\n", Options::TXT), "见表1所列\n");
     }
 
     #[test]

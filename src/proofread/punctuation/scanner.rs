@@ -425,15 +425,16 @@ impl Scanner {
     /// right after, and Chinese before: a phone number (0731-85309270), a date in figures
     /// (2026-06-01) or a standard's number (GB/T 9704-2012) is none.
     fn hyphen_in_date_range(&self, i: usize) -> bool {
-        let digits_before = self.cs[..i]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        let digits_after = self.cs[i + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+        // Full-width digits count as the digits they will be fixed to.
+        let half = |c: char| {
+            ('０'..='ｚ')
+                .contains(&c)
+                .then(|| char::from_u32(c as u32 - 0xFEE0))
+                .flatten()
+        };
+        let digit = |c: &&char| c.is_ascii_digit() || ('０'..='９').contains(*c);
+        let digits_before = self.cs[..i].iter().rev().take_while(digit).count();
+        let digits_after = self.cs[i + 1..].iter().take_while(digit).count();
         if !(1..=4).contains(&digits_before) || !(1..=4).contains(&digits_after) {
             return false;
         }
@@ -445,8 +446,10 @@ impl Scanner {
             .find(|c| !spaced(c));
         let unit = self.cs[i + 1 + digits_after..].iter().find(|c| !spaced(c));
         // Not after a code (GB/T 9704-2012) or another number.
-        !lead.is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ':'))
-            && unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
+        !lead.is_some_and(|&c| {
+            let c = half(c).unwrap_or(c);
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ':')
+        }) && unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
     }
 
     /// What looks right but is another character or another width: ○ for 〇 in a
@@ -492,6 +495,7 @@ impl Scanner {
                 }
             }
         }
+        self.full_width_alnum();
         // Divider lines: ※ and half-width spaces only, with a space between two ※. (A
         // `.txt` sets its divider lines as dividers, whatever their spaces.)
         let mut start = if self.opts.line_paragraphs { n } else { 0 };
@@ -509,6 +513,41 @@ impl Scanner {
                 self.push(a..b, Kind::DividerSpaces, None);
             }
             start = end + 1;
+        }
+    }
+
+    /// Runs of full-width digits and Latin letters (with a ． or ％ that belongs to
+    /// their number: ５．２％), made half width, one finding a run.
+    fn full_width_alnum(&mut self) {
+        let n = self.n();
+        let alnum = |c: char| c.is_alphanumeric() && ('０'..='ｚ').contains(&c);
+        let half = |c: char| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+        let mut i = 0;
+        while i < n {
+            if self.protected[i] || !alnum(self.cs[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && !self.protected[j] {
+                let c = self.cs[j];
+                let digit_before = self.cs[j - 1].is_numeric();
+                let digit_after = j + 1 < n && ('０'..='９').contains(&self.cs[j + 1]);
+                if alnum(c)
+                    || (c == '．' && digit_before && digit_after)
+                    || (c == '％' && digit_before)
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let fix: String = self.cs[i..j].iter().map(|&c| half(c)).collect();
+            for k in i..j {
+                self.fin[k] = half(self.cs[k]);
+            }
+            self.found.push((i..j, Kind::FullWidthAlnum, Some(fix)));
+            i = j;
         }
     }
 
@@ -634,6 +673,7 @@ impl Scanner {
                 }
                 if e < line_end
                     && k > line_start
+                    && !self.caption_label(content, k)
                     && let Some(kind) = self.stray_space(self.fin[k - 1], self.fin[e])
                 {
                     self.found.push((k..e, kind, Some(String::new())));
@@ -663,6 +703,24 @@ impl Scanner {
                     .push((line.end..line.end + 1, Kind::BrokenLine, None));
             }
         }
+    }
+
+    /// Whether `from..to` is a table's or a figure's number opening a caption line
+    /// (`表1`, `图2-3`, `表 1`): the space after it is the caption's own (表1　各县订阅份数).
+    fn caption_label(&self, from: usize, to: usize) -> bool {
+        let label: String = self.cs[from..to]
+            .iter()
+            .filter(|c| !is_space(**c))
+            .collect();
+        let label = label.trim_start_matches(['*', '_']);
+        let Some(num) = label.strip_prefix(['表', '图']) else {
+            return false;
+        };
+        !num.is_empty()
+            && num.starts_with(|c: char| c.is_ascii_digit())
+            && num
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '－'))
     }
 
     /// Whether a space between `a` and `b` (as they will be after the fixes) goes.
