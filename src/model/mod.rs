@@ -104,6 +104,34 @@ impl Affix {
         format!("{}{value}{}", self.before, self.after)
     }
 
+    /// The value without the words, when the editor typed them too: `【一线传真】`
+    /// for a column, `（市局供稿）` for a byline, `报：` for a list's label, each of
+    /// which printed doubled (【【一线传真】】). A half-width `:` `(` `)` counts as
+    /// its full-width mark.
+    pub fn bare(&self, value: String) -> String {
+        let wide = |c: char| match c {
+            ':' => '：',
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        };
+        let same = |a: &str, b: &str| a.chars().map(wide).eq(b.chars());
+        let mut v = value.trim();
+        let b = self.before.chars().count();
+        if b > 0
+            && v.chars().count() > b
+            && same(&v.chars().take(b).collect::<String>(), &self.before)
+        {
+            v = &v[v.char_indices().nth(b).map_or(v.len(), |(i, _)| i)..];
+        }
+        let a = self.after.chars().count();
+        let n = v.chars().count();
+        if a > 0 && n > a && same(&v.chars().skip(n - a).collect::<String>(), &self.after) {
+            v = &v[..v.char_indices().nth(n - a).map_or(v.len(), |(i, _)| i)];
+        }
+        if v.is_empty() { value } else { v.to_owned() }
+    }
+
     /// The words alone (for the font check), without the value.
     pub fn words(&self) -> String {
         format!("{}{}", self.before, self.after)
@@ -653,7 +681,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         let contents_entry = opt_line(&entry.contents_title, "article.contents_title")?
             .or_else(|| (!title.is_empty()).then(|| title.concat()));
         articles.push(Article {
-            column: opt_line(&entry.column, "article.column")?,
+            column: opt_line(&entry.column, "article.column")?.map(|c| labels.column.bare(c)),
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
             contents_entry,
             subtitle_breaks: subtitle.as_deref().map(words::breaks).unwrap_or_default(),
@@ -670,7 +698,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .transpose()?,
             subtitle,
             author: opt_line(&entry.author, "article.author")?,
-            byline: opt_line(&entry.byline, "article.byline")?,
+            byline: opt_line(&entry.byline, "article.byline")?.map(|b| labels.byline.bare(b)),
             blocks,
             path,
             source,
@@ -686,7 +714,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .iter()
                 .map(|d| {
                     Ok(Distribution {
-                        label: text(&d.label, "footer.distribution.label")?,
+                        label: labels
+                            .distribution
+                            .bare(text(&d.label, "footer.distribution.label")?),
                         recipients: d
                             .recipients
                             .iter()
@@ -699,7 +729,11 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             editors: ft
                 .editors
                 .iter()
-                .map(|e| text(e, "footer.editors"))
+                .enumerate()
+                .map(|(i, e)| {
+                    let e = text(e, "footer.editors")?;
+                    Ok(if i == 0 { labels.editors.bare(e) } else { e })
+                })
                 .collect::<Result<_>>()?,
             phone: opt(
                 &ft.contact.as_ref().and_then(|c| c.phone.clone()),
@@ -712,8 +746,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             address: opt(
                 &ft.contact.as_ref().and_then(|c| c.address.clone()),
                 "footer.contact.address",
-            )?,
-            approval: opt(&ft.approval, "footer.approval")?,
+            )?
+            .map(|a| labels.address.bare(a)),
+            approval: opt(&ft.approval, "footer.approval")?.map(|a| labels.approval.bare(a)),
             print_count: match ft.print_count.as_ref() {
                 None => None,
                 Some(c) => Some(match c.get_ref() {

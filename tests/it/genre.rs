@@ -1332,3 +1332,36 @@ fn an_instruction_box_takes_whole_lines_under_the_masthead() {
         "{err}"
     );
 }
+
+#[test]
+fn marks_typed_around_a_label_are_not_printed_twice() {
+    // An editor types the brackets the layout prints anyway: 【【一线传真】】 and
+    // （（…供稿））, 报：：, and the two articles' column labels did not match.
+    let toml = MINIMAL_TOML.replace(
+        "title = \"测试标题\"\nbyline = \"测试处 供稿\"",
+        "title = \"测试标题\"\ncolumn = \"【一线传真】\"\nbyline = \"（市局执法稽查支队供稿）\"",
+    ) + "\n[[article]]\ntitle = \"第二篇\"\ncolumn = \"一线传真\"\nfile = \"a.txt\"\n\n[footer]\neditors = [\"责任编辑：王五\"]\napproval = \"批准文号：测内资准字001号\"\n[[footer.distribution]]\nlabel = \"报:\"\nrecipients = [\"市政府办公室\"]\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    for once in [
+        "【一线传真】",
+        "（市局执法稽查支队供稿）",
+        "报：市政府办公室",
+        "责任编辑：王",
+        "批准文号：测内资准字001号",
+    ] {
+        assert!(text.contains(once), "{once} in\n{text}");
+    }
+    for twice in [
+        "【【",
+        "（（",
+        "：：",
+        "责任编辑：责任编辑",
+        "批准文号：批准",
+    ] {
+        assert!(!text.contains(twice), "{twice} in\n{text}");
+    }
+    // The second article's label is the same column: printed once, over both.
+    assert_eq!(text.matches("一线传真").count(), 1, "{text}");
+}
