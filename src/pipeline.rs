@@ -370,6 +370,13 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             ));
         }
     }
+    // A 报尾 taller than a page prints over itself: said as what it is, not as the
+    // overprints it makes.
+    if let Some(f) = compile::footer_fit(&laid.document)
+        && f.lines_needed() > i64::from(style.page.lines)
+    {
+        return Err(footer_too_tall(&f, p));
+    }
     let overprints = compile::overprints(&laid.document);
     if !overprints.is_empty() {
         let errors = overprints
@@ -615,6 +622,45 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
         "the 报尾 stands alone on page {pages}: it needs {needed} lines even tightened, and page {} has {free} free; shorten the articles by {cut} line(s) to keep it on page {}{longest} / 报尾单独占了第 {pages} 页：它至少需要 {needed} 行，第 {} 页只剩 {free} 行，正文删减 {cut} 行即可排在第 {} 页",
         f.page, f.page, f.page, f.page
     ))
+}
+
+/// The error for a footer (报尾) taller than a page: no page can hold it, and it would
+/// print over itself. It names the list with the most entries, which `join` runs on.
+fn footer_too_tall(f: &compile::FooterFit, p: &Prepared) -> Error {
+    let lines = p.issue.style.page.lines;
+    let longest = p.loaded.file.footer.as_ref().and_then(|ft| {
+        ft.distribution
+            .iter()
+            .filter(|d| d.join.is_none())
+            .max_by_key(|d| d.recipients.len())
+    });
+    let needed = f.lines_needed();
+    match longest {
+        Some(d) if d.recipients.len() > 2 => p
+            .loaded
+            .error_at(
+                d.label.span(),
+                format!(
+                    "the 报尾 needs {needed} lines and a page holds {lines}: the list «{}» has {} entries, a line each / 报尾需要 {needed} 行，一页只有 {lines} 行：«{}» 有 {} 项，每项占一行",
+                    d.label.get_ref(),
+                    d.recipients.len(),
+                    d.label.get_ref(),
+                    d.recipients.len()
+                ),
+            )
+            .help("run the list on: add join = \"，\" under this [[footer.distribution]], or write several units in one entry / 在该 [[footer.distribution]] 下加 join = \"，\"，各单位接排")
+            .into(),
+        _ => p
+            .loaded
+            .error_at(
+                p.loaded.span_of(&["footer"]),
+                format!(
+                    "the 报尾 needs {needed} lines and a page holds {lines} / 报尾需要 {needed} 行，一页只有 {lines} 行"
+                ),
+            )
+            .help("shorten the 报尾's lists and lines / 请精简报尾")
+            .into(),
+    }
 }
 
 /// Where the footer went, for the build's summary.

@@ -361,8 +361,13 @@ pub enum Placement {
 pub struct Distribution {
     /// 送, 报, 发, 抄送, or the office's own word; printed with a full-width colon.
     pub label: Spanned<String>,
-    /// The recipients, one line (entry) each, in order.
+    /// The recipients, one line (entry) each, in order, unless `join` is set.
     pub recipients: Vec<Spanned<String>>,
+    /// Run the recipients on, with this between them (`join = "，"` or `"、"`), as
+    /// GB/T 9704 prints 抄送: a list of one unit an entry then takes a line or two,
+    /// not a line each. Unset: every entry is a line of its own.
+    #[serde(default)]
+    pub join: Option<Spanned<String>>,
 }
 
 /// How readers reach the editors.

@@ -717,11 +717,18 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         label: labels
                             .distribution
                             .bare(text(&d.label, "footer.distribution.label")?),
-                        recipients: d
-                            .recipients
-                            .iter()
-                            .map(|r| text(r, "footer.distribution.recipients"))
-                            .collect::<Result<_>>()?,
+                        recipients: {
+                            let each = d
+                                .recipients
+                                .iter()
+                                .map(|r| text(r, "footer.distribution.recipients"))
+                                .collect::<Result<Vec<_>>>()?;
+                            // Run on: one entry, which the layout wraps after the colon.
+                            match &d.join {
+                                Some(j) => vec![each.join(j.get_ref().as_str())],
+                                None => each,
+                            }
+                        },
                     })
                 })
                 .collect::<Result<_>>()?,

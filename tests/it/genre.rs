@@ -1365,3 +1365,45 @@ fn marks_typed_around_a_label_are_not_printed_twice() {
     // The second article's label is the same column: printed once, over both.
     assert_eq!(text.matches("一线传真").count(), 1, "{text}");
 }
+
+#[test]
+fn a_long_list_runs_on_with_join_and_a_footer_taller_than_a_page_stops_the_build() {
+    let units: Vec<String> = (1..=40).map(|i| format!("\"市直单位{i}\"")).collect();
+    let footer = |join: &str| {
+        format!(
+            "\n[footer]\nprint_count = 80\napproval = \"临江县内部资料准印证 临内准字〔2026〕第3号\"\n[[footer.distribution]]\nlabel = \"送\"\n{join}recipients = [{}]\n",
+            units.join(", ")
+        )
+    };
+    // A line each: 40 lines and the rest, more than a page holds. It printed over itself.
+    let (d, issue) = write_issue(
+        &(MINIMAL_TOML.to_owned() + &footer("")),
+        &[("a.txt", "正文。\n")],
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", issue.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("a page holds 22")
+            && err.contains("«送» has 40 entries")
+            && err.contains("join = \"，\""),
+        "{err}"
+    );
+    assert!(err.contains("issue.toml:"), "{err}");
+    assert!(!d.path().join("issue.pdf").exists());
+    // Run on: a few lines after the colon, on the article's page.
+    let (_d, issue) = write_issue(
+        &(MINIMAL_TOML.to_owned() + &footer("join = \"，\"\n")),
+        &[("a.txt", "正文。\n")],
+    );
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    assert!(text.contains("市直单位1，市直单位2，市直单位3"), "{text}");
+    assert!(text.contains("—1—") && !text.contains("—2—"), "one page: {text}");
+    // 共印80份 after a long approval line stays whole (it split as 共印80 / 份).
+    assert!(text.lines().any(|l| l.trim() == "共印80份"), "{text}");
+}
