@@ -315,8 +315,8 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                 format!(
                     "the masthead title does not fit: {:.0} pt wider than its {} line(s) of {:.0} pt, even compressed to {:.0} % and set at {:.0} pt / 报头标题过长，压缩和缩小字号后仍超出 {:.0} pt",
                     fit.overflow,
-                    style.masthead_max_lines,
-                    fit.room / f64::from(style.masthead_max_lines),
+                    fit.lines,
+                    fit.room,
                     fit.scale * 100.0,
                     fit.size,
                     fit.overflow

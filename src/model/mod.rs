@@ -56,6 +56,10 @@ pub struct Bulletin {
     /// The issuing body over the title (a two-level masthead).
     pub issuer: Option<String>,
     pub title: String,
+    /// Where the title may break between words, in characters (the layout sets a long
+    /// title on up to `masthead_max_lines` balanced lines); none when the editor wrote
+    /// the lines (`\n`).
+    pub title_breaks: Vec<usize>,
     pub pinyin: Option<String>,
     pub unit: Option<String>,
     /// Top marks, line by line: the copy number (份号) alone, then the 密级 and the
@@ -522,6 +526,14 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     let bulletin = Bulletin {
         issuer: opt_line(&f.bulletin.issuer, "bulletin.issuer")?,
         title: line(&f.bulletin.title, "bulletin.title")?,
+        title_breaks: {
+            let t = f.bulletin.title.get_ref();
+            if t.contains('\n') {
+                Vec::new()
+            } else {
+                words::breaks(t.trim())
+            }
+        },
         pinyin: opt(&f.bulletin.pinyin, "bulletin.pinyin")?,
         unit: opt(&f.bulletin.unit, "bulletin.unit")?,
         // GB/T 9704 7.2.1–7.2.2: the 份号 on the first line, the 密级 under it, and

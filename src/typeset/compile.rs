@@ -363,9 +363,12 @@ pub struct MastheadFit {
     pub scale: f64,
     /// The size it is set in, pt.
     pub size: f64,
-    /// Its width as set in its role's size, and the room it has, pt.
+    /// Its widest line as set in its role's size, and the room a line has, pt.
     pub natural: f64,
     pub room: f64,
+    /// The lines it is set on.
+    #[serde(default)]
+    pub lines: u32,
 }
 
 /// The masthead's fitting, when the layout reports it (the built-in layouts do).

@@ -1403,7 +1403,10 @@ fn a_long_list_runs_on_with_join_and_a_footer_taller_than_a_page_stops_the_build
     let (_t, pdf) = build_to_temp(&issue);
     let text = pdftotext(&pdf);
     assert!(text.contains("市直单位1，市直单位2，市直单位3"), "{text}");
-    assert!(text.contains("—1—") && !text.contains("—2—"), "one page: {text}");
+    assert!(
+        text.contains("—1—") && !text.contains("—2—"),
+        "one page: {text}"
+    );
     // 共印80份 after a long approval line stays whole (it split as 共印80 / 份).
     assert!(text.lines().any(|l| l.trim() == "共印80份"), "{text}");
 }
