@@ -461,3 +461,41 @@ fn a_photo_saved_anew_while_watching_is_read_anew() {
     let (w, _) = sizes()[0];
     assert!(w < 1200, "{w}: {:?}", report.photos);
 }
+
+/// The top of page 1's first image and of the title «测试标题», in pt from the top.
+fn photo_and_title_tops(pdf: &Path) -> (f64, f64) {
+    let script = "import sys, pymupdf\np = pymupdf.open(sys.argv[1])[0]\nimg = p.get_image_rects(p.get_images()[0][0])[0]\ntitle = p.search_for('测试标题')[0]\nprint(img.y0, title.y0)";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    let v: Vec<f64> = s.split_whitespace().map(|x| x.parse().unwrap()).collect();
+    assert_eq!(v.len(), 2, "{s} {}", String::from_utf8_lossy(&out.stderr));
+    (v[0], v[1])
+}
+
+#[test]
+fn a_photo_never_floats_over_its_title_or_the_masthead() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF finds the image (required in CI).
+        return;
+    }
+    // Right after the first paragraph, and after the fourth of the first article: it
+    // floated to the top of page 1, over the masthead (and, on a later page, over its
+    // own column label and title).
+    for md in [
+        "第一段正文。\n\n![活动现场](p.jpg){width=50%}\n\n第二段正文。\n",
+        "第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n![活动现场](p.jpg){width=50%}\n\n第五段。\n",
+    ] {
+        let (dir, issue) = md_issue(md, &[("p.jpg", jpeg(1200, 900))]);
+        let (_t, pdf) = build_to_temp(&issue);
+        let (photo, title) = photo_and_title_tops(&pdf);
+        assert!(
+            photo > title,
+            "photo at {photo} pt, title at {title} pt: {md}"
+        );
+        drop(dir);
+    }
+}
