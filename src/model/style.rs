@@ -183,7 +183,15 @@ struct RolePatch {
 
 impl RolePatch {
     fn apply(self, role: &mut Role) {
-        if let Some(f) = self.family {
+        // The families named go first; the role's own stay after them, so that a
+        // font not installed (仿宋_GB2312) falls back to the shipped face of the same
+        // style (FandolFang), not to the Song face every role ends with.
+        if let Some(mut f) = self.family {
+            for own in role.family.drain(..) {
+                if !f.contains(&own) {
+                    f.push(own);
+                }
+            }
             role.family = f;
         }
         if let Some(l) = self.latin {
@@ -827,7 +835,16 @@ mod tests {
         let d = Roles::default();
         assert_eq!(s.fonts.body.size, Size(14.0));
         assert_eq!(s.fonts.body.family, d.body.family);
-        assert_eq!(s.fonts.title.family, vec!["方正小标宋简体".to_owned()]);
+        // The family named first, the role's own after it as its fallback.
+        let mut title = vec!["方正小标宋简体".to_owned()];
+        title.extend(
+            d.title
+                .family
+                .iter()
+                .filter(|f| *f != "方正小标宋简体")
+                .cloned(),
+        );
+        assert_eq!(s.fonts.title.family, title);
         assert_eq!(s.fonts.title.size, d.title.size);
         assert_eq!(s.fonts.title.weight, 900);
         let err = toml::from_str::<Style>("[fonts.bdy]\nsize = 12\n").unwrap_err();

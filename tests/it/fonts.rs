@@ -228,7 +228,11 @@ fn a_role_table_sets_family_and_size() {
     .unwrap();
     let body = &prepared.issue.style.fonts.body;
     assert_eq!(body.size.0, 14.0);
-    assert_eq!(body.family, vec!["FandolKai", "Noto Serif CJK SC"]);
+    // The family named, then the role's own (FandolFang) and the wide fallback.
+    assert_eq!(
+        body.family,
+        vec!["FandolKai", "FandolFang R", "Noto Serif CJK SC"]
+    );
     let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
     let kai = report
         .font_use
@@ -673,20 +677,23 @@ fn a_role_may_name_the_font_by_its_chinese_name() {
     assert!(
         report.warnings[0].contains("set in a fallback font")
             && report.warnings[0].contains("国 (")
-            && report.warnings[0].contains("body: Noto Serif CJK SC for FangSong_GB2312"),
+            && report.warnings[0].contains("body: FandolFang R for FangSong_GB2312"),
         "{:?}",
         report.warnings
     );
     let body = role(&report, "body");
-    assert_eq!(body.families, vec!["FangSong_GB2312", "Noto Serif CJK SC"]);
+    assert_eq!(
+        body.families,
+        vec!["FangSong_GB2312", "FandolFang R", "Noto Serif CJK SC"]
+    );
     assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
-    // 国 is not in the test font, and FandolFang is not in this list: Noto sets it.
+    // 国 is not in the test font: the role's own 仿宋 sets it, not the Song fallback.
     let fb: Vec<(char, &str)> = body
         .fallbacks
         .iter()
         .map(|f| (f.ch, f.face.as_str()))
         .collect();
-    assert_eq!(fb, vec![('国', "Noto Serif CJK SC")]);
+    assert_eq!(fb, vec![('国', "FandolFang R")]);
 }
 
 #[test]
@@ -811,4 +818,18 @@ fn missing_shipped_fonts_are_a_set_up_problem_not_a_bug() {
         "{err}"
     );
     assert!(!err.contains("bug"), "{err}");
+}
+
+#[test]
+fn a_body_family_not_installed_falls_back_to_the_shipped_fangsong_not_to_song() {
+    // 仿宋_GB2312 named, not installed: the body was set in Noto Serif CJK SC (a 宋体).
+    let toml = format!("{MINIMAL_TOML}\n[style.fonts.body]\nfamily = [\"仿宋_GB2312\"]\n");
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let out = dir.path().join("issue.pdf");
+    let (code, _, err) = jianbao(&[&"build", &issue, &"-o", &out]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("\"仿宋_GB2312\" named for the body role; it is set in FandolFang R instead"),
+        "{err}"
+    );
 }
