@@ -63,6 +63,42 @@ pub struct NextIssue {
     /// Its issue line as the masthead will print it (第20期（总第五百六十四期）,
     /// 增刊第3期), with the issue file's labels; none without a number.
     pub issue_line: Option<String>,
+    /// What the editor should know: this issue's one-off parts left out (its 编者按,
+    /// 本期增发), a label kept as written.
+    pub notes: Vec<String>,
+}
+
+/// An issue line written as a label (`label = "〔第三期〕"`) with its number moved on:
+/// the first number in it, in Chinese numerals or in digits (zero-padded as it was),
+/// becomes `next(number)`. None when it holds no number.
+fn next_label(label: &str, next: impl Fn(u64) -> u64) -> Option<String> {
+    let numeral = |c: char| "〇零一二三四五六七八九十百千两".contains(c);
+    let cs: Vec<(usize, char)> = label.char_indices().collect();
+    let start = cs
+        .iter()
+        .position(|&(_, c)| numeral(c) || c.is_ascii_digit())?;
+    let chinese = numeral(cs[start].1);
+    let len = cs[start..]
+        .iter()
+        .take_while(|&&(_, c)| {
+            if chinese {
+                numeral(c)
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .count();
+    let from = cs[start].0;
+    let to = cs.get(start + len).map_or(label.len(), |&(i, _)| i);
+    let run = &label[from..to];
+    let (old, new) = if chinese {
+        let n = crate::model::numerals::parse_chinese_number(run)?;
+        (n, crate::model::numerals::chinese_number(next(n)))
+    } else {
+        let n: u64 = run.parse().ok()?;
+        (n, format!("{:0width$}", next(n), width = run.len()))
+    };
+    (old > 0).then(|| format!("{}{new}{}", &label[..from], &label[to..]))
 }
 
 /// The default folder of the next issue: the issue's folder name with its number (and
@@ -162,12 +198,38 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
         )
         .into());
     }
+    let mut notes = Vec::new();
+    // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
+    let label = f.issue.label.as_ref().map(|l| {
+        let l = l.get_ref();
+        next_label(l, |n| {
+            if new_year && f.number_resets == NumberResets::Yearly { 1 } else { n + 1 }
+        })
+        .unwrap_or_else(|| {
+            notes.push(format!("the label «{l}» holds no number and is kept as written: change it for the new issue / 期号标签「{l}」中没有数字，已原样保留，请修改"));
+            l.clone()
+        })
+    });
     let text = match &loaded.series {
         Some(series) => {
             let rel = pathdiff(&series.path, &dir);
-            fresh_issue(&rel, number, total, date, f.issue.supplement)
+            fresh_issue(
+                &rel,
+                number,
+                total,
+                date,
+                f.issue.supplement,
+                label.as_deref(),
+            )
         }
-        None => copied_issue(&loaded.text, number, total, date)?,
+        None => copied_issue(
+            &loaded.text,
+            number,
+            total,
+            date,
+            label.as_deref(),
+            &mut notes,
+        )?,
     };
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::io(&dir, "cannot create the folder / 无法创建文件夹", e))?;
@@ -177,14 +239,15 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
         "cannot write the issue file / 无法写入期刊文件",
     )?;
     let labels = crate::model::Labels::read(&loaded, Some(date.0))?;
-    let label = f.issue.label.as_ref().map(|l| l.get_ref().as_str());
-    let (number_text, total_text) = labels.issue_line(label, number, f.issue.supplement, total);
+    let (number_text, total_text) =
+        labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
     Ok(NextIssue {
         path,
         number,
         total,
         date,
         issue_line: number_text.map(|n| n + total_text.as_deref().unwrap_or("")),
+        notes,
     })
 }
 
@@ -217,6 +280,7 @@ fn fresh_issue(
     total: Option<u32>,
     date: Date,
     supplement: bool,
+    label: Option<&str>,
 ) -> String {
     let mut doc = DocumentMut::new();
     doc["series"] = value(series);
@@ -224,6 +288,9 @@ fn fresh_issue(
     // The next supplement of a supplement (增刊第N期).
     if supplement {
         t["supplement"] = value(true);
+    }
+    if let Some(l) = label {
+        t["label"] = value(l);
     }
     if let Some(n) = number {
         t["number"] = value(i64::from(n));
@@ -239,8 +306,16 @@ fn fresh_issue(
 }
 
 /// The issue file copied for the next issue: its comments kept, the [issue] table
-/// moved on, its articles taken out.
-fn copied_issue(text: &str, number: Option<u32>, total: Option<u32>, date: Date) -> Result<String> {
+/// moved on, its articles and its one-off parts (编者按, 本期增发) taken out, each
+/// said in `notes`.
+fn copied_issue(
+    text: &str,
+    number: Option<u32>,
+    total: Option<u32>,
+    date: Date,
+    label: Option<&str>,
+    notes: &mut Vec<String>,
+) -> Result<String> {
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e| Error::internal(format!("the issue file parsed once but not again: {e}")))?;
@@ -251,7 +326,26 @@ fn copied_issue(text: &str, number: Option<u32>, total: Option<u32>, date: Date)
     if let Some(n) = total {
         issue["total"] = value(i64::from(n));
     }
+    if let Some(l) = label {
+        issue["label"] = value(l);
+    }
     issue["date"] = value(toml_date(date));
+    if let Some(t) = issue.as_table_like_mut() {
+        for key in ["note", "note_file"] {
+            if t.remove(key).is_some() {
+                notes.push(format!(
+                    "this issue's 编者按 ([issue] {key}) is left out / 本期编者按未带入下一期"
+                ));
+            }
+        }
+    }
+    if let Some(t) = doc.get_mut("footer").and_then(Item::as_table_like_mut)
+        && t.remove("extra").is_some()
+    {
+        notes.push(
+            "this issue's 本期增发 ([footer] extra) is left out / 本期增发未带入下一期".to_owned(),
+        );
+    }
     doc.remove("article");
     Ok(format!("{doc}{ARTICLE_TEMPLATE}"))
 }

@@ -32,6 +32,9 @@ pub(super) fn next(args: NextArgs) -> jianbao::Result<()> {
         n.date.2,
         n.path.display()
     );
+    for note in &n.notes {
+        println!("  note: {note}");
+    }
     Ok(())
 }
 

@@ -4,6 +4,36 @@ const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '�
 const UNITS: [char; 4] = ['\0', '十', '百', '千'];
 const BIG_UNITS: [&str; 4] = ["", "万", "亿", "万亿"];
 
+/// Reads a number written in Chinese numerals below 10,000 (三, 十二, 二十, 一百零五,
+/// 两百), the inverse of [`chinese_number`] there; none for anything else.
+pub(crate) fn parse_chinese_number(s: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut digit: Option<u64> = None;
+    for c in s.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '两' => {
+                digit = Some(2);
+                continue;
+            }
+            '〇' => {
+                digit = Some(0);
+                continue;
+            }
+            c => {
+                digit = Some(DIGITS.iter().position(|&d| d == c)? as u64);
+                continue;
+            }
+        };
+        // 十二: a unit with no digit before it counts one of it.
+        total += digit.take().unwrap_or(1) * unit;
+    }
+    let n = total + digit.unwrap_or(0);
+    (!s.is_empty() && n < 10_000).then_some(n)
+}
+
 /// Writes a non-negative integer in Chinese numerals the way an issue count is read:
 /// 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一, 110 → 一百一十, 10086 → 一万零八十六.
 pub(crate) fn chinese_number(n: u64) -> String {
@@ -163,5 +193,16 @@ mod tests {
             super::chinese_numeral_date(2000, 12, 21),
             "二〇〇〇年十二月二十一日"
         );
+    }
+
+    #[test]
+    fn chinese_numbers_read_back() {
+        use super::parse_chinese_number as p;
+        for k in 1..10_000u64 {
+            assert_eq!(p(&n(k)), Some(k), "{k}");
+        }
+        assert_eq!(p("两百"), Some(200));
+        assert_eq!(p("第三"), None);
+        assert_eq!(p(""), None);
     }
 }

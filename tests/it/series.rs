@@ -271,3 +271,47 @@ fn supplements_are_numbered_in_a_series_of_their_own() {
         "{text}"
     );
 }
+
+#[test]
+fn next_moves_a_label_on_and_leaves_this_issues_one_off_parts_out() {
+    // 〔第三期〕 was copied as it was, and with it this issue's 编者按 and 本期增发.
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue.toml");
+    let text = MINIMAL_TOML.replace(
+        "number = 1\ntotal = 10\n",
+        "label = \"〔第三期〕\"\nnote = \"本期编者按。\"\n",
+    ) + "\n[footer]\nextra = \"本期增发：某单位\"\n";
+    std::fs::write(&issue, text).unwrap();
+    let out = dir.path().join("next");
+    let o = jianbao(&["next", s(&issue), "--date", "2026-02-05", "-o", s(&out)]);
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(said.contains("〔第四期〕"), "{said}");
+    assert!(
+        said.contains("编者按") && said.contains("本期增发"),
+        "{said}"
+    );
+    let next = std::fs::read_to_string(out.join("issue.toml")).unwrap();
+    assert!(next.contains("label = \"〔第四期〕\""), "{next}");
+    assert!(
+        !next.contains("note =") && !next.contains("extra ="),
+        "{next}"
+    );
+    // In a new year a yearly series starts again; digits keep their zeros.
+    let text = "number_resets = \"yearly\"\n".to_owned()
+        + &MINIMAL_TOML.replace("number = 1\ntotal = 10\n", "label = \"第09期\"\n");
+    std::fs::write(&issue, text).unwrap();
+    let out = dir.path().join("next2");
+    let o = jianbao(&["next", s(&issue), "--date", "2026-02-05", "-o", s(&out)]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("第10期"));
+    let out = dir.path().join("next3");
+    let o = jianbao(&["next", s(&issue), "--date", "2027-01-05", "-o", s(&out)]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("第01期"));
+    // A label without a number is kept, and said so.
+    let text = MINIMAL_TOML.replace("number = 1\ntotal = 10\n", "label = \"特刊\"\n");
+    std::fs::write(&issue, text).unwrap();
+    let out = dir.path().join("next4");
+    let o = jianbao(&["next", s(&issue), "--date", "2026-02-05", "-o", s(&out)]);
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("«特刊» holds no number"), "{said}");
+}
