@@ -565,7 +565,8 @@ pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
         .error_at(
             p.loaded.span_of(&["print", "pages"]),
             format!(
-                "the issue does not fit {target} pages: it runs to {pages}, about {over} body line(s) over, with the gaps between articles and the masthead's spare lines given up / 本期排不进 {target} 页：共 {pages} 页，约超出 {over} 行",
+                "the issue does not fit {target} page{}: it runs to {pages}, about {over} body line(s) over, with the gaps between articles and the masthead's spare lines given up / 本期排不进 {target} 页：共 {pages} 页，约超出 {over} 行",
+                if target == 1 { "" } else { "s" },
             ),
         )
         .help(format!("shorten the articles by {over} line(s), or set pages = {pages} / 请删减约 {over} 行正文，或改为 pages = {pages}"))

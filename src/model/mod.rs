@@ -483,6 +483,15 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     let total = f.issue.total.as_ref().map(|t| *t.get_ref());
     let labels = Labels::read(loaded, date.map(|(y, _, _)| y))?;
     let label = opt_line(&f.issue.label, "issue.label")?;
+    if f.issue.supplement && number.is_none() && label.is_none() {
+        return Err(loaded
+            .error_at(
+                loaded.span_of(&["issue", "supplement"]),
+                "supplement = true, but no number: the issue line (增刊第N期) would not print / 增刊没有期号，期号行不会排出",
+            )
+            .help("add number = N (增刊第N期), or write the line as it should print: label = \"增刊\" / 请加 number = N，或写 label = \"增刊\"")
+            .into());
+    }
     let (number_text, total_text) =
         labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
     let date_text = date.map(|(y, m, d)| {
@@ -725,6 +734,19 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .distribution
                 .iter()
                 .map(|d| {
+                    if d.recipients.is_empty() {
+                        return Err(loaded
+                            .error_at(
+                                d.label.span(),
+                                format!(
+                                    "the list «{}» has no recipients: it would print a bare «{}：» / 该分送栏没有单位",
+                                    d.label.get_ref(),
+                                    d.label.get_ref()
+                                ),
+                            )
+                            .help("write its recipients (recipients = [\"各有关单位\"]), or remove this [[footer.distribution]] / 请填写分送单位，或删除这一栏")
+                            .into());
+                    }
                     Ok(Distribution {
                         label: labels
                             .distribution

@@ -843,3 +843,44 @@ fn print_count_of_zero_or_below() {
     );
     assert!(!out.stderr.contains("untagged"), "{}", out.stderr);
 }
+
+#[test]
+fn supplement_without_a_number_or_label() {
+    // 增刊 with no number printed no issue line at all, silently.
+    let (_d, out) = build_with(
+        |t| t.replace("number = 1\ntotal = 10\n", "supplement = true\n"),
+        OK,
+    );
+    expect(
+        "supplement = true, no number",
+        &out,
+        1,
+        &["issue.toml:8:", "no number", "label = \"增刊\""],
+    );
+}
+
+#[test]
+fn a_distribution_list_without_recipients() {
+    // It printed a bare «发：».
+    let (_d, out) = build_with(
+        |t| t.to_owned() + "\n[footer]\n[[footer.distribution]]\nlabel = \"发\"\nrecipients = []\n",
+        OK,
+    );
+    expect(
+        "recipients = []",
+        &out,
+        1,
+        &["«发» has no recipients", "issue.toml:", "recipients = ["],
+    );
+}
+
+#[test]
+fn print_pages_zero() {
+    let (_d, out) = build_with(|t| t.to_owned() + "\n[print]\npages = 0\n", OK);
+    expect(
+        "pages = 0",
+        &out,
+        1,
+        &["pages = 0", "at least one page", "issue.toml:"],
+    );
+}

@@ -220,6 +220,12 @@ impl PrintSettings {
             condition: condition(&icc),
             profile: icc.map(|(_, bytes)| bytes),
         });
+        if let Some(p) = profile.pages.as_ref().filter(|p| *p.get_ref() == 0) {
+            return Err(loaded
+                .error_at(p.span(), "pages = 0: an issue has at least one page / 页数至少为 1")
+                .help("write the pages the issue must fit (pages = 4), or remove the key / 请填写本期限定的页数，或删除此键")
+                .into());
+        }
         let mut s = PrintSettings {
             press_profile,
             overprint: profile.overprint.unwrap_or(pdfx.is_some()),
