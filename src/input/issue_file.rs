@@ -981,6 +981,22 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
     if let Some(found) = editors_slip(m, key, value) {
         return found;
     }
+    // Enter pressed inside a quoted text: the line before opens a quote it never
+    // closes, and this line is taken for a key.
+    let before = span.as_ref().and_then(|s| {
+        let start = text[..s.start.min(text.len())].rfind('\n')?;
+        text[..start].lines().last()
+    });
+    if let Some(prev) = before
+        && prev.contains('=')
+        && prev.matches('"').count() % 2 == 1
+        && !prev.contains("\"\"\"")
+    {
+        return (
+            "a text in quotes runs over two lines / 引号中的文字跨了行".to_owned(),
+            "keep a quoted text on one line; to print a title on two lines write \\n where it breaks (title = \"上一行\\n下一行\") / 引号内的文字请写在同一行；标题要分两行时，在分行处写 \\n".to_owned(),
+        );
+    }
     let (what, help) = if m.contains("escape") || m.contains("unicode") {
         (
             "invalid escape in a string / 字符串中的转义无效",
@@ -1012,6 +1028,19 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         (
             "a required key is missing / 缺少必填的键",
             "add the key named above to this table; examples/issue.toml shows it / 在此表中补上上面提到的键，写法见 examples/issue.toml".to_owned(),
+        )
+    } else if m.contains("duplicate key")
+        && let Some(name) = line
+            .trim()
+            .strip_prefix("[[")
+            .and_then(|l| l.strip_suffix("]]"))
+        && text.lines().any(|l| l.trim() == format!("[{name}]"))
+    {
+        (
+            "a table is written as one and as a list / 表头写法不一致",
+            format!(
+                "an earlier [{name}] has one pair of brackets: write [[{name}]] (two pairs) over every {name} / 前面的 [{name}] 少了一层方括号：每一篇都写 [[{name}]]"
+            ),
         )
     } else if m.contains("duplicate key") {
         (

@@ -282,6 +282,41 @@ fn article_table_with_single_brackets() {
 }
 
 #[test]
+fn first_article_with_single_brackets_and_the_next_with_two() {
+    // The error comes at the second, right, header, as a key written twice.
+    let (_d, out) = build_with(
+        |t| {
+            t.replace("[[article]]", "[article]")
+                + "\n[[article]]\ntitle = \"第二篇\"\nfile = \"a.txt\"\n"
+        },
+        OK,
+    );
+    expect(
+        "[article] then [[article]]",
+        &out,
+        1,
+        &[
+            "an earlier [article] has one pair of brackets",
+            "[[article]] (two pairs)",
+        ],
+    );
+}
+
+#[test]
+fn enter_pressed_inside_a_quoted_title() {
+    let (_d, out) = build_with(
+        |t| t.replace("title = \"测试标题\"", "title = \"测试标题\n（摘要）\""),
+        OK,
+    );
+    expect(
+        "a title broken over two lines",
+        &out,
+        1,
+        &["runs over two lines", "\\n", "issue.toml:14:"],
+    );
+}
+
+#[test]
 fn recipients_not_a_list() {
     let (_d, out) = build_with(
         |t| {
