@@ -288,7 +288,7 @@ fn pages_n_fits_an_issue_a_few_lines_over_and_refuses_one_far_over() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("does not fit 1 pages") && err.contains("line(s) over"),
+        err.contains("does not fit 1 page:") && err.contains("line(s) over"),
         "{err}"
     );
     let over: i64 = err

@@ -1410,3 +1410,25 @@ fn a_long_list_runs_on_with_join_and_a_footer_taller_than_a_page_stops_the_build
     // 共印80份 after a long approval line stays whole (it split as 共印80 / 份).
     assert!(text.lines().any(|l| l.trim() == "共印80份"), "{text}");
 }
+
+#[test]
+fn a_number_stays_with_its_unit_at_a_line_end() {
+    // 2026年5 / 月 and 2986.4 / 亿元: the line broke between a number and its unit.
+    let text =
+        "甲".repeat(25) + "5月" + &"乙".repeat(24) + "2986.4亿元" + &"丙".repeat(30) + "。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pdftotext(&pdf)
+        .lines()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| l.contains(['甲', '乙', '丙']))
+        .collect();
+    assert!(lines.len() >= 3, "{lines:?}");
+    for pair in lines.windows(2) {
+        let ends_in_digit = pair[0].ends_with(|c: char| c.is_ascii_digit());
+        let opens_with_unit = pair[1].starts_with(['月', '亿']);
+        assert!(!(ends_in_digit && opens_with_unit), "{lines:?}");
+    }
+    assert!(lines.iter().any(|l| l.contains("5月")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("2986.4亿")), "{lines:?}");
+}
