@@ -62,8 +62,8 @@ pub struct Bulletin {
     pub title_breaks: Vec<usize>,
     pub pinyin: Option<String>,
     pub unit: Option<String>,
-    /// Top marks, line by line: the copy number (份号) alone, then the 密级 and the
-    /// other marks (内部资料 …) on one line.
+    /// Top marks, line by line: the copy number (份号), the 密级, then the other marks
+    /// (特急, 内部资料 …) on one line.
     pub marks: Vec<String>,
     /// The height of the 领导批示 box under the red rule, in body lines (0: none).
     pub instruction_lines: u8,
@@ -545,23 +545,37 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         },
         pinyin: opt(&f.bulletin.pinyin, "bulletin.pinyin")?,
         unit: opt(&f.bulletin.unit, "bulletin.unit")?,
-        // GB/T 9704 7.2.1–7.2.2: the 份号 on the first line, the 密级 under it, and
-        // the other marks after the 密级 on its line.
+        // GB/T 9704 7.2: the 份号, the 密级 and the 紧急程度 (特急, 加急) each on a line
+        // of their own, in that order; the other marks (内部资料) with the last. A 份号
+        // in figures has six of them (000086).
         marks: {
             let copy = f
                 .bulletin
                 .copy_number
                 .iter()
-                .map(|m| text(m, "bulletin.copy_number"))
+                .map(|m| {
+                    let n = text(m, "bulletin.copy_number")?;
+                    Ok(if n.len() < 6 && n.chars().all(|c| c.is_ascii_digit()) {
+                        format!("{n:0>6}")
+                    } else {
+                        n
+                    })
+                })
                 .collect::<Result<Vec<_>>>()?;
-            let rest = f
+            let secrecy = f
                 .bulletin
                 .secrecy
                 .iter()
-                .chain(f.bulletin.marks.iter())
+                .map(|m| text(m, "bulletin.secrecy"))
+                .collect::<Result<Vec<_>>>()?;
+            let rest = f
+                .bulletin
+                .marks
+                .iter()
                 .map(|m| text(m, "bulletin.marks"))
                 .collect::<Result<Vec<_>>>()?;
             copy.into_iter()
+                .chain(secrecy)
                 .chain((!rest.is_empty()).then(|| rest.join("　")))
                 .collect()
         },

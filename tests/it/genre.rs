@@ -889,8 +889,16 @@ fn the_copy_number_comes_before_the_secrecy_mark_as_gb_t_9704_orders_them() {
     );
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (issue, _) = jianbao::load(&issue).unwrap();
-    // 份号 on a line of its own, the 密级 and the other marks on the next (7.2.1–7.2.2).
-    assert_eq!(issue.bulletin.marks, ["000036", "秘密　内部资料"]);
+    // 份号, 密级 and 紧急程度 each on a line of their own (7.2): the other marks with the last.
+    assert_eq!(issue.bulletin.marks, ["000036", "秘密", "内部资料"]);
+    // A 份号 in figures has six of them.
+    let toml = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"",
+        "unit = \"测试单位编\"\ncopy_number = \"86\"\nmarks = [\"特急\"]",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (issue, _) = jianbao::load(&issue).unwrap();
+    assert_eq!(issue.bulletin.marks, ["000086", "特急"]);
 }
 
 /// A reprinted document's addressee flush left (GB/T 9704 7.3.2), and its 落款: the
