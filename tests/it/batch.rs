@@ -1,5 +1,6 @@
 //! `jianbao build` with several issues: parallel, one failure does not stop the others.
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::common::*;
@@ -30,6 +31,43 @@ fn batch_builds_the_good_issues_and_reports_the_bad_one() {
     assert!(root.path().join("a/issue.pdf").is_file());
     assert!(root.path().join("b/issue.pdf").is_file());
     assert!(!root.path().join("c/issue.pdf").exists());
+}
+
+#[test]
+fn one_worker_builds_the_issues_one_after_another_in_order() {
+    // A rayon worker waiting inside one build took up the next issue and ran it nested:
+    // out of order, each build's time counting the ones after it.
+    let root = tempfile::tempdir().unwrap();
+    let names = ["a", "b", "c", "d", "e"];
+    for (i, name) in names.iter().enumerate() {
+        let dir = root.path().join(name);
+        std::fs::create_dir(&dir).unwrap();
+        let toml = MINIMAL_TOML.replace("number = 1", &format!("number = {}", i + 1));
+        std::fs::write(dir.join("issue.toml"), toml).unwrap();
+        std::fs::write(dir.join("a.txt"), "正文。\n".repeat(40)).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["build", "-j", "1"])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let order: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("wrote "))
+        .map(|l| {
+            let issue = Path::new(l.split(' ').next().unwrap());
+            issue
+                .parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(order, names, "{stdout}");
 }
 
 #[test]
