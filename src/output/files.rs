@@ -58,7 +58,8 @@ pub const NAMED_IN_ARTICLE: (&str, &str) = (
 
 /// The file an editor most likely meant by a path that is not there: the path with
 /// Windows' `\` read as `/` (gaojian\01.txt), or a file of the same folder whose name
-/// differs only in case (Huodong.JPG for huodong.jpg).
+/// differs only in case (Huodong.JPG for huodong.jpg), or the one file of the same name
+/// with another extension (02-tingke.txt for 02-tingke.docx).
 pub fn near_miss(path: &Path) -> Option<PathBuf> {
     let text = path.to_string_lossy();
     if text.contains('\\') {
@@ -68,15 +69,33 @@ pub fn near_miss(path: &Path) -> Option<PathBuf> {
         }
     }
     let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let stem = path.file_stem()?.to_string_lossy().to_lowercase();
     let parent = path.parent().filter(|d| !d.as_os_str().is_empty());
-    std::fs::read_dir(parent.unwrap_or(Path::new(".")))
+    let names: Vec<std::ffi::OsString> = std::fs::read_dir(parent.unwrap_or(Path::new(".")))
         .ok()?
         .flatten()
-        .find(|e| e.file_name().to_string_lossy().to_lowercase() == name)
-        .map(|e| match parent {
-            Some(d) => d.join(e.file_name()),
-            None => PathBuf::from(e.file_name()),
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name())
+        .collect();
+    let lower = |n: &std::ffi::OsString| n.to_string_lossy().to_lowercase();
+    // The name in other letter case; else the one file of that name with another
+    // extension, or with one when none was written (02-tingke.docx for 02-tingke.txt).
+    let same_stem: Vec<&std::ffi::OsString> = names
+        .iter()
+        .filter(|n| {
+            Path::new(&lower(n))
+                .file_stem()
+                .is_some_and(|s| s.to_string_lossy() == stem)
         })
+        .collect();
+    let found = names
+        .iter()
+        .find(|n| lower(n) == name)
+        .or_else(|| (same_stem.len() == 1).then(|| same_stem[0]))?;
+    Some(match parent {
+        Some(d) => d.join(found),
+        None => PathBuf::from(found),
+    })
 }
 
 impl ReadProblem {
@@ -647,8 +666,17 @@ mod tests {
         );
         // Windows' backslash.
         let slashed = format!("{}\\huodong.jpg", d.path().join("gaojian").display());
-        assert_eq!(near_miss(Path::new(&slashed)), Some(meant));
+        assert_eq!(near_miss(Path::new(&slashed)), Some(meant.clone()));
         assert_eq!(near_miss(&d.path().join("gaojian/other.jpg")), None);
+        // Another extension, or none written: the one file of that name.
+        assert_eq!(
+            near_miss(&d.path().join("gaojian/huodong.png")),
+            Some(meant.clone())
+        );
+        assert_eq!(near_miss(&d.path().join("gaojian/huodong")), Some(meant));
+        // Two of that name: no guess.
+        std::fs::write(d.path().join("gaojian/huodong.txt"), b"x").unwrap();
+        assert_eq!(near_miss(&d.path().join("gaojian/huodong.docx")), None);
     }
 
     #[test]
