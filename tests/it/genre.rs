@@ -1440,3 +1440,28 @@ fn a_number_stays_with_its_unit_at_a_line_end() {
     assert!(lines.iter().any(|l| l.contains("5月")), "{lines:?}");
     assert!(lines.iter().any(|l| l.contains("2986.4亿")), "{lines:?}");
 }
+
+#[test]
+fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    let toml = MINIMAL_TOML.to_owned()
+        + "\n[style]\npunctuation = \"kaiming\"\n\n[footer]\nextra = \"本期增发：县人大常委会办公室\"\n[[footer.distribution]]\nlabel = \"送\"\nrecipients = [\"县委办公室\"]\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The advance from each line's colon to the character after it.
+    let script = "import sys, pymupdf\nfor b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if t.startswith(('送：', '本期增发：')):\n      i = t.index('：')\n      print(cs[i + 1]['origin'][0] - cs[i]['origin'][0])";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let gaps: Vec<f64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    assert_eq!(gaps.len(), 2, "{gaps:?}");
+    assert!((gaps[0] - gaps[1]).abs() < 0.5, "{gaps:?}");
+}
