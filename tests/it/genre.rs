@@ -1465,3 +1465,60 @@ fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do()
     assert_eq!(gaps.len(), 2, "{gaps:?}");
     assert!((gaps[0] - gaps[1]).abs() < 0.5, "{gaps:?}");
 }
+
+#[test]
+fn a_column_of_numbers_has_its_header_at_the_right_with_them() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    // No alignment row: the numbers go right, and their header went left over them.
+    let md =
+        "见下表。\n\n| 县（区） | 件数 |\n|---|---|\n| 东湖区 | 1864200 |\n| 西山区 | 1532000 |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let script = "import sys, pymupdf\np = pymupdf.open(sys.argv[1])[0]\nfor w in ('件数', '1864200', '1532000'):\n  print(p.search_for(w)[0].x1)";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let rights: Vec<f64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    assert_eq!(rights.len(), 3, "{rights:?}");
+    assert!(
+        rights.iter().all(|r| (r - rights[1]).abs() < 1.0),
+        "{rights:?}"
+    );
+}
+
+#[test]
+fn an_issue_whose_last_article_ends_in_a_table_a_photo_or_a_heading_builds() {
+    // The body's end marker was never placed after them: an internal error.
+    for end in [
+        "| 县（区） | 件数 |\n|---|---|\n| 东湖区 | 18 |\n",
+        "![现场](p.jpg){width=40%}\n",
+        "## 下一步工作\n",
+    ] {
+        let md = format!("见下表。\n\n{end}");
+        let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"")
+            + "\n[footer]\neditors = [\"王芳\"]\n";
+        let (d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        std::fs::copy(
+            repo().join("tests/fixtures/photos/cmyk.jpg"),
+            d.path().join("p.jpg"),
+        )
+        .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(["build", issue.to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{end}: {err}");
+        assert!(d.path().join("issue.pdf").is_file());
+    }
+}
