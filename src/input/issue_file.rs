@@ -961,6 +961,19 @@ fn unknown_key_help(m: &str) -> String {
     format!("remove or correct this key; {general}")
 }
 
+/// A TOML line without its quoted texts: what is written between them.
+fn outside_quotes(line: &str) -> String {
+    let mut quoted = false;
+    line.chars()
+        .filter(|&c| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            !quoted && c != '"'
+        })
+        .collect()
+}
+
 /// What kind of TOML problem this is (in both languages) and what to do about it.
 fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, String) {
     let line = span
@@ -980,6 +993,13 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         .unwrap_or(("", ""));
     if let Some(found) = editors_slip(m, key, value) {
         return found;
+    }
+    // A list typed in Chinese input mode: a full-width comma between its items.
+    if m.contains("missing comma") && outside_quotes(line).contains('，') {
+        return (
+            "a list's items are separated by a full-width comma / 列表项之间用了中文逗号".to_owned(),
+            "between the quoted items write a half-width comma: [\"甲\", \"乙\"] (the ，inside the quotes print as typed) / 引号外的分隔符请用英文逗号".to_owned(),
+        );
     }
     // Enter pressed inside a quoted text: the line before opens a quote it never
     // closes, and this line is taken for a key.

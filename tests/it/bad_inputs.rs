@@ -317,6 +317,20 @@ fn enter_pressed_inside_a_quoted_title() {
 }
 
 #[test]
+fn list_items_separated_by_a_full_width_comma() {
+    let (_d, out) = build_with(
+        |t| t.to_owned() + "\n[footer]\neditors = [\"王芳\"，\"李明\"]\n",
+        OK,
+    );
+    expect(
+        "[\"甲\"，\"乙\"]",
+        &out,
+        1,
+        &["full-width comma", "half-width comma", "issue.toml:"],
+    );
+}
+
+#[test]
 fn recipients_not_a_list() {
     let (_d, out) = build_with(
         |t| {
