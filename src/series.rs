@@ -68,10 +68,10 @@ pub struct NextIssue {
     pub notes: Vec<String>,
 }
 
-/// An issue line written as a label (`label = "〔第三期〕"`) with its number moved on:
-/// the first number in it, in Chinese numerals or in digits (zero-padded as it was),
-/// becomes `next(number)`. None when it holds no number.
-fn next_label(label: &str, next: impl Fn(u64) -> u64) -> Option<String> {
+/// The number in an issue line written as a label (`label = "〔第三期〕"`): the first
+/// run of Chinese numerals or of digits, its value, its byte range, and whether it is
+/// in Chinese numerals.
+fn label_number(label: &str) -> Option<(u64, std::ops::Range<usize>, bool)> {
     let numeral = |c: char| "〇零一二三四五六七八九十百千两".contains(c);
     let cs: Vec<(usize, char)> = label.char_indices().collect();
     let start = cs
@@ -91,14 +91,29 @@ fn next_label(label: &str, next: impl Fn(u64) -> u64) -> Option<String> {
     let from = cs[start].0;
     let to = cs.get(start + len).map_or(label.len(), |&(i, _)| i);
     let run = &label[from..to];
-    let (old, new) = if chinese {
-        let n = crate::model::numerals::parse_chinese_number(run)?;
-        (n, crate::model::numerals::chinese_number(next(n)))
+    let n = if chinese {
+        crate::model::numerals::parse_chinese_number(run)?
     } else {
-        let n: u64 = run.parse().ok()?;
-        (n, format!("{:0width$}", next(n), width = run.len()))
+        run.parse().ok()?
     };
-    (old > 0).then(|| format!("{}{new}{}", &label[..from], &label[to..]))
+    (n > 0).then_some((n, from..to, chinese))
+}
+
+/// The label with its number moved on to `next(number)`, written as it was (in
+/// Chinese numerals, or in digits zero-padded as they were). None when it holds no
+/// number.
+fn next_label(label: &str, next: impl Fn(u64) -> u64) -> Option<String> {
+    let (n, range, chinese) = label_number(label)?;
+    let new = if chinese {
+        crate::model::numerals::chinese_number(next(n))
+    } else {
+        format!("{:0width$}", next(n), width = range.len())
+    };
+    Some(format!(
+        "{}{new}{}",
+        &label[..range.start],
+        &label[range.end..]
+    ))
 }
 
 /// The default folder of the next issue: the issue's folder name with its number (and
@@ -463,7 +478,11 @@ pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
         let loaded = issue_file::load(&path)?;
         let f = &loaded.file;
         listed.push(Listed {
-            number: f.issue.number.as_ref().map(|n| *n.get_ref()),
+            // A label (〔第三期〕) says the number when there is no `number`.
+            number: f.issue.number.as_ref().map(|n| *n.get_ref()).or_else(|| {
+                let label = f.issue.label.as_ref()?;
+                u32::try_from(label_number(label.get_ref())?.0).ok()
+            }),
             total: f.issue.total.as_ref().map(|t| *t.get_ref()),
             date: f
                 .issue

@@ -223,6 +223,21 @@ fn continuity_finds_a_doubled_and_a_skipped_number() {
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
+    // Issues numbered by a label only (〔第三期〕): the label's number is checked.
+    let labelled = tempfile::tempdir().unwrap();
+    for (name, date) in [("03", "2026-04-28"), ("04", "2026-05-28")] {
+        let d = labelled.path().join(name);
+        std::fs::create_dir(&d).unwrap();
+        let toml = MINIMAL_TOML
+            .replace("number = 1\ntotal = 10\n", "label = \"〔第三期〕\"\n")
+            .replace("2026-01-05", date);
+        std::fs::write(d.join("issue.toml"), toml).unwrap();
+        std::fs::write(d.join("a.txt"), "正文。\n").unwrap();
+    }
+    let o = jianbao(&["check", s(labelled.path())]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("04/issue.toml: number 3 again"), "{out}");
 }
 
 /// Supplements (增刊第N期) are a series of their own: `check DIR` does not take 增刊第1期
