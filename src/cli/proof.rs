@@ -88,9 +88,8 @@ pub(super) fn run(args: ProofArgs) -> jianbao::Result<()> {
         .draft
         .then(|| pipeline::draft_mark(time::OffsetDateTime::now_utc()));
     let built = pipeline::pdf_bytes(&args.source.build_options(draft))?;
-    for w in &built.warnings {
-        eprintln!("warning: {w}");
-    }
+    // The pages asked for are checked first: a page out of range is said alone, not
+    // after the warnings.
     let pages = match &args.pages {
         Some(PageList(ranges)) => {
             // Checked before the pages are listed: a range may be long.
@@ -109,6 +108,9 @@ pub(super) fn run(args: ProofArgs) -> jianbao::Result<()> {
         }
         None => (1..=built.pages).collect(),
     };
+    for w in &built.warnings {
+        eprintln!("warning: {w}");
+    }
     let dir = args
         .output
         .clone()

@@ -92,6 +92,8 @@ fn proof_refuses_pages_the_issue_does_not_have() {
     ]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     assert!(stderr(&run).contains("page 99"), "{}", stderr(&run));
+    // Said alone: the sample's warning (its 报尾 stands alone) is not printed first.
+    assert!(!stderr(&run).contains("warning:"), "{}", stderr(&run));
     let bad = jianbao(&[&"proof", &sample_issue(), &"--pages", &"3-1"]);
     assert_eq!(
         bad.status.code(),
