@@ -44,6 +44,12 @@ pub enum Block {
         number: String,
         inlines: Vec<Inline>,
     },
+    /// An item of a Markdown list inside another list's item, `level` 2 for the first
+    /// list inside, 3 for a list inside that: set as a paragraph two characters further
+    /// in a level, its first inline its number (`1.`) or bullet (○), or a task's box
+    /// (□ ■). An item of a list in the text (level 1) is a [`Block::Paragraph`] that
+    /// opens so (`1.`, ●).
+    Item { level: u8, inlines: Vec<Inline> },
     /// A quotation (Markdown `> `): 楷体, indented two characters on both sides, as
     /// used for 最高指示, 领导批示, 原文摘录. One paragraph a block.
     Quote { inlines: Vec<Inline> },
@@ -121,6 +127,9 @@ impl Table {
     }
 }
 
+/// The bullets of Markdown's `-` items: in a list of the text, in a list inside an item.
+const BULLETS: [&str; 2] = ["●", "○"];
+
 /// The text of a divider unless `[style] divider` says otherwise.
 pub(crate) const DIVIDER: &str = "※　※　※";
 
@@ -129,6 +138,7 @@ impl Block {
         match self {
             Block::Paragraph { inlines }
             | Block::Heading { inlines, .. }
+            | Block::Item { inlines, .. }
             | Block::Quote { inlines }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
@@ -162,6 +172,7 @@ impl Block {
                 Block::Paragraph { inlines }
             }
             Block::Quote { inlines }
+            | Block::Item { inlines, .. }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
@@ -628,10 +639,12 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut photo: Option<Photo> = None;
     let mut after_photo = false;
 
+    // `depth`: how many lists the text is in (2 and more: an item of a nested list).
     let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
                  blocks: &mut Vec<Block>,
                  counters: &mut [u64; 4],
-                 quote: u32| {
+                 quote: u32,
+                 depth: usize| {
         if let Some((level, inlines)) = cur.take() {
             let inlines = trim_inlines(strong_left_as_text(inlines));
             if inlines.is_empty() {
@@ -639,6 +652,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             match level {
                 None if quote > 0 => blocks.push(Block::Quote { inlines }),
+                None if depth >= 2 => blocks.push(Block::Item {
+                    level: u8::try_from(depth).unwrap_or(u8::MAX),
+                    inlines,
+                }),
                 // A paragraph that is a heading typed by hand: the heading it is.
                 None => match (inlines.len(), typed_heading_level(&inlines[0].text)) {
                     (1, Some(level)) if !attachment_item(blocks, &inlines[0].text) => {
@@ -681,38 +698,58 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     };
 
-    let options =
-        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS;
     let top = top_heading_level(text, options);
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         // Only the text right after a photo can give its width.
         let was_after_photo = std::mem::take(&mut after_photo);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 current = Some((Some(heading_level(level) - (top - 1)), Vec::new()));
             }
             Event::Start(Tag::Paragraph) if current.is_none() => {
                 current = Some((None, Vec::new()));
             }
             Event::Start(Tag::List(start)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 lists.push(start);
             }
             Event::End(TagEnd::List(_)) => {
                 lists.pop();
             }
+            // An item opens with its number, or its bullet: ● in a list of the text,
+            // ○ in a list inside an item.
             Event::Start(Tag::Item) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
-                let mut inlines = Vec::new();
-                if let Some(Some(n)) = lists.last_mut() {
-                    inlines.push(plain(format!("{n}."), None));
-                    *n += 1;
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                let depth = lists.len();
+                let mark = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let mark = format!("{n}.");
+                        *n += 1;
+                        mark
+                    }
+                    _ if depth <= 1 => BULLETS[0].to_owned(),
+                    _ => BULLETS[1].to_owned(),
+                };
+                current = Some((None, vec![plain(mark, None)]));
+            }
+            // A task's box (`- [ ]`, `- [x]`): □ to do, ■ done, as forms tick them; in
+            // place of a bullet, after a number.
+            Event::TaskListMarker(done) => {
+                let task = plain(if done { "■" } else { "□" }.to_owned(), None);
+                if let Some((None, inlines)) = current.as_mut() {
+                    match inlines.first_mut() {
+                        Some(first) if BULLETS.contains(&first.text.as_str()) => *first = task,
+                        _ => inlines.push(task),
+                    }
                 }
-                current = Some((None, inlines));
             }
             Event::Start(Tag::HtmlBlock) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 in_html_block = true;
                 current = Some((None, Vec::new()));
                 warnings.push(MdWarning {
@@ -722,7 +759,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
             Event::Html(t) | Event::InlineHtml(t) => {
                 // An HTML block warned at its start; inline HTML warns here.
@@ -756,17 +793,17 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     .push(mark);
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 outer = Some((label.into_string(), std::mem::take(&mut blocks)));
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 if let Some((label, main)) = outer.take() {
                     notes.push((label, std::mem::replace(&mut blocks, main)));
                 }
             }
             Event::Start(Tag::Table(aligns)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 let align = aligns
                     .iter()
                     .map(|a| match a {
@@ -820,15 +857,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 }
             }
             Event::Start(Tag::BlockQuote(_)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 quote += 1;
             }
             Event::End(TagEnd::BlockQuote(_)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 quote = quote.saturating_sub(1);
             }
             Event::Rule => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 blocks.push(Block::Divider {
                     inlines: vec![plain(DIVIDER.to_owned(), None)],
                 });
@@ -841,7 +878,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 // A photo is a block of its own: the text before it is a paragraph.
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 photo = Some(Photo {
                     src: dest_url.into_string(),
                     data: None,
@@ -884,7 +921,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Item) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
@@ -931,7 +968,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     && matches!(current, Some((None, _)))
                     && numbered_item_follows(text, range.clone()) =>
             {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 current = Some((None, Vec::new()));
             }
             Event::SoftBreak => {}
@@ -939,7 +976,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks, &mut counters, quote);
+    flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
@@ -1679,7 +1716,74 @@ mod tests {
         let b = parse_markdown("1. 甲项\n2. 乙项\n\n- 丙项\n", true).blocks;
         assert_eq!(b.len(), 3);
         assert_eq!(texts(&b[0]), "1.甲项");
-        assert_eq!(texts(&b[2]), "丙项");
+        // A bullet prints: ● before the item's text.
+        assert_eq!(texts(&b[2]), "●丙项");
+        assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    }
+
+    /// Each block as (its level of nesting, its text): 1 for a paragraph, the level of
+    /// an item of a nested list.
+    fn levels(md: &str) -> Vec<(u8, String)> {
+        parse_markdown(md, true)
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Item { level, .. } => (*level, texts(b)),
+                _ => (1, texts(b)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_nested_list_keeps_its_bullets_and_its_levels() {
+        // The trial's: a nested item printed flush at its parent's level, unmarked.
+        let md =
+            "* 第一项\n* 第二项\n    * 嵌套项甲\n    * 嵌套项乙\n        1. 更深一层\n* 第三项\n";
+        assert_eq!(
+            levels(md),
+            [
+                (1, "●第一项".into()),
+                (1, "●第二项".into()),
+                (2, "○嵌套项甲".into()),
+                (2, "○嵌套项乙".into()),
+                (3, "1.更深一层".into()),
+                (1, "●第三项".into()),
+            ]
+        );
+        // Numbers under a bullet; a second paragraph of an item, at its level.
+        let md = "- 市县数据回流：\n  1. 户籍类数据\n  2. 社保类数据\n\n     续段。\n- 省级部门\n";
+        assert_eq!(
+            levels(md),
+            [
+                (1, "●市县数据回流：".into()),
+                (2, "1.户籍类数据".into()),
+                (2, "2.社保类数据".into()),
+                (2, "续段。".into()),
+                (1, "●省级部门".into()),
+            ]
+        );
+        // A nested item is a paragraph where notes and Word's text go.
+        let md = parse_markdown("- 甲\n  - 乙\n", true);
+        assert!(matches!(
+            md.blocks[1].clone().into_plain(),
+            Block::Paragraph { .. }
+        ));
+    }
+
+    #[test]
+    fn a_task_list_prints_its_boxes() {
+        let md = "- [ ] 待办事项\n- [x] 已办事项\n  - [ ] 子项\n1. [x] 第一条\n";
+        assert_eq!(
+            levels(md),
+            [
+                (1, "□待办事项".into()),
+                (1, "■已办事项".into()),
+                (2, "□子项".into()),
+                (1, "1.■第一条".into()),
+            ]
+        );
+        // `[ ]` that is no task's box (not at an item's start) prints as typed.
+        assert_eq!(levels("- 写 [ ] 框\n"), [(1, "●写 [ ] 框".into())]);
     }
 
     #[test]

@@ -1,0 +1,91 @@
+//! Article files read as their editors meant them (trial round 3): lists with their
+//! bullets and levels.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::*;
+
+/// An issue of one article `name` with `text`.
+fn issue_of(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", &format!("file = \"{name}\""));
+    write_issue(&toml, &[(name, text)])
+}
+
+/// Builds the issue: the PDF (in a temp dir kept alive) and the build's warnings.
+fn build(issue: &Path) -> (tempfile::TempDir, PathBuf, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.pdf");
+    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
+    (dir, out, report.warnings)
+}
+
+/// The lines of a PDF as `pdftotext -bbox` finds them: (text, left x in pt).
+fn lines(pdf: &Path) -> Vec<(String, f64)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext -bbox");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let l = &l[l.find("<word ")?..];
+            let x = l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let text = l.split('>').nth(1)?.split('<').next()?;
+            Some((text.to_owned(), x))
+        })
+        .collect()
+}
+
+/// The left edge of the line that starts with `text`.
+fn x_of(lines: &[(String, f64)], text: &str) -> f64 {
+    lines
+        .iter()
+        .find(|(t, _)| t.starts_with(text))
+        .unwrap_or_else(|| panic!("«{text}» opens no line: {lines:?}"))
+        .1
+}
+
+/// The left edge of the text block and one character of the grid (the sample's 28
+/// characters on 156 mm).
+const MARGIN: f64 = 79.37;
+const CHAR: f64 = 156.0 / 25.4 * 72.0 / 28.0;
+
+#[test]
+fn lists_print_their_bullets_numbers_boxes_and_levels() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // The trials' (szzf, b2p, md2): nested items printed flush at their parent's
+    // level, bullets dropped, task boxes as `[ ]`.
+    let md = "会议部署了以下工作：\n\n- 省级部门数据共享：\n  - 2025年全年：12.6亿次\n  - 2026年1—8月：10.3亿次\n- 市县数据回流：\n  1. 户籍类数据\n  2. 社保类数据\n\n- [ ] 待办事项\n- [x] 已办事项\n\n1. 第一项工作\n2. 第二项工作\n";
+    let (_d, issue) = issue_of("a.md", md);
+    let (_t, pdf, _) = build(&issue);
+    let text = pdftotext(&pdf);
+    for line in [
+        "● 省级部门数据共享：",
+        "○ 2025年全年：12.6亿次",
+        "● 市县数据回流：",
+        "□待办事项",
+        "■已办事项",
+        "1.第一项工作",
+    ] {
+        assert!(text.contains(line), "«{line}» not in {text}");
+    }
+    assert!(!text.contains("[ ]") && !text.contains("[x]"), "{text}");
+    // The bullet in the paragraph's indent, a nested item two characters further in,
+    // the numbers of the list inside too.
+    let lines = lines(&pdf);
+    let at = |text: &str| (x_of(&lines, text) - MARGIN) / CHAR;
+    assert!((at("省级部门") - 3.0).abs() < 0.05, "{lines:?}");
+    assert!((at("2025年") - 5.0).abs() < 0.05, "{lines:?}");
+    assert!((at("1.户籍类数据") - 4.0).abs() < 0.05, "{lines:?}");
+    assert!((at("1.第一项工作") - 2.0).abs() < 0.05, "{lines:?}");
+}
