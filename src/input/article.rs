@@ -19,6 +19,7 @@ use crate::model::numerals::chinese_number;
 /// A run of text with one look.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inline {
+    /// The text; `\n` alone is a line break the author asked for (Markdown's hard break).
     pub text: String,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub strong: bool,
@@ -631,6 +632,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut notes: Vec<(String, Vec<Block>)> = Vec::new();
     let mut outer: Option<(String, Vec<Block>)> = None;
     let mut in_html_block = false;
+    let mut in_code = false;
     let mut quote = 0u32;
     // A table being read: the table, the row, the cell (its inlines).
     let mut table: Option<TableBuild> = None;
@@ -746,6 +748,37 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         Some(first) if BULLETS.contains(&first.text.as_str()) => *first = task,
                         _ => inlines.push(task),
                     }
+                }
+            }
+            // A code block (``` or lines indented four spaces): a block of its own, its
+            // lines as typed (it ran on into the paragraph after it, which lost its
+            // indent, a line of the code's).
+            Event::Start(Tag::CodeBlock(_)) => {
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                in_code = true;
+                current = Some((None, Vec::new()));
+                warnings.push(MdWarning {
+                    offset: range.start,
+                    message: "a code block (``` or lines indented by four spaces) prints as a paragraph of body text, its lines as typed; a paragraph indented by spaces is code to Markdown: remove the spaces / 代码块（``` 或行首四个空格）按正文段落排出，保留其分行；如为缩进的段落，请删去行首空格".into(),
+                });
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+            }
+            Event::Text(t) if in_code => {
+                let verbatim = text.get(range.clone()) == Some(&*t);
+                let cur = current.get_or_insert_with(|| (None, Vec::new()));
+                let mut at = range.start;
+                for (k, line) in t.split('\n').enumerate() {
+                    if k > 0 {
+                        cur.1.push(plain("\n".to_owned(), None));
+                    }
+                    if !line.is_empty() {
+                        let src = verbatim.then_some(at..at + line.len());
+                        cur.1.push(plain(line.to_owned(), src));
+                    }
+                    at += line.len() + 1;
                 }
             }
             Event::Start(Tag::HtmlBlock) => {
@@ -972,7 +1005,18 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 current = Some((None, Vec::new()));
             }
             Event::SoftBreak => {}
-            Event::HardBreak => {}
+            // A line break the author asked for (two spaces or a `\` at the line's
+            // end): a new line inside the paragraph, which keeps its indent.
+            Event::HardBreak => {
+                let br = plain("\n".to_owned(), None);
+                if let Some(p) = photo.as_mut() {
+                    p.caption.push(br);
+                } else if let Some((_, _, Some(cell))) = table.as_mut() {
+                    cell.push(br);
+                } else {
+                    current.get_or_insert_with(|| (None, Vec::new())).1.push(br);
+                }
+            }
             _ => {}
         }
     }
@@ -1784,6 +1828,56 @@ mod tests {
         );
         // `[ ]` that is no task's box (not at an item's start) prints as typed.
         assert_eq!(levels("- 写 [ ] 框\n"), [(1, "●写 [ ] 框".into())]);
+    }
+
+    #[test]
+    fn a_hard_break_is_a_line_break_inside_the_paragraph() {
+        // Two spaces, or a backslash, at a line's end.
+        let b = parse_markdown(
+            "段落末尾有两个空格换行  \n第二行\\\n第三行。\n\n下一段。\n",
+            true,
+        )
+        .blocks;
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert!(matches!(&b[0], Block::Paragraph { .. }));
+        assert_eq!(texts(&b[0]), "段落末尾有两个空格换行\n第二行\n第三行。");
+        // In a quotation, in a caption; never at a paragraph's end.
+        let b = parse_markdown("> 甲  \n> 乙\n\n末尾  \n", true).blocks;
+        assert_eq!(texts(&b[0]), "甲\n乙");
+        assert_eq!(texts(&b[1]), "末尾");
+    }
+
+    #[test]
+    fn a_code_block_is_a_block_of_its_own_and_the_paragraph_after_it_too() {
+        // The trial's: the paragraph after a code block ran on as the code's last line,
+        // flush left, its indent lost.
+        let md = parse_markdown(
+            "正文甲。\n\n```\n代码块第一行\n    代码块缩进行\n```\n\n段落末尾有两个空格换行  \n第二行。\n\n    缩进的段落\n\n正文乙。\n",
+            true,
+        );
+        let all: Vec<String> = md.blocks.iter().map(texts).collect();
+        assert_eq!(
+            all,
+            [
+                "正文甲。",
+                "代码块第一行\n    代码块缩进行",
+                "段落末尾有两个空格换行\n第二行。",
+                "缩进的段落",
+                "正文乙。"
+            ]
+        );
+        assert!(
+            md.blocks
+                .iter()
+                .all(|b| matches!(b, Block::Paragraph { .. }))
+        );
+        let code: Vec<usize> = md
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("a code block"))
+            .map(|w| w.offset)
+            .collect();
+        assert_eq!(code.len(), 2, "{:?}", md.warnings);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Article files read as their editors meant them (trial round 3): lists with their
-//! bullets and levels.
+//! Article files read as their editors meant them (trial round 3): Markdown's hard
+//! line breaks, and lists with their bullets and levels.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -57,6 +57,34 @@ fn x_of(lines: &[(String, f64)], text: &str) -> f64 {
 /// characters on 156 mm).
 const MARGIN: f64 = 79.37;
 const CHAR: f64 = 156.0 / 25.4 * 72.0 / 28.0;
+
+#[test]
+fn a_hard_break_is_a_new_line_and_the_paragraph_keeps_its_indent() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // The trial's (md2): a code block, then a paragraph with a hard break, then a
+    // 落款; the paragraph ran on as the code's last line, flush left.
+    let md = "正文一段。\n\n```\n代码块第一行\n```\n\n段落末尾有两个空格换行  \n第二行。\n\n反斜杠换行\\\n又一行。\n\n2026年10月10日\n";
+    let (_d, issue) = issue_of("a.md", md);
+    let (_t, pdf, warnings) = build(&issue);
+    let lines = lines(&pdf);
+    let indent = MARGIN + 2.0 * CHAR;
+    for (first, next) in [
+        ("段落末尾有两个空格换行", "第二行。"),
+        ("反斜杠换行", "又一行。"),
+    ] {
+        assert!((x_of(&lines, first) - indent).abs() < 0.5, "{lines:?}");
+        assert!((x_of(&lines, next) - MARGIN).abs() < 0.5, "{lines:?}");
+        assert!(lines.iter().any(|(t, _)| t == first), "{lines:?}");
+    }
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("a.md:3:1: a code block")),
+        "{warnings:?}"
+    );
+}
 
 #[test]
 fn lists_print_their_bullets_numbers_boxes_and_levels() {
