@@ -11,7 +11,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
 use crate::model::numerals::chinese_number;
@@ -457,6 +459,28 @@ pub(crate) fn broken_lines(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Where a `.txt` article writes a photo as Markdown does (`![说明](photo.jpg)`), which a
+/// `.txt` prints as text: the byte offset of each, read line by line as Markdown.
+pub(crate) fn txt_photos(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_start();
+        if !body.contains("![") {
+            continue;
+        }
+        let lead = start + line.len() - body.len();
+        let parser =
+            Parser::new_with_broken_link_callback(body, Options::empty(), Some(spaced_photo(body)));
+        found.extend(parser.into_offset_iter().filter_map(|(e, r)| {
+            matches!(e, Event::Start(Tag::Image { .. })).then_some(lead + r.start)
+        }));
+    }
+    found
+}
+
 /// Splits plain text into paragraphs, one per non-empty line.
 pub fn parse_txt(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -705,7 +729,18 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         | Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS;
     let top = top_heading_level(text, options);
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    // The `(file name.jpg)` after a photo whose name has spaces: its target, not text.
+    let mut target = 0..0;
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(spaced_photo(text)));
+    for (mut event, mut range) in parser.into_offset_iter() {
+        if target.contains(&range.start) {
+            if range.end <= target.end || !matches!(event, Event::Text(_)) {
+                continue;
+            }
+            // Text that runs on after the target (`{width=60%}`, the sentence).
+            range.start = target.end;
+            event = Event::Text(CowStr::Borrowed(&text[range.clone()]));
+        }
         // Only the text right after a photo can give its width.
         let was_after_photo = std::mem::take(&mut after_photo);
         match event {
@@ -903,13 +938,27 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     inlines: vec![plain(DIVIDER.to_owned(), None)],
                 });
             }
-            Event::Start(Tag::Image { dest_url, .. }) if table.is_some() => {
+            Event::Start(Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            }) if table.is_some() => {
+                if link_type == LinkType::ShortcutUnknown {
+                    target = spaced_target(text, &range).map_or(0..0, |(t, _)| t);
+                }
                 warnings.push(MdWarning {
                     offset: range.start,
                     message: format!("the image {dest_url} is in a table cell, where photos are not placed; its description prints as text / 表格中的图片不排出，只排出其说明文字"),
                 });
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                if link_type == LinkType::ShortcutUnknown {
+                    target = spaced_target(text, &range).map_or(0..0, |(t, _)| t);
+                }
                 // A photo is a block of its own: the text before it is a paragraph.
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 photo = Some(Photo {
@@ -1044,6 +1093,54 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     Markdown { blocks, warnings }
+}
+
+/// The fallback for a photo whose file name has spaces (`![签约仪式](IMG 2034.jpg)`, as
+/// offices name photos): CommonMark takes no space in a link's target unless it is
+/// written `<IMG 2034.jpg>`, so pulldown-cmark reads `![签约仪式]` as a reference
+/// without a definition and asks here; the `(…)` right after it on its line names the
+/// file. Anything else (a `[1]` in the text) stays as it is.
+fn spaced_photo<'a>(
+    text: &'a str,
+) -> impl FnMut(BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    move |link: BrokenLink<'a>| {
+        let (_, file) = spaced_target(text, &link.span)?;
+        Some((CowStr::Borrowed(file), CowStr::Borrowed("")))
+    }
+}
+
+/// For an image `![…]` at `label` followed by `(a name with spaces)` on the same line:
+/// the range of that `(…)` and the name in it (a `"title"` after it left out).
+fn spaced_target<'a>(text: &'a str, label: &Range<usize>) -> Option<(Range<usize>, &'a str)> {
+    if !text.get(label.clone())?.starts_with("![") {
+        return None;
+    }
+    let rest = text[label.end..].strip_prefix('(')?;
+    let mut depth = 1;
+    let close = rest.char_indices().find_map(|(i, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0 || c == '\n').then_some((i, c))
+    });
+    let Some((close, ')')) = close else {
+        return None;
+    };
+    let inner = rest[..close].trim();
+    // `name with spaces.jpg "标题"`: the title is not the name.
+    let name = match inner
+        .strip_suffix('"')
+        .and_then(|s| s.rfind(" \"").map(|i| &s[..i]))
+    {
+        Some(name) => name.trim_end(),
+        None => inner,
+    };
+    if !name.contains([' ', '\t']) || name.starts_with('<') {
+        return None;
+    }
+    Some((label.end..label.end + close + 2, name))
 }
 
 /// Gives a photo without a caption the caption written as a paragraph of its own next
@@ -1878,6 +1975,68 @@ mod tests {
             .map(|w| w.offset)
             .collect();
         assert_eq!(code.len(), 2, "{:?}", md.warnings);
+    }
+
+    #[test]
+    fn a_photo_named_with_spaces_is_a_photo() {
+        let photo = |md: &str| -> Vec<String> {
+            parse_markdown(md, true)
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Image(p) => format!("{}|{}|{:?}", p.src, texts(b), p.want),
+                    b => texts(b),
+                })
+                .collect()
+        };
+        assert_eq!(
+            photo("测试段落，照片如下。\n\n![签约仪式现场](签约 照片.jpg)\n\n后文一段。\n"),
+            [
+                "测试段落，照片如下。",
+                "签约 照片.jpg|签约仪式现场|None",
+                "后文一段。"
+            ]
+        );
+        // Its width after it, text after that, a title, the name's place in the file.
+        assert_eq!(
+            photo("会前。![合影](IMG 2034.jpg){width=60%}会后。\n"),
+            ["会前。", "IMG 2034.jpg|合影|Some(0.6)", "会后。"]
+        );
+        assert_eq!(
+            photo("![合影](IMG 2034.jpg \"标题\")\n"),
+            ["IMG 2034.jpg|合影|None"]
+        );
+        let md = "正文。\n\n![现场](a b.jpg)\n";
+        let Block::Image(p) = &parse_markdown(md, true).blocks[1] else {
+            panic!()
+        };
+        assert_eq!(&md[p.offset..], "![现场](a b.jpg)\n");
+        // Brackets that are not a photo stay text: a link, a space before `(`, a
+        // reference, a line's end inside.
+        for md in [
+            "见[附件](a b.doc)。",
+            "见![图] (a b.jpg)。",
+            "正文[1] (见 下文)。",
+            "![图](a\nb c.jpg)",
+        ] {
+            let b = parse_markdown(md, true).blocks;
+            assert!(
+                b.iter().all(|b| !matches!(b, Block::Image(_))),
+                "{md}: {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_photo_in_a_txt_is_found_for_its_warning() {
+        let txt = "正文第一段。\n![签约仪式](Qianyue.JPG)\n图为签约仪式现场。\n　　![现场](IMG 2034.jpg)\n";
+        let at = txt_photos(txt);
+        assert_eq!(at.len(), 2);
+        assert!(txt[at[0]..].starts_with("![签约仪式]"));
+        assert!(txt[at[1]..].starts_with("![现场]"));
+        for txt in ["正文[1](见下文)。\n", "![不是图片]\n", "感叹！[注]\n"] {
+            assert!(txt_photos(txt).is_empty(), "{txt}");
+        }
     }
 
     #[test]

@@ -838,6 +838,13 @@ fn parse_blocks(
             md.blocks
         }
         _ => {
+            for at in article::txt_photos(source) {
+                let (line, col) = crate::error::line_col(source, at);
+                warnings.push(format!(
+                    "{}:{line}:{col}: a photo `![…](…)` is placed only from a .md article; in this .txt it prints as text: save the article as .md to place it (in a .md the lines of a paragraph join: leave a blank line between paragraphs) / 图片只能写在 .md 文章中，.txt 中的 ![…](…) 按原文排出：请将文章另存为 .md（段落之间空一行）",
+                    path.display()
+                ));
+            }
             let broken = article::broken_lines(source);
             if let Some(&first) = broken.first() {
                 let line = source.lines().nth(first - 1).unwrap_or("").trim();
@@ -1110,7 +1117,19 @@ fn load_photo(
                 ));
             }
             let dir = place.path.parent().unwrap_or(Path::new("."));
-            let file = dir.join(src);
+            let mut file = dir.join(src);
+            let mut src = std::borrow::Cow::Borrowed(src);
+            // `签约%20照片.jpg`: a space as a URL writes it (Typora, VS Code and
+            // `jianbao import` write a name with spaces so). The name as written when
+            // there is such a file, else as decoded.
+            if src.contains('%')
+                && !file.exists()
+                && let Ok(decoded) = percent_encoding::percent_decode_str(&src).decode_utf8()
+                && dir.join(&*decoded).exists()
+            {
+                file = dir.join(&*decoded);
+                src = std::borrow::Cow::Owned(decoded.into_owned());
+            }
             let loaded = place.loaded;
             if !loaded.file.allow_outside && !files::is_inside(loaded.base_dir(), &file) {
                 return Err(at(
@@ -1130,7 +1149,7 @@ fn load_photo(
             (
                 std::sync::Arc::new(bytes),
                 file.display().to_string(),
-                src.to_owned(),
+                src.into_owned(),
                 Some(file),
             )
         }

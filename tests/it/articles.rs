@@ -1,15 +1,35 @@
-//! Article files read as their editors meant them (trial round 3): Markdown's hard
-//! line breaks, and lists with their bullets and levels.
+//! Article files read as their editors meant them (trial round 3): a photo whose file
+//! name has spaces, a photo written into a `.txt`, Markdown's hard line breaks, and
+//! lists with their bullets and levels.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
 
-/// An issue of one article `name` with `text`.
-fn issue_of(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+/// A JPEG of 600×400 pixels.
+fn jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(600, 400, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+/// An issue of one article `name` with `text`, and photos beside it.
+fn issue_of(name: &str, text: &str, photos: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", &format!("file = \"{name}\""));
-    write_issue(&toml, &[(name, text)])
+    let (dir, issue) = write_issue(&toml, &[(name, text)]);
+    for photo in photos {
+        std::fs::write(dir.path().join(photo), jpeg()).unwrap();
+    }
+    (dir, issue)
 }
 
 /// Builds the issue: the PDF (in a temp dir kept alive) and the build's warnings.
@@ -59,6 +79,59 @@ const MARGIN: f64 = 79.37;
 const CHAR: f64 = 156.0 / 25.4 * 72.0 / 28.0;
 
 #[test]
+fn a_photo_named_with_spaces_or_percent_20_is_placed() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // As the trial wrote it (IMG 2034.jpg is how cameras and offices name photos), and
+    // as Typora and `jianbao import` write such a name.
+    let md = "测试段落，照片如下。\n\n![签约仪式现场](签约 照片.jpg)\n\n中间一段。\n\n![座谈会](IMG%202034.jpg){width=50%}\n\n后文一段。\n";
+    let (_d, issue) = issue_of("a.md", md, &["签约 照片.jpg", "IMG 2034.jpg"]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.photos.len(), 2);
+    let (_t, pdf, _) = build(&issue);
+    let text = squash(&pdftotext(&pdf));
+    assert!(!text.contains("!["), "the Markdown printed as text: {text}");
+    assert!(
+        text.contains("签约仪式现场") && text.contains("座谈会"),
+        "{text}"
+    );
+    // `check` reads the photos as a build does, and finds nothing in their names.
+    let o = jianbao_cli(&["check", issue.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // A name with spaces that is not on disk stops the build at its line.
+    let (dir, issue) = issue_of("a.md", md, &["IMG 2034.jpg"]);
+    let out = dir.path().join("out.pdf");
+    let o = build_cli(&issue, &out);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("签约 照片.jpg") && err.contains("a.md:3:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_photo_written_into_a_txt_is_named_at_its_line() {
+    let txt = "正文第一段。\n![签约仪式](Qianyue.JPG)\n图为签约仪式现场。\n";
+    let (_d, issue) = issue_of("a.txt", txt, &["Qianyue.JPG"]);
+    let (_t, _pdf, warnings) = build(&issue);
+    let w = warnings
+        .iter()
+        .find(|w| w.contains("a.txt:2:1:"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert!(w.contains(".md") && w.contains("prints as text"), "{w}");
+    // `check` says it too.
+    let report = jianbao::proofread::check::check(&issue).unwrap();
+    assert!(report.warnings.iter().any(|w| w.contains("a.txt:2:1:")));
+}
+
+#[test]
 fn a_hard_break_is_a_new_line_and_the_paragraph_keeps_its_indent() {
     if !tool("pdftotext") {
         return;
@@ -66,7 +139,7 @@ fn a_hard_break_is_a_new_line_and_the_paragraph_keeps_its_indent() {
     // The trial's (md2): a code block, then a paragraph with a hard break, then a
     // 落款; the paragraph ran on as the code's last line, flush left.
     let md = "正文一段。\n\n```\n代码块第一行\n```\n\n段落末尾有两个空格换行  \n第二行。\n\n反斜杠换行\\\n又一行。\n\n2026年10月10日\n";
-    let (_d, issue) = issue_of("a.md", md);
+    let (_d, issue) = issue_of("a.md", md, &[]);
     let (_t, pdf, warnings) = build(&issue);
     let lines = lines(&pdf);
     let indent = MARGIN + 2.0 * CHAR;
@@ -94,7 +167,7 @@ fn lists_print_their_bullets_numbers_boxes_and_levels() {
     // The trials' (szzf, b2p, md2): nested items printed flush at their parent's
     // level, bullets dropped, task boxes as `[ ]`.
     let md = "会议部署了以下工作：\n\n- 省级部门数据共享：\n  - 2025年全年：12.6亿次\n  - 2026年1—8月：10.3亿次\n- 市县数据回流：\n  1. 户籍类数据\n  2. 社保类数据\n\n- [ ] 待办事项\n- [x] 已办事项\n\n1. 第一项工作\n2. 第二项工作\n";
-    let (_d, issue) = issue_of("a.md", md);
+    let (_d, issue) = issue_of("a.md", md, &[]);
     let (_t, pdf, _) = build(&issue);
     let text = pdftotext(&pdf);
     for line in [
