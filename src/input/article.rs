@@ -481,6 +481,120 @@ pub(crate) fn txt_photos(text: &str) -> Vec<usize> {
     found
 }
 
+/// How an article's last line stands to the byline the issue file gives (see
+/// [`trailing_byline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trailing {
+    /// The byline typed again: `（青山区市场监管局供稿）` under byline = "青山区市场监管局".
+    Repeats,
+    /// The byline's words alone, without the brackets or the 供稿 of a byline (a unit's
+    /// name as the last line): perhaps the byline, perhaps a signature.
+    Bare,
+    /// A byline typed as one (`（……供稿）`, `来源：……`) that is not the issue file's.
+    Differs,
+    /// A byline typed as one, and the issue file gives none.
+    Unsigned,
+}
+
+/// The last line of an article (in a `.md` before its footnotes) when it is a byline
+/// typed into the text, with how it stands to `byline`: the issue file's byline and
+/// the same as printed (`（{}）` around it). None for any other line, and for an
+/// article of that line alone.
+pub(crate) fn trailing_byline(
+    text: &str,
+    markdown: bool,
+    byline: Option<(&str, &str)>,
+) -> Option<(Range<usize>, Trailing)> {
+    let range = last_text_line(text, markdown)?;
+    if text[..range.start].trim().is_empty() {
+        return None;
+    }
+    let line = text[range.clone()].trim();
+    if line.chars().count() > 80 || line.contains(['。', '！', '？', '；']) {
+        return None;
+    }
+    let (words, bracketed, marked) = byline_words(line);
+    if words.is_empty() {
+        return None;
+    }
+    let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let trailing = match byline {
+        Some((byline, printed)) => {
+            let same = words == byline_words(byline).0 || squash(line) == squash(printed);
+            match (same, bracketed || marked) {
+                (true, true) => Trailing::Repeats,
+                (true, false) => Trailing::Bare,
+                (false, _) if marked => Trailing::Differs,
+                _ => return None,
+            }
+        }
+        None if marked => Trailing::Unsigned,
+        None => return None,
+    };
+    Some((range, trailing))
+}
+
+/// The byte range of the last line of text: the last line that is not blank (in a
+/// `.md`, not in a footnote's text at the end).
+fn last_text_line(text: &str, markdown: bool) -> Option<Range<usize>> {
+    let mut last = None;
+    let mut offset = 0;
+    // In a footnote's text: from its `[^1]:` line to a line after a blank one that
+    // is not indented.
+    let mut in_note = false;
+    let mut blank_before = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches('\n');
+        let blank = body.trim().is_empty();
+        if markdown {
+            let opens_note = body.starts_with("[^") && body.contains("]:");
+            let indented = body.starts_with([' ', '\t']);
+            in_note = opens_note || (in_note && (blank || indented || !blank_before));
+        }
+        blank_before = blank;
+        if !blank && !in_note {
+            last = Some(start..start + body.len());
+        }
+    }
+    last
+}
+
+/// A line's words as a byline's: without spaces, Markdown's `*`, the brackets around
+/// it and the words a byline is typed with (供稿, 来源：); and whether it was in
+/// brackets, and whether it had those words.
+fn byline_words(line: &str) -> (String, bool, bool) {
+    let mut t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let (mut bracketed, mut marked) = (false, false);
+    loop {
+        let before = t.clone();
+        t = t.trim_matches('*').to_owned();
+        for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('〔', '〕')] {
+            if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+                t = inner.to_owned();
+                bracketed = true;
+            }
+        }
+        for lead in ["稿件来源", "信息来源", "来源", "供稿单位", "供稿"] {
+            if let Some(rest) = t
+                .strip_prefix(lead)
+                .and_then(|r| r.strip_prefix(['：', ':']))
+            {
+                t = rest.to_owned();
+                marked = true;
+            }
+        }
+        if let Some(rest) = t.strip_suffix("供稿") {
+            t = rest.to_owned();
+            marked = true;
+        }
+        if t == before {
+            return (t, bracketed, marked);
+        }
+    }
+}
+
 /// Splits plain text into paragraphs, one per non-empty line.
 pub fn parse_txt(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -2036,6 +2150,65 @@ mod tests {
         assert!(txt[at[1]..].starts_with("![现场]"));
         for txt in ["正文[1](见下文)。\n", "![不是图片]\n", "感叹！[注]\n"] {
             assert!(txt_photos(txt).is_empty(), "{txt}");
+        }
+    }
+
+    #[test]
+    fn a_byline_typed_as_the_last_line_is_found() {
+        let by = Some(("青山区市场监管局", "（青山区市场监管局）"));
+        let kind = |text: &str, md: bool, by| trailing_byline(text, md, by).map(|(_, t)| t);
+        let text = "青山区开展检查\n近日，……开展专项检查。\n（青山区市场监管局供稿）\n";
+        let (range, t) = trailing_byline(text, false, by).unwrap();
+        assert_eq!(t, Trailing::Repeats);
+        assert_eq!(&text[range], "（青山区市场监管局供稿）");
+        // The forms a byline is typed in.
+        for last in [
+            "(青山区市场监管局供稿)",
+            "　　（青山区市场监管局 供稿）　",
+            "（来源：青山区市场监管局）",
+            "来源：青山区市场监管局",
+            "青山区市场监管局供稿",
+            "*（青山区市场监管局供稿）*",
+        ] {
+            let text = format!("正文。\n{last}\n\n");
+            assert_eq!(kind(&text, true, by), Some(Trailing::Repeats), "{last}");
+        }
+        // A byline that has 供稿 in it, the line too.
+        let by2 = Some((
+            "衡阳市南岳区人大常委会 王一平供稿",
+            "（衡阳市南岳区人大常委会 王一平供稿）",
+        ));
+        assert_eq!(
+            kind("正文。\n（衡阳市南岳区人大常委会　王一平供稿）", false, by2),
+            Some(Trailing::Repeats)
+        );
+        // In a .md, before the footnotes' text.
+        let md = "正文[^1]。\n\n（青山区市场监管局供稿）\n\n[^1]: 注释。\n    续注。\n";
+        assert_eq!(kind(md, true, by), Some(Trailing::Repeats));
+        // Another byline, none given, the name alone: said, not dropped.
+        assert_eq!(
+            kind("正文。\n（城东市场监管所供稿）\n", false, by),
+            Some(Trailing::Differs)
+        );
+        assert_eq!(
+            kind("正文。\n（城东市场监管所供稿）\n", false, None),
+            Some(Trailing::Unsigned)
+        );
+        assert_eq!(
+            kind("正文。\n青山区市场监管局\n", false, by),
+            Some(Trailing::Bare)
+        );
+        // Not a byline: a sentence, （完）, a date, the only line, a line before the last.
+        for text in [
+            "正文。\n检查由青山区市场监管局牵头。\n",
+            "正文。\n（完）\n",
+            "正文。\n2026年4月22日\n",
+            "（青山区市场监管局供稿）\n",
+            "正文。\n（青山区市场监管局供稿）\n后记。\n",
+            "正文（青山区市场监管局供稿）。\n",
+        ] {
+            assert_eq!(kind(text, false, by), None, "{text}");
+            assert_eq!(kind(text, false, None), None, "{text}");
         }
     }
 

@@ -573,13 +573,26 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 let mut converted = crate::input::docx::convert(&docx)
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 paragraphs = std::mem::take(&mut converted.paragraphs);
-                word_blocks(&path, converted, entry, &mut warnings)
+                word_blocks(&path, converted, &paragraphs, entry, &labels, &mut warnings)
             }
             None => {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
                 let mut source = strip_controls(&path, decoded.text, &mut warnings);
                 blank_repeated_title(&path, &entry.title, &mut source, &mut warnings);
+                let markdown = matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("md") | Some("markdown")
+                );
+                let at = |offset| {
+                    let (line, _) = crate::error::line_col(&source, offset);
+                    format!("{}:{line}", path.display())
+                };
+                let found = blank_repeated_byline(&entry.byline, &labels, &source, markdown, at);
+                warnings.extend(found.message);
+                if let Some(range) = found.blank {
+                    source.replace_range(range.clone(), &" ".repeat(range.len()));
+                }
                 let blocks = parse_blocks(&path, &source, entry.numbering, &mut warnings);
                 (source, blocks)
             }
@@ -906,14 +919,28 @@ fn word_error(
 }
 
 /// A Word article's blocks: its Markdown read as a `.md` would be, with the photos
-/// it carries. The Markdown is the article's text for messages.
+/// it carries. The Markdown is the article's text for messages; `paragraphs` maps
+/// its places to the Word file's paragraphs.
 fn word_blocks(
     path: &Path,
     mut converted: crate::input::docx::Converted,
+    paragraphs: &[(usize, usize)],
     entry: &issue_file::ArticleEntry,
+    labels: &Labels,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {
     blank_repeated_title(path, &entry.title, &mut converted.markdown, warnings);
+    let at = |offset| {
+        let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
+        format!("{}: paragraph {n}", path.display())
+    };
+    let found = blank_repeated_byline(&entry.byline, labels, &converted.markdown, true, at);
+    warnings.extend(found.message);
+    if let Some(range) = found.blank {
+        converted
+            .markdown
+            .replace_range(range.clone(), &" ".repeat(range.len()));
+    }
     warnings.extend(
         converted
             .warnings
@@ -970,6 +997,79 @@ fn blank_repeated_title(
         "{}:1: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出",
         path.display()
     ));
+}
+
+/// What [`blank_repeated_byline`] found: the line to blank, and what to say.
+struct RepeatedByline {
+    blank: Option<std::ops::Range<usize>>,
+    message: Option<String>,
+}
+
+/// An article's last line that is its byline typed again (`（青山区市场监管局供稿）` under
+/// byline = "青山区市场监管局", as contributors end their texts): to be blanked, as a
+/// repeated title is, so that it is not printed twice, with a warning. A last line
+/// typed as a byline that is not the issue file's, or when the issue file gives none,
+/// or the byline's words alone, prints, and the warning says so. `at` names the
+/// place of a byte offset (file:line, or a Word file's paragraph).
+fn blank_repeated_byline(
+    byline: &Option<Spanned<String>>,
+    labels: &Labels,
+    text: &str,
+    markdown: bool,
+    at: impl Fn(usize) -> String,
+) -> RepeatedByline {
+    let byline = byline
+        .as_ref()
+        .map(|b| b.get_ref().trim())
+        .filter(|b| !b.is_empty());
+    let printed = byline.map(|b| labels.byline.wrap(b));
+    let found = article::trailing_byline(text, markdown, byline.zip(printed.as_deref()));
+    let Some((range, trailing)) = found else {
+        return RepeatedByline {
+            blank: None,
+            message: None,
+        };
+    };
+    let line = text[range.clone()].trim();
+    let place = at(range.start);
+    let byline = byline.unwrap_or_default();
+    let (blank, message) = match trailing {
+        article::Trailing::Repeats => (
+            Some(range),
+            format!(
+                "{place}: its last line «{line}» repeats the article's byline (byline = \"{byline}\"), which prints under the text, and is not printed twice / 正文末行与署名（byline）重复，不再重复排出"
+            ),
+        ),
+        article::Trailing::Bare => (
+            None,
+            format!(
+                "{place}: its last line «{line}» is the article's byline (byline = \"{byline}\"), which also prints under the text: if the line is the byline typed again, delete it / 正文末行与署名相同，两处都会排出：如为重复，请删去该行"
+            ),
+        ),
+        article::Trailing::Differs => (
+            None,
+            format!(
+                "{place}: its last line «{line}» is typed as a byline, and the issue file gives another (byline = \"{byline}\"): both print; delete the line or correct the byline, so that one prints / 正文末行像是署名，与期刊文件中的 byline 不同，两者都会排出：请删去该行或改正 byline"
+            ),
+        ),
+        article::Trailing::Unsigned => {
+            let inner = line
+                .trim_matches('*')
+                .trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')'])
+                .trim();
+            (
+                None,
+                format!(
+                    "{place}: its last line «{line}» is typed as a byline, and prints as a paragraph of the text; to set it at the right under the text as bylines are, delete it and write byline = \"{inner}\" in the article's [[article]] / 正文末行像是署名，按正文段落排出：如需按署名排在文末右侧，请删去该行，并在 [[article]] 中写 byline = \"{inner}\""
+                ),
+            )
+        }
+    };
+    RepeatedByline {
+        blank,
+        message: Some(message),
+    }
 }
 
 /// The most characters of a display line: a title, a column label, a byline.

@@ -1,6 +1,6 @@
 //! Article files read as their editors meant them (trial round 3): a photo whose file
-//! name has spaces, a photo written into a `.txt`, Markdown's hard line breaks, and
-//! lists with their bullets and levels.
+//! name has spaces, a photo written into a `.txt`, the byline typed again at the end
+//! of the text, Markdown's hard line breaks, and lists with their bullets and levels.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -129,6 +129,81 @@ fn a_photo_written_into_a_txt_is_named_at_its_line() {
     // `check` says it too.
     let report = jianbao::proofread::check::check(&issue).unwrap();
     assert!(report.warnings.iter().any(|w| w.contains("a.txt:2:1:")));
+}
+
+#[test]
+fn a_byline_typed_again_at_the_end_prints_once() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // The trial's (b1d): the issue file's byline, and the text's last line.
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"", "byline = \"青山区市场监管局\"");
+    let txt = "近日，青山区市场监管局对辖区内27所中小学校食堂开展专项检查。\n检查中发现的问题已当场责令整改。\n（青山区市场监管局供稿）\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", txt)]);
+    let (_t, pdf, warnings) = build(&issue);
+    let text = squash(&pdftotext(&pdf));
+    assert!(!text.contains("供稿"), "{text}");
+    assert_eq!(text.matches("（青山区市场监管局）").count(), 1, "{text}");
+    let w = warnings
+        .iter()
+        .find(|w| w.contains("a.txt:3:"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert!(w.contains("repeats the article's byline"), "{w}");
+    // Another unit's byline typed at the end: printed, and said.
+    let txt = txt.replace("（青山区市场监管局供稿）", "（城东市场监管所供稿）");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &txt)]);
+    let (_t, pdf, warnings) = build(&issue);
+    assert!(squash(&pdftotext(&pdf)).contains("（城东市场监管所供稿）"));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("a.txt:3:") && w.contains("both print")),
+        "{warnings:?}"
+    );
+}
+
+/// A Word file whose text ends with its byline typed again: lists.docx (python-docx's)
+/// with a last paragraph `（测试处供稿）`, the byline of [`MINIMAL_TOML`].
+#[test]
+fn a_byline_typed_again_at_the_end_of_a_word_file_prints_once() {
+    use std::io::{Read, Write};
+    let fixture = repo().join("tests/fixtures/docx/lists.docx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(fixture).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let at = xml.rfind("<w:sectPr").unwrap();
+            let last = "<w:p><w:r><w:t>（测试处供稿）</w:t></w:r></w:p>";
+            bytes = format!("{}{last}{}", &xml[..at], &xml[at..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    let docx = out.finish().unwrap().into_inner();
+    let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
+    let (_t, _pdf, warnings) = build(&issue);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("a.docx: paragraph 8:")
+                && w.contains("repeats the article's byline")),
+        "{warnings:?}"
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let text: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+        .collect();
+    assert!(!text.contains("供稿"), "{text}");
 }
 
 #[test]
