@@ -11,7 +11,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
 use crate::model::numerals::chinese_number;
@@ -19,6 +21,7 @@ use crate::model::numerals::chinese_number;
 /// A run of text with one look.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inline {
+    /// The text; `\n` alone is a line break the author asked for (Markdown's hard break).
     pub text: String,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub strong: bool,
@@ -44,6 +47,12 @@ pub enum Block {
         number: String,
         inlines: Vec<Inline>,
     },
+    /// An item of a Markdown list inside another list's item, `level` 2 for the first
+    /// list inside, 3 for a list inside that: set as a paragraph two characters further
+    /// in a level, its first inline its number (`1.`) or bullet (○), or a task's box
+    /// (□ ■). An item of a list in the text (level 1) is a [`Block::Paragraph`] that
+    /// opens so (`1.`, ●).
+    Item { level: u8, inlines: Vec<Inline> },
     /// A quotation (Markdown `> `): 楷体, indented two characters on both sides, as
     /// used for 最高指示, 领导批示, 原文摘录. One paragraph a block.
     Quote { inlines: Vec<Inline> },
@@ -121,6 +130,9 @@ impl Table {
     }
 }
 
+/// The bullets of Markdown's `-` items: in a list of the text, in a list inside an item.
+const BULLETS: [&str; 2] = ["●", "○"];
+
 /// The text of a divider unless `[style] divider` says otherwise.
 pub(crate) const DIVIDER: &str = "※　※　※";
 
@@ -129,6 +141,7 @@ impl Block {
         match self {
             Block::Paragraph { inlines }
             | Block::Heading { inlines, .. }
+            | Block::Item { inlines, .. }
             | Block::Quote { inlines }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
@@ -162,6 +175,7 @@ impl Block {
                 Block::Paragraph { inlines }
             }
             Block::Quote { inlines }
+            | Block::Item { inlines, .. }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
@@ -445,6 +459,142 @@ pub(crate) fn broken_lines(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Where a `.txt` article writes a photo as Markdown does (`![说明](photo.jpg)`), which a
+/// `.txt` prints as text: the byte offset of each, read line by line as Markdown.
+pub(crate) fn txt_photos(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_start();
+        if !body.contains("![") {
+            continue;
+        }
+        let lead = start + line.len() - body.len();
+        let parser =
+            Parser::new_with_broken_link_callback(body, Options::empty(), Some(spaced_photo(body)));
+        found.extend(parser.into_offset_iter().filter_map(|(e, r)| {
+            matches!(e, Event::Start(Tag::Image { .. })).then_some(lead + r.start)
+        }));
+    }
+    found
+}
+
+/// How an article's last line stands to the byline the issue file gives (see
+/// [`trailing_byline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trailing {
+    /// The byline typed again: `（青山区市场监管局供稿）` under byline = "青山区市场监管局".
+    Repeats,
+    /// The byline's words alone, without the brackets or the 供稿 of a byline (a unit's
+    /// name as the last line): perhaps the byline, perhaps a signature.
+    Bare,
+    /// A byline typed as one (`（……供稿）`, `来源：……`) that is not the issue file's.
+    Differs,
+    /// A byline typed as one, and the issue file gives none.
+    Unsigned,
+}
+
+/// The last line of an article (in a `.md` before its footnotes) when it is a byline
+/// typed into the text, with how it stands to `byline`: the issue file's byline and
+/// the same as printed (`（{}）` around it). None for any other line, and for an
+/// article of that line alone.
+pub(crate) fn trailing_byline(
+    text: &str,
+    markdown: bool,
+    byline: Option<(&str, &str)>,
+) -> Option<(Range<usize>, Trailing)> {
+    let range = last_text_line(text, markdown)?;
+    if text[..range.start].trim().is_empty() {
+        return None;
+    }
+    let line = text[range.clone()].trim();
+    if line.chars().count() > 80 || line.contains(['。', '！', '？', '；']) {
+        return None;
+    }
+    let (words, bracketed, marked) = byline_words(line);
+    if words.is_empty() {
+        return None;
+    }
+    let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let trailing = match byline {
+        Some((byline, printed)) => {
+            let same = words == byline_words(byline).0 || squash(line) == squash(printed);
+            match (same, bracketed || marked) {
+                (true, true) => Trailing::Repeats,
+                (true, false) => Trailing::Bare,
+                (false, _) if marked => Trailing::Differs,
+                _ => return None,
+            }
+        }
+        None if marked => Trailing::Unsigned,
+        None => return None,
+    };
+    Some((range, trailing))
+}
+
+/// The byte range of the last line of text: the last line that is not blank (in a
+/// `.md`, not in a footnote's text at the end).
+fn last_text_line(text: &str, markdown: bool) -> Option<Range<usize>> {
+    let mut last = None;
+    let mut offset = 0;
+    // In a footnote's text: from its `[^1]:` line to a line after a blank one that
+    // is not indented.
+    let mut in_note = false;
+    let mut blank_before = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches('\n');
+        let blank = body.trim().is_empty();
+        if markdown {
+            let opens_note = body.starts_with("[^") && body.contains("]:");
+            let indented = body.starts_with([' ', '\t']);
+            in_note = opens_note || (in_note && (blank || indented || !blank_before));
+        }
+        blank_before = blank;
+        if !blank && !in_note {
+            last = Some(start..start + body.len());
+        }
+    }
+    last
+}
+
+/// A line's words as a byline's: without spaces, Markdown's `*`, the brackets around
+/// it and the words a byline is typed with (供稿, 来源：); and whether it was in
+/// brackets, and whether it had those words.
+fn byline_words(line: &str) -> (String, bool, bool) {
+    let mut t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let (mut bracketed, mut marked) = (false, false);
+    loop {
+        let before = t.clone();
+        t = t.trim_matches('*').to_owned();
+        for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('〔', '〕')] {
+            if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+                t = inner.to_owned();
+                bracketed = true;
+            }
+        }
+        for lead in ["稿件来源", "信息来源", "来源", "供稿单位", "供稿"] {
+            if let Some(rest) = t
+                .strip_prefix(lead)
+                .and_then(|r| r.strip_prefix(['：', ':']))
+            {
+                t = rest.to_owned();
+                marked = true;
+            }
+        }
+        if let Some(rest) = t.strip_suffix("供稿") {
+            t = rest.to_owned();
+            marked = true;
+        }
+        if t == before {
+            return (t, bracketed, marked);
+        }
+    }
+}
+
 /// Splits plain text into paragraphs, one per non-empty line.
 pub fn parse_txt(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -620,6 +770,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut notes: Vec<(String, Vec<Block>)> = Vec::new();
     let mut outer: Option<(String, Vec<Block>)> = None;
     let mut in_html_block = false;
+    let mut in_code = false;
     let mut quote = 0u32;
     // A table being read: the table, the row, the cell (its inlines).
     let mut table: Option<TableBuild> = None;
@@ -628,10 +779,12 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut photo: Option<Photo> = None;
     let mut after_photo = false;
 
+    // `depth`: how many lists the text is in (2 and more: an item of a nested list).
     let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
                  blocks: &mut Vec<Block>,
                  counters: &mut [u64; 4],
-                 quote: u32| {
+                 quote: u32,
+                 depth: usize| {
         if let Some((level, inlines)) = cur.take() {
             let inlines = trim_inlines(strong_left_as_text(inlines));
             if inlines.is_empty() {
@@ -639,6 +792,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             match level {
                 None if quote > 0 => blocks.push(Block::Quote { inlines }),
+                None if depth >= 2 => blocks.push(Block::Item {
+                    level: u8::try_from(depth).unwrap_or(u8::MAX),
+                    inlines,
+                }),
                 // A paragraph that is a heading typed by hand: the heading it is.
                 None => match (inlines.len(), typed_heading_level(&inlines[0].text)) {
                     (1, Some(level)) if !attachment_item(blocks, &inlines[0].text) => {
@@ -681,38 +838,100 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     };
 
-    let options =
-        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS;
     let top = top_heading_level(text, options);
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    // The `(file name.jpg)` after a photo whose name has spaces: its target, not text.
+    let mut target = 0..0;
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(spaced_photo(text)));
+    for (mut event, mut range) in parser.into_offset_iter() {
+        if target.contains(&range.start) {
+            if range.end <= target.end || !matches!(event, Event::Text(_)) {
+                continue;
+            }
+            // Text that runs on after the target (`{width=60%}`, the sentence).
+            range.start = target.end;
+            event = Event::Text(CowStr::Borrowed(&text[range.clone()]));
+        }
         // Only the text right after a photo can give its width.
         let was_after_photo = std::mem::take(&mut after_photo);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 current = Some((Some(heading_level(level) - (top - 1)), Vec::new()));
             }
             Event::Start(Tag::Paragraph) if current.is_none() => {
                 current = Some((None, Vec::new()));
             }
             Event::Start(Tag::List(start)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 lists.push(start);
             }
             Event::End(TagEnd::List(_)) => {
                 lists.pop();
             }
+            // An item opens with its number, or its bullet: ● in a list of the text,
+            // ○ in a list inside an item.
             Event::Start(Tag::Item) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
-                let mut inlines = Vec::new();
-                if let Some(Some(n)) = lists.last_mut() {
-                    inlines.push(plain(format!("{n}."), None));
-                    *n += 1;
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                let depth = lists.len();
+                let mark = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let mark = format!("{n}.");
+                        *n += 1;
+                        mark
+                    }
+                    _ if depth <= 1 => BULLETS[0].to_owned(),
+                    _ => BULLETS[1].to_owned(),
+                };
+                current = Some((None, vec![plain(mark, None)]));
+            }
+            // A task's box (`- [ ]`, `- [x]`): □ to do, ■ done, as forms tick them; in
+            // place of a bullet, after a number.
+            Event::TaskListMarker(done) => {
+                let task = plain(if done { "■" } else { "□" }.to_owned(), None);
+                if let Some((None, inlines)) = current.as_mut() {
+                    match inlines.first_mut() {
+                        Some(first) if BULLETS.contains(&first.text.as_str()) => *first = task,
+                        _ => inlines.push(task),
+                    }
                 }
-                current = Some((None, inlines));
+            }
+            // A code block (``` or lines indented four spaces): a block of its own, its
+            // lines as typed (it ran on into the paragraph after it, which lost its
+            // indent, a line of the code's).
+            Event::Start(Tag::CodeBlock(_)) => {
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                in_code = true;
+                current = Some((None, Vec::new()));
+                warnings.push(MdWarning {
+                    offset: range.start,
+                    message: "a code block (``` or lines indented by four spaces) prints as a paragraph of body text, its lines as typed; a paragraph indented by spaces is code to Markdown: remove the spaces / 代码块（``` 或行首四个空格）按正文段落排出，保留其分行；如为缩进的段落，请删去行首空格".into(),
+                });
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+            }
+            Event::Text(t) if in_code => {
+                let verbatim = text.get(range.clone()) == Some(&*t);
+                let cur = current.get_or_insert_with(|| (None, Vec::new()));
+                let mut at = range.start;
+                for (k, line) in t.split('\n').enumerate() {
+                    if k > 0 {
+                        cur.1.push(plain("\n".to_owned(), None));
+                    }
+                    if !line.is_empty() {
+                        let src = verbatim.then_some(at..at + line.len());
+                        cur.1.push(plain(line.to_owned(), src));
+                    }
+                    at += line.len() + 1;
+                }
             }
             Event::Start(Tag::HtmlBlock) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 in_html_block = true;
                 current = Some((None, Vec::new()));
                 warnings.push(MdWarning {
@@ -722,7 +941,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
             Event::Html(t) | Event::InlineHtml(t) => {
                 // An HTML block warned at its start; inline HTML warns here.
@@ -756,17 +975,17 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     .push(mark);
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 outer = Some((label.into_string(), std::mem::take(&mut blocks)));
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 if let Some((label, main)) = outer.take() {
                     notes.push((label, std::mem::replace(&mut blocks, main)));
                 }
             }
             Event::Start(Tag::Table(aligns)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 let align = aligns
                     .iter()
                     .map(|a| match a {
@@ -820,28 +1039,42 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 }
             }
             Event::Start(Tag::BlockQuote(_)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 quote += 1;
             }
             Event::End(TagEnd::BlockQuote(_)) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 quote = quote.saturating_sub(1);
             }
             Event::Rule => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 blocks.push(Block::Divider {
                     inlines: vec![plain(DIVIDER.to_owned(), None)],
                 });
             }
-            Event::Start(Tag::Image { dest_url, .. }) if table.is_some() => {
+            Event::Start(Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            }) if table.is_some() => {
+                if link_type == LinkType::ShortcutUnknown {
+                    target = spaced_target(text, &range).map_or(0..0, |(t, _)| t);
+                }
                 warnings.push(MdWarning {
                     offset: range.start,
                     message: format!("the image {dest_url} is in a table cell, where photos are not placed; its description prints as text / 表格中的图片不排出，只排出其说明文字"),
                 });
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                if link_type == LinkType::ShortcutUnknown {
+                    target = spaced_target(text, &range).map_or(0..0, |(t, _)| t);
+                }
                 // A photo is a block of its own: the text before it is a paragraph.
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 photo = Some(Photo {
                     src: dest_url.into_string(),
                     data: None,
@@ -884,7 +1117,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Item) => {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
@@ -931,15 +1164,26 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     && matches!(current, Some((None, _)))
                     && numbered_item_follows(text, range.clone()) =>
             {
-                flush(&mut current, &mut blocks, &mut counters, quote);
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 current = Some((None, Vec::new()));
             }
             Event::SoftBreak => {}
-            Event::HardBreak => {}
+            // A line break the author asked for (two spaces or a `\` at the line's
+            // end): a new line inside the paragraph, which keeps its indent.
+            Event::HardBreak => {
+                let br = plain("\n".to_owned(), None);
+                if let Some(p) = photo.as_mut() {
+                    p.caption.push(br);
+                } else if let Some((_, _, Some(cell))) = table.as_mut() {
+                    cell.push(br);
+                } else {
+                    current.get_or_insert_with(|| (None, Vec::new())).1.push(br);
+                }
+            }
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks, &mut counters, quote);
+    flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
@@ -963,6 +1207,54 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     Markdown { blocks, warnings }
+}
+
+/// The fallback for a photo whose file name has spaces (`![签约仪式](IMG 2034.jpg)`, as
+/// offices name photos): CommonMark takes no space in a link's target unless it is
+/// written `<IMG 2034.jpg>`, so pulldown-cmark reads `![签约仪式]` as a reference
+/// without a definition and asks here; the `(…)` right after it on its line names the
+/// file. Anything else (a `[1]` in the text) stays as it is.
+fn spaced_photo<'a>(
+    text: &'a str,
+) -> impl FnMut(BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    move |link: BrokenLink<'a>| {
+        let (_, file) = spaced_target(text, &link.span)?;
+        Some((CowStr::Borrowed(file), CowStr::Borrowed("")))
+    }
+}
+
+/// For an image `![…]` at `label` followed by `(a name with spaces)` on the same line:
+/// the range of that `(…)` and the name in it (a `"title"` after it left out).
+fn spaced_target<'a>(text: &'a str, label: &Range<usize>) -> Option<(Range<usize>, &'a str)> {
+    if !text.get(label.clone())?.starts_with("![") {
+        return None;
+    }
+    let rest = text[label.end..].strip_prefix('(')?;
+    let mut depth = 1;
+    let close = rest.char_indices().find_map(|(i, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0 || c == '\n').then_some((i, c))
+    });
+    let Some((close, ')')) = close else {
+        return None;
+    };
+    let inner = rest[..close].trim();
+    // `name with spaces.jpg "标题"`: the title is not the name.
+    let name = match inner
+        .strip_suffix('"')
+        .and_then(|s| s.rfind(" \"").map(|i| &s[..i]))
+    {
+        Some(name) => name.trim_end(),
+        None => inner,
+    };
+    if !name.contains([' ', '\t']) || name.starts_with('<') {
+        return None;
+    }
+    Some((label.end..label.end + close + 2, name))
 }
 
 /// Gives a photo without a caption the caption written as a paragraph of its own next
@@ -1679,7 +1971,245 @@ mod tests {
         let b = parse_markdown("1. 甲项\n2. 乙项\n\n- 丙项\n", true).blocks;
         assert_eq!(b.len(), 3);
         assert_eq!(texts(&b[0]), "1.甲项");
-        assert_eq!(texts(&b[2]), "丙项");
+        // A bullet prints: ● before the item's text.
+        assert_eq!(texts(&b[2]), "●丙项");
+        assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    }
+
+    /// Each block as (its level of nesting, its text): 1 for a paragraph, the level of
+    /// an item of a nested list.
+    fn levels(md: &str) -> Vec<(u8, String)> {
+        parse_markdown(md, true)
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Item { level, .. } => (*level, texts(b)),
+                _ => (1, texts(b)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_nested_list_keeps_its_bullets_and_its_levels() {
+        // The trial's: a nested item printed flush at its parent's level, unmarked.
+        let md =
+            "* 第一项\n* 第二项\n    * 嵌套项甲\n    * 嵌套项乙\n        1. 更深一层\n* 第三项\n";
+        assert_eq!(
+            levels(md),
+            [
+                (1, "●第一项".into()),
+                (1, "●第二项".into()),
+                (2, "○嵌套项甲".into()),
+                (2, "○嵌套项乙".into()),
+                (3, "1.更深一层".into()),
+                (1, "●第三项".into()),
+            ]
+        );
+        // Numbers under a bullet; a second paragraph of an item, at its level.
+        let md = "- 市县数据回流：\n  1. 户籍类数据\n  2. 社保类数据\n\n     续段。\n- 省级部门\n";
+        assert_eq!(
+            levels(md),
+            [
+                (1, "●市县数据回流：".into()),
+                (2, "1.户籍类数据".into()),
+                (2, "2.社保类数据".into()),
+                (2, "续段。".into()),
+                (1, "●省级部门".into()),
+            ]
+        );
+        // A nested item is a paragraph where notes and Word's text go.
+        let md = parse_markdown("- 甲\n  - 乙\n", true);
+        assert!(matches!(
+            md.blocks[1].clone().into_plain(),
+            Block::Paragraph { .. }
+        ));
+    }
+
+    #[test]
+    fn a_task_list_prints_its_boxes() {
+        let md = "- [ ] 待办事项\n- [x] 已办事项\n  - [ ] 子项\n1. [x] 第一条\n";
+        assert_eq!(
+            levels(md),
+            [
+                (1, "□待办事项".into()),
+                (1, "■已办事项".into()),
+                (2, "□子项".into()),
+                (1, "1.■第一条".into()),
+            ]
+        );
+        // `[ ]` that is no task's box (not at an item's start) prints as typed.
+        assert_eq!(levels("- 写 [ ] 框\n"), [(1, "●写 [ ] 框".into())]);
+    }
+
+    #[test]
+    fn a_hard_break_is_a_line_break_inside_the_paragraph() {
+        // Two spaces, or a backslash, at a line's end.
+        let b = parse_markdown(
+            "段落末尾有两个空格换行  \n第二行\\\n第三行。\n\n下一段。\n",
+            true,
+        )
+        .blocks;
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert!(matches!(&b[0], Block::Paragraph { .. }));
+        assert_eq!(texts(&b[0]), "段落末尾有两个空格换行\n第二行\n第三行。");
+        // In a quotation, in a caption; never at a paragraph's end.
+        let b = parse_markdown("> 甲  \n> 乙\n\n末尾  \n", true).blocks;
+        assert_eq!(texts(&b[0]), "甲\n乙");
+        assert_eq!(texts(&b[1]), "末尾");
+    }
+
+    #[test]
+    fn a_code_block_is_a_block_of_its_own_and_the_paragraph_after_it_too() {
+        // The trial's: the paragraph after a code block ran on as the code's last line,
+        // flush left, its indent lost.
+        let md = parse_markdown(
+            "正文甲。\n\n```\n代码块第一行\n    代码块缩进行\n```\n\n段落末尾有两个空格换行  \n第二行。\n\n    缩进的段落\n\n正文乙。\n",
+            true,
+        );
+        let all: Vec<String> = md.blocks.iter().map(texts).collect();
+        assert_eq!(
+            all,
+            [
+                "正文甲。",
+                "代码块第一行\n    代码块缩进行",
+                "段落末尾有两个空格换行\n第二行。",
+                "缩进的段落",
+                "正文乙。"
+            ]
+        );
+        assert!(
+            md.blocks
+                .iter()
+                .all(|b| matches!(b, Block::Paragraph { .. }))
+        );
+        let code: Vec<usize> = md
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("a code block"))
+            .map(|w| w.offset)
+            .collect();
+        assert_eq!(code.len(), 2, "{:?}", md.warnings);
+    }
+
+    #[test]
+    fn a_photo_named_with_spaces_is_a_photo() {
+        let photo = |md: &str| -> Vec<String> {
+            parse_markdown(md, true)
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Image(p) => format!("{}|{}|{:?}", p.src, texts(b), p.want),
+                    b => texts(b),
+                })
+                .collect()
+        };
+        assert_eq!(
+            photo("测试段落，照片如下。\n\n![签约仪式现场](签约 照片.jpg)\n\n后文一段。\n"),
+            [
+                "测试段落，照片如下。",
+                "签约 照片.jpg|签约仪式现场|None",
+                "后文一段。"
+            ]
+        );
+        // Its width after it, text after that, a title, the name's place in the file.
+        assert_eq!(
+            photo("会前。![合影](IMG 2034.jpg){width=60%}会后。\n"),
+            ["会前。", "IMG 2034.jpg|合影|Some(0.6)", "会后。"]
+        );
+        assert_eq!(
+            photo("![合影](IMG 2034.jpg \"标题\")\n"),
+            ["IMG 2034.jpg|合影|None"]
+        );
+        let md = "正文。\n\n![现场](a b.jpg)\n";
+        let Block::Image(p) = &parse_markdown(md, true).blocks[1] else {
+            panic!()
+        };
+        assert_eq!(&md[p.offset..], "![现场](a b.jpg)\n");
+        // Brackets that are not a photo stay text: a link, a space before `(`, a
+        // reference, a line's end inside.
+        for md in [
+            "见[附件](a b.doc)。",
+            "见![图] (a b.jpg)。",
+            "正文[1] (见 下文)。",
+            "![图](a\nb c.jpg)",
+        ] {
+            let b = parse_markdown(md, true).blocks;
+            assert!(
+                b.iter().all(|b| !matches!(b, Block::Image(_))),
+                "{md}: {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_photo_in_a_txt_is_found_for_its_warning() {
+        let txt = "正文第一段。\n![签约仪式](Qianyue.JPG)\n图为签约仪式现场。\n　　![现场](IMG 2034.jpg)\n";
+        let at = txt_photos(txt);
+        assert_eq!(at.len(), 2);
+        assert!(txt[at[0]..].starts_with("![签约仪式]"));
+        assert!(txt[at[1]..].starts_with("![现场]"));
+        for txt in ["正文[1](见下文)。\n", "![不是图片]\n", "感叹！[注]\n"] {
+            assert!(txt_photos(txt).is_empty(), "{txt}");
+        }
+    }
+
+    #[test]
+    fn a_byline_typed_as_the_last_line_is_found() {
+        let by = Some(("青山区市场监管局", "（青山区市场监管局）"));
+        let kind = |text: &str, md: bool, by| trailing_byline(text, md, by).map(|(_, t)| t);
+        let text = "青山区开展检查\n近日，……开展专项检查。\n（青山区市场监管局供稿）\n";
+        let (range, t) = trailing_byline(text, false, by).unwrap();
+        assert_eq!(t, Trailing::Repeats);
+        assert_eq!(&text[range], "（青山区市场监管局供稿）");
+        // The forms a byline is typed in.
+        for last in [
+            "(青山区市场监管局供稿)",
+            "　　（青山区市场监管局 供稿）　",
+            "（来源：青山区市场监管局）",
+            "来源：青山区市场监管局",
+            "青山区市场监管局供稿",
+            "*（青山区市场监管局供稿）*",
+        ] {
+            let text = format!("正文。\n{last}\n\n");
+            assert_eq!(kind(&text, true, by), Some(Trailing::Repeats), "{last}");
+        }
+        // A byline that has 供稿 in it, the line too.
+        let by2 = Some((
+            "衡阳市南岳区人大常委会 王一平供稿",
+            "（衡阳市南岳区人大常委会 王一平供稿）",
+        ));
+        assert_eq!(
+            kind("正文。\n（衡阳市南岳区人大常委会　王一平供稿）", false, by2),
+            Some(Trailing::Repeats)
+        );
+        // In a .md, before the footnotes' text.
+        let md = "正文[^1]。\n\n（青山区市场监管局供稿）\n\n[^1]: 注释。\n    续注。\n";
+        assert_eq!(kind(md, true, by), Some(Trailing::Repeats));
+        // Another byline, none given, the name alone: said, not dropped.
+        assert_eq!(
+            kind("正文。\n（城东市场监管所供稿）\n", false, by),
+            Some(Trailing::Differs)
+        );
+        assert_eq!(
+            kind("正文。\n（城东市场监管所供稿）\n", false, None),
+            Some(Trailing::Unsigned)
+        );
+        assert_eq!(
+            kind("正文。\n青山区市场监管局\n", false, by),
+            Some(Trailing::Bare)
+        );
+        // Not a byline: a sentence, （完）, a date, the only line, a line before the last.
+        for text in [
+            "正文。\n检查由青山区市场监管局牵头。\n",
+            "正文。\n（完）\n",
+            "正文。\n2026年4月22日\n",
+            "（青山区市场监管局供稿）\n",
+            "正文。\n（青山区市场监管局供稿）\n后记。\n",
+            "正文（青山区市场监管局供稿）。\n",
+        ] {
+            assert_eq!(kind(text, false, by), None, "{text}");
+            assert_eq!(kind(text, false, None), None, "{text}");
+        }
     }
 
     #[test]

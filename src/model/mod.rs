@@ -636,13 +636,26 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 let mut converted = crate::input::docx::convert(&docx)
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 paragraphs = std::mem::take(&mut converted.paragraphs);
-                word_blocks(&path, converted, entry, &mut warnings)
+                word_blocks(&path, converted, &paragraphs, entry, &labels, &mut warnings)
             }
             None => {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
                 let mut source = strip_controls(&path, decoded.text, &mut warnings);
                 blank_repeated_title(&path, &entry.title, &mut source, &mut warnings);
+                let markdown = matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("md") | Some("markdown")
+                );
+                let at = |offset| {
+                    let (line, _) = crate::error::line_col(&source, offset);
+                    format!("{}:{line}", path.display())
+                };
+                let found = blank_repeated_byline(&entry.byline, &labels, &source, markdown, at);
+                warnings.extend(found.message);
+                if let Some(range) = found.blank {
+                    source.replace_range(range.clone(), &" ".repeat(range.len()));
+                }
                 let blocks = parse_blocks(&path, &source, entry.numbering, &mut warnings);
                 (source, blocks)
             }
@@ -928,6 +941,13 @@ fn parse_blocks(
             md.blocks
         }
         _ => {
+            for at in article::txt_photos(source) {
+                let (line, col) = crate::error::line_col(source, at);
+                warnings.push(format!(
+                    "{}:{line}:{col}: a photo `![…](…)` is placed only from a .md article; in this .txt it prints as text: save the article as .md to place it (in a .md the lines of a paragraph join: leave a blank line between paragraphs) / 图片只能写在 .md 文章中，.txt 中的 ![…](…) 按原文排出：请将文章另存为 .md（段落之间空一行）",
+                    path.display()
+                ));
+            }
             let broken = article::broken_lines(source);
             if let Some(&first) = broken.first() {
                 let line = source.lines().nth(first - 1).unwrap_or("").trim();
@@ -989,14 +1009,28 @@ fn word_error(
 }
 
 /// A Word article's blocks: its Markdown read as a `.md` would be, with the photos
-/// it carries. The Markdown is the article's text for messages.
+/// it carries. The Markdown is the article's text for messages; `paragraphs` maps
+/// its places to the Word file's paragraphs.
 fn word_blocks(
     path: &Path,
     mut converted: crate::input::docx::Converted,
+    paragraphs: &[(usize, usize)],
     entry: &issue_file::ArticleEntry,
+    labels: &Labels,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {
     blank_repeated_title(path, &entry.title, &mut converted.markdown, warnings);
+    let at = |offset| {
+        let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
+        format!("{}: paragraph {n}", path.display())
+    };
+    let found = blank_repeated_byline(&entry.byline, labels, &converted.markdown, true, at);
+    warnings.extend(found.message);
+    if let Some(range) = found.blank {
+        converted
+            .markdown
+            .replace_range(range.clone(), &" ".repeat(range.len()));
+    }
     warnings.extend(
         converted
             .warnings
@@ -1053,6 +1087,79 @@ fn blank_repeated_title(
         "{}:1: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出",
         path.display()
     ));
+}
+
+/// What [`blank_repeated_byline`] found: the line to blank, and what to say.
+struct RepeatedByline {
+    blank: Option<std::ops::Range<usize>>,
+    message: Option<String>,
+}
+
+/// An article's last line that is its byline typed again (`（青山区市场监管局供稿）` under
+/// byline = "青山区市场监管局", as contributors end their texts): to be blanked, as a
+/// repeated title is, so that it is not printed twice, with a warning. A last line
+/// typed as a byline that is not the issue file's, or when the issue file gives none,
+/// or the byline's words alone, prints, and the warning says so. `at` names the
+/// place of a byte offset (file:line, or a Word file's paragraph).
+fn blank_repeated_byline(
+    byline: &Option<Spanned<String>>,
+    labels: &Labels,
+    text: &str,
+    markdown: bool,
+    at: impl Fn(usize) -> String,
+) -> RepeatedByline {
+    let byline = byline
+        .as_ref()
+        .map(|b| b.get_ref().trim())
+        .filter(|b| !b.is_empty());
+    let printed = byline.map(|b| labels.byline.wrap(b));
+    let found = article::trailing_byline(text, markdown, byline.zip(printed.as_deref()));
+    let Some((range, trailing)) = found else {
+        return RepeatedByline {
+            blank: None,
+            message: None,
+        };
+    };
+    let line = text[range.clone()].trim();
+    let place = at(range.start);
+    let byline = byline.unwrap_or_default();
+    let (blank, message) = match trailing {
+        article::Trailing::Repeats => (
+            Some(range),
+            format!(
+                "{place}: its last line «{line}» repeats the article's byline (byline = \"{byline}\"), which prints under the text, and is not printed twice / 正文末行与署名（byline）重复，不再重复排出"
+            ),
+        ),
+        article::Trailing::Bare => (
+            None,
+            format!(
+                "{place}: its last line «{line}» is the article's byline (byline = \"{byline}\"), which also prints under the text: if the line is the byline typed again, delete it / 正文末行与署名相同，两处都会排出：如为重复，请删去该行"
+            ),
+        ),
+        article::Trailing::Differs => (
+            None,
+            format!(
+                "{place}: its last line «{line}» is typed as a byline, and the issue file gives another (byline = \"{byline}\"): both print; delete the line or correct the byline, so that one prints / 正文末行像是署名，与期刊文件中的 byline 不同，两者都会排出：请删去该行或改正 byline"
+            ),
+        ),
+        article::Trailing::Unsigned => {
+            let inner = line
+                .trim_matches('*')
+                .trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')'])
+                .trim();
+            (
+                None,
+                format!(
+                    "{place}: its last line «{line}» is typed as a byline, and prints as a paragraph of the text; to set it at the right under the text as bylines are, delete it and write byline = \"{inner}\" in the article's [[article]] / 正文末行像是署名，按正文段落排出：如需按署名排在文末右侧，请删去该行，并在 [[article]] 中写 byline = \"{inner}\""
+                ),
+            )
+        }
+    };
+    RepeatedByline {
+        blank,
+        message: Some(message),
+    }
 }
 
 /// The most characters of a display line: a title, a column label, a byline.
@@ -1200,7 +1307,19 @@ fn load_photo(
                 ));
             }
             let dir = place.path.parent().unwrap_or(Path::new("."));
-            let file = dir.join(src);
+            let mut file = dir.join(src);
+            let mut src = std::borrow::Cow::Borrowed(src);
+            // `签约%20照片.jpg`: a space as a URL writes it (Typora, VS Code and
+            // `jianbao import` write a name with spaces so). The name as written when
+            // there is such a file, else as decoded.
+            if src.contains('%')
+                && !file.exists()
+                && let Ok(decoded) = percent_encoding::percent_decode_str(&src).decode_utf8()
+                && dir.join(&*decoded).exists()
+            {
+                file = dir.join(&*decoded);
+                src = std::borrow::Cow::Owned(decoded.into_owned());
+            }
             let loaded = place.loaded;
             if !loaded.file.allow_outside && !files::is_inside(loaded.base_dir(), &file) {
                 return Err(at(
@@ -1220,7 +1339,7 @@ fn load_photo(
             (
                 std::sync::Arc::new(bytes),
                 file.display().to_string(),
-                src.to_owned(),
+                src.into_owned(),
                 Some(file),
             )
         }

@@ -337,6 +337,7 @@ impl<'a> Walk<'a> {
                 return;
             }
             Block::Paragraph { .. }
+            | Block::Item { .. }
             | Block::Divider { .. }
             | Block::Attachment { .. }
             | Block::Addressee { .. }

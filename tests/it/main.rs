@@ -2,6 +2,7 @@
 //! (each binary links Typst, hayro and lopdf: one link instead of fourteen).
 //! `cargo test --test it MODULE` runs one subject, e.g. `cargo test --test it hostile`.
 
+mod articles;
 mod bad_inputs;
 mod batch;
 mod cjkcheck;

@@ -373,8 +373,12 @@ fn lists_numbered_by_their_word_style_keep_their_numbers() {
     ] {
         assert!(text.contains(item), "{item} not in {text}");
     }
-    // Bullets print as the paragraphs they are (no number made up for them).
-    assert!(text.contains("存在的问题：部门联合抽查比例偏低；结果公示不够及时。"));
+    // Bullets print as the paragraphs they are, with their bullets (no number made up
+    // for them).
+    assert!(
+        text.contains("存在的问题：●部门联合抽查比例偏低；●结果公示不够及时。"),
+        "{text}"
+    );
 }
 
 /// Word's footnotes and endnotes come across as Markdown's do: the mark [1] where Word

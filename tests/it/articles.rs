@@ -1,0 +1,267 @@
+//! Article files read as their editors meant them (trial round 3): a photo whose file
+//! name has spaces, a photo written into a `.txt`, the byline typed again at the end
+//! of the text, Markdown's hard line breaks, and lists with their bullets and levels.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::*;
+
+/// A JPEG of 600×400 pixels.
+fn jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(600, 400, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+/// An issue of one article `name` with `text`, and photos beside it.
+fn issue_of(name: &str, text: &str, photos: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", &format!("file = \"{name}\""));
+    let (dir, issue) = write_issue(&toml, &[(name, text)]);
+    for photo in photos {
+        std::fs::write(dir.path().join(photo), jpeg()).unwrap();
+    }
+    (dir, issue)
+}
+
+/// Builds the issue: the PDF (in a temp dir kept alive) and the build's warnings.
+fn build(issue: &Path) -> (tempfile::TempDir, PathBuf, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.pdf");
+    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
+    (dir, out, report.warnings)
+}
+
+/// The lines of a PDF as `pdftotext -bbox` finds them: (text, left x in pt).
+fn lines(pdf: &Path) -> Vec<(String, f64)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext -bbox");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let l = &l[l.find("<word ")?..];
+            let x = l.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let text = l.split('>').nth(1)?.split('<').next()?;
+            Some((text.to_owned(), x))
+        })
+        .collect()
+}
+
+/// The left edge of the line that starts with `text`.
+fn x_of(lines: &[(String, f64)], text: &str) -> f64 {
+    lines
+        .iter()
+        .find(|(t, _)| t.starts_with(text))
+        .unwrap_or_else(|| panic!("«{text}» opens no line: {lines:?}"))
+        .1
+}
+
+/// The left edge of the text block and one character of the grid (the sample's 28
+/// characters on 156 mm).
+const MARGIN: f64 = 79.37;
+const CHAR: f64 = 156.0 / 25.4 * 72.0 / 28.0;
+
+#[test]
+fn a_photo_named_with_spaces_or_percent_20_is_placed() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // As the trial wrote it (IMG 2034.jpg is how cameras and offices name photos), and
+    // as Typora and `jianbao import` write such a name.
+    let md = "测试段落，照片如下。\n\n![签约仪式现场](签约 照片.jpg)\n\n中间一段。\n\n![座谈会](IMG%202034.jpg){width=50%}\n\n后文一段。\n";
+    let (_d, issue) = issue_of("a.md", md, &["签约 照片.jpg", "IMG 2034.jpg"]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.photos.len(), 2);
+    let (_t, pdf, _) = build(&issue);
+    let text = squash(&pdftotext(&pdf));
+    assert!(!text.contains("!["), "the Markdown printed as text: {text}");
+    assert!(
+        text.contains("签约仪式现场") && text.contains("座谈会"),
+        "{text}"
+    );
+    // `check` reads the photos as a build does, and finds nothing in their names.
+    let o = jianbao_cli(&["check", issue.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // A name with spaces that is not on disk stops the build at its line.
+    let (dir, issue) = issue_of("a.md", md, &["IMG 2034.jpg"]);
+    let out = dir.path().join("out.pdf");
+    let o = build_cli(&issue, &out);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("签约 照片.jpg") && err.contains("a.md:3:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_photo_written_into_a_txt_is_named_at_its_line() {
+    let txt = "正文第一段。\n![签约仪式](Qianyue.JPG)\n图为签约仪式现场。\n";
+    let (_d, issue) = issue_of("a.txt", txt, &["Qianyue.JPG"]);
+    let (_t, _pdf, warnings) = build(&issue);
+    let w = warnings
+        .iter()
+        .find(|w| w.contains("a.txt:2:1:"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert!(w.contains(".md") && w.contains("prints as text"), "{w}");
+    // `check` says it too.
+    let report = jianbao::proofread::check::check(&issue).unwrap();
+    assert!(report.warnings.iter().any(|w| w.contains("a.txt:2:1:")));
+}
+
+#[test]
+fn a_byline_typed_again_at_the_end_prints_once() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // The trial's (b1d): the issue file's byline, and the text's last line.
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"", "byline = \"青山区市场监管局\"");
+    let txt = "近日，青山区市场监管局对辖区内27所中小学校食堂开展专项检查。\n检查中发现的问题已当场责令整改。\n（青山区市场监管局供稿）\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", txt)]);
+    let (_t, pdf, warnings) = build(&issue);
+    let text = squash(&pdftotext(&pdf));
+    assert!(!text.contains("供稿"), "{text}");
+    assert_eq!(text.matches("（青山区市场监管局）").count(), 1, "{text}");
+    let w = warnings
+        .iter()
+        .find(|w| w.contains("a.txt:3:"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert!(w.contains("repeats the article's byline"), "{w}");
+    // Another unit's byline typed at the end: printed, and said.
+    let txt = txt.replace("（青山区市场监管局供稿）", "（城东市场监管所供稿）");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &txt)]);
+    let (_t, pdf, warnings) = build(&issue);
+    assert!(squash(&pdftotext(&pdf)).contains("（城东市场监管所供稿）"));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("a.txt:3:") && w.contains("both print")),
+        "{warnings:?}"
+    );
+}
+
+/// A Word file whose text ends with its byline typed again: lists.docx (python-docx's)
+/// with a last paragraph `（测试处供稿）`, the byline of [`MINIMAL_TOML`].
+#[test]
+fn a_byline_typed_again_at_the_end_of_a_word_file_prints_once() {
+    use std::io::{Read, Write};
+    let fixture = repo().join("tests/fixtures/docx/lists.docx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(fixture).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let at = xml.rfind("<w:sectPr").unwrap();
+            let last = "<w:p><w:r><w:t>（测试处供稿）</w:t></w:r></w:p>";
+            bytes = format!("{}{last}{}", &xml[..at], &xml[at..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    let docx = out.finish().unwrap().into_inner();
+    let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
+    let (_t, _pdf, warnings) = build(&issue);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("a.docx: paragraph 8:")
+                && w.contains("repeats the article's byline")),
+        "{warnings:?}"
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let text: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+        .collect();
+    assert!(!text.contains("供稿"), "{text}");
+}
+
+#[test]
+fn a_hard_break_is_a_new_line_and_the_paragraph_keeps_its_indent() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // The trial's (md2): a code block, then a paragraph with a hard break, then a
+    // 落款; the paragraph ran on as the code's last line, flush left.
+    let md = "正文一段。\n\n```\n代码块第一行\n```\n\n段落末尾有两个空格换行  \n第二行。\n\n反斜杠换行\\\n又一行。\n\n2026年10月10日\n";
+    let (_d, issue) = issue_of("a.md", md, &[]);
+    let (_t, pdf, warnings) = build(&issue);
+    let lines = lines(&pdf);
+    let indent = MARGIN + 2.0 * CHAR;
+    for (first, next) in [
+        ("段落末尾有两个空格换行", "第二行。"),
+        ("反斜杠换行", "又一行。"),
+    ] {
+        assert!((x_of(&lines, first) - indent).abs() < 0.5, "{lines:?}");
+        assert!((x_of(&lines, next) - MARGIN).abs() < 0.5, "{lines:?}");
+        assert!(lines.iter().any(|(t, _)| t == first), "{lines:?}");
+    }
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("a.md:3:1: a code block")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn lists_print_their_bullets_numbers_boxes_and_levels() {
+    if !tool("pdftotext") {
+        return;
+    }
+    // The trials' (szzf, b2p, md2): nested items printed flush at their parent's
+    // level, bullets dropped, task boxes as `[ ]`.
+    let md = "会议部署了以下工作：\n\n- 省级部门数据共享：\n  - 2025年全年：12.6亿次\n  - 2026年1—8月：10.3亿次\n- 市县数据回流：\n  1. 户籍类数据\n  2. 社保类数据\n\n- [ ] 待办事项\n- [x] 已办事项\n\n1. 第一项工作\n2. 第二项工作\n";
+    let (_d, issue) = issue_of("a.md", md, &[]);
+    let (_t, pdf, _) = build(&issue);
+    let text = pdftotext(&pdf);
+    for line in [
+        "● 省级部门数据共享：",
+        "○ 2025年全年：12.6亿次",
+        "● 市县数据回流：",
+        "□待办事项",
+        "■已办事项",
+        "1.第一项工作",
+    ] {
+        assert!(text.contains(line), "«{line}» not in {text}");
+    }
+    assert!(!text.contains("[ ]") && !text.contains("[x]"), "{text}");
+    // The bullet in the paragraph's indent, a nested item two characters further in,
+    // the numbers of the list inside too.
+    let lines = lines(&pdf);
+    let at = |text: &str| (x_of(&lines, text) - MARGIN) / CHAR;
+    assert!((at("省级部门") - 3.0).abs() < 0.05, "{lines:?}");
+    assert!((at("2025年") - 5.0).abs() < 0.05, "{lines:?}");
+    assert!((at("1.户籍类数据") - 4.0).abs() < 0.05, "{lines:?}");
+    assert!((at("1.第一项工作") - 2.0).abs() < 0.05, "{lines:?}");
+}
