@@ -7,41 +7,19 @@ use std::process::Command;
 
 use crate::common::*;
 
-/// A JPEG of 600×400 pixels.
-fn jpeg() -> Vec<u8> {
-    let img = image::RgbImage::from_fn(600, 400, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(
-            &mut std::io::Cursor::new(&mut out),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
-    out
-}
-
 /// An issue of one article `name` with `text`, and photos beside it.
 fn issue_of(name: &str, text: &str, photos: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", &format!("file = \"{name}\""));
     let (dir, issue) = write_issue(&toml, &[(name, text)]);
     for photo in photos {
-        std::fs::write(dir.path().join(photo), jpeg()).unwrap();
+        std::fs::write(dir.path().join(photo), jpeg(600, 400)).unwrap();
     }
     (dir, issue)
 }
 
 /// Builds the issue: the PDF (in a temp dir kept alive) and the build's warnings.
 fn build(issue: &Path) -> (tempfile::TempDir, PathBuf, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out.pdf");
-    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
-        issue: issue.to_owned(),
-        output: Some(out.clone()),
-        ..Default::default()
-    })
-    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
+    let (dir, out, report) = build_reported(issue);
     (dir, out, report.warnings)
 }
 

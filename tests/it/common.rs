@@ -161,3 +161,49 @@ pub(crate) fn build_cli(issue: &Path, out: &Path) -> std::process::Output {
         out.to_str().unwrap(),
     ])
 }
+
+/// Builds an issue into a temp dir: the PDF and the build's report.
+pub(crate) fn build_reported(
+    issue: &Path,
+) -> (tempfile::TempDir, PathBuf, jianbao::pipeline::BuildReport) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.pdf");
+    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
+    (dir, out, report)
+}
+
+/// A JPEG of `w`×`h` pixels in colour (a gradient).
+pub(crate) fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+/// The numbers a PyMuPDF script prints about a PDF (given as `sys.argv[1]`), one a line.
+pub(crate) fn pymupdf_numbers(pdf: &Path, script: &str) -> Vec<f64> {
+    let out = Command::new("python3")
+        .args(["-c", &format!("import sys, pymupdf\n{script}")])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .map(|x| {
+            x.parse()
+                .unwrap_or_else(|_| panic!("{x}: {}", String::from_utf8_lossy(&out.stderr)))
+        })
+        .collect()
+}

@@ -1452,16 +1452,10 @@ fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do()
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (_t, pdf) = build_to_temp(&issue);
     // The advance from each line's colon to the character after it.
-    let script = "import sys, pymupdf\nfor b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if t.startswith(('送：', '本期增发：')):\n      i = t.index('：')\n      print(cs[i + 1]['origin'][0] - cs[i]['origin'][0])";
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    let gaps: Vec<f64> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| l.parse().unwrap())
-        .collect();
+    let gaps = pymupdf_numbers(
+        &pdf,
+        "for b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if t.startswith(('送：', '本期增发：')):\n      i = t.index('：')\n      print(cs[i + 1]['origin'][0] - cs[i]['origin'][0])",
+    );
     assert_eq!(gaps.len(), 2, "{gaps:?}");
     assert!((gaps[0] - gaps[1]).abs() < 0.5, "{gaps:?}");
 }
@@ -1478,16 +1472,10 @@ fn a_column_of_numbers_has_its_header_at_the_right_with_them() {
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
     let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
     let (_t, pdf) = build_to_temp(&issue);
-    let script = "import sys, pymupdf\np = pymupdf.open(sys.argv[1])[0]\nfor w in ('件数', '1864200', '1532000'):\n  print(p.search_for(w)[0].x1)";
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    let rights: Vec<f64> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| l.parse().unwrap())
-        .collect();
+    let rights = pymupdf_numbers(
+        &pdf,
+        "p = pymupdf.open(sys.argv[1])[0]\nfor w in ('件数', '1864200', '1532000'):\n  print(p.search_for(w)[0].x1)",
+    );
     assert_eq!(rights.len(), 3, "{rights:?}");
     assert!(
         rights.iter().all(|r| (r - rights[1]).abs() < 1.0),

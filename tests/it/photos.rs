@@ -34,21 +34,6 @@ fn photo_issue() -> std::path::PathBuf {
     repo().join("issues/gongzuo-tongxun-2026-09/issue.toml")
 }
 
-/// A JPEG of `w`×`h` pixels in colour (a gradient).
-fn jpeg(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(
-            &mut std::io::Cursor::new(&mut out),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
-    out
-}
-
 /// An issue of one Markdown article with the given text and files beside it.
 fn md_issue(md: &str, files: &[(&str, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
@@ -464,15 +449,11 @@ fn a_photo_saved_anew_while_watching_is_read_anew() {
 
 /// The top of page 1's first image and of the title «测试标题», in pt from the top.
 fn photo_and_title_tops(pdf: &Path) -> (f64, f64) {
-    let script = "import sys, pymupdf\np = pymupdf.open(sys.argv[1])[0]\nimg = p.get_image_rects(p.get_images()[0][0])[0]\ntitle = p.search_for('测试标题')[0]\nprint(img.y0, title.y0)";
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    let s = String::from_utf8_lossy(&out.stdout);
-    let v: Vec<f64> = s.split_whitespace().map(|x| x.parse().unwrap()).collect();
-    assert_eq!(v.len(), 2, "{s} {}", String::from_utf8_lossy(&out.stderr));
+    let v = pymupdf_numbers(
+        pdf,
+        "p = pymupdf.open(sys.argv[1])[0]\nimg = p.get_image_rects(p.get_images()[0][0])[0]\nprint(img.y0, p.search_for('测试标题')[0].y0)",
+    );
+    assert_eq!(v.len(), 2, "{v:?}");
     (v[0], v[1])
 }
 

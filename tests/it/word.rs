@@ -1,7 +1,7 @@
 //! Articles from Word: a `.docx` builds as it is, its structure recovered, Word's
 //! debris cleaned, and what cannot be printed named with its paragraph.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::common::*;
@@ -20,22 +20,10 @@ fn docx_issue(name: &str, title: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, issue)
 }
 
-fn build(issue: &Path) -> (tempfile::TempDir, PathBuf, jianbao::pipeline::BuildReport) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out.pdf");
-    let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
-        issue: issue.to_owned(),
-        output: Some(out.clone()),
-        ..Default::default()
-    })
-    .unwrap_or_else(|e| panic!("build failed: {}", e.render(false)));
-    (dir, out, report)
-}
-
 #[test]
 fn a_libreoffice_docx_builds_with_its_headings_once_its_indents_cleaned_a_table_and_a_photo() {
     let (_d, issue) = docx_issue("tongxun.docx", "全市基层治理工作推进会召开");
-    let (_t, pdf, report) = build(&issue);
+    let (_t, pdf, report) = build_reported(&issue);
     // The Word file's first heading is the article's title: not printed twice.
     assert!(
         report
@@ -131,7 +119,7 @@ fn a_libreoffice_docx_builds_with_its_headings_once_its_indents_cleaned_a_table_
 #[test]
 fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
     let (_d, issue) = docx_issue("debris.docx", "推进会");
-    let (_t, pdf, report) = build(&issue);
+    let (_t, pdf, report) = build_reported(&issue);
     let w = report.warnings.join("\n");
     for (what, place) in [
         ("tracked insertion", "paragraph 9"),
@@ -226,7 +214,7 @@ fn word_made_files_from_python_docx_build() {
     let (_d, issue) = docx_issue("having-images.docx", "图片");
     let (model, _) = jianbao::model::load(&issue).unwrap();
     assert!(!model.photos.is_empty(), "its pictures are read");
-    let (_t, _pdf, _r) = build(&issue);
+    let (_t, _pdf, _r) = build_reported(&issue);
 
     let (_d, issue) = docx_issue("tbl-having-tables.docx", "表格");
     let (model, _) = jianbao::model::load(&issue).unwrap();
@@ -364,7 +352,7 @@ fn lists_numbered_by_their_word_style_keep_their_numbers() {
     // Word's List Number style numbers its paragraphs through styles.xml: the numbers
     // the author sees in Word are not in the text, and must not be lost.
     let (_d, issue) = docx_issue("lists.docx", "调研报告");
-    let (_o, pdf, _) = build(&issue);
+    let (_o, pdf, _) = build_reported(&issue);
     let text = squash(&pdftotext(&pdf));
     for item in [
         "1.监管效能明显提升",
@@ -388,7 +376,7 @@ fn lists_numbered_by_their_word_style_keep_their_numbers() {
 #[test]
 fn word_footnotes_print_as_numbered_notes_at_the_end() {
     let (_d, issue) = docx_issue("footnotes.docx", "全市代表工作情况");
-    let (_t, _pdf, report) = build(&issue);
+    let (_t, _pdf, report) = build_reported(&issue);
     let missing = report
         .warnings
         .iter()
