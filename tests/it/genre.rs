@@ -347,11 +347,7 @@ fn a_long_table_splits_between_rows_with_its_header_repeated() {
 fn table_cells_go_through_the_font_check_and_check() {
     // A character no font has, in a cell: an error at its line in the .md.
     let (dir, issue) = with_table(3, "\u{E000}");
-    let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["build", issue.to_str().unwrap()])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("a.md:5:"), "{err}");
@@ -1388,11 +1384,7 @@ fn a_long_list_runs_on_with_join_and_a_footer_taller_than_a_page_stops_the_build
         &(MINIMAL_TOML.to_owned() + &footer("")),
         &[("a.txt", "正文。\n")],
     );
-    let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["build", issue.to_str().unwrap()])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -1500,11 +1492,7 @@ fn an_issue_whose_last_article_ends_in_a_table_a_photo_or_a_heading_builds() {
             d.path().join("p.jpg"),
         )
         .unwrap();
-        let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-            .args(["build", issue.to_str().unwrap()])
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
+        let o = jianbao_cli(&["build", issue.to_str().unwrap()]);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(0), "{end}: {err}");
         assert!(d.path().join("issue.pdf").is_file());
