@@ -71,19 +71,28 @@ where
         result
     };
     // `--jobs N` threads of our own, each taking the next issue when it is done: not
-    // a rayon pool, whose worker, waiting inside one build (the export's join), took
-    // up the next issue and ran it nested, so that every build's time counted the ones
-    // after it (107, 223, 347 … ms) and their memory was held together.
+    // one rayon pool for all, whose worker, waiting inside one build (the export's
+    // join), took up the next issue and ran it nested, so that every build's time
+    // counted the ones after it (107, 223, 347 … ms) and their memory was held
+    // together. Each worker runs its builds in a pool of its own, with its share of the
+    // cores for the build's own parallel stages.
+    let workers = workers.clamp(1, jobs.len().max(1));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = (cores / workers).max(1);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<std::sync::Mutex<Option<Result<BuildReport>>>> =
         jobs.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|scope| {
-        for _ in 0..workers.clamp(1, jobs.len().max(1)) {
+        for _ in 0..workers {
             scope.spawn(|| {
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(share).build().ok();
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let result = build((i, job));
+                    let result = match &pool {
+                        Some(pool) => pool.install(|| build((i, job))),
+                        None => build((i, job)),
+                    };
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(result);
                     }
