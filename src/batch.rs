@@ -85,7 +85,10 @@ where
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                let pool = rayon::ThreadPoolBuilder::new().num_threads(share).build().ok();
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(share)
+                    .build()
+                    .ok();
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
