@@ -1119,6 +1119,30 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             | Event::End(TagEnd::Item) => {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
+            // Printed as their text, said: a bulletin prints no web link and no
+            // strike-through, and the address or the struck words would otherwise go
+            // unnoticed.
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if !dest_url.is_empty()
+                && !matches!(
+                    link_type,
+                    pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email
+                ) =>
+            {
+                warnings.push(MdWarning {
+                    offset: range.start,
+                    message: format!(
+                        "a link prints its text only; its address {dest_url} is not printed: write the address into the text if readers need it / 链接只排出文字，网址不排出"
+                    ),
+                });
+            }
+            Event::Start(Tag::Strikethrough) => warnings.push(MdWarning {
+                offset: range.start,
+                message: "struck-through text (~~…~~) prints as plain text: delete it if it is meant to go / 删除线文字按普通文字排出".into(),
+            }),
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => emph += 1,
@@ -2023,6 +2047,27 @@ mod tests {
             md.blocks[1].clone().into_plain(),
             Block::Paragraph { .. }
         ));
+    }
+
+    #[test]
+    fn a_link_and_struck_text_print_their_text_and_say_what_is_lost() {
+        let md = parse_markdown(
+            "见[省数据局](https://sjj.example.gov.cn)和~~旧的说法~~，及<https://a.example.cn>。\n",
+            true,
+        );
+        let said: Vec<&str> = md.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].contains("https://sjj.example.gov.cn"), "{said:?}");
+        assert!(said[1].contains("~~"), "{said:?}");
+        let text: String = md.blocks[0]
+            .all_inlines()
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
+        assert!(
+            text.contains("省数据局") && text.contains("旧的说法"),
+            "{text}"
+        );
     }
 
     #[test]
