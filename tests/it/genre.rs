@@ -1498,3 +1498,29 @@ fn an_issue_whose_last_article_ends_in_a_table_a_photo_or_a_heading_builds() {
         assert!(d.path().join("issue.pdf").is_file());
     }
 }
+
+#[test]
+fn a_long_address_runs_on_under_its_first_character_after_its_label() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    // It wrapped to the 报尾's left edge, under 地址：.
+    let toml = MINIMAL_TOML.to_owned()
+        + "\n[footer]\neditors = [\"王芳\"]\n[footer.contact]\nphone = \"027-87651234\"\naddress = \"湖北省江城市洪山区学府路88号江城理工大学行政楼五楼508室教学质量监控与评估中心\"\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The x of the address's first character, and of the first of its next line.
+    let xs = pymupdf_numbers(
+        &pdf,
+        "lines = []\nfor b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    lines.append((''.join(c['c'] for c in cs), cs[0]['origin'][0]))\ni = [k for k, (t, _) in enumerate(lines) if t.startswith('地址：')][0]\nt, _ = lines[i]\ncs = [c for b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks'] for l in b.get('lines', []) for s in l['spans'] for c in s['chars']]\nfirst = [c for c in cs if c['c'] == '湖'][0]\nprint(first['origin'][0], lines[i + 1][1])",
+    );
+    assert_eq!(xs.len(), 2, "{xs:?}");
+    assert!((xs[0] - xs[1]).abs() < 1.0, "{xs:?}");
+    // The label on the address's first line.
+    let text = pdftotext(&pdf);
+    assert!(
+        text.lines().any(|l| l.starts_with("地址：湖北省")),
+        "{text}"
+    );
+}
