@@ -187,13 +187,10 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
     }
     let old_number = f.issue.number.as_ref().map(|n| *n.get_ref());
     let new_year = old_year.is_some_and(|y| y != date.0);
-    let number = old_number.map(|n| {
-        if new_year && f.number_resets == NumberResets::Yearly {
-            1
-        } else {
-            n + 1
-        }
-    });
+    // The number after `n`: 1 again in a new year when the series says so.
+    let restart = new_year && f.number_resets == NumberResets::Yearly;
+    let next_number = |n: u64| if restart { 1 } else { n + 1 };
+    let number = old_number.map(|n| next_number(u64::from(n)) as u32);
     let total = f.issue.total.as_ref().map(|t| *t.get_ref() + 1);
     let dir = out_dir.map_or_else(
         || default_next_dir(issue, (old_number, old_year), (number, date.0)),
@@ -217,9 +214,7 @@ pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssu
     // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
     let label = f.issue.label.as_ref().map(|l| {
         let l = l.get_ref();
-        next_label(l, |n| {
-            if new_year && f.number_resets == NumberResets::Yearly { 1 } else { n + 1 }
-        })
+        next_label(l, next_number)
         .unwrap_or_else(|| {
             notes.push(format!("the label «{l}» holds no number and is kept as written: change it for the new issue / 期号标签「{l}」中没有数字，已原样保留，请修改"));
             l.clone()

@@ -647,15 +647,18 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     path.extension().and_then(|e| e.to_str()),
                     Some("md") | Some("markdown")
                 );
-                let at = |offset| {
-                    let (line, _) = crate::error::line_col(&source, offset);
+                let at = |text: &str, offset| {
+                    let (line, _) = crate::error::line_col(text, offset);
                     format!("{}:{line}", path.display())
                 };
-                let found = blank_repeated_byline(&entry.byline, &labels, &source, markdown, at);
-                warnings.extend(found.message);
-                if let Some(range) = found.blank {
-                    source.replace_range(range.clone(), &" ".repeat(range.len()));
-                }
+                blank_repeated_byline(
+                    &entry.byline,
+                    &labels,
+                    &mut source,
+                    markdown,
+                    at,
+                    &mut warnings,
+                );
                 let blocks = parse_blocks(&path, &source, entry.numbering, &mut warnings);
                 (source, blocks)
             }
@@ -828,12 +831,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     }
                     PrintCount::Number(n) => n.to_string(),
                     // As written, without a 共印 or 份 typed around it.
-                    PrintCount::Text(t) => {
-                        text(&Spanned::new(c.span(), t.clone()), "footer.print_count")?
-                            .trim_start_matches("共印")
-                            .trim_end_matches('份')
-                            .to_owned()
-                    }
+                    PrintCount::Text(t) => labels
+                        .print_count
+                        .bare(text(&Spanned::new(c.span(), t.clone()), "footer.print_count")?),
                 }),
             },
             print_count_placement: ft.print_count_placement,
@@ -1020,17 +1020,18 @@ fn word_blocks(
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {
     blank_repeated_title(path, &entry.title, &mut converted.markdown, warnings);
-    let at = |offset| {
+    let at = |_: &str, offset| {
         let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
         format!("{}: paragraph {n}", path.display())
     };
-    let found = blank_repeated_byline(&entry.byline, labels, &converted.markdown, true, at);
-    warnings.extend(found.message);
-    if let Some(range) = found.blank {
-        converted
-            .markdown
-            .replace_range(range.clone(), &" ".repeat(range.len()));
-    }
+    blank_repeated_byline(
+        &entry.byline,
+        labels,
+        &mut converted.markdown,
+        true,
+        at,
+        warnings,
+    );
     warnings.extend(
         converted
             .warnings
@@ -1089,25 +1090,20 @@ fn blank_repeated_title(
     ));
 }
 
-/// What [`blank_repeated_byline`] found: the line to blank, and what to say.
-struct RepeatedByline {
-    blank: Option<std::ops::Range<usize>>,
-    message: Option<String>,
-}
-
 /// An article's last line that is its byline typed again (`（青山区市场监管局供稿）` under
-/// byline = "青山区市场监管局", as contributors end their texts): to be blanked, as a
-/// repeated title is, so that it is not printed twice, with a warning. A last line
-/// typed as a byline that is not the issue file's, or when the issue file gives none,
-/// or the byline's words alone, prints, and the warning says so. `at` names the
-/// place of a byte offset (file:line, or a Word file's paragraph).
+/// byline = "青山区市场监管局", as contributors end their texts): blanked, as a repeated
+/// title is, so that it is not printed twice, with a warning. A last line typed as a
+/// byline that is not the issue file's, or when the issue file gives none, or the
+/// byline's words alone, prints, and the warning says so. `at` names the place of a
+/// byte offset of `text` (file:line, or a Word file's paragraph).
 fn blank_repeated_byline(
     byline: &Option<Spanned<String>>,
     labels: &Labels,
-    text: &str,
+    text: &mut String,
     markdown: bool,
-    at: impl Fn(usize) -> String,
-) -> RepeatedByline {
+    at: impl Fn(&str, usize) -> String,
+    warnings: &mut Vec<String>,
+) {
     let byline = byline
         .as_ref()
         .map(|b| b.get_ref().trim())
@@ -1115,32 +1111,23 @@ fn blank_repeated_byline(
     let printed = byline.map(|b| labels.byline.wrap(b));
     let found = article::trailing_byline(text, markdown, byline.zip(printed.as_deref()));
     let Some((range, trailing)) = found else {
-        return RepeatedByline {
-            blank: None,
-            message: None,
-        };
+        return;
     };
-    let line = text[range.clone()].trim();
-    let place = at(range.start);
+    let line = text[range.clone()].trim().to_owned();
+    let place = at(text, range.start);
     let byline = byline.unwrap_or_default();
-    let (blank, message) = match trailing {
-        article::Trailing::Repeats => (
-            Some(range),
+    warnings.push(match trailing {
+        article::Trailing::Repeats => {
+            text.replace_range(range.clone(), &" ".repeat(range.len()));
             format!(
                 "{place}: its last line «{line}» repeats the article's byline (byline = \"{byline}\"), which prints under the text, and is not printed twice / 正文末行与署名（byline）重复，不再重复排出"
-            ),
+            )
+        }
+        article::Trailing::Bare => format!(
+            "{place}: its last line «{line}» is the article's byline (byline = \"{byline}\"), which also prints under the text: if the line is the byline typed again, delete it / 正文末行与署名相同，两处都会排出：如为重复，请删去该行"
         ),
-        article::Trailing::Bare => (
-            None,
-            format!(
-                "{place}: its last line «{line}» is the article's byline (byline = \"{byline}\"), which also prints under the text: if the line is the byline typed again, delete it / 正文末行与署名相同，两处都会排出：如为重复，请删去该行"
-            ),
-        ),
-        article::Trailing::Differs => (
-            None,
-            format!(
-                "{place}: its last line «{line}» is typed as a byline, and the issue file gives another (byline = \"{byline}\"): both print; delete the line or correct the byline, so that one prints / 正文末行像是署名，与期刊文件中的 byline 不同，两者都会排出：请删去该行或改正 byline"
-            ),
+        article::Trailing::Differs => format!(
+            "{place}: its last line «{line}» is typed as a byline, and the issue file gives another (byline = \"{byline}\"): both print; delete the line or correct the byline, so that one prints / 正文末行像是署名，与期刊文件中的 byline 不同，两者都会排出：请删去该行或改正 byline"
         ),
         article::Trailing::Unsigned => {
             let inner = line
@@ -1148,18 +1135,11 @@ fn blank_repeated_byline(
                 .trim_start_matches(['（', '('])
                 .trim_end_matches(['）', ')'])
                 .trim();
-            (
-                None,
-                format!(
-                    "{place}: its last line «{line}» is typed as a byline, and prints as a paragraph of the text; to set it at the right under the text as bylines are, delete it and write byline = \"{inner}\" in the article's [[article]] / 正文末行像是署名，按正文段落排出：如需按署名排在文末右侧，请删去该行，并在 [[article]] 中写 byline = \"{inner}\""
-                ),
+            format!(
+                "{place}: its last line «{line}» is typed as a byline, and prints as a paragraph of the text; to set it at the right under the text as bylines are, delete it and write byline = \"{inner}\" in the article's [[article]] / 正文末行像是署名，按正文段落排出：如需按署名排在文末右侧，请删去该行，并在 [[article]] 中写 byline = \"{inner}\""
             )
         }
-    };
-    RepeatedByline {
-        blank,
-        message: Some(message),
-    }
+    });
 }
 
 /// The most characters of a display line: a title, a column label, a byline.

@@ -14,6 +14,11 @@ fn jianbao(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `jianbao next ISSUE --date DATE -o OUT`.
+fn run_next(issue: &Path, date: &str, out: &Path) -> Output {
+    jianbao(&["next", s(issue), "--date", date, "-o", s(out)])
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -92,14 +97,7 @@ fn next_writes_the_next_issue_of_the_sample() {
         std::fs::copy(e.path(), copy.join(e.file_name())).unwrap();
     }
     let out = dir.path().join("20");
-    let o = jianbao(&[
-        "next",
-        s(&copy.join("issue.toml")),
-        "--date",
-        "2018-08-01",
-        "-o",
-        s(&out),
-    ]);
+    let o = run_next(&copy.join("issue.toml"), "2018-08-01", &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     // Said as the masthead prints it.
     assert!(
@@ -127,14 +125,7 @@ fn next_writes_the_next_issue_of_the_sample() {
         assert!(squash(&pdftotext(&pdf)).contains("第20期（总第五百六十四期）"));
     }
     // Never over an existing issue.
-    let o = jianbao(&[
-        "next",
-        s(&copy.join("issue.toml")),
-        "--date",
-        "2018-08-01",
-        "-o",
-        s(&out),
-    ]);
+    let o = run_next(&copy.join("issue.toml"), "2018-08-01", &out);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -145,14 +136,7 @@ fn next_in_a_series_restarts_the_number_in_a_new_year() {
         "number_resets = \"yearly\"\n",
     );
     let out = dir.path().join("2026-01");
-    let o = jianbao(&[
-        "next",
-        s(&dir.path().join("2025-52/issue.toml")),
-        "--date",
-        "2026-01-05",
-        "-o",
-        s(&out),
-    ]);
+    let o = run_next(&dir.path().join("2025-52/issue.toml"), "2026-01-05", &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = std::fs::read_to_string(out.join("issue.toml")).unwrap();
     assert!(text.contains("series = \"../series.toml\""), "{text}");
@@ -266,14 +250,7 @@ fn supplements_are_numbered_in_a_series_of_their_own() {
     assert!(out.contains("4 issue(s), 0 break(s)"), "{out}");
 
     let out_dir = dir.path().join("zk3");
-    let o = jianbao(&[
-        "next",
-        s(&dir.path().join("zk2/issue.toml")),
-        "--date",
-        "2026-01-20",
-        "-o",
-        s(&out_dir),
-    ]);
+    let o = run_next(&dir.path().join("zk2/issue.toml"), "2026-01-20", &out_dir);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(
         String::from_utf8_lossy(&o.stdout).contains("增刊第3期"),
@@ -298,7 +275,7 @@ fn next_moves_a_label_on_and_leaves_this_issues_one_off_parts_out() {
     ) + "\n[footer]\nextra = \"本期增发：某单位\"\n";
     std::fs::write(&issue, text).unwrap();
     let out = dir.path().join("next");
-    let o = jianbao(&["next", s(&issue), "--date", "2026-02-05", "-o", s(&out)]);
+    let o = run_next(&issue, "2026-02-05", &out);
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(said.contains("〔第四期〕"), "{said}");
@@ -317,16 +294,16 @@ fn next_moves_a_label_on_and_leaves_this_issues_one_off_parts_out() {
         + &MINIMAL_TOML.replace("number = 1\ntotal = 10\n", "label = \"第09期\"\n");
     std::fs::write(&issue, text).unwrap();
     let out = dir.path().join("next2");
-    let o = jianbao(&["next", s(&issue), "--date", "2026-02-05", "-o", s(&out)]);
+    let o = run_next(&issue, "2026-02-05", &out);
     assert!(String::from_utf8_lossy(&o.stdout).contains("第10期"));
     let out = dir.path().join("next3");
-    let o = jianbao(&["next", s(&issue), "--date", "2027-01-05", "-o", s(&out)]);
+    let o = run_next(&issue, "2027-01-05", &out);
     assert!(String::from_utf8_lossy(&o.stdout).contains("第01期"));
     // A label without a number is kept, and said so.
     let text = MINIMAL_TOML.replace("number = 1\ntotal = 10\n", "label = \"特刊\"\n");
     std::fs::write(&issue, text).unwrap();
     let out = dir.path().join("next4");
-    let o = jianbao(&["next", s(&issue), "--date", "2026-02-05", "-o", s(&out)]);
+    let o = run_next(&issue, "2026-02-05", &out);
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(said.contains("«特刊» holds no number"), "{said}");
 }
