@@ -87,9 +87,9 @@ fn flag(yes: bool, no: bool) -> Option<bool> {
 
 fn summary(r: &BuildReport) -> String {
     format!(
-        "wrote {} ({} pages, {} KiB) in {:.0} ms{}",
+        "wrote {} ({}, {} KiB) in {:.0} ms{}",
         r.output.display(),
-        r.pages,
+        super::pages(r.pages),
         r.bytes / 1024,
         r.elapsed.as_secs_f64() * 1000.0,
         r.layout_note

@@ -10,7 +10,8 @@ use super::table::table;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct CheckArgs {
-    /// The issue file (TOML); or a folder of issues of one bulletin, whose numbers,
+    /// The issue file (TOML); or one article file (.txt, .md) alone, before it is
+    /// named in an issue; or a folder of issues of one bulletin, whose numbers,
     /// cumulative numbers and dates are checked for continuity.
     issue: PathBuf,
     /// Rewrite the article files with the safe fixes (half-width marks, quotes, dashes,
@@ -85,7 +86,23 @@ pub(super) fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
     if args.issue.is_dir() {
         return continuity(&args);
     }
-    let report = check::check(&args.issue)?;
+    // An article file named alone is checked alone: its text, not the fonts.
+    let article = jianbao::model::is_article_file(&args.issue);
+    let check = |path: &std::path::Path| {
+        if article {
+            check::check_file(path)
+        } else {
+            check::check(path)
+        }
+    };
+    let covered = |args: &CheckArgs| {
+        if article {
+            Ok(true)
+        } else {
+            fonts_cover_everything(args)
+        }
+    };
+    let report = check(&args.issue)?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
@@ -101,7 +118,7 @@ pub(super) fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
                 args.issue.display()
             ));
         }
-        let covered = fonts_cover_everything(&args)?;
+        let covered = covered(&args)?;
         return Ok(exit(report.is_clean() && covered));
     }
     let fixes = check::plan_fixes(&report);
@@ -134,9 +151,9 @@ pub(super) fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
         }
     }
     // What is left is for the editor.
-    let after = check::check(&args.issue)?;
+    let after = check(&args.issue)?;
     emit(&render(&after));
-    let covered = fonts_cover_everything(&args)?;
+    let covered = covered(&args)?;
     Ok(exit(after.is_clean() && covered))
 }
 

@@ -93,9 +93,9 @@ fn compare_and_report(args: &CompareArgs) -> jianbao::Result<ExitCode> {
         };
         if !c.needs_update(format) {
             println!(
-                "references in {} are up to date ({} pages)",
+                "references in {} are up to date ({})",
                 args.reference.display(),
-                c.renders.len()
+                super::pages(c.renders.len())
             );
             return Ok(ExitCode::SUCCESS);
         }

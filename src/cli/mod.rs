@@ -166,3 +166,12 @@ fn finish(result: jianbao::Result<ExitCode>) -> ExitCode {
         }
     }
 }
+
+/// `1 page`, `5 pages`: a count of pages in a summary line.
+fn pages(n: usize) -> String {
+    if n == 1 {
+        "1 page".to_owned()
+    } else {
+        format!("{n} pages")
+    }
+}

@@ -34,8 +34,8 @@ pub(super) struct WatchArgs {
 
 fn line(n: usize, r: &BuildReport) -> String {
     format!(
-        "build {n}: {} pages in {:.1} ms{} → {}",
-        r.pages,
+        "build {n}: {} in {:.1} ms{} → {}",
+        super::pages(r.pages),
         r.elapsed.as_secs_f64() * 1000.0,
         if r.warnings.is_empty() {
             String::new()

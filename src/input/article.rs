@@ -762,8 +762,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut strong = 0u32;
     let mut emph = 0u32;
     let mut counters = [0u64; 4];
-    // Ordered list numbering: a stack of next numbers (None for bullet lists).
-    let mut lists: Vec<Option<u64>> = Vec::new();
+    // Ordered list numbering: a stack of next numbers and the mark after them, `.` or
+    // `）` for a list typed `1)` (None for bullet lists).
+    let mut lists: Vec<Option<(u64, &str)>> = Vec::new();
     // Footnotes: labels in the order of their first reference, and each definition's
     // blocks; while a definition is read, the article's blocks wait in `outer`.
     let mut note_order: Vec<String> = Vec::new();
@@ -860,14 +861,23 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
-                current = Some((Some(heading_level(level) - (top - 1)), Vec::new()));
+                let level = heading_level(level) - (top - 1);
+                if level > 4 {
+                    warnings.push(MdWarning {
+                        offset: range.start,
+                        message: format!(
+                            "a heading {level} levels down: GB/T 9704 numbers four levels (一、 （一） 1. （1）), so it is set as the fourth / 第 {level} 级标题：公文标题只有四级，按第四级排出"
+                        ),
+                    });
+                }
+                current = Some((Some(level.min(4)), Vec::new()));
             }
             Event::Start(Tag::Paragraph) if current.is_none() => {
                 current = Some((None, Vec::new()));
             }
             Event::Start(Tag::List(start)) => {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
-                lists.push(start);
+                lists.push(start.map(|n| (n, list_delimiter(&text[range.start..]))));
             }
             Event::End(TagEnd::List(_)) => {
                 lists.pop();
@@ -878,8 +888,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 let depth = lists.len();
                 let mark = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        let mark = format!("{n}.");
+                    Some(Some((n, delimiter))) => {
+                        let mark = format!("{n}{delimiter}");
                         *n += 1;
                         mark
                     }
@@ -1456,8 +1466,17 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,
         HeadingLevel::H3 => 3,
-        _ => 4,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
     }
+}
+
+/// The mark after an ordered list's numbers, read off its first item: `1)` prints
+/// `1）`, as `check` would make a half-width bracket in Chinese text; `1.` prints `1.`.
+fn list_delimiter(item: &str) -> &'static str {
+    let rest = item.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.starts_with(')') { "）" } else { "." }
 }
 
 /// The printed number of a heading: 一、 （一） 1. （1）.
@@ -1998,6 +2017,32 @@ mod tests {
         // A bullet prints: ● before the item's text.
         assert_eq!(texts(&b[2]), "●丙项");
         assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    }
+
+    #[test]
+    fn a_list_typed_with_brackets_keeps_them_and_deep_headings_are_the_fourth_level() {
+        let md = parse_markdown("1) 甲项\n2) 乙项\n3) 丙项\n", true);
+        let b = md.blocks;
+        assert_eq!(texts(&b[0]), "1）甲项");
+        assert_eq!(texts(&b[1]), "2）乙项");
+        assert_eq!(texts(&b[2]), "3）丙项");
+        // `##` is the top: `####` is the third level, `#####` the fourth (they were
+        // both the third), `######` is the fourth and said.
+        let md = parse_markdown("## 甲\n\n#### 乙\n\n##### 丙\n\n###### 丁\n", true);
+        let numbers: Vec<_> = md
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { level, number, .. } => (*level, number.clone()),
+                _ => (0, String::new()),
+            })
+            .collect();
+        assert_eq!(
+            numbers,
+            [(1, "一、".into()), (3, "1.".into()), (4, "（1）".into()), (4, "（2）".into())]
+        );
+        assert_eq!(md.warnings.len(), 1, "{:?}", md.warnings);
+        assert!(md.warnings[0].message.contains("four levels"));
     }
 
     /// Each block as (its level of nesting, its text): 1 for a paragraph, the level of

@@ -975,6 +975,13 @@ enum WordKind {
     Other,
 }
 
+/// Whether a file is an article by its name: text, Markdown or a word-processor file
+/// (not an issue file).
+pub fn is_article_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown")) || is_word_file(path)
+}
+
 /// Whether an article file is a word-processor file (read through `input::docx`).
 pub fn is_word_file(path: &Path) -> bool {
     word_kind(path).is_some()

@@ -108,24 +108,63 @@ pub fn check(issue: &Path) -> Result<Report> {
             continue;
         }
         let limit = loaded.file.limits.article_mb * files::MB;
-        let bytes = files::read_input(&article.path, limit).map_err(|p| {
-            let (msg, help) = p.describe(("article file", "文章文件"), &article.path);
-            InputError::file(&article.path, msg).help(help)
-        })?;
-        let decoded = text_input::decode(&article.path, &bytes)?;
-        let options = Options::for_path(&article.path);
-        report.findings.extend(
-            check_text(&article.path, &decoded.text, options)
-                .into_iter()
-                .filter(|f| !loaded.file.check.accepts(&decoded.text, &f.span)),
-        );
-        report.articles.push(ArticleText {
-            path: article.path.clone(),
-            decoded,
-            options,
-        });
+        check_text_file(&article.path, limit, &loaded.file.check, &mut report)?;
     }
     Ok(report)
+}
+
+/// Checks one article file alone, with no issue file: a text or Markdown article
+/// just received, before it is named in an issue. Nothing is accepted (no `[check]`
+/// of an issue applies), and the fonts are not checked.
+pub fn check_file(path: &Path) -> Result<Report> {
+    if model::is_word_file(path) {
+        return Err(InputError::file(
+            path,
+            "a Word file is checked through the issue file that names it / Word 文件需通过期刊文件检查",
+        )
+        .help(format!(
+            "name it in an issue file ([[article]] file = \"…\") and run jianbao check issue.toml, or run jianbao import {} and check the .md it writes / 请在期刊文件中引用后检查期刊文件，或先用 jianbao import 转为 .md",
+            path.display()
+        ))
+        .into());
+    }
+    let limits = issue_file::Limits::default();
+    let mut report = Report::default();
+    check_text_file(
+        path,
+        limits.article_mb * files::MB,
+        &issue_file::CheckFile::default(),
+        &mut report,
+    )?;
+    report.warnings.extend(report.articles[0].decoded.note(path));
+    Ok(report)
+}
+
+/// Reads a text or Markdown article and adds its findings (less those the issue's
+/// `[check]` accepts) and its text to the report.
+fn check_text_file(
+    path: &Path,
+    limit: u64,
+    accepted: &issue_file::CheckFile,
+    report: &mut Report,
+) -> Result<()> {
+    let bytes = files::read_input(path, limit).map_err(|p| {
+        let (msg, help) = p.describe(("article file", "文章文件"), path);
+        InputError::file(path, msg).help(help)
+    })?;
+    let decoded = text_input::decode(path, &bytes)?;
+    let options = Options::for_path(path);
+    report.findings.extend(
+        check_text(path, &decoded.text, options)
+            .into_iter()
+            .filter(|f| !accepted.accepts(&decoded.text, &f.span)),
+    );
+    report.articles.push(ArticleText {
+        path: path.to_owned(),
+        decoded,
+        options,
+    });
+    Ok(())
 }
 
 /// Characters that no font of their role covers, as `build` would refuse them: the

@@ -251,3 +251,45 @@ fn phrases_accepted_in_the_issue_file_are_not_listed_again() {
         assert_eq!(out.contains("punctuation problem"), listed > 0, "{out}");
     }
 }
+
+/// An article just received is checked alone, before an issue names it: the same
+/// findings at the same places, and `--fix` rewrites it. (Before, `check a.txt` said
+/// "TOML syntax error" at the article's third line.)
+#[test]
+fn an_article_file_is_checked_alone() {
+    let dir = fixture();
+    let article = dir.path().join(ARTICLE);
+    let alone = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(args)
+            .arg(&article)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code().unwrap_or(-1), text)
+    };
+    let (code, report) = alone(&["check"]);
+    assert_eq!(code, 1, "{report}");
+    assert!(!report.contains("TOML"), "{report}");
+    let (_, through_issue) = run(dir.path(), &["check"]);
+    for line in [5, 13] {
+        assert!(!rows_at(&report, line).is_empty(), "{report}");
+        assert_eq!(rows_at(&report, line), rows_at(&through_issue, line));
+    }
+    // What is left is the one the issue file accepts ([2000]), which alone has none.
+    let (code, out) = alone(&["check", "--fix"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("0 fixable with --fix, 1 to fix by hand"), "{out}");
+    assert!(dir.path().join(format!("{ARTICLE}.bak")).exists());
+    // A Word file is sent to the issue or to `import`, with exit 2.
+    let word = dir.path().join("稿件.docx");
+    std::fs::write(&word, b"PK").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("check")
+        .arg(&word)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("jianbao import"));
+}
