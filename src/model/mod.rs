@@ -331,6 +331,9 @@ pub struct Article {
     /// Its entry in 本期要目: `contents_title`, else the title on one line; none: not
     /// listed (an untitled article without one).
     pub contents_entry: Option<String>,
+    /// Where the contents entry may break, as `title_breaks`: an entry that runs on
+    /// breaks between words (AI+教 / 育 broke inside one).
+    pub contents_breaks: Vec<usize>,
     /// The author line under the title (`[[article]] author`).
     pub author: Option<String>,
     pub byline: Option<String>,
@@ -734,6 +737,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?.map(|c| labels.column.bare(c)),
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
+            contents_breaks: contents_entry.as_deref().map(words::breaks).unwrap_or_default(),
             contents_entry,
             subtitle_breaks: subtitle.as_deref().map(words::breaks).unwrap_or_default(),
             title,

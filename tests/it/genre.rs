@@ -1524,3 +1524,38 @@ fn a_long_address_runs_on_under_its_first_character_after_its_label() {
         "{text}"
     );
 }
+
+/// A contents entry that runs on breaks between words: `…推进“AI+教` / `育”混合式…`
+/// broke inside 教育 before, as Typst fills a line up to its last character.
+#[test]
+fn a_contents_entry_breaks_between_words() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = r#"
+[bulletin]
+title = "教学督导简报"
+[issue]
+number = 3
+date = 2026-04-28
+contents = true
+[[article]]
+column = "改革探索"
+title = "计算机学院以CS101《程序设计基础》为试点推进“AI+教育”混合式教学改革"
+file = "a.txt"
+"#;
+    let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<String> = text.lines().map(squash).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("计算机学院"))
+        .unwrap_or_else(|| panic!("{text}"));
+    // Two lines, the break between 推进 and “AI+教育”, and nothing but the entry's
+    // own characters in the text (no joiners).
+    assert_eq!(lines[at], "计算机学院以CS101《程序设计基础》为试点推进", "{text}");
+    assert!(lines[at + 1].starts_with("“AI+教育”混合式教学改革"), "{text}");
+    assert!(lines[at + 1].ends_with('1'), "{text}");
+    assert!(!text.contains('\u{2060}'));
+}
