@@ -505,16 +505,26 @@ pub(crate) fn trailing_byline(
     markdown: bool,
     byline: Option<(&str, &str)>,
 ) -> Option<(Range<usize>, Trailing)> {
-    let range = last_text_line(text, markdown)?;
+    let mut range = last_text_line(text, markdown)?;
     if text[..range.start].trim().is_empty() {
         return None;
+    }
+    // A byline typed at the end of the last paragraph, in brackets after its last
+    // sentence (`……取得实效。（青山区市场监管局供稿）`): the brackets alone.
+    let mut tail = false;
+    if let Some(end) = text[range.clone()].rfind(['。', '！', '？', '；']) {
+        let after = range.start + end + '。'.len_utf8();
+        let rest = &text[after..range.end];
+        let start = after + (rest.len() - rest.trim_start().len());
+        range = start..range.end;
+        tail = true;
     }
     let line = text[range.clone()].trim();
     if line.chars().count() > 80 || line.contains(['。', '！', '？', '；']) {
         return None;
     }
     let (words, bracketed, marked) = byline_words(line);
-    if words.is_empty() {
+    if words.is_empty() || (tail && !bracketed) {
         return None;
     }
     let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
@@ -1475,7 +1485,9 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// The mark after an ordered list's numbers, read off its first item: `1)` prints
 /// `1）`, as `check` would make a half-width bracket in Chinese text; `1.` prints `1.`.
 fn list_delimiter(item: &str) -> &'static str {
-    let rest = item.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = item
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit());
     if rest.starts_with(')') { "）" } else { "." }
 }
 
@@ -2039,7 +2051,12 @@ mod tests {
             .collect();
         assert_eq!(
             numbers,
-            [(1, "一、".into()), (3, "1.".into()), (4, "（1）".into()), (4, "（2）".into())]
+            [
+                (1, "一、".into()),
+                (3, "1.".into()),
+                (4, "（1）".into()),
+                (4, "（2）".into())
+            ]
         );
         assert_eq!(md.warnings.len(), 1, "{:?}", md.warnings);
         assert!(md.warnings[0].message.contains("four levels"));
@@ -2288,8 +2305,22 @@ mod tests {
             kind("正文。\n青山区市场监管局\n", false, by),
             Some(Trailing::Bare)
         );
-        // Not a byline: a sentence, （完）, a date, the only line, a line before the last.
+        // At the end of the last paragraph, in brackets after its last sentence: the
+        // brackets alone.
+        let text = "正文。\n近日开展专项检查，取得实效。（青山区市场监管局供稿）\n";
+        let (range, t) = trailing_byline(text, false, by).unwrap();
+        assert_eq!(t, Trailing::Repeats);
+        assert_eq!(&text[range], "（青山区市场监管局供稿）");
+        assert_eq!(
+            kind("正文。\n取得实效。（城东市场监管所供稿）\n", false, None),
+            Some(Trailing::Unsigned)
+        );
+        // Not a byline: a sentence, （完）, a date, the only line, a line before the last,
+        // words after the last sentence not in brackets, a sentence's own brackets.
         for text in [
+            "正文。\n取得实效。青山区市场监管局供稿\n",
+            "正文。\n取得实效。（完）\n",
+            "正文。\n会议由青山区市场监管局（牵头单位）主持。\n",
             "正文。\n检查由青山区市场监管局牵头。\n",
             "正文。\n（完）\n",
             "正文。\n2026年4月22日\n",

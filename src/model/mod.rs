@@ -737,7 +737,10 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?.map(|c| labels.column.bare(c)),
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
-            contents_breaks: contents_entry.as_deref().map(words::breaks).unwrap_or_default(),
+            contents_breaks: contents_entry
+                .as_deref()
+                .map(words::breaks)
+                .unwrap_or_default(),
             contents_entry,
             subtitle_breaks: subtitle.as_deref().map(words::breaks).unwrap_or_default(),
             title,
@@ -982,7 +985,10 @@ enum WordKind {
 /// Whether a file is an article by its name: text, Markdown or a word-processor file
 /// (not an issue file).
 pub fn is_article_file(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown")) || is_word_file(path)
 }
 
@@ -1131,14 +1137,14 @@ fn blank_repeated_byline(
         article::Trailing::Repeats => {
             text.replace_range(range.clone(), &" ".repeat(range.len()));
             format!(
-                "{place}: its last line «{line}» repeats the article's byline (byline = \"{byline}\"), which prints under the text, and is not printed twice / 正文末行与署名（byline）重复，不再重复排出"
+                "{place}: the text ends with «{line}», which repeats the article's byline (byline = \"{byline}\"), which prints under the text, and is not printed twice / 正文末行与署名（byline）重复，不再重复排出"
             )
         }
         article::Trailing::Bare => format!(
-            "{place}: its last line «{line}» is the article's byline (byline = \"{byline}\"), which also prints under the text: if the line is the byline typed again, delete it / 正文末行与署名相同，两处都会排出：如为重复，请删去该行"
+            "{place}: the text ends with «{line}», the article's byline (byline = \"{byline}\"), which also prints under the text: if the line is the byline typed again, delete it / 正文末行与署名相同，两处都会排出：如为重复，请删去该行"
         ),
         article::Trailing::Differs => format!(
-            "{place}: its last line «{line}» is typed as a byline, and the issue file gives another (byline = \"{byline}\"): both print; delete the line or correct the byline, so that one prints / 正文末行像是署名，与期刊文件中的 byline 不同，两者都会排出：请删去该行或改正 byline"
+            "{place}: the text ends with «{line}», typed as a byline, and the issue file gives another (byline = \"{byline}\"): both print; delete the line or correct the byline, so that one prints / 正文末行像是署名，与期刊文件中的 byline 不同，两者都会排出：请删去该行或改正 byline"
         ),
         article::Trailing::Unsigned => {
             let inner = line
@@ -1147,7 +1153,7 @@ fn blank_repeated_byline(
                 .trim_end_matches(['）', ')'])
                 .trim();
             format!(
-                "{place}: its last line «{line}» is typed as a byline, and prints as a paragraph of the text; to set it at the right under the text as bylines are, delete it and write byline = \"{inner}\" in the article's [[article]] / 正文末行像是署名，按正文段落排出：如需按署名排在文末右侧，请删去该行，并在 [[article]] 中写 byline = \"{inner}\""
+                "{place}: the text ends with «{line}», typed as a byline, which prints as a paragraph of the text; to set it at the right under the text as bylines are, delete it and write byline = \"{inner}\" in the article's [[article]] / 正文末行像是署名，按正文段落排出：如需按署名排在文末右侧，请删去该行，并在 [[article]] 中写 byline = \"{inner}\""
             )
         }
     });

@@ -136,7 +136,9 @@ pub fn check_file(path: &Path) -> Result<Report> {
         &issue_file::CheckFile::default(),
         &mut report,
     )?;
-    report.warnings.extend(report.articles[0].decoded.note(path));
+    report
+        .warnings
+        .extend(report.articles[0].decoded.note(path));
     Ok(report)
 }
 

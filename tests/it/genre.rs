@@ -1554,8 +1554,14 @@ file = "a.txt"
         .unwrap_or_else(|| panic!("{text}"));
     // Two lines, the break between 推进 and “AI+教育”, and nothing but the entry's
     // own characters in the text (no joiners).
-    assert_eq!(lines[at], "计算机学院以CS101《程序设计基础》为试点推进", "{text}");
-    assert!(lines[at + 1].starts_with("“AI+教育”混合式教学改革"), "{text}");
+    assert_eq!(
+        lines[at], "计算机学院以CS101《程序设计基础》为试点推进",
+        "{text}"
+    );
+    assert!(
+        lines[at + 1].starts_with("“AI+教育”混合式教学改革"),
+        "{text}"
+    );
     assert!(lines[at + 1].ends_with('1'), "{text}");
     assert!(!text.contains('\u{2060}'));
 }

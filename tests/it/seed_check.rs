@@ -280,7 +280,10 @@ fn an_article_file_is_checked_alone() {
     // What is left is the one the issue file accepts ([2000]), which alone has none.
     let (code, out) = alone(&["check", "--fix"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("0 fixable with --fix, 1 to fix by hand"), "{out}");
+    assert!(
+        out.contains("0 fixable with --fix, 1 to fix by hand"),
+        "{out}"
+    );
     assert!(dir.path().join(format!("{ARTICLE}.bak")).exists());
     // A Word file is sent to the issue or to `import`, with exit 2.
     let word = dir.path().join("稿件.docx");
