@@ -27,9 +27,13 @@ pub struct Inline {
     pub strong: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub emph: bool,
-    /// A note's mark in the text (`[1]`), set as a superscript.
+    /// A note's mark in the text (`[1]`), or text written `<sup>…</sup>` (m², from
+    /// Word's superscript): set as a superscript.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub sup: bool,
+    /// Text written `<sub>…</sub>` (CO₂, from Word's subscript): set as a subscript.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sub: bool,
     /// Where the text came from in the article file (byte range), when it is a verbatim slice.
     #[serde(skip)]
     pub src: Option<Range<usize>>,
@@ -654,6 +658,7 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
                 strong: false,
                 emph: false,
                 sup: false,
+                sub: false,
                 src: Some(s..s + trimmed.len()),
             }],
         });
@@ -724,6 +729,7 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
                     strong: false,
                     emph: false,
                     sup: false,
+                    sub: false,
                     src: Some(at + lead..at + lead + t.len()),
                 };
                 at += cell.len() + 1;
@@ -782,6 +788,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut outer: Option<(String, Vec<Block>)> = None;
     let mut in_html_block = false;
     let mut in_code = false;
+    // Inside <sup>…</sup> or <sub>…</sub>.
+    let mut script: Option<Script> = None;
     let mut quote = 0u32;
     // A table being read: the table, the row, the cell (its inlines).
     let mut table: Option<TableBuild> = None;
@@ -962,6 +970,11 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+            }
+            // <sup>…</sup> and <sub>…</sub> (m², CO₂; Word's super- and subscript come
+            // so): the text between raised or lowered, the tags not said.
+            Event::InlineHtml(t) if script_tag(&t).is_some() => {
+                script = script_tag(&t).flatten();
             }
             Event::Html(t) | Event::InlineHtml(t) => {
                 // An HTML block warned at its start; inline HTML warns here.
@@ -1174,7 +1187,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         text: t.into_string(),
                         strong: strong > 0,
                         emph: emph > 0,
-                        sup: false,
+                        sup: script == Some(Script::Sup),
+                        sub: script == Some(Script::Sub),
                         src,
                     });
                     continue;
@@ -1183,7 +1197,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     text: t.to_string(),
                     strong: strong > 0,
                     emph: emph > 0,
-                    sup: false,
+                    sup: script == Some(Script::Sup),
+                    sub: script == Some(Script::Sub),
                     src: src.clone(),
                 };
                 if let Some((_, _, Some(cell))) = table.as_mut() {
@@ -1195,7 +1210,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     text: t.into_string(),
                     strong: strong > 0,
                     emph: emph > 0,
-                    sup: false,
+                    sup: script == Some(Script::Sup),
+                    sub: script == Some(Script::Sub),
                     src,
                 });
             }
@@ -1430,6 +1446,7 @@ fn plain(text: String, src: Option<Range<usize>>) -> Inline {
         strong: false,
         emph: false,
         sup: false,
+        sub: false,
         src,
     }
 }
@@ -1479,6 +1496,24 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
+    }
+}
+
+/// Super- or subscript text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Script {
+    Sup,
+    Sub,
+}
+
+/// An inline HTML tag that opens (`Some(Some(_))`) or closes (`Some(None)`) super- or
+/// subscript text; None for any other tag.
+fn script_tag(tag: &str) -> Option<Option<Script>> {
+    match tag.trim().to_ascii_lowercase().as_str() {
+        "<sup>" => Some(Some(Script::Sup)),
+        "<sub>" => Some(Some(Script::Sub)),
+        "</sup>" | "</sub>" => Some(None),
+        _ => None,
     }
 }
 
@@ -1582,7 +1617,8 @@ fn strong_left_as_text(runs: Vec<Inline>) -> Vec<Inline> {
     for run in runs {
         match inlines.last_mut() {
             Some(last)
-                if (last.strong, last.emph, last.sup) == (run.strong, run.emph, run.sup)
+                if (last.strong, last.emph, last.sup, last.sub)
+                    == (run.strong, run.emph, run.sup, run.sub)
                     && matches!((&last.src, &run.src), (Some(a), Some(b)) if a.end == b.start) =>
             {
                 last.text.push_str(&run.text);
@@ -1614,6 +1650,7 @@ fn strong_left_as_text(runs: Vec<Inline>) -> Vec<Inline> {
             strong: inline.strong || bold,
             emph: inline.emph,
             sup: inline.sup,
+            sub: inline.sub,
             src: inline.src.as_ref().map(|r| r.start + from..r.start + to),
         };
         while let Some(&&(_, at)) = next.peek().filter(|(k, _)| *k == i) {
@@ -2029,6 +2066,31 @@ mod tests {
         // A bullet prints: ● before the item's text.
         assert_eq!(texts(&b[2]), "●丙项");
         assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    }
+
+    #[test]
+    fn sup_and_sub_tags_raise_and_lower_their_text() {
+        let md = parse_markdown("面积12.6万m<sup>2</sup>，CO<SUB>2</SUB>排放。\n", true);
+        assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+        let Block::Paragraph { inlines } = &md.blocks[0] else {
+            panic!("{:?}", md.blocks)
+        };
+        let marked: Vec<_> = inlines
+            .iter()
+            .map(|i| (i.text.as_str(), i.sup, i.sub))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("面积12.6万m", false, false),
+                ("2", true, false),
+                ("，CO", false, false),
+                ("2", false, true),
+                ("排放。", false, false)
+            ]
+        );
+        // Any other tag is said, as before.
+        assert_eq!(parse_markdown("a<b>c</b>\n", true).warnings.len(), 2);
     }
 
     #[test]

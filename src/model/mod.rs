@@ -674,6 +674,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         strong: false,
                         emph: false,
                         sup: false,
+                        sub: false,
                         src: None,
                     }];
                 }
