@@ -1096,7 +1096,12 @@ fn blank_repeated_title(
         return;
     };
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[start..end].trim_start_matches('#');
+    // Markdown's heading marks and bold around the line (a Word title typed bold, as
+    // most are, arrives as **…**) are not its words.
+    let line = text[start..end]
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches('*');
     let rest_has_text = !text[end..].trim().is_empty();
     if title.is_empty() || squash(line) != title || !rest_has_text {
         return;

@@ -144,26 +144,11 @@ fn a_byline_typed_again_at_the_end_prints_once() {
 /// with a last paragraph `（测试处供稿）`, the byline of [`MINIMAL_TOML`].
 #[test]
 fn a_byline_typed_again_at_the_end_of_a_word_file_prints_once() {
-    use std::io::{Read, Write};
-    let fixture = repo().join("tests/fixtures/docx/lists.docx");
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(fixture).unwrap()).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut part = zip.by_index(i).unwrap();
-        let name = part.name().unwrap().into_owned();
-        let mut bytes = Vec::new();
-        part.read_to_end(&mut bytes).unwrap();
-        if name == "word/document.xml" {
-            let xml = String::from_utf8(bytes).unwrap();
-            let at = xml.rfind("<w:sectPr").unwrap();
-            let last = "<w:p><w:r><w:t>（测试处供稿）</w:t></w:r></w:p>";
-            bytes = format!("{}{last}{}", &xml[..at], &xml[at..]).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    let docx = out.finish().unwrap().into_inner();
+    let docx = docx_edited("lists.docx", |xml| {
+        let at = xml.rfind("<w:sectPr").unwrap();
+        let last = "<w:p><w:r><w:t>（测试处供稿）</w:t></w:r></w:p>";
+        format!("{}{last}{}", &xml[..at], &xml[at..])
+    });
     let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
     let (dir, issue) = write_issue(&toml, &[]);
     std::fs::write(dir.path().join("a.docx"), docx).unwrap();
@@ -242,4 +227,32 @@ fn lists_print_their_bullets_numbers_boxes_and_levels() {
     assert!((at("2025年") - 5.0).abs() < 0.05, "{lines:?}");
     assert!((at("1.户籍类数据") - 4.0).abs() < 0.05, "{lines:?}");
     assert!((at("1.第一项工作") - 2.0).abs() < 0.05, "{lines:?}");
+}
+
+/// A Word file whose first paragraph is the title typed again in bold, as most are:
+/// not printed twice (it was; a title in Word's Title style or plain was dropped).
+#[test]
+fn a_bold_title_typed_again_at_the_top_of_a_word_file_prints_once() {
+    let docx = docx_edited("lists.docx", |xml| {
+        let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let first = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>测试标题</w:t></w:r></w:p>";
+        format!("{}{first}{}", &xml[..at], &xml[at..])
+    });
+    let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
+    let (_t, _pdf, warnings) = build(&issue);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("repeats the article's title")),
+        "{warnings:?}"
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let text: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+        .collect();
+    assert!(!text.contains("测试标题"), "{text}");
 }

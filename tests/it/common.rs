@@ -207,3 +207,24 @@ pub(crate) fn pymupdf_numbers(pdf: &Path, script: &str) -> Vec<f64> {
         })
         .collect()
 }
+
+/// A Word fixture (tests/fixtures/docx/NAME) with its document.xml edited.
+pub(crate) fn docx_edited(name: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let fixture = repo().join("tests/fixtures/docx").join(name);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(fixture).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            bytes = edit(&String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
