@@ -455,6 +455,18 @@ mod tests {
         assert_eq!(kinds("【工作研究"), vec![Kind::Unclosed('【')]);
         assert_eq!(kinds("（括号"), vec![Kind::Unclosed('（')]);
         assert!(kinds("“甲《乙》丙”（丁）【戊】").is_empty());
+        // An item's number typed 1） at a line's start closes nothing by design; a ）
+        // after a number inside a line still does.
+        for t in [
+            "1）安全生产。",
+            "　　12）隐患排查。",
+            "正文。\na）甲。",
+            "三）乙。",
+            "检查了以下内容：1）安全生产；2）危险源管控。",
+        ] {
+            assert_eq!(kinds(t), vec![], "{t}");
+        }
+        assert_eq!(kinds("正文第1）条"), vec![Kind::Unopened('）')]);
         // A quotation over several paragraphs closes only in the last.
         assert!(kinds("“第一段。\n“第二段。”").is_empty());
     }
@@ -524,6 +536,13 @@ mod tests {
         ] {
             assert_eq!(fix(t, Options::MARKDOWN), t);
             assert_eq!(fix(t, Options::TXT), t);
+        }
+        // A photo's caption in its description; a table's cells keep their spaces.
+        for t in [
+            "![图2 职工在书屋阅读](media/image2.jpeg)\n",
+            "| 联系人 | 陈志强 13905711234 | 张  三 |\n",
+        ] {
+            assert_eq!(fix(t, Options::MARKDOWN), t);
         }
         // Elsewhere the space between Chinese and a number still goes.
         assert_eq!(fix("共有 12 个县\n", Options::TXT), "共有12个县\n");

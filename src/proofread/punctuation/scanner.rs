@@ -660,7 +660,9 @@ impl Scanner {
             } else if !blank && lead == 0 {
                 in_list = false;
             }
-            // Inner runs.
+            // Inner runs; in a Markdown table's row the spaces are the cells' own (a
+            // name and a phone number, a name padded to three characters).
+            let table_row = self.opts.markdown && self.cs.get(content) == Some(&'|');
             let mut k = content;
             while k < line_end {
                 if !is_space(self.cs[k]) || self.protected[k] {
@@ -673,6 +675,7 @@ impl Scanner {
                 }
                 if e < line_end
                     && k > line_start
+                    && !table_row
                     && !self.caption_label(content, k)
                     && let Some(kind) = self.stray_space(self.fin[k - 1], self.fin[e])
                 {
@@ -705,6 +708,28 @@ impl Scanner {
         }
     }
 
+    /// Whether the `）` at `i` ends an item's number opening its line or a clause:
+    /// `1）` `12）` `a）` `一）` (spaces before it only, full-width ones too), or after
+    /// `：` `；` `。` (以下内容：1）……；2）……).
+    fn item_number_before(&self, i: usize) -> bool {
+        let is_numeral = |c: char| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+        };
+        let mut k = i;
+        while k > 0 && is_numeral(self.cs[k - 1]) && i - k < 3 {
+            k -= 1;
+        }
+        if k == i && i > 0 && self.cs[i - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
+        k < i
+            && self.cs[..k]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace() || **c == '\n')
+                .is_none_or(|&c| matches!(c, '\n' | '：' | '；' | '。'))
+    }
+
     /// Whether `from..to` is a table's or a figure's number opening a caption line
     /// (`表1`, `图2-3`, `表 1`): the space after it is the caption's own (表1　各县订阅份数).
     fn caption_label(&self, from: usize, to: usize) -> bool {
@@ -712,7 +737,8 @@ impl Scanner {
             .iter()
             .filter(|c| !is_space(**c))
             .collect();
-        let label = label.trim_start_matches(['*', '_']);
+        // Bold or a photo's description around it: `**表1**`, `![图2 …](…)`.
+        let label = label.trim_start_matches(['*', '_', '!', '[']);
         let Some(num) = label.strip_prefix(['表', '图']) else {
             return false;
         };
@@ -830,6 +856,9 @@ impl Scanner {
                             report.push((k, Kind::Unclosed(norm_open(self.fin[k]))));
                         }
                     }
+                    // An item's number typed 1） or a） at a line's start closes nothing
+                    // by design.
+                    None if c == '）' && self.item_number_before(i) => {}
                     None => report.push((i, Kind::Unopened(c))),
                 }
             }
