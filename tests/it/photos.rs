@@ -480,3 +480,31 @@ fn a_photo_never_floats_over_its_title_or_the_masthead() {
         drop(dir);
     }
 }
+
+/// Photos that end their article with no text after them are set in place, one under
+/// the other after the text: floated, each went to the foot of a page of its own once
+/// the text had run out, over an empty page (a Word file's trailing photos).
+#[test]
+fn photos_that_end_an_article_follow_its_text_and_leave_no_empty_page_over_them() {
+    if cjkcheck_script().is_none() {
+        return;
+    }
+    let md = "第一段正文。\n\n第二段正文。\n\n![活动现场](p.jpg){width=70%}\n\n![座谈交流](p.jpg){width=70%}\n\n![参观展厅](p.jpg){width=70%}\n";
+    let (_dir, issue) = md_issue(md, &[("p.jpg", jpeg(1200, 800))]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // (page, top) of every image, in pt.
+    let v = pymupdf_numbers(
+        &pdf,
+        "d = pymupdf.open(sys.argv[1])\nfor p in d:\n    for i in p.get_images():\n        for r in p.get_image_rects(i[0]):\n            print(p.number + 1, r.y0)",
+    );
+    assert_eq!(v.len(), 6, "{v:?}");
+    let tops: Vec<(usize, f64)> = v.chunks(2).map(|c| (c[0] as usize, c[1])).collect();
+    // Three photos on two pages; one that opens a page stands at its top (the text
+    // block's top is 37 mm, 105 pt), not at its foot.
+    assert_eq!(tops.last().unwrap().0, 2, "{tops:?}");
+    for &(page, top) in &tops {
+        if page > 1 && tops.iter().filter(|t| t.0 == page).all(|t| t.1 >= top) {
+            assert!(top < 105.0 + 30.0, "{tops:?}");
+        }
+    }
+}
