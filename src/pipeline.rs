@@ -593,6 +593,23 @@ fn lines_in(len: f64, pitch: f64) -> i64 {
 /// lines it needs, how many the page before has free, how many must go, and the
 /// longest article (where cuts are easiest).
 fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<String> {
+    // Photos floated past the text's end, a page or more of them alone: the 报尾
+    // follows them (it is placed after them).
+    if f.placed > f.page + 1 {
+        let (from, to) = (f.page + 1, f.placed - 1);
+        let (alone, alone_zh) = if from == to {
+            (format!("page {from} holds"), format!("第 {from} 页"))
+        } else {
+            (
+                format!("pages {from}–{to} hold"),
+                format!("第 {from}–{to} 页"),
+            )
+        };
+        return Some(format!(
+            "photos floated past the text's end on page {}: {alone} photos alone, and the 报尾 follows them on page {}; make the photos smaller ({{width=50%}} after a photo in a .md, or smaller in the Word file), or place them earlier in the text / 图片浮动到第 {} 页正文之后：{alone_zh}只有图片，报尾排在第 {} 页；请缩小图片，或把图片放在正文靠前处",
+            f.page, f.placed, f.page, f.placed
+        ));
+    }
     // An office that follows GB/T 9704 puts its 版记 on an even page of its own on purpose.
     if f.fits || pages <= f.page || issue.style.footer_on_even_page {
         return None;
@@ -682,6 +699,11 @@ fn footer_note(f: &compile::FooterFit, pages: usize) -> String {
         format!(
             "报尾 on page {}{how}; {free} body line(s) free above it",
             f.page
+        )
+    } else if f.placed > f.page + 1 {
+        format!(
+            "报尾 on page {}, after the photo(s) that floated past the text",
+            f.placed
         )
     } else {
         format!("报尾 alone on page {pages}")

@@ -508,3 +508,34 @@ fn photos_that_end_an_article_follow_its_text_and_leave_no_empty_page_over_them(
         }
     }
 }
+
+/// Photos that float past the text's end leave pages of photos alone, and the 报尾
+/// follows them: said, with what to do (it was said only as "报尾 on page 4, under the
+/// photo(s) that floated there", or as "the 报尾 stands alone" on a page with a photo).
+#[test]
+fn photos_floated_past_the_text_leaving_pages_of_their_own_are_said() {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"")
+        + "\n[footer]\neditors = [\"王芳\"]\n";
+    let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
+    let md = format!(
+        "第一段正文。\n\n![](p.jpg)\n\n![](p.jpg)\n\n{}![](p.jpg)\n\n末段。\n",
+        line.repeat(2)
+    );
+    let (dir, issue) = write_issue(&toml, &[("a.md", &md)]);
+    std::fs::write(dir.path().join("p.jpg"), jpeg(1200, 800)).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report.warnings.iter().any(
+            |w| w.contains("photos floated past the text's end on page 1")
+                && w.contains("hold photos alone")
+                && w.contains("{width=50%}")
+        ),
+        "{:?}",
+        report.warnings
+    );
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("stands alone")),
+        "{:?}",
+        report.warnings
+    );
+}
