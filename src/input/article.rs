@@ -125,6 +125,121 @@ pub struct Table {
     pub align: Vec<&'static str>,
     pub header: Vec<Vec<Inline>>,
     pub rows: Vec<Vec<Vec<Inline>>>,
+    /// How many of `rows` belong to the header too: the rows a header cell spans down
+    /// into (a Word table's two-row head, 板块 over both rows, 营业收入 over two columns).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub header_rows: usize,
+    /// Merged cells: each spans from its place over more columns or rows; the cells it
+    /// covers are empty. Written in a pipe table as `<<` (the cell merges with the one to
+    /// its left) and `^^` (with the one above), as a Word table's merged cells arrive.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<Span>,
+}
+
+/// A merged cell of a [`Table`]: its row (0 the header row, 1 the first of `rows`) and
+/// column, and how many columns and rows it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Span {
+    pub row: usize,
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A pipe-table cell that merges with the one to its left.
+const MERGE_LEFT: &str = "<<";
+/// A pipe-table cell that merges with the one above it.
+const MERGE_UP: &str = "^^";
+
+impl Table {
+    /// Reads the merge marks (`<<`, `^^`) into spans, empties the cells they cover, and
+    /// counts the rows the header spans into. A mark with nothing to merge with (`<<` in
+    /// the first column, `^^` in the header row) stays as text.
+    fn merge_cells(&mut self) {
+        let text = |c: &Vec<Inline>| c.iter().map(|i| i.text.as_str()).collect::<String>();
+        let mut grid: Vec<Vec<String>> = std::iter::once(&self.header)
+            .chain(&self.rows)
+            .map(|r| r.iter().map(text).collect())
+            .collect();
+        let at = |g: &Vec<Vec<String>>, r: usize, c: usize| {
+            g.get(r)
+                .and_then(|row| row.get(c))
+                .map(|s| s.trim().to_owned())
+        };
+        // Marks with nothing before them are text.
+        for r in 0..grid.len() {
+            for c in 0..grid[r].len() {
+                let t = grid[r][c].trim();
+                if (t == MERGE_LEFT && c == 0) || (t == MERGE_UP && r == 0) {
+                    grid[r][c] = format!(" {t}");
+                }
+            }
+        }
+        let mark = |g: &Vec<Vec<String>>, r, c, m: &str| {
+            at(g, r, c).as_deref() == Some(m) && g[r][c].trim() == g[r][c]
+        };
+        let mut covered = Vec::new();
+        for r in 0..grid.len() {
+            for c in 0..grid[r].len() {
+                if mark(&grid, r, c, MERGE_LEFT) || mark(&grid, r, c, MERGE_UP) {
+                    continue;
+                }
+                let mut colspan = 1;
+                while mark(&grid, r, c + colspan, MERGE_LEFT) {
+                    colspan += 1;
+                }
+                let mut rowspan = 1;
+                while mark(&grid, r + rowspan, c, MERGE_UP) {
+                    rowspan += 1;
+                }
+                if colspan == 1 && rowspan == 1 {
+                    continue;
+                }
+                self.spans.push(Span {
+                    row: r,
+                    col: c,
+                    colspan,
+                    rowspan,
+                });
+                for dr in 0..rowspan {
+                    for dc in 0..colspan {
+                        if dr + dc > 0 {
+                            covered.push((r + dr, c + dc));
+                        }
+                    }
+                }
+            }
+        }
+        for (r, c) in covered {
+            let row = if r == 0 {
+                &mut self.header
+            } else {
+                &mut self.rows[r - 1]
+            };
+            if let Some(cell) = row.get_mut(c) {
+                cell.clear();
+            }
+        }
+        // The header: its row and every row a header cell spans into.
+        let mut end = 1;
+        loop {
+            let next = self
+                .spans
+                .iter()
+                .filter(|s| s.row < end)
+                .map(|s| s.row + s.rowspan)
+                .fold(end, usize::max);
+            if next == end {
+                break;
+            }
+            end = next;
+        }
+        self.header_rows = (end - 1).min(self.rows.len());
+    }
 }
 
 impl Table {
@@ -742,12 +857,16 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
             .collect::<Vec<_>>()
     });
     let header = rows.next().unwrap_or_default();
-    Table {
+    let mut table = Table {
         caption: Vec::new(),
         align: vec!["auto"; header.len()],
         header,
         rows: rows.collect(),
-    }
+        header_rows: 0,
+        spans: Vec::new(),
+    };
+    table.merge_cells();
+    table
 }
 
 /// A Markdown article: its blocks, and what in it does not print as written.
@@ -1034,6 +1153,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         align,
                         header: Vec::new(),
                         rows: Vec::new(),
+                        header_rows: 0,
+                        spans: Vec::new(),
                     },
                     Vec::new(),
                     None,
@@ -1061,6 +1182,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::End(TagEnd::Table) => {
                 if let Some((mut t, _, _)) = table.take() {
+                    t.merge_cells();
                     // 表1 … on its own right before the table is its caption.
                     if let Some(Block::Paragraph { inlines }) = blocks.last()
                         && is_table_caption(inlines)
@@ -2066,6 +2188,41 @@ mod tests {
         // A bullet prints: ● before the item's text.
         assert_eq!(texts(&b[2]), "●丙项");
         assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    }
+
+    #[test]
+    fn merge_marks_in_a_pipe_table_merge_its_cells() {
+        let md = "| 板块 | 营业收入 | << |\n|---|---|---|\n| ^^ | 金额 | 同比 |\n| 制造 | 112.3 | 2.1 |\n| 备注 | 未审计 | << |\n";
+        let b = parse_markdown(md, true).blocks;
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        let spans: Vec<_> = t
+            .spans
+            .iter()
+            .map(|s| (s.row, s.col, s.colspan, s.rowspan))
+            .collect();
+        assert_eq!(spans, [(0, 0, 1, 2), (0, 1, 2, 1), (3, 1, 2, 1)]);
+        // 板块 spans into the second row: the header is two rows.
+        assert_eq!(t.header_rows, 1);
+        // The marks are gone from the cells they cover.
+        assert!(
+            t.cells()
+                .all(|c| c.iter().all(|i| !i.text.contains("<<") && i.text != "^^"))
+        );
+        // A mark with nothing to merge with is text.
+        let b = parse_markdown("| << | ^^ |\n|---|---|\n| a | b |\n", true).blocks;
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert!(t.spans.is_empty());
+        assert_eq!(texts_of(&t.header), ["<<", "^^"]);
+    }
+
+    fn texts_of(row: &[Vec<Inline>]) -> Vec<String> {
+        row.iter()
+            .map(|c| c.iter().map(|i| i.text.as_str()).collect())
+            .collect()
     }
 
     #[test]

@@ -559,7 +559,6 @@ impl Reader<'_> {
             .paragraphs
             .push((self.out.markdown.len(), self.para_no + 1));
         let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut merged = false;
         for r in tbl.children().filter(|r| is(r, W, "tr")) {
             let mut row = Vec::new();
             for c in r.children().filter(|c| is(c, W, "tc")) {
@@ -577,8 +576,9 @@ impl Reader<'_> {
                     }
                 }
                 let props = child(&c, W, "tcPr");
-                // A cell merged with the one above it (vMerge without "restart")
-                // is empty; a cell spanning columns is followed by empty cells.
+                // A cell merged with the one above it (vMerge without "restart") is
+                // `^^`; a cell spanning columns is followed by `<<`s: the Markdown
+                // reader's merge marks.
                 let continued = props
                     .and_then(|p| child(&p, W, "vMerge"))
                     .is_some_and(|v| attr(&v, "val") != Some("restart"));
@@ -588,23 +588,20 @@ impl Reader<'_> {
                     .and_then(|v| v.parse::<usize>().ok())
                     .unwrap_or(1)
                     .clamp(1, 64);
-                merged |= continued || span > 1;
                 row.push(if continued {
-                    String::new()
+                    "^^".to_owned()
                 } else {
                     parts.join(" ")
                 });
-                row.extend(std::iter::repeat_n(String::new(), span - 1));
+                // A cell merged down over columns: each column's place merges up.
+                let rest = if continued { "^^" } else { "<<" };
+                row.extend(std::iter::repeat_n(rest.to_owned(), span - 1));
             }
             rows.push(row);
         }
         let Some(width) = rows.iter().map(Vec::len).max().filter(|w| *w > 0) else {
             return;
         };
-        if merged {
-            let first = rows.first().map(|r| r.join(" ")).unwrap_or_default();
-            self.warn(&first, "a table with merged cells: printed as separate cells, the merged text in the first of them / 合并单元格按单独单元格排出，请核对");
-        }
         if tbl.descendants().any(|n| is(&n, W, "tbl") && n != tbl) {
             self.warn("", "a table inside a table cell: its text is printed in the cell, without the inner table's rules / 表中嵌表，只排出其文字");
         }

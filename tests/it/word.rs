@@ -127,7 +127,6 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         ("comment", "paragraph 10"),
         ("text box", "paragraph 11"),
         ("footnote", "paragraph 12"),
-        ("merged cells", "«上半年  合计»"),
         (
             "the picture media/image1.emf is not printed",
             "paragraph 22",
@@ -184,8 +183,8 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         headings.contains(&"二、下一步打算".to_owned()),
         "{headings:?}"
     );
-    // Merged cells keep the columns in place: a spanning cell is followed by an
-    // empty one, a cell merged with the one above is empty.
+    // Merged cells are merged: 上半年 over two columns, and a cell merged with the one
+    // above it; the cells they cover are empty (they were printed apart, with a warning).
     let table = model.articles[0]
         .blocks
         .iter()
@@ -204,6 +203,13 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         table.rows[1].iter().map(cell).collect::<Vec<_>>(),
         ["", "365", "471"]
     );
+    let spans: Vec<_> = table
+        .spans
+        .iter()
+        .map(|s| (s.row, s.col, s.colspan, s.rowspan))
+        .collect();
+    assert_eq!(spans, [(0, 0, 2, 1), (1, 0, 1, 2)], "{table:?}");
+    assert!(!w.contains("merged"), "{w}");
     assert!(pdf.exists());
 }
 
