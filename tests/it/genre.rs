@@ -1543,6 +1543,10 @@ contents = true
 column = "改革探索"
 title = "计算机学院以CS101《程序设计基础》为试点推进“AI+教育”混合式教学改革"
 file = "a.txt"
+[[article]]
+column = "改革探索"
+title = "市交通运输局以“四个一”活动扎实推进模范机关创建工作走深走实"
+file = "a.txt"
 "#;
     let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n")]);
     let (_o, pdf) = build_to_temp(&issue);
@@ -1564,4 +1568,12 @@ file = "a.txt"
     );
     assert!(lines[at + 1].ends_with('1'), "{text}");
     assert!(!text.contains('\u{2060}'));
+    // A word measured with its marks at full width: “四个一” measured alone was an
+    // em short, the line overfilled, and Typst broke it again: 创建工 / 作 / 走深走实.
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("市交通运输局"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(lines[at], "市交通运输局以“四个一”活动扎实推进模范机关创建", "{text}");
+    assert!(lines[at + 1].starts_with("工作走深走实"), "{text}");
 }
