@@ -596,7 +596,9 @@ pub(crate) fn txt_photos(text: &str) -> Vec<usize> {
         found.extend(parser.into_offset_iter().filter_map(|(e, r)| {
             matches!(e, Event::Start(Tag::Image { .. })).then_some(lead + r.start)
         }));
+        found.extend(bare_spaced_photos(body).iter().map(|(r, _)| lead + r.start));
     }
+    found.sort_unstable();
     found
 }
 
@@ -983,8 +985,33 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let top = top_heading_level(text, options);
     // The `(file name.jpg)` after a photo whose name has spaces: its target, not text.
     let mut target = 0..0;
+    // `![](IMG 0412.jpg)`: a photo with no description and spaces in its name, which
+    // Markdown reads as text (with a description it is a broken link, which
+    // `spaced_photo` mends).
+    let bare = bare_spaced_photos(text);
     let parser = Parser::new_with_broken_link_callback(text, options, Some(spaced_photo(text)));
     for (mut event, mut range) in parser.into_offset_iter() {
+        if let Event::Text(_) = event
+            && table.is_none()
+            && let Some((span, name)) = bare.iter().find(|(s, _)| s.start == range.start)
+        {
+            flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+            blocks.push(Block::Image(Photo {
+                src: (*name).to_owned(),
+                data: None,
+                offset: span.start,
+                want: None,
+                caption: Vec::new(),
+                file: String::new(),
+                width: 0.0,
+                height: 0.0,
+            }));
+            after_photo = true;
+            target = span.clone();
+            if range.end <= target.end {
+                continue;
+            }
+        }
         if target.contains(&range.start) {
             if range.end <= target.end || !matches!(event, Event::Text(_)) {
                 continue;
@@ -1403,6 +1430,16 @@ fn spaced_photo<'a>(
         let (_, file) = spaced_target(text, &link.span)?;
         Some((CowStr::Borrowed(file), CowStr::Borrowed("")))
     }
+}
+
+/// Every `![](a name with spaces.jpg)` in a text: its range and the name.
+fn bare_spaced_photos(text: &str) -> Vec<(Range<usize>, &str)> {
+    text.match_indices("![](")
+        .filter_map(|(at, _)| {
+            let (target, name) = spaced_target(text, &(at..at + 3))?;
+            Some((at..target.end, name))
+        })
+        .collect()
 }
 
 /// For an image `![…]` at `label` followed by `(a name with spaces)` on the same line:
@@ -2446,6 +2483,15 @@ mod tests {
             photo("![合影](IMG 2034.jpg \"标题\")\n"),
             ["IMG 2034.jpg|合影|None"]
         );
+        // No description (it printed as text): a photo, its width and caption after it.
+        assert_eq!(
+            photo("正文。\n\n![](IMG 0412.jpg){width=50%}\n\n图为窗口服务。\n\n后文。\n"),
+            ["正文。", "IMG 0412.jpg|图为窗口服务。|Some(0.5)", "后文。"]
+        );
+        assert_eq!(
+            photo("会前。![](IMG 0412.jpg)会后。\n"),
+            ["会前。", "IMG 0412.jpg||None", "会后。"]
+        );
         let md = "正文。\n\n![现场](a b.jpg)\n";
         let Block::Image(p) = &parse_markdown(md, true).blocks[1] else {
             panic!()
@@ -2474,6 +2520,7 @@ mod tests {
         assert_eq!(at.len(), 2);
         assert!(txt[at[0]..].starts_with("![签约仪式]"));
         assert!(txt[at[1]..].starts_with("![现场]"));
+        assert_eq!(txt_photos("![](IMG 0412.jpg)\n").len(), 1);
         for txt in ["正文[1](见下文)。\n", "![不是图片]\n", "感叹！[注]\n"] {
             assert!(txt_photos(txt).is_empty(), "{txt}");
         }

@@ -1574,6 +1574,9 @@ file = "a.txt"
         .iter()
         .position(|l| l.starts_with("市交通运输局"))
         .unwrap_or_else(|| panic!("{text}"));
-    assert_eq!(lines[at], "市交通运输局以“四个一”活动扎实推进模范机关创建", "{text}");
+    assert_eq!(
+        lines[at], "市交通运输局以“四个一”活动扎实推进模范机关创建",
+        "{text}"
+    );
     assert!(lines[at + 1].starts_with("工作走深走实"), "{text}");
 }
