@@ -1433,6 +1433,34 @@ fn a_number_stays_with_its_unit_at_a_line_end() {
     assert!(lines.iter().any(|l| l.contains("2986.4亿")), "{lines:?}");
 }
 
+/// A ； or ： after a number with its unit never opens a line: the trial's lines
+/// (…占46.8% / ；利润下降…, …占468家 / ；…) broke after the number's box.
+#[test]
+fn a_semicolon_after_a_number_and_its_unit_never_opens_a_line() {
+    let text = [
+        "调查显示，312家企业中，利润同比增长的有146家，占46.8%；利润下降的有131家，占42.0%；亏损企业35家，亏损面11.2%，比上年同期扩大2.3个百分点。",
+        "调查显示，312家企业中，利润同比增长的有146家，占46.8%：利润下降的有131家，占42.0%；亏损企业35家。",
+        "调查显示，312家企业中，利润同比增长的有146家，占468家；利润下降的有131家，占42.0%；亏损企业35家。",
+    ]
+    .join("\n")
+        + "\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let printed = pdftotext(&pdf);
+    let lines: Vec<&str> = printed
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains("利润"))
+        .collect();
+    assert!(lines.len() >= 6, "{printed}");
+    assert!(
+        printed
+            .lines()
+            .all(|l| !l.trim_start().starts_with(['；', '：'])),
+        "{printed}"
+    );
+}
+
 #[test]
 fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do() {
     if cjkcheck_script().is_none() {
