@@ -920,6 +920,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut after_photo = false;
 
     // `depth`: how many lists the text is in (2 and more: an item of a nested list).
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS;
+    let top = top_heading_level(text, options);
+    // The levels at which the author named headings in order (第一代表团 … 第四代表团):
+    // none of that level is numbered then (五、列席人员意见 after them was). A heading
+    // typed 二、 among unnumbered ones is counted, as before.
+    let own_numbers = self_numbered_levels(text, options, top);
     let flush = |cur: &mut Option<(Option<u8>, Vec<Inline>)>,
                  blocks: &mut Vec<Block>,
                  counters: &mut [u64; 4],
@@ -954,7 +963,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         *c = 0;
                     }
                     let first = inlines.first().map(|x| x.text.as_str()).unwrap_or("");
-                    let number = if !numbering || starts_with_number(first) {
+                    let number = if !numbering || own_numbers[i] || starts_with_number(first) {
                         String::new()
                     } else {
                         heading_number(level, counters[i])
@@ -978,11 +987,6 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     };
 
-    let options = Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS;
-    let top = top_heading_level(text, options);
     // The `(file name.jpg)` after a photo whose name has spaces: its target, not text.
     let mut target = 0..0;
     // `![](IMG 0412.jpg)`: a photo with no description and spaces in its name, which
@@ -1051,7 +1055,14 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::Start(Tag::Item) => {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 let depth = lists.len();
+                let outer_numbered = lists.iter().rev().skip(1).any(Option::is_some);
                 let mark = match lists.last_mut() {
+                    // A numbered list inside a numbered item is the level under: （1）.
+                    Some(Some((n, _))) if outer_numbered => {
+                        let mark = format!("（{n}）");
+                        *n += 1;
+                        mark
+                    }
                     Some(Some((n, delimiter))) => {
                         let mark = format!("{n}{delimiter}");
                         *n += 1;
@@ -1647,6 +1658,33 @@ fn top_heading_level(text: &str, options: Options) -> u8 {
     if top == 2 { 2 } else { 1 }
 }
 
+/// For each of the four levels, whether a Markdown heading of it opens with 第 and a
+/// number (第一代表团, 第三部分): the author's own order, not the outline's.
+fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
+    let mut found = [false; 4];
+    let mut heading: Option<(usize, String)> = None;
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = (heading_level(level) + 1).saturating_sub(top).clamp(1, 4);
+                heading = Some((usize::from(level - 1), String::new()));
+            }
+            Event::Text(t) => {
+                if let Some((_, s)) = heading.as_mut() {
+                    s.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((i, s)) = heading.take() {
+                    found[i] |= s.trim_start().starts_with('第') && starts_with_number(&s);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -2153,6 +2191,16 @@ mod tests {
     }
 
     #[test]
+    fn headings_the_author_named_in_order_are_not_numbered_after_them() {
+        // The trial's 会议简报: 第一…第二代表团, then 列席人员意见 printed 三、.
+        let md = "## 第一代表团（东湖区）\n\n正文。\n\n## 第二代表团（西山区）\n\n正文。\n\n## 列席人员意见\n\n正文。\n";
+        assert_eq!(
+            heads(md),
+            vec![(1, String::new()), (1, String::new()), (1, String::new())]
+        );
+    }
+
+    #[test]
     fn markdown_headings_are_numbered_by_level() {
         let md = "# 总体要求\n\n正文。\n\n## 目标\n\n### 细则\n\n#### 条目\n\n## 任务\n\n# 二、已有编号\n\n# 保障\n";
         assert_eq!(
@@ -2345,6 +2393,18 @@ mod tests {
                 (2, "○嵌套项乙".into()),
                 (3, "1.更深一层".into()),
                 (1, "●第三项".into()),
+            ]
+        );
+        // A numbered list inside a numbered item: （1）, the level under 1. (the trial
+        // printed 1. at both levels).
+        let md = "1. 突出政治功能\n   1. 严格执行制度\n   2. 规范组织生活\n2. 强化教育管理\n";
+        assert_eq!(
+            levels(md),
+            [
+                (1, "1.突出政治功能".into()),
+                (2, "（1）严格执行制度".into()),
+                (2, "（2）规范组织生活".into()),
+                (1, "2.强化教育管理".into()),
             ]
         );
         // Numbers under a bullet; a second paragraph of an item, at its level.
