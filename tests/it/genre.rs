@@ -1608,3 +1608,33 @@ file = "a.txt"
     );
     assert!(lines[at + 1].starts_with("工作走深走实"), "{text}");
 }
+
+/// The rule under 本期要目 goes with the last entry: it stood alone at the top of page 2,
+/// the 编者按 under it (the trial's 党建工作简报 with six long entries).
+#[test]
+fn the_rule_under_the_contents_never_opens_a_page() {
+    if cjkcheck_script().is_none() {
+        return;
+    }
+    // From a contents that ends high on page 2 to one that fills page 1 to its foot.
+    for n in 5..=9 {
+        let mut toml = String::from(
+            "[bulletin]\ntitle = \"党建工作简报\"\n[issue]\nnumber = 6\ndate = 2026-06-30\ncontents = true\nnote = \"本期集中刊发各单位的做法，供学习借鉴。\"\n",
+        );
+        for i in 1..=n {
+            toml += &format!(
+                "[[article]]\ncolumn = \"党建动态\"\ntitle = \"第{i}篇：市直机关工委召开党纪学习教育常态化长效化推进会暨工作联席会议\"\nfile = \"a.txt\"\n"
+            );
+        }
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (_o, pdf) = build_to_temp(&issue);
+        // For each black rule across the text block: the top of the highest text on
+        // its page above it, or -1 when none is.
+        let above = pymupdf_numbers(
+            &pdf,
+            "for p in pymupdf.open(sys.argv[1]):\n  spans = [s['bbox'][1] for b in p.get_text('dict')['blocks'] for l in b.get('lines', []) for s in l['spans'] if s['text'].strip()]\n  for d in p.get_drawings():\n    r = d['rect']\n    if r.width > 400 and (d.get('color') or (1,1,1))[0] < 0.5:\n      ys = [y for y in spans if y < r.y0]\n      print(min(ys) if ys else -1)",
+        );
+        assert!(!above.is_empty(), "n = {n}: no rule found");
+        assert!(above.iter().all(|&y| y >= 0.0), "n = {n}: {above:?}");
+    }
+}
