@@ -14,6 +14,13 @@ use crate::error::{Error, InputError, Result};
 use crate::input::issue_file::{self, NumberResets};
 use crate::output::files;
 
+/// The same day a month on (the month's last day when it has fewer days).
+fn month_after((y, m, d): Date) -> Date {
+    let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    let last = time::Month::try_from(m).map_or(28, |month| month.length(y));
+    (y, m, d.min(last))
+}
+
 /// A date as (year, month, day).
 pub type Date = (i32, u8, u8);
 
@@ -166,11 +173,21 @@ pub fn default_next_dir(
 /// series says `number_resets = "yearly"`), total + 1, the date given, no articles (a
 /// commented template instead). With a series file the new file names it and holds
 /// only what changes; without one, the issue file is copied (comments kept) with its
-/// articles taken out.
-pub fn next(issue: &Path, date: Date, out_dir: Option<&Path>) -> Result<NextIssue> {
+/// articles taken out. No date given: a bulletin dated by its month (`date_style =
+/// "month"`) is dated a month on, any other today.
+pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<NextIssue> {
     let loaded = issue_file::load(issue)?;
     let f = &loaded.file;
     let old_date = f.issue.date.as_ref().and_then(|d| d.get_ref().date);
+    let monthly = matches!(
+        f.issue.date_style,
+        issue_file::DateStyle::Month | issue_file::DateStyle::ChineseMonth
+    );
+    let date = match (date, old_date) {
+        (Some(d), _) => d,
+        (None, Some(d)) if monthly => month_after((i32::from(d.year), d.month, d.day)),
+        (None, _) => today(),
+    };
     let old_year = old_date.map(|d| i32::from(d.year));
     if let Some(d) = old_date
         && (i32::from(d.year), d.month, d.day) > date

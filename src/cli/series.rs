@@ -8,7 +8,8 @@ use jianbao::series;
 pub(super) struct NextArgs {
     /// This issue's file (TOML).
     issue: PathBuf,
-    /// The next issue's date, e.g. 2018-08-01 [default: today, China Standard Time].
+    /// The next issue's date, e.g. 2018-08-01 [default: a month on for a bulletin dated
+    /// by its month (date_style = "month"), else today, China Standard Time].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = series::parse_date)]
     date: Option<series::Date>,
     /// The next issue's folder [default: this folder's name with the number moved on,
@@ -18,8 +19,7 @@ pub(super) struct NextArgs {
 }
 
 pub(super) fn next(args: NextArgs) -> jianbao::Result<()> {
-    let date = args.date.unwrap_or_else(series::today);
-    let n = series::next(&args.issue, date, args.output.as_deref())?;
+    let n = series::next(&args.issue, args.date, args.output.as_deref())?;
     let what = n
         .issue_line
         .clone()

@@ -307,3 +307,27 @@ fn next_moves_a_label_on_and_leaves_this_issues_one_off_parts_out() {
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(said.contains("«特刊» holds no number"), "{said}");
 }
+
+/// A bulletin dated by its month is dated a month on when no date is given (the
+/// trial's 第6期, 2026年6月, became 第7期 dated the day `next` ran: 2026年12月).
+#[test]
+fn next_dates_a_monthly_bulletin_a_month_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue.toml");
+    for (date, want) in [
+        ("2026-06-30", "2026-07-30"),
+        ("2026-01-31", "2026-02-28"),
+        ("2026-12-15", "2027-01-15"),
+    ] {
+        let text = MINIMAL_TOML.replace(
+            "date = 2026-01-05\n",
+            &format!("date = {date}\ndate_style = \"month\"\n"),
+        );
+        std::fs::write(&issue, text).unwrap();
+        let out = dir.path().join(format!("next-{date}"));
+        let o = jianbao(&["next", s(&issue), "-o", s(&out)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let next = std::fs::read_to_string(out.join("issue.toml")).unwrap();
+        assert!(next.contains(&format!("date = {want}")), "{date}: {next}");
+    }
+}
