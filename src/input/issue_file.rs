@@ -243,7 +243,7 @@ pub struct IssueInfo {
     /// The 编者按 from a file (.txt or .md), relative to the issue file.
     #[serde(default)]
     pub note_file: Option<Spanned<String>>,
-    /// The label of the 编者按 (按语, 编者的话); default 编者按.
+    /// The label of the 编者按 (按语, 编者的话); default 编者按; "" prints none.
     #[serde(default)]
     pub note_label: Option<Spanned<String>>,
 }

@@ -513,8 +513,12 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     if let Some(s) = &f.issue.date_suffix {
         text(s, "issue.date_suffix")?;
     }
+    // `note_label = ""`: a 编者按 printed without a label (only its 楷体 sets it apart).
     let note_label = |l: &Option<Spanned<String>>| -> Result<String> {
-        Ok(opt_line(l, "note_label")?.unwrap_or_else(|| "编者按".to_owned()))
+        match l {
+            Some(s) if s.get_ref().trim().is_empty() => Ok(String::new()),
+            _ => Ok(opt_line(l, "note_label")?.unwrap_or_else(|| "编者按".to_owned())),
+        }
     };
     let issue_note = match (&f.issue.note, &f.issue.note_file) {
         (Some(n), _) => Some(Note {

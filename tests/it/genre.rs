@@ -1638,3 +1638,24 @@ fn the_rule_under_the_contents_never_opens_a_page() {
         assert!(above.iter().all(|&y| y >= 0.0), "n = {n}: {above:?}");
     }
 }
+
+/// `note_label = ""` prints the 编者按 without a label (it was refused: "note_label is
+/// empty"), its first line indented as a paragraph's.
+#[test]
+fn an_issue_note_with_an_empty_label_prints_without_one() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = MINIMAL_TOML.replace(
+        "[issue]\n",
+        "[issue]\nnote = \"本期刊发各地经验做法。\"\nnote_label = \"\"\n",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = squash(&pdftotext(&pdf));
+    assert!(text.contains("本期刊发各地经验做法。"), "{text}");
+    assert!(
+        !text.contains("编者按") && !text.contains("：本期"),
+        "{text}"
+    );
+}
