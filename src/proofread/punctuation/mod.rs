@@ -116,6 +116,8 @@ pub enum Kind {
     /// Full-width digits or Latin letters (２３０, ＧＤＰ): they print one em wide
     /// each, spaced apart; GB/T 15835 writes them half width.
     FullWidthAlnum,
+    /// Double quotes inside double quotes (“…“四个一”…”): the inner pair is ‘ ’.
+    NestedQuote,
 }
 
 impl Kind {
@@ -149,6 +151,9 @@ impl Kind {
             Kind::HyphenRange => "日期范围用连接号— a span of dates takes «—», not «-»".into(),
             Kind::FullWidthAlnum => {
                 "全角数字或字母应为半角 full-width digits or letters should be half width".into()
+            }
+            Kind::NestedQuote => {
+                "引号内的引号用单引号 a quotation inside a quotation takes ‘ ’".into()
             }
             Kind::BrokenLine => {
                 "句中断行：.txt 每行是一段 line broken mid-sentence (a .txt line is a paragraph)"
@@ -262,8 +267,8 @@ pub fn normalize_for_comparison(text: &str) -> String {
             '!' | '！' => out.push('！'),
             '(' | '（' => out.push('（'),
             ')' | '）' => out.push('）'),
-            '"' | '“' | '”' => out.push('"'),
-            '\'' | '‘' | '’' => out.push('\''),
+            // Quotes of either kind: a quotation inside a quotation goes from “ ” to ‘ ’.
+            '"' | '“' | '”' | '\'' | '‘' | '’' => out.push('"'),
             '-' | '—' | '―' => {
                 while chars.peek().is_some_and(|&d| dash_class(d)) {
                     chars.next();
@@ -455,6 +460,12 @@ mod tests {
         assert_eq!(kinds("【工作研究"), vec![Kind::Unclosed('【')]);
         assert_eq!(kinds("（括号"), vec![Kind::Unclosed('（')]);
         assert!(kinds("“甲《乙》丙”（丁）【戊】").is_empty());
+        // A quotation inside a quotation: its pair becomes ‘ ’, the outer one stays.
+        assert_eq!(
+            fix("他说：“要深化“四个一”活动。”\n", Options::TXT),
+            "他说：“要深化‘四个一’活动。”\n"
+        );
+        assert!(kinds("“甲”和“乙”").is_empty());
         // An item's number typed 1） at a line's start closes nothing by design; a ）
         // after a number inside a line still does.
         for t in [

@@ -821,6 +821,7 @@ impl Scanner {
         const DEPTH: usize = 32;
         let mut stack: Vec<usize> = Vec::new();
         let mut report = Vec::new();
+        let mut nested: Vec<(usize, char)> = Vec::new();
         for i in p {
             if self.protected[i] {
                 continue;
@@ -852,8 +853,18 @@ impl Scanner {
                 match found {
                     Some(pos) => {
                         let keep = stack.len() - pos - 1;
+                        let open_at = stack[keep];
                         for k in stack.drain(keep..).skip(1) {
                             report.push((k, Kind::Unclosed(norm_open(self.fin[k]))));
+                        }
+                        // A quotation inside a quotation takes ‘ ’ (GB/T 15834 4.1.3.4):
+                        // the inner pair is fixed.
+                        if open == '“'
+                            && self.fin[i] == '”'
+                            && stack.iter().any(|&k| self.fin[k] == '“')
+                        {
+                            nested.push((open_at, '‘'));
+                            nested.push((i, '’'));
                         }
                     }
                     // An item's number typed 1） or a） at a line's start closes nothing
@@ -871,6 +882,19 @@ impl Scanner {
         }
         for (k, kind) in report {
             self.found.push((k..k + 1, kind, None));
+        }
+        // A straight quote already fixed to “ or ” is fixed to ‘ or ’ instead.
+        for (k, to) in nested {
+            match self
+                .found
+                .iter_mut()
+                .find(|f| f.0 == (k..k + 1) && f.2.is_some())
+            {
+                Some(f) => f.2 = Some(to.to_string()),
+                None => self
+                    .found
+                    .push((k..k + 1, Kind::NestedQuote, Some(to.to_string()))),
+            }
         }
     }
 }
