@@ -448,6 +448,9 @@ pub struct Listed {
     pub date: Option<Date>,
     /// A supplement (增刊): numbered in a series of its own.
     pub supplement: bool,
+    /// The bulletin's title: a folder may hold the issues of several bulletins, each a
+    /// series of its own.
+    pub bulletin: String,
 }
 
 /// A break in a series: which issue, what is wrong.
@@ -503,15 +506,27 @@ pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
                 .and_then(|d| d.get_ref().date)
                 .map(|d| (i32::from(d.year), d.month, d.day)),
             supplement: f.issue.supplement,
+            bulletin: f.bulletin.title.get_ref().trim().to_owned(),
             path,
         });
     }
-    // The regular issues, then the supplements (增刊第N期), each a series of its own.
-    let (mut listed, mut supplements): (Vec<Listed>, Vec<Listed>) =
-        listed.into_iter().partition(|l| !l.supplement);
-    let mut breaks = breaks_in(&mut listed);
-    breaks.extend(breaks_in(&mut supplements));
-    listed.extend(supplements);
+    // Each bulletin's regular issues, then its supplements (增刊第N期): each a series of
+    // its own (a folder holding 信息专报 and 党建工作简报 compared their numbers).
+    let mut series: Vec<((String, bool), Vec<Listed>)> = Vec::new();
+    for l in listed {
+        let key = (l.bulletin.clone(), l.supplement);
+        match series.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(l),
+            None => series.push((key, vec![l])),
+        }
+    }
+    series.sort_by_key(|((_, supplement), _)| *supplement);
+    let mut breaks = Vec::new();
+    let mut listed = Vec::new();
+    for (_, mut issues) in series {
+        breaks.extend(breaks_in(&mut issues));
+        listed.extend(issues);
+    }
     Ok((listed, breaks))
 }
 

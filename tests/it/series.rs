@@ -222,6 +222,20 @@ fn continuity_finds_a_doubled_and_a_skipped_number() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("04/issue.toml: number 3 again"), "{out}");
+    // Another bulletin's issues in the folder are a series of their own: its 第1期 is
+    // not number 1 again, nor its date one that goes back.
+    let d = labelled.path().join("other");
+    std::fs::create_dir(&d).unwrap();
+    let toml = MINIMAL_TOML
+        .replace("title = \"测试简报\"", "title = \"信息专报\"")
+        .replace("label = \"〔第三期〕\"\n", "")
+        .replace("number = 1\ntotal = 10\n", "number = 4\n")
+        .replace("2026-01-05", "2026-01-01");
+    std::fs::write(d.join("issue.toml"), toml).unwrap();
+    std::fs::write(d.join("a.txt"), "正文。\n").unwrap();
+    let o = jianbao(&["check", s(labelled.path())]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("3 issue(s), 1 break(s)"), "{out}");
 }
 
 /// Supplements (增刊第N期) are a series of their own: `check DIR` does not take 增刊第1期
