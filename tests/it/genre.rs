@@ -1659,3 +1659,24 @@ fn an_issue_note_with_an_empty_label_prints_without_one() {
         "{text}"
     );
 }
+
+/// An attachment's name that runs on by a character takes a word down with it: the
+/// trial's «…主要经济指» / «标» left its last character alone on a line.
+#[test]
+fn an_attachment_name_never_leaves_one_character_on_a_line() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let md = "正文。\n\n附件：1．2026年1—4月全市规模以上工业企业主要经济指标\n\n2．规模以上工业企业问卷调查情况汇总表\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("附件"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(lines[at + 1].chars().count() > 1, "{text}");
+    assert!(squash(&text).contains("主要经济指标"), "{text}");
+}
