@@ -423,8 +423,39 @@ fn mark_attachments(blocks: &mut [Block]) {
 /// Marks the 落款 at the end of an article: a last paragraph that is a date alone
 /// (2026年3月5日, 二〇二六年三月五日) and up to two paragraphs right before it that
 /// name the issuing body: short, in one run, ending no sentence and no heading. A date
-/// alone is a 落款 too.
-fn mark_closing(blocks: &mut [Block]) {
+/// alone is a 落款 too. A 落款 typed in one paragraph with line breaks (Word's
+/// Shift+Enter: 青山县教育局⏎2026年3月30日) is taken apart into its lines first.
+fn mark_closing(blocks: &mut Vec<Block>) {
+    if let Some(Block::Paragraph { inlines }) = blocks.last()
+        && inlines.iter().any(|i| i.text == "\n")
+    {
+        let lines: Vec<Vec<Inline>> = inlines
+            .split(|i| i.text == "\n")
+            .map(|l| trim_inlines(l.to_vec()))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let plain = |l: &Vec<Inline>| l.iter().map(|i| i.text.as_str()).collect::<String>();
+        let n = lines.len();
+        if (2..=3).contains(&n)
+            && is_date_line(plain(&lines[n - 1]).trim())
+            && lines[..n - 1]
+                .iter()
+                .all(|l| is_signature_line(plain(l).trim()))
+        {
+            blocks.pop();
+            blocks.extend(lines.into_iter().map(|inlines| {
+                // One run each, as the lines of a 落款 typed apart are.
+                let text = plain(&inlines);
+                Block::Paragraph {
+                    inlines: vec![Inline {
+                        text,
+                        src: None,
+                        ..inlines[0].clone()
+                    }],
+                }
+            }));
+        }
+    }
     let text = |b: &Block| match b {
         Block::Paragraph { inlines } if inlines.len() == 1 => {
             Some(inlines[0].text.trim().to_owned())
@@ -2273,6 +2304,28 @@ mod tests {
         // A bullet prints: ● before the item's text.
         assert_eq!(texts(&b[2]), "●丙项");
         assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    }
+
+    #[test]
+    fn a_closing_typed_in_one_paragraph_with_line_breaks_is_a_closing() {
+        let b = parse_markdown("正文。\n\n青山县教育局\\\n2026年3月30日\n", true).blocks;
+        let closing: Vec<(String, bool)> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Closing { date, .. } => Some((texts(b), *date)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            closing,
+            [
+                ("青山县教育局".into(), false),
+                ("2026年3月30日".into(), true)
+            ]
+        );
+        // A paragraph with a line break that is not a 落款 stays one.
+        let b = parse_markdown("正文。\n\n第一行\\\n第二行。\n", true).blocks;
+        assert!(matches!(b.last(), Some(Block::Paragraph { .. })), "{b:?}");
     }
 
     #[test]
