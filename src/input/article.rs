@@ -80,6 +80,10 @@ pub enum Block {
     /// article's end in the order of the marks, the first of a note opening with its
     /// number `[1]`; set after the byline in the `note` role, under a short rule.
     Note { inlines: Vec<Inline> },
+    /// A line set centred: a speech's speaker and date under its title, from Word's
+    /// centred paragraphs or `<p align="center">…</p>` in a `.md`; 楷体, as the author
+    /// line under a title is.
+    Centered { inlines: Vec<Inline> },
     /// A line of the 落款 that ends a document reprinted in an issue (GB/T 9704 7.3.5):
     /// the issuing body (one or two lines) and the date (`date`), set at the right, a
     /// blank line above. Found at the end of an article: a last paragraph that is a
@@ -266,6 +270,7 @@ impl Block {
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
             | Block::Note { inlines }
+            | Block::Centered { inlines }
             | Block::Closing { inlines, .. } => inlines,
             Block::Image(p) => &p.caption,
             Block::Table(_) => &[],
@@ -299,6 +304,7 @@ impl Block {
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
             | Block::Note { inlines }
+            | Block::Centered { inlines }
             | Block::Closing { inlines, .. } => Block::Paragraph { inlines },
             Block::Table(t) => Block::Paragraph {
                 inlines: t
@@ -497,7 +503,14 @@ fn mark_addressee(blocks: &mut [Block]) {
         "会", "委", "府", "厅", "局", "办", "室", "部", "处", "科", "院", "所", "站", "团", "组",
         "校", "司", "行", "中心", "单位", "部门", "机关", "代表", "们", "同志",
     ];
-    let Some(Block::Paragraph { inlines }) = blocks.first_mut() else {
+    // After the centred lines under a title (a speech's speaker and date).
+    let Some(first) = blocks
+        .iter()
+        .position(|b| !matches!(b, Block::Centered { .. }))
+    else {
+        return;
+    };
+    let Some(Block::Paragraph { inlines }) = blocks.get_mut(first) else {
         return;
     };
     let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
@@ -512,7 +525,7 @@ fn mark_addressee(blocks: &mut [Block]) {
             || WHOM.iter().any(|w| whom.ends_with(w)))
     {
         let inlines = std::mem::take(inlines);
-        blocks[0] = Block::Addressee { inlines };
+        blocks[first] = Block::Addressee { inlines };
     }
 }
 
@@ -942,6 +955,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut in_code = false;
     // Inside <sup>…</sup> or <sub>…</sub>.
     let mut script: Option<Script> = None;
+    // Inside an HTML block that centres its line (<p align="center">…</p>).
+    let mut centred = false;
     let mut quote = 0u32;
     // A table being read: the table, the row, the cell (its inlines).
     let mut table: Option<TableBuild> = None;
@@ -1150,13 +1165,24 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 in_html_block = true;
                 current = Some((None, Vec::new()));
-                warnings.push(MdWarning {
-                    offset: range.start,
-                    message: "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出".into(),
-                });
+                centred = is_centred_html(&text[range.clone()]);
+                if !centred {
+                    warnings.push(MdWarning {
+                        offset: range.start,
+                        message: "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出".into(),
+                    });
+                }
             }
             Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
+                if std::mem::take(&mut centred)
+                    && let Some((None, inlines)) = current.take()
+                {
+                    let inlines = trim_inlines(inlines);
+                    if !inlines.is_empty() {
+                        blocks.push(Block::Centered { inlines });
+                    }
+                }
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
             // <sup>…</sup> and <sub>…</sub> (m², CO₂; Word's super- and subscript come
@@ -1725,6 +1751,28 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Whether an HTML block is one centred line: `<center>…</center>`, `<p align="center">
+/// …</p>`, `<div align="center">…</div>` or the same with `style="text-align:center"`.
+fn is_centred_html(raw: &str) -> bool {
+    let t = raw.trim().to_ascii_lowercase();
+    let Some(open_end) = t.find('>') else {
+        return false;
+    };
+    let open: String = t[..open_end]
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+        .collect();
+    let close = match open.as_str() {
+        "<center" => "</center>",
+        "<palign=center" | "<pstyle=text-align:center" | "<pstyle=text-align:center;" => "</p>",
+        "<divalign=center" | "<divstyle=text-align:center" | "<divstyle=text-align:center;" => {
+            "</div>"
+        }
+        _ => return false,
+    };
+    t.ends_with(close) && !t[open_end..].contains('\n')
 }
 
 /// Super- or subscript text.
@@ -2304,6 +2352,33 @@ mod tests {
         // A bullet prints: ● before the item's text.
         assert_eq!(texts(&b[2]), "●丙项");
         assert!(b.iter().all(|b| matches!(b, Block::Paragraph { .. })));
+    }
+
+    #[test]
+    fn centred_html_lines_are_centred_lines_and_the_addressee_follows_them() {
+        let md = "<p align=\"center\">县委常委、副县长　张明华</p>\n\n<center>（2026年3月2日）</center>\n\n同志们：\n\n今天召开会议。\n";
+        let parsed = parse_markdown(md, true);
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        let kinds: Vec<String> = parsed
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Centered { .. } => format!("centred {}", texts(b)),
+                Block::Addressee { .. } => format!("addressee {}", texts(b)),
+                b => texts(b),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "centred 县委常委、副县长　张明华",
+                "centred （2026年3月2日）",
+                "addressee 同志们：",
+                "今天召开会议。"
+            ]
+        );
+        // Other HTML is said, as before.
+        assert_eq!(parse_markdown("<div>甲</div>\n", true).warnings.len(), 1);
     }
 
     #[test]

@@ -343,6 +343,7 @@ impl<'a> Walk<'a> {
             | Block::Addressee { .. }
             | Block::Closing { .. } => ("body", None),
             Block::Quote { .. } => ("emphasis", None),
+            Block::Centered { .. } => ("byline", None),
             Block::Note { .. } => ("note", None),
             Block::Image(_) => ("caption", None),
             Block::Heading { level, number, .. } => (heading_role(*level), Some(number)),
