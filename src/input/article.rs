@@ -175,11 +175,11 @@ impl Table {
                 .map(|s| s.trim().to_owned())
         };
         // Marks with nothing before them are text.
-        for r in 0..grid.len() {
-            for c in 0..grid[r].len() {
-                let t = grid[r][c].trim();
+        for (r, row) in grid.iter_mut().enumerate() {
+            for (c, cell) in row.iter_mut().enumerate() {
+                let t = cell.trim();
                 if (t == MERGE_LEFT && c == 0) || (t == MERGE_UP && r == 0) {
-                    grid[r][c] = format!(" {t}");
+                    *cell = format!(" {t}");
                 }
             }
         }
