@@ -1680,3 +1680,26 @@ fn an_attachment_name_never_leaves_one_character_on_a_line() {
     assert!(lines[at + 1].chars().count() > 1, "{text}");
     assert!(squash(&text).contains("主要经济指标"), "{text}");
 }
+
+/// A wide table's columns are sized to their words: no word runs past the table's
+/// rule (the trial's 8-column table had 13905711234 past the text block's edge, the
+/// columns equal while 单位名称 wrapped to five lines).
+#[test]
+fn a_wide_tables_words_stay_inside_the_text_block() {
+    if cjkcheck_script().is_none() {
+        return;
+    }
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let md = "正文。\n\n| 序号 | 单位名称 | 检查日期 | 发现隐患（项） | 重大隐患（项） | 已整改（项） | 整改率 | 责任人及联系电话 |\n|---|---|---|---|---|---|---|---|\n| 1 | 浙江华东装备制造有限公司 | 2026年3月12日 | 31 | 1 | 28 | 90.3% | 陈志强 13905711234 |\n| 2 | 集团物流服务有限公司（含下属三个分公司） | 2026年3月14日 | 27 | 0 | 27 | 100% | Thomas Wang +86-571-88776655 |\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    // The right edge of the rightmost Latin letter or digit on page 1 (the table's; a
+    // line-end ） has its em box past the edge by design), and of the text block (28 mm
+    // + 156 mm).
+    let right = pymupdf_numbers(
+        &pdf,
+        "p = pymupdf.open(sys.argv[1])[0]\nprint(max(c['bbox'][2] for b in p.get_text('rawdict')['blocks'] for l in b.get('lines', []) for s in l['spans'] for c in s['chars'] if c['c'].isascii() and c['c'].isalnum()))",
+    );
+    let edge = (28.0 + 156.0) / 25.4 * 72.0;
+    assert!(right[0] <= edge + 0.5, "{} > {edge}", right[0]);
+}
