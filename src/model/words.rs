@@ -37,6 +37,36 @@ const TERMS: &[&str] = &[
     "现场会",
     "培训班",
     "纪检监察",
+    // Departments' names, which the dictionary splits (农业|农村|局).
+    "农业农村",
+    "人力资源",
+    "社会保障",
+    "生态环境",
+    "城乡建设",
+    "自然资源",
+    "市场监管",
+    "监督管理",
+    "应急管理",
+    "退役军人",
+    "卫生健康",
+    "文化旅游",
+    "交通运输",
+    "政务服务",
+    "发展改革",
+    // Set phrases of the genre (用心|用情).
+    "用心用情",
+    "走深走实",
+    "见行见效",
+    "落地落实",
+    "提质增效",
+    "真抓实干",
+    "担当作为",
+    "高质量",
+    "营商环境",
+    "乡村振兴",
+    "基层治理",
+    "党风廉政",
+    "最后一公里",
 ];
 
 /// The offsets, in characters, at which `line` may break: between two words, never
@@ -92,6 +122,11 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
     let opening = "（《「『【〔〈“‘";
     let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-');
     let mut out = Vec::new();
+    // The words with the listed terms and short quotations whole.
+    let ends: Vec<usize> = ends
+        .into_iter()
+        .filter(|&end| end >= chars.len() || !closed[end])
+        .collect();
     let mut start = 0;
     for (w, &end) in ends.iter().enumerate() {
         let next_end = ends.get(w + 1).copied();
@@ -101,6 +136,12 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
         }
         let (before, after) = (chars[end - 1], chars[end]);
         let single = end - start == 1 && next_end == Some(end + 1);
+        // A place's one character before a name (市 | 农业农村局), a body's after it
+        // (农业农村 | 局, 党 | 支部): the name whole.
+        let prefix = end - start == 1 && "省市县区乡镇村党".contains(before);
+        let suffix = next_end == Some(end + 1) && "局厅处科办部委院所站队组".contains(after);
+        // Nor a one-character word before 的 (推进会上的讲话: not …推进会 / 上的讲话).
+        let before_de = next_end == Some(end + 1) && chars.get(end + 1) == Some(&'的');
         let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         let together = closed[end]
             || closing.contains(after)
@@ -110,7 +151,8 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
             || before == '—'
             || (before == after && before == '…')
             || (latin(before) && latin(after))
-            || (single && han(before) && han(after));
+            || (single && han(before) && han(after))
+            || ((prefix || suffix || before_de) && han(before) && han(after));
         if !together {
             out.push(end);
         }
@@ -143,11 +185,11 @@ mod tests {
             ),
             (
                 "关于老旧小区物业管理“空白”问题的调研报告",
-                "关于|老旧|小区|物业|管理|“空白”|问题的调研|报告",
+                "关于|老旧|小区|物业|管理|“空白”|问题的|调研|报告",
             ),
             (
                 "县纪委监委召开一季度全县纪检监察工作推进会",
-                "县纪委监委|召开|一季度全县纪检监察|工作|推进会",
+                "县纪委监委|召开|一季度|全县|纪检监察|工作|推进会",
             ),
             (
                 "荣获2018年度《中国人大》杂志发行工作一等奖",
@@ -155,7 +197,12 @@ mod tests {
             ),
             (
                 "在全街道基层治理工作推进会上的讲话（摘要）",
-                "在全|街道|基层|治理|工作|推进会上的|讲话|（摘要）",
+                "在全|街道|基层治理|工作|推进会上的|讲话|（摘要）",
+            ),
+            // A department's name and a set phrase stay whole.
+            (
+                "市农业农村局第三党支部用心用情服务群众",
+                "市农业农村局|第三|党支部|用心用情|服务|群众",
             ),
             // A dash opens the second part.
             (
