@@ -617,6 +617,9 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
     let needed = f.lines_needed();
     let free = lines_in(f.avail, f.pitch).max(0);
     let cut = (needed - free).max(1);
+    // Longest in lines, each block's characters over a line's (a list of short items
+    // is longer than its characters say).
+    let per_line = (issue.style.page.chars as usize).max(1);
     let longest = issue
         .articles
         .iter()
@@ -628,6 +631,7 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
                         .iter()
                         .map(|i| i.text.chars().count())
                         .sum::<usize>()
+                        .div_ceil(per_line)
                 })
                 .sum::<usize>()
         })
