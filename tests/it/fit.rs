@@ -372,3 +372,23 @@ fn a_masthead_title_on_two_lines_breaks_between_words_or_where_the_editor_broke_
         );
     }
 }
+
+/// The 报尾 warning names the article longest in lines, where cuts are easiest: one of
+/// short paragraphs, not one of more characters in fewer lines (the trial's named a
+/// 12-line article over a 25-line one).
+#[test]
+fn the_footer_warning_names_the_article_longest_in_lines() {
+    for n in 10..60 {
+        let short: String = (0..n).map(|i| format!("第{i}段。\n")).collect();
+        let long = "这是一段很长的正文。".repeat(n * 7 / 10) + "\n";
+        let toml =
+            format!("{MINIMAL_TOML}\n[[article]]\ntitle = \"第二篇\"\nfile = \"b.txt\"\n{FOOTER}");
+        let (_d, issue) = write_issue(&toml, &[("a.txt", &short), ("b.txt", &long)]);
+        let (_t, _pdf, report) = build_reported(&issue);
+        if let Some(w) = report.warnings.iter().find(|w| w.contains("stands alone")) {
+            assert!(w.contains("a.txt)"), "n = {n}: {w}");
+            return;
+        }
+    }
+    panic!("no issue with its 报尾 alone");
+}
