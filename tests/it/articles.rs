@@ -140,6 +140,26 @@ fn a_byline_typed_again_at_the_end_prints_once() {
     );
 }
 
+/// The issue of [`MINIMAL_TOML`] with this Word file as its article, built: its
+/// folder, its file and the build's warnings.
+fn word_article(docx: Vec<u8>) -> (tempfile::TempDir, std::path::PathBuf, Vec<String>) {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
+    let (_t, _pdf, warnings) = build(&issue);
+    (dir, issue, warnings)
+}
+
+/// The text of an issue's first article, as the model has it.
+fn first_article_text(issue: &std::path::Path) -> String {
+    let (model, _) = jianbao::model::load(issue).unwrap();
+    model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+        .collect()
+}
+
 /// A Word file whose text ends with its byline typed again: lists.docx (python-docx's)
 /// with a last paragraph `（测试处供稿）`, the byline of [`MINIMAL_TOML`].
 #[test]
@@ -149,10 +169,7 @@ fn a_byline_typed_again_at_the_end_of_a_word_file_prints_once() {
         let last = "<w:p><w:r><w:t>（测试处供稿）</w:t></w:r></w:p>";
         format!("{}{last}{}", &xml[..at], &xml[at..])
     });
-    let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
-    let (dir, issue) = write_issue(&toml, &[]);
-    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
-    let (_t, _pdf, warnings) = build(&issue);
+    let (_d, issue, warnings) = word_article(docx);
     assert!(
         warnings
             .iter()
@@ -160,12 +177,7 @@ fn a_byline_typed_again_at_the_end_of_a_word_file_prints_once() {
                 && w.contains("repeats the article's byline")),
         "{warnings:?}"
     );
-    let (model, _) = jianbao::model::load(&issue).unwrap();
-    let text: String = model.articles[0]
-        .blocks
-        .iter()
-        .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
-        .collect();
+    let text = first_article_text(&issue);
     assert!(!text.contains("供稿"), "{text}");
 }
 
@@ -238,21 +250,13 @@ fn a_bold_title_typed_again_at_the_top_of_a_word_file_prints_once() {
         let first = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>测试标题</w:t></w:r></w:p>";
         format!("{}{first}{}", &xml[..at], &xml[at..])
     });
-    let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
-    let (dir, issue) = write_issue(&toml, &[]);
-    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
-    let (_t, _pdf, warnings) = build(&issue);
+    let (_d, issue, warnings) = word_article(docx);
     assert!(
         warnings
             .iter()
             .any(|w| w.contains("repeats the article's title")),
         "{warnings:?}"
     );
-    let (model, _) = jianbao::model::load(&issue).unwrap();
-    let text: String = model.articles[0]
-        .blocks
-        .iter()
-        .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
-        .collect();
+    let text = first_article_text(&issue);
     assert!(!text.contains("测试标题"), "{text}");
 }
