@@ -918,6 +918,8 @@ impl Reader<'_> {
     }
 
     fn paragraph(&mut self, p: Node) -> Para {
+        // Hidden text in another paragraph is another passage.
+        self.tally.in_hidden = false;
         let ppr = child(&p, W, "pPr");
         let mut para = Para {
             style: ppr
