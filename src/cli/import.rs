@@ -20,24 +20,18 @@ pub(super) struct ImportArgs {
 
 pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
     let path = &args.file;
-    let here = |msg: String| -> Error {
-        InputError::file(path, msg)
-            .help("open it in Word or WPS and save it again as .docx (另存为 .docx) / 请用 Word 或 WPS 另存为 .docx")
+    let here = |e: jianbao::input::DocxProblem| -> Error {
+        InputError::file(path, format!("{} cannot be read as a Word document: {} / 无法读取此 Word 文件", path.display(), e.message))
+            .help(e.help.unwrap_or_else(|| "open it in Word or WPS and save it again as .docx (另存为 .docx) / 请用 Word 或 WPS 另存为 .docx".to_owned()))
             .into()
     };
     let bytes = files::read_input(path, 100 * MB).map_err(|p| {
         let (msg, help) = p.describe(("Word file", "Word 文件"), path);
         Error::from(InputError::file(path, msg).help(help))
     })?;
-    let is_docx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let docx = if is_docx {
-        bytes
-    } else {
-        jianbao::input::from_office(path, &bytes).map_err(|e| here(e.0))?
-    };
-    let converted = jianbao::input::convert(&docx).map_err(|e| here(e.0))?;
+    let docx = jianbao::input::word_package(path, &bytes).map_err(here)?;
+    let converted = jianbao::input::convert(&docx).map_err(here)?;
+    refuse_empty(path, &converted.markdown)?;
     let output = args
         .output
         .clone()
@@ -98,4 +92,22 @@ pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
         output.file_name().unwrap_or_default().to_string_lossy()
     );
     Ok(())
+}
+
+/// A Word file with no text is refused as `build` refuses it, before anything is
+/// written: an empty `.md` would only fail later, in the issue.
+fn refuse_empty(path: &std::path::Path, markdown: &str) -> jianbao::Result<()> {
+    if !markdown.trim().is_empty() {
+        return Ok(());
+    }
+    Err(InputError::file(
+        path,
+        format!(
+            "{} has no text; nothing was written / {} 没有正文，未写入",
+            path.display(),
+            path.display()
+        ),
+    )
+    .help("check that it is the right file, and that its text is not in text boxes, headers or footers (they are not read) / 请确认文件无误，正文不要放在文本框或页眉页脚中")
+    .into())
 }

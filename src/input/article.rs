@@ -531,7 +531,7 @@ fn mark_addressee(blocks: &mut [Block]) {
 
 /// A date alone on its line, as a 落款 gives it: `2026年3月5日` (half- or full-width
 /// digits) or `二〇二六年三月五日`.
-fn is_date_line(t: &str) -> bool {
+pub(crate) fn is_date_line(t: &str) -> bool {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = |s: &str, min: usize, max: usize, set: &str| {
         let n = s.chars().count();

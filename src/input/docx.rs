@@ -10,15 +10,22 @@
 //! What comes out is Markdown text ([`Converted::markdown`]): headings by their Word
 //! style (Heading 1–4, 标题 1–4 and styles based on them, or an outline level) and by
 //! a number typed by hand (一、 （一） 1. （1） on a line alone), bold and italic runs,
-//! lists, tables, photos, and footnotes and endnotes (as Markdown footnotes). The
+//! superscripts and subscripts (`<sup>`/`<sub>`), lists (their numbers in Word's
+//! formats), tables, photos (at the width Word placed them), and footnotes and endnotes
+//! (as Markdown footnotes). The
 //! article parser reads it like any `.md`, so a Word article gets the same numbering, checks and places as a Markdown one, and
 //! `jianbao import` writes the same text for editors who want to edit it.
 //!
 //! Word's debris is cleaned on the way: spaces (full- and half-width) and tabs used
-//! to indent, manual line breaks inside a paragraph (joined), empty paragraphs, soft
+//! to indent (a tab between words is a full-width space), manual line breaks (a new
+//! paragraph, a line break or joined, [`break_kind`]), empty paragraphs, soft
 //! hyphens, field codes (their shown text kept), hyperlinks (their text kept),
-//! tracked changes (insertions kept, deletions dropped, with a warning) and comments
-//! (dropped, with a warning).
+//! tracked changes (insertions kept, deletions dropped, with a warning), comments,
+//! hidden text and Word's table of contents (dropped, with a warning).
+//!
+//! A file is taken for what its bytes are, not its name ([`word_package`]): an old
+//! `.doc` named `.docx` goes through LibreOffice; an empty file, a package cut short
+//! and a web page named `.doc` are refused with what they are and what to do.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -60,9 +67,32 @@ impl Converted {
     }
 }
 
-/// Why a file cannot be read as a Word document.
-#[derive(Debug, Clone)]
-pub struct DocxProblem(pub String);
+/// Why a file cannot be read as a Word document, and what the editor can do about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocxProblem {
+    /// What is wrong with the file (English / 中文 where it is said to the editor).
+    pub message: String,
+    /// What to do, when it is not the general advice (save it again as .docx).
+    pub help: Option<String>,
+}
+
+impl DocxProblem {
+    /// A problem with the general advice.
+    pub fn new(message: impl Into<String>) -> Self {
+        DocxProblem {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A problem with advice of its own.
+    fn with_help(message: impl Into<String>, help: &str) -> Self {
+        DocxProblem {
+            message: message.into(),
+            help: Some(help.to_owned()),
+        }
+    }
+}
 
 fn part(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
@@ -71,17 +101,21 @@ fn part(
     let mut file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(DocxProblem(format!("its part {name} cannot be read: {e}"))),
+        Err(e) => {
+            return Err(DocxProblem::new(format!(
+                "its part {name} cannot be read: {e}"
+            )));
+        }
     };
     if file.size() > MAX_PART {
-        return Err(DocxProblem(format!(
+        return Err(DocxProblem::new(format!(
             "its part {name} is {} MB, larger than any article's text",
             file.size() / (1024 * 1024)
         )));
     }
     let mut text = String::new();
     file.read_to_string(&mut text)
-        .map_err(|e| DocxProblem(format!("its part {name} cannot be read: {e}")))?;
+        .map_err(|e| DocxProblem::new(format!("its part {name} cannot be read: {e}")))?;
     Ok(Some(text))
 }
 
@@ -228,21 +262,59 @@ fn on(props: Option<Node>, tag: &str) -> Option<bool> {
     ))
 }
 
-/// A run of text with its look, as read.
+/// A run of text with its look, as read. Its text may hold `\n` (a manual line
+/// break, Shift+Enter) and `\t` (a tab) until the paragraph is tidied
+/// ([`split_at_breaks`], [`tidy_tabs`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Run {
     text: String,
     bold: bool,
     italic: bool,
+    /// Raised or lowered (m², CO₂): written as `<sup>…</sup>` / `<sub>…</sub>`.
+    vert: Vert,
     /// A footnote's mark, `[^f1]`: Markdown written as it is, never escaped.
     mark: bool,
+}
+
+/// A run's vertical alignment (`w:vertAlign`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+enum Vert {
+    #[default]
+    Baseline,
+    Super,
+    Sub,
+}
+
+impl Vert {
+    /// A run's vertical alignment from its properties.
+    fn of(rpr: Option<Node>) -> Vert {
+        match rpr
+            .and_then(|p| child(&p, W, "vertAlign"))
+            .and_then(|v| attr(&v, "val"))
+        {
+            Some("superscript") => Vert::Super,
+            Some("subscript") => Vert::Sub,
+            _ => Vert::Baseline,
+        }
+    }
+
+    /// The HTML tags the Markdown carries it in.
+    fn tags(self) -> (&'static str, &'static str) {
+        match self {
+            Vert::Baseline => ("", ""),
+            Vert::Super => ("<sup>", "</sup>"),
+            Vert::Sub => ("<sub>", "</sub>"),
+        }
+    }
 }
 
 /// One paragraph as read: its runs, its images, and what it held that is not text.
 #[derive(Debug, Default)]
 struct Para {
     runs: Vec<Run>,
-    images: Vec<String>,
+    /// The pictures: their names in the package, and the width Word gives them as a
+    /// share of our text block (per cent, under 100), when it is narrower.
+    images: Vec<(String, Option<u32>)>,
     style: Option<String>,
     /// The paragraph's own outline level (0 for a level-1 heading; 9 is body text).
     outline: Option<u8>,
@@ -262,6 +334,13 @@ struct Tally {
     deletions: Vec<String>,
     insertions: Vec<String>,
     comments: Vec<String>,
+    /// Hidden text (`w:vanish`), one entry a passage: its place and words.
+    hidden: Vec<String>,
+    /// Whether the run read last was hidden (a passage of several runs counts once).
+    in_hidden: bool,
+    /// The paragraphs of a Word table of contents left out: the first one's place,
+    /// and how many.
+    toc: Option<(String, usize)>,
 }
 
 struct Reader<'z> {
@@ -283,6 +362,109 @@ struct Reader<'z> {
     /// How many levels the styled headings are raised: a file whose sections are
     /// Heading 2 under one Heading 1 (its title) has them as our level 1.
     shift: u8,
+    /// The paragraphs of Word's table of contents and its heading ([`Reader::toc`]).
+    toc: std::collections::HashSet<roxmltree::NodeId>,
+}
+
+/// What a file's first bytes say it is, whatever its name says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sniffed {
+    /// Nothing in it.
+    Empty,
+    /// A ZIP package (`.docx`, `.odt`, also `.xlsx`).
+    Zip,
+    /// An OLE compound file: a Word 97–2003 `.doc`, a `.wps`, or a `.docx` encrypted
+    /// with a password (Office wraps those in OLE).
+    Ole,
+    /// A web page (`<html`, `<!DOCTYPE`) or a web archive (`.mht`, `MIME-Version:`), as
+    /// office systems export "Word" files.
+    Html,
+    /// Anything else (RTF, plain text, damage).
+    Other,
+}
+
+/// Reads a file's first bytes for what it is (its signature), so that an odd file is
+/// named for what it is instead of "not a ZIP archive".
+fn sniff(bytes: &[u8]) -> Sniffed {
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.is_empty() {
+        return Sniffed::Empty;
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Sniffed::Zip;
+    }
+    if bytes.starts_with(&OLE) {
+        return Sniffed::Ole;
+    }
+    // Past a byte-order mark and blank space, case aside.
+    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head: Vec<u8> = head[start..]
+        .iter()
+        .take(512)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let html = [&b"<html"[..], b"<!doctype", b"mime-version:"]
+        .iter()
+        .any(|sig| head.starts_with(sig))
+        || (head.starts_with(b"<?xml") && contains(&head, b"<html"));
+    if html { Sniffed::Html } else { Sniffed::Other }
+}
+
+/// Whether `hay` holds `needle`.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The `.docx` package of a word-processor file, by what its bytes are rather than
+/// by its name: a `.docx` as it is; a `.doc`, `.wps`, `.odt` or `.rtf`, or a `.docx`
+/// that is really an old `.doc` (or an encrypted one), through LibreOffice. An empty
+/// file or a web page saved as `.doc` is refused with what it is and what to do.
+pub fn word_package<'b>(
+    path: &std::path::Path,
+    bytes: &'b [u8],
+) -> Result<std::borrow::Cow<'b, [u8]>, DocxProblem> {
+    let docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    match sniff(bytes) {
+        Sniffed::Empty => Err(DocxProblem::with_help(
+            "the file is empty (0 bytes) / 文件是空的（0 字节）",
+            "it was not saved or copied completely: save it again from Word or WPS, or ask for the file again / 请重新保存，或向供稿人重新索取文件",
+        )),
+        Sniffed::Html => Err(DocxProblem::with_help(
+            "it is a web page (HTML) saved with a Word name, not a Word document / 这是以 Word 文件名保存的网页，不是 Word 文档",
+            "open it in Word or WPS and save it as .docx (另存为 Word 文档 .docx), then name that file / 请用 Word 或 WPS 打开后另存为 .docx",
+        )),
+        Sniffed::Ole if docx => from_office(&path.with_extension("doc"), bytes)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|_| {
+                let (message, help) = if office_tool().is_none() {
+                    ("it is an old Word 97–2003 file (.doc) named .docx, or a .docx protected by a password; LibreOffice (soffice), which would convert a .doc, is not installed / 这是改名为 .docx 的旧版 .doc 文件，或是加密的 .docx", "open it in Word or WPS and save it as .docx (另存为 .docx); if it asks for a password, remove it first (文件 → 信息 → 保护文档) / 请用 Word 或 WPS 另存为 .docx；如有密码请先取消")
+                } else {
+                    ("it is an old Word 97–2003 file (.doc) named .docx, or a .docx protected by a password, and LibreOffice could not convert it: it may be password-protected / 这是改名为 .docx 的旧版 .doc 文件或加密的 .docx，无法转换，可能设有密码", "open it in Word or WPS; if it asks for a password, remove it (文件 → 信息 → 保护文档 → 用密码进行加密, 清空) and save it as .docx / 请在 Word 中取消密码后另存为 .docx")
+                };
+                DocxProblem::with_help(message, help)
+            }),
+        _ if docx => Ok(std::borrow::Cow::Borrowed(bytes)),
+        _ => from_office(path, bytes).map(std::borrow::Cow::Owned),
+    }
+}
+
+/// LibreOffice's program (`soffice`, or `libreoffice` as some systems name it), when
+/// it is installed.
+fn office_tool() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|t| {
+        std::process::Command::new(t)
+            .arg("--version")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
 }
 
 /// Converts a `.doc`, `.wps`, `.odt` or `.rtf` file to `.docx` with LibreOffice
@@ -290,47 +472,39 @@ struct Reader<'z> {
 /// `path` (its name and kind).
 ///
 /// Remembered while `watch` rebuilds, as [`convert`] is: LibreOffice takes seconds,
-/// and runs again only when the file's bytes change.
+/// and runs again only when the file's bytes change. When it fails, what it printed
+/// (Java warnings, its temporary paths) is not passed on: the editor is told what
+/// to do instead.
 #[comemo::memoize]
 pub fn from_office(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<u8>, DocxProblem> {
-    let tool = ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|t| {
-            std::process::Command::new(t)
-                .arg("--version")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        })
-        .ok_or_else(|| {
-            DocxProblem(
-                "it is not a .docx, and LibreOffice (soffice), which converts it, is not installed"
-                    .into(),
-            )
-        })?;
+    let tool = office_tool().ok_or_else(|| {
+        DocxProblem::with_help(
+            "it is not a .docx, and LibreOffice (soffice), which converts it, is not installed / 不是 .docx 文件，且未安装转换所需的 LibreOffice",
+            "open it in Word or WPS and save it again as .docx (另存为 Word 文档 .docx); or install LibreOffice, which converts .doc, .wps, .odt and .rtf / 请用 Word 或 WPS 另存为 .docx，或安装 LibreOffice",
+        )
+    })?;
     let dir = tempfile::tempdir()
-        .map_err(|e| DocxProblem(format!("no temporary folder for the conversion: {e}")))?;
+        .map_err(|e| DocxProblem::new(format!("no temporary folder for the conversion: {e}")))?;
     // The bytes read, under the file's own name (LibreOffice goes by its extension),
     // in a folder of their own: what is converted is what was read.
     let name = path.file_name().unwrap_or_default();
     let input = dir.path().join("in").join(name);
     std::fs::create_dir(dir.path().join("in"))
         .and_then(|()| std::fs::write(&input, bytes))
-        .map_err(|e| DocxProblem(format!("no temporary copy for the conversion: {e}")))?;
-    let out = std::process::Command::new(tool)
+        .map_err(|e| DocxProblem::new(format!("no temporary copy for the conversion: {e}")))?;
+    std::process::Command::new(tool)
         .args(["--headless", "--convert-to", "docx", "--outdir"])
         .arg(dir.path())
         .arg(&input)
         .output()
-        .map_err(|e| DocxProblem(format!("LibreOffice could not be started: {e}")))?;
+        .map_err(|e| DocxProblem::new(format!("LibreOffice could not be started: {e}")))?;
     let stem = path.file_stem().unwrap_or_default();
     let converted = dir.path().join(stem).with_extension("docx");
     std::fs::read(&converted).map_err(|_| {
-        DocxProblem(format!(
-            "LibreOffice could not convert it: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
+        DocxProblem::with_help(
+            "LibreOffice could not convert it: it is damaged, protected by a password, or not a word-processor file / LibreOffice 无法转换：文件可能已损坏、设有密码或不是文字处理文件",
+            "open it in Word or WPS (remove its password if it asks for one) and save it as .docx (另存为 .docx) / 请用 Word 或 WPS 打开（如有密码先取消）后另存为 .docx",
+        )
     })
 }
 
@@ -341,10 +515,10 @@ pub fn from_office(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<u8>, Docx
 /// (about 10 ms). The bytes are the key, so a Word file saved anew is read anew.
 #[comemo::memoize]
 pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| DocxProblem(format!("it is not a Word (.docx) package: {e}")))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| package_problem(bytes, e))?;
     let document = part(&mut zip, "word/document.xml")?
-        .ok_or_else(|| DocxProblem("it has no word/document.xml: not a Word document".into()))?;
+        .ok_or_else(|| DocxProblem::new("it has no word/document.xml: not a Word document"))?;
     let styles = Styles::parse(part(&mut zip, "word/styles.xml")?.as_deref());
     let numbering = Numbering::parse(part(&mut zip, "word/numbering.xml")?.as_deref());
     // The notes parts, parsed once: which notes have text, then that text.
@@ -366,14 +540,14 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         }
     }
     let doc = Document::parse(&document).map_err(|e| {
-        DocxProblem(format!(
+        DocxProblem::new(format!(
             "its text (word/document.xml) is not well-formed: {e}"
         ))
     })?;
     let body = doc
         .descendants()
         .find(|n| is(n, W, "body"))
-        .ok_or_else(|| DocxProblem("its text has no body".into()))?;
+        .ok_or_else(|| DocxProblem::new("its text has no body"))?;
     let mut reader = Reader {
         styles,
         rels,
@@ -389,12 +563,28 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
             .collect(),
         notes: Vec::new(),
         shift: 0,
+        toc: std::collections::HashSet::new(),
     };
+    reader.toc = reader.toc(body);
     reader.shift = reader.heading_shift(body);
     reader.blocks(body);
     reader.notes(foot.as_ref(), end.as_ref());
     reader.finish();
     Ok(reader.out)
+}
+
+/// Why a file's bytes are not a ZIP package, by what they are: a ZIP whose end is
+/// missing was cut short (a download or a copy that stopped); the rest is no Word
+/// package at all.
+fn package_problem(bytes: &[u8], e: zip::result::ZipError) -> DocxProblem {
+    match sniff(bytes) {
+        Sniffed::Zip => DocxProblem::with_help(
+            "the file is cut short or damaged: its Word package is incomplete / 文件不完整或已损坏",
+            "save it again from Word or WPS (另存为 .docx), or ask for the file again: it may have been cut off when it was sent or copied / 请用 Word 或 WPS 重新保存，或重新索取文件",
+        ),
+        Sniffed::Empty => DocxProblem::new("the file is empty (0 bytes) / 文件是空的（0 字节）"),
+        _ => DocxProblem::new(format!("it is not a Word (.docx) package: {e}")),
+    }
 }
 
 /// The ids of the notes (`footnote` or `endnote`) in a notes part that have text: a
@@ -437,7 +627,7 @@ impl Reader<'_> {
     fn heading_shift(&self, body: Node) -> u8 {
         let levels: Vec<u8> = body
             .children()
-            .filter(|n| is(n, W, "p"))
+            .filter(|n| is(n, W, "p") && !self.toc.contains(&n.id()))
             .filter(|p| p.descendants().any(|t| is(&t, W, "t")))
             .map(|p| {
                 let ppr = child(&p, W, "pPr");
@@ -462,6 +652,83 @@ impl Reader<'_> {
         headings.iter().min().map_or(0, |m| m - 1)
     }
 
+    /// The paragraphs of Word's table of contents, to be left out: those inside a TOC
+    /// field (`fldChar begin`, ` TOC \\o "1-3" …`, `separate`, the entries, `end`,
+    /// over as many paragraphs as it takes), inside a content control of the "Table of
+    /// Contents" gallery, or in a TOC 1–9 style; and the 目录 heading over it (the TOC
+    /// Heading style, or a paragraph reading 目录 right before it). Word's TOC is its
+    /// own page list: printed, it would be headings numbered again, with page numbers.
+    fn toc(&self, body: Node) -> std::collections::HashSet<roxmltree::NodeId> {
+        let mut toc = std::collections::HashSet::new();
+        // The fields open at this point: their instructions so far.
+        let mut fields: Vec<String> = Vec::new();
+        let is_toc = |instr: &str| instr.split_whitespace().next() == Some("TOC");
+        let paras = body
+            .descendants()
+            .filter(|p| is(p, W, "p") && !p.ancestors().skip(1).any(|a| is(&a, W, "p")));
+        let mut before: Option<Node> = None;
+        for p in paras {
+            let mut inside = fields.iter().any(|f| is_toc(f));
+            for n in p.descendants() {
+                if is(&n, W, "fldChar") {
+                    match attr(&n, "fldCharType") {
+                        Some("begin") => fields.push(String::new()),
+                        Some("end") => {
+                            fields.pop();
+                        }
+                        _ => {}
+                    }
+                } else if is(&n, W, "instrText")
+                    && let Some(f) = fields.last_mut()
+                {
+                    f.push_str(n.text().unwrap_or(""));
+                    inside |= is_toc(f);
+                } else if is(&n, W, "fldSimple") {
+                    inside |= attr(&n, "instr").is_some_and(is_toc);
+                }
+            }
+            let style = self.style_name(&p);
+            inside |= style.as_deref().is_some_and(is_toc_style) || in_toc_gallery(&p);
+            if inside {
+                // The heading over it: its style, or 目录 alone right before it.
+                if let Some(b) = before.filter(|b| {
+                    !toc.contains(&b.id())
+                        && (self.style_name(b).as_deref() == Some("toc heading")
+                            || is_toc_title(&text_of(b)))
+                }) {
+                    toc.insert(b.id());
+                }
+                toc.insert(p.id());
+            } else if style.as_deref() == Some("toc heading") {
+                toc.insert(p.id());
+            }
+            if p.descendants().any(|t| is(&t, W, "t")) {
+                before = Some(p);
+            }
+        }
+        toc
+    }
+
+    /// A paragraph's style name, lower-cased (`toc 1`, `heading 1`), else its id.
+    fn style_name(&self, p: &Node) -> Option<String> {
+        let id = child(p, W, "pPr")
+            .and_then(|x| child(&x, W, "pStyle"))
+            .and_then(|s| attr(&s, "val"))?;
+        let name = self.styles.0.get(id).map_or(id, |s| s.name.as_str());
+        Some(name.to_lowercase())
+    }
+
+    /// A paragraph of the table of contents: left out, and counted for one warning.
+    fn skip_toc(&mut self, p: Node) {
+        match &mut self.tally.toc {
+            Some((_, n)) => *n += 1,
+            None => {
+                let place = self.place(&text_of(&p));
+                self.tally.toc = Some((place, 1));
+            }
+        }
+    }
+
     fn place(&self, text: &str) -> String {
         format!("paragraph {} {}", self.para_no, first_words(text))
     }
@@ -477,18 +744,34 @@ impl Reader<'_> {
         for n in parent.children().filter(|n| n.is_element()) {
             if is(&n, W, "p") {
                 self.para_no += 1;
-                let para = self.paragraph(n);
+                if self.toc.contains(&n.id()) {
+                    self.skip_toc(n);
+                    continue;
+                }
+                let mut para = self.paragraph(n);
                 let caption = para
                     .style
                     .as_deref()
                     .is_some_and(|s| self.styles.is_caption(s));
                 // A caption right after a photo becomes the photo's caption.
                 if caption && let Some(at) = pending_caption_for.take() {
+                    join_breaks(&mut para.runs);
+                    tidy_tabs(&mut para.runs);
                     let text = escape(para.plain().trim(), false);
                     self.out.markdown.insert_str(at, &text);
                     continue;
                 }
-                pending_caption_for = self.write_paragraph(para);
+                if self
+                    .styled_level(para.style.as_deref(), para.outline)
+                    .is_some()
+                {
+                    // A heading's line break is Word's layout of a long heading.
+                    join_breaks(&mut para.runs);
+                }
+                for mut part in split_at_breaks(para) {
+                    tidy_tabs(&mut part.runs);
+                    pending_caption_for = self.write_paragraph(part);
+                }
             } else if is(&n, W, "tbl") {
                 pending_caption_for = None;
                 self.table(n);
@@ -511,12 +794,16 @@ impl Reader<'_> {
         let text = para.plain();
         let trimmed = text.trim_matches(is_indent);
         let mut caption_at = None;
-        for img in &para.images {
+        for (img, width) in &para.images {
             self.out.markdown.push_str("![");
             caption_at = Some(self.out.markdown.len());
             self.out.markdown.push_str("](");
             self.out.markdown.push_str(&img.replace(' ', "%20"));
-            self.out.markdown.push_str(")\n\n");
+            self.out.markdown.push(')');
+            if let Some(pct) = width {
+                self.out.markdown.push_str(&format!("{{width={pct}%}}"));
+            }
+            self.out.markdown.push_str("\n\n");
         }
         if trimmed.is_empty() {
             return if para.images.len() == 1 {
@@ -528,7 +815,8 @@ impl Reader<'_> {
         let level = self
             .styled_level(para.style.as_deref(), para.outline)
             .map(|l| l.saturating_sub(self.shift).max(1))
-            .or_else(|| typed_heading_level(trimmed));
+            .or_else(|| typed_heading_level(trimmed).filter(|_| !trimmed.contains('\n')));
+        let body = runs_markdown(&para.runs, true);
         let mut line = String::new();
         if let Some(level) = level {
             line.push_str(&"#".repeat(usize::from(level)));
@@ -544,11 +832,15 @@ impl Reader<'_> {
             self.lists.retain(|(k, l), _| k != num || *l <= *lvl);
             line.push_str(&"  ".repeat(usize::from(*lvl)));
             match self.numbering.format(num, *lvl) {
-                Some(fmt) => line.push_str(&escape(&fmt.number(n), true)),
+                Some(fmt) => line.push_str(&escape(&apart(fmt.number(n), trimmed), true)),
                 None => line.push_str("- "),
             }
         }
-        line.push_str(&runs_markdown(&para.runs, line.is_empty()));
+        if line.is_empty() {
+            line = body;
+        } else {
+            line.push_str(&runs_markdown(&para.runs, false));
+        }
         self.out.markdown.push_str(line.trim_end());
         self.out.markdown.push_str("\n\n");
         None
@@ -565,7 +857,9 @@ impl Reader<'_> {
                 let mut parts = Vec::new();
                 for p in c.descendants().filter(|p| is(p, W, "p")) {
                     self.para_no += 1;
-                    let para = self.paragraph(p);
+                    let mut para = self.paragraph(p);
+                    join_breaks(&mut para.runs);
+                    tidy_tabs(&mut para.runs);
                     let t = runs_markdown(&para.runs, false);
                     let t = t.trim();
                     if !para.images.is_empty() {
@@ -621,6 +915,8 @@ impl Reader<'_> {
     }
 
     fn paragraph(&mut self, p: Node) -> Para {
+        // Hidden text in another paragraph is another passage.
+        self.tally.in_hidden = false;
         let ppr = child(&p, W, "pPr");
         let mut para = Para {
             style: ppr
@@ -698,18 +994,56 @@ impl Reader<'_> {
         }
     }
 
+    /// Hidden text (`w:vanish`, Word's 隐藏文字: notes to colleagues, "do not
+    /// print"): left out, and tallied for one warning. Whether the run was hidden.
+    fn hidden(&mut self, r: Node, rpr: Option<Node>, para: &Para) -> bool {
+        if on(rpr, "vanish") != Some(true) {
+            self.tally.in_hidden = false;
+            return false;
+        }
+        let text: String = r
+            .children()
+            .filter(|t| is(t, W, "t"))
+            .filter_map(|t| t.text())
+            .collect();
+        if !text.trim().is_empty() {
+            if self.tally.in_hidden
+                && let Some(last) = self.tally.hidden.last_mut()
+            {
+                last.pop();
+                last.push_str(&text);
+                last.push('»');
+            } else {
+                let place = self.place(&para.plain());
+                self.tally.hidden.push(format!("{place} «{text}»"));
+            }
+            self.tally.in_hidden = true;
+        }
+        true
+    }
+
     fn run(&mut self, r: Node, para: &mut Para) {
         let rpr = child(&r, W, "rPr");
+        if self.hidden(r, rpr, para) {
+            return;
+        }
         let bold = on(rpr, "b").unwrap_or(false);
         let italic = on(rpr, "i").unwrap_or(false);
+        let vert = Vert::of(rpr);
         let push = |para: &mut Para, s: &str| match para.runs.last_mut() {
-            Some(last) if last.bold == bold && last.italic == italic && !last.mark => {
+            Some(last)
+                if last.bold == bold
+                    && last.italic == italic
+                    && last.vert == vert
+                    && !last.mark =>
+            {
                 last.text.push_str(s)
             }
             _ => para.runs.push(Run {
                 text: s.to_owned(),
                 bold,
                 italic,
+                vert,
                 mark: false,
             }),
         };
@@ -720,11 +1054,14 @@ impl Reader<'_> {
                 (Some(W), "noBreakHyphen") => push(para, "-"),
                 (Some(W), "br" | "cr") => {
                     if attr(&c, "type").is_none_or(|t| t == "textWrapping") {
-                        // A manual line break inside a paragraph: joined, as
-                        // `check --fix` joins a line broken in pasted text.
+                        // A manual line break (Shift+Enter): a paragraph's end or a
+                        // line break, as `split_at_breaks` decides.
+                        push(para, "\n");
                     }
                 }
-                (Some(W), "tab" | "softHyphen" | "lastRenderedPageBreak" | "rPr") => {}
+                // A tab: a space between words or indentation, as `tidy_tabs` decides.
+                (Some(W), "tab") => push(para, "\t"),
+                (Some(W), "softHyphen" | "lastRenderedPageBreak" | "rPr") => {}
                 (Some(W), "sym") => {
                     let t = para.plain();
                     self.warn(&t, "a symbol from a symbol font (Wingdings, Symbol) is not printed / 符号字体中的符号未排出");
@@ -739,7 +1076,9 @@ impl Reader<'_> {
                     let textbox = c.descendants().any(|n| is(&n, W, "txbxContent"));
                     match image {
                         Some(target) if !textbox && c.tag_name().name() == "pict" => {
-                            self.image(&target, para)
+                            // A VML picture's size is in its CSS-like `style`; not read:
+                            // it prints as wide as the text block.
+                            self.image(&target, None, para)
                         }
                         _ => {
                             let t = para.plain();
@@ -769,9 +1108,8 @@ impl Reader<'_> {
                     let label = format!("{}{id}", &kind[..1]);
                     para.runs.push(Run {
                         text: format!("[^{label}]"),
-                        bold: false,
-                        italic: false,
                         mark: true,
+                        ..Run::default()
                     });
                     self.notes.push((label, kind, id));
                 }
@@ -827,7 +1165,7 @@ impl Reader<'_> {
             })
             .and_then(|a| self.rels.get(a.value()).cloned());
         match blip {
-            Some(target) => self.image(&target, para),
+            Some(target) => self.image(&target, placed_width(&d), para),
             None => {
                 let what = if d.descendants().any(|n| n.tag_name().name() == "chart") {
                     "a chart"
@@ -840,12 +1178,12 @@ impl Reader<'_> {
         }
     }
 
-    fn image(&mut self, target: &str, para: &mut Para) {
+    fn image(&mut self, target: &str, width: Option<u32>, para: &mut Para) {
         let name = format!("word/{target}");
         match bytes_of(self.zip, &name) {
             Some(bytes) => {
                 self.out.images.insert(target.to_owned(), Arc::new(bytes));
-                para.images.push(target.to_owned());
+                para.images.push((target.to_owned(), width));
             }
             None => {
                 let t = para.plain();
@@ -867,7 +1205,9 @@ impl Reader<'_> {
                 .into_iter()
                 .flat_map(|n| n.children().filter(|p| is(p, W, "p")))
                 .map(|p| {
-                    let para = self.paragraph(p);
+                    let mut para = self.paragraph(p);
+                    join_breaks(&mut para.runs);
+                    tidy_tabs(&mut para.runs);
                     runs_markdown(&para.runs, false)
                 })
                 .filter(|t| !t.is_empty())
@@ -878,7 +1218,17 @@ impl Reader<'_> {
         }
     }
 
+    /// The images the Markdown names, and no others: a picture read in a table cell
+    /// (named in a warning, not printed) is not written out by `import` or counted.
+    fn keep_named_images(&mut self) {
+        let markdown = &self.out.markdown;
+        self.out
+            .images
+            .retain(|name, _| markdown.contains(&format!("]({})", name.replace(' ', "%20"))));
+    }
+
     fn finish(&mut self) {
+        self.keep_named_images();
         let t = std::mem::take(&mut self.tally);
         let list = |v: &[String]| {
             let mut s = v.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
@@ -901,6 +1251,17 @@ impl Reader<'_> {
                 list(&t.deletions)
             ));
         }
+        if let Some(first) = t.hidden.first() {
+            self.out.warnings.push(format!(
+                "{} passage(s) of hidden text (Word's 隐藏文字) are not printed, the first at {first}; if one should print, unhide it in Word (字体 → 取消“隐藏”) / 隐藏文字未排出",
+                t.hidden.len()
+            ));
+        }
+        if let Some((first, n)) = &t.toc {
+            self.out.warnings.push(format!(
+                "{first}: the Word table of contents ({n} paragraph(s)) is not printed; use [issue] contents = true for 本期要目 / Word 目录未排出；如需本期要目，请在 [issue] 中写 contents = true"
+            ));
+        }
         if !t.comments.is_empty() {
             self.out.warnings.push(format!(
                 "{} comment(s) are not printed: {} / 批注不排出",
@@ -911,9 +1272,279 @@ impl Reader<'_> {
     }
 }
 
+/// The text of a paragraph, for a place or a look.
+fn text_of(p: &Node) -> String {
+    p.descendants()
+        .filter(|t| is(t, W, "t"))
+        .filter_map(|t| t.text())
+        .collect()
+}
+
+/// A table of contents' entry style by its (lower-cased) name: `toc 1` … `toc 9`
+/// (styleId `TOC1`, or `10`… in Chinese Word, named `toc 1`).
+fn is_toc_style(name: &str) -> bool {
+    let name = name.replace(' ', "");
+    name.strip_prefix("toc")
+        .is_some_and(|n| n.len() == 1 && n.chars().all(|c| ('1'..='9').contains(&c)))
+}
+
+/// Whether a paragraph is inside a content control holding a table of contents
+/// (`w:docPartGallery w:val="Table of Contents"`, as Word inserts it).
+fn in_toc_gallery(p: &Node) -> bool {
+    p.ancestors().filter(|a| is(a, W, "sdt")).any(|sdt| {
+        child(&sdt, W, "sdtPr").is_some_and(|pr| {
+            pr.descendants().any(|g| {
+                is(&g, W, "docPartGallery") && attr(&g, "val") == Some("Table of Contents")
+            })
+        })
+    })
+}
+
+/// The title of a table of contents, typed: 目录, 目　录, 目次, Contents.
+fn is_toc_title(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !is_indent(*c)).collect();
+    matches!(
+        t.to_lowercase().as_str(),
+        "目录" | "目次" | "contents" | "tableofcontents"
+    )
+}
+
+/// A run's text as characters, each with the run it came from: the form in which
+/// breaks and tabs are tidied across runs ([`from_chars`] makes runs of it again).
+fn to_chars(runs: &[Run]) -> Vec<(char, usize)> {
+    runs.iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.text.chars().map(move |c| (c, i)))
+        .collect()
+}
+
+/// Runs again from characters tagged with their runs' looks.
+fn from_chars(looks: &[Run], chars: &[(char, usize)]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut last = None;
+    for &(c, i) in chars {
+        if last != Some(i) {
+            out.push(Run {
+                text: String::new(),
+                ..looks[i].clone()
+            });
+            last = Some(i);
+        }
+        if let Some(r) = out.last_mut() {
+            r.text.push(c);
+        }
+    }
+    out
+}
+
+/// Manual line breaks joined (a heading, a table cell, a note, a caption): Word's
+/// breaks there are the layout of a line too long, not a new line of text.
+fn join_breaks(runs: &mut Vec<Run>) {
+    let chars = to_chars(runs);
+    let mut out: Vec<(char, usize)> = Vec::with_capacity(chars.len());
+    let mut after_break = false;
+    for (c, i) in chars {
+        if c == '\n' {
+            while out.last().is_some_and(|(c, _)| is_indent(*c)) {
+                out.pop();
+            }
+            after_break = true;
+        } else if !(after_break && is_indent(c)) {
+            after_break = false;
+            out.push((c, i));
+        }
+    }
+    *runs = from_chars(runs, &out);
+}
+
+/// Whether a line opens with an item's number: 1. 1． 1、 1） （1） (1) （一） 一、 ①.
+fn opens_with_item_number(t: &str) -> bool {
+    let cn = |c: char| "一二三四五六七八九十".contains(c);
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if digits.len() < t.len() {
+        // 1.5 is a number, not an item's.
+        return digits.starts_with(['.', '．', '、', '）', ')'])
+            && !digits.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    }
+    let han = t.trim_start_matches(cn);
+    if han.len() < t.len() {
+        return han.starts_with('、');
+    }
+    if let Some(inner) = t.strip_prefix(['（', '(']) {
+        let rest = inner.trim_start_matches(|c: char| c.is_ascii_digit() || cn(c));
+        return rest.len() < inner.len() && rest.starts_with(['）', ')']);
+    }
+    t.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c))
+}
+
+/// What a manual line break (Shift+Enter) is taken for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Break {
+    /// A paragraph's end: the author's enumeration, or a 落款's date.
+    Paragraph,
+    /// A line break inside the paragraph (an address, a signature, a title's lines).
+    Line,
+    /// Nothing: the break falls after ， or 、, inside a sentence, where no line ends
+    /// in Chinese writing (text pasted with its old line ends).
+    Join,
+}
+
+/// What a manual line break is: a paragraph's end when the line after it is indented
+/// (the author typed the next paragraph's indent), or the line before ends a clause and
+/// the line after opens with an item's number (an enumeration typed line by line), or
+/// the line after is a date alone at the end (a 落款's date under its issuing body);
+/// joined inside a sentence (after ， or 、); else a line break.
+fn break_kind(before: &str, after: &str, last: bool) -> Break {
+    let before = before.trim_end_matches(is_indent);
+    let text = after.trim_start_matches(is_indent);
+    if before.is_empty() || text.is_empty() {
+        return Break::Paragraph;
+    }
+    let indented = after.starts_with(['\u{3000}', '\t']) || after.starts_with("  ");
+    let clause = before.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?']);
+    if indented
+        || (clause && opens_with_item_number(text))
+        || (last && crate::input::article::is_date_line(text))
+    {
+        Break::Paragraph
+    } else if before.ends_with(['，', '、', ',']) {
+        Break::Join
+    } else {
+        Break::Line
+    }
+}
+
+/// A paragraph cut at each manual line break that ends a paragraph ([`break_kind`]);
+/// the other breaks stay as line breaks inside it or are joined, the indentation around
+/// them dropped. The first part keeps the list number.
+fn split_at_breaks(mut para: Para) -> Vec<Para> {
+    let looks = std::mem::take(&mut para.runs);
+    let chars = to_chars(&looks);
+    let lines: Vec<&[(char, usize)]> = chars.split(|(c, _)| *c == '\n').collect();
+    let text = |l: &[(char, usize)]| l.iter().map(|(c, _)| *c).collect::<String>();
+    let mut parts: Vec<Vec<(char, usize)>> = Vec::new();
+    let mut current: Vec<(char, usize)> = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let mut line: &[(char, usize)] = line;
+        if k > 0 {
+            let last = k + 1 == lines.len();
+            let kind = break_kind(&text(lines[k - 1]), &text(line), last);
+            while current.last().is_some_and(|(c, _)| is_indent(*c)) {
+                current.pop();
+            }
+            let skip = line.iter().take_while(|(c, _)| is_indent(*c)).count();
+            line = &line[skip..];
+            match (kind, line.first()) {
+                (Break::Paragraph, _) => parts.push(std::mem::take(&mut current)),
+                (Break::Line, Some(&(_, i))) => current.push(('\n', i)),
+                _ => {}
+            }
+        }
+        current.extend_from_slice(line);
+    }
+    parts.push(current);
+    let mut parts = parts.into_iter();
+    let style = para.style.clone();
+    para.runs = from_chars(&looks, &parts.next().unwrap_or_default());
+    let mut out = vec![para];
+    out.extend(parts.map(|chars| Para {
+        runs: from_chars(&looks, &chars),
+        style: style.clone(),
+        ..Para::default()
+    }));
+    out
+}
+
+/// Tabs as a reader sees them: between two words a tab is a space (联系人：张伟　电话：
+/// 0571…, U+3000); next to full-width punctuation, which has its own space, after an
+/// item's number typed at a line's start (`①\t强化…`, `1.\t建立…`: the list's tab) and
+/// at a line's start or end (indentation, alignment) it is dropped. A row of tabs is
+/// one.
+fn tidy_tabs(runs: &mut Vec<Run>) {
+    let chars = to_chars(runs);
+    if !chars.iter().any(|(c, _)| *c == '\t') {
+        return;
+    }
+    let mut out: Vec<(char, usize)> = Vec::with_capacity(chars.len());
+    for (k, &(c, i)) in chars.iter().enumerate() {
+        if c != '\t' {
+            out.push((c, i));
+            continue;
+        }
+        if chars.get(k + 1).is_some_and(|(n, _)| *n == '\t') {
+            continue;
+        }
+        let before = out.last().map(|(c, _)| *c);
+        let after = chars.get(k + 1).map(|(c, _)| *c);
+        let edge = |c: Option<char>| c.is_none_or(|c| c == '\n' || is_indent(c));
+        let line: String = out
+            .iter()
+            .rev()
+            .take_while(|(c, _)| *c != '\n')
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let number = line.chars().count() <= 5 && opens_with_item_number(&line);
+        if !edge(before)
+            && !edge(after)
+            && !number
+            && !before.is_some_and(carries_space)
+            && !after.is_some_and(carries_space)
+        {
+            out.push(('\u{3000}', i));
+        }
+    }
+    *runs = from_chars(runs, &out);
+}
+
+/// Full-width punctuation (，。：；、（）“”《》…), which carries its own space, and
+/// enclosed numbers (① ⑴ ⒈), which open an item.
+fn carries_space(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{2018}'..='\u{201F}' | '\u{2014}' | '\u{2026}' | '\u{00B7}' | '\u{2460}'..='\u{24FF}')
+}
+
+/// EMU (English Metric Units, DrawingML's length) in a millimetre: 914 400 an inch.
+const EMU_PER_MM: f64 = 914_400.0 / 25.4;
+
+/// The width a drawing is placed at in Word (`wp:extent cx`, in EMU), as a share of
+/// our text block in per cent: a picture placed 3 cm wide prints 3 cm wide, not
+/// enlarged to the full width (and its pixels with it). `{width=NN%}` is a share of
+/// the text block, and the Markdown is written before any issue's style is known, so
+/// the share is of the default block (GB/T 9704's 156 mm, `style::Page::default`); an
+/// issue with another `block_width` scales it with its block. None when the picture
+/// fills the block or more (it prints full width) or its size is not given.
+fn placed_width(d: &Node) -> Option<u32> {
+    let cx: f64 = d
+        .descendants()
+        .find(|n| {
+            n.tag_name().name() == "extent"
+                && n.parent()
+                    .is_some_and(|p| matches!(p.tag_name().name(), "inline" | "anchor"))
+        })
+        .and_then(|e| attr(&e, "cx"))
+        .and_then(|v| v.parse().ok())?;
+    let block = crate::model::style::Page::default().block_width;
+    let block_mm = block.0 / crate::model::style::Size::mm(1.0).0;
+    let pct = (cx / EMU_PER_MM / block_mm * 100.0).round();
+    (pct.is_finite() && pct > 0.0 && pct < 100.0).then(|| pct.max(5.0) as u32)
+}
+
 /// Whether a character is indentation Word leaves at a paragraph's ends.
 fn is_indent(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
+}
+
+/// A list number kept apart from a number after it: `1.` before `3月2日` would read
+/// 1.3月, so it is written `1．` (full-width, which the layout boxes as an item's
+/// number, `item-number` in layouts/article.typ).
+fn apart(mut label: String, text: &str) -> String {
+    if label.ends_with('.') && text.starts_with(|c: char| c.is_ascii_digit()) {
+        label.pop();
+        label.push('．');
+    }
+    label
 }
 
 /// Runs as Markdown: bold as `**…**`, italic as `*…*`, the text escaped; the
@@ -940,24 +1571,38 @@ fn runs_markdown(runs: &[Run], line_start: bool) -> String {
         let core = text.trim_matches(is_indent);
         let lead = &text[..text.len() - text.trim_start_matches(is_indent).len()];
         let tail = &text[text.trim_end_matches(is_indent).len()..];
-        let escaped = escape(core, line_start && out.is_empty() && lead.is_empty());
+        let escaped = escape_lines(core, line_start && out.is_empty() && lead.is_empty());
         let mark = match (r.bold, r.italic) {
             (true, true) => "***",
             (true, false) => "**",
             (false, true) => "*",
             _ => "",
         };
+        let (open, close) = r.vert.tags();
         out.push_str(lead);
         if core.is_empty() {
             out.push_str(tail);
             continue;
         }
         out.push_str(mark);
+        out.push_str(open);
         out.push_str(&escaped);
+        out.push_str(close);
         out.push_str(mark);
         out.push_str(tail);
     }
     out
+}
+
+/// Text that may hold line breaks (`\n`) as Markdown: each line escaped as a line's
+/// start is, the breaks written as Markdown's hard break (a backslash at the line's
+/// end), which the Markdown reader keeps as a line break inside the paragraph.
+fn escape_lines(text: &str, line_start: bool) -> String {
+    text.split('\n')
+        .enumerate()
+        .map(|(k, line)| escape(line, line_start || k > 0))
+        .collect::<Vec<_>>()
+        .join("\\\n")
 }
 
 /// Text as Markdown that prints as itself: every ASCII mark Markdown reads is
@@ -1005,16 +1650,10 @@ struct ListFormat {
 }
 
 impl ListFormat {
+    /// The label of the `n`th item: the level's text (`%1、`) with the number in its
+    /// format.
     fn number(&self, n: u64) -> String {
-        let shown = match self.kind.as_str() {
-            "chineseCounting" | "chineseCountingThousand" | "ideographTraditional" => {
-                crate::model::numerals::chinese_number(n)
-            }
-            "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
-                char::from_u32(0x245F + n as u32).map_or(n.to_string(), String::from)
-            }
-            _ => n.to_string(),
-        };
+        let shown = shown_number(&self.kind, n);
         let mut t = self.text.clone();
         for k in 1..=9 {
             t = t.replace(&format!("%{k}"), &shown);
@@ -1023,6 +1662,122 @@ impl ListFormat {
         // after the number is layout, not text).
         t
     }
+}
+
+/// A number as a Word list format (`w:numFmt`) shows it: 一 二 三 for the Chinese
+/// countings (Word's `chineseCounting`, and `taiwaneseCountingThousand` as LibreOffice
+/// saves 一、), 壹 贰 叁, 甲 乙 丙, 子 丑 寅, a b c, i ii iii, 01, ①, １, ⑴. A
+/// format with no sign for the number (甲 after 癸, ① after ⑳) shows it in digits, as
+/// Word does; an unknown format too.
+fn shown_number(kind: &str, n: u64) -> String {
+    const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
+    const BRANCHES: [&str; 12] = [
+        "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥",
+    ];
+    let nth = |signs: &[&str]| {
+        usize::try_from(n)
+            .ok()
+            .and_then(|i| signs.get(i.checked_sub(1)?))
+            .map(|s| (*s).to_owned())
+    };
+    let offset = |base: u32, max: u64| {
+        (1..=max)
+            .contains(&n)
+            .then(|| char::from_u32(base + n as u32 - 1))
+            .flatten()
+            .map(String::from)
+    };
+    let shown = match kind {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "ideographLegalTraditional"
+        | "japaneseCounting" => Some(crate::model::numerals::chinese_number(n)),
+        "chineseLegalSimplified" => Some(legal_simplified(n)),
+        "ideographTraditional" => nth(&STEMS),
+        "ideographZodiac" => nth(&BRANCHES),
+        "lowerLetter" => Some(letters(n, b'a')),
+        "upperLetter" => Some(letters(n, b'A')),
+        "lowerRoman" => Some(roman(n).to_lowercase()),
+        "upperRoman" => Some(roman(n)),
+        "decimalZero" => Some(format!("{n:02}")),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => offset(0x2460, 20),
+        "decimalEnclosedParen" => offset(0x2474, 20),
+        "decimalFullWidth" | "decimalFullWidth2" => Some(
+            n.to_string()
+                .chars()
+                .filter_map(|c| char::from_u32(u32::from(c) - u32::from('0') + 0xFF10))
+                .collect(),
+        ),
+        _ => None,
+    };
+    shown
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// A number in the capital numerals of accounts (大写): 壹 贰 叁 … 拾壹, 贰拾.
+fn legal_simplified(n: u64) -> String {
+    crate::model::numerals::chinese_number(n)
+        .chars()
+        .map(|c| match c {
+            '一' => '壹',
+            '二' => '贰',
+            '三' => '叁',
+            '四' => '肆',
+            '五' => '伍',
+            '六' => '陆',
+            '七' => '柒',
+            '八' => '捌',
+            '九' => '玖',
+            '十' => '拾',
+            '百' => '佰',
+            '千' => '仟',
+            other => other,
+        })
+        .collect()
+}
+
+/// A number in letters as Word counts them: a … z, then aa, bb … (the letter repeated).
+fn letters(n: u64, a: u8) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let letter = char::from(a + ((n - 1) % 26) as u8);
+    let times = usize::try_from((n - 1) / 26 + 1).unwrap_or(1).min(20);
+    std::iter::repeat_n(letter, times).collect()
+}
+
+/// A number in Roman numerals (up to 3999; more in digits).
+fn roman(n: u64) -> String {
+    const SIGNS: [(u64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    if !(1..4000).contains(&n) {
+        return n.to_string();
+    }
+    let mut rest = n;
+    let mut out = String::new();
+    for (value, sign) in SIGNS {
+        while rest >= value {
+            out.push_str(sign);
+            rest -= value;
+        }
+    }
+    out
 }
 
 impl Numbering {
@@ -1096,21 +1851,16 @@ mod tests {
         let runs = vec![
             Run {
                 text: "\u{3000}\u{3000}会议".into(),
-                bold: false,
-                italic: false,
-                mark: false,
+                ..Run::default()
             },
             Run {
                 text: "强调 ".into(),
                 bold: true,
-                italic: false,
-                mark: false,
+                ..Run::default()
             },
             Run {
                 text: "结束。 ".into(),
-                bold: false,
-                italic: false,
-                mark: false,
+                ..Run::default()
             },
         ];
         assert_eq!(runs_markdown(&runs, true), "会议**强调** 结束。");
@@ -1133,5 +1883,327 @@ mod tests {
             text: "%1.".into(),
         };
         assert_eq!(f.number(2), "2.");
+    }
+
+    /// A Word package of the given body XML (and numbering part, when given), made
+    /// here: the parts the reader needs and no more.
+    fn package(body: &str, numbering: Option<&str>) -> Vec<u8> {
+        use std::io::Write;
+        let ns = format!(
+            r#"xmlns:w="{W}" xmlns:r="{R}" xmlns:a="{A}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#
+        );
+        let mut parts = vec![
+            (
+                "word/document.xml".to_owned(),
+                format!(r#"<w:document {ns}><w:body>{body}<w:sectPr/></w:body></w:document>"#),
+            ),
+            (
+                "word/_rels/document.xml.rels".to_owned(),
+                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>"#.to_owned(),
+            ),
+            ("word/media/image1.png".to_owned(), "png".to_owned()),
+        ];
+        if let Some(n) = numbering {
+            parts.push((
+                "word/numbering.xml".to_owned(),
+                format!(r#"<w:numbering {ns}>{n}</w:numbering>"#),
+            ));
+        }
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// The Markdown of a body, and the warnings.
+    fn read(body: &str) -> Converted {
+        convert(&package(body, None)).unwrap()
+    }
+
+    /// A paragraph of runs `<w:r><w:t>…</w:t></w:r>`, each string a run; `|` is a
+    /// manual line break, `>` a tab.
+    fn p(runs: &[&str]) -> String {
+        let runs: String = runs
+            .iter()
+            .map(|r| match *r {
+                "|" => "<w:r><w:br/></w:r>".to_owned(),
+                ">" => "<w:r><w:tab/></w:r>".to_owned(),
+                t => format!(r#"<w:r><w:t xml:space="preserve">{t}</w:t></w:r>"#),
+            })
+            .collect();
+        format!("<w:p>{runs}</w:p>")
+    }
+
+    #[test]
+    fn hidden_text_is_left_out_and_said_once_with_its_first_place() {
+        let body = format!(
+            "{}<w:p><w:r><w:t>已完成系统升级；</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>【内部备注：</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>此句待核实，勿印】</w:t></w:r><w:r><w:t>热线接通率98%。</w:t></w:r></w:p><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>又一处</w:t></w:r><w:r><w:t>正文。</w:t></w:r></w:p>",
+            p(&["第一段。"])
+        );
+        let c = read(&body);
+        assert_eq!(
+            c.markdown,
+            "第一段。\n\n已完成系统升级；热线接通率98%。\n\n正文。\n\n"
+        );
+        let hidden: Vec<&String> = c.warnings.iter().filter(|w| w.contains("hidden")).collect();
+        assert_eq!(hidden.len(), 1, "{:?}", c.warnings);
+        assert!(
+            hidden[0].contains("2 passage(s)")
+                && hidden[0].contains("paragraph 2")
+                && hidden[0].contains("【内部备注：此句待核实，勿印】"),
+            "{}",
+            hidden[0]
+        );
+    }
+
+    #[test]
+    fn a_word_table_of_contents_and_its_heading_are_left_out() {
+        // A TOC field over three paragraphs under a 目录 typed by hand (as WPS and
+        // older Word files have it), the entries numbered like the headings.
+        let field = r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>一、基本情况</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:p><w:p><w:r><w:t>二、主要做法</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>2</w:t></w:r></w:p><w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+        let heading = |t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = format!(
+            "{}{field}{}{}{}",
+            p(&["目　录"]),
+            heading("基本情况"),
+            p(&["正文。"]),
+            heading("主要做法")
+        );
+        let c = read(&body);
+        assert_eq!(c.markdown, "# 基本情况\n\n正文。\n\n# 主要做法\n\n");
+        let w = c.warnings.join("\n");
+        assert!(
+            w.contains(
+                "paragraph 1 «目　录»: the Word table of contents (4 paragraph(s)) is not printed"
+            ) && w.contains("[issue] contents = true"),
+            "{w}"
+        );
+        // Word's own: a content control of the TOC gallery, a TOC Heading, entries
+        // in the TOC 1 style with PAGEREF fields.
+        let sdt = r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>目录</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t>一、工作开展情况</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>"#;
+        let c = read(&format!(
+            "{sdt}{}{}",
+            heading("工作开展情况"),
+            p(&["正文。"])
+        ));
+        assert_eq!(c.markdown, "# 工作开展情况\n\n正文。\n\n");
+        // An entry's style alone is enough.
+        let entry = r#"<w:p><w:pPr><w:pStyle w:val="TOC2"/></w:pPr><w:r><w:t>（一）总体情况3</w:t></w:r></w:p>"#;
+        let c = read(&format!("{entry}{}", p(&["正文。"])));
+        assert_eq!(c.markdown, "正文。\n\n");
+    }
+
+    #[test]
+    fn a_manual_line_break_ends_a_paragraph_or_breaks_the_line() {
+        let fw = "\u{3000}\u{3000}";
+        // An enumeration typed with Shift+Enter after a clause, each item indented.
+        let items = p(&[
+            &format!("{fw}会议明确了三项措施："),
+            "|",
+            &format!("{fw}1.建立周调度机制；"),
+            "|",
+            &format!("{fw}2.实行挂图作战。"),
+        ]);
+        // Not indented, but after a clause and opening with a number.
+        let unindented = p(&["要求如下：", "|", "（一）压实责任；", "|", "①加强督查。"]);
+        // A line broken where a line may end: a line break; after a comma (pasted
+        // text's line end): joined.
+        let lines = p(&[
+            "第一行",
+            "|",
+            &format!("{fw}第二行"),
+            "|",
+            "3号线通车，",
+            "|",
+            "运营良好。",
+        ]);
+        // A 落款 on two lines: the issuing body, then its date.
+        let signature = p(&["青山县教育局", "|", "2026年3月30日"]);
+        let c = read(&format!("{items}{unindented}{lines}{signature}"));
+        assert_eq!(
+            c.markdown,
+            "会议明确了三项措施：\n\n1\\.建立周调度机制；\n\n2\\.实行挂图作战。\n\n\
+             要求如下：\n\n（一）压实责任；\n\n①加强督查。\n\n\
+             第一行\n\n第二行\\\n3号线通车，运营良好。\n\n\
+             青山县教育局\n\n2026年3月30日\n\n"
+        );
+        // The Markdown reader keeps the line break.
+        let md = crate::input::article::parse_markdown("第二行\\\n3号线通车。\n", true);
+        let text: String = md.blocks[0]
+            .inlines()
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(text, "第二行\n3号线通车。");
+        // Where a line after a break would open a list, it is escaped.
+        let c = read(&p(&["见下", "|", "1. 第一"]));
+        assert_eq!(c.markdown, "见下\\\n1\\. 第一\n\n");
+    }
+
+    #[test]
+    fn a_tab_between_words_is_a_space_and_elsewhere_dropped() {
+        let c = read(&format!(
+            "{}{}{}",
+            p(&[
+                ">",
+                "联系人：",
+                ">",
+                "张伟",
+                ">",
+                "电话：",
+                ">",
+                "0571-88776655",
+                ">"
+            ]),
+            p(&["姓名", ">", ">", "张伟", ">", "（组长）"]),
+            p(&["①", ">", "强化考核问责；", "|", "2.", ">", "开展回头看。"])
+        ));
+        assert_eq!(
+            c.markdown,
+            "联系人：张伟　电话：0571-88776655\n\n姓名　张伟（组长）\n\n①强化考核问责；\n\n2\\.开展回头看。\n\n"
+        );
+    }
+
+    #[test]
+    fn superscripts_and_subscripts_are_written_as_html_tags() {
+        let v = |t: &str, val: &str| {
+            format!(r#"<w:r><w:rPr><w:vertAlign w:val="{val}"/></w:rPr><w:t>{t}</w:t></w:r>"#)
+        };
+        let body = format!(
+            "<w:p><w:r><w:t>面积120m</w:t></w:r>{}<w:r><w:t>，减排CO</w:t></w:r>{}<w:r><w:rPr><w:b/><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>注</w:t></w:r><w:r><w:t>。</w:t></w:r></w:p>",
+            v("2", "superscript"),
+            v("2", "subscript")
+        );
+        assert_eq!(
+            read(&body).markdown,
+            "面积120m<sup>2</sup>，减排CO<sub>2</sub>**<sup>注</sup>**。\n\n"
+        );
+    }
+
+    #[test]
+    fn list_number_formats_as_word_shows_them() {
+        let cases: [(&str, &[(u64, &str)]); 14] = [
+            (
+                "taiwaneseCountingThousand",
+                &[(1, "一"), (11, "十一"), (20, "二十")],
+            ),
+            ("chineseCounting", &[(3, "三"), (10, "十")]),
+            ("chineseCountingThousand", &[(12, "十二")]),
+            ("ideographLegalTraditional", &[(2, "二")]),
+            (
+                "chineseLegalSimplified",
+                &[(1, "壹"), (3, "叁"), (11, "拾壹"), (20, "贰拾")],
+            ),
+            (
+                "ideographTraditional",
+                &[(1, "甲"), (4, "丁"), (10, "癸"), (11, "11")],
+            ),
+            (
+                "ideographZodiac",
+                &[(1, "子"), (3, "寅"), (12, "亥"), (13, "13")],
+            ),
+            ("lowerLetter", &[(1, "a"), (3, "c"), (27, "aa")]),
+            ("upperLetter", &[(2, "B")]),
+            ("lowerRoman", &[(2, "ii"), (4, "iv")]),
+            ("upperRoman", &[(9, "IX"), (14, "XIV")]),
+            ("decimalZero", &[(1, "01"), (12, "12")]),
+            ("decimalEnclosedCircle", &[(1, "①"), (20, "⑳"), (21, "21")]),
+            ("decimalFullWidth", &[(1, "１"), (12, "１２")]),
+        ];
+        for (kind, numbers) in cases {
+            for (n, shown) in numbers {
+                assert_eq!(shown_number(kind, *n), *shown, "{kind} {n}");
+            }
+        }
+        assert_eq!(shown_number("decimalEnclosedCircleChinese", 2), "②");
+        assert_eq!(shown_number("decimalEnclosedParen", 1), "⑴");
+        assert_eq!(shown_number("decimal", 7), "7");
+        assert_eq!(shown_number("someNewFormat", 7), "7");
+    }
+
+    #[test]
+    fn a_list_number_before_a_digit_is_set_apart_full_width() {
+        let numbering = r#"<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>"#;
+        let item = |runs: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr>{runs}</w:p>"#
+            )
+        };
+        let body = format!(
+            "{}{}",
+            item(
+                "<w:r><w:rPr><w:b/></w:rPr><w:t>3月2日，</w:t></w:r><w:r><w:t>县教育局召开会议。</w:t></w:r>"
+            ),
+            item("<w:r><w:t>加强督导。</w:t></w:r>")
+        );
+        let c = convert(&package(&body, Some(numbering))).unwrap();
+        assert_eq!(
+            c.markdown,
+            "1．**3月2日，**县教育局召开会议。\n\n2\\.加强督导。\n\n"
+        );
+    }
+
+    #[test]
+    fn a_picture_keeps_the_width_word_placed_it_at() {
+        let pic = |cx: u64| {
+            format!(
+                r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="{cx}" cy="720000"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+            )
+        };
+        // 3 cm of the 156 mm text block; 20 cm (wider than the block): full width.
+        let c = read(&format!("{}{}", pic(1_080_000), pic(7_200_000)));
+        assert_eq!(
+            c.markdown,
+            "![](media/image1.png){width=19%}\n\n![](media/image1.png)\n\n"
+        );
+        let md = crate::input::article::parse_markdown(&c.markdown, true);
+        assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+    }
+
+    #[test]
+    fn odd_files_are_named_for_what_they_are() {
+        let docx = std::path::Path::new("稿件.docx");
+        let doc = std::path::Path::new("稿件.doc");
+        let e = word_package(docx, b"").unwrap_err();
+        assert!(e.message.contains("empty (0 bytes)"), "{e:?}");
+        for page in [
+            &b"<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body>"[..],
+            b"\xEF\xBB\xBF  <!DOCTYPE html><html>",
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related",
+        ] {
+            let e = word_package(doc, page).unwrap_err();
+            assert!(e.message.contains("web page"), "{e:?}");
+            assert!(
+                e.help
+                    .as_deref()
+                    .is_some_and(|h| h.contains("save it as .docx"))
+            );
+        }
+        // A package cut short: its end (the ZIP directory) is missing.
+        let whole = package(&p(&["正文。"]), None);
+        let cut = &whole[..whole.len() / 2];
+        assert!(matches!(
+            word_package(docx, cut),
+            Ok(std::borrow::Cow::Borrowed(_))
+        ));
+        let e = convert(cut).unwrap_err();
+        assert!(e.message.contains("cut short"), "{e:?}");
+        assert!(
+            e.help
+                .as_deref()
+                .is_some_and(|h| h.contains("save it again"))
+        );
+        assert_eq!(
+            sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            Sniffed::Ole
+        );
+        assert_eq!(sniff(b"{\\rtf1"), Sniffed::Other);
     }
 }

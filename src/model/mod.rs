@@ -633,19 +633,16 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .into());
         }
         let mut paragraphs = Vec::new();
-        let (source, mut blocks) = match word_kind(&path) {
-            Some(kind) => {
-                let docx = match kind {
-                    WordKind::Docx => bytes,
-                    WordKind::Other => crate::input::docx::from_office(&path, &bytes)
-                        .map_err(|e| word_error(loaded, &entry.file, &path, e))?,
-                };
+        let (source, mut blocks) = match is_word_file(&path) {
+            true => {
+                let docx = crate::input::docx::word_package(&path, &bytes)
+                    .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 let mut converted = crate::input::docx::convert(&docx)
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 paragraphs = std::mem::take(&mut converted.paragraphs);
                 word_blocks(&path, converted, &paragraphs, entry, &labels, &mut warnings)
             }
-            None => {
+            false => {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
                 let mut source = strip_controls(&path, decoded.text, &mut warnings);
@@ -979,14 +976,6 @@ fn parse_blocks(
     }
 }
 
-/// The kinds of word-processor file an article may be.
-enum WordKind {
-    /// A `.docx`, read as it is.
-    Docx,
-    /// `.doc`, `.wps`, `.odt`, `.rtf`: converted to `.docx` by LibreOffice first.
-    Other,
-}
-
 /// Whether a file is an article by its name: text, Markdown or a word-processor file
 /// (not an issue file).
 pub fn is_article_file(path: &Path) -> bool {
@@ -997,18 +986,15 @@ pub fn is_article_file(path: &Path) -> bool {
     matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown")) || is_word_file(path)
 }
 
-/// Whether an article file is a word-processor file (read through `input::docx`).
+/// Whether an article file is a word-processor file (read through `input::docx`): a
+/// `.docx`, or a `.doc`, `.wps`, `.odt`, `.rtf` that LibreOffice converts first
+/// (`docx::word_package` goes by the bytes, not the name).
 pub fn is_word_file(path: &Path) -> bool {
-    word_kind(path).is_some()
-}
-
-fn word_kind(path: &Path) -> Option<WordKind> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "docx" => Some(WordKind::Docx),
-        "doc" | "wps" | "odt" | "rtf" => Some(WordKind::Other),
-        _ => None,
-    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("docx" | "doc" | "wps" | "odt" | "rtf"))
 }
 
 fn word_error(
@@ -1017,16 +1003,19 @@ fn word_error(
     path: &Path,
     e: crate::input::docx::DocxProblem,
 ) -> Error {
+    let help = e.help.unwrap_or_else(|| {
+        "open it in Word or WPS and save it again as .docx (另存为 Word 文档 .docx) / 请用 Word 或 WPS 另存为 .docx".to_owned()
+    });
     loaded
         .error_at(
             file.span(),
             format!(
                 "{} cannot be read as a Word document: {} / 无法读取此 Word 文件",
                 path.display(),
-                e.0
+                e.message
             ),
         )
-        .help("open it in Word or WPS and save it again as .docx (另存为 Word 文档 .docx); or install LibreOffice, which converts .doc, .wps and .odt / 请用 Word 或 WPS 另存为 .docx")
+        .help(help)
         .into()
 }
 

@@ -436,3 +436,106 @@ fn word_footnotes_print_as_numbered_notes_at_the_end() {
         .map(|i| i.text.clone());
     assert_eq!(strong.as_deref(), Some("五级人大"));
 }
+
+/// A Word package made here from its body's XML, with one picture part
+/// (`media/image1.png`, relationship `rId9`; its bytes are not an image's, and need
+/// not be for what is tested).
+fn package(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in [
+        ("word/document.xml", document.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/media/image1.png", b"png".as_slice()),
+    ] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// `import` of a Word file with no text refuses it as `build` does (nothing written),
+/// and writes and counts only the pictures its Markdown names: a picture in a table
+/// cell is said, not printed, and not written out.
+#[test]
+fn import_refuses_an_empty_word_file_and_writes_only_the_photos_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let empty = dir.path().join("空.docx");
+    std::fs::write(&empty, package("<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>")).unwrap();
+    let o = run(&["import", empty.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("has no text") && err.contains("没有正文"),
+        "{err}"
+    );
+    assert!(!dir.path().join("空.md").exists());
+
+    let cell = r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:drawing><wp:inline><wp:extent cx="1800000" cy="1200000"/><a:graphic><a:graphicData><a:blip r:embed="rId9"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>图1 文化站外景</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>正文。</w:t></w:r></w:p>"#;
+    let docx = dir.path().join("表.docx");
+    std::fs::write(&docx, package(cell)).unwrap();
+    let o = run(&["import", docx.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("0 photo(s)"), "{out}");
+    assert!(!dir.path().join("表-images").exists());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a picture in a table cell"));
+}
+
+/// Files that are no `.docx` inside are named for what they are, each with what to do:
+/// an empty file, an old `.doc` renamed `.docx` that cannot be converted (it may have a
+/// password), a web page saved as `.doc`. LibreOffice's own output is never shown.
+#[test]
+fn odd_word_files_are_named_for_what_they_are() {
+    let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+    for (name, bytes, said) in [
+        ("a.docx", &b""[..], "the file is empty (0 bytes)"),
+        ("a.docx", &ole[..], "may be password-protected"),
+        (
+            "a.doc",
+            b"<html><head><meta charset=\"utf-8\"></head><body><p>3\xe6\x9c\x88</p></body></html>",
+            "a web page (HTML) saved with a Word name",
+        ),
+    ] {
+        let toml = MINIMAL_TOML.replace("file = \"a.txt\"", &format!("file = \"{name}\""));
+        let (dir, issue) = write_issue(&toml, &[]);
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let out = dir.path().join("out.pdf");
+        let o = build_cli(&issue, &out);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        let has_soffice = Command::new("soffice")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if said.contains("password") && !has_soffice {
+            assert!(err.contains("is not installed"), "{err}");
+        } else {
+            assert!(err.contains(said), "{name}: {err}");
+        }
+        // Not LibreOffice's own words (its Java warnings, its temporary paths).
+        assert!(
+            !err.contains("EOCD")
+                && !err.contains("javaldx")
+                && !err.contains("source file could not be loaded"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("install LibreOffice") || name == "a.docx" && !has_soffice,
+            "{err}"
+        );
+        assert!(!out.exists());
+    }
+}
