@@ -320,6 +320,8 @@ struct Para {
     outline: Option<u8>,
     /// A list paragraph: its level (0 first).
     list: Option<(String, u8)>,
+    /// Centred by the paragraph's own alignment (`w:jc w:val="center"`).
+    centred: bool,
 }
 
 impl Para {
@@ -836,7 +838,11 @@ impl Reader<'_> {
                 None => line.push_str("- "),
             }
         }
-        if line.is_empty() {
+        if line.is_empty() && centred_line(&para, trimmed) {
+            // A short centred line (a speech's speaker and date under its title): the
+            // Markdown reader's centred line.
+            line = format!("<p align=\"center\">{trimmed}</p>");
+        } else if line.is_empty() {
             line = body;
         } else {
             line.push_str(&runs_markdown(&para.runs, false));
@@ -928,6 +934,10 @@ impl Reader<'_> {
                 .and_then(|o| attr(&o, "val"))
                 .and_then(|v| v.parse::<u8>().ok())
                 .filter(|o| *o < 9),
+            centred: ppr
+                .and_then(|x| child(&x, W, "jc"))
+                .and_then(|j| attr(&j, "val"))
+                .is_some_and(|v| v == "center"),
             ..Para::default()
         };
         // The paragraph's own numbering, else its style's (Word's `List Number`); a
@@ -1532,6 +1542,21 @@ fn placed_width(d: &Node) -> Option<u32> {
 }
 
 /// Whether a character is indentation Word leaves at a paragraph's ends.
+/// Whether a paragraph is a centred line to keep centred: centred in Word, short, one
+/// line, not a sentence, not all bold (a title or heading typed so), not a table's or
+/// a figure's caption (表1 …), and nothing in it that HTML would read.
+fn centred_line(para: &Para, text: &str) -> bool {
+    let caption =
+        text.starts_with(['表', '图']) && text.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    para.centred
+        && para.images.is_empty()
+        && text.chars().count() <= 40
+        && !text.contains(['\n', '<', '>', '&'])
+        && !text.ends_with(['。', '！', '？', '；'])
+        && !caption
+        && !para.runs.iter().all(|r| r.bold || r.text.trim().is_empty())
+}
+
 fn is_indent(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
 }

@@ -1095,6 +1095,11 @@ fn blank_repeated_title(
         .trim_start_matches('#')
         .trim()
         .trim_matches('*');
+    // A Word title centred, as a centred line.
+    let line = line
+        .strip_prefix("<p align=\"center\">")
+        .and_then(|l| l.strip_suffix("</p>"))
+        .unwrap_or(line);
     let rest_has_text = !text[end..].trim().is_empty();
     if title.is_empty() || squash(line) != title || !rest_has_text {
         return;

@@ -260,3 +260,40 @@ fn a_bold_title_typed_again_at_the_top_of_a_word_file_prints_once() {
     let text = first_article_text(&issue);
     assert!(!text.contains("测试标题"), "{text}");
 }
+
+/// A speech's centred lines under its title (speaker, date) stay centred lines, and the
+/// 同志们： after them is its addressee (they printed as indented body paragraphs).
+#[test]
+fn centred_lines_of_a_word_file_stay_centred() {
+    let docx = docx_edited("lists.docx", |xml| {
+        let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let centred = |t: &str| {
+            format!("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>")
+        };
+        let lines = centred("县委常委、副县长　张明华")
+            + &centred("（2026年3月2日）")
+            + "<w:p><w:r><w:t>同志们：</w:t></w:r></w:p>";
+        format!("{}{lines}{}", &xml[..at], &xml[at..])
+    });
+    let (_d, issue, warnings) = word_article(docx);
+    assert!(!warnings.iter().any(|w| w.contains("HTML")), "{warnings:?}");
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let kinds: Vec<String> = model.articles[0]
+        .blocks
+        .iter()
+        .take(3)
+        .map(|b| match b {
+            jianbao::input::Block::Centered { inlines } => format!("centred {}", inlines[0].text),
+            jianbao::input::Block::Addressee { .. } => "addressee".into(),
+            _ => "other".into(),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "centred 县委常委、副县长　张明华",
+            "centred （2026年3月2日）",
+            "addressee"
+        ]
+    );
+}
