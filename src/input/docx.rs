@@ -853,16 +853,21 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, tbl: Node) {
+        // A table counts as one paragraph, as an editor counts them: what is in it is
+        // placed at the table, and the paragraph after it is the next number (counting
+        // each cell's paragraphs put it dozens on: `check` said ¶26 for the table and the
+        // build paragraph 74 for the line after it).
+        let table_no = self.para_no + 1;
         self.out
             .paragraphs
-            .push((self.out.markdown.len(), self.para_no + 1));
+            .push((self.out.markdown.len(), table_no));
         let mut rows: Vec<Vec<String>> = Vec::new();
         for r in tbl.children().filter(|r| is(r, W, "tr")) {
             let mut row = Vec::new();
             for c in r.children().filter(|c| is(c, W, "tc")) {
                 let mut parts = Vec::new();
                 for p in c.descendants().filter(|p| is(p, W, "p")) {
-                    self.para_no += 1;
+                    self.para_no = table_no;
                     let mut para = self.paragraph(p);
                     join_breaks(&mut para.runs);
                     tidy_tabs(&mut para.runs);
@@ -899,6 +904,7 @@ impl Reader<'_> {
             }
             rows.push(row);
         }
+        self.para_no = table_no;
         let Some(width) = rows.iter().map(Vec::len).max().filter(|w| *w > 0) else {
             return;
         };
