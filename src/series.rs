@@ -250,7 +250,15 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
             )
         }
         None => copied_issue(
-            &loaded.text,
+            &moved_header(
+                &loaded.text,
+                old_number.zip(number),
+                f.issue
+                    .label
+                    .as_ref()
+                    .map(|l| l.get_ref().as_str())
+                    .zip(label.as_deref()),
+            ),
             number,
             total,
             date,
@@ -330,6 +338,29 @@ fn fresh_issue(
     format!(
         "# The issue; the bulletin, the footer and the style are in the series file.\n{doc}{ARTICLE_TEMPLATE}"
     )
+}
+
+/// The comment lines that open an issue file (`# 工作动态 第5期 …`) with the issue's
+/// number and label moved on, as the file's values are.
+fn moved_header(text: &str, number: Option<(u32, u32)>, label: Option<(&str, &str)>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut header = true;
+    for line in text.split_inclusive('\n') {
+        header &= line.trim_start().starts_with('#');
+        if !header {
+            out.push_str(line);
+            continue;
+        }
+        let mut line = line.to_owned();
+        if let Some((old, new)) = number {
+            line = line.replace(&format!("第{old}期"), &format!("第{new}期"));
+        }
+        if let Some((old, new)) = label.filter(|(old, _)| !old.is_empty()) {
+            line = line.replace(old, new);
+        }
+        out.push_str(&line);
+    }
+    out
 }
 
 /// The issue file copied for the next issue: its comments kept, the [issue] table

@@ -111,6 +111,12 @@ fn next_writes_the_next_issue_of_the_sample() {
         "{text}"
     );
     assert!(text.contains("date = 2018-08-01") && !text.contains("[[article]]\ntitle"));
+    // The comment that opens the file says the new number (it said 第19期 still).
+    assert!(
+        text.starts_with("# 联络动态 2018年第20期"),
+        "{}",
+        text.lines().next().unwrap_or("")
+    );
     // With one article added it builds as 第20期（总第五百六十四期）.
     std::fs::copy(copy.join("01-fawu-yidengjiang.txt"), out.join("a.txt")).unwrap();
     std::fs::write(
