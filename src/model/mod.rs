@@ -608,7 +608,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             0..0,
             "the issue has no articles / 本期没有文章",
         )
-        .help("add at least one [[article]] table with a title and a file (see examples/issue.toml) / 请至少添加一篇 [[article]]，写明 title 和 file")
+        .help("add at least one [[article]] table with its file (and its title, if it has one; see examples/issue.toml) / 请至少添加一篇 [[article]]，写明 file（有标题时写 title）")
         .into());
     }
     let mut articles = Vec::with_capacity(f.articles.len());
