@@ -6,6 +6,15 @@ use std::process::Command;
 
 use crate::common::*;
 
+/// `jianbao ARGS`, without colour.
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
 fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures/docx").join(name)
 }
@@ -246,13 +255,6 @@ fn import_writes_the_markdown_and_photos_and_never_overwrites_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("稿件.docx");
     std::fs::copy(fixture("tongxun.docx"), &docx).unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_jianbao"))
-            .args(args)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
     let o = run(&["import", docx.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let md = std::fs::read_to_string(dir.path().join("稿件.md")).unwrap();
@@ -466,13 +468,6 @@ fn package(body: &str) -> Vec<u8> {
 #[test]
 fn import_refuses_an_empty_word_file_and_writes_only_the_photos_it_names() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_jianbao"))
-            .args(args)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
     let empty = dir.path().join("空.docx");
     std::fs::write(&empty, package("<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>")).unwrap();
     let o = run(&["import", empty.to_str().unwrap()]);
