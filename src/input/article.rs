@@ -169,11 +169,6 @@ impl Table {
             .chain(&self.rows)
             .map(|r| r.iter().map(text).collect())
             .collect();
-        let at = |g: &Vec<Vec<String>>, r: usize, c: usize| {
-            g.get(r)
-                .and_then(|row| row.get(c))
-                .map(|s| s.trim().to_owned())
-        };
         // Marks with nothing before them are text.
         for (r, row) in grid.iter_mut().enumerate() {
             for (c, cell) in row.iter_mut().enumerate() {
@@ -183,8 +178,10 @@ impl Table {
                 }
             }
         }
-        let mark = |g: &Vec<Vec<String>>, r, c, m: &str| {
-            at(g, r, c).as_deref() == Some(m) && g[r][c].trim() == g[r][c]
+        // The cells are trimmed: a mark is the cell's whole text (a mark kept as text
+        // above has a space before it).
+        let mark = |g: &Vec<Vec<String>>, r: usize, c: usize, m: &str| {
+            g.get(r).and_then(|row| row.get(c)).is_some_and(|t| t == m)
         };
         let mut covered = Vec::new();
         for r in 0..grid.len() {
