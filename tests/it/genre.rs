@@ -1461,6 +1461,35 @@ fn a_semicolon_after_a_number_and_its_unit_never_opens_a_line() {
     );
 }
 
+/// A web or e-mail address breaks after any of its characters: Typst broke a link only
+/// where its classes change (an e-mail address not at all), and the line before one was
+/// spread letter by letter (群　众　可　登　录…).
+#[test]
+fn the_line_before_a_web_address_is_not_spread_out() {
+    let url = "https://zwfw.example.gov.cn/portal/service/guide/detail?itemId=1234567890abcdef&lang=zh_CN";
+    let mail = "zhengwufuwu_zhongxin@example.gov.cn";
+    let text =
+        format!("群众可登录市政务服务网（{url}）查询办事指南，也可发送邮件至 {mail} 咨询。\n");
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // Every address prints whole, in order.
+    let printed = squash(&pdftotext(&pdf));
+    assert!(printed.contains(&format!("（{url}）")), "{printed}");
+    assert!(printed.contains(mail), "{printed}");
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    // The advance from each character to the next on the line of 群众可登录.
+    let gaps = pymupdf_numbers(
+        &pdf,
+        "for b in pymupdf.open(sys.argv[1])[0].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    if ''.join(c['c'] for c in cs).startswith('群众可登录'):\n      for a, b in zip(cs[:4], cs[1:5]):\n        print(b['origin'][0] - a['origin'][0])",
+    );
+    assert_eq!(gaps.len(), 4, "{gaps:?}");
+    // 三号 body: 16 pt a character, a little more to justify, not a character's gap.
+    assert!(gaps.iter().all(|g| (15.5..18.0).contains(g)), "{gaps:?}");
+}
+
 #[test]
 fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do() {
     if cjkcheck_script().is_none() {
