@@ -59,7 +59,7 @@ pub struct Bulletin {
     /// Where the title may break between words, in characters (the layout sets a long
     /// title on up to `masthead_max_lines` balanced lines); none when the editor wrote
     /// the lines (`\n`).
-    pub title_breaks: Vec<usize>,
+    pub title_breaks: words::Breaks,
     pub pinyin: Option<String>,
     pub unit: Option<String>,
     /// Top marks, line by line: the copy number (份号), the 密级, then the other marks
@@ -321,19 +321,20 @@ pub struct Article {
     /// Title lines (a `\n` in the issue file breaks the title); none: untitled.
     pub title: Vec<String>,
     /// Where each title line may break when it is too long for one line: offsets in
-    /// characters, between words (`words::breaks`).
-    pub title_breaks: Vec<Vec<usize>>,
+    /// characters, between words, and inside a long quotation only if it must
+    /// (`words::breaks`).
+    pub title_breaks: Vec<words::Breaks>,
     /// The article's 按语, before its body.
     pub note: Option<Note>,
     pub subtitle: Option<String>,
     /// Where the subtitle may break, as `title_breaks`.
-    pub subtitle_breaks: Vec<usize>,
+    pub subtitle_breaks: words::Breaks,
     /// Its entry in 本期要目: `contents_title`, else the title on one line; none: not
     /// listed (an untitled article without one).
     pub contents_entry: Option<String>,
     /// Where the contents entry may break, as `title_breaks`: an entry that runs on
     /// breaks between words (AI+教 / 育 broke inside one).
-    pub contents_breaks: Vec<usize>,
+    pub contents_breaks: words::Breaks,
     /// The author line under the title (`[[article]] author`).
     pub author: Option<String>,
     pub byline: Option<String>,
@@ -545,7 +546,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         title_breaks: {
             let t = f.bulletin.title.get_ref();
             if t.contains('\n') {
-                Vec::new()
+                words::Breaks::default()
             } else {
                 words::breaks(t.trim())
             }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use icu_segmenter::options::WordBreakInvariantOptions;
 use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
+use serde::Serialize;
 
 /// Words of bulletins that the dictionary splits (年上|半年, 一季|度, 联系|点).
 const TERMS: &[&str] = &[
@@ -69,12 +70,28 @@ const TERMS: &[&str] = &[
     "最后一公里",
 ];
 
-/// The offsets, in characters, at which `line` may break: between two words, never
-/// between two one-character words (a dictionary miss: 全|县), before a closing mark,
-/// after an opening one or a dash (—— opens a title's second line, whole), before 的,
-/// inside a short quotation or title in “” 《》, inside a number with its unit (2026年)
-/// or a Latin word.
-pub(crate) fn breaks(line: &str) -> Vec<usize> {
+/// Where a display line may break, in characters from its start, in two tiers: the
+/// layout breaks at `words` when it can, and at `inside` too only when the line cannot
+/// be set on its lines without them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Breaks {
+    /// Between two words outside any quotation or 《title》.
+    pub words: Vec<usize>,
+    /// Between two words inside a quotation or 《title》 longer than a short one (which
+    /// never breaks): 《新工科背景下的课程思政》 is kept on one line when it fits there.
+    pub inside: Vec<usize>,
+}
+
+/// A quotation or 《title》 of at most this many characters between its marks never
+/// breaks; a longer one breaks inside only when it must.
+const SHORT_QUOTE: usize = 8;
+
+/// Where `line` may break: between two words, never between two one-character words
+/// (a dictionary miss: 全|县), before a closing mark, after an opening one or a dash
+/// (—— opens a title's second line, whole), before 的, inside a short quotation or
+/// title in “” 《》, inside a number with its unit (2026年) or a Latin word; inside a
+/// longer quotation or title only as a last resort (`Breaks::inside`).
+pub(crate) fn breaks(line: &str) -> Breaks {
     static SEGMENTER: LazyLock<WordSegmenterBorrowed<'static>> =
         LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
     let segmenter = &*SEGMENTER;
@@ -90,6 +107,8 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
         .map(|(k, _)| k)
         .collect();
     let mut closed = vec![false; chars.len() + 1];
+    // Inside a longer quotation or title: a break of the second tier.
+    let mut quoted = vec![false; chars.len() + 1];
     // Inside listed terms and short quotations or titles.
     for term in TERMS {
         let t: Vec<char> = term.chars().collect();
@@ -111,9 +130,12 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
             let Some(b) = chars[a..].iter().position(|&c| c == close).map(|p| p + a) else {
                 break;
             };
-            if b - a <= 9 {
-                closed[a + 1..=b].iter_mut().for_each(|c| *c = true);
-            }
+            let inner = if b - a <= SHORT_QUOTE + 1 {
+                &mut closed
+            } else {
+                &mut quoted
+            };
+            inner[a + 1..=b].iter_mut().for_each(|c| *c = true);
             from = b + 1;
         }
     }
@@ -121,7 +143,7 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
     let closing = "，。、；：？！）》」』】〕〉”’…·";
     let opening = "（《「『【〔〈“‘";
     let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-');
-    let mut out = Vec::new();
+    let mut out = Breaks::default();
     // The words with the listed terms and short quotations whole.
     let ends: Vec<usize> = ends
         .into_iter()
@@ -154,7 +176,11 @@ pub(crate) fn breaks(line: &str) -> Vec<usize> {
             || (single && han(before) && han(after))
             || ((prefix || suffix || before_de) && han(before) && han(after));
         if !together {
-            out.push(end);
+            if quoted[end] {
+                out.inside.push(end);
+            } else {
+                out.words.push(end);
+            }
         }
         start = end;
     }
@@ -169,7 +195,10 @@ mod tests {
         let cs: Vec<char> = s.chars().collect();
         let mut at = 0;
         let mut out = Vec::new();
-        for b in breaks(s).into_iter().chain([cs.len()]) {
+        let mut all = breaks(s);
+        all.words.append(&mut all.inside);
+        all.words.sort_unstable();
+        for b in all.words.into_iter().chain([cs.len()]) {
             out.push(cs[at..b].iter().collect());
             at = b;
         }
@@ -212,5 +241,21 @@ mod tests {
         ] {
             assert_eq!(split(t).join("|"), words, "{t}");
         }
+    }
+
+    /// A 《title》 longer than a short one breaks inside only in the second tier: the
+    /// layout keeps it whole on a line when it fits (《新工科背景下的课程 / 思政》 broke).
+    #[test]
+    fn a_long_book_title_breaks_inside_only_as_a_last_resort() {
+        let t = "《新工科背景下的课程思政》入选省级一流课程";
+        let b = breaks(t);
+        let open = t.chars().position(|c| c == '》').unwrap() + 1;
+        assert!(b.words.contains(&open), "{b:?}");
+        assert!(b.words.iter().all(|&at| at == 0 || at >= open), "{b:?}");
+        assert!(!b.inside.is_empty(), "{b:?}");
+        assert!(b.inside.iter().all(|&at| at > 1 && at < open), "{b:?}");
+        // A short one has no break inside in either tier.
+        let b = breaks("荣获2018年度《中国人大》杂志发行工作一等奖");
+        assert!(b.inside.is_empty(), "{b:?}");
     }
 }

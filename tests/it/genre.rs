@@ -1204,7 +1204,8 @@ fn numbered_items_start_their_text_at_one_offset() {
 }
 
 /// A title too long for a line breaks between words into balanced lines (GB/T 9704
-/// 7.3.1: 词意完整，排列对称), never inside a word or a quotation.
+/// 7.3.1: 词意完整，排列对称), never inside a word or a short quotation, and inside a
+/// long 《title》 only when the title cannot be set on as few lines otherwise.
 #[test]
 fn long_titles_break_between_words_into_balanced_lines() {
     if !tool("pdftotext") {
@@ -1222,6 +1223,24 @@ fn long_titles_break_between_words_into_balanced_lines() {
         (
             "在全街道基层治理工作推进会上的讲话（摘要）",
             ["在全街道基层治理工作", "推进会上的讲话（摘要）"],
+        ),
+        // A 《title》 that fits on a line stays whole there (broke 《新工科背景下的课程 /
+        // 思政》, and 《高等学校课程思政 / 建设指导纲要》, to balance the lines)…
+        (
+            "《新工科背景下的课程思政》入选省级一流课程",
+            ["《新工科背景下的课程思政》", "入选省级一流课程"],
+        ),
+        (
+            "我校召开《高等学校课程思政建设指导纲要》专题学习会",
+            ["我校召开《高等学校课程思政建设指导纲要》", "专题学习会"],
+        ),
+        // …and one wider than a line breaks between its words.
+        (
+            "认真学习贯彻《关于进一步加强新时代人大代表工作的意见》精神",
+            [
+                "认真学习贯彻《关于进一步加强",
+                "新时代人大代表工作的意见》精神",
+            ],
         ),
     ] {
         let toml = MINIMAL_TOML.replace("title = \"测试标题\"", &format!("title = \"{title}\""));
