@@ -17,6 +17,7 @@ struct Word {
     x0: f64,
     y0: f64,
     x1: f64,
+    y1: f64,
 }
 
 /// Every word of a PDF with its box, page by page (poppler's `-bbox`).
@@ -48,6 +49,7 @@ fn words(pdf: &Path) -> Vec<Word> {
                 x0: attr(line, "xMin"),
                 y0: attr(line, "yMin"),
                 x1: attr(line, "xMax"),
+                y1: attr(line, "yMax"),
             });
         }
     }
@@ -1428,6 +1430,64 @@ fn a_long_list_runs_on_with_join_and_a_footer_taller_than_a_page_stops_the_build
     );
     // 共印80份 after a long approval line stays whole (it split as 共印80 / 份).
     assert!(text.lines().any(|l| l.trim() == "共印80份"), "{text}");
+}
+
+/// A 报尾 list breaks only between its units, after the 、，； between them: it
+/// filled each line to the margin and broke 校团 / 委, 继续教 / 育学院 and
+/// 各县（市、/ 区）; a 、 inside brackets is part of the unit, and a unit's marks print
+/// at full width (a unit boxed alone lost half of its 、 and its 《).
+#[test]
+fn a_footer_list_breaks_between_its_units_only() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let units = [
+        "市应急管理局",
+        "市水利局",
+        "市气象局",
+        "市自然资源局",
+        "各县（市、区）防汛抗旱指挥部",
+        "校团委",
+        "继续教育学院",
+        "国际教育学院",
+        "《中国人大》杂志社",
+        "附属中学",
+        "附属小学",
+        "离退休工作处",
+    ];
+    let list = units.map(|u| format!("\"{u}\"")).join(", ");
+    let toml = format!(
+        "{MINIMAL_TOML}\n[footer]\n[[footer.distribution]]\nlabel = \"送\"\njoin = \"、\"\nrecipients = [{list}]\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let at = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("送："))
+        .unwrap_or_else(|| panic!("{text}"));
+    let lines: Vec<String> = text
+        .lines()
+        .skip(at)
+        .map(squash)
+        .take_while(|l| !l.is_empty() && !l.starts_with('—'))
+        .collect();
+    assert!(lines.len() >= 2, "the list runs on: {lines:?}");
+    let joined = lines.concat();
+    assert_eq!(joined, format!("送：{}", units.join("、")), "{text}");
+    // Every line but the last ends after a unit and its 、.
+    for l in &lines[..lines.len() - 1] {
+        assert!(l.ends_with('、'), "{lines:?}");
+    }
+    // The marks keep their full width: the list's first line is an em a character.
+    let all = words(&pdf);
+    let first = find(&all, "送：市应急管理局、");
+    let em = first.y1 - first.y0;
+    let chars = first.text.chars().count() as f64;
+    assert!(
+        ((first.x1 - first.x0) / em - chars).abs() < 0.2,
+        "{first:?}"
+    );
 }
 
 #[test]
