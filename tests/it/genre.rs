@@ -792,6 +792,16 @@ fn a_table_too_wide_for_the_page_is_set_smaller_before_its_cells_break() {
     let middle = "正文。\n\n| 地区 | 一季度完成值（亿元） | 二季度完成值（亿元） | 三季度完成值（亿元） |\n|---|---|---|---|\n| 东湖区 | 12.5 | 13.8 | 14.2 |\n";
     let size = size_of(middle, '湖').unwrap();
     assert!((size - 12.0).abs() < 0.1, "{size}");
+    // A table a point too wide at 四号 once its cells' closing marks are counted whole
+    // is set at 小四 with its header on one line: it was kept at 四号, and Typst broke
+    // 最大小时雨强（毫 / 米）.
+    let close = "正文。\n\n| 县（市、区） | 累计雨量（毫米） | 最大小时雨强（毫米） | 较常年同期 |\n|---|---|---|---|\n| 石门县 | 142.3 | 52.6 | 偏多185% |\n";
+    let size = size_of(close, '石').unwrap();
+    assert!((size - 12.0).abs() < 0.1, "{size}");
+    let (_d, issue) = write_issue(&toml, &[("a.md", close)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    assert!(text.contains("最大小时雨强（毫米）"), "{text}");
 }
 
 #[test]
