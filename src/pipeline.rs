@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use typst::foundations::Datetime;
+use typst_layout::PagedDocument;
 
 use crate::error::{Error, InputError, Result};
 use crate::input::issue_file::LoadedIssueFile;
@@ -521,6 +522,7 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<Built> {
             .as_ref()
             .and_then(|f| footer_alone(f, pages, &prepared.issue)),
     );
+    warnings.extend(photos_past_their_article(&laid.document, &prepared.issue));
     warnings.extend(settings.notes.iter().cloned());
     Ok(Built {
         pdf,
@@ -587,6 +589,74 @@ fn lines_over(laid: &compile::Laidout, issue: &Issue, target: u32) -> i64 {
 /// Whole body lines in a length (a little under a line counts as none).
 fn lines_in(len: f64, pitch: f64) -> i64 {
     (len / pitch + 0.02).floor() as i64
+}
+
+/// A warning for each photo that did not fit where it stands and floated to a later
+/// page when its article had ended on this one: it then prints after the article's
+/// end, over the next article, away from its text. How much room it
+/// lacked, and a width that would fit.
+fn photos_past_their_article(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
+    let floats = compile::photo_floats(doc);
+    if floats.is_empty() {
+        return Vec::new();
+    }
+    let ends = compile::article_ends(doc);
+    let pitch = compile::body_end(doc).map_or(0.0, |e| e.pitch);
+    let mm = |pt: f64| pt / 72.0 * 25.4;
+    floats
+        .iter()
+        .filter(|f| ends.iter().any(|&(a, page)| a == f.article && page == f.page))
+        .filter_map(|f| {
+            // The last article's: the 报尾 follows the photos, which the footer's note
+            // and warning say.
+            let next = issue.articles.get(f.article + 1)?;
+            let article = &issue.articles[f.article];
+            let crate::input::article::Block::Image(photo) = article
+                .blocks
+                .iter()
+                .filter(|b| !matches!(b, crate::input::article::Block::Closing { .. } | crate::input::article::Block::Note { .. }))
+                .nth(f.block)?
+            else {
+                return None;
+            };
+            let place = if article.paragraphs.is_empty() {
+                let (line, col) = crate::error::line_col(&article.source, photo.offset);
+                format!("{}:{line}:{col}", article.path.display())
+            } else {
+                article.path.display().to_string()
+            };
+            let after = if next.title.is_empty() {
+                "over the next article".to_owned()
+            } else {
+                format!("over «{}»", next.title.concat())
+            };
+            // The image shorter by what it lacked and a line more (the photo takes
+            // whole lines), at its proportions; in 5 % steps of the text block.
+            let lack = f.need - f.room;
+            let block = issue.style.page.block_width.0;
+            let fit = (f.height - lack - pitch) / f.height * f.width / block;
+            let fit = ((fit * 20.0).floor() * 5.0) as i64;
+            let smaller = if fit >= 25 {
+                format!("make it smaller ({{width={fit}%}} after it in a .md, or smaller in the Word file), ")
+            } else {
+                String::new()
+            };
+            let cut = if pitch > 0.0 { (lack / pitch).ceil() as i64 } else { 0 };
+            Some(format!(
+                "{place}: the photo {} does not fit on page {} under the text before it (it needs {:.0} mm, {:.0} mm are left) and floats to the next page, past the end of its article «{}», {after}; to keep it on page {}, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {} 页放不下（需 {:.0} 毫米，仅剩 {:.0} 毫米），浮动到下一页，排在本文结束之后；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
+                photo.src,
+                f.page,
+                mm(f.need),
+                mm(f.room.max(0.0)),
+                article.title.concat(),
+                f.page,
+                photo.src,
+                f.page,
+                mm(f.need),
+                mm(f.room.max(0.0)),
+            ))
+        })
+        .collect()
 }
 
 /// The warning for a footer (报尾) that stands alone on a page of its own: how many

@@ -431,6 +431,62 @@ pub fn footer_fit(doc: &PagedDocument) -> Option<FooterFit> {
     Some(fit)
 }
 
+/// A photo that did not fit where it stands and floated to the top of a later page
+/// (`layouts/article.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct PhotoFloat {
+    /// Its article and its block there, from 0.
+    pub article: usize,
+    pub block: usize,
+    /// The page it did not fit on.
+    pub page: usize,
+    /// The room it needs with its caption and the space around it, and the room left
+    /// under the text before it, pt.
+    pub need: f64,
+    pub room: f64,
+    /// The image's size as placed, pt.
+    pub height: f64,
+    pub width: f64,
+}
+
+/// The photos that floated, in order, when the layout reports them.
+pub(crate) fn photo_floats(doc: &PagedDocument) -> Vec<PhotoFloat> {
+    reported_all(doc, "jianbao-photo-float")
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// The page each article ends on, by its index, when the layout reports it.
+pub(crate) fn article_ends(doc: &PagedDocument) -> Vec<(usize, usize)> {
+    reported_all(doc, "jianbao-article-end")
+        .into_iter()
+        .map(|(page, article)| (article, page))
+        .collect()
+}
+
+/// Every metadata element with this label, with the page it is on.
+fn reported_all<T: serde::de::DeserializeOwned>(
+    doc: &PagedDocument,
+    label: &str,
+) -> Vec<(usize, T)> {
+    use typst::introspection::{Introspector, MetadataElem};
+    let Some(label) = typst::foundations::Label::new(typst::utils::PicoStr::intern(label)) else {
+        return Vec::new();
+    };
+    let introspector = doc.introspector();
+    introspector
+        .query(&typst::foundations::Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let page = introspector.page(content.location()?)?.get();
+            let value = &content.to_packed::<MetadataElem>()?.value;
+            let value = serde_json::from_value(serde_json::to_value(value).ok()?).ok()?;
+            Some((page, value))
+        })
+        .collect()
+}
+
 /// The page a labelled element of the layout is on.
 fn page_of(doc: &PagedDocument, label: &str) -> Option<usize> {
     use typst::introspection::Introspector;

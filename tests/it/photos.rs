@@ -539,3 +539,54 @@ fn photos_floated_past_the_text_leaving_pages_of_their_own_are_said() {
         report.warnings
     );
 }
+
+/// A photo that does not fit under the text before it floats to the next page; when
+/// its article ends on this page, it prints after the article's byline, over the next
+/// article's column label and title (a bulletin's photo from another office did). Said,
+/// with how much room it lacked and what to do; a photo whose text runs on with it is
+/// not.
+#[test]
+fn a_photo_that_floats_past_the_end_of_its_article_is_said() {
+    let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
+    let toml = |body: &str| {
+        format!(
+            "[bulletin]\ntitle = \"测试简报\"\n[issue]\nnumber = 1\ndate = 2026-04-28\n[[article]]\ncolumn = \"国际交流\"\ntitle = \"第一篇\"\nfile = \"a.md\"\nbyline = \"（国际处）\"\n[[article]]\ncolumn = \"教学科研\"\ntitle = \"第二篇文章\"\nfile = \"b.txt\"\n{body}"
+        )
+    };
+    let run = |md: &str| {
+        let (dir, issue) = write_issue(&toml(""), &[("a.md", md), ("b.txt", "第二篇正文。\n")]);
+        std::fs::write(dir.path().join("p.jpg"), jpeg(1200, 800)).unwrap();
+        let (_t, _pdf, report) = build_reported(&issue);
+        report.warnings
+    };
+    let short = format!(
+        "{}![签约仪式](p.jpg){{width=70%}}\n\n末段。\n",
+        line.repeat(4)
+    );
+    let warnings = run(&short);
+    let w = warnings
+        .iter()
+        .find(|w| w.contains("past the end of its article"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert!(
+        w.contains("a.md:9:1")
+            && w.contains("p.jpg")
+            && w.contains("on page 1")
+            && w.contains("«第一篇»")
+            && w.contains("over «第二篇文章»")
+            && w.contains(" mm are left")
+            && w.contains("line(s) of the text before it"),
+        "{w}"
+    );
+    // The text after it fills page 1 and runs on under it on page 2: nothing to say.
+    let long = format!(
+        "{}![签约仪式](p.jpg){{width=70%}}\n\n{}末段。\n",
+        line.repeat(4),
+        line.repeat(12)
+    );
+    let warnings = run(&long);
+    assert!(
+        !warnings.iter().any(|w| w.contains("past the end")),
+        "{warnings:?}"
+    );
+}
