@@ -109,6 +109,9 @@ pub struct Photo {
     /// block; none: as wide as fits.
     #[serde(skip)]
     pub want: Option<f64>,
+    /// Set beside the photo before it, in one row: two images on one line (or in one
+    /// paragraph) of a .md, two pictures in one paragraph of a Word file.
+    pub beside: bool,
     /// The caption under the photo (the Markdown's description); may be empty.
     pub caption: Vec<Inline>,
     /// Set by the model: the image's path in the Typst world.
@@ -961,6 +964,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     // just after one may give its width: `{width=60%}`.
     let mut photo: Option<Photo> = None;
     let mut after_photo = false;
+    // A photo ended in this paragraph, with nothing but spaces after it so far: the next
+    // photo goes beside it.
+    let mut row_open = false;
 
     // `depth`: how many lists the text is in (2 and more: an item of a nested list).
     let options = Options::ENABLE_STRIKETHROUGH
@@ -1042,18 +1048,24 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             && table.is_none()
             && let Some((span, name)) = bare.iter().find(|(s, _)| s.start == range.start)
         {
+            let beside = row_open
+                && current
+                    .as_ref()
+                    .is_none_or(|(_, inl)| inl.iter().all(|i| i.text.trim().is_empty()));
             flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             blocks.push(Block::Image(Photo {
                 src: (*name).to_owned(),
                 data: None,
                 offset: span.start,
                 want: None,
+                beside,
                 caption: Vec::new(),
                 file: String::new(),
                 width: 0.0,
                 height: 0.0,
             }));
             after_photo = true;
+            row_open = true;
             target = span.clone();
             if range.end <= target.end {
                 continue;
@@ -1320,13 +1332,19 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 if link_type == LinkType::ShortcutUnknown {
                     target = spaced_target(text, &range).map_or(0..0, |(t, _)| t);
                 }
-                // A photo is a block of its own: the text before it is a paragraph.
+                // A photo is a block of its own: the text before it is a paragraph;
+                // beside the photo before it when only spaces came between them.
+                let beside = row_open
+                    && current
+                        .as_ref()
+                        .is_none_or(|(_, inl)| inl.iter().all(|i| i.text.trim().is_empty()));
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 photo = Some(Photo {
                     src: dest_url.into_string(),
                     data: None,
                     offset: range.start,
                     want: None,
+                    beside,
                     caption: Vec::new(),
                     file: String::new(),
                     width: 0.0,
@@ -1338,6 +1356,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     p.caption = trim_inlines(std::mem::take(&mut p.caption));
                     blocks.push(Block::Image(p));
                     after_photo = true;
+                    row_open = true;
                     continue;
                 }
             }
@@ -1364,6 +1383,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Item) => {
+                row_open = false;
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
             // Printed as their text, said: a bulletin prints no web link and no
@@ -2677,6 +2697,27 @@ mod tests {
             photo("会前。![](IMG 0412.jpg)会后。\n"),
             ["会前。", "IMG 0412.jpg||None", "会后。"]
         );
+        // Two photos in one paragraph (on one line, or on two lines with no blank line
+        // between them): the second beside the first; a blank line: one under the other.
+        let beside = |md: &str| -> Vec<bool> {
+            parse_markdown(md, true)
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Image(p) => Some(p.beside),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            beside("正文。\n\n![左](a.jpg) ![右](b.jpg)\n\n![下](c.jpg)\n"),
+            [false, true, false]
+        );
+        assert_eq!(
+            beside("![左](a.jpg){width=40%}\n![右](b.jpg){width=40%}\n"),
+            [false, true]
+        );
+        assert_eq!(beside("![左](a.jpg)说明文字![右](b.jpg)\n"), [false, false]);
         let md = "正文。\n\n![现场](a b.jpg)\n";
         let Block::Image(p) = &parse_markdown(md, true).blocks[1] else {
             panic!()

@@ -796,7 +796,15 @@ impl Reader<'_> {
         let text = para.plain();
         let trimmed = text.trim_matches(is_indent);
         let mut caption_at = None;
-        for (img, width) in &para.images {
+        // Pictures in one paragraph alone stand side by side in Word: on one line, a
+        // row; with text, each a block of its own.
+        let row = trimmed.is_empty() && para.images.len() > 1;
+        for (k, (img, width)) in para.images.iter().enumerate() {
+            if row && k > 0 {
+                // Back over the blank line after the picture before.
+                self.out.markdown.truncate(self.out.markdown.len() - 2);
+                self.out.markdown.push(' ');
+            }
             self.out.markdown.push_str("![");
             caption_at = Some(self.out.markdown.len());
             self.out.markdown.push_str("](");
@@ -2196,6 +2204,36 @@ mod tests {
         );
         let md = crate::input::article::parse_markdown(&c.markdown, true);
         assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+    }
+
+    /// Two pictures alone in one paragraph stand side by side in Word: one line of
+    /// Markdown, a row; with text in the paragraph, each a block of its own.
+    #[test]
+    fn pictures_in_one_paragraph_are_a_row() {
+        let run = |cx: u64| {
+            format!(
+                r#"<w:r><w:drawing><wp:inline><wp:extent cx="{cx}" cy="720000"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#
+            )
+        };
+        let c = read(&format!(
+            "<w:p>{}<w:r><w:t xml:space=\"preserve\">  </w:t></w:r>{}</w:p>",
+            run(2_700_000),
+            run(1_800_000)
+        ));
+        assert_eq!(
+            c.markdown,
+            "![](media/image1.png){width=48%} ![](media/image1.png){width=32%}\n\n"
+        );
+        let md = crate::input::article::parse_markdown(&c.markdown, true);
+        let beside: Vec<bool> = md
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                crate::input::article::Block::Image(p) => Some(p.beside),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(beside, [false, true]);
     }
 
     #[test]

@@ -204,15 +204,7 @@ fn read_memo(
     let height = width * aspect;
     let ppi = f64::from(source_px.0) / (width / POINTS_PER_INCH);
 
-    let mut warning = None;
-    if ppi < MIN_PPI {
-        warning = Some(format!(
-            "{name} is {}×{} px: placed {:.0} mm wide it has {ppi:.0} ppi, under the {MIN_PPI:.0} ppi a photo needs to print sharp; use a larger original, or place it smaller ({{width=50%}}) / 图片分辨率不足（{ppi:.0} ppi），印刷会模糊",
-            source_px.0,
-            source_px.1,
-            width / POINTS_PER_INCH * 25.4
-        ));
-    }
+    let warning = low_ppi(name, source_px, width, ppi);
     let image = if ppi > MAX_PPI {
         let scale = TARGET_PPI / ppi;
         let nw = (f64::from(source_px.0) * scale).round().max(1.0) as u32;
@@ -240,6 +232,37 @@ fn read_memo(
         },
         warning,
     ))
+}
+
+/// The warning for a photo whose resolution at its placed width is under [`MIN_PPI`].
+fn low_ppi(name: &str, source_px: (u32, u32), width: f64, ppi: f64) -> Option<String> {
+    (ppi < MIN_PPI).then(|| format!(
+        "{name} is {}×{} px: placed {:.0} mm wide it has {ppi:.0} ppi, under the {MIN_PPI:.0} ppi a photo needs to print sharp; use a larger original, or place it smaller ({{width=50%}}) / 图片分辨率不足（{ppi:.0} ppi），印刷会模糊",
+        source_px.0,
+        source_px.1,
+        width / POINTS_PER_INCH * 25.4
+    ))
+}
+
+/// Photos side by side in one row: the widths that set them at one height, together
+/// `width` wide with `gap` between them (no taller than [`MAX_HEIGHT_SHARE`] of the
+/// block's `block_height`), from their proportions (height over width).
+pub(crate) fn row_widths(aspects: &[f64], width: f64, gap: f64, block_height: f64) -> Vec<f64> {
+    let room = width - gap * (aspects.len().saturating_sub(1)) as f64;
+    let per_height: f64 = aspects.iter().map(|a| 1.0 / a.max(1e-6)).sum();
+    let height = (room / per_height).min(block_height * MAX_HEIGHT_SHARE);
+    aspects.iter().map(|a| height / a.max(1e-6)).collect()
+}
+
+impl PhotoFile {
+    /// Places the photo `width` wide instead (a photo in a row): its placed size and
+    /// resolution, and the warning when that is too low to print sharp.
+    pub(crate) fn place_at(&mut self, name: &str, width: f64) -> Option<String> {
+        let aspect = self.placed.1 / self.placed.0.max(1e-6);
+        self.placed = (width, width * aspect);
+        self.ppi = f64::from(self.source_px.0) / (width / POINTS_PER_INCH);
+        low_ppi(name, self.source_px, width, self.ppi)
+    }
 }
 
 /// The number of colour components of a JPEG (1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK), read

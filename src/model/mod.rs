@@ -668,7 +668,16 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 (source, blocks)
             }
         };
-        for b in &mut blocks {
+        // The photos in a row with others (`beside`): placed anew below, with their
+        // resolution's warning.
+        let in_row: Vec<bool> = (0..blocks.len())
+            .map(|i| {
+                let beside = |b: Option<&Block>| matches!(b, Some(Block::Image(p)) if p.beside);
+                matches!(&blocks[i], Block::Image(_))
+                    && (beside(blocks.get(i)) || beside(blocks.get(i + 1)))
+            })
+            .collect();
+        for (b, &in_row) in blocks.iter_mut().zip(&in_row) {
             match b {
                 Block::Divider { inlines } => {
                     *inlines = vec![article::Inline {
@@ -688,7 +697,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     };
                     match load_photo(&place, p, &f.style, photos.len() + 1) {
                         Ok((file, warning)) => {
-                            if let Some(w) = &warning {
+                            if let Some(w) = warning.as_ref().filter(|_| !in_row) {
                                 warnings.push(place.note(p.offset, w));
                             }
                             photos.push(file);
@@ -715,6 +724,14 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         }
         // Pictures left out (above) leave no block behind.
         blocks.retain(|b| !matches!(b, Block::Image(p) if p.file.is_empty()));
+        let place = Place {
+            loaded,
+            path: &path,
+            source: &source,
+        };
+        for w in place_rows(&mut blocks, &mut photos, &f.style) {
+            warnings.push(place.note(w.0, &w.1));
+        }
         if blocks.is_empty() {
             return Err(loaded
                 .error_at(
@@ -1278,6 +1295,58 @@ impl Place<'_> {
 
 /// Reads the photo an article names (relative to the article's folder) or carries,
 /// and places it. Every failure points at the image in the article.
+/// Photos side by side (a photo and those `beside` it): one row at one height, as
+/// wide as the text block, or as the widths they asked for together (`{width=…%}` on
+/// each), a character apart. Their placed sizes change; the warnings of those whose
+/// resolution is then too low, with where they are named.
+fn place_rows(
+    blocks: &mut [Block],
+    photos: &mut [PhotoFile],
+    style: &Style,
+) -> Vec<(usize, String)> {
+    let mut warnings = Vec::new();
+    let block = style.page.block_width.0;
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i + 1;
+        if matches!(&blocks[i], Block::Image(_)) {
+            while matches!(blocks.get(j), Some(Block::Image(p)) if p.beside) {
+                j += 1;
+            }
+        }
+        if j - i > 1 {
+            let row: Vec<&article::Photo> = blocks[i..j]
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Image(p) => Some(p),
+                    _ => None,
+                })
+                .collect();
+            let asked: Option<f64> = row.iter().map(|p| p.want).sum();
+            let width = block * asked.unwrap_or(1.0).min(1.0);
+            let aspects: Vec<f64> = row.iter().map(|p| p.height / p.width.max(1e-6)).collect();
+            let widths = photo::row_widths(
+                &aspects,
+                width,
+                style.fonts.body.size.0,
+                style.page.block_height.0,
+            );
+            for (b, w) in blocks[i..j].iter_mut().zip(widths) {
+                let Block::Image(p) = b else { continue };
+                let Some(file) = photos.iter_mut().find(|f| f.vpath == p.file) else {
+                    continue;
+                };
+                if let Some(warning) = file.place_at(&p.src, w) {
+                    warnings.push((p.offset, warning));
+                }
+                (p.width, p.height) = file.placed;
+            }
+        }
+        i = j;
+    }
+    warnings
+}
+
 fn load_photo(
     place: &Place<'_>,
     p: &mut article::Photo,

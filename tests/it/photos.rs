@@ -590,3 +590,42 @@ fn a_photo_that_floats_past_the_end_of_its_article_is_said() {
         "{warnings:?}"
     );
 }
+
+/// Two photos on one line of a .md stand side by side at one height, together as wide
+/// as the text block with a character between them, each with its caption under it
+/// (they were set one under the other, each as wide as the block: a page of photos).
+#[test]
+fn photos_on_one_line_stand_side_by_side_at_one_height() {
+    if cjkcheck_script().is_none() {
+        return;
+    }
+    let md = "第一段正文。\n\n![座谈会现场](a.jpg) ![代表发言](b.jpg)\n\n第二段正文。\n";
+    let (_dir, issue) = md_issue(md, &[("a.jpg", jpeg(1200, 800)), ("b.jpg", jpeg(600, 800))]);
+    let (_t, pdf, report) = build_reported(&issue);
+    // (page, x0, y0, x1, y1) of every image, in pt.
+    let v = pymupdf_numbers(
+        &pdf,
+        "d = pymupdf.open(sys.argv[1])\nfor p in d:\n    for i in p.get_images():\n        for r in p.get_image_rects(i[0]):\n            print(p.number + 1, r.x0, r.y0, r.x1, r.y1)",
+    );
+    assert_eq!(v.len(), 10, "{v:?}");
+    let (a, b) = (&v[0..5], &v[5..10]);
+    let (a, b) = if a[1] < b[1] { (a, b) } else { (b, a) };
+    assert_eq!(a[0], b[0], "one page: {v:?}");
+    // One height, one top; side by side, a character (16 pt) apart; the text block's
+    // width (156 mm, 442.2 pt) together.
+    assert!(
+        (a[2] - b[2]).abs() < 0.5 && (a[4] - b[4]).abs() < 0.5,
+        "{v:?}"
+    );
+    assert!((b[1] - a[3] - 16.0).abs() < 0.5, "{v:?}");
+    assert!((b[3] - a[1] - 442.2).abs() < 1.0, "{v:?}");
+    // At one height the 3:2 photo is twice as wide as the 3:4 one (1.5 / 0.75).
+    assert!(((a[3] - a[1]) / (b[3] - b[1]) - 2.0).abs() < 0.02, "{v:?}");
+    let text = pdftotext(&pdf);
+    let captions: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("座谈会现场") || l.contains("代表发言"))
+        .collect();
+    assert!(!captions.is_empty(), "{text}");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
