@@ -114,6 +114,9 @@ pub struct Photo {
     pub beside: bool,
     /// The caption under the photo (the Markdown's description); may be empty.
     pub caption: Vec<Inline>,
+    /// The caption is the whole row's (a paragraph next to photos side by side with no
+    /// description of their own), set under the row: on a row's first photo.
+    pub row_caption: bool,
     /// Set by the model: the image's path in the Typst world.
     pub file: String,
     /// Set by the model: the placed size in points.
@@ -1060,6 +1063,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 want: None,
                 beside,
                 caption: Vec::new(),
+                row_caption: false,
                 file: String::new(),
                 width: 0.0,
                 height: 0.0,
@@ -1346,6 +1350,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     want: None,
                     beside,
                     caption: Vec::new(),
+                    row_caption: false,
                     file: String::new(),
                     width: 0.0,
                     height: 0.0,
@@ -1565,35 +1570,48 @@ fn spaced_target<'a>(text: &'a str, label: &Range<usize>) -> Option<(Range<usize
 /// to it, as Word files and pasted texts have it: `图为……`, `▲……`, `图1 ……` right after
 /// the photo, or else right before it. The photo floats to the top of a page; a
 /// caption left in the text would stay behind, far from it.
+///
+/// Photos side by side (a row) with no description of their own take such a paragraph
+/// as the row's caption, under the whole row (`row_caption` on its first photo).
 fn attach_photo_captions(blocks: &mut Vec<Block>) {
     let mut i = 0;
     while i < blocks.len() {
-        let Block::Image(photo) = &blocks[i] else {
-            i += 1;
-            continue;
-        };
-        if !photo.caption.is_empty() {
+        if !matches!(&blocks[i], Block::Image(_)) {
             i += 1;
             continue;
         }
+        // The row the photo opens (itself alone, mostly).
+        let mut j = i + 1;
+        while matches!(blocks.get(j), Some(Block::Image(p)) if p.beside) {
+            j += 1;
+        }
+        let described = blocks[i..j]
+            .iter()
+            .any(|b| matches!(b, Block::Image(p) if !p.caption.is_empty()));
+        if described {
+            i = j;
+            continue;
+        }
         let is_caption = |b: Option<&Block>| matches!(b, Some(Block::Paragraph { inlines }) if is_photo_caption(inlines));
-        let from = if is_caption(blocks.get(i + 1)) {
-            Some(i + 1)
+        let from = if is_caption(blocks.get(j)) {
+            Some(j)
         } else if i > 0 && is_caption(blocks.get(i - 1)) {
             Some(i - 1)
         } else {
             None
         };
+        let len = j - i;
         if let Some(k) = from
             && let Block::Paragraph { inlines } = blocks.remove(k)
         {
             let at = if k < i { i - 1 } else { i };
             if let Block::Image(photo) = &mut blocks[at] {
                 photo.caption = inlines;
+                photo.row_caption = len > 1;
             }
             i = at;
         }
-        i += 1;
+        i += len;
     }
 }
 
@@ -2718,6 +2736,23 @@ mod tests {
             [false, true]
         );
         assert_eq!(beside("![左](a.jpg)说明文字![右](b.jpg)\n"), [false, false]);
+        // A caption paragraph after photos side by side with no description: the row's,
+        // not the right-hand photo's alone.
+        assert_eq!(
+            photo("正文。\n\n![](a.jpg) ![](b.jpg)\n\n图为座谈会现场和代表发言。\n\n后文。\n"),
+            [
+                "正文。",
+                "a.jpg|图为座谈会现场和代表发言。|None",
+                "b.jpg||None",
+                "后文。"
+            ]
+        );
+        let Block::Image(p) =
+            &parse_markdown("![](a.jpg) ![](b.jpg)\n\n图为座谈会现场。\n", true).blocks[0]
+        else {
+            panic!()
+        };
+        assert!(p.row_caption);
         let md = "正文。\n\n![现场](a b.jpg)\n";
         let Block::Image(p) = &parse_markdown(md, true).blocks[1] else {
             panic!()
