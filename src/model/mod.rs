@@ -372,6 +372,9 @@ pub struct Footer {
 pub struct Distribution {
     pub label: String,
     pub recipients: Vec<String>,
+    /// Where each recipient line may break: between its units only
+    /// (`words::unit_breaks`), in characters.
+    pub units: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -804,22 +807,22 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                             .help("write its recipients (recipients = [\"各有关单位\"]), or remove this [[footer.distribution]] / 请填写分送单位，或删除这一栏")
                             .into());
                     }
+                    let each = d
+                        .recipients
+                        .iter()
+                        .map(|r| text(r, "footer.distribution.recipients"))
+                        .collect::<Result<Vec<_>>>()?;
+                    // Run on: one entry, which the layout wraps after the colon.
+                    let recipients = match &d.join {
+                        Some(j) => vec![each.join(j.get_ref().as_str())],
+                        None => each,
+                    };
                     Ok(Distribution {
                         label: labels
                             .distribution
                             .bare(text(&d.label, "footer.distribution.label")?),
-                        recipients: {
-                            let each = d
-                                .recipients
-                                .iter()
-                                .map(|r| text(r, "footer.distribution.recipients"))
-                                .collect::<Result<Vec<_>>>()?;
-                            // Run on: one entry, which the layout wraps after the colon.
-                            match &d.join {
-                                Some(j) => vec![each.join(j.get_ref().as_str())],
-                                None => each,
-                            }
-                        },
+                        units: recipients.iter().map(|r| words::unit_breaks(r)).collect(),
+                        recipients,
                     })
                 })
                 .collect::<Result<_>>()?,

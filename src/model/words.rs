@@ -187,6 +187,28 @@ pub(crate) fn breaks(line: &str) -> Breaks {
     out
 }
 
+/// Where a list of units (a 报尾's 市应急管理局、市水利局、各县（市、区）防汛抗旱指挥部)
+/// may break, in characters: after the 、，； or space between two units, never inside
+/// a unit's name nor at a mark inside brackets (各县（市、区）).
+pub(crate) fn unit_breaks(list: &str) -> Vec<usize> {
+    let between = |c: char| "、，；,; 　".contains(c);
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut after = false;
+    for (k, c) in list.chars().enumerate() {
+        if depth == 0 && after && !between(c) {
+            out.push(k);
+        }
+        if "（(〔《“【「『〈".contains(c) {
+            depth += 1;
+        } else if "）)〕》”】」』〉".contains(c) {
+            depth = depth.saturating_sub(1);
+        }
+        after = between(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +263,29 @@ mod tests {
         ] {
             assert_eq!(split(t).join("|"), words, "{t}");
         }
+    }
+
+    #[test]
+    fn a_list_breaks_between_its_units_only() {
+        let list =
+            "市应急管理局、市水利局，各县（市、区）防汛抗旱指挥部、《中国人大》杂志社 校团委";
+        let cs: Vec<char> = list.chars().collect();
+        let parts: Vec<String> = [0]
+            .into_iter()
+            .chain(unit_breaks(list))
+            .zip(unit_breaks(list).into_iter().chain([cs.len()]))
+            .map(|(a, b)| cs[a..b].iter().collect())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "市应急管理局、",
+                "市水利局，",
+                "各县（市、区）防汛抗旱指挥部、",
+                "《中国人大》杂志社 ",
+                "校团委"
+            ]
+        );
     }
 
     /// A 《title》 longer than a short one breaks inside only in the second tier: the
