@@ -323,20 +323,27 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                     fit.overflow
                 ),
             )
-            .help("shorten the title (the issuing body can go in the unit line), or allow more lines: [style] masthead_max_lines = 2 / 请缩短报头标题，或设置 [style] masthead_max_lines = 2")
+            .help("shorten the title (the issuing body can go in [bulletin] issuer, a smaller line over it, or in the unit line), or allow more lines: [style] masthead_max_lines = 2 / 请缩短报头标题（发文单位名称可移入 [bulletin] issuer，排在标题上方），或设置 [style] masthead_max_lines = 2")
             .into());
     }
     if let Some(fit) = &masthead {
         let full = style.fonts.masthead.size.0;
         if fit.size < full - 0.05 {
             laid.warnings.push(format!(
-                "the masthead title is set at {:.0} pt instead of {full:.0} pt{} to fit {} line(s) / 报头标题过长，已缩小为 {:.0} pt{}; help: with [style] masthead_max_lines = {} it keeps its size on more lines, or shorten [bulletin] title",
+                "the masthead title is set at {:.0} pt instead of {full:.0} pt{} to fit {} line(s) / 报头标题过长，已缩小为 {:.0} pt{}; help: with [style] masthead_max_lines = {} it keeps its size on more lines, or shorten [bulletin] title{}",
                 fit.size,
                 if fit.scale < 1.0 { format!(" and compressed to {:.0} %", fit.scale * 100.0) } else { String::new() },
                 style.masthead_max_lines,
                 fit.size,
                 if fit.scale < 1.0 { format!("并压缩至 {:.0}%", fit.scale * 100.0) } else { String::new() },
                 style.masthead_max_lines + 1,
+                // A title that opens with its issuing body (青山理工大学国际合作与交流工作简讯):
+                // the body's name is better a smaller line over it.
+                if p.issue.bulletin.issuer.is_none() {
+                    ": the issuing body's name can go in [bulletin] issuer, a smaller line over it (发文单位名称可移入 issuer)"
+                } else {
+                    ""
+                },
             ));
         }
     }
