@@ -51,7 +51,9 @@ fn a_25_character_masthead_title_is_compressed_onto_one_line() {
     assert!(
         laid.warnings
             .iter()
-            .any(|w| w.contains("masthead title is set at") && w.contains("masthead_max_lines = 2")),
+            .any(|w| w.contains("masthead title is set at")
+                && w.contains("masthead_max_lines = 2")
+                && w.contains("[bulletin] issuer")),
         "{:?}",
         laid.warnings
     );
@@ -145,7 +147,10 @@ fn a_title_that_cannot_fit_stops_the_build_and_writes_nothing() {
         err.contains("does not fit") && err.contains("issue.toml:3:"),
         "{err}"
     );
-    assert!(err.contains("masthead_max_lines"), "{err}");
+    assert!(
+        err.contains("masthead_max_lines") && err.contains("[bulletin] issuer"),
+        "{err}"
+    );
     assert!(!dir.path().join("issue.pdf").exists());
 }
 
