@@ -11,8 +11,9 @@
 //! style (Heading 1–4, 标题 1–4 and styles based on them, or an outline level) and by
 //! a number typed by hand (一、 （一） 1. （1） on a line alone), bold and italic runs,
 //! superscripts and subscripts (`<sup>`/`<sub>`), lists (their numbers in Word's
-//! formats), tables, photos (at the width Word placed them), and footnotes and endnotes
-//! (as Markdown footnotes). The
+//! formats), tables, photos (at the width Word placed them; side by side when they
+//! stand alone in one paragraph or in a table of photos and captions), and footnotes
+//! and endnotes (as Markdown footnotes). The
 //! article parser reads it like any `.md`, so a Word article gets the same numbering, checks and places as a Markdown one, and
 //! `jianbao import` writes the same text for editors who want to edit it.
 //!
@@ -869,11 +870,15 @@ impl Reader<'_> {
         self.out
             .paragraphs
             .push((self.out.markdown.len(), table_no));
-        let mut rows: Vec<Vec<String>> = Vec::new();
+        // Each cell's text (its paragraphs' Markdown) and pictures, first: a table of
+        // photos and their captions is a row of photos, not a table.
+        let nested = tbl.descendants().any(|n| is(&n, W, "tbl") && n != tbl);
+        let mut cells: Vec<Vec<(Node, Vec<String>, Vec<(String, Option<u32>)>)>> = Vec::new();
         for r in tbl.children().filter(|r| is(r, W, "tr")) {
             let mut row = Vec::new();
             for c in r.children().filter(|c| is(c, W, "tc")) {
                 let mut parts = Vec::new();
+                let mut images = Vec::new();
                 for p in c.descendants().filter(|p| is(p, W, "p")) {
                     self.para_no = table_no;
                     let mut para = self.paragraph(p);
@@ -881,12 +886,29 @@ impl Reader<'_> {
                     tidy_tabs(&mut para.runs);
                     let t = runs_markdown(&para.runs, false);
                     let t = t.trim();
-                    if !para.images.is_empty() {
-                        self.warn(t, "a picture in a table cell is not printed; put it under the table as a photo of its own / 表格中的图片未排出");
-                    }
+                    images.append(&mut para.images);
                     if !t.is_empty() {
-                        parts.push(t.replace('|', "\\|"));
+                        parts.push(t.to_owned());
                     }
+                }
+                row.push((c, parts, images));
+            }
+            cells.push(row);
+        }
+        if !nested && self.photo_table(&cells) {
+            self.para_no = table_no;
+            return;
+        }
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for cells in cells {
+            let mut row = Vec::new();
+            for (c, parts, images) in cells {
+                let parts: Vec<String> = parts.iter().map(|t| t.replace('|', "\\|")).collect();
+                if !images.is_empty() {
+                    self.warn(
+                        parts.first().map_or("", String::as_str),
+                        "a picture in a table cell is not printed; put it under the table as a photo of its own / 表格中的图片未排出",
+                    );
                 }
                 let props = child(&c, W, "tcPr");
                 // A cell merged with the one above it (vMerge without "restart") is
@@ -916,7 +938,7 @@ impl Reader<'_> {
         let Some(width) = rows.iter().map(Vec::len).max().filter(|w| *w > 0) else {
             return;
         };
-        if tbl.descendants().any(|n| is(&n, W, "tbl") && n != tbl) {
+        if nested {
             self.warn("", "a table inside a table cell: its text is printed in the cell, without the inner table's rules / 表中嵌表，只排出其文字");
         }
         let row = |r: &Vec<String>| {
@@ -932,6 +954,86 @@ impl Reader<'_> {
             self.out.markdown.push_str(&row(r));
         }
         self.out.markdown.push('\n');
+    }
+
+    /// A table that only lays out photos (as Word users set photos side by side with
+    /// their captions): each cell one picture at most, with a short caption or none,
+    /// no cell merged, no cell of text alone beside a picture, the captions in the
+    /// pictures' cells or in the row under them.
+    /// Written as rows of photos side by side, each with its caption; a row of text
+    /// alone (图为……, under them all) as a paragraph. False, and nothing written, for
+    /// any other table.
+    fn photo_table(
+        &mut self,
+        cells: &[Vec<(Node, Vec<String>, Vec<(String, Option<u32>)>)>],
+    ) -> bool {
+        let all = || cells.iter().flatten();
+        let merged = |c: &Node| {
+            child(c, W, "tcPr").is_some_and(|p| {
+                child(&p, W, "vMerge").is_some() || child(&p, W, "gridSpan").is_some()
+            })
+        };
+        let short = |parts: &[String]| parts.concat().chars().count() <= 40;
+        // In a row of pictures, a cell of text alone is data (东湖区 | picture).
+        let data = cells.iter().any(|row| {
+            row.iter().any(|(_, _, images)| !images.is_empty())
+                && row
+                    .iter()
+                    .any(|(_, parts, images)| images.is_empty() && !parts.is_empty())
+        });
+        if data
+            || !all().any(|(_, _, images)| !images.is_empty())
+            || all().any(|(c, parts, images)| images.len() > 1 || merged(c) || !short(parts))
+        {
+            return false;
+        }
+        let mut r = 0;
+        while r < cells.len() {
+            let row = &cells[r];
+            let pictured = row.iter().any(|(_, _, images)| !images.is_empty());
+            if !pictured {
+                let text: Vec<String> = row
+                    .iter()
+                    .map(|(_, parts, _)| parts.join(" "))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if !text.is_empty() {
+                    self.out.markdown.push_str(&text.join(" "));
+                    self.out.markdown.push_str("\n\n");
+                }
+                r += 1;
+                continue;
+            }
+            // Captions in the row under the pictures, a cell each.
+            let under = cells.get(r + 1).filter(|next| {
+                next.len() == row.len() && next.iter().all(|(_, _, images)| images.is_empty())
+            });
+            let mut photos = Vec::new();
+            for (k, (_, parts, images)) in row.iter().enumerate() {
+                let Some((img, width)) = images.first() else {
+                    continue;
+                };
+                let own = parts.join(" ");
+                let caption = if own.is_empty() {
+                    under.map(|u| u[k].1.join(" ")).unwrap_or_default()
+                } else {
+                    own
+                };
+                let mut md = format!(
+                    "![{}]({})",
+                    caption.replace(['[', ']'], ""),
+                    img.replace(' ', "%20")
+                );
+                if let Some(pct) = width {
+                    md.push_str(&format!("{{width={pct}%}}"));
+                }
+                photos.push(md);
+            }
+            self.out.markdown.push_str(&photos.join(" "));
+            self.out.markdown.push_str("\n\n");
+            r += if under.is_some() { 2 } else { 1 };
+        }
+        true
     }
 
     fn paragraph(&mut self, p: Node) -> Para {
@@ -2234,6 +2336,63 @@ mod tests {
             })
             .collect();
         assert_eq!(beside, [false, true]);
+    }
+
+    /// A table that only sets photos side by side with their captions (as Word users
+    /// do) is a row of photos: the captions in the pictures' cells or in the row under
+    /// them. A table with a picture among its data stays a table, and the picture is
+    /// said.
+    #[test]
+    fn a_table_of_photos_and_captions_is_a_row_of_photos() {
+        let pic = r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="2700000" cy="1800000"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#;
+        let text = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let cell = |body: String| format!("<w:tc>{body}</w:tc>");
+        let tr = |cells: Vec<String>| format!("<w:tr>{}</w:tr>", cells.concat());
+        let table = |rows: Vec<String>| format!("<w:tbl>{}</w:tbl>", rows.concat());
+        // Captions in the cells.
+        let c = read(&table(vec![tr(vec![
+            cell(format!("{pic}{}", text("座谈会现场"))),
+            cell(format!("{pic}{}", text("代表发言"))),
+        ])]));
+        assert_eq!(
+            c.markdown,
+            "![座谈会现场](media/image1.png){width=48%} ![代表发言](media/image1.png){width=48%}\n\n"
+        );
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        // Captions in the row under the pictures, and a line under them all.
+        let c = read(&table(vec![
+            tr(vec![cell(pic.to_owned()), cell(pic.to_owned())]),
+            tr(vec![cell(text("调研现场")), cell(text("座谈交流"))]),
+        ]));
+        assert_eq!(
+            c.markdown,
+            "![调研现场](media/image1.png){width=48%} ![座谈交流](media/image1.png){width=48%}\n\n"
+        );
+        // A table of data with a picture in it: a table, the picture said.
+        let c = read(&table(vec![
+            tr(vec![cell(text("单位")), cell(text("完成情况"))]),
+            tr(vec![
+                cell(text("东湖区")),
+                cell(format!(
+                    "{pic}{}",
+                    text(
+                        "已完成全年目标任务的百分之一百零五，超额完成各项指标，群众满意度明显提升，获评先进。"
+                    )
+                )),
+            ]),
+        ]));
+        assert!(
+            c.markdown.starts_with("| 单位 | 完成情况 |"),
+            "{}",
+            c.markdown
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("a picture in a table cell")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     #[test]
