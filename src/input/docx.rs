@@ -309,6 +309,10 @@ impl Vert {
     }
 }
 
+/// A table cell as read: its element, its paragraphs' Markdown, its pictures (as
+/// [`Para::images`]).
+type Cell<'a, 'i> = (Node<'a, 'i>, Vec<String>, Vec<(String, Option<u32>)>);
+
 /// One paragraph as read: its runs, its images, and what it held that is not text.
 #[derive(Debug, Default)]
 struct Para {
@@ -873,7 +877,7 @@ impl Reader<'_> {
         // Each cell's text (its paragraphs' Markdown) and pictures, first: a table of
         // photos and their captions is a row of photos, not a table.
         let nested = tbl.descendants().any(|n| is(&n, W, "tbl") && n != tbl);
-        let mut cells: Vec<Vec<(Node, Vec<String>, Vec<(String, Option<u32>)>)>> = Vec::new();
+        let mut cells: Vec<Vec<Cell>> = Vec::new();
         for r in tbl.children().filter(|r| is(r, W, "tr")) {
             let mut row = Vec::new();
             for c in r.children().filter(|c| is(c, W, "tc")) {
@@ -963,10 +967,7 @@ impl Reader<'_> {
     /// Written as rows of photos side by side, each with its caption; a row of text
     /// alone (图为……, under them all) as a paragraph. False, and nothing written, for
     /// any other table.
-    fn photo_table(
-        &mut self,
-        cells: &[Vec<(Node, Vec<String>, Vec<(String, Option<u32>)>)>],
-    ) -> bool {
+    fn photo_table(&mut self, cells: &[Vec<Cell>]) -> bool {
         let all = || cells.iter().flatten();
         let merged = |c: &Node| {
             child(c, W, "tcPr").is_some_and(|p| {
