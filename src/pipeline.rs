@@ -643,10 +643,12 @@ fn photos_past_their_article(doc: &PagedDocument, issue: &Issue) -> Vec<String> 
             let block = issue.style.page.block_width.0;
             let fit = (f.height - lack - pitch) / f.height * f.width / block;
             let fit = ((fit * 20.0).floor() * 5.0) as i64;
-            let smaller = if fit >= 25 {
-                format!("make it smaller ({{width={fit}%}} after it in a .md, or smaller in the Word file), ")
-            } else {
-                String::new()
+            // Photos side by side float as one: their widths together.
+            let row = f.width > photo.width + 0.5;
+            let smaller = match (fit >= 25, row) {
+                (false, _) => String::new(),
+                (true, false) => format!("make it smaller ({{width={fit}%}} after it in a .md, or smaller in the Word file), "),
+                (true, true) => format!("make the photos beside it smaller ({{width=…%}} on each, {fit}% together, in a .md; or smaller in the Word file), "),
             };
             let cut = if pitch > 0.0 { (lack / pitch).ceil() as i64 } else { 0 };
             Some(format!(
