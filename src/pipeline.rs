@@ -8,6 +8,7 @@ use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::error::{Error, InputError, Result};
+use crate::input::article::Block;
 use crate::input::issue_file::LoadedIssueFile;
 use crate::model::{self, Issue};
 use crate::output::print::{self, PrintOverrides, PrintSettings};
@@ -618,10 +619,11 @@ fn photos_past_their_article(doc: &PagedDocument, issue: &Issue) -> Vec<String> 
             // and warning say.
             let next = issue.articles.get(f.article + 1)?;
             let article = &issue.articles[f.article];
-            let crate::input::article::Block::Image(photo) = article
+            // The block as the layout counts them: the closing and the notes apart.
+            let Block::Image(photo) = article
                 .blocks
                 .iter()
-                .filter(|b| !matches!(b, crate::input::article::Block::Closing { .. } | crate::input::article::Block::Note { .. }))
+                .filter(|b| !matches!(b, Block::Closing { .. } | Block::Note { .. }))
                 .nth(f.block)?
             else {
                 return None;

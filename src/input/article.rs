@@ -1566,6 +1566,18 @@ fn spaced_target<'a>(text: &'a str, label: &Range<usize>) -> Option<(Range<usize
     Some((label.end..label.end + close + 2, name))
 }
 
+/// Where the row of photos side by side that the block at `i` opens ends (exclusive):
+/// the photos `beside` it after it; `i + 1` for a photo alone or any other block.
+pub(crate) fn row_end(blocks: &[Block], i: usize) -> usize {
+    let mut j = i + 1;
+    if matches!(blocks.get(i), Some(Block::Image(_))) {
+        while matches!(blocks.get(j), Some(Block::Image(p)) if p.beside) {
+            j += 1;
+        }
+    }
+    j
+}
+
 /// Gives a photo without a caption the caption written as a paragraph of its own next
 /// to it, as Word files and pasted texts have it: `图为……`, `▲……`, `图1 ……` right after
 /// the photo, or else right before it. The photo floats to the top of a page; a
@@ -1581,10 +1593,7 @@ fn attach_photo_captions(blocks: &mut Vec<Block>) {
             continue;
         }
         // The row the photo opens (itself alone, mostly).
-        let mut j = i + 1;
-        while matches!(blocks.get(j), Some(Block::Image(p)) if p.beside) {
-            j += 1;
-        }
+        let j = row_end(blocks, i);
         let described = blocks[i..j]
             .iter()
             .any(|b| matches!(b, Block::Image(p) if !p.caption.is_empty()));

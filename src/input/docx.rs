@@ -309,6 +309,15 @@ impl Vert {
     }
 }
 
+/// The Markdown of a picture after its caption: `](name){width=N%}`, the name's spaces
+/// written `%20`, the width when Word placed it narrower than the text block.
+fn image_tail(img: &str, width: Option<u32>) -> String {
+    let width = width
+        .map(|pct| format!("{{width={pct}%}}"))
+        .unwrap_or_default();
+    format!("]({}){width}", img.replace(' ', "%20"))
+}
+
 /// A table cell as read: its element, its paragraphs' Markdown, its pictures (as
 /// [`Para::images`]).
 type Cell<'a, 'i> = (Node<'a, 'i>, Vec<String>, Vec<(String, Option<u32>)>);
@@ -805,19 +814,14 @@ impl Reader<'_> {
         // row; with text, each a block of its own.
         let row = trimmed.is_empty() && para.images.len() > 1;
         for (k, (img, width)) in para.images.iter().enumerate() {
-            if row && k > 0 {
-                // Back over the blank line after the picture before.
-                self.out.markdown.truncate(self.out.markdown.len() - 2);
-                self.out.markdown.push(' ');
+            if k > 0 {
+                self.out.markdown.push_str(if row { " " } else { "\n\n" });
             }
             self.out.markdown.push_str("![");
             caption_at = Some(self.out.markdown.len());
-            self.out.markdown.push_str("](");
-            self.out.markdown.push_str(&img.replace(' ', "%20"));
-            self.out.markdown.push(')');
-            if let Some(pct) = width {
-                self.out.markdown.push_str(&format!("{{width={pct}%}}"));
-            }
+            self.out.markdown.push_str(&image_tail(img, *width));
+        }
+        if !para.images.is_empty() {
             self.out.markdown.push_str("\n\n");
         }
         if trimmed.is_empty() {
@@ -1020,15 +1024,11 @@ impl Reader<'_> {
                 } else {
                     own
                 };
-                let mut md = format!(
-                    "![{}]({})",
+                photos.push(format!(
+                    "![{}{}",
                     caption.replace(['[', ']'], ""),
-                    img.replace(' ', "%20")
-                );
-                if let Some(pct) = width {
-                    md.push_str(&format!("{{width={pct}%}}"));
-                }
-                photos.push(md);
+                    image_tail(img, *width)
+                ));
             }
             self.out.markdown.push_str(&photos.join(" "));
             self.out.markdown.push_str("\n\n");

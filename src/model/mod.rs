@@ -675,9 +675,8 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         // resolution's warning.
         let in_row: Vec<bool> = (0..blocks.len())
             .map(|i| {
-                let beside = |b: Option<&Block>| matches!(b, Some(Block::Image(p)) if p.beside);
-                matches!(&blocks[i], Block::Image(_))
-                    && (beside(blocks.get(i)) || beside(blocks.get(i + 1)))
+                matches!(&blocks[i], Block::Image(p) if p.beside)
+                    || article::row_end(&blocks, i) > i + 1
             })
             .collect();
         for (b, &in_row) in blocks.iter_mut().zip(&in_row) {
@@ -1296,8 +1295,6 @@ impl Place<'_> {
     }
 }
 
-/// Reads the photo an article names (relative to the article's folder) or carries,
-/// and places it. Every failure points at the image in the article.
 /// Photos side by side (a photo and those `beside` it): one row at one height, as
 /// wide as the text block, or as the widths they asked for together (`{width=…%}` on
 /// each), a character apart. Their placed sizes change; the warnings of those whose
@@ -1311,12 +1308,7 @@ fn place_rows(
     let block = style.page.block_width.0;
     let mut i = 0;
     while i < blocks.len() {
-        let mut j = i + 1;
-        if matches!(&blocks[i], Block::Image(_)) {
-            while matches!(blocks.get(j), Some(Block::Image(p)) if p.beside) {
-                j += 1;
-            }
-        }
+        let j = article::row_end(blocks, i);
         if j - i > 1 {
             let row: Vec<&article::Photo> = blocks[i..j]
                 .iter()
@@ -1350,6 +1342,8 @@ fn place_rows(
     warnings
 }
 
+/// Reads the photo an article names (relative to the article's folder) or carries,
+/// and places it. Every failure points at the image in the article.
 fn load_photo(
     place: &Place<'_>,
     p: &mut article::Photo,

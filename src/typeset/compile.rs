@@ -346,12 +346,16 @@ pub fn overprints(doc: &PagedDocument) -> Vec<Overprint> {
 /// What the layouts report of their own fitting, as metadata in the document
 /// (`#metadata(…) <jianbao-…>`): read back here so that the build can stop or warn.
 fn reported<T: serde::de::DeserializeOwned>(doc: &PagedDocument, label: &str) -> Option<T> {
+    metadata_value(&labelled(doc, label)?)
+}
+
+/// The value of a `#metadata(…)` element, as `T`.
+fn metadata_value<T: serde::de::DeserializeOwned>(
+    content: &typst::foundations::Content,
+) -> Option<T> {
     use typst::introspection::MetadataElem;
-    let content = labelled(doc, label)?;
     let value = &content.to_packed::<MetadataElem>()?.value;
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
+    serde_json::from_value(serde_json::to_value(value).ok()?).ok()
 }
 
 /// How the masthead title was fitted (`layouts/masthead.typ`).
@@ -470,7 +474,7 @@ fn reported_all<T: serde::de::DeserializeOwned>(
     doc: &PagedDocument,
     label: &str,
 ) -> Vec<(usize, T)> {
-    use typst::introspection::{Introspector, MetadataElem};
+    use typst::introspection::Introspector;
     let Some(label) = typst::foundations::Label::new(typst::utils::PicoStr::intern(label)) else {
         return Vec::new();
     };
@@ -480,9 +484,7 @@ fn reported_all<T: serde::de::DeserializeOwned>(
         .iter()
         .filter_map(|content| {
             let page = introspector.page(content.location()?)?.get();
-            let value = &content.to_packed::<MetadataElem>()?.value;
-            let value = serde_json::from_value(serde_json::to_value(value).ok()?).ok()?;
-            Some((page, value))
+            Some((page, metadata_value(content)?))
         })
         .collect()
 }
