@@ -1556,7 +1556,7 @@ fn a_semicolon_after_a_number_and_its_unit_never_opens_a_line() {
 /// A 破折号 stays whole and may open a line.
 #[test]
 fn a_middle_dot_or_a_connecting_dash_never_opens_a_line() {
-    let sentence = "联合国秘书长安东尼奥·古特雷斯，规划期为2020—2025年，时间为9：00～11：30，\
+    let sentence = "联合国秘书长安东尼奥·古特雷斯，规划期为2020—2025年，时间为9：00～11：30；\
         第1月—3月，范围3～5公里，本科／研究生，一·二九运动——纪念活动。";
     let text: String = (1..=30)
         .map(|i| "好".repeat(i) + sentence + &"甲".repeat(31 - i) + "\n")
@@ -1565,8 +1565,9 @@ fn a_middle_dot_or_a_connecting_dash_never_opens_a_line() {
     let (_t, pdf) = build_to_temp(&issue);
     let printed = pdftotext(&pdf);
     let lines: Vec<&str> = printed.lines().map(str::trim).collect();
-    let opens_wrong =
-        |l: &str| l.starts_with(['·', '～', '／']) || (l.starts_with('—') && !l.starts_with("——"));
+    let opens_wrong = |l: &str| {
+        l.starts_with(['·', '～', '／', '；', '：']) || (l.starts_with('—') && !l.starts_with("——"))
+    };
     // Nor is a time parted at its colon (11： / 30).
     for pair in lines.windows(2) {
         let parted = pair[0].ends_with('：') && pair[1].starts_with(|c: char| c.is_ascii_digit());
