@@ -192,6 +192,58 @@ pub(crate) fn jpeg(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
+/// One check of the independent checker (`--strict-punct --print --a4`) on a PDF: its
+/// status (`PASS`, `FAIL`, …) and its JSON, or `None` where the checker cannot run
+/// (never in CI).
+pub(crate) fn cjkcheck_one(pdf: &Path, check: u64) -> Option<(String, serde_json::Value)> {
+    let script = cjkcheck_script()?;
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(pdf)
+        .args(["--strict-punct", "--print", "--a4", "--json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let found = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == check)
+        .unwrap_or_else(|| panic!("no check {check}: {report}"))
+        .clone();
+    Some((found["status"].as_str().unwrap().to_owned(), found))
+}
+
+/// The text of each line as set (glyphs on one baseline, left to right), page after page:
+/// pdftotext parts a line where a box begins.
+pub(crate) fn pymupdf_lines(pdf: &Path) -> Vec<String> {
+    let script = "import sys, pymupdf\n\
+        for page in pymupdf.open(sys.argv[1]):\n\
+        \x20 lines = {}\n\
+        \x20 for b in page.get_text('rawdict')['blocks']:\n\
+        \x20   for l in b.get('lines', []):\n\
+        \x20     for s in l['spans']:\n\
+        \x20       for c in s['chars']:\n\
+        \x20         lines.setdefault(round(c['origin'][1]), []).append((c['origin'][0], c['c']))\n\
+        \x20 for y in sorted(lines):\n\
+        \x20   print(''.join(c for _, c in sorted(lines[y])).strip())";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The numbers a PyMuPDF script prints about a PDF (given as `sys.argv[1]`), one a line.
 pub(crate) fn pymupdf_numbers(pdf: &Path, script: &str) -> Vec<f64> {
     let out = Command::new("python3")
