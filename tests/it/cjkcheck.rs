@@ -8,11 +8,33 @@ use std::process::Command;
 use crate::common::*;
 
 fn check(issue_dir: &str, extra: &[&str]) {
+    check_in_style(issue_dir, None, extra);
+}
+
+/// The check on the issue set in a punctuation style of `[style] punctuation` (a copy of
+/// its folder with the key added).
+fn check_in_style(issue_dir: &str, style: Option<&str>, extra: &[&str]) {
     let Some(cjkcheck) = cjkcheck_script() else {
         return;
     };
     let dir = repo().join("issues").join(issue_dir);
-    let (_tmp, pdf) = build_to_temp(&dir.join("issue.toml"));
+    let copy = tempfile::tempdir().unwrap();
+    let issue = match style {
+        None => dir.join("issue.toml"),
+        Some(style) => {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                if entry.path().is_file() {
+                    std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+                }
+            }
+            let toml = std::fs::read_to_string(dir.join("issue.toml")).unwrap();
+            assert!(!toml.contains("[style]"), "{issue_dir} has a [style] table");
+            let with_style = format!("{toml}\n[style]\npunctuation = \"{style}\"\n");
+            std::fs::write(copy.path().join("issue.toml"), with_style).unwrap();
+            copy.path().join("issue.toml")
+        }
+    };
+    let (_tmp, pdf) = build_to_temp(&issue);
     let expect = dir.join("expected.txt");
     let mut cmd = Command::new("python3");
     cmd.arg(&cjkcheck)
@@ -68,6 +90,17 @@ fn meeting_bulletin_passes_cjkcheck() {
 fn work_bulletin_with_contents_and_notes_passes_cjkcheck() {
     check(
         "gongzuo-dongtai-2026-05",
+        &["--max-runts", "0", "--strict-punct"],
+    );
+}
+
+/// 开明式: Typst shrank a half-width mark by half once more to justify a tight line, so a
+/// line-end ， stood past the margin (7 lines), and 报告指出，《 set the ， under the 《.
+#[test]
+fn long_issue_in_kaiming_passes_cjkcheck() {
+    check_in_style(
+        "renda-gongzuo-2025-12",
+        Some("kaiming"),
         &["--max-runts", "0", "--strict-punct"],
     );
 }
