@@ -228,20 +228,21 @@ pub(crate) fn pymupdf_lines(pdf: &Path) -> Vec<String> {
         \x20         lines.setdefault(round(c['origin'][1]), []).append((c['origin'][0], c['c']))\n\
         \x20 for y in sorted(lines):\n\
         \x20   print(''.join(c for _, c in sorted(lines[y])).strip())";
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(pdf)
-        .output()
-        .unwrap();
+    python_stdout(&["-c".as_ref(), script.as_ref(), pdf.as_os_str()])
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What `python3 ARGS` prints; it must succeed.
+pub(crate) fn python_stdout(args: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new("python3").args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect()
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The numbers a PyMuPDF script prints about a PDF (given as `sys.argv[1]`), one a line.

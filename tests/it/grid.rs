@@ -25,17 +25,9 @@ fn has_pymupdf() -> bool {
 
 fn measure(issue_dir: &str) -> Vec<Value> {
     let (_tmp, pdf) = build_to_temp(&repo().join("issues").join(issue_dir).join("issue.toml"));
-    let out = Command::new("python3")
-        .arg(repo().join("tests/measure_grid.py"))
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let script = repo().join("tests/measure_grid.py");
+    let out = python_stdout(&[script.as_os_str(), pdf.as_os_str()]);
+    let v: Value = serde_json::from_str(&out).unwrap();
     v["pages"].as_array().unwrap().clone()
 }
 
