@@ -1775,6 +1775,51 @@ file = "a.txt"
     assert!(lines[at + 1].starts_with("工作走深走实"), "{text}");
 }
 
+/// A contents entry with no column label over it that runs on hangs two characters: its
+/// next line stood under its first character, where it passed for the next title, and
+/// the checker read the entries as one body paragraph, its ragged lines failing
+/// justification and its second line the first-line indent.
+#[test]
+fn a_long_contents_entry_with_no_column_hangs_two_characters() {
+    let toml = r#"
+[bulletin]
+title = "测试简报"
+unit = "测试单位编"
+[issue]
+number = 1
+date = 2026-12-01
+contents = true
+[[article]]
+title = "关于贯彻落实全市国民经济和社会发展第十五个五年规划2026—2030年重点任务分工方案的通知"
+file = "a.txt"
+[[article]]
+title = "联合国秘书长安东尼奥·古特雷斯会见我国代表团一行并就全球治理等议题深入交换意见"
+file = "a.txt"
+[[article]]
+title = "我市召开安全生产工作会议"
+file = "a.txt"
+"#;
+    let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    for check in [3, 4] {
+        let Some((status, report)) = cjkcheck_one(&pdf, check) else {
+            return;
+        };
+        assert_eq!(status, "PASS", "{report}");
+    }
+    // The x of each entry line's first character, on page 1, in order (the body size:
+    // the article's title over its text begins as the first entry does).
+    let xs = pymupdf_numbers(
+        &pdf,
+        "for b in pymupdf.open(sys.argv[1])[0].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    ss = [s for s in l['spans'] if abs(s['size'] - 16) < 0.5]\n    cs = [c for s in ss for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if cs and t.startswith(('关于', '2026—', '联合国', '全球', '我市召开')):\n      print(cs[0]['origin'][0])",
+    );
+    assert_eq!(xs.len(), 5, "{xs:?}");
+    let char = 16.0;
+    assert!((xs[1] - xs[0] - 2.0 * char).abs() < 1.0, "{xs:?}");
+    assert!((xs[3] - xs[2] - 2.0 * char).abs() < 1.0, "{xs:?}");
+    assert!((xs[4] - xs[0]).abs() < 0.5, "{xs:?}");
+}
+
 /// The rule under 本期要目 goes with the last entry: it stood alone at the top of page 2,
 /// the 编者按 under it (the trial's 党建工作简报 with six long entries).
 #[test]
