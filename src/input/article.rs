@@ -841,13 +841,14 @@ fn is_divider_line(t: &str) -> bool {
 }
 
 /// The tables of a `.txt` pasted from Word or Excel: two or more lines in a row, each
-/// with the same number (two or more) of cells separated by tabs. Each table is the
-/// byte ranges of its lines, without the line ends and the indent before the first
-/// cell. (`check` leaves the tabs of these lines alone.)
+/// with two or more cells separated by tabs. A row may have fewer cells than the
+/// header (a cell left out when it was typed): it is still a row of the table, and
+/// [`uneven_tab_rows`] names it. Each table is the byte ranges of its lines, without
+/// the line ends and the indent before the first cell. (`check` leaves the tabs of
+/// these lines alone.)
 pub(crate) fn tab_tables(text: &str) -> Vec<Vec<Range<usize>>> {
     let mut tables = Vec::new();
     let mut run: Vec<Range<usize>> = Vec::new();
-    let mut cells = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
@@ -856,20 +857,13 @@ pub(crate) fn tab_tables(text: &str) -> Vec<Vec<Range<usize>>> {
         let content = line.trim_end_matches(['\n', '\r', ' ', '　']);
         let body = content.trim_start();
         let from = start + content.len() - body.len();
-        let n = if body.contains('\t') {
-            body.split('\t').count()
+        if body.contains('\t') {
+            run.push(from..from + body.len());
         } else {
-            0
-        };
-        if n < 2 || (n != cells && !run.is_empty()) {
             if run.len() >= 2 {
                 tables.push(std::mem::take(&mut run));
             }
             run.clear();
-        }
-        if n >= 2 {
-            cells = n;
-            run.push(from..from + body.len());
         }
     }
     if run.len() >= 2 {
@@ -878,13 +872,50 @@ pub(crate) fn tab_tables(text: &str) -> Vec<Vec<Range<usize>>> {
     tables
 }
 
+/// The number of columns of a table from [`tab_tables`]: its header's cells, or more
+/// where a row has text in a cell past them.
+fn tab_width(text: &str, rows: &[Range<usize>]) -> usize {
+    rows.iter()
+        .map(|r| {
+            let cells: Vec<&str> = text[r.clone()].split('\t').collect();
+            cells
+                .iter()
+                .rposition(|c| !c.trim().is_empty())
+                .map_or(0, |k| k + 1)
+        })
+        .chain(rows.first().map(|r| text[r.clone()].split('\t').count()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The rows of a `.txt`'s tables that have fewer cells than their table (see
+/// [`tab_tables`]): each row's byte offset, its cells and the table's columns. The
+/// row is set with empty cells at its end, which may not be where the missing cell
+/// was.
+pub(crate) fn uneven_tab_rows(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut uneven = Vec::new();
+    for rows in tab_tables(text) {
+        let width = tab_width(text, &rows);
+        for r in rows {
+            let cells = text[r.clone()].split('\t').count();
+            if cells < width {
+                uneven.push((r.start, cells, width));
+            }
+        }
+    }
+    uneven
+}
+
 /// A table from its lines (see [`tab_tables`]): the first row its header, every cell
-/// at its place in the file, columns aligned as numbers or text.
+/// at its place in the file, a short row filled out with empty cells, columns aligned
+/// as numbers or text.
 fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
+    let width = tab_width(text, rows);
     let mut rows = rows.iter().map(|r| {
         let mut at = r.start;
-        text[r.clone()]
+        let mut cells = text[r.clone()]
             .split('\t')
+            .take(width)
             .map(|cell| {
                 let lead = cell.len() - cell.trim_start().len();
                 let t = cell.trim();
@@ -903,7 +934,9 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
                     vec![inline]
                 }
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        cells.resize(width, Vec::new());
+        cells
     });
     let header = rows.next().unwrap_or_default();
     let mut table = Table {
@@ -2207,6 +2240,52 @@ mod tests {
         let table_end = txt.find("\n\t这一段").unwrap();
         assert_eq!(at, ["\t", "\t"]);
         assert!(found.iter().all(|f| f.span.start > table_end), "{at:?}");
+    }
+
+    #[test]
+    fn a_txt_table_row_a_cell_short_stays_in_its_table() {
+        let txt = "组别\t组长\t成员\t联系电话\n第一组\t王喆\t李明\t0731-1\n第二组\t赵堃\t刘洋\n第三组\t孙伟\t陈刚\t0731-3\n";
+        let b = parse_txt(txt);
+        let [Block::Table(t)] = b.as_slice() else {
+            panic!("{b:?}")
+        };
+        let text = |c: &Vec<Inline>| c.iter().map(|i| i.text.clone()).collect::<String>();
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(text).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["第一组", "王喆", "李明", "0731-1"],
+                ["第二组", "赵堃", "刘洋", ""],
+                ["第三组", "孙伟", "陈刚", "0731-3"],
+            ]
+        );
+        // The short row is named, at its line.
+        let row2 = txt.find("第二组").unwrap();
+        assert_eq!(uneven_tab_rows(txt), [(row2, 3, 4)]);
+        // A row with text past the header widens the table; the header is filled out.
+        let wide = parse_txt("甲\t乙\n1\t2\t备注\n");
+        let [Block::Table(t)] = wide.as_slice() else {
+            panic!("{wide:?}")
+        };
+        assert_eq!(t.header.len(), 3);
+        assert_eq!(text(&t.rows[0][2]), "备注");
+        // `check --fix` takes out none of the tabs.
+        let found =
+            crate::proofread::punctuation::scan(txt, crate::proofread::punctuation::Options::TXT);
+        assert!(
+            found.iter().all(|f| !txt[f.span.clone()].contains('\t')),
+            "{found:?}"
+        );
+        // Nor a lone line's tab between Chinese: it is reported, not fixed.
+        let lone = "说明如下。\n第二组\t赵堃\n";
+        let found =
+            crate::proofread::punctuation::scan(lone, crate::proofread::punctuation::Options::TXT);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].fix, None);
     }
 
     #[test]

@@ -977,6 +977,13 @@ fn parse_blocks(
                     path.display()
                 ));
             }
+            for (at, cells, width) in article::uneven_tab_rows(source) {
+                let (line, col) = crate::error::line_col(source, at);
+                warnings.push(format!(
+                    "{}:{line}:{col}: this table row has {cells} cell(s) separated by tabs, the table {width}: it is set with empty cell(s) at its end; if a cell in the middle is missing, type a tab in its place / 此行表格只有 {cells} 格（表格共 {width} 列），已在行尾补空格；如缺的是中间的格，请在该处补一个制表符",
+                    path.display()
+                ));
+            }
             let broken = article::broken_lines(source);
             if let Some(&first) = broken.first() {
                 let line = source.lines().nth(first - 1).unwrap_or("").trim();

@@ -679,7 +679,10 @@ impl Scanner {
                     && !self.caption_label(content, k)
                     && let Some(kind) = self.stray_space(self.fin[k - 1], self.fin[e])
                 {
-                    self.found.push((k..e, kind, Some(String::new())));
+                    // A tab may part two cells of a row typed on its own: reported,
+                    // never taken out (joining the cells loses where one ends).
+                    let fix = (!self.cs[k..e].contains(&'\t')).then(String::new);
+                    self.found.push((k..e, kind, fix));
                 }
                 k = e;
             }
