@@ -1503,23 +1503,36 @@ fn a_footer_list_breaks_between_its_units_only() {
 #[test]
 fn a_number_stays_with_its_unit_at_a_line_end() {
     // 2026年5 / 月 and 2986.4 / 亿元: the line broke between a number and its unit.
-    let text =
-        "甲".repeat(25) + "5月" + &"乙".repeat(24) + "2986.4亿元" + &"丙".repeat(30) + "。\n";
+    // A unit of two characters (亿元, 个月) is not parted either: 2986.4亿 / 元. Every
+    // offset in a line, so that some paragraph puts each place at a line's end.
+    let text: String = (0..30)
+        .map(|k| {
+            "甲".repeat(k)
+                + "5月"
+                + &"乙".repeat(24)
+                + "2986.4亿元，3个月"
+                + &"丙".repeat(30)
+                + "。\n"
+        })
+        .collect();
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
     let (_t, pdf) = build_to_temp(&issue);
-    let lines: Vec<String> = pdftotext(&pdf)
-        .lines()
-        .map(|l| l.trim().to_owned())
+    let lines: Vec<String> = pymupdf_lines(&pdf)
+        .into_iter()
         .filter(|l| l.contains(['甲', '乙', '丙']))
         .collect();
-    assert!(lines.len() >= 3, "{lines:?}");
+    assert!(lines.len() >= 90, "{lines:?}");
     for pair in lines.windows(2) {
-        let ends_in_digit = pair[0].ends_with(|c: char| c.is_ascii_digit());
-        let opens_with_unit = pair[1].starts_with(['月', '亿']);
-        assert!(!(ends_in_digit && opens_with_unit), "{lines:?}");
+        let ends_in_number = pair[0].ends_with(|c: char| c.is_ascii_digit() || "亿个".contains(c));
+        let opens_with_unit = pair[1].starts_with(['月', '亿', '元', '个']);
+        assert!(!(ends_in_number && opens_with_unit), "{pair:?}");
     }
-    assert!(lines.iter().any(|l| l.contains("5月")), "{lines:?}");
-    assert!(lines.iter().any(|l| l.contains("2986.4亿")), "{lines:?}");
+    let printed: String = lines.concat();
+    assert_eq!(
+        printed.matches("2986.4亿元，3个月").count(),
+        30,
+        "{lines:?}"
+    );
 }
 
 /// A ； or ： after a number with its unit never opens a line: the trial's lines
