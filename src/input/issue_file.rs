@@ -198,8 +198,9 @@ pub struct Bulletin {
     /// A security classification (密级) printed at the top left, e.g. 秘密.
     #[serde(default)]
     pub secrecy: Option<Spanned<String>>,
-    /// A copy number (份号) printed at the top left.
-    #[serde(default)]
+    /// A copy number (份号) printed at the top left, in quotes or as a number
+    /// (`copy_number = 27` prints 000027).
+    #[serde(default, deserialize_with = "text_or_number")]
     pub copy_number: Option<Spanned<String>>,
     /// A 领导批示 box under the red rule on page 1, this many body lines high, for the
     /// leaders' handwritten instructions (信息专报); 0 or absent: none.
@@ -335,6 +336,31 @@ pub struct Footer {
     /// The date of that line (a TOML date).
     #[serde(default)]
     pub issued_on: Option<Spanned<toml::value::Datetime>>,
+}
+
+/// A text that may be written as a number (`copy_number = 27`): read as its figures.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Spanned<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Text(String),
+        Number(u64),
+        Other(serde::de::IgnoredAny),
+    }
+    let v: Option<Spanned<Written>> = Option::deserialize(d)?;
+    v.map(|s| {
+        let span = s.span();
+        match s.into_inner() {
+            Written::Text(t) => Ok(Spanned::new(span, t)),
+            Written::Number(n) => Ok(Spanned::new(span, n.to_string())),
+            Written::Other(_) => Err(serde::de::Error::custom(
+                "invalid type: expected a number such as 27 or a text such as \"000027\"",
+            )),
+        }
+    })
+    .transpose()
 }
 
 /// A print run as a number (500) or as written ("2,065").

@@ -76,9 +76,9 @@ pub(crate) fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Pie
     }
     let marks: Vec<&Spanned<String>> = f
         .bulletin
-        .secrecy
+        .copy_number
         .iter()
-        .chain(f.bulletin.copy_number.iter())
+        .chain(f.bulletin.secrecy.iter())
         .chain(f.bulletin.marks.iter())
         .collect();
     for (m, s) in issue.bulletin.marks.iter().zip(&marks) {

@@ -907,6 +907,22 @@ fn the_copy_number_comes_before_the_secrecy_mark_as_gb_t_9704_orders_them() {
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (issue, _) = jianbao::load(&issue).unwrap();
     assert_eq!(issue.bulletin.marks, ["000086", "特急"]);
+    // Written as a number, as the help for a wrong type says numbers are written.
+    let toml = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"",
+        "unit = \"测试单位编\"\ncopy_number = 27",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (issue, _) = jianbao::load(&issue).unwrap();
+    assert_eq!(issue.bulletin.marks, ["000027"]);
+    // Anything else is an error at the value.
+    let toml = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"",
+        "unit = \"测试单位编\"\ncopy_number = 2.5",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let err = jianbao::load(&issue).unwrap_err().to_string();
+    assert!(err.contains("a number such as 27"), "{err}");
 }
 
 /// A reprinted document's addressee flush left (GB/T 9704 7.3.2), and its 落款: the
