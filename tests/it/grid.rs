@@ -267,6 +267,17 @@ fn check_footer(issue_dir: &str, alone_on_last_page: bool) {
             body_on_last, 0,
             "{issue_dir}: the footer should have moved to a page of its own"
         );
+        // Untightened, a row of one line is one body line tall between its rules, as
+        // GB/T 9704's 版记 sets it (Typst's block spacing had made it 17.5 mm).
+        let pitch_mm = (225.0 - 16.0 * 25.4 / 72.0) / 21.0;
+        let shortest = rules
+            .windows(2)
+            .map(|w| f(w[1], "y_mm") - f(w[0], "y_mm"))
+            .fold(f64::MAX, f64::min);
+        assert!(
+            (shortest - pitch_mm).abs() < 0.6,
+            "{issue_dir}: a one-line row is {shortest:.2} mm, a body line {pitch_mm:.2} mm"
+        );
     }
 }
 
