@@ -1887,6 +1887,41 @@ file = "a.txt"
     assert!((xs[4] - xs[0]).abs() < 0.5, "{xs:?}");
 }
 
+/// A contents entry never leaves one character alone on its last line before the
+/// leaders (the trial's …实施方 / 案……3): the last word of the line before goes down
+/// with it.
+#[test]
+fn a_contents_entry_leaves_no_character_alone_before_its_leaders() {
+    let base =
+        "市人大常委会召开党组理论学习中心组学习会议深入学习贯彻全会精神研究部署下步工作实施方案";
+    let chars: Vec<char> = base.chars().collect();
+    let mut toml = String::from(
+        "[bulletin]\ntitle = \"测试简报\"\nunit = \"测试单位编\"\n[issue]\nnumber = 1\ndate = 2026-12-01\ncontents = true\n",
+    );
+    // Titles of 25 to 34 characters ending in 案: one of them runs on by one character.
+    for k in 24..34 {
+        let title: String = chars[..k].iter().collect::<String>() + "案";
+        toml += &format!("[[article]]\ntitle = \"{title}\"\nfile = \"a.txt\"\n");
+    }
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    let ends: Vec<String> = lines
+        .iter()
+        .filter(|l| l.contains(". ."))
+        .map(|l| l.split('.').next().unwrap().trim().to_owned())
+        .collect();
+    assert_eq!(ends.len(), 10, "{lines:?}");
+    assert!(ends.iter().all(|e| e.chars().count() > 1), "{ends:?}");
+    // No entry runs into its page number: leaders stand between.
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.contains("案2") && !l.contains("案3")),
+        "{lines:?}"
+    );
+}
+
 /// The rule under 本期要目 goes with the last entry: it stood alone at the top of page 2,
 /// the 编者按 under it (the trial's 党建工作简报 with six long entries).
 #[test]
