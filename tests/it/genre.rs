@@ -1720,16 +1720,17 @@ fn a_column_of_numbers_has_its_header_at_the_right_with_them() {
         return;
     }
     // No alignment row: the numbers go right, and their header went left over them.
-    let md =
-        "见下表。\n\n| 县（区） | 件数 |\n|---|---|\n| 东湖区 | 1864200 |\n| 西山区 | 1532000 |\n";
+    // A dash for no figure goes right with them, and keeps the column one of figures
+    // (it went left, and took the header left).
+    let md = "见下表。\n\n| 县（区） | 件数 |\n|---|---|\n| 东湖区 | 1864200 |\n| 西山区 | 1532000 |\n| 青云县 | — |\n";
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
     let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
     let (_t, pdf) = build_to_temp(&issue);
     let rights = pymupdf_numbers(
         &pdf,
-        "p = pymupdf.open(sys.argv[1])[0]\nfor w in ('件数', '1864200', '1532000'):\n  print(p.search_for(w)[0].x1)",
+        "p = pymupdf.open(sys.argv[1])[0]\nfor w in ('件数', '1864200', '1532000'):\n  print(p.search_for(w)[0].x1)\ny = p.search_for('青云县')[0].y0\nprint([r for r in p.search_for('—') if abs(r.y0 - y) < 2][0].x1)",
     );
-    assert_eq!(rights.len(), 3, "{rights:?}");
+    assert_eq!(rights.len(), 4, "{rights:?}");
     assert!(
         rights.iter().all(|r| (r - rights[1]).abs() < 1.0),
         "{rights:?}"
