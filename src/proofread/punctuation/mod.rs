@@ -111,8 +111,12 @@ pub enum Kind {
     /// A half-width `.` between Chinese sentences in text not typed in half-width mode:
     /// a 句号 or a name's 间隔号?
     DotBetweenChinese,
-    /// A hyphen for the 连接号 of a span of dates (1-6月 → 1—6月).
+    /// A hyphen for the 连接号 of a span of dates or times (1-6月 → 1—6月, 9:00-11:30
+    /// → 9:00—11:30).
     HyphenRange,
+    /// A bullet or another dot between the parts of a foreign name, where the 间隔号 ·
+    /// is meant (安东尼奥•古特雷斯).
+    DotForMiddleDot(char),
     /// Full-width digits or Latin letters (２３０, ＧＤＰ): they print one em wide
     /// each, spaced apart; GB/T 15835 writes them half width.
     FullWidthAlnum,
@@ -148,7 +152,12 @@ impl Kind {
             Kind::HalfWidthBrackets => "中文里的半角方括号 half-width [ ] in Chinese text".into(),
             Kind::DividerSpaces => "※分隔线中有半角空格 half-width spaces in a ※ line".into(),
             Kind::DotBetweenChinese => "汉字间的半角点 half-width «.» between Chinese".into(),
-            Kind::HyphenRange => "日期范围用连接号— a span of dates takes «—», not «-»".into(),
+            Kind::HyphenRange => {
+                "日期、时间范围用连接号— a span of dates or times takes «—», not «-»".into()
+            }
+            Kind::DotForMiddleDot(c) => {
+                format!("间隔号应为· the 间隔号 is «·», not «{c}»")
+            }
             Kind::FullWidthAlnum => {
                 "全角数字或字母应为半角 full-width digits or letters should be half width".into()
             }
@@ -417,6 +426,31 @@ mod tests {
             "Hello world 你好 PDF 文件"
         );
         assert_eq!(fixed("第 28 号"), "第28号");
+    }
+
+    #[test]
+    fn a_bullet_in_a_name_a_hyphen_between_times_and_a_dot_after_percent() {
+        let kinds =
+            |t: &str| -> Vec<Kind> { scan(t, Options::TXT).into_iter().map(|f| f.kind).collect() };
+        assert_eq!(
+            fix("联合国秘书长安东尼奥•古特雷斯表示", Options::TXT),
+            "联合国秘书长安东尼奥·古特雷斯表示"
+        );
+        assert_eq!(fix("会见了约翰・史密斯", Options::TXT), "会见了约翰·史密斯");
+        // A bullet opening a list item stays.
+        assert!(kinds("• 完成情况").is_empty());
+        assert_eq!(
+            fix("上午9:00-11:30办理", Options::TXT),
+            "上午9:00—11:30办理"
+        );
+        assert_eq!(
+            fix("上午9：00-11：30办理", Options::TXT),
+            "上午9：00—11：30办理"
+        );
+        // Not a code or a phone number.
+        assert!(kinds("电话0731-88881111").is_empty());
+        assert!(!kinds("比分1:2-3:45").contains(&Kind::HyphenRange));
+        assert_eq!(fix("同比增长5%.\n", Options::TXT), "同比增长5%。\n");
     }
 
     #[test]

@@ -351,7 +351,7 @@ impl Scanner {
                 }
                 continue;
             }
-            if c == '-' && self.hyphen_in_date_range(i) {
+            if c == '-' && (self.hyphen_in_date_range(i) || self.hyphen_in_time_range(i)) {
                 self.push(i..i + 1, Kind::HyphenRange, Some("—"));
                 continue;
             }
@@ -383,8 +383,41 @@ impl Scanner {
         let after = self.cs[i + 1..]
             .iter()
             .find(|&&c| !(passable(c) || matches!(c, '」' | '』')));
-        before.is_some_and(|&b| is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』'))
-            && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
+        before.is_some_and(|&b| {
+            is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』' | '%' | '‰')
+        }) && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
+    }
+
+    /// A hyphen between two times of day (9:00-11:30, 9：00-11：30).
+    fn hyphen_in_time_range(&self, i: usize) -> bool {
+        let colon = |c: char| matches!(c, ':' | '：');
+        let time_before = {
+            let minutes = self.cs[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let k = i - minutes;
+            minutes == 2
+                && k > 0
+                && colon(self.cs[k - 1])
+                && self.cs[..k - 1].last().is_some_and(char::is_ascii_digit)
+        };
+        let time_after = {
+            let hours = self.cs[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let k = i + 1 + hours;
+            (1..=2).contains(&hours)
+                && self.cs.get(k).copied().is_some_and(colon)
+                && self.cs[k + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count()
+                    == 2
+        };
+        !self.protected[i] && time_before && time_after
     }
 
     /// A half-width full stop between Chinese sentences on one line: after a Han
@@ -462,6 +495,16 @@ impl Scanner {
             let c = self.cs[i];
             if self.protected[i] {
                 continue;
+            }
+            // A bullet or a katakana dot between Chinese characters: a name's 间隔号.
+            if matches!(c, '•' | '‧' | '・' | '∙' | '⋅' | '●')
+                && i > 0
+                && i + 1 < n
+                && is_han(self.cs[i - 1])
+                && is_han(self.cs[i + 1])
+            {
+                let fix = if c == '●' { None } else { Some("·") };
+                self.push(i..i + 1, Kind::DotForMiddleDot(c), fix);
             }
             if c == '○' {
                 let near =
