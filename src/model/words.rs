@@ -68,6 +68,19 @@ const TERMS: &[&str] = &[
     "基层治理",
     "党风廉政",
     "最后一公里",
+    // Terms of law, courts and security that the dictionary splits (个人|信息).
+    "个人信息",
+    "数据安全",
+    "网络安全",
+    "安全生产",
+    "生产安全",
+    "知识产权",
+    "行政诉讼",
+    "人民法院",
+    "人民检察院",
+    "人民政府",
+    "人大常委会",
+    "常委会",
 ];
 
 /// Where a display line may break, in characters from its start, in two tiers: the
@@ -232,7 +245,7 @@ mod tests {
         for (t, words) in [
             (
                 "集团公司召开2026年上半年安全生产形势分析会",
-                "集团|公司|召开|2026年上半年|安全|生产|形势|分析会",
+                "集团|公司|召开|2026年上半年|安全生产|形势|分析会",
             ),
             (
                 "关于老旧小区物业管理“空白”问题的调研报告",
@@ -254,6 +267,11 @@ mod tests {
             (
                 "市农业农村局第三党支部用心用情服务群众",
                 "市农业农村局|第三|党支部|用心用情|服务|群众",
+            ),
+            // Terms of law and security stay whole (个人|信息 broke a trial's title).
+            (
+                "金沙区法院审结全市首例个人信息“单独同意”行政诉讼案",
+                "金沙|区法院|审结|全市|首例|个人信息|“单独同意”|行政诉讼|案",
             ),
             // A dash opens the second part.
             (
