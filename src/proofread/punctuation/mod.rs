@@ -451,6 +451,12 @@ mod tests {
         assert!(kinds("电话0731-88881111").is_empty());
         assert!(!kinds("比分1:2-3:45").contains(&Kind::HyphenRange));
         assert_eq!(fix("同比增长5%.\n", Options::TXT), "同比增长5%。\n");
+        // A space after a .txt line's number, before Chinese text; a Markdown list's stays.
+        assert_eq!(
+            fix("1. 总体情况\n2．工作措施\n", Options::TXT),
+            "1.总体情况\n2．工作措施\n"
+        );
+        assert!(scan("1. 总体情况\n", Options::MARKDOWN).is_empty());
     }
 
     #[test]
