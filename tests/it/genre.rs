@@ -376,17 +376,17 @@ fn quanjiao_marks_are_never_squeezed_to_justify_a_line() {
         // PyMuPDF measures the glyphs (required in CI).
         return;
     }
-    let sentence =
-        "调查显示，企业利润同比增长，占四成；亏损面扩大，原因复杂、多样，需要“对症下药”。";
+    let sentence = "调查显示，企业利润同比增长，占四成；亏损面扩大，原因复杂、多样，需要“对症下药”，依照《条例》规定办理。";
     let text: String = (0..30)
         .map(|k| "甲".repeat(k) + sentence + &"乙".repeat(30 - k) + sentence + "\n")
         .collect();
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
     let (_t, pdf) = build_to_temp(&issue);
-    // The advance of each mark mid-line with text on both sides, in body size.
+    // The advance of each mark mid-line with text on both sides, in body size (an
+    // opening mark is shrunk on its left: the advance to it from the character before).
     let advances = pymupdf_numbers(
         &pdf,
-        "M = set('，。、；：？！”’）》“‘（《')\nfor page in pymupdf.open(sys.argv[1]):\n  for b in page.get_text('rawdict')['blocks']:\n    for l in b.get('lines', []):\n      cs = [c for s in l['spans'] if abs(s['size'] - 16) < 0.5 for c in s['chars']]\n      for i in range(1, len(cs) - 1):\n        if cs[i]['c'] in M and cs[i - 1]['c'] not in M and cs[i + 1]['c'] not in M:\n          print(cs[i + 1]['origin'][0] - cs[i]['origin'][0])",
+        "M = set('，。、；：？！”’）》“‘（《')\nO = set('“‘（《')\nfor page in pymupdf.open(sys.argv[1]):\n  for b in page.get_text('rawdict')['blocks']:\n    for l in b.get('lines', []):\n      cs = [c for s in l['spans'] if abs(s['size'] - 16) < 0.5 for c in s['chars']]\n      for i in range(1, len(cs) - 1):\n        if cs[i]['c'] in M and cs[i - 1]['c'] not in M and cs[i + 1]['c'] not in M:\n          j = i - 1 if cs[i]['c'] in O else i\n          print(cs[j + 1]['origin'][0] - cs[j]['origin'][0])",
     );
     assert!(advances.len() > 300, "{}", advances.len());
     let squeezed = advances.iter().filter(|a| **a < 0.8 * 16.0).count();
