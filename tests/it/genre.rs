@@ -406,6 +406,23 @@ fn quanjiao_marks_are_never_squeezed_to_justify_a_line() {
     }
 }
 
+/// No paragraph ends in a line of one character (孤字, GUIDE §2): 全角式 breaks its
+/// lines first-fit, which cannot weigh a runt, so a paragraph's last two characters are
+/// kept together. Every length from one short of a runt to one past it.
+#[test]
+fn no_paragraph_ends_in_a_line_of_one_character() {
+    let text: String = (50..60).map(|n| "建".repeat(n) + "设。\n").collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    let ends: Vec<&String> = lines.iter().filter(|l| l.ends_with("设。")).collect();
+    assert_eq!(ends.len(), 10, "{lines:?}");
+    assert!(ends.iter().all(|l| l.chars().count() >= 3), "{ends:?}");
+    if let Some((status, report)) = cjkcheck_one(&pdf, 5) {
+        assert_eq!(report["counts"]["runts"], 0, "{status} {report}");
+    }
+}
+
 #[test]
 fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
     if cjkcheck_script().is_none() {
@@ -1676,6 +1693,14 @@ fn the_line_before_a_web_address_is_not_spread_out() {
         format!("群众可登录市政务服务网（{url}）查询办事指南，也可发送邮件至 {mail} 咨询。\n");
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
     let (_t, pdf) = build_to_temp(&issue);
+    // No line opens with a mark of an address (https / ://).
+    let lines = pymupdf_lines(&pdf);
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.starts_with([':', '/', '.', '@', '?', '&', '=', '_', '-'])),
+        "{lines:?}"
+    );
     // Every address prints whole, in order.
     let printed = squash(&pdftotext(&pdf));
     assert!(printed.contains(&format!("（{url}）")), "{printed}");

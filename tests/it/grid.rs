@@ -110,12 +110,15 @@ fn check_grid(issue_dir: &str, want_full_page: bool) {
         );
     }
 
-    // Full lines: 28 characters. A line without punctuation holds exactly 28; with
+    // Full lines: 28 characters. A line without punctuation holds exactly 28, but for
+    // the line before a paragraph's last line that a character was taken down to, so
+    // that the last line holds two (no runt): then it holds 27, spread. With
     // punctuation, adjacent marks are compressed (GB/T 15834, clreq) and a line may hold
     // one more, so there the count most lines have must be 28.
     let full: Vec<_> = lines
         .iter()
-        .filter(|(_, l)| {
+        .enumerate()
+        .filter(|(_, (_, l))| {
             l["all_cjk"].as_bool().unwrap()
                 && (f(l, "right_mm") - 184.0).abs() <= TOL + 2.9
                 && (f(l, "left_mm") - 28.0).abs() <= TOL
@@ -123,10 +126,15 @@ fn check_grid(issue_dir: &str, want_full_page: bool) {
         .collect();
     assert!(full.len() >= 10, "{issue_dir}: too few full lines to count");
     let mut counts = std::collections::BTreeMap::new();
-    for (page, l) in &full {
+    for (i, (page, l)) in &full {
         let n = l["chars"].as_u64().unwrap();
         *counts.entry(n).or_insert(0) += 1;
-        if !l["text"].as_str().unwrap().contains(|c| PUNCT.contains(c)) {
+        let before_a_short_last_line = n == 27
+            && lines
+                .get(i + 1)
+                .is_some_and(|(p, next)| p == page && next["chars"].as_u64().unwrap() <= 4);
+        if !l["text"].as_str().unwrap().contains(|c| PUNCT.contains(c)) && !before_a_short_last_line
+        {
             assert_eq!(n, 28, "{issue_dir} p{page}: {l}");
         }
     }
