@@ -52,6 +52,8 @@ pub struct BuildReport {
     pub coverage: Coverage,
     /// Characters typeset per face, from the laid-out pages.
     pub font_use: Vec<FontUse>,
+    /// Whether the PDF's colours were audited, or proven from the pages instead.
+    pub audited: bool,
     /// How long each stage took, in order.
     pub timings: Timings,
     /// A line per photo: its file, pixels, placed size and resolution.
@@ -417,7 +419,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let mut prepared = prepare(opts)?;
     let output = output_path(opts, &prepared);
-    finish(&mut prepared, &output, start, AuditWhen::BeforeWrite)
+    finish(&mut prepared, &output, start)
 }
 
 /// Where the PDF goes: `-o`, or beside the issue file (`.pdfa.pdf` for the archive).
@@ -440,16 +442,20 @@ pub struct Built {
     pub warnings: Vec<String>,
     /// Characters typeset per face, from the laid-out pages.
     pub font_use: Vec<FontUse>,
+    /// Whether the PDF's colours were audited: not when the pages proved them (see
+    /// [`needs_audit`]), or for an archival PDF/A file.
+    pub audited: bool,
     /// How long layout, export and the print steps took.
     pub timings: Timings,
 }
 
-/// Lays out a prepared issue and exports it (print post-processing, colour audit),
-/// without writing anything.
+/// Lays out a prepared issue and exports it (print post-processing, colour audit when
+/// it is needed), without writing anything.
 pub fn render(prepared: &mut Prepared) -> Result<Built> {
-    let mut built = render_unaudited(prepared)?;
-    if !prepared.print.pdfa {
+    let (mut built, unproven) = render_unaudited(prepared)?;
+    if needs_audit(prepared, unproven.as_deref()) {
         audit_colours(&built.pdf, &mut built.timings)?;
+        built.audited = true;
     }
     Ok(built)
 }
@@ -466,43 +472,36 @@ fn audit_colours(pdf: &[u8], timings: &mut Timings) -> Result<()> {
     Ok(())
 }
 
-/// When the colour audit of a print file runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditWhen {
-    /// Before the file is written: a file that fails it is never written (`build`).
-    BeforeWrite,
-    /// After the file is written, which then is removed if it fails (`watch` with the
-    /// shipped layouts and no photos: every colour in such a file comes from the
-    /// shipped layouts and the model's validated CMYK colours, and the tests audit
-    /// every sample issue; the save shows sooner by the audit's time).
-    AfterWrite,
+/// Whether a print file's colours must be audited in the PDF: always for a user's
+/// `--layout-dir` and for photos; with the shipped layouts and no photos only when the
+/// laid-out pages did not prove them (`unproven` says why: a colour font, say; see
+/// `output::print::proven`). An archival PDF/A file is not a print file.
+pub fn needs_audit(prepared: &Prepared, unproven: Option<&str>) -> bool {
+    !prepared.print.pdfa
+        && (prepared.layout_dir.is_some()
+            || !prepared.issue.photos.is_empty()
+            || unproven.is_some())
 }
 
-impl AuditWhen {
-    /// After the write only for content we generated ourselves: the shipped layouts
-    /// and no photos. A `--layout-dir` user's layouts and photos are audited first.
-    pub fn for_preview(prepared: &Prepared) -> AuditWhen {
-        if prepared.layout_dir.is_none() && prepared.issue.photos.is_empty() {
-            AuditWhen::AfterWrite
-        } else {
-            AuditWhen::BeforeWrite
-        }
-    }
-}
-
-/// [`render`] without the colour audit.
-fn render_unaudited(prepared: &mut Prepared) -> Result<Built> {
+/// [`render`] without the colour audit, and why the pages do not prove the colours
+/// (`None`: they do).
+fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, Option<String>)> {
     let mut timings = Timings::default();
     let laid = timings.time("layout", || fit_pages(prepared))?;
     let settings = &prepared.print;
-    // Which face set which character is read off the pages beside the export (on
-    // another core), not after it: 2–3 ms of a 98-page rebuild. The stage "pdf"
-    // counts both.
+    // Which face set which character, and whether the pages prove the colours, are
+    // read off the pages beside the export (on another core), not after it: 2–3 ms of
+    // a 98-page rebuild. The stage "pdf" counts both.
     let fonts = prepared.world.fonts();
-    let (bytes, font_use) = timings.time("pdf", || {
+    let (bytes, (font_use, unproven)) = timings.time("pdf", || {
         rayon::join(
             || export::pdf(&laid.document, &prepared.issue, settings.pdfa),
-            || compile::font_use(&laid.document, fonts),
+            || {
+                (
+                    compile::font_use(&laid.document, fonts),
+                    print::proven::unproven(&laid.document),
+                )
+            },
         )
     });
     let bytes = bytes?;
@@ -532,7 +531,7 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<Built> {
     );
     warnings.extend(photos_past_their_article(&laid.document, &prepared.issue));
     warnings.extend(settings.notes.iter().cloned());
-    Ok(Built {
+    let built = Built {
         pdf,
         layout_note: footer.as_ref().map(|f| {
             if prepared.issue.style.footer_on_even_page {
@@ -544,8 +543,10 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<Built> {
         pages,
         warnings,
         font_use,
+        audited: false,
         timings,
-    })
+    };
+    Ok((built, unproven))
 }
 
 /// The most a layout is tightened to fit `[print] pages` (see `Style::fit`).
@@ -828,40 +829,20 @@ pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
 
 /// Renders a prepared issue and writes the PDF: atomically to a file, or to standard
 /// output (`-o -`). An output that is one of the build's inputs, or not a regular
-/// file, is refused before anything is rendered.
-pub fn finish(
-    prepared: &mut Prepared,
-    output: &Path,
-    start: Instant,
-    audit: AuditWhen,
-) -> Result<BuildReport> {
+/// file, is refused before anything is rendered; a print file that fails its colour
+/// audit is never written.
+pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
     let target = files::Target::of(output);
     if let files::Target::File(path) = &target {
         files::guard_output(path, &inputs(prepared))?;
     }
-    // Standard output cannot be taken back: audited first whatever was asked.
-    let after = audit == AuditWhen::AfterWrite
-        && matches!(target, files::Target::File(_))
-        && !prepared.print.pdfa;
-    let built = if after {
-        render_unaudited(prepared)?
-    } else {
-        render(prepared)?
-    };
+    let built = render(prepared)?;
     let mut timings = prepared.timings.clone();
     timings.0.extend(built.timings.0.iter().copied());
     timings.time("write", || match &target {
         files::Target::File(path) => files::write_atomic(path, &built.pdf),
         files::Target::Stdout => files::write_stdout(&built.pdf),
     })?;
-    if after
-        && let files::Target::File(path) = &target
-        && let Err(e) = audit_colours(&built.pdf, &mut timings)
-    {
-        // Never leave a print file that failed the check.
-        let _ = std::fs::remove_file(path);
-        return Err(e);
-    }
     Ok(BuildReport {
         output: output.to_owned(),
         layout_note: built.layout_note.clone(),
@@ -871,6 +852,7 @@ pub fn finish(
         elapsed: start.elapsed(),
         coverage: prepared.coverage.clone(),
         font_use: built.font_use,
+        audited: built.audited,
         timings,
         photos: prepared.issue.photos.iter().map(|p| p.report()).collect(),
     })

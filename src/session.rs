@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::error::Result;
 use crate::model;
-use crate::pipeline::{self, AuditWhen, BuildOptions, BuildReport, Prepared, Timings};
+use crate::pipeline::{self, BuildOptions, BuildReport, Prepared, Timings};
 
 /// A build that can be repeated cheaply.
 pub struct Session {
@@ -28,8 +28,7 @@ impl Session {
         let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
         let font_files = crate::typeset::fonts::fingerprint(&font_dirs);
         let output = pipeline::output_path(&opts, &prepared);
-        let audit = AuditWhen::for_preview(&prepared);
-        let report = pipeline::finish(&mut prepared, &output, start, audit)?;
+        let report = pipeline::finish(&mut prepared, &output, start)?;
         Ok((
             Session {
                 opts,
@@ -43,8 +42,7 @@ impl Session {
     }
 
     /// Reads the inputs again and rebuilds, reusing what did not change. On error
-    /// the last good PDF stays as it is, except when the colour audit that runs after
-    /// the write (see [`AuditWhen::AfterWrite`]) fails: then no PDF is left.
+    /// the last good PDF stays as it is.
     pub fn rebuild(&mut self) -> Result<BuildReport> {
         let start = Instant::now();
         let mut timings = Timings::default();
@@ -74,8 +72,7 @@ impl Session {
             // Fonts and world were kept: only this rebuild's stages count.
             self.prepared.timings = timings;
         }
-        let audit = AuditWhen::for_preview(&self.prepared);
-        let report = pipeline::finish(&mut self.prepared, &self.output, start, audit);
+        let report = pipeline::finish(&mut self.prepared, &self.output, start);
         // Keep the caches from growing without bound across many rebuilds.
         comemo::evict(10);
         report

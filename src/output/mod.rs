@@ -10,3 +10,4 @@ pub(crate) mod print;
 pub use export::pdf;
 pub use print::PrintOverrides;
 pub use print::audit::{ColourAudit, audit};
+pub use print::proven::unproven;

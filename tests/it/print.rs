@@ -320,8 +320,8 @@ fn rgb_layouts() -> tempfile::TempDir {
 }
 
 #[test]
-fn a_print_file_audited_after_its_write_is_removed_when_it_fails() {
-    use jianbao::pipeline::{self, AuditWhen};
+fn pages_in_rgb_are_not_proven_and_their_print_file_is_never_written() {
+    use jianbao::pipeline;
     let layouts = rgb_layouts();
     let out = tempfile::tempdir().unwrap();
     let pdf = out.path().join("x.pdf");
@@ -331,29 +331,71 @@ fn a_print_file_audited_after_its_write_is_removed_when_it_fails() {
         ..Default::default()
     };
     let mut prepared = pipeline::prepare(&opts).unwrap();
-    // A user's layouts are audited before the write, even in a preview.
-    assert_eq!(AuditWhen::for_preview(&prepared), AuditWhen::BeforeWrite);
+    // The walk of the pages sees the RGB text the audit of the PDF would.
+    let laid = pipeline::lay_out(&prepared).unwrap();
+    let why = jianbao::output::unproven(&laid.document).expect("RGB text passed for print-safe");
+    assert!(why.starts_with("page 1: text in Srgb"), "{why}");
+    // A user's layouts are audited whatever the pages prove.
+    assert!(pipeline::needs_audit(&prepared, None));
     let start = std::time::Instant::now();
-    let err = pipeline::finish(&mut prepared, &pdf, start, AuditWhen::AfterWrite)
+    let err = pipeline::finish(&mut prepared, &pdf, start)
         .unwrap_err()
         .render(false);
     assert!(err.contains("colour check"), "{err}");
-    assert!(!pdf.exists(), "the failed print file was left on disk");
-    // The shipped layouts without photos: audited after the write.
-    let shipped = pipeline::prepare(&jianbao::BuildOptions {
-        issue: sample_issue(),
-        ..Default::default()
-    })
-    .unwrap();
-    assert_eq!(AuditWhen::for_preview(&shipped), AuditWhen::AfterWrite);
-    // Photos are audited before the write.
-    let photos = pipeline::prepare(&jianbao::BuildOptions {
-        issue: repo().join("issues/gongzuo-tongxun-2026-09/issue.toml"),
-        ..Default::default()
-    })
-    .unwrap();
-    assert!(!photos.issue.photos.is_empty());
-    assert_eq!(AuditWhen::for_preview(&photos), AuditWhen::BeforeWrite);
+    assert!(!pdf.exists(), "the failed print file was written");
+}
+
+/// The proof stands in for the audit only where the two agree: every issue under
+/// `issues/`, with and without bleed, crop marks and PDF/X, is proven from its pages
+/// when it has no photos (and then not audited), and its PDF passes the audit all the
+/// same; an issue with photos is audited.
+#[test]
+fn the_pages_prove_the_colours_of_every_issue_without_photos_and_the_audit_agrees() {
+    use jianbao::pipeline;
+    let profiles = [
+        PrintOverrides::default(),
+        bleed_and_marks(),
+        PrintOverrides {
+            pdfx: Some(true),
+            bleed: Some("3mm".into()),
+            ..Default::default()
+        },
+    ];
+    let mut proven = 0;
+    for issue in all_issues() {
+        for print in &profiles {
+            let opts = jianbao::BuildOptions {
+                issue: issue.clone(),
+                print: print.clone(),
+                ..Default::default()
+            };
+            let mut prepared = pipeline::prepare(&opts).unwrap();
+            let laid = pipeline::lay_out(&prepared).unwrap();
+            let why = jianbao::output::unproven(&laid.document);
+            let built = pipeline::render(&mut prepared).unwrap();
+            let a = audit(&built.pdf).unwrap();
+            assert!(
+                a.problems.is_empty(),
+                "{}: {:#?}",
+                issue.display(),
+                a.problems
+            );
+            if prepared.issue.photos.is_empty() {
+                assert_eq!(why, None, "{}", issue.display());
+                assert!(!built.audited, "{}: audited though proven", issue.display());
+                proven += 1;
+            } else {
+                // Photos are placed images: never proven, always audited.
+                assert!(
+                    why.is_some_and(|w| w.contains("an image")),
+                    "{}",
+                    issue.display()
+                );
+                assert!(built.audited, "{}", issue.display());
+            }
+        }
+    }
+    assert!(proven >= 15, "{proven} builds proven");
 }
 
 #[test]

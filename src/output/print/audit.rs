@@ -1,7 +1,7 @@
 //! The colour audit: a scan of every object and every content stream of a PDF (the
 //! CTM, colours, line widths and images at their placed size, followed through `q`/`Q`
-//! and into form XObjects). Every print build runs it; `preflight` reads any PDF with
-//! it.
+//! and into form XObjects). A print build runs it unless the pages proved the colours
+//! (`proven.rs`); `preflight` reads any PDF with it.
 
 use std::collections::BTreeMap;
 

@@ -8,7 +8,10 @@
 //!   TrimBox; this adds the BleedBox and, on request, registration crop marks outside
 //!   the bleed on a media enlarged to hold them.
 //! - [`audit`]: a scan of every content stream and every object of a print file: no RGB,
-//!   no ICC-based colour, no rich black, black text K only. Every print build runs it.
+//!   no ICC-based colour, no rich black, black text K only. A print build runs it
+//!   unless [`proven`] proved the colours from the laid-out pages.
+//! - [`proven`]: the same guarantee read off the pages before export (shipped layouts,
+//!   no photos).
 //!
 //! Which file goes where: the print file (DeviceCMYK, K-only black, the red as CMYK or
 //! as a spot colour) goes to the printer; the `--pdfa` file (PDF/A-2b, ICC-based gray and
@@ -25,6 +28,7 @@ use crate::input::issue_file::LoadedIssueFile;
 use crate::model::style::{Colour, Size};
 
 pub(crate) mod audit;
+pub(crate) mod proven;
 use audit::operand_numbers;
 pub(crate) use audit::{ColourAudit, HAIRLINE, PlacedImage, audit};
 
