@@ -63,8 +63,9 @@ pub(super) struct BuildArgs {
     /// that came out in a fallback font, with its file:line:col / 列出后备字体排出的字符.
     #[arg(long)]
     font_report: bool,
-    /// Print how long each stage took (read, fonts, check, world, layout, pdf and the
-    /// count of font use beside it, print, audit, write) / 打印各阶段耗时.
+    /// Print how long each stage took (read, fonts, check, world, layout, pdf with the
+    /// font use and the colour proof beside it, print, audit when the colours are not
+    /// proven from the pages, write) and how many layout passes Typst made / 打印各阶段耗时.
     #[arg(long)]
     timings: bool,
     /// A draft (校样) for sign-off: every page gets a light diagonal watermark with
@@ -120,7 +121,13 @@ pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
         draft: draft.clone(),
     };
     if issues.len() == 1 && args.issues[0].is_file() {
-        let report = pipeline::build(&job(issues[0].clone(), args.output.clone()))?;
+        let build = || pipeline::build(&job(issues[0].clone(), args.output.clone()));
+        let (report, passes) = if args.timings {
+            let (report, passes) = jianbao::typeset::count_passes(build);
+            (report?, Some(passes))
+        } else {
+            (build()?, None)
+        };
         for w in &report.warnings {
             eprintln!("warning: {w}");
         }
@@ -135,8 +142,8 @@ pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
                 println!("  {p}");
             }
         }
-        if args.timings {
-            eprintln!("timings: {}", report.timings);
+        if let Some(passes) = passes {
+            eprintln!("timings: {}; {passes}", report.timings);
         }
         if args.font_report {
             super::fonts::out(&format!(

@@ -18,6 +18,55 @@ pub struct Laidout {
     pub warnings: Vec<String>,
 }
 
+/// How many times Typst laid the document out, over how many compiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutPasses {
+    /// Compiles: one, or more when `[print] pages` tightens the layout.
+    pub compiles: usize,
+    /// Layout passes in all. Typst lays a document out again while what it looked up
+    /// (positions, queries, measurements) changed since the last pass: two are the
+    /// least for layouts that look anything up, as ours do; each one more costs a
+    /// pass's time (12 ms of a 100-page issue).
+    pub passes: usize,
+}
+
+impl std::fmt::Display for LayoutPasses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} layout pass(es) in {} compile(s)",
+            self.passes, self.compiles
+        )
+    }
+}
+
+/// Runs `f` and counts the compiles and layout passes made while it ran, from Typst's
+/// own timing events. Those are process-wide: for one build at a time (`build
+/// --timings`), not for builds on other threads.
+pub fn count_passes<T>(f: impl FnOnce() -> T) -> (T, LayoutPasses) {
+    typst_timing::clear();
+    typst_timing::enable();
+    let out = f();
+    typst_timing::disable();
+    let mut json = Vec::new();
+    let events: Vec<serde_json::Value> =
+        typst_timing::export_json(&mut json, |_| (String::new(), 0))
+            .ok()
+            .and_then(|()| serde_json::from_slice(&json).ok())
+            .unwrap_or_default();
+    let starts = |name: &str| {
+        events
+            .iter()
+            .filter(|e| e["name"] == name && e["ph"] == "B")
+            .count()
+    };
+    let passes = LayoutPasses {
+        compiles: starts("compile"),
+        passes: starts("layout document"),
+    };
+    (out, passes)
+}
+
 /// Compiles the world's main layout into pages.
 pub(crate) fn compile(world: &JianbaoWorld) -> Result<Laidout> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);

@@ -3,6 +3,7 @@
 //! the laid-out pages (missing glyphs, masthead and footer fit, overprints, font use).
 
 pub(crate) mod compile;
+pub use compile::{LayoutPasses, count_passes};
 pub mod fontcheck;
 pub mod fonts;
 pub(crate) mod world;
