@@ -272,15 +272,14 @@ fn every_issue_without_photos_is_laid_out_in_two_passes() {
             .arg(&issue)
             .arg("-o")
             .arg(dir.path().join("p.pdf"))
-            .arg("--timings")
+            .arg("--layout-passes")
             .output()
             .unwrap();
         assert!(cli.status.success(), "{}", issue.display());
         let err = String::from_utf8_lossy(&cli.stderr);
-        let line = err.lines().find(|l| l.starts_with("timings: ")).unwrap();
+        let line = err.lines().find(|l| l.starts_with("layout: ")).unwrap();
         let passes: usize = line
-            .rsplit("; ")
-            .next()
+            .strip_prefix("layout: ")
             .and_then(|p| p.strip_suffix(" layout pass(es) in 1 compile(s)"))
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("{line}"));
