@@ -452,8 +452,8 @@ pub struct Built {
 /// Lays out a prepared issue and exports it (print post-processing, colour audit when
 /// it is needed), without writing anything.
 pub fn render(prepared: &mut Prepared) -> Result<Built> {
-    let (mut built, unproven) = render_unaudited(prepared)?;
-    if needs_audit(prepared, unproven.as_deref()) {
+    let (mut built, audit) = render_unaudited(prepared)?;
+    if audit {
         audit_colours(&built.pdf, &mut built.timings)?;
         built.audited = true;
     }
@@ -483,15 +483,16 @@ pub fn needs_audit(prepared: &Prepared, unproven: Option<&str>) -> bool {
             || unproven.is_some())
 }
 
-/// [`render`] without the colour audit, and why the pages do not prove the colours
-/// (`None`: they do).
-fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, Option<String>)> {
+/// [`render`] without the colour audit, and whether the audit is needed.
+fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, bool)> {
     let mut timings = Timings::default();
     let laid = timings.time("layout", || fit_pages(prepared))?;
     let settings = &prepared.print;
-    // Which face set which character, and whether the pages prove the colours, are
-    // read off the pages beside the export (on another core), not after it: 2–3 ms of
-    // a 98-page rebuild. The stage "pdf" counts both.
+    // Which face set which character, and whether the pages prove the colours (only
+    // where that decides: not for a user's layouts, photos or PDF/A), are read off the
+    // pages beside the export (on another core), not after it: 2–3 ms of a 98-page
+    // rebuild. The stage "pdf" counts both.
+    let prove = !settings.pdfa && !needs_audit(prepared, None);
     let fonts = prepared.world.fonts();
     let (bytes, (font_use, unproven)) = timings.time("pdf", || {
         rayon::join(
@@ -499,7 +500,9 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, Option<String>)> 
             || {
                 (
                     compile::font_use(&laid.document, fonts),
-                    print::proven::unproven(&laid.document),
+                    prove
+                        .then(|| print::proven::unproven(&laid.document))
+                        .flatten(),
                 )
             },
         )
@@ -546,7 +549,8 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, Option<String>)> 
         audited: false,
         timings,
     };
-    Ok((built, unproven))
+    let audit = needs_audit(prepared, unproven.as_deref());
+    Ok((built, audit))
 }
 
 /// The most a layout is tightened to fit `[print] pages` (see `Style::fit`).

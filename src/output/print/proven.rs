@@ -18,7 +18,9 @@
 
 use typst::layout::{Frame, FrameItem};
 use typst::text::FontInstance;
-use typst::visualize::{Color, FixedStroke, Paint, ProcessColor, ProcessColorSpace};
+use typst::visualize::{
+    Color, FixedStroke, Paint, ProcessColor, ProcessColorSpace, SpotColorantName,
+};
 use typst_layout::PagedDocument;
 
 /// Why the colours of these pages cannot be proven print-safe without auditing the
@@ -59,9 +61,7 @@ fn in_paint(paint: &Paint, what: &str) -> Option<String> {
     match colour {
         Color::Process(c) => in_process(*c, what),
         Color::Spot(s) => match &s.colorant.name {
-            Some(typst::visualize::SpotColorantName::Custom(_)) => {
-                in_process(s.colorant.fallback, what)
-            }
+            Some(SpotColorantName::Custom(_)) => in_process(s.colorant.fallback, what),
             // The colorant of every plate (registration): never for text or rules.
             _ => Some(format!("{what} in the spot colour of every plate")),
         },
