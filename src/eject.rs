@@ -1,5 +1,6 @@
 //! Writing an issue out as a plain Typst project: the layouts, `/model.json` (the
-//! finished model) and the photos as the layout takes them. For customising a layout
+//! finished model), `/print.json` (what the layouts need of the print settings) and
+//! the photos as the layout takes them. For customising a layout
 //! (then `build --layout-dir DIR/layouts`) and for comparing with the Typst CLI:
 //! `typst compile --root DIR DIR/layouts/main.typ`.
 
@@ -7,9 +8,10 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::pipeline::{self, BuildOptions};
-use crate::typeset::world::{LAYOUTS, MODEL_PATH};
+use crate::typeset::world::{LAYOUTS, LayoutData};
 
-/// Writes `DIR/layouts/*.typ`, `DIR/model.json` and `DIR/photos/*` for an issue.
+/// Writes `DIR/layouts/*.typ`, `DIR/model.json`, `DIR/print.json` and `DIR/photos/*`
+/// for an issue.
 pub fn eject(opts: &BuildOptions, dir: &Path) -> Result<()> {
     let prepared = pipeline::prepare(opts)?;
     let io = |e: std::io::Error| Error::io(dir, "cannot write the Typst project", e);
@@ -17,9 +19,9 @@ pub fn eject(opts: &BuildOptions, dir: &Path) -> Result<()> {
     for (path, text) in LAYOUTS {
         std::fs::write(dir.join(path.trim_start_matches('/')), text).map_err(io)?;
     }
-    let json =
-        serde_json::to_vec_pretty(&prepared.issue).map_err(|e| Error::internal(e.to_string()))?;
-    std::fs::write(dir.join(MODEL_PATH.trim_start_matches('/')), json).map_err(io)?;
+    for (path, bytes) in LayoutData::of(&prepared.issue, true)?.files() {
+        std::fs::write(dir.join(path.trim_start_matches('/')), bytes).map_err(io)?;
+    }
     // The photos as the layout takes them (encoded for the print file).
     for photo in &prepared.issue.photos {
         let bytes = prepared.world.photo(&photo.vpath).ok_or_else(|| {

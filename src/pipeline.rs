@@ -16,7 +16,7 @@ use crate::output::{export, files};
 use crate::typeset::compile::{self, FontUse};
 use crate::typeset::fontcheck::{self, Coverage};
 use crate::typeset::fonts::{FontOptions, FontSet};
-use crate::typeset::world::JianbaoWorld;
+use crate::typeset::world::{JianbaoWorld, LayoutData};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -155,7 +155,7 @@ pub fn load_fonts(opts: &BuildOptions, loaded: &LoadedIssueFile) -> Result<FontS
 /// The model fitted to the fonts at hand: JSON for the layout, the coverage of every
 /// character (a character no font has is an error here), and warnings.
 pub struct Fitted {
-    pub json: Vec<u8>,
+    pub data: LayoutData,
     pub coverage: Coverage,
     pub warnings: Vec<String>,
 }
@@ -182,10 +182,8 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
     fonts.resolve_roles(&mut issue.style.fonts)?;
     let coverage = fontcheck::check(issue, loaded, fonts)?;
     warnings.extend(coverage.fallback_note());
-    let json =
-        serde_json::to_vec(issue).map_err(|e| Error::internal(format!("model to JSON: {e}")))?;
     Ok(Fitted {
-        json,
+        data: LayoutData::of(issue, false)?,
         coverage,
         warnings,
     })
@@ -250,7 +248,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     })?;
     let fonts = timings.time("fonts", || load_fonts(opts, &loaded))?;
     let Fitted {
-        json,
+        data,
         coverage,
         warnings,
     } = timings.time("check", || fit_model(&fonts, &loaded, &mut issue))?;
@@ -264,7 +262,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         .and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     let world = timings
         .time("world", || {
-            JianbaoWorld::new(fonts, json, photos, today, opts.layout_dir.clone())
+            JianbaoWorld::new(fonts, data, photos, today, opts.layout_dir.clone())
         })
         .map_err(|e| match &opts.layout_dir {
             // Only a layout directory of the user's is read from disk.
@@ -565,9 +563,7 @@ pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
     };
     while laid.document.pages().len() > target as usize && p.issue.style.fit < MAX_FIT {
         p.issue.style.fit += 1;
-        let json = serde_json::to_vec(&p.issue)
-            .map_err(|e| Error::internal(format!("model to JSON: {e}")))?;
-        p.world.set_model(json);
+        p.world.set_data(LayoutData::of(&p.issue, false)?);
         laid = lay_out(p)?;
     }
     let pages = laid.document.pages().len();

@@ -65,7 +65,7 @@ impl Session {
             self.prepared.print = print;
             self.prepared.coverage = fitted.coverage;
             self.prepared.warnings = fitted.warnings;
-            self.prepared.world.set_model(fitted.json);
+            self.prepared.world.set_data(fitted.data);
             self.prepared.world.set_photos(photos);
             self.prepared.issue = issue;
             self.prepared.loaded = loaded;

@@ -38,7 +38,10 @@ pub struct Issue {
     pub meta: Meta,
     /// Draft builds carry a watermark text; print builds have none.
     pub draft: Option<String>,
-    /// Bleed and colour mode from the print profile (set by the pipeline).
+    /// Bleed and colour mode from the print profile (set by the pipeline). The
+    /// shipped layouts read it from a file of its own, `/print.json` (see
+    /// `typeset::world::LayoutData`); it stays in the model for layouts ejected
+    /// before that file existed.
     pub print: crate::output::print::LayoutPrint,
     /// What the editor should know although the issue builds (an encoding guessed,
     /// control characters removed, Markdown that does not print as such), each with

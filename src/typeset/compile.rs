@@ -2,6 +2,8 @@
 //! layouts in `layouts/` set it, and we get pages back. Then every glyph of every
 //! page is checked: a missing glyph (glyph 0) stops the build.
 
+use std::collections::HashMap;
+
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{SourceDiagnostic, Warned};
@@ -18,7 +20,8 @@ pub struct Laidout {
     pub warnings: Vec<String>,
 }
 
-/// How many times Typst laid the document out, over how many compiles.
+/// How many times Typst laid the document out, over how many compiles, and how many
+/// layout modules it evaluated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutPasses {
     /// Compiles: one, or more when `[print] pages` tightens the layout.
@@ -28,22 +31,26 @@ pub struct LayoutPasses {
     /// least for layouts that look anything up, as ours do; each one more costs a
     /// pass's time (12 ms of a 100-page issue).
     pub passes: usize,
+    /// Layout modules evaluated (the shipped layouts are five files). Typst evaluates
+    /// a module again only when a file it read has changed, so a rebuild after an
+    /// article's save evaluates one, main.typ, the only one that reads the model.
+    pub evals: usize,
 }
 
 impl std::fmt::Display for LayoutPasses {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} layout pass(es) in {} compile(s)",
-            self.passes, self.compiles
+            "{} layout pass(es) in {} compile(s), {} module(s) evaluated",
+            self.passes, self.compiles, self.evals
         )
     }
 }
 
-/// Runs `f` and counts the compiles and layout passes made while it ran, from Typst's
-/// own timing events. Those are process-wide: for one build at a time (`build
-/// --layout-passes`), not for builds on other threads. Recording them slows the layout
-/// by about a tenth, and writing them out to count costs about 0.4 ms a page after the
+/// Runs `f` and counts the compiles, layout passes and module evaluations made while it
+/// ran, from Typst's own timing events. Those are process-wide: for one build at a time
+/// (`build --layout-passes`), not for builds on other threads. Recording them slows the
+/// layout by about a tenth, and writing them out to count costs about 0.4 ms a page after the
 /// build (a scan of the JSON, not a parse: a parse took four times as long).
 pub fn count_passes<T>(f: impl FnOnce() -> T) -> (T, LayoutPasses) {
     typst_timing::clear();
@@ -52,18 +59,51 @@ pub fn count_passes<T>(f: impl FnOnce() -> T) -> (T, LayoutPasses) {
     typst_timing::disable();
     let mut json = Vec::new();
     let _ = typst_timing::export_json(&mut json, |_| (String::new(), 0));
-    // The events' fixed shape: `{"name":"…","cat":"typst","ph":"B",…}`.
-    let starts = |name: &str| {
-        let needle = format!("{{\"name\":\"{name}\",\"cat\":\"typst\",\"ph\":\"B\"");
-        json.windows(needle.len())
-            .filter(|w| *w == needle.as_bytes())
-            .count()
+    // The events' fixed shape: `{"name":"…","cat":"typst","ph":"B","ts":…,"pid":1,
+    // "tid":1,"args":{…}}`, a begin (B) and an end (E) for each scope.
+    let json = String::from_utf8_lossy(&json);
+    let mut passes = LayoutPasses {
+        compiles: 0,
+        passes: 0,
+        evals: 0,
     };
-    let passes = LayoutPasses {
-        compiles: starts("compile"),
-        passes: starts("layout document"),
-    };
+    // Each thread's open scopes, with whether another began inside them. A module's
+    // evaluation is timed when it is asked for, from the cache or not; one that was
+    // evaluated has the scopes of its function calls inside it.
+    let mut open: HashMap<&str, Vec<(&str, bool)>> = HashMap::new();
+    for event in json.split("},{") {
+        let (Some(name), Some(phase), Some(thread)) = (
+            field(event, "name"),
+            field(event, "ph"),
+            field(event, "tid"),
+        ) else {
+            continue;
+        };
+        let stack = open.entry(thread).or_default();
+        if phase == "B" {
+            match name {
+                "compile" => passes.compiles += 1,
+                "layout document" => passes.passes += 1,
+                _ => {}
+            }
+            if let Some(outer) = stack.last_mut() {
+                outer.1 = true;
+            }
+            stack.push((name, false));
+        } else if phase == "E" && stack.pop() == Some(("eval", true)) {
+            passes.evals += 1;
+        }
+    }
     (out, passes)
+}
+
+/// A field's value in one of Typst's timing events (a string's without its quotes).
+fn field<'a>(event: &'a str, key: &str) -> Option<&'a str> {
+    let needle = ["\"", key, "\":"].concat();
+    let at = event.find(&needle)?;
+    let rest = &event[at + needle.len()..];
+    let rest = rest.strip_prefix('"').unwrap_or(rest);
+    rest.split(['"', ',', '}']).next()
 }
 
 /// Compiles the world's main layout into pages.

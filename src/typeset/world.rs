@@ -2,8 +2,9 @@
 //! the fonts.
 //!
 //! The world holds only virtual files: the layouts compiled into the binary (or a
-//! layout directory given for development), `/model.json`, the finished model, and
-//! the photos the model read (`/photos/N.jpg`), encoded for the file being made.
+//! layout directory given for development), `/model.json`, the finished model,
+//! `/print.json`, what the layouts need of the print settings, and the photos the
+//! model read (`/photos/N.jpg`), encoded for the file being made.
 //! Nothing else on disk is reachable from Typst: `read("/etc/passwd")` finds nothing.
 
 use std::collections::HashMap;
@@ -16,6 +17,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::error::{Error, Result};
+use crate::model::Issue;
 use crate::typeset::fonts::FontSet;
 
 /// The layouts, compiled into the binary: (virtual path, source).
@@ -38,6 +41,43 @@ pub(crate) const LAYOUTS: &[(&str, &str)] = &[
 
 /// The virtual path of the model.
 pub(crate) const MODEL_PATH: &str = "/model.json";
+/// The virtual path of what the layouts need of the print settings (bleed, archival
+/// colours). It is a file apart from the model so that the layout modules, which read
+/// only it, are evaluated once in a `watch` session, not again on every save: Typst
+/// evaluates a module again when a file it read has changed.
+pub(crate) const PRINT_PATH: &str = "/print.json";
+
+/// The data files the layouts read, made from the finished model: `/model.json` and
+/// `/print.json`.
+#[derive(Debug, Clone)]
+pub struct LayoutData {
+    pub model: Vec<u8>,
+    pub print: Vec<u8>,
+}
+
+impl LayoutData {
+    /// The model's data files, compact (for the world), or indented (for `eject`,
+    /// whose files users read).
+    pub fn of(issue: &Issue, pretty: bool) -> Result<Self> {
+        fn to_vec(v: &impl serde::Serialize, pretty: bool) -> Result<Vec<u8>> {
+            if pretty {
+                serde_json::to_vec_pretty(v)
+            } else {
+                serde_json::to_vec(v)
+            }
+            .map_err(|e| Error::internal(format!("model to JSON: {e}")))
+        }
+        Ok(Self {
+            model: to_vec(issue, pretty)?,
+            print: to_vec(&issue.print, pretty)?,
+        })
+    }
+
+    /// The files with their virtual paths.
+    pub fn files(&self) -> [(&'static str, &[u8]); 2] {
+        [(MODEL_PATH, &self.model), (PRINT_PATH, &self.print)]
+    }
+}
 
 /// A Typst world for one issue.
 pub struct JianbaoWorld {
@@ -45,7 +85,8 @@ pub struct JianbaoWorld {
     fonts: FontSet,
     main: FileId,
     sources: HashMap<FileId, Source>,
-    model: (FileId, Bytes),
+    /// The data files (`LayoutData`), by virtual path.
+    data: HashMap<FileId, Bytes>,
     /// The articles' photos, encoded for the file being made.
     photos: HashMap<FileId, Bytes>,
     today: Option<Datetime>,
@@ -63,6 +104,13 @@ fn photo_map(photos: Vec<ExtraFile>) -> HashMap<FileId, Bytes> {
         .collect()
 }
 
+fn data_map(data: LayoutData) -> HashMap<FileId, Bytes> {
+    [(MODEL_PATH, data.model), (PRINT_PATH, data.print)]
+        .into_iter()
+        .map(|(path, bytes)| (file_id(path), Bytes::new(bytes)))
+        .collect()
+}
+
 fn file_id(path: &str) -> FileId {
     RootedPath::new(
         VirtualRoot::Project,
@@ -72,12 +120,12 @@ fn file_id(path: &str) -> FileId {
 }
 
 impl JianbaoWorld {
-    /// A world serving the built-in layouts (or those of `layout_dir`), the model
-    /// JSON, its photos and the fonts. `today` is the issue date, so
+    /// A world serving the built-in layouts (or those of `layout_dir`), the model's
+    /// data files, its photos and the fonts. `today` is the issue date, so
     /// `datetime.today()` is stable.
     pub fn new(
         fonts: FontSet,
-        model_json: Vec<u8>,
+        data: LayoutData,
         photos: Vec<ExtraFile>,
         today: Option<Datetime>,
         layout_dir: Option<PathBuf>,
@@ -102,16 +150,16 @@ impl JianbaoWorld {
             fonts,
             main: file_id(LAYOUTS[0].0),
             sources,
-            model: (file_id(MODEL_PATH), Bytes::new(model_json)),
+            data: data_map(data),
             photos: photo_map(photos),
             today,
             layout_dir,
         })
     }
 
-    /// Replaces the model (for rebuilds that keep the caches warm).
-    pub fn set_model(&mut self, model_json: Vec<u8>) {
-        self.model.1 = Bytes::new(model_json);
+    /// Replaces the model's data files (for rebuilds that keep the caches warm).
+    pub fn set_data(&mut self, data: LayoutData) {
+        self.data = data_map(data);
     }
 
     /// The bytes of a photo as the layout reads it (`/photos/3.jpg`).
@@ -156,8 +204,8 @@ impl World for JianbaoWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == self.model.0 {
-            return Ok(self.model.1.clone());
+        if let Some(data) = self.data.get(&id) {
+            return Ok(data.clone());
         }
         if let Some(photo) = self.photos.get(&id) {
             return Ok(photo.clone());

@@ -184,6 +184,11 @@ fn ejected_project_builds_the_same_pdf() {
     let model: serde_json::Value =
         serde_json::from_slice(&std::fs::read(ej.join("model.json")).unwrap()).unwrap();
     assert_eq!(model["issue"]["total_text"], "（总第五百六十三期）");
+    // What the layouts need of the print settings, in a file of its own.
+    let print: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(ej.join("print.json")).unwrap()).unwrap();
+    assert_eq!(print["archival"], false);
+    assert_eq!(print["bleed"], 0.0);
     let built = |layout_dir: Option<std::path::PathBuf>, name: &str| {
         let out = dir.path().join(name);
         jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
@@ -280,7 +285,7 @@ fn every_issue_without_photos_is_laid_out_in_two_passes() {
         let line = err.lines().find(|l| l.starts_with("layout: ")).unwrap();
         let passes: usize = line
             .strip_prefix("layout: ")
-            .and_then(|p| p.strip_suffix(" layout pass(es) in 1 compile(s)"))
+            .and_then(|p| p.strip_suffix(" layout pass(es) in 1 compile(s), 5 module(s) evaluated"))
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("{line}"));
         let photos = !jianbao::load(&issue).unwrap().0.photos.is_empty();

@@ -102,7 +102,7 @@ pub struct PrintSettings {
     pub notes: Vec<String>,
 }
 
-/// What the layout receives of the print settings (`print` in `/model.json`).
+/// What the layout receives of the print settings (`/print.json`).
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct LayoutPrint {
     /// Bleed on every side in points: `page(bleed:)`.
