@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
@@ -168,19 +169,31 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
         .iter()
         .map(|u| u.to_string())
         .collect();
-    // Word files are left out: a place in the Markdown they become is no place an
-    // editor can find in the .docx.
-    warnings.extend(
-        issue
-            .articles
-            .iter()
-            .filter(|a| !crate::model::is_word_file(&a.path))
-            .filter_map(|a| {
-                crate::proofread::check::punctuation_note(&a.path, &a.source, &loaded.file.check)
-            }),
-    );
     fonts.resolve_roles(&mut issue.style.fonts)?;
-    let coverage = fontcheck::check(issue, loaded, fonts)?;
+    // The punctuation notes (an article at a time) and the font coverage read the
+    // model and change nothing: one on each core.
+    let issue = &*issue;
+    let (notes, coverage) = rayon::join(
+        || {
+            issue
+                .articles
+                .par_iter()
+                // Word files are left out: a place in the Markdown they become is no
+                // place an editor can find in the .docx.
+                .filter(|a| !crate::model::is_word_file(&a.path))
+                .filter_map(|a| {
+                    crate::proofread::check::punctuation_note(
+                        &a.path,
+                        &a.source,
+                        &loaded.file.check,
+                    )
+                })
+                .collect::<Vec<_>>()
+        },
+        || fontcheck::check(issue, loaded, fonts),
+    );
+    warnings.extend(notes);
+    let coverage = coverage?;
     warnings.extend(coverage.fallback_note());
     Ok(Fitted {
         data: LayoutData::of(issue, false)?,
