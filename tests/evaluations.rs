@@ -28,6 +28,12 @@ fn a_save_evaluates_only_the_layout_module_that_reads_the_model() {
         ..Default::default()
     })
     .unwrap();
+    // Compiles and modules evaluated in one rebuild.
+    let mut rebuild = || {
+        let (report, passes) = jianbao::typeset::count_passes(|| session.rebuild());
+        report.unwrap();
+        (passes.compiles, passes.evals, passes.to_string())
+    };
 
     let article = dir.path().join("01-fawu-yidengjiang.txt");
     let text = std::fs::read_to_string(&article).unwrap();
@@ -37,10 +43,9 @@ fn a_save_evaluates_only_the_layout_module_that_reads_the_model() {
         format!("{first}\n{}", rest.replacen("。", "，再加一句话。", 1)),
     )
     .unwrap();
-    let (report, passes) = jianbao::typeset::count_passes(|| session.rebuild());
-    report.unwrap();
+    let (compiles, evals, passes) = rebuild();
     assert_eq!(
-        (passes.compiles, passes.evals),
+        (compiles, evals),
         (1, 1),
         "after an article's save: {passes}"
     );
@@ -51,10 +56,9 @@ fn a_save_evaluates_only_the_layout_module_that_reads_the_model() {
         "the sample sets no [print] table"
     );
     std::fs::write(&issue, toml + "\n[print]\nbleed = \"3mm\"\n").unwrap();
-    let (report, passes) = jianbao::typeset::count_passes(|| session.rebuild());
-    report.unwrap();
+    let (compiles, evals, passes) = rebuild();
     assert_eq!(
-        (passes.compiles, passes.evals),
+        (compiles, evals),
         (1, 5),
         "after the bleed was set: {passes}"
     );
