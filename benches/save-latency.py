@@ -4,7 +4,8 @@
 Starts the watcher on a copy of an issue, then edits an article N times (1.2 s apart,
 written as an editor saves: to a temp file renamed over the article), and after each
 save polls the PDF's modification time every 0.5 ms until it changes. Prints each
-latency and the median.
+latency and the median, and for jianbao the median of the rebuilds' own time (from its
+`build N: … in X ms` lines): the rest of a latency is waiting.
 
     python3 benches/save-latency.py [--bin target/release/jianbao] [--issue DIR]
                                     [--edits 10] [--debounce MS] [--in-place]
@@ -14,7 +15,7 @@ latency and the median.
 close) instead of renaming a temporary file over it.
 
 --typst TYPST measures `typst watch` instead, on the same issue ejected by jianbao
-(layouts and model.json, the shipped fonts only), each edit made to model.json. The
+(layouts, model.json and print.json, the shipped fonts only), each edit made to model.json. The
 edit is the same for both tools: a sentence added to the first paragraph of the first
 article file (in model.json, to the same paragraph's text).
 """
