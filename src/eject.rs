@@ -19,7 +19,7 @@ pub fn eject(opts: &BuildOptions, dir: &Path) -> Result<()> {
     for (path, text) in LAYOUTS {
         std::fs::write(dir.join(path.trim_start_matches('/')), text).map_err(io)?;
     }
-    for (path, bytes) in LayoutData::of(&prepared.issue, true)?.files() {
+    for (path, bytes) in LayoutData::of(&prepared.issue, true)?.into_files() {
         std::fs::write(dir.join(path.trim_start_matches('/')), bytes).map_err(io)?;
     }
     // The photos as the layout takes them (encoded for the print file).

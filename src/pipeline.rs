@@ -463,39 +463,6 @@ pub struct Built {
 /// Lays out a prepared issue and exports it (print post-processing, colour audit when
 /// it is needed), without writing anything.
 pub fn render(prepared: &mut Prepared) -> Result<Built> {
-    let (mut built, audit) = render_unaudited(prepared)?;
-    if audit {
-        audit_colours(&built.pdf, &mut built.timings)?;
-        built.audited = true;
-    }
-    Ok(built)
-}
-
-/// The printer's file: proves there is no RGB, no ICC-based colour, no rich black.
-fn audit_colours(pdf: &[u8], timings: &mut Timings) -> Result<()> {
-    let audit = timings.time("audit", || print::audit(pdf))?;
-    if !audit.problems.is_empty() {
-        return Err(Error::internal(format!(
-            "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
-            audit.problems.join("; ")
-        )));
-    }
-    Ok(())
-}
-
-/// Whether a print file's colours must be audited in the PDF: always for a user's
-/// `--layout-dir` and for photos; with the shipped layouts and no photos only when the
-/// laid-out pages did not prove them (`unproven` says why: a colour font, say; see
-/// `output::print::proven`). An archival PDF/A file is not a print file.
-pub fn needs_audit(prepared: &Prepared, unproven: Option<&str>) -> bool {
-    !prepared.print.pdfa
-        && (prepared.layout_dir.is_some()
-            || !prepared.issue.photos.is_empty()
-            || unproven.is_some())
-}
-
-/// [`render`] without the colour audit, and whether the audit is needed.
-fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, bool)> {
     let mut timings = Timings::default();
     let laid = timings.time("layout", || fit_pages(prepared))?;
     let settings = &prepared.print;
@@ -545,7 +512,7 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, bool)> {
     );
     warnings.extend(photos_past_their_article(&laid.document, &prepared.issue));
     warnings.extend(settings.notes.iter().cloned());
-    let built = Built {
+    let mut built = Built {
         pdf,
         layout_note: footer.as_ref().map(|f| {
             if prepared.issue.style.footer_on_even_page {
@@ -557,11 +524,36 @@ fn render_unaudited(prepared: &mut Prepared) -> Result<(Built, bool)> {
         pages,
         warnings,
         font_use,
-        audited: false,
+        audited: needs_audit(prepared, unproven.as_deref()),
         timings,
     };
-    let audit = needs_audit(prepared, unproven.as_deref());
-    Ok((built, audit))
+    if built.audited {
+        audit_colours(&built.pdf, &mut built.timings)?;
+    }
+    Ok(built)
+}
+
+/// The printer's file: proves there is no RGB, no ICC-based colour, no rich black.
+fn audit_colours(pdf: &[u8], timings: &mut Timings) -> Result<()> {
+    let audit = timings.time("audit", || print::audit(pdf))?;
+    if !audit.problems.is_empty() {
+        return Err(Error::internal(format!(
+            "the print file failed the colour check (the layout uses a colour a printer cannot take): {}",
+            audit.problems.join("; ")
+        )));
+    }
+    Ok(())
+}
+
+/// Whether a print file's colours must be audited in the PDF: always for a user's
+/// `--layout-dir` and for photos; with the shipped layouts and no photos only when the
+/// laid-out pages did not prove them (`unproven` says why: a colour font, say; see
+/// `output::print::proven`). An archival PDF/A file is not a print file.
+pub fn needs_audit(prepared: &Prepared, unproven: Option<&str>) -> bool {
+    !prepared.print.pdfa
+        && (prepared.layout_dir.is_some()
+            || !prepared.issue.photos.is_empty()
+            || unproven.is_some())
 }
 
 /// The most a layout is tightened to fit `[print] pages` (see `Style::fit`).

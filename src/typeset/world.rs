@@ -74,8 +74,8 @@ impl LayoutData {
     }
 
     /// The files with their virtual paths.
-    pub fn files(&self) -> [(&'static str, &[u8]); 2] {
-        [(MODEL_PATH, &self.model), (PRINT_PATH, &self.print)]
+    pub fn into_files(self) -> [(&'static str, Vec<u8>); 2] {
+        [(MODEL_PATH, self.model), (PRINT_PATH, self.print)]
     }
 }
 
@@ -105,7 +105,7 @@ fn photo_map(photos: Vec<ExtraFile>) -> HashMap<FileId, Bytes> {
 }
 
 fn data_map(data: LayoutData) -> HashMap<FileId, Bytes> {
-    [(MODEL_PATH, data.model), (PRINT_PATH, data.print)]
+    data.into_files()
         .into_iter()
         .map(|(path, bytes)| (file_id(path), Bytes::new(bytes)))
         .collect()
