@@ -367,7 +367,7 @@ struct Reader<'z> {
     tally: Tally,
     /// The paragraph being read, counted from 1, for places.
     para_no: usize,
-    lists: HashMap<(String, u8), u64>,
+    lists: ListCounts,
     numbering: Numbering,
     /// The footnotes and endnotes the file has text for: (`footnote` or `endnote`,
     /// Word's id).
@@ -533,8 +533,7 @@ pub fn from_office(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<u8>, Docx
 pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| package_problem(bytes, e))?;
-    let document = part(&mut zip, "word/document.xml")?
-        .ok_or_else(|| DocxProblem::new("it has no word/document.xml: not a Word document"))?;
+    let document = part(&mut zip, "word/document.xml")?.ok_or_else(|| not_a_word_package(&zip))?;
     let styles = Styles::parse(part(&mut zip, "word/styles.xml")?.as_deref());
     let numbering = Numbering::parse(part(&mut zip, "word/numbering.xml")?.as_deref());
     // The notes parts, parsed once: which notes have text, then that text.
@@ -571,7 +570,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         out: Converted::default(),
         tally: Tally::default(),
         para_no: 0,
-        lists: HashMap::new(),
+        lists: ListCounts::default(),
         numbering,
         noted: [("footnote", &foot), ("endnote", &end)]
             .into_iter()
@@ -600,6 +599,31 @@ fn package_problem(bytes: &[u8], e: zip::result::ZipError) -> DocxProblem {
         ),
         Sniffed::Empty => DocxProblem::new("the file is empty (0 bytes) / 文件是空的（0 字节）"),
         _ => DocxProblem::new(format!("it is not a Word (.docx) package: {e}")),
+    }
+}
+
+/// Why a ZIP package with no Word text is not a Word document, by what it holds: an
+/// Excel workbook or a PowerPoint deck renamed `.docx` (an editor's slip when the
+/// article is "the table in the attachment") is named as such, with what to do.
+fn not_a_word_package(zip: &zip::ZipArchive<Cursor<&[u8]>>) -> DocxProblem {
+    let has = |prefix: &str| {
+        zip.file_names()
+            .any(|n| n.is_ok_and(|n| n.starts_with(prefix)))
+    };
+    if has("xl/") {
+        DocxProblem::with_help(
+            "it is an Excel workbook (.xlsx) with a Word name, not a Word document / 这是改名为 Word 文件的 Excel 表格，不是 Word 文档",
+            "copy the table from Excel into a Word document and save that as .docx, or paste its cells into a .txt article (each row a line, the cells separated by tabs, as Excel copies them) / 请把表格复制到 Word 文档中另存为 .docx，或粘贴到 .txt 稿件中（Excel 复制的单元格以制表符分隔）",
+        )
+    } else if has("ppt/") {
+        DocxProblem::with_help(
+            "it is a PowerPoint deck (.pptx) with a Word name, not a Word document / 这是改名为 Word 文件的 PowerPoint 演示文稿，不是 Word 文档",
+            "copy its text into a Word document and save that as .docx; save a slide you want to print as a picture (另存为 PNG) and place it in the article / 请把文字复制到 Word 文档中另存为 .docx，需要的幻灯片另存为图片插入",
+        )
+    } else {
+        DocxProblem::new(
+            "it has no word/document.xml: not a Word document / 文件中没有 Word 正文，不是 Word 文档",
+        )
     }
 }
 
@@ -836,22 +860,23 @@ impl Reader<'_> {
             .map(|l| l.saturating_sub(self.shift).max(1))
             .or_else(|| typed_heading_level(trimmed).filter(|_| !trimmed.contains('\n')));
         let body = runs_markdown(&para.runs, true);
+        // A numbered paragraph's label, counted whether it is a heading or an item: a
+        // heading style numbered by a list (标题 1 with 一、) prints its number too.
+        let label = para
+            .list
+            .as_ref()
+            .map(|(num, lvl)| self.numbering.next_label(&mut self.lists, num, *lvl));
         let mut line = String::new();
         if let Some(level) = level {
             line.push_str(&"#".repeat(usize::from(level)));
             line.push(' ');
-        } else if let Some((num, lvl)) = &para.list {
-            let key = (num.clone(), *lvl);
-            let n = {
-                let c = self.lists.entry(key).or_insert(0);
-                *c += 1;
-                *c
-            };
-            // Deeper levels start again under each item of the level above.
-            self.lists.retain(|(k, l), _| k != num || *l <= *lvl);
+            if let Some(Some(label)) = &label {
+                line.push_str(&escape(&apart(label.clone(), trimmed), false));
+            }
+        } else if let (Some(label), Some((_, lvl))) = (label, &para.list) {
             line.push_str(&"  ".repeat(usize::from(*lvl)));
-            match self.numbering.format(num, *lvl) {
-                Some(fmt) => line.push_str(&escape(&apart(fmt.number(n), trimmed), true)),
+            match label {
+                Some(label) => line.push_str(&escape(&apart(label, trimmed), true)),
                 None => line.push_str("- "),
             }
         }
@@ -1203,9 +1228,7 @@ impl Reader<'_> {
                     let textbox = c.descendants().any(|n| is(&n, W, "txbxContent"));
                     match image {
                         Some(target) if !textbox && c.tag_name().name() == "pict" => {
-                            // A VML picture's size is in its CSS-like `style`; not read:
-                            // it prints as wide as the text block.
-                            self.image(&target, None, para)
+                            self.image(&target, vml_width(&c), para)
                         }
                         _ => {
                             let t = para.plain();
@@ -1652,9 +1675,43 @@ fn placed_width(d: &Node) -> Option<u32> {
         })
         .and_then(|e| attr(&e, "cx"))
         .and_then(|v| v.parse().ok())?;
+    share_of_block(cx / EMU_PER_MM)
+}
+
+/// The width of an old-style (VML) picture, `<v:shape style="width:415.3pt;…">` as
+/// Word 2003 and WPS write it, as a share of our text block, when it is narrower.
+fn vml_width(pict: &Node) -> Option<u32> {
+    let style = pict
+        .descendants()
+        .find(|n| is(n, V, "shape") || is(n, V, "rect"))
+        .and_then(|s| attr(&s, "style"))?;
+    let width = style.split(';').find_map(|decl| {
+        let (key, value) = decl.split_once(':')?;
+        (key.trim() == "width").then(|| value.trim())
+    })?;
+    let number_end = width
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(width.len());
+    let (number, unit) = width.split_at(number_end);
+    let number: f64 = number.parse().ok()?;
+    let mm_per_unit = match unit.trim() {
+        "pt" => 25.4 / 72.0,
+        "in" => 25.4,
+        "cm" => 10.0,
+        "mm" => 1.0,
+        "pc" => 25.4 / 6.0,
+        "px" | "" => 25.4 / 96.0,
+        _ => return None,
+    };
+    share_of_block(number * mm_per_unit)
+}
+
+/// A width in mm as a share of our text block (per cent, at least 5), when it is
+/// narrower than the block.
+fn share_of_block(mm: f64) -> Option<u32> {
     let block = crate::model::style::Page::default().block_width;
     let block_mm = block.0 / crate::model::style::Size::mm(1.0).0;
-    let pct = (cx / EMU_PER_MM / block_mm * 100.0).round();
+    let pct = (mm / block_mm * 100.0).round();
     (pct.is_finite() && pct > 0.0 && pct < 100.0).then(|| pct.max(5.0) as u32)
 }
 
@@ -1776,10 +1833,19 @@ pub(crate) fn escape(text: &str, line_start: bool) -> String {
 /// Word's list numbering: the format of each list's levels.
 #[derive(Default)]
 struct Numbering {
-    /// numId → abstractNumId.
-    nums: HashMap<String, String>,
+    /// numId → its list (abstractNumId) and the levels it starts again
+    /// (`w:lvlOverride/w:startOverride`: Word's "restart numbering").
+    nums: HashMap<String, NumDef>,
     /// (abstractNumId, level) → format.
     levels: HashMap<(String, u8), ListFormat>,
+}
+
+/// A `w:num`: the list it numbers in, and where it starts levels again.
+#[derive(Default)]
+struct NumDef {
+    abs: String,
+    /// level → the number it starts at.
+    restarts: Vec<(u8, u64)>,
 }
 
 /// How a list level numbers its items.
@@ -1787,22 +1853,89 @@ struct Numbering {
 struct ListFormat {
     /// `decimal`, `chineseCounting`, `bullet`, …
     kind: String,
-    /// `%1.`, `（%1）`.
+    /// `%1.`, `（%1）`, `%1.%2.`: `%k` is the number of level k (1 the first).
     text: String,
+    /// The number of the first item (`w:start`; 1 when Word leaves it out).
+    start: u64,
+    /// Whether the level shows every number in digits (`w:isLgl`: 1.1 under 一、).
+    legal: bool,
+    /// Whether Word sets anything between the label and the text (`w:suff`: a tab
+    /// unless `nothing`).
+    spaced: bool,
 }
 
-impl ListFormat {
-    /// The label of the `n`th item: the level's text (`%1、`) with the number in its
-    /// format.
-    fn number(&self, n: u64) -> String {
-        let shown = shown_number(&self.kind, n);
-        let mut t = self.text.clone();
-        for k in 1..=9 {
-            t = t.replace(&format!("%{k}"), &shown);
+/// The numbers of the items read so far, by list (abstractNumId, as Word counts: the
+/// numIds of one list go on counting) and level.
+#[derive(Default)]
+struct ListCounts {
+    counts: HashMap<(String, u8), u64>,
+    /// The numIds whose restarts are done (at their first item).
+    restarted: std::collections::HashSet<String>,
+}
+
+impl Numbering {
+    /// The label of the next item of list `num` at level `lvl`, as Word shows it
+    /// (`%1.%2.` with each level's own number in its own format), counting the item;
+    /// none for bullets and levels Word does not describe.
+    fn next_label(&self, counts: &mut ListCounts, num: &str, lvl: u8) -> Option<String> {
+        let def = self.nums.get(num)?;
+        let abs = def.abs.as_str();
+        if counts.restarted.insert(num.to_owned()) {
+            for &(l, start) in &def.restarts {
+                counts
+                    .counts
+                    .insert((abs.to_owned(), l), start.saturating_sub(1));
+            }
         }
-        // As GB/T 9704 sets 1. and (1): the text follows the number at once (Word's tab
-        // after the number is layout, not text).
-        t
+        let start = |l: u8| self.levels.get(&(abs.to_owned(), l)).map_or(1, |f| f.start);
+        let n = {
+            let c = counts
+                .counts
+                .entry((abs.to_owned(), lvl))
+                .or_insert_with(|| start(lvl).saturating_sub(1));
+            *c += 1;
+            *c
+        };
+        // Deeper levels start again under each item of the level above.
+        counts.counts.retain(|(a, l), _| a != abs || *l <= lvl);
+        let f = self.levels.get(&(abs.to_owned(), lvl))?;
+        if f.kind == "bullet" || f.kind == "none" || f.text.is_empty() {
+            return None;
+        }
+        let mut t = f.text.clone();
+        for k in 1..=9u8 {
+            let code = format!("%{k}");
+            if !t.contains(&code) {
+                continue;
+            }
+            let l = k - 1;
+            let (number, kind) = if l == lvl {
+                (n, f.kind.as_str())
+            } else {
+                let number = counts
+                    .counts
+                    .get(&(abs.to_owned(), l))
+                    .copied()
+                    .unwrap_or_else(|| start(l));
+                let kind = self
+                    .levels
+                    .get(&(abs.to_owned(), l))
+                    .map_or("decimal", |g| g.kind.as_str());
+                (number, kind)
+            };
+            let kind = if f.legal { "decimal" } else { kind };
+            t = t.replace(&code, &shown_number(kind, number));
+        }
+        // As GB/T 9704 sets 一、 1. and (1): the text follows a label that ends in a
+        // mark at once (Word's tab after it is layout, not text); a label that ends in
+        // a word or a number (第一章, 1.1) is set apart from it, by a full-width space
+        // after a Chinese character, as 第一章　总则 is typed.
+        match t.chars().last() {
+            Some(c) if f.spaced && c.is_ascii_alphanumeric() => t.push(' '),
+            Some(c) if f.spaced && ('\u{4E00}'..='\u{9FFF}').contains(&c) => t.push('\u{3000}'),
+            _ => {}
+        }
+        Some(t)
     }
 }
 
@@ -1928,42 +2061,51 @@ impl Numbering {
         let Some(doc) = xml.and_then(|x| Document::parse(x).ok()) else {
             return out;
         };
+        let level = |l: &Node| attr(l, "ilvl").and_then(|v| v.parse::<u8>().ok());
         for a in doc.descendants().filter(|n| is(n, W, "abstractNum")) {
             let Some(id) = attr(&a, "abstractNumId") else {
                 continue;
             };
             for l in a.children().filter(|n| is(n, W, "lvl")) {
-                let lvl = attr(&l, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                let val = |tag: &str| {
-                    child(&l, W, tag)
-                        .and_then(|c| attr(&c, "val"))
-                        .unwrap_or("")
-                };
+                let val = |tag: &str| child(&l, W, tag).and_then(|c| attr(&c, "val"));
                 out.levels.insert(
-                    (id.to_owned(), lvl),
+                    (id.to_owned(), level(&l).unwrap_or(0)),
                     ListFormat {
-                        kind: val("numFmt").to_owned(),
-                        text: val("lvlText").to_owned(),
+                        kind: val("numFmt").unwrap_or("").to_owned(),
+                        text: val("lvlText").unwrap_or("").to_owned(),
+                        start: val("start").and_then(|v| v.parse().ok()).unwrap_or(1),
+                        legal: on(Some(l), "isLgl").unwrap_or(false),
+                        spaced: val("suff") != Some("nothing"),
                     },
                 );
             }
         }
         for n in doc.descendants().filter(|n| is(n, W, "num")) {
-            if let (Some(id), Some(abs)) = (
+            let (Some(id), Some(abs)) = (
                 attr(&n, "numId"),
                 child(&n, W, "abstractNumId").and_then(|a| attr(&a, "val")),
-            ) {
-                out.nums.insert(id.to_owned(), abs.to_owned());
-            }
+            ) else {
+                continue;
+            };
+            let restarts = n
+                .children()
+                .filter(|o| is(o, W, "lvlOverride"))
+                .filter_map(|o| {
+                    let start = child(&o, W, "startOverride")
+                        .and_then(|s| attr(&s, "val"))
+                        .and_then(|v| v.parse().ok())?;
+                    Some((level(&o)?, start))
+                })
+                .collect();
+            out.nums.insert(
+                id.to_owned(),
+                NumDef {
+                    abs: abs.to_owned(),
+                    restarts,
+                },
+            );
         }
         out
-    }
-
-    /// The format of a list level; none for bullets (and lists Word does not describe).
-    fn format(&self, num: &str, lvl: u8) -> Option<ListFormat> {
-        let abs = self.nums.get(num)?;
-        let f = self.levels.get(&(abs.clone(), lvl))?;
-        (f.kind != "bullet" && f.kind != "none" && !f.text.is_empty()).then(|| f.clone())
     }
 }
 
@@ -2008,23 +2150,119 @@ mod tests {
         assert_eq!(runs_markdown(&runs, true), "会议**强调** 结束。");
     }
 
+    /// The labels of a run of list items, (numId, level) each, in a numbering part.
+    fn labels(numbering: &str, items: &[(&str, u8)]) -> Vec<Option<String>> {
+        let xml = format!(r#"<w:numbering xmlns:w="{W}">{numbering}</w:numbering>"#);
+        let n = Numbering::parse(Some(&xml));
+        let mut counts = ListCounts::default();
+        items
+            .iter()
+            .map(|(num, lvl)| n.next_label(&mut counts, num, *lvl))
+            .collect()
+    }
+
+    /// A list level: `<w:lvl>` with its format, text and what else is given.
+    fn lvl(ilvl: u8, fmt: &str, text: &str, more: &str) -> String {
+        format!(
+            r#"<w:lvl w:ilvl="{ilvl}">{more}<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>"#
+        )
+    }
+
     #[test]
     fn list_numbers() {
-        let f = ListFormat {
-            kind: "chineseCounting".into(),
-            text: "%1、".into(),
+        let list = |l: String| {
+            format!(
+                r#"<w:abstractNum w:abstractNumId="1">{l}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>"#
+            )
         };
-        assert_eq!(f.number(3), "三、");
-        let f = ListFormat {
-            kind: "decimal".into(),
-            text: "（%1）".into(),
+        let got = labels(&list(lvl(0, "chineseCounting", "%1、", "")), &[("5", 0); 3]);
+        assert_eq!(got[2].as_deref(), Some("三、"));
+        let got = labels(&list(lvl(0, "decimal", "（%1）", "")), &[("5", 0); 12]);
+        assert_eq!(got[11].as_deref(), Some("（12）"));
+        let got = labels(&list(lvl(0, "bullet", "•", "")), &[("5", 0)]);
+        assert_eq!(got, [None]);
+        // A list Word does not describe has no label.
+        assert_eq!(labels("", &[("5", 0)]), [None]);
+    }
+
+    #[test]
+    fn a_multi_level_label_shows_each_level_in_its_own_format() {
+        let abs = format!(
+            r#"<w:abstractNum w:abstractNumId="1">{}{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>"#,
+            lvl(0, "chineseCounting", "%1、", ""),
+            lvl(1, "decimal", "%1.%2", r#"<w:isLgl/>"#),
+            lvl(2, "decimal", "（%3）", ""),
+        );
+        let items = [
+            ("5", 0),
+            ("5", 1),
+            ("5", 2),
+            ("5", 2),
+            ("5", 1),
+            ("5", 0),
+            ("5", 1),
+        ];
+        let got: Vec<_> = labels(&abs, &items).into_iter().flatten().collect();
+        assert_eq!(
+            got,
+            ["一、", "1.1 ", "（1）", "（2）", "1.2 ", "二、", "2.1 "]
+        );
+        // Without w:isLgl the first level keeps its own format: 一.1.
+        let plain = abs.replace("<w:isLgl/>", "");
+        let got = labels(&plain, &[("5", 0), ("5", 1)]);
+        assert_eq!(got[1].as_deref(), Some("一.1 "));
+        // A chapter's label is set apart from its text, unless Word sets nothing.
+        let chapter = |more: &str| {
+            format!(
+                r#"<w:abstractNum w:abstractNumId="2">{}</w:abstractNum><w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>"#,
+                lvl(0, "chineseCounting", "第%1章", more)
+            )
         };
-        assert_eq!(f.number(12), "（12）");
-        let f = ListFormat {
-            kind: "decimal".into(),
-            text: "%1.".into(),
+        assert_eq!(
+            labels(&chapter(""), &[("6", 0)]),
+            [Some("第一章\u{3000}".into())]
+        );
+        let nothing = chapter(r#"<w:suff w:val="nothing"/>"#);
+        assert_eq!(labels(&nothing, &[("6", 0)]), [Some("第一章".into())]);
+    }
+
+    #[test]
+    fn a_list_starts_where_word_says_and_restarts_only_when_told() {
+        // Level 0 starts at 3; numId 6 is the same list restarted at 1 (Word's "restart
+        // numbering"); numId 7 the same list going on ("continue numbering").
+        let abs = format!(
+            r#"<w:abstractNum w:abstractNumId="1">{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num><w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>"#,
+            lvl(0, "decimal", "%1.", r#"<w:start w:val="3"/>"#),
+        );
+        let items = [("5", 0), ("5", 0), ("6", 0), ("6", 0), ("7", 0), ("6", 0)];
+        let got: Vec<_> = labels(&abs, &items).into_iter().flatten().collect();
+        assert_eq!(got, ["3.", "4.", "1.", "2.", "3.", "4."]);
+    }
+
+    #[test]
+    fn a_heading_numbered_by_a_list_prints_its_number() {
+        let numbering = format!(
+            r#"<w:abstractNum w:abstractNumId="1">{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>"#,
+            lvl(0, "chineseCounting", "%1、", ""),
+            lvl(1, "chineseCounting", "（%2）", ""),
+        );
+        let para = |outline: u8, lvl: u8, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:outlineLvl w:val="{outline}"/><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
         };
-        assert_eq!(f.number(2), "2.");
+        let body = [
+            para(0, 0, "总体情况"),
+            p(&["全年完成目标。"]),
+            para(1, 1, "主要做法"),
+            para(0, 0, "下一步打算"),
+        ]
+        .concat();
+        let c = convert(&package(&body, Some(&numbering))).unwrap();
+        assert_eq!(
+            c.markdown,
+            "# 一、总体情况\n\n全年完成目标。\n\n## （一）主要做法\n\n# 二、下一步打算\n\n"
+        );
     }
 
     /// A Word package of the given body XML (and numbering part, when given), made
@@ -2293,6 +2531,28 @@ mod tests {
     }
 
     #[test]
+    fn an_old_style_picture_keeps_the_width_word_placed_it_at() {
+        let pict = |style: &str| {
+            format!(
+                r#"<w:p><w:r><w:pict><v:shape xmlns:v="{V}" style="{style}"><v:imagedata r:id="rId9"/></v:shape></w:pict></w:r></w:p>"#
+            )
+        };
+        // The text block is 156 mm wide: 220.5 pt is 77.8 mm, half of it.
+        let c = read(&pict("width:220.5pt;height:150pt"));
+        assert_eq!(c.markdown, "![](media/image1.png){width=50%}\n\n");
+        let c = read(&pict("position:absolute; width: 7.8cm ;height:5cm"));
+        assert_eq!(c.markdown, "![](media/image1.png){width=50%}\n\n");
+        // As wide as the block or wider, or a size it cannot read: the block's width.
+        for style in ["width:500pt", "width:auto", "height:3in"] {
+            assert_eq!(
+                read(&pict(style)).markdown,
+                "![](media/image1.png)\n\n",
+                "{style}"
+            );
+        }
+    }
+
+    #[test]
     fn a_picture_keeps_the_width_word_placed_it_at() {
         let pic = |cx: u64| {
             format!(
@@ -2429,6 +2689,21 @@ mod tests {
                 .as_deref()
                 .is_some_and(|h| h.contains("save it again"))
         );
+        // A workbook or a deck renamed .docx is named for what it is.
+        for (part, what) in [
+            ("xl/workbook.xml", "Excel workbook"),
+            ("ppt/presentation.xml", "PowerPoint deck"),
+        ] {
+            use std::io::Write;
+            let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            zip.start_file(part, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(b"<x/>").unwrap();
+            let bytes = zip.finish().unwrap().into_inner();
+            let e = convert(&bytes).unwrap_err();
+            assert!(e.message.contains(what), "{e:?}");
+            assert!(e.help.is_some_and(|h| h.contains(".docx")));
+        }
         assert_eq!(
             sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
             Sniffed::Ole
