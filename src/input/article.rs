@@ -403,10 +403,73 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
         };
         blocks.push(b);
     }
+    mark_plain_headings(&mut blocks);
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
     blocks
+}
+
+/// Marks the headings a `.txt` gives without numbers (`第一代表团（东湖区）` over its
+/// group's text, `主要做法` over a section), as pasted from a web page or a WeChat
+/// article: when the article has no numbered heading, two or more short lines alone
+/// (2–20 characters), each followed by a paragraph of text, ending no sentence or
+/// clause, holding no colon (记者：张三) and no sentence mark, not wholly in brackets
+/// (（摘录）), not a list's lead (一是……), not Latin or figures alone, are its
+/// headings, at the first level and without a number. One such line alone is text:
+/// a heading comes with others.
+fn mark_plain_headings(blocks: &mut [Block]) {
+    if blocks.iter().any(|b| matches!(b, Block::Heading { .. })) {
+        return;
+    }
+    let candidate = |b: &Block| -> bool {
+        let Block::Paragraph { inlines } = b else {
+            return false;
+        };
+        let [inline] = inlines.as_slice() else {
+            return false;
+        };
+        let t = inline.text.trim();
+        let n = t.chars().count();
+        let first = t.chars().next().unwrap_or(' ');
+        let second = t.chars().nth(1).unwrap_or(' ');
+        let enclosed = matches!(
+            (first, t.chars().last()),
+            (
+                '（' | '(' | '【' | '〔' | '[' | '《' | '“' | '"',
+                Some('）' | ')' | '】' | '〕' | ']' | '》' | '”' | '"')
+            )
+        );
+        (2..=20).contains(&n)
+            && !t.contains([
+                '。', '！', '？', '；', '：', '!', '?', ';', ':', '\n', '…', '—',
+            ])
+            && !t.ends_with(['，', '、', ',', '.', '．'])
+            && !enclosed
+            && !("一二三四五六七八九十".contains(first) && second == '是')
+            && t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            && !is_date_line(t)
+    };
+    let body = |b: Option<&Block>| -> bool {
+        matches!(b, Some(Block::Paragraph { inlines })
+            if inlines.iter().map(|i| i.text.chars().count()).sum::<usize>() > 20)
+    };
+    let headings: Vec<usize> = (0..blocks.len())
+        .filter(|&i| candidate(&blocks[i]) && body(blocks.get(i + 1)))
+        .collect();
+    if headings.len() < 2 {
+        return;
+    }
+    for i in headings {
+        if let Block::Paragraph { inlines } = &mut blocks[i] {
+            let inlines = std::mem::take(inlines);
+            blocks[i] = Block::Heading {
+                level: 1,
+                number: String::new(),
+                inlines,
+            };
+        }
+    }
 }
 
 /// Marks the 附件说明: a paragraph that opens with `附件：` (or `附件:`) and the numbered
@@ -2151,6 +2214,58 @@ mod tests {
                 _ => "paragraph",
             })
             .collect()
+    }
+
+    #[test]
+    fn short_lines_over_text_are_the_headings_of_a_txt_without_numbers() {
+        let body = "各代表小组围绕年度重点工作开展集中视察，深入社区、企业和项目现场，听取意见建议二十余条。";
+        let txt = format!(
+            "　　十二月以来，各代表团认真组织闭会期间活动。\n第一代表团（东湖区）\n{body}\n第二代表团（西山区）\n{body}\n（摘录）\n记者：张三\n{body}\n青山区人大常委会\n2026年12月1日\n"
+        );
+        let b = parse_txt_headings(&txt);
+        let kinds: Vec<&str> = closing_kinds(&b);
+        assert_eq!(
+            kinds,
+            [
+                "paragraph",
+                "heading",
+                "paragraph",
+                "heading",
+                "paragraph",
+                "paragraph",
+                "paragraph",
+                "paragraph",
+                "body",
+                "date"
+            ]
+        );
+        let Block::Heading {
+            level,
+            number,
+            inlines,
+        } = &b[1]
+        else {
+            unreachable!()
+        };
+        assert_eq!((*level, number.as_str()), (1, ""));
+        assert_eq!(inlines[0].text.trim(), "第一代表团（东湖区）");
+        // One short line alone is text; so are short lines in an article with numbered
+        // headings, and a short line with no text after it.
+        for txt in [
+            format!("第一代表团（东湖区）\n{body}\n{body}\n"),
+            format!("一、总体情况\n{body}\n主要做法\n{body}\n存在问题\n{body}\n"),
+            format!("{body}\n主要做法\n存在问题\n"),
+            format!("一是加强学习\n{body}\n二是狠抓落实\n{body}\n"),
+        ] {
+            let b = parse_txt_headings(&txt);
+            let plain = b
+                .iter()
+                .filter(|b| {
+                    matches!(b, Block::Heading { inlines, .. } if !inlines[0].text.starts_with("一、"))
+                })
+                .count();
+            assert_eq!(plain, 0, "{txt}");
+        }
     }
 
     #[test]
