@@ -2042,3 +2042,50 @@ fn a_wide_tables_words_stay_inside_the_text_block() {
     let edge = (28.0 + 156.0) / 25.4 * 72.0;
     assert!(right[0] <= edge + 0.5, "{} > {edge}", right[0]);
 }
+
+#[test]
+fn a_long_table_never_leaves_one_row_or_a_total_alone_on_its_last_page() {
+    // Typst split a table between any two rows: 合计 alone under the repeated header,
+    // or one row and 合计. The last two rows (three with a total) now go together.
+    let para = "全市各单位认真落实年度工作部署，扎实推进各项重点任务，取得明显成效，现将有关情况通报如下。";
+    for (last, least) in [("| 合计 | 585 | 315 |\n", 3), ("", 2)] {
+        let rows: String = (1..=9)
+            .map(|i| format!("| 第{i}单位 | {} | {} |\n", i * 13, i * 7))
+            .collect();
+        let mut splits = 0;
+        for lead in 10..=15 {
+            let md = format!(
+                "{}表1 各单位完成情况\n\n| 单位 | 任务数 | 完成数 |\n|---|---|---|\n{rows}{last}\n{para}\n",
+                format!("{para}\n\n").repeat(lead)
+            );
+            let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+            let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+            let (_t, pdf) = build_to_temp(&issue);
+            // The table's rows on each page (pdftotext ends each page with a form feed).
+            let per_page: Vec<usize> = pdftotext(&pdf)
+                .split('\u{c}')
+                .map(|page| {
+                    page.lines()
+                        .filter(|l| l.starts_with('第') && l.ends_with("单位") || *l == "合计")
+                        .count()
+                })
+                .filter(|&n| n > 0)
+                .collect();
+            let rows_in_all = if last.is_empty() { 9 } else { 10 };
+            assert_eq!(
+                per_page.iter().sum::<usize>(),
+                rows_in_all,
+                "{lead}: {per_page:?}"
+            );
+            if per_page.len() > 1 {
+                splits += 1;
+                assert!(
+                    *per_page.last().unwrap() >= least,
+                    "{lead} paragraphs before it, {last:?}: rows on each page {per_page:?}"
+                );
+            }
+        }
+        // The cases tried include tables that split.
+        assert!(splits > 0, "{last:?}");
+    }
+}
