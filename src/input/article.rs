@@ -561,13 +561,15 @@ fn mark_closing(blocks: &mut Vec<Block>) {
 
 /// Marks the addressee (主送机关, or 同志们：) that opens an article: a first paragraph of
 /// at most 60 characters that ends with a colon, holds no mark that ends a sentence,
-/// and names whom it addresses: it opens with 各 or 尊敬的, or ends with a body or
-/// people (……委员会：, ……人民政府：, 全市各级人大代表：, 同志们：). A lead-in such as
-/// 情况如下： is text.
+/// and names whom it addresses: each of its parts between commas ends with a body or
+/// people (各县（市、区）人民政府，市政府各部门：, 全市各级人大代表：, 同志们：), or it
+/// opens with 尊敬的. A lead-in such as 情况如下： or a sentence that opens with 各
+/// (各单位要高度重视：, 各基层党组织对标……要求，重点抓好以下工作：) is text.
 fn mark_addressee(blocks: &mut [Block]) {
-    const WHOM: [&str; 25] = [
+    const WHOM: [&str; 35] = [
         "会", "委", "府", "厅", "局", "办", "室", "部", "处", "科", "院", "所", "站", "团", "组",
-        "校", "司", "行", "中心", "单位", "部门", "机关", "代表", "们", "同志",
+        "校", "司", "行", "中心", "单位", "部门", "机关", "代表", "们", "同志", "组织", "机构",
+        "领导", "来宾", "嘉宾", "企业", "街道", "社区", "乡镇", "支部",
     ];
     // After the centred lines under a title (a speech's speaker and date).
     let Some(first) = blocks
@@ -586,9 +588,10 @@ fn mark_addressee(blocks: &mut [Block]) {
         && t.ends_with(['：', ':'])
         && !t.contains(['。', '；', '！', '？', ';', '!', '?'])
         && !whom.contains("如下")
-        && (whom.starts_with('各')
-            || whom.starts_with("尊敬的")
-            || WHOM.iter().any(|w| whom.ends_with(w)))
+        && (whom.starts_with("尊敬的")
+            || whom
+                .split(['，', ','])
+                .all(|part| WHOM.iter().any(|w| part.trim().ends_with(w))))
     {
         let inlines = std::mem::take(inlines);
         blocks[first] = Block::Addressee { inlines };
@@ -1855,10 +1858,14 @@ fn top_heading_level(text: &str, options: Options) -> u8 {
     if top == 2 { 2 } else { 1 }
 }
 
-/// For each of the four levels, whether a Markdown heading of it opens with 第 and a
-/// number (第一代表团, 第三部分): the author's own order, not the outline's.
+/// For each of the four levels, whether its Markdown headings are numbered by the
+/// author: one opens with a part's number (第三部分, 第一章), or two or more open with
+/// 第 and an ordinal (第一代表团, 第二代表团): the author's own order, not the outline's.
+/// One ordinal word alone (第四季度重点任务 after 前三季度工作成效) is a heading's words.
 fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
     let mut found = [false; 4];
+    let mut ordinals = [0usize; 4];
+    let is_cn = |c: char| "零一二三四五六七八九十百".contains(c);
     let mut heading: Option<(usize, String)> = None;
     for event in Parser::new_ext(text, options) {
         match event {
@@ -1873,11 +1880,20 @@ fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((i, s)) = heading.take() {
-                    found[i] |= s.trim_start().starts_with('第') && starts_with_number(&s);
+                    let s = s.trim_start();
+                    found[i] |= s.starts_with('第') && starts_with_number(s);
+                    if s.strip_prefix('第')
+                        .is_some_and(|r| r.starts_with(|c: char| is_cn(c) || c.is_ascii_digit()))
+                    {
+                        ordinals[i] += 1;
+                    }
                 }
             }
             _ => {}
         }
+    }
+    for (f, n) in found.iter_mut().zip(ordinals) {
+        *f |= n >= 2;
     }
     found
 }
@@ -1993,14 +2009,24 @@ fn starts_with_number(s: &str) -> bool {
     let is_cn = |c: char| "零一二三四五六七八九十百".contains(c);
     match first {
         // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛, 〔一〕: the author's own numbers, never doubled.
-        Some(c) if ('\u{2460}'..='\u{249B}').contains(&c) => true,
+        // (Not ①号楼, a building's number.)
+        Some(c) if ('\u{2460}'..='\u{249B}').contains(&c) => chars.next() != Some('号'),
         Some('〔') | Some('［') => chars.next().is_some_and(|c| is_cn(c) || c.is_ascii_digit()),
+        // 第一章, 第二部分, 第三条, 第一、 第一， 第一 (a space): a part's number. Not
+        // 第四季度重点任务 or 第一书记驻村工作, which open with an ordinal word.
         Some('第') => {
-            let rest: String = chars
+            let numeral: String = chars
                 .by_ref()
                 .take_while(|&c| is_cn(c) || c.is_ascii_digit())
                 .collect();
-            !rest.is_empty()
+            let rest = &s['第'.len_utf8() + numeral.len()..];
+            !numeral.is_empty()
+                && [
+                    "章", "节", "部分", "篇", "条", "编", "讲", "单元", "、", "，", "：", " ",
+                    "\u{3000}",
+                ]
+                .iter()
+                .any(|unit| rest.starts_with(unit))
         }
         Some('（') | Some('(') => chars.next().is_some_and(|c| is_cn(c) || c.is_ascii_digit()),
         Some(c) if is_cn(c) => {
@@ -2303,6 +2329,8 @@ mod tests {
             "同志们:\n正文。\n",
             "市委、市政府：\n正文。\n",
             "尊敬的各位代表、同志们：\n正文。\n",
+            "各乡镇、街道，县直各单位：\n正文。\n",
+            "各位领导、各位来宾：\n正文。\n",
         ] {
             assert!(kind(&parse_txt_headings(txt)), "{txt:?}");
         }
@@ -2316,6 +2344,9 @@ mod tests {
             "一季度各类建议办理情况如下：\n正文。\n",
             "主要做法：\n正文。\n",
             &format!("{}：\n", "很长的一段话".repeat(11)),
+            // Sentences that open with 各 (the trial's 党建简报).
+            "各单位要高度重视：\n正文。\n",
+            "　　各基层党组织对标“五个基本”要求，重点抓好以下工作：\n正文。\n",
         ] {
             assert!(!kind(&parse_txt_headings(txt)), "{txt:?}");
         }
@@ -2515,6 +2546,21 @@ mod tests {
             heads(md),
             vec![(1, String::new()), (1, String::new()), (1, String::new())]
         );
+    }
+
+    #[test]
+    fn a_heading_that_opens_with_an_ordinal_word_is_numbered_with_the_others() {
+        // The trial's 党建简报: 第四季度 (a season) took the numbers off every heading.
+        let md = "# 前三季度工作成效\n\n正文。\n\n# 第四季度重点任务\n\n正文。\n";
+        assert_eq!(heads(md), vec![(1, "一、".into()), (1, "二、".into())]);
+        let md = "# 基本情况\n\n正文。\n\n# 第一书记驻村工作\n\n正文。\n\n# ①号楼改造\n\n正文。\n";
+        assert_eq!(
+            heads(md),
+            vec![(1, "一、".into()), (1, "二、".into()), (1, "三、".into())]
+        );
+        // A part's number is the author's: 第一部分 is not numbered again.
+        let md = "# 第一部分　总体情况\n\n正文。\n\n# 主要做法\n\n正文。\n";
+        assert_eq!(heads(md), vec![(1, String::new()), (1, String::new())]);
     }
 
     #[test]

@@ -368,6 +368,9 @@ struct Reader<'z> {
     /// The paragraph being read, counted from 1, for places.
     para_no: usize,
     lists: ListCounts,
+    /// The Word levels of the bullets open above the paragraph being read, outermost
+    /// first (their Markdown nesting).
+    bullets: Vec<u8>,
     numbering: Numbering,
     /// The footnotes and endnotes the file has text for: (`footnote` or `endnote`,
     /// Word's id).
@@ -571,6 +574,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         tally: Tally::default(),
         para_no: 0,
         lists: ListCounts::default(),
+        bullets: Vec::new(),
         numbering,
         noted: [("footnote", &foot), ("endnote", &end)]
             .into_iter()
@@ -867,6 +871,7 @@ impl Reader<'_> {
             .as_ref()
             .map(|(num, lvl)| self.numbering.next_label(&mut self.lists, num, *lvl));
         let mut line = String::new();
+        let mut bullet = false;
         if let Some(level) = level {
             line.push_str(&"#".repeat(usize::from(level)));
             line.push(' ');
@@ -874,11 +879,26 @@ impl Reader<'_> {
                 line.push_str(&escape(&apart(label.clone(), trimmed), false));
             }
         } else if let (Some(label), Some((_, lvl))) = (label, &para.list) {
-            line.push_str(&"  ".repeat(usize::from(*lvl)));
             match label {
+                // A numbered item is a paragraph that opens with its number: not
+                // indented (four spaces would make it Markdown's code block).
                 Some(label) => line.push_str(&escape(&apart(label, trimmed), true)),
-                None => line.push_str("- "),
+                // A bullet is a Markdown list item, nested under the bullets before it
+                // by Word's levels: two spaces a level, counted from the list's own
+                // first level (a bullet list under a numbered item starts at none).
+                None => {
+                    while self.bullets.last().is_some_and(|&l| l >= *lvl) {
+                        self.bullets.pop();
+                    }
+                    line.push_str(&"  ".repeat(self.bullets.len()));
+                    line.push_str("- ");
+                    self.bullets.push(*lvl);
+                    bullet = true;
+                }
             }
+        }
+        if !bullet {
+            self.bullets.clear();
         }
         if line.is_empty() && centred_line(&para, trimmed) {
             // A short centred line (a speech's speaker and date under its title): the
@@ -1739,9 +1759,21 @@ fn is_indent(c: char) -> bool {
 /// 1.3月, so it is written `1．` (full-width, which the layout boxes as an item's
 /// number, `item-number` in layouts/article.typ).
 fn apart(mut label: String, text: &str) -> String {
-    if label.ends_with('.') && text.starts_with(|c: char| c.is_ascii_digit()) {
-        label.pop();
-        label.push('．');
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return label;
+    }
+    if label.ends_with(|c: char| c.is_ascii_digit()) {
+        // 1.2 before 3月: a space, or it would read 1.23月.
+        label.push(' ');
+    } else if label.ends_with('.') {
+        if label.matches('.').count() > 1 {
+            // A multi-level label (1.1.) keeps its dots, and a space sets it apart:
+            // 1.1．3月 read as a stray gap.
+            label.push(' ');
+        } else {
+            label.pop();
+            label.push('．');
+        }
     }
     label
 }
@@ -1926,14 +1958,16 @@ impl Numbering {
             let kind = if f.legal { "decimal" } else { kind };
             t = t.replace(&code, &shown_number(kind, number));
         }
-        // As GB/T 9704 sets 一、 1. and (1): the text follows a label that ends in a
-        // mark at once (Word's tab after it is layout, not text); a label that ends in
-        // a word or a number (第一章, 1.1) is set apart from it, by a full-width space
-        // after a Chinese character, as 第一章　总则 is typed.
-        match t.chars().last() {
-            Some(c) if f.spaced && c.is_ascii_alphanumeric() => t.push(' '),
-            Some(c) if f.spaced && ('\u{4E00}'..='\u{9FFF}').contains(&c) => t.push('\u{3000}'),
-            _ => {}
+        // As GB/T 9704 sets 一、 1. 1.1 and (1): the text follows the label at once
+        // (Word's tab after it is layout, not text; `check` would take a space after a
+        // number out); a label that ends in a Chinese word (第一章, 第一条) is set apart
+        // from it by a full-width space, as 第一章　总则 is typed.
+        if f.spaced
+            && t.chars()
+                .last()
+                .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        {
+            t.push('\u{3000}');
         }
         Some(t)
     }
@@ -2210,7 +2244,7 @@ mod tests {
         // Without w:isLgl the first level keeps its own format: 一.1.
         let plain = abs.replace("<w:isLgl/>", "");
         let got = labels(&plain, &[("5", 0), ("5", 1)]);
-        assert_eq!(got[1].as_deref(), Some("一.1 "));
+        assert_eq!(got[1].as_deref(), Some("一.1"));
         // A chapter's label is set apart from its text, unless Word sets nothing.
         let chapter = |more: &str| {
             format!(
@@ -2237,6 +2271,49 @@ mod tests {
         let items = [("5", 0), ("5", 0), ("6", 0), ("6", 0), ("7", 0), ("6", 0)];
         let got: Vec<_> = labels(&abs, &items).into_iter().flatten().collect();
         assert_eq!(got, ["3.", "4.", "1.", "2.", "3.", "4."]);
+    }
+
+    #[test]
+    fn deep_list_items_are_paragraphs_and_bullets_nest_from_their_first_level() {
+        // A third level was indented four spaces: Markdown's code block, which printed
+        // `1\.坚持问题导向` with its backslash, flush left.
+        let numbering = format!(
+            r#"<w:abstractNum w:abstractNumId="1">{}{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:abstractNum w:abstractNumId="2">{}{}</w:abstractNum><w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>"#,
+            lvl(0, "chineseCounting", "%1、", ""),
+            lvl(1, "chineseCounting", "（%2）", ""),
+            lvl(2, "decimal", "%1.%2.%3.", r#"<w:isLgl/>"#),
+            lvl(1, "bullet", "•", ""),
+            lvl(2, "bullet", "o", ""),
+        );
+        let item = |num: u8, lvl: u8, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = [
+            item(5, 0, "总体要求"),
+            item(5, 1, "工作目标"),
+            item(5, 2, "坚持问题导向"),
+            item(5, 2, "3月底前完成"),
+            item(6, 1, "甲"),
+            item(6, 2, "乙"),
+            item(6, 1, "丙"),
+        ]
+        .concat();
+        let c = convert(&package(&body, Some(&numbering))).unwrap();
+        assert_eq!(
+            c.markdown,
+            "一、总体要求\n\n（一）工作目标\n\n1\\.1.1.坚持问题导向\n\n1\\.1.2. 3月底前完成\n\n- 甲\n\n  - 乙\n\n- 丙\n\n"
+        );
+        let article = crate::input::article::parse_markdown(&c.markdown, true);
+        assert!(
+            !article
+                .blocks
+                .iter()
+                .any(|b| format!("{b:?}").contains('\\')),
+            "{:?}",
+            article.blocks
+        );
     }
 
     #[test]
