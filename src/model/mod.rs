@@ -1202,10 +1202,20 @@ pub fn is_control(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
 }
 
-/// Removes control characters (VT and FF from Word, ESC from terminals…) from an
-/// article's text, with one warning that says how many and where the first was.
+/// Whether a character prints nothing and is no space: a control character, or a
+/// zero-width or direction mark as text copied from WeChat or a web page carries
+/// (U+200B, U+200C, U+200D, U+2060, U+FEFF, U+200E/F, U+202A–E, U+2066–9). Left in,
+/// they split words for a search of the PDF (社区\u{200b}志愿者) and break lines.
+fn is_invisible(c: char) -> bool {
+    is_control(c)
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes control characters (VT and FF from Word, ESC from terminals…) and
+/// zero-width marks from an article's text, with one warning that says how many and
+/// where the first was.
 fn strip_controls(path: &Path, text: String, warnings: &mut Vec<String>) -> String {
-    let Some(first) = text.find(is_control) else {
+    let Some(first) = text.find(is_invisible) else {
         return text;
     };
     let (line, col) = crate::error::line_col(&text, first);
@@ -1214,7 +1224,7 @@ fn strip_controls(path: &Path, text: String, warnings: &mut Vec<String>) -> Stri
     let cleaned: String = text
         .chars()
         .filter(|&c| {
-            if !is_control(c) {
+            if !is_invisible(c) {
                 return true;
             }
             count += 1;
@@ -1226,7 +1236,7 @@ fn strip_controls(path: &Path, text: String, warnings: &mut Vec<String>) -> Stri
         })
         .collect();
     warnings.push(format!(
-        "{}:{line}:{col}: removed {count} control character(s) ({}) that would not print; look at the text there / 删除了 {count} 个不可打印的控制字符，请检查该处文字",
+        "{}:{line}:{col}: removed {count} control or zero-width character(s) ({}) that would not print; look at the text there / 删除了 {count} 个不可打印的控制字符或零宽字符，请检查该处文字",
         path.display(),
         kinds.join(", ")
     ));

@@ -848,6 +848,29 @@ fn control_characters_in_an_article() {
 }
 
 #[test]
+fn zero_width_characters_in_an_article() {
+    // WeChat copies carry zero-width spaces: they went into the PDF's text
+    // (社区\u{200b}志愿者), silently.
+    let (d, _) = issue_with(
+        |t| t.to_owned(),
+        "社区\u{200B}志愿者\u{2060}上门\u{FEFF}服务\u{200D}。\n".as_bytes(),
+    );
+    let dir = d.path();
+    let pdf = dir.join("issue.pdf");
+    let out = run(dir, &["build", "issue.toml"], LIMIT);
+    let case = "zero-width characters in a .txt article";
+    assert_eq!(out.status.code(), Some(0), "{case}");
+    in_stderr(case, &out, &["zero-width character", "a.txt:1:3", "U+200B"]);
+    if tool("pdftotext") {
+        let text = body_text(&pdf);
+        assert!(
+            text.contains("社区志愿者上门服务。"),
+            "{case}: PDF text {text:?}"
+        );
+    }
+}
+
+#[test]
 fn control_character_in_the_issue_file() {
     let (d, _) = issue_with(
         |t| t.replace("byline = \"测试处 供稿\"", r#"byline = "张\u0000三""#),

@@ -451,6 +451,10 @@ mod tests {
         assert!(kinds("电话0731-88881111").is_empty());
         assert!(!kinds("比分1:2-3:45").contains(&Kind::HyphenRange));
         assert_eq!(fix("同比增长5%.\n", Options::TXT), "同比增长5%。\n");
+        // A number that ends a Chinese sentence (the trial's 拨打119.); not a code's.
+        assert_eq!(fix("请立即拨打119.\n", Options::TXT), "请立即拨打119。\n");
+        assert_eq!(fix("共计1,200.\n", Options::TXT), "共计1,200。\n");
+        assert_eq!(fix("版本V2.\n", Options::TXT), "版本V2.\n");
         // A space after a .txt line's number, before Chinese text; a Markdown list's stays.
         assert_eq!(
             fix("1. 总体情况\n2．工作措施\n", Options::TXT),

@@ -387,8 +387,26 @@ impl Scanner {
             .iter()
             .find(|&&c| !(passable(c) || matches!(c, '」' | '』')));
         before.is_some_and(|&b| {
-            is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』' | '%' | '‰')
+            is_han(b)
+                || matches!(b, '》' | '】' | '〕' | '」' | '』' | '%' | '‰')
+                || (b.is_ascii_digit() && self.chinese_before_number(i))
         }) && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
+    }
+
+    /// Whether the number that ends right before `i` (拨打119, 共计1,200) follows
+    /// Chinese text: a number in a Chinese sentence, not a version or a code (V2.0,
+    /// GB/T 9704).
+    fn chinese_before_number(&self, i: usize) -> bool {
+        let digits = self.cs[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || **c == ',')
+            .count();
+        self.cs[..i - digits]
+            .iter()
+            .rev()
+            .find(|c| !is_space(**c))
+            .is_some_and(|&c| is_han(c) || is_fw_punct(c))
     }
 
     /// A hyphen between two times of day (9:00-11:30, 9：00-11：30).
