@@ -66,7 +66,8 @@ pub struct NextIssue {
     pub path: PathBuf,
     pub number: Option<u32>,
     pub total: Option<u32>,
-    pub date: Date,
+    /// Its date; none for an undated bulletin.
+    pub date: Option<Date>,
     /// Its issue line as the masthead will print it (第20期（总第五百六十四期）,
     /// 增刊第3期), with the issue file's labels; none without a number.
     pub issue_line: Option<String>,
@@ -174,7 +175,7 @@ pub fn default_next_dir(
 /// commented template instead). With a series file the new file names it and holds
 /// only what changes; without one, the issue file is copied (comments kept) with its
 /// articles taken out. No date given: a bulletin dated by its month (`date_style =
-/// "month"`) is dated a month on, any other today.
+/// "month"`) is dated a month on, any other today, and an undated one is left undated.
 pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<NextIssue> {
     let loaded = issue_file::load(issue)?;
     let f = &loaded.file;
@@ -183,13 +184,17 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         f.issue.date_style,
         issue_file::DateStyle::Month | issue_file::DateStyle::ChineseMonth
     );
+    // An undated bulletin's next issue is undated too, unless a date is given.
     let date = match (date, old_date) {
-        (Some(d), _) => d,
-        (None, Some(d)) if monthly => month_after((i32::from(d.year), d.month, d.day)),
-        (None, _) => today(),
+        (Some(d), _) => Some(d),
+        (None, Some(d)) if monthly => Some(month_after((i32::from(d.year), d.month, d.day))),
+        (None, Some(_)) => Some(today()),
+        (None, None) => None,
     };
+    // The year the new issue is in, for a yearly count: its date's, else this one.
+    let year = date.map_or_else(|| today().0, |d| d.0);
     let old_year = old_date.map(|d| i32::from(d.year));
-    if let Some(d) = old_date
+    if let (Some(d), Some(date)) = (old_date, date)
         && (i32::from(d.year), d.month, d.day) > date
     {
         return Err(InputError::file(
@@ -203,14 +208,14 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         .into());
     }
     let old_number = f.issue.number.as_ref().map(|n| *n.get_ref());
-    let new_year = old_year.is_some_and(|y| y != date.0);
+    let new_year = old_year.is_some_and(|y| y != year);
     // The number after `n`: 1 again in a new year when the series says so.
     let restart = new_year && f.number_resets == NumberResets::Yearly;
     let next_number = |n: u64| if restart { 1 } else { n + 1 };
     let number = old_number.map(|n| next_number(u64::from(n)) as u32);
     let total = f.issue.total.as_ref().map(|t| *t.get_ref() + 1);
     let dir = out_dir.map_or_else(
-        || default_next_dir(issue, (old_number, old_year), (number, date.0)),
+        || default_next_dir(issue, (old_number, old_year), (number, year)),
         Path::to_owned,
     );
     let path = dir.join("issue.toml");
@@ -273,7 +278,7 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         text.as_bytes(),
         "cannot write the issue file / 无法写入期刊文件",
     )?;
-    let labels = crate::model::Labels::read(&loaded, Some(date.0))?;
+    let labels = crate::model::Labels::read(&loaded, Some(year))?;
     let (number_text, total_text) =
         labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
     Ok(NextIssue {
@@ -313,7 +318,7 @@ fn fresh_issue(
     series: &str,
     number: Option<u32>,
     total: Option<u32>,
-    date: Date,
+    date: Option<Date>,
     supplement: bool,
     label: Option<&str>,
 ) -> String {
@@ -333,7 +338,9 @@ fn fresh_issue(
     if let Some(n) = total {
         t["total"] = value(i64::from(n));
     }
-    t["date"] = value(toml_date(date));
+    if let Some(date) = date {
+        t["date"] = value(toml_date(date));
+    }
     doc["issue"] = Item::Table(t);
     format!(
         "# The issue; the bulletin, the footer and the style are in the series file.\n{doc}{ARTICLE_TEMPLATE}"
@@ -370,7 +377,7 @@ fn copied_issue(
     text: &str,
     number: Option<u32>,
     total: Option<u32>,
-    date: Date,
+    date: Option<Date>,
     label: Option<&str>,
     notes: &mut Vec<String>,
 ) -> Result<String> {
@@ -387,7 +394,9 @@ fn copied_issue(
     if let Some(l) = label {
         issue["label"] = value(l);
     }
-    issue["date"] = value(toml_date(date));
+    if let Some(date) = date {
+        issue["date"] = value(toml_date(date));
+    }
     if let Some(t) = issue.as_table_like_mut() {
         for key in ["note", "note_file"] {
             if t.remove(key).is_some() {

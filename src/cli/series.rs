@@ -24,12 +24,13 @@ pub(super) fn next(args: NextArgs) -> jianbao::Result<()> {
         .issue_line
         .clone()
         .unwrap_or_else(|| "the next issue".to_owned());
+    let date = n.date.map_or_else(
+        || "no date, as this issue".to_owned(),
+        |(y, m, d)| format!("{y}-{m:02}-{d:02}"),
+    );
     println!(
-        "wrote {} ({what}, {}-{:02}-{:02}); add its articles as [[article]] tables, then jianbao build {}",
+        "wrote {} ({what}, {date}); add its articles as [[article]] tables, then jianbao build {}",
         n.path.display(),
-        n.date.0,
-        n.date.1,
-        n.date.2,
         n.path.display()
     );
     for note in &n.notes {

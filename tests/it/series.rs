@@ -351,3 +351,28 @@ fn next_dates_a_monthly_bulletin_a_month_on() {
         assert!(next.contains(&format!("date = {want}")), "{date}: {next}");
     }
 }
+
+/// An undated bulletin's next issue is undated too (the trial's 院务简报 〔第三期〕, with no
+/// date, gave 〔第四期〕 the day `next` ran); a date given with --date is written.
+#[test]
+fn next_leaves_an_undated_bulletin_undated() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue.toml");
+    std::fs::write(&issue, MINIMAL_TOML.replace("date = 2026-01-05\n", "")).unwrap();
+    let out = dir.path().join("next");
+    let o = jianbao(&["next", s(&issue), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let next = std::fs::read_to_string(out.join("issue.toml")).unwrap();
+    assert!(!next.contains("date ="), "{next}");
+    assert!(next.contains("number = 2"), "{next}");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("no date"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let out = dir.path().join("next-dated");
+    let o = run_next(&issue, "2026-02-05", &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let next = std::fs::read_to_string(out.join("issue.toml")).unwrap();
+    assert!(next.contains("date = 2026-02-05"), "{next}");
+}
