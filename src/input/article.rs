@@ -1145,7 +1145,39 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     // `spaced_photo` mends).
     let bare = bare_spaced_photos(text);
     let parser = Parser::new_with_broken_link_callback(text, options, Some(spaced_photo(text)));
-    for (mut event, mut range) in parser.into_offset_iter() {
+    // Pandoc's sub- and superscripts (H~2~O, 10^3^, as Typora writes them), which
+    // CommonMark leaves as text: taken apart here (see `pandoc_scripts`).
+    let events = parser
+        .into_offset_iter()
+        .flat_map(|(event, range)| match event {
+            Event::Text(t) if text.get(range.clone()) == Some(&*t) && t.contains(['~', '^']) => {
+                let at = range.start;
+                let mut out = Vec::new();
+                for (piece, script) in pandoc_scripts(&t) {
+                    let piece = at + piece.start..at + piece.end;
+                    let inner = (
+                        Event::Text(CowStr::Borrowed(&text[piece.clone()])),
+                        piece.clone(),
+                    );
+                    match script {
+                        None => out.push(inner),
+                        Some(s) => {
+                            let (start, end) = match s {
+                                Script::Sup => (Tag::Superscript, TagEnd::Superscript),
+                                Script::Sub => (Tag::Subscript, TagEnd::Subscript),
+                            };
+                            let whole = piece.start - 1..piece.end + 1;
+                            out.push((Event::Start(start), whole.clone()));
+                            out.push(inner);
+                            out.push((Event::End(end), whole));
+                        }
+                    }
+                }
+                out
+            }
+            e => vec![(e, range)],
+        });
+    for (mut event, mut range) in events {
         if let Event::Text(_) = event
             && table.is_none()
             && let Some((span, name)) = bare.iter().find(|(s, _)| s.start == range.start)
@@ -1514,6 +1546,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 offset: range.start,
                 message: "struck-through text (~~…~~) prints as plain text: delete it if it is meant to go / 删除线文字按普通文字排出".into(),
             }),
+            Event::Start(Tag::Superscript) => script = Some(Script::Sup),
+            Event::Start(Tag::Subscript) => script = Some(Script::Sub),
+            Event::End(TagEnd::Superscript | TagEnd::Subscript) => script = None,
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => emph += 1,
@@ -1936,6 +1971,53 @@ fn is_centred_html(raw: &str) -> bool {
 enum Script {
     Sup,
     Sub,
+}
+
+/// A text's pieces (byte ranges), each with the script it is set in: Pandoc's
+/// `H~2~O` and `10^3^` (as Typora writes them) give `2` lowered and `3` raised. Only a
+/// short run of letters and figures (1–6, `+` and `-` too) between single marks, right
+/// after a letter, a figure or `)`, is taken: a range typed with ~ (9:00~17:00，
+/// 周六9:00~12:00, 3~5℃) and `x^2 + y^2` stay text, their marks kept.
+fn pandoc_scripts(t: &str) -> Vec<(Range<usize>, Option<Script>)> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let mark = b[i];
+        let script = match mark {
+            b'~' => Script::Sub,
+            b'^' => Script::Sup,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b')');
+        let len = b[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-'))
+            .count();
+        let close = i + 1 + len;
+        if after_word
+            && (1..=6).contains(&len)
+            && b.get(close) == Some(&mark)
+            && b.get(close + 1) != Some(&mark)
+        {
+            if from < i {
+                out.push((from..i, None));
+            }
+            out.push((i + 1..close, Some(script)));
+            from = close + 1;
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if from < b.len() {
+        out.push((from..b.len(), None));
+    }
+    out
 }
 
 /// An inline HTML tag that opens (`Some(Some(_))`) or closes (`Some(None)`) super- or
@@ -2561,6 +2643,36 @@ mod tests {
         // A part's number is the author's: 第一部分 is not numbered again.
         let md = "# 第一部分　总体情况\n\n正文。\n\n# 主要做法\n\n正文。\n";
         assert_eq!(heads(md), vec![(1, String::new()), (1, String::new())]);
+    }
+
+    #[test]
+    fn pandoc_sub_and_superscripts_are_set_so_and_ranges_typed_with_tildes_are_text() {
+        let inlines = |md: &str| match parse_markdown(md, true).blocks.into_iter().next() {
+            Some(Block::Paragraph { inlines }) => inlines
+                .into_iter()
+                .map(|i| (i.text, i.sup, i.sub))
+                .collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            inlines("排放H~2~O和10^3^吨。"),
+            [
+                ("排放H".into(), false, false),
+                ("2".into(), false, true),
+                ("O和10".into(), false, false),
+                ("3".into(), true, false),
+                ("吨。".into(), false, false),
+            ]
+        );
+        let text = |md: &str| inlines(md).into_iter().map(|(t, ..)| t).collect::<String>();
+        for md in [
+            "每日9:00~17:00，周六9:00~12:00办理。",
+            "气温3~5℃，湿度60~80%。",
+            "2^10 约为 1000，x^2 + y^2。",
+        ] {
+            assert_eq!(text(md), md);
+            assert!(inlines(md).iter().all(|(_, sup, sub)| !sup && !sub), "{md}");
+        }
     }
 
     #[test]
