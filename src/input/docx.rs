@@ -2237,10 +2237,7 @@ mod tests {
             ("5", 1),
         ];
         let got: Vec<_> = labels(&abs, &items).into_iter().flatten().collect();
-        assert_eq!(
-            got,
-            ["一、", "1.1 ", "（1）", "（2）", "1.2 ", "二、", "2.1 "]
-        );
+        assert_eq!(got, ["一、", "1.1", "（1）", "（2）", "1.2", "二、", "2.1"]);
         // Without w:isLgl the first level keeps its own format: 一.1.
         let plain = abs.replace("<w:isLgl/>", "");
         let got = labels(&plain, &[("5", 0), ("5", 1)]);

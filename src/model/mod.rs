@@ -1236,7 +1236,7 @@ fn strip_controls(path: &Path, text: String, warnings: &mut Vec<String>) -> Stri
         })
         .collect();
     warnings.push(format!(
-        "{}:{line}:{col}: removed {count} control or zero-width character(s) ({}) that would not print; look at the text there / 删除了 {count} 个不可打印的控制字符或零宽字符，请检查该处文字",
+        "{}:{line}:{col}: removed {count} control character(s) or zero-width mark(s) ({}) that would not print; look at the text there / 删除了 {count} 个不可打印的控制字符或零宽字符，请检查该处文字",
         path.display(),
         kinds.join(", ")
     ));

@@ -81,6 +81,13 @@ const TERMS: &[&str] = &[
     "人民政府",
     "人大常委会",
     "常委会",
+    // Institutions' names and what their bulletins are called.
+    "人民医院",
+    "中医医院",
+    "附属医院",
+    "院务",
+    "校务",
+    "政务",
 ];
 
 /// Where a display line may break, in characters from its start, in two tiers: the
@@ -93,6 +100,10 @@ pub struct Breaks {
     /// Between two words inside a quotation or 《title》 longer than a short one (which
     /// never breaks): 《新工科背景下的课程思政》 is kept on one line when it fits there.
     pub inside: Vec<usize>,
+    /// Where the author set two phrases apart with a space (医院推行“责任制整体护理”模式
+    /// 让患者感受更贴心的服务): the start of the phrase after it. A title too long for
+    /// one line breaks there first.
+    pub spaces: Vec<usize>,
 }
 
 /// A quotation or 《title》 of at most this many characters between its marks never
@@ -178,7 +189,14 @@ pub(crate) fn breaks(line: &str) -> Breaks {
         // Nor a one-character word before 的 (推进会上的讲话: not …推进会 / 上的讲话).
         let before_de = next_end == Some(end + 1) && chars.get(end + 1) == Some(&'的');
         let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        // An ordinal with what it counts (第一人民医院, 第三党支部, 第四季度).
+        let ordinal = chars[start..end].first() == Some(&'第')
+            && end - start >= 2
+            && chars[start + 1..end]
+                .iter()
+                .all(|c| "一二三四五六七八九十百零".contains(*c) || c.is_ascii_digit());
         let together = closed[end]
+            || (ordinal && han(after))
             || closing.contains(after)
             || opening.contains(before)
             || after == '的'
@@ -196,6 +214,19 @@ pub(crate) fn breaks(line: &str) -> Breaks {
             }
         }
         start = end;
+    }
+    // Phrases set apart by spaces, between Chinese text (not a Latin word's space).
+    let han_or_mark = |c: char| ('\u{2E80}'..='\u{9FFF}').contains(&c) || "”》）".contains(c);
+    let space = |c: char| c == ' ' || c == '\u{3000}';
+    for k in 1..chars.len() {
+        if space(chars[k - 1]) && !space(chars[k]) {
+            let before = chars[..k].iter().rev().find(|c| !space(**c));
+            if before.is_some_and(|&c| han_or_mark(c))
+                && (han_or_mark(chars[k]) || "“《（".contains(chars[k]))
+            {
+                out.spaces.push(k);
+            }
+        }
     }
     out
 }
@@ -266,7 +297,7 @@ mod tests {
             // A department's name and a set phrase stay whole.
             (
                 "市农业农村局第三党支部用心用情服务群众",
-                "市农业农村局|第三|党支部|用心用情|服务|群众",
+                "市农业农村局|第三党支部|用心用情|服务|群众",
             ),
             // Terms of law and security stay whole (个人|信息 broke a trial's title).
             (
@@ -281,6 +312,28 @@ mod tests {
         ] {
             assert_eq!(split(t).join("|"), words, "{t}");
         }
+    }
+
+    #[test]
+    fn a_space_between_two_phrases_is_where_a_title_breaks_first() {
+        let spaces = |t: &str| breaks(t).spaces;
+        assert_eq!(
+            spaces("医院推行“责任制整体护理”模式 让患者感受更贴心的服务"),
+            [16]
+        );
+        assert_eq!(spaces("坚持党建引领　激活基层治理“末梢”"), [7]);
+        // A Latin word's space, or none.
+        assert!(spaces("我校与University of Cambridge签署MOU").is_empty());
+        assert!(spaces("集团公司召开安全生产形势分析会").is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_stays_with_what_it_counts() {
+        // A two-line masthead split 江南大学附属第一 / 人民医院院务简报.
+        assert_eq!(
+            split("江南大学附属第一人民医院院务简报").join("|"),
+            "江南|大学|附属|第一人民医院|院务|简报"
+        );
     }
 
     #[test]

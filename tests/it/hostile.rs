@@ -860,7 +860,7 @@ fn zero_width_characters_in_an_article() {
     let out = run(dir, &["build", "issue.toml"], LIMIT);
     let case = "zero-width characters in a .txt article";
     assert_eq!(out.status.code(), Some(0), "{case}");
-    in_stderr(case, &out, &["zero-width character", "a.txt:1:3", "U+200B"]);
+    in_stderr(case, &out, &["zero-width mark", "a.txt:1:3", "U+200B"]);
     if tool("pdftotext") {
         let text = body_text(&pdf);
         assert!(
