@@ -1682,9 +1682,10 @@ fn a_middle_dot_or_a_connecting_dash_never_opens_a_line() {
     }
 }
 
-/// A web or e-mail address breaks after any of its characters: Typst broke a link only
-/// where its classes change (an e-mail address not at all), and the line before one was
-/// spread letter by letter (群　众　可　登　录…).
+/// A web or e-mail address breaks after a / ? & = # . of its own (or anywhere in a part
+/// of more than 20 characters, a hash): Typst broke a link only where its classes change
+/// (an e-mail address not at all), and the line before one was spread letter by letter
+/// (群　众　可　登　录…). Never inside its scheme: a letter a box broke it `ht / tps://`.
 #[test]
 fn the_line_before_a_web_address_is_not_spread_out() {
     let url = "https://zwfw.example.gov.cn/portal/service/guide/detail?itemId=1234567890abcdef&lang=zh_CN";
@@ -1701,6 +1702,16 @@ fn the_line_before_a_web_address_is_not_spread_out() {
             .all(|l| !l.starts_with([':', '/', '.', '@', '?', '&', '=', '_', '-'])),
         "{lines:?}"
     );
+    // A line that ends inside the web address ends after one of its breaking marks.
+    for l in &lines {
+        if let Some(at) = l.find("https") {
+            let tail = &l[at..];
+            if !url.starts_with(tail) || tail == url {
+                continue;
+            }
+            assert!(tail.ends_with(['/', '?', '&', '=', '#', '.']), "{lines:?}");
+        }
+    }
     // Every address prints whole, in order.
     let printed = squash(&pdftotext(&pdf));
     assert!(printed.contains(&format!("（{url}）")), "{printed}");
@@ -2088,4 +2099,59 @@ fn a_long_table_never_leaves_one_row_or_a_total_alone_on_its_last_page() {
         // The cases tried include tables that split.
         assert!(splits > 0, "{last:?}");
     }
+}
+
+/// The trial's 党建简报: a paragraph of 2 + 26 characters with “…” in it was set on two
+/// lines, the first spread and 销号： alone on the second. Untracked, each quote and the
+/// character before it came out wider than the grid's characters.
+#[test]
+fn a_line_of_twenty_eight_with_quotes_in_it_fits_its_line() {
+    let para = "会议强调，各级党组织要对照以下“三个清单”逐项销号：";
+    let text = format!("{para}\n各基层党组织对标“五个基本”要求，重点抓好以下工作。\n");
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    for p in [para, "各基层党组织对标“五个基本”要求，重点抓好以下工作。"]
+    {
+        assert!(
+            lines.iter().any(|l| l == p),
+            "{p} not on one line: {lines:?}"
+        );
+    }
+}
+
+/// The trial's 党建简报: the notes' rule stood under the text at a page's foot, the notes
+/// on the next page without it. Wherever the text ends, the rule is on the page of the
+/// first note.
+#[test]
+fn the_notes_rule_is_on_the_page_of_the_first_note() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF finds the rule (required in CI).
+        return;
+    }
+    let para = "全市各单位认真落实年度工作部署，扎实推进各项重点任务，取得明显成效。";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let mut apart = 0;
+    // Two-line paragraphs and a one-line one or none: the text ends on each line of a
+    // page's foot in turn.
+    for (lead, short) in (13..=17).flat_map(|l| [(l, 0), (l, 1)]) {
+        let md = format!(
+            "{}{}最后一段有注释[^1]。\n\n[^1]: 注释的文字。\n",
+            format!("{para}\n\n").repeat(lead),
+            "短段落。\n\n".repeat(short)
+        );
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_t, pdf) = build_to_temp(&issue);
+        // The page of the rule (a short horizontal line four characters long, 64 pt),
+        // then the page of the note's first line.
+        let pages = pymupdf_numbers(
+            &pdf,
+            "d = pymupdf.open(sys.argv[1])\nfor n, p in enumerate(d):\n  for g in p.get_drawings():\n    r = g['rect']\n    if abs(r.width - 64) < 2 and r.height < 2: print(n)\nfor n, p in enumerate(d):\n  if '注释的文字' in p.get_text(): print(n)",
+        );
+        assert_eq!(pages.len(), 2, "{lead}: {pages:?}");
+        if pages[0] != pages[1] {
+            apart += 1;
+        }
+    }
+    assert_eq!(apart, 0, "the rule apart from its note in {apart} case(s)");
 }
