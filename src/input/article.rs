@@ -2360,7 +2360,10 @@ mod tests {
         assert_eq!((*level, number.as_str()), (1, ""));
         assert_eq!(inlines[0].text.trim(), "第一代表团（东湖区）");
         // A year is no heading's number: 2020、2021年 opens a sentence.
-        assert_eq!(typed_heading_level("2020、2021年连续两年获评全省先进单位"), None);
+        assert_eq!(
+            typed_heading_level("2020、2021年连续两年获评全省先进单位"),
+            None
+        );
         assert_eq!(typed_heading_level("12、强化督导问效"), Some(3));
         // One short line alone is text; so are short lines in an article with numbered
         // headings, and a short line with no text after it.

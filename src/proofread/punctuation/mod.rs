@@ -451,6 +451,9 @@ mod tests {
         assert!(kinds("电话0731-88881111").is_empty());
         assert!(!kinds("比分1:2-3:45").contains(&Kind::HyphenRange));
         assert_eq!(fix("同比增长5%.\n", Options::TXT), "同比增长5%。\n");
+        // A space between a heading's two phrases is the author's, where it breaks.
+        assert!(scan("# 坚持党建引领 激活基层治理\n", Options::MARKDOWN).is_empty());
+        assert!(scan("一、坚持党建引领 激活基层治理\n", Options::TXT).is_empty());
         // A number that ends a Chinese sentence (the trial's 拨打119.); not a code's.
         assert_eq!(fix("请立即拨打119.\n", Options::TXT), "请立即拨打119。\n");
         assert_eq!(fix("共计1,200.\n", Options::TXT), "共计1,200。\n");

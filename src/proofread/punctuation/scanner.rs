@@ -727,6 +727,15 @@ impl Scanner {
             // Inner runs; in a Markdown table's row the spaces are the cells' own (a
             // name and a phone number, a name padded to three characters).
             let table_row = self.opts.markdown && self.cs.get(content) == Some(&'|');
+            // A heading (a Markdown `#` line, or a line typed as a numbered heading,
+            // 一、……): a space between two of its phrases is the author's (一、坚持党建引领
+            // 激活基层治理), where a title breaks; not a stray one.
+            let heading = !blank
+                && ((self.opts.markdown && self.cs.get(content) == Some(&'#'))
+                    || crate::input::article::typed_heading_level(
+                        &self.cs[content..line_end].iter().collect::<String>(),
+                    )
+                    .is_some());
             let mut k = content;
             while k < line_end {
                 if !is_space(self.cs[k]) || self.protected[k] {
@@ -742,6 +751,7 @@ impl Scanner {
                     && !table_row
                     && !self.caption_label(content, k)
                     && let Some(kind) = self.stray_space(self.fin[k - 1], self.fin[e])
+                    && !(heading && kind == Kind::SpaceBetweenChinese)
                 {
                     // A tab may part two cells of a row typed on its own: reported,
                     // never taken out (joining the cells loses where one ends).
