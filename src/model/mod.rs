@@ -653,7 +653,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
                 let mut source = strip_controls(&path, decoded.text, &mut warnings);
-                blank_repeated_title(&path, &entry.title, &mut source, &mut warnings);
+                blank_repeated_title(&path, entry, &mut source, &mut warnings);
                 let markdown = matches!(
                     path.extension().and_then(|e| e.to_str()),
                     Some("md") | Some("markdown")
@@ -1060,7 +1060,7 @@ fn word_blocks(
     labels: &Labels,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {
-    blank_repeated_title(path, &entry.title, &mut converted.markdown, warnings);
+    blank_repeated_title(path, entry, &mut converted.markdown, warnings);
     let at = |_: &str, offset| {
         let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
         format!("{}: paragraph {n}", path.display())
@@ -1098,12 +1098,13 @@ fn word_blocks(
 }
 
 /// Blanks an article's first line when it repeats the title the issue file gives (a
-/// Word file often starts with its own title): it is not printed twice, and headings
-/// after it are numbered as if it had never been there. The line becomes spaces, so
-/// every place in the text stays where it was.
+/// Word file often starts with its own title), and the line after it when it repeats
+/// the subtitle (Word's Subtitle under its Title): they are not printed twice, and
+/// headings after them are numbered as if they had never been there. A line becomes
+/// spaces, so every place in the text stays where it was.
 fn blank_repeated_title(
     path: &Path,
-    title: &Option<Spanned<String>>,
+    entry: &issue_file::ArticleEntry,
     text: &mut String,
     warnings: &mut Vec<String>,
 ) {
@@ -1112,33 +1113,56 @@ fn blank_repeated_title(
             .filter(|c| !c.is_whitespace() && *c != '\\')
             .collect()
     };
-    let Some(title) = title.as_ref().map(|t| squash(t.get_ref())) else {
-        return;
+    // The next line with text from byte `from`: its range and its words (Markdown's
+    // heading marks and bold around it, a Word title typed bold as most are, and the
+    // centring of a centred line are not its words).
+    let next_line = |text: &str, from: usize| -> Option<(usize, usize, String)> {
+        let start = from + text[from..].find(|c: char| !c.is_whitespace())?;
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[start..end]
+            .trim_start_matches('#')
+            .trim()
+            .trim_matches('*');
+        let line = line
+            .strip_prefix("<p align=\"center\">")
+            .and_then(|l| l.strip_suffix("</p>"))
+            .unwrap_or(line);
+        Some((start, end, squash(line)))
     };
-    let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
-        return;
+    let given = |v: &Option<Spanned<String>>| {
+        v.as_ref()
+            .map(|t| squash(t.get_ref()))
+            .filter(|t| !t.is_empty())
     };
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    // Markdown's heading marks and bold around the line (a Word title typed bold, as
-    // most are, arrives as **…**) are not its words.
-    let line = text[start..end]
-        .trim_start_matches('#')
-        .trim()
-        .trim_matches('*');
-    // A Word title centred, as a centred line.
-    let line = line
-        .strip_prefix("<p align=\"center\">")
-        .and_then(|l| l.strip_suffix("</p>"))
-        .unwrap_or(line);
-    let rest_has_text = !text[end..].trim().is_empty();
-    if title.is_empty() || squash(line) != title || !rest_has_text {
-        return;
+    let mut from = 0;
+    let mut blanked = Vec::new();
+    for (value, what) in [
+        (given(&entry.title), "title"),
+        (given(&entry.subtitle), "subtitle"),
+    ] {
+        let Some(value) = value else { continue };
+        let Some((start, end, line)) = next_line(text, from) else {
+            return;
+        };
+        if line != value || text[end..].trim().is_empty() {
+            continue;
+        }
+        text.replace_range(start..end, &" ".repeat(end - start));
+        blanked.push(what);
+        from = end;
     }
-    text.replace_range(start..end, &" ".repeat(end - start));
-    warnings.push(format!(
-        "{}:1: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出",
-        path.display()
-    ));
+    match blanked.as_slice() {
+        [] => {}
+        ["title"] => warnings.push(format!(
+            "{}:1: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出",
+            path.display()
+        )),
+        _ => warnings.push(format!(
+            "{}:1: its first line(s) repeat the article's {} and are not printed twice / 正文开头与标题、副标题相同，不再重复排出",
+            path.display(),
+            blanked.join(" and ")
+        )),
+    }
 }
 
 /// An article's last line that is its byline typed again (`（青山区市场监管局供稿）` under

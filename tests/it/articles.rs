@@ -261,6 +261,54 @@ fn a_bold_title_typed_again_at_the_top_of_a_word_file_prints_once() {
     assert!(!text.contains("测试标题"), "{text}");
 }
 
+/// A Word file that opens with its Title and its Subtitle, both given in the issue file:
+/// neither is printed twice (the subtitle printed again as the first paragraph, and a
+/// speech's 同志们： after it was no longer its first line, so not its addressee).
+#[test]
+fn a_title_and_subtitle_typed_again_at_the_top_of_a_word_file_print_once() {
+    let docx = docx_edited("lists.docx", |xml| {
+        let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let p = |t: &str| {
+            format!("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>")
+        };
+        let first = p("测试标题")
+            + &p("——在全县工作会议上的讲话")
+            + "<w:p><w:r><w:t>同志们：</w:t></w:r></w:p>";
+        format!("{}{first}{}", &xml[..at], &xml[at..])
+    });
+    let toml = MINIMAL_TOML.replace("a.txt", "a.docx").replace(
+        "title = \"测试标题\"\n",
+        "title = \"测试标题\"\nsubtitle = \"——在全县工作会议上的讲话\"\n",
+    );
+    assert!(toml.contains("subtitle"), "{toml}");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
+    let (_t, _pdf, warnings) = build(&issue);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("repeat the article's title and subtitle")),
+        "{warnings:?}"
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let blocks = &model.articles[0].blocks;
+    let text: String = blocks
+        .iter()
+        .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+        .collect();
+    assert!(
+        !text.contains("讲话") && !text.contains("测试标题"),
+        "{text}"
+    );
+    assert!(
+        matches!(
+            blocks.first(),
+            Some(jianbao::input::Block::Addressee { .. })
+        ),
+        "{blocks:?}"
+    );
+}
+
 /// A speech's centred lines under its title (speaker, date) stay centred lines, and the
 /// 同志们： after them is its addressee (they printed as indented body paragraphs).
 #[test]
