@@ -833,3 +833,19 @@ fn a_body_family_not_installed_falls_back_to_the_shipped_fangsong_not_to_song() 
         "{err}"
     );
 }
+
+/// Bold and italic together (Word's, or Markdown's `***…***`) is 楷体 made bold: its
+/// characters are stroked (they printed in plain 楷体, the bold lost).
+#[test]
+fn bold_italic_text_is_bold_kai() {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (d, issue) = write_issue(&toml, &[("a.md", "正文***粗斜体***正文。\n")]);
+    let report = build(&issue, &d.path().join("o.pdf"), vec![]).unwrap();
+    let kai = report
+        .font_use
+        .iter()
+        .find(|u| u.postscript.contains("Kai"))
+        .expect("楷体 used");
+    // 粗斜体 stroked; the byline, also 楷体, not.
+    assert_eq!(kai.stroked, 3, "{kai:?}");
+}
