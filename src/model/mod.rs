@@ -1141,13 +1141,35 @@ fn blank_repeated_title(
         (given(&entry.subtitle), "subtitle"),
     ] {
         let Some(value) = value else { continue };
-        let Some((start, end, line)) = next_line(text, from) else {
+        let Some((start, mut end, line)) = next_line(text, from) else {
             return;
         };
-        if line != value || text[end..].trim().is_empty() {
+        // A title of two lines (a `\n` in the issue file) may come as two paragraphs
+        // or one with a line break (Word's Shift+Enter, Markdown's hard break).
+        let two = next_line(text, end).filter(|(_, _, second)| {
+            line.len() < value.len() && format!("{line}{second}") == value
+        });
+        if let Some((_, second_end, _)) = two {
+            end = second_end;
+        } else if line != value {
             continue;
         }
-        text.replace_range(start..end, &" ".repeat(end - start));
+        if text[end..].trim().is_empty() {
+            continue;
+        }
+        // Spaces in place of the text, byte for byte; its line ends stay, so every
+        // place stays where it was.
+        let blank: String = text[start..end]
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    "\n".to_owned()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        text.replace_range(start..end, &blank);
         blanked.push(what);
         from = end;
     }

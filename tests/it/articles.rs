@@ -309,6 +309,49 @@ fn a_title_and_subtitle_typed_again_at_the_top_of_a_word_file_print_once() {
     );
 }
 
+/// A title of two lines typed again at the top of a Word file, as two bold paragraphs
+/// or as one with a line break (Shift+Enter), prints once (it printed again as text).
+#[test]
+fn a_two_line_title_typed_again_at_the_top_of_a_word_file_prints_once() {
+    let bold = |t: &str| format!("<w:r><w:rPr><w:b/></w:rPr><w:t>{t}</w:t></w:r>");
+    for first in [
+        format!(
+            "<w:p>{}</w:p><w:p>{}</w:p>",
+            bold("凝心聚力 担当作为"),
+            bold("奋力开创新局面")
+        ),
+        format!(
+            "<w:p>{}<w:r><w:br/></w:r>{}</w:p>",
+            bold("凝心聚力 担当作为"),
+            bold("奋力开创新局面")
+        ),
+    ] {
+        let docx = docx_edited("lists.docx", |xml| {
+            let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
+            format!("{}{first}{}", &xml[..at], &xml[at..])
+        });
+        let toml = MINIMAL_TOML.replace("a.txt", "a.docx").replace(
+            "title = \"测试标题\"",
+            "title = \"凝心聚力 担当作为\\n奋力开创新局面\"",
+        );
+        assert!(toml.contains("奋力"), "{toml}");
+        let (dir, issue) = write_issue(&toml, &[]);
+        std::fs::write(dir.path().join("a.docx"), docx).unwrap();
+        let (_t, _pdf, warnings) = build(&issue);
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("repeats the article's title")),
+            "{first}: {warnings:?}"
+        );
+        let text = first_article_text(&issue);
+        assert!(
+            !text.contains("凝心聚力") && !text.contains("奋力"),
+            "{first}: {text}"
+        );
+    }
+}
+
 /// A speech's centred lines under its title (speaker, date) stay centred lines, and the
 /// 同志们： after them is its addressee (they printed as indented body paragraphs).
 #[test]
