@@ -898,9 +898,11 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .unwrap_or("")
             .trim_end_matches('编')
             .to_owned(),
+        // The titles, an untitled report's left out (it gave an empty entry: a stray ；).
         subject: articles
             .iter()
             .map(|a| a.title.concat())
+            .filter(|t| !t.trim().is_empty())
             .collect::<Vec<_>>()
             .join("；"),
     };

@@ -388,3 +388,14 @@ fn centred_lines_of_a_word_file_stay_centred() {
         ]
     );
 }
+
+/// The PDF's subject lists the titles; an untitled report after them adds nothing (it
+/// left a stray ；).
+#[test]
+fn an_untitled_report_adds_nothing_to_the_pdf_subject() {
+    let toml = MINIMAL_TOML.to_owned() + "\n[[article]]\nfile = \"b.txt\"\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n"), ("b.txt", "短讯。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.articles.len(), 2);
+    assert_eq!(model.meta.subject, "测试标题");
+}
