@@ -413,6 +413,31 @@ fn copied_issue(
             "this issue's 本期增发 ([footer] extra) is left out / 本期增发未带入下一期".to_owned(),
         );
     }
+    // What may change from issue to issue is kept, and said: the 份号 and a mark of
+    // urgency (特急, 加急).
+    if let Some(b) = doc.get("bulletin").and_then(Item::as_table_like) {
+        if b.get("copy_number").is_some() {
+            notes.push("the 份号 ([bulletin] copy_number) is kept as in this issue: change it if the new issue has another / 份号沿用本期，如有变化请修改".to_owned());
+        }
+        let urgent = b
+            .get("marks")
+            .and_then(Item::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .filter(|m| {
+                ["特急", "加急", "特提", "急件"]
+                    .iter()
+                    .any(|u| m.contains(u))
+            })
+            .collect::<Vec<_>>();
+        if !urgent.is_empty() {
+            notes.push(format!(
+                "the mark(s) {} ([bulletin] marks) are kept as in this issue: take them out if the new issue is not urgent / 紧急程度标注沿用本期，如不需要请删除",
+                urgent.join("、")
+            ));
+        }
+    }
     doc.remove("article");
     Ok(format!("{doc}{ARTICLE_TEMPLATE}"))
 }

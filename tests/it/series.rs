@@ -376,3 +376,23 @@ fn next_leaves_an_undated_bulletin_undated() {
     let next = std::fs::read_to_string(out.join("issue.toml")).unwrap();
     assert!(next.contains("date = 2026-02-05"), "{next}");
 }
+
+/// What may change from issue to issue, the 份号 and 特急, is kept and said (it was
+/// copied without a word).
+#[test]
+fn next_says_it_kept_the_copy_number_and_an_urgent_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("issue.toml");
+    let text = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"\n",
+        "unit = \"测试单位编\"\ncopy_number = 37\nmarks = [\"特急\", \"内部资料\"]\n",
+    );
+    assert!(text.contains("copy_number"), "{text}");
+    std::fs::write(&issue, text).unwrap();
+    let out = dir.path().join("next");
+    let o = run_next(&issue, "2026-02-05", &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("份号") && said.contains("特急"), "{said}");
+    assert!(!said.contains("内部资料"), "{said}");
+}
