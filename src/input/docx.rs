@@ -1201,6 +1201,7 @@ impl Reader<'_> {
         }
         let bold = on(rpr, "b").unwrap_or(false);
         let italic = on(rpr, "i").unwrap_or(false);
+        let caps = on(rpr, "caps").unwrap_or(false);
         let vert = Vert::of(rpr);
         let push = |para: &mut Para, s: &str| match para.runs.last_mut() {
             Some(last)
@@ -1222,6 +1223,8 @@ impl Reader<'_> {
         for c in r.children().filter(|c| c.is_element()) {
             let ns = c.tag_name().namespace();
             match (ns, c.tag_name().name()) {
+                // All Caps (w:caps) shows the letters as capitals: esg is ESG.
+                (Some(W), "t") if caps => push(para, &c.text().unwrap_or("").to_uppercase()),
                 (Some(W), "t") => push(para, c.text().unwrap_or("")),
                 (Some(W), "noBreakHyphen") => push(para, "-"),
                 (Some(W), "br" | "cr") => {
@@ -2602,6 +2605,12 @@ mod tests {
             c.markdown,
             "1．**3月2日，**县教育局召开会议。\n\n2\\.加强督导。\n\n"
         );
+    }
+
+    #[test]
+    fn all_caps_text_is_in_capitals() {
+        let body = r#"<w:p><w:r><w:t>推进</w:t></w:r><w:r><w:rPr><w:caps/></w:rPr><w:t>esg</w:t></w:r><w:r><w:t>工作。</w:t></w:r></w:p>"#;
+        assert_eq!(read(body).markdown, "推进ESG工作。\n\n");
     }
 
     #[test]
