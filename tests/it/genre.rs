@@ -2155,3 +2155,32 @@ fn the_notes_rule_is_on_the_page_of_the_first_note() {
     }
     assert_eq!(apart, 0, "the rule apart from its note in {apart} case(s)");
 }
+
+/// A header of two rows has a short rule under a cell across columns (营业收入 over 金额
+/// and 同比), as 三线表 set one: there were only the table's three rules.
+#[test]
+fn a_two_row_header_has_a_short_rule_under_its_spanning_cell() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF finds the rules (required in CI).
+        return;
+    }
+    let md = "见下表。\n\n| 板块 | 营业收入 | << |\n|---|---|---|\n| ^^ | 金额 | 同比 |\n| 制造 | 120 | 5% |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The widths of the horizontal rules on page 1 under the masthead's red ones
+    // (black, under 2 pt high), widest first.
+    let widths = pymupdf_numbers(
+        &pdf,
+        "p = pymupdf.open(sys.argv[1])[0]\nws = []\nfor g in p.get_drawings():\n  r = g['rect']\n  c = g.get('color') or (0, 0, 0)\n  if r.height < 2 and r.width > 20 and max(c) < 0.2: ws.append(r.width)\nfor w in sorted(ws, reverse=True): print(w)",
+    );
+    // Top, under the header, bottom: the table's width; the short one: two columns.
+    assert!(widths.len() >= 4, "{widths:?}");
+    let table = widths[0];
+    let short: Vec<f64> = widths
+        .iter()
+        .copied()
+        .filter(|w| *w < table - 1.0 && *w > table * 0.3)
+        .collect();
+    assert_eq!(short.len(), 1, "{widths:?}");
+}
