@@ -442,13 +442,15 @@ fn mark_plain_headings(blocks: &mut [Block]) {
                 Some('）' | ')' | '】' | '〕' | ']' | '》' | '”' | '"')
             )
         );
+        // 一是加强学习: a list's lead.
+        let list_lead = "一二三四五六七八九十".contains(first) && second == '是';
         (2..=20).contains(&n)
             && !t.contains([
                 '。', '！', '？', '；', '：', '!', '?', ';', ':', '\n', '…', '—',
             ])
             && !t.ends_with(['，', '、', ',', '.', '．'])
             && !enclosed
-            && !("一二三四五六七八九十".contains(first) && second == '是')
+            && !list_lead
             && t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
             && !is_date_line(t)
     };

@@ -451,6 +451,26 @@ mod tests {
         assert!(kinds("电话0731-88881111").is_empty());
         assert!(!kinds("比分1:2-3:45").contains(&Kind::HyphenRange));
         assert_eq!(fix("同比增长5%.\n", Options::TXT), "同比增长5%。\n");
+        // Fixing twice changes nothing (proptest: ４ became 4 after the first fix, and
+        // the ’ before it then read as an apostrophe).
+        for s in ["“'“中a'４”\n", "中４. ", "， _ 中", "， * 中", "， ** 中"] {
+            for opts in [Options::TXT, Options::MARKDOWN] {
+                let once = fix(s, opts);
+                assert_eq!(fix(&once, opts), once, "{s}");
+            }
+        }
+        // A space after bold type that ends with a mark prints (trial r9).
+        assert_eq!(
+            fix(
+                "**建设文明校园。** 近日，全市召开会议。\n",
+                Options::MARKDOWN
+            ),
+            "**建设文明校园。**近日，全市召开会议。\n"
+        );
+        assert_eq!(
+            fix("会议强调， **一是** 加强学习。\n", Options::MARKDOWN),
+            "会议强调，**一是**加强学习。\n"
+        );
         // A space between a heading's two phrases is the author's, where it breaks.
         assert!(scan("# 坚持党建引领 激活基层治理\n", Options::MARKDOWN).is_empty());
         assert!(scan("一、坚持党建引领 激活基层治理\n", Options::TXT).is_empty());

@@ -389,24 +389,29 @@ impl Scanner {
         before.is_some_and(|&b| {
             is_han(b)
                 || matches!(b, '》' | '】' | '〕' | '」' | '』' | '%' | '‰')
-                || (b.is_ascii_digit() && self.chinese_before_number(i))
+                || self.chinese_before_number(i)
         }) && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
     }
 
     /// Whether the number that ends right before `i` (拨打119, 共计1,200) follows
     /// Chinese text: a number in a Chinese sentence, not a version or a code (V2.0,
     /// GB/T 9704).
+    /// Full-width digits count too (中４. is 中4. after the fixes), so that a second fix
+    /// finds what the first left.
     fn chinese_before_number(&self, i: usize) -> bool {
-        let digits = self.cs[..i]
+        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let digits = self.fin[..i]
             .iter()
             .rev()
-            .take_while(|c| c.is_ascii_digit() || **c == ',')
+            .take_while(|c| digit(**c) || **c == ',')
             .count();
-        self.cs[..i - digits]
-            .iter()
-            .rev()
-            .find(|c| !is_space(**c))
-            .is_some_and(|&c| is_han(c) || is_fw_punct(c))
+        digits > 0
+            && digit(self.fin[i - 1])
+            && self.fin[..i - digits]
+                .iter()
+                .rev()
+                .find(|c| !is_space(**c))
+                .is_some_and(|&c| is_han(c) || is_fw_punct(c))
     }
 
     /// A hyphen between two times of day (9:00-11:30, 9：00-11：30).
@@ -750,7 +755,7 @@ impl Scanner {
                     && k > line_start
                     && !table_row
                     && !self.caption_label(content, k)
-                    && let Some(kind) = self.stray_space(self.fin[k - 1], self.fin[e])
+                    && let Some(kind) = self.stray_space(self.before_space(k), self.fin[e])
                     && !(heading && kind == Kind::SpaceBetweenChinese)
                 {
                     // A tab may part two cells of a row typed on its own: reported,
@@ -851,7 +856,9 @@ impl Scanner {
             .filter(|c| !is_space(**c))
             .collect();
         // Bold or a photo's description around it: `**表1**`, `![图2 …](…)`.
-        let label = label.trim_start_matches(['*', '_', '!', '[']);
+        let label = label
+            .trim_start_matches(['*', '_', '!', '['])
+            .trim_end_matches(['*', '_']);
         let Some(num) = label.strip_prefix(['表', '图']) else {
             return false;
         };
@@ -860,6 +867,34 @@ impl Scanner {
             && num
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '－'))
+    }
+
+    /// The character before the space run that starts at `k`, as the fixes leave it,
+    /// looking back past Markdown's `*` marks, which print nothing (the space of
+    /// `**文明校园。** 近日` prints between 。 and 近), and past spaces already taken out
+    /// before them, so that a second fix finds what the first left.
+    fn before_space(&self, k: usize) -> char {
+        let near = self.fin[k - 1];
+        if !self.opts.markdown || near != '*' {
+            return near;
+        }
+        let removed = |j: usize| {
+            self.found
+                .iter()
+                .any(|f| f.0.contains(&j) && f.2.as_deref() == Some(""))
+        };
+        let mut j = k - 1;
+        while j > 0
+            && !self.protected[j]
+            && (self.fin[j] == '*' || (is_space(self.fin[j]) && removed(j)))
+        {
+            j -= 1;
+        }
+        if is_space(self.fin[j]) || self.fin[j] == '\n' || self.fin[j] == '*' {
+            near
+        } else {
+            self.fin[j]
+        }
     }
 
     /// Whether a space between `a` and `b` (as they will be after the fixes) goes.
@@ -944,12 +979,14 @@ impl Scanner {
                 ')' => '）',
                 c => c,
             };
-            // An apostrophe in Latin text (don’t) is not a closing quote.
+            // An apostrophe in Latin text (don’t) is not a closing quote; judged by the
+            // text as the fixes leave it (a full-width ４ after it becomes 4), so that a
+            // second fix finds what the first left.
             if c == '’'
                 && i > 0
-                && self.cs[i - 1].is_ascii_alphanumeric()
+                && self.fin[i - 1].is_ascii_alphanumeric()
                 && self
-                    .cs
+                    .fin
                     .get(i + 1)
                     .is_some_and(|c| c.is_ascii_alphanumeric())
             {
