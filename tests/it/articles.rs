@@ -143,11 +143,26 @@ fn a_byline_typed_again_at_the_end_prints_once() {
 /// The issue of [`MINIMAL_TOML`] with this Word file as its article, built: its
 /// folder, its file and the build's warnings.
 fn word_article(docx: Vec<u8>) -> (tempfile::TempDir, std::path::PathBuf, Vec<String>) {
-    let toml = MINIMAL_TOML.replace("a.txt", "a.docx");
-    let (dir, issue) = write_issue(&toml, &[]);
+    word_article_as(&MINIMAL_TOML.replace("a.txt", "a.docx"), docx)
+}
+
+/// [`word_article`] with an issue file of its own (its article's file `a.docx`).
+fn word_article_as(
+    toml: &str,
+    docx: Vec<u8>,
+) -> (tempfile::TempDir, std::path::PathBuf, Vec<String>) {
+    let (dir, issue) = write_issue(toml, &[]);
     std::fs::write(dir.path().join("a.docx"), docx).unwrap();
     let (_t, _pdf, warnings) = build(&issue);
     (dir, issue, warnings)
+}
+
+/// lists.docx (python-docx's) with the given paragraphs before its own.
+fn docx_opening_with(first: &str) -> Vec<u8> {
+    docx_edited("lists.docx", |xml| {
+        let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        format!("{}{first}{}", &xml[..at], &xml[at..])
+    })
 }
 
 /// The text of an issue's first article, as the model has it.
@@ -266,24 +281,20 @@ fn a_bold_title_typed_again_at_the_top_of_a_word_file_prints_once() {
 /// speech's 同志们： after it was no longer its first line, so not its addressee).
 #[test]
 fn a_title_and_subtitle_typed_again_at_the_top_of_a_word_file_print_once() {
-    let docx = docx_edited("lists.docx", |xml| {
-        let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
-        let p = |t: &str| {
-            format!("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>")
-        };
-        let first = p("测试标题")
+    let p = |t: &str| {
+        format!("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>")
+    };
+    let docx = docx_opening_with(
+        &(p("测试标题")
             + &p("——在全县工作会议上的讲话")
-            + "<w:p><w:r><w:t>同志们：</w:t></w:r></w:p>";
-        format!("{}{first}{}", &xml[..at], &xml[at..])
-    });
+            + "<w:p><w:r><w:t>同志们：</w:t></w:r></w:p>"),
+    );
     let toml = MINIMAL_TOML.replace("a.txt", "a.docx").replace(
         "title = \"测试标题\"\n",
         "title = \"测试标题\"\nsubtitle = \"——在全县工作会议上的讲话\"\n",
     );
     assert!(toml.contains("subtitle"), "{toml}");
-    let (dir, issue) = write_issue(&toml, &[]);
-    std::fs::write(dir.path().join("a.docx"), docx).unwrap();
-    let (_t, _pdf, warnings) = build(&issue);
+    let (_dir, issue, warnings) = word_article_as(&toml, docx);
     assert!(
         warnings
             .iter()
@@ -326,18 +337,12 @@ fn a_two_line_title_typed_again_at_the_top_of_a_word_file_prints_once() {
             bold("奋力开创新局面")
         ),
     ] {
-        let docx = docx_edited("lists.docx", |xml| {
-            let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
-            format!("{}{first}{}", &xml[..at], &xml[at..])
-        });
         let toml = MINIMAL_TOML.replace("a.txt", "a.docx").replace(
             "title = \"测试标题\"",
             "title = \"凝心聚力 担当作为\\n奋力开创新局面\"",
         );
         assert!(toml.contains("奋力"), "{toml}");
-        let (dir, issue) = write_issue(&toml, &[]);
-        std::fs::write(dir.path().join("a.docx"), docx).unwrap();
-        let (_t, _pdf, warnings) = build(&issue);
+        let (_dir, issue, warnings) = word_article_as(&toml, docx_opening_with(&first));
         assert!(
             warnings
                 .iter()
