@@ -1904,7 +1904,6 @@ fn top_heading_level(text: &str, options: Options) -> u8 {
 fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
     let mut found = [false; 4];
     let mut ordinals = [0usize; 4];
-    let is_cn = |c: char| "零一二三四五六七八九十百".contains(c);
     let mut heading: Option<(usize, String)> = None;
     for event in Parser::new_ext(text, options) {
         match event {
@@ -1921,9 +1920,9 @@ fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
                 if let Some((i, s)) = heading.take() {
                     let s = s.trim_start();
                     found[i] |= s.starts_with('第') && starts_with_number(s);
-                    if s.strip_prefix('第')
-                        .is_some_and(|r| r.starts_with(|c: char| is_cn(c) || c.is_ascii_digit()))
-                    {
+                    if s.strip_prefix('第').is_some_and(|r| {
+                        r.starts_with(|c: char| cn_numeral(c) || c.is_ascii_digit())
+                    }) {
                         ordinals[i] += 1;
                     }
                 }
@@ -2087,12 +2086,17 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     }
 }
 
+/// A Chinese numeral of a heading's or a part's number (第十二, 一百).
+fn cn_numeral(c: char) -> bool {
+    "零一二三四五六七八九十百".contains(c)
+}
+
 /// Whether a heading's text already carries its number (一、 （一） 1. 1、 （1）).
 fn starts_with_number(s: &str) -> bool {
     let s = s.trim_start();
     let mut chars = s.chars();
     let first = chars.next();
-    let is_cn = |c: char| "零一二三四五六七八九十百".contains(c);
+    let is_cn = cn_numeral;
     match first {
         // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛, 〔一〕: the author's own numbers, never doubled.
         // (Not ①号楼, a building's number.)

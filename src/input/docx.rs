@@ -1765,18 +1765,13 @@ fn apart(mut label: String, text: &str) -> String {
     if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return label;
     }
-    if label.ends_with(|c: char| c.is_ascii_digit()) {
-        // 1.2 before 3月: a space, or it would read 1.23月.
+    if label.ends_with('.') && label.matches('.').count() == 1 {
+        label.pop();
+        label.push('．');
+    } else if label.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+        // A multi-level label (1.2, 1.1.) keeps its dots, and a space sets it apart:
+        // 1.23月 would be read, and 1.1．3月 read as a stray gap.
         label.push(' ');
-    } else if label.ends_with('.') {
-        if label.matches('.').count() > 1 {
-            // A multi-level label (1.1.) keeps its dots, and a space sets it apart:
-            // 1.1．3月 read as a stray gap.
-            label.push(' ');
-        } else {
-            label.pop();
-            label.push('．');
-        }
     }
     label
 }
