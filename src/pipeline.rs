@@ -510,7 +510,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
             .as_ref()
             .and_then(|f| footer_alone(f, pages, &prepared.issue)),
     );
-    warnings.extend(photos_past_their_article(&laid.document, &prepared.issue));
+    warnings.extend(photos_held(&laid.document, &prepared.issue));
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
         pdf,
@@ -562,14 +562,14 @@ const MAX_FIT: u8 = 2;
 /// Lays out a prepared issue; with `[print] pages = N`, tightens the layout level by
 /// level until it fits N pages, or stops with the lines over.
 pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
-    let mut laid = lay_out(p)?;
+    let mut laid = lay_out_holding(p)?;
     let Some(target) = p.print.pages else {
         return Ok(laid);
     };
     while laid.document.pages().len() > target as usize && p.issue.style.fit < MAX_FIT {
         p.issue.style.fit += 1;
         p.world.set_data(LayoutData::of(&p.issue, false)?);
-        laid = lay_out(p)?;
+        laid = lay_out_holding(p)?;
     }
     let pages = laid.document.pages().len();
     if pages <= target as usize {
@@ -605,33 +605,73 @@ fn lines_in(len: f64, pitch: f64) -> i64 {
     (len / pitch + 0.02).floor() as i64
 }
 
-/// A warning for each photo that did not fit where it stands and floated to a later
-/// page when its article had ended on this one: it then prints after the article's
-/// end, over the next article, away from its text. How much room it
-/// lacked, and a width that would fit.
-fn photos_past_their_article(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
-    let floats = compile::photo_floats(doc);
-    if floats.is_empty() {
-        return Vec::new();
-    }
-    let ends = compile::article_ends(doc);
-    let pitch = compile::body_end(doc).map_or(0.0, |e| e.pitch);
-    let mm = |pt: f64| pt / 72.0 * 25.4;
-    floats
+/// The blocks of an article as the layout counts them (the closing and the notes apart).
+fn laid_blocks(article: &crate::model::Article) -> Vec<&Block> {
+    article
+        .blocks
         .iter()
-        .filter(|f| ends.iter().any(|&(a, page)| a == f.article && page == f.page))
-        .filter_map(|f| {
-            // The last article's: the 报尾 follows the photos, which the footer's note
-            // and warning say.
-            let next = issue.articles.get(f.article + 1)?;
-            let article = &issue.articles[f.article];
-            // The block as the layout counts them: the closing and the notes apart.
-            let Block::Image(photo) = article
+        .filter(|b| !matches!(b, Block::Closing { .. } | Block::Note { .. }))
+        .collect()
+}
+
+/// Lays out; then, while photos floated past a heading of their article or its end
+/// (printing under another section's heading, or over the next article), again with
+/// each of them held before it (see [`Photo::hold`](crate::input::article::Photo)).
+/// Holds only grow, so this ends.
+fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
+    let mut laid = lay_out(p)?;
+    loop {
+        let doc = &laid.document;
+        let headings = compile::headings(doc);
+        let ends = compile::article_ends(doc);
+        let passing: Vec<(usize, usize)> = compile::photo_floats(doc)
+            .iter()
+            .filter(|f| {
+                headings
+                    .iter()
+                    .any(|(page, h)| h.article == f.article && h.block > f.block && *page == f.page)
+                    || ends
+                        .iter()
+                        .any(|&(a, page)| a == f.article && page == f.page)
+            })
+            .map(|f| (f.article, f.block))
+            .collect();
+        let mut held = false;
+        for (a, n) in passing {
+            let Some(article) = p.issue.articles.get_mut(a) else {
+                continue;
+            };
+            let block = article
                 .blocks
-                .iter()
+                .iter_mut()
                 .filter(|b| !matches!(b, Block::Closing { .. } | Block::Note { .. }))
-                .nth(f.block)?
-            else {
+                .nth(n);
+            if let Some(Block::Image(photo)) = block
+                && !photo.hold
+            {
+                photo.hold = true;
+                held = true;
+            }
+        }
+        if !held {
+            return Ok(laid);
+        }
+        p.world.set_data(LayoutData::of(&p.issue, false)?);
+        laid = lay_out(p)?;
+    }
+}
+
+/// A warning for each photo held before a heading or its article's end (it did not
+/// fit where it stands, and floated it printed past that): made smaller to fit, or
+/// set at the next page's top with the room it left empty, and what to do.
+fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
+    let mm = |pt: f64| pt / 72.0 * 25.4;
+    compile::photos_held(doc)
+        .iter()
+        .filter_map(|f| {
+            let article = issue.articles.get(f.article)?;
+            let blocks = laid_blocks(article);
+            let Some(Block::Image(photo)) = blocks.get(f.block) else {
                 return None;
             };
             let place = if article.paragraphs.is_empty() {
@@ -640,37 +680,52 @@ fn photos_past_their_article(doc: &PagedDocument, issue: &Issue) -> Vec<String> 
             } else {
                 article.path.display().to_string()
             };
-            let after = if next.title.is_empty() {
-                "over the next article".to_owned()
-            } else {
-                format!("over «{}»", next.title.concat())
+            // What it stays before: the first heading after it (floated, it passed
+            // that one first), else its article's end.
+            let heading = blocks[f.block..].iter().find_map(|b| match b {
+                Block::Heading { number, inlines, .. } => Some(format!(
+                    "{number}{}",
+                    inlines.iter().map(|i| i.text.as_str()).collect::<String>()
+                )),
+                _ => None,
+            });
+            let title = article.title.concat();
+            let (stay, floated, stay_zh) = match (&heading, title.is_empty()) {
+                (Some(h), _) => (format!("before the heading «{h}»"), "under that heading", format!("标题“{h}”之前")),
+                (None, false) => (format!("within its article «{title}»"), "after the article's end", format!("《{title}》文中")),
+                (None, true) => ("within its article".to_owned(), "after the article's end", "本文文中".to_owned()),
             };
+            let (need, room) = (mm(f.need), mm(f.room.max(0.0)));
+            if let Some(scale) = f.scale {
+                let pct = (scale * 100.0).floor() as i64;
+                return Some(format!(
+                    "{place}: the photo {} is set at {pct}% of its size on page {}, to stay {stay}: at its size it does not fit under the text before it (it needs {need:.0} mm, {room:.0} mm are left), and floated to the next page it would print {floated} / 图片 {} 在第 {} 页缩至 {pct}%，以留在{stay_zh}（原大需 {need:.0} 毫米，仅剩 {room:.0} 毫米）",
+                    photo.src, f.page, photo.src, f.page
+                ));
+            }
             // The image shorter by what it lacked and a line more (the photo takes
             // whole lines), at its proportions; in 5 % steps of the text block.
             let lack = f.need - f.room;
             let block = issue.style.page.block_width.0;
-            let fit = (f.height - lack - pitch) / f.height * f.width / block;
+            let fit = (f.height - lack - f.pitch) / f.height * f.width / block;
             let fit = ((fit * 20.0).floor() * 5.0) as i64;
-            // Photos side by side float as one: their widths together.
+            // Photos side by side are held as one: their widths together.
             let row = f.width > photo.width + 0.5;
             let smaller = match (fit >= 25, row) {
                 (false, _) => String::new(),
                 (true, false) => format!("make it smaller ({{width={fit}%}} after it in a .md, or smaller in the Word file), "),
                 (true, true) => format!("make the photos beside it smaller ({{width=…%}} on each, {fit}% together, in a .md; or smaller in the Word file), "),
             };
-            let cut = if pitch > 0.0 { (lack / pitch).ceil() as i64 } else { 0 };
+            let cut = (lack / f.pitch).ceil() as i64;
+            // Less than a line left: the photo opens the next page as it would anyway.
+            let empty = lines_in(f.room.max(0.0), f.pitch);
+            if empty == 0 {
+                return None;
+            }
+            let next = f.page + 1;
             Some(format!(
-                "{place}: the photo {} does not fit on page {} under the text before it (it needs {:.0} mm, {:.0} mm are left) and floats to the next page, past the end of its article «{}», {after}; to keep it on page {}, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {} 页放不下（需 {:.0} 毫米，仅剩 {:.0} 毫米），浮动到下一页，排在本文结束之后；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
-                photo.src,
-                f.page,
-                mm(f.need),
-                mm(f.room.max(0.0)),
-                article.title.concat(),
-                f.page,
-                photo.src,
-                f.page,
-                mm(f.need),
-                mm(f.room.max(0.0)),
+                "{place}: the photo {} does not fit on page {} under the text before it (it needs {need:.0} mm, {room:.0} mm are left) and is set at the top of page {next}, to stay {stay} (floated, it would print {floated}), leaving {empty} line(s) empty on page {}; to fill them, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {} 页放不下（需 {need:.0} 毫米，仅剩 {room:.0} 毫米），移至第 {next} 页顶端，留在{stay_zh}，第 {} 页空 {empty} 行；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
+                photo.src, f.page, f.page, photo.src, f.page, f.page,
             ))
         })
         .collect()
@@ -681,7 +736,8 @@ fn photos_past_their_article(doc: &PagedDocument, issue: &Issue) -> Vec<String> 
 /// longest article (where cuts are easiest).
 fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<String> {
     // Photos floated past the text's end, a page or more of them alone: the 报尾
-    // follows them (it is placed after them).
+    // follows them (it is placed after them). The built-in layouts hold such photos in
+    // the text (`lay_out_holding`); a user's own layouts may not.
     if f.placed > f.page + 1 {
         let (from, to) = (f.page + 1, f.placed - 1);
         let (alone, alone_zh) = if from == to {

@@ -117,6 +117,11 @@ pub struct Photo {
     /// The caption is the whole row's (a paragraph next to photos side by side with no
     /// description of their own), set under the row: on a row's first photo.
     pub row_caption: bool,
+    /// Kept before what follows it when it does not fit where it stands (set by the
+    /// build after a layout in which it floated past a heading or its article's end):
+    /// made up to 40 % smaller to fit, or else set at the next page's top.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hold: bool,
     /// Set by the model: the image's path in the Typst world.
     pub file: String,
     /// Set by the model: the placed size in points.
@@ -1199,6 +1204,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 beside,
                 caption: Vec::new(),
                 row_caption: false,
+                hold: false,
                 file: String::new(),
                 width: 0.0,
                 height: 0.0,
@@ -1486,6 +1492,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     beside,
                     caption: Vec::new(),
                     row_caption: false,
+                    hold: false,
                     file: String::new(),
                     width: 0.0,
                     height: 0.0,

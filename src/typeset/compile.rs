@@ -532,13 +532,6 @@ pub(crate) struct PhotoFloat {
     pub block: usize,
     /// The page it did not fit on.
     pub page: usize,
-    /// The room it needs with its caption and the space around it, and the room left
-    /// under the text before it, pt.
-    pub need: f64,
-    pub room: f64,
-    /// The image's size as placed, pt.
-    pub height: f64,
-    pub width: f64,
 }
 
 /// The photos that floated, in order, when the layout reports them.
@@ -547,6 +540,48 @@ pub(crate) fn photo_floats(doc: &PagedDocument) -> Vec<PhotoFloat> {
         .into_iter()
         .map(|(_, f)| f)
         .collect()
+}
+
+/// A photo that floated past a heading or its article's end in a layout before, held
+/// before it in this one (`layouts/article.typ`): made smaller to fit the room left, or
+/// set at the next page's top.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct PhotoHeld {
+    /// Its article and its block there, from 0.
+    pub article: usize,
+    pub block: usize,
+    /// The page it did not fit on at its size.
+    pub page: usize,
+    /// The room it needs at its size, and the room left under the text before it, pt.
+    pub need: f64,
+    pub room: f64,
+    /// The scale it was set at to fit the room; none: set at the next page's top.
+    pub scale: Option<f64>,
+    /// The body's line pitch, pt.
+    pub pitch: f64,
+    /// The image's size as placed (a row's widths together), pt.
+    pub height: f64,
+    pub width: f64,
+}
+
+/// The photos held, in order, when the layout reports them.
+pub(crate) fn photos_held(doc: &PagedDocument) -> Vec<PhotoHeld> {
+    reported_all(doc, "jianbao-photo-held")
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// A heading inside an article: its article and block, from 0.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub(crate) struct HeadingAt {
+    pub article: usize,
+    pub block: usize,
+}
+
+/// The page each heading inside an article is on, when the layout reports them.
+pub(crate) fn headings(doc: &PagedDocument) -> Vec<(usize, HeadingAt)> {
+    reported_all(doc, "jianbao-heading")
 }
 
 /// The page each article ends on, by its index, when the layout reports it.

@@ -381,32 +381,31 @@ fn a_photo_already_in_cmyk_is_refused_in_four_colours_and_grayed_in_two() {
     assert!(!dir.path().join("x.pdf").exists());
 }
 
+/// A tall photo that does not fit under the text floated to page 2, past the text's
+/// end, and the 报尾 after it (the note said "报尾 on page 2, under the photo(s) that
+/// floated there"). It now stays in the text, smaller: the text after it follows it, and
+/// the 报尾 the text.
 #[test]
-fn the_footer_note_says_where_the_footer_went_when_a_photo_floated_ahead_of_it() {
-    // A tall photo that does not fit under the text floats to page 2, and the 报尾,
-    // placed after it, goes there too: the note names page 2, not the free lines of 1.
+fn a_tall_photo_at_the_end_stays_in_the_text_and_the_footer_follows_the_text() {
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"")
         + "\n[footer]\neditors = [\"王芳\"]\n";
     let md = "正文第一段。\n\n![竖幅照片](tall.jpg)\n\n正文第二段。\n";
     let (dir, issue) = write_issue(&toml, &[("a.md", md)]);
     std::fs::write(dir.path().join("tall.jpg"), jpeg(1200, 2000)).unwrap();
-    let built = jianbao::pipeline::build(&jianbao::BuildOptions {
-        issue,
-        output: Some(dir.path().join("out.pdf")),
-        ..Default::default()
-    })
-    .unwrap();
-    assert_eq!(built.pages, 2);
-    let note = built.layout_note.unwrap();
+    let (_t, pdf, report) = build_reported(&issue);
+    let (images, second) = rects(&pdf, "正文第二段");
+    let (_, footer) = rects(&pdf, "责任编辑");
+    assert_eq!((images.len(), second.len(), footer.len()), (1, 1, 1));
     assert!(
-        note.contains("报尾 on page 2") && note.contains("floated"),
-        "{note}"
+        before(images[0], second[0]) && before(second[0], footer[0]),
+        "{images:?} {second:?} {footer:?}"
     );
-    let text = pdftotext(&dir.path().join("out.pdf"));
-    let page2 = text.split('\u{c}').nth(1).unwrap();
     assert!(
-        page2.contains("竖幅照片") && page2.contains("责任编辑"),
-        "{page2}"
+        report.warnings.iter().any(
+            |w| w.contains("tall.jpg is set at") && w.contains("within its article «测试标题»")
+        ),
+        "{:?}",
+        report.warnings
     );
 }
 
@@ -509,11 +508,11 @@ fn photos_that_end_an_article_follow_its_text_and_leave_no_empty_page_over_them(
     }
 }
 
-/// Photos that float past the text's end leave pages of photos alone, and the 报尾
-/// follows them: said, with what to do (it was said only as "报尾 on page 4, under the
-/// photo(s) that floated there", or as "the 报尾 stands alone" on a page with a photo).
+/// Photos near the text's end floated past it and left pages of photos alone, the 报尾
+/// after them. They now stay in the text, in its order, each said where it left room;
+/// every page has text, and the 报尾 follows the last line.
 #[test]
-fn photos_floated_past_the_text_leaving_pages_of_their_own_are_said() {
+fn photos_near_the_text_end_stay_in_the_text_and_leave_no_page_of_photos_alone() {
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"")
         + "\n[footer]\neditors = [\"王芳\"]\n";
     let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
@@ -523,59 +522,159 @@ fn photos_floated_past_the_text_leaving_pages_of_their_own_are_said() {
     );
     let (dir, issue) = write_issue(&toml, &[("a.md", &md)]);
     std::fs::write(dir.path().join("p.jpg"), jpeg(1200, 800)).unwrap();
-    let (_t, _pdf, report) = build_reported(&issue);
+    let (_t, pdf, report) = build_reported(&issue);
+    let (images, last) = rects(&pdf, "末段");
+    let (_, footer) = rects(&pdf, "责任编辑");
+    assert_eq!((images.len(), last.len(), footer.len()), (3, 1, 1));
     assert!(
-        report.warnings.iter().any(
-            |w| w.contains("photos floated past the text's end on page 1")
-                && w.contains("hold photos alone")
-                && w.contains("{width=50%}")
-        ),
+        images.iter().all(|&i| before(i, last[0])),
+        "{images:?} {last:?}"
+    );
+    assert!(before(last[0], footer[0]), "{last:?} {footer:?}");
+    let text = pdftotext(&pdf);
+    for (i, page) in text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        assert!(
+            page.contains("正文") || page.contains("末段"),
+            "page {}: {page}",
+            i + 1
+        );
+    }
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("within its article")),
         "{:?}",
         report.warnings
     );
     assert!(
-        !report.warnings.iter().any(|w| w.contains("stands alone")),
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("floated past") || w.contains("stands alone")),
         "{:?}",
         report.warnings
     );
 }
 
-/// A photo that does not fit under the text before it floats to the next page; when
-/// its article ends on this page, it prints after the article's byline, over the next
-/// article's column label and title (a bulletin's photo from another office did). Said,
-/// with how much room it lacked and what to do; a photo whose text runs on with it is
-/// not.
+/// (page, y0, y1) of every image, and of the lines that hold `text`, in pt.
+fn rects(pdf: &Path, text: &str) -> (Vec<[f64; 3]>, Vec<[f64; 3]>) {
+    let v = pymupdf_numbers(
+        pdf,
+        &format!(
+            "d = pymupdf.open(sys.argv[1])\nfor p in d:\n    for i in p.get_images():\n        for r in p.get_image_rects(i[0]):\n            print(0, p.number + 1, r.y0, r.y1)\n    for r in p.search_for({text:?}):\n        print(1, p.number + 1, r.y0, r.y1)"
+        ),
+    );
+    let (mut images, mut lines) = (Vec::new(), Vec::new());
+    for c in v.chunks(4) {
+        if c[0] == 0.0 { &mut images } else { &mut lines }.push([c[1], c[2], c[3]]);
+    }
+    (images, lines)
+}
+
+/// Whether `a` prints before `b`: an earlier page, or higher on the same one.
+fn before(a: [f64; 3], b: [f64; 3]) -> bool {
+    a[0] < b[0] || (a[0] == b[0] && a[2] <= b[1])
+}
+
+/// A photo that does not fit under the text before it floats to the next page's top,
+/// and the text after it fills this page; but when that text runs past a heading of
+/// its section on this page, the photo printed under the heading, in the next section
+/// (a 教育局 report's photos of （三）坚持质量导向 printed under 三、存在的问题). It now
+/// stays before the heading: made up to 40 % smaller to fit the room left, or set at
+/// the next page's top, the room above left white. Said, either way, with what to do.
 #[test]
-fn a_photo_that_floats_past_the_end_of_its_article_is_said() {
+fn a_photo_stays_before_the_next_heading_made_smaller_or_on_the_next_page() {
     let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
-    let toml = |body: &str| {
-        format!(
-            "[bulletin]\ntitle = \"测试简报\"\n[issue]\nnumber = 1\ndate = 2026-04-28\n[[article]]\ncolumn = \"国际交流\"\ntitle = \"第一篇\"\nfile = \"a.md\"\nbyline = \"（国际处）\"\n[[article]]\ncolumn = \"教学科研\"\ntitle = \"第二篇文章\"\nfile = \"b.txt\"\n{body}"
-        )
-    };
+    let seen: Vec<String> = [2, 10]
+        .iter()
+        .map(|&n| {
+            let md = format!(
+                "## 一、第一部分\n\n{}![签约仪式](p.jpg)\n\n短段。\n\n## 二、第二部分\n\n{}",
+                line.repeat(n),
+                line.repeat(20)
+            );
+            let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(1200, 800))]);
+            let (_t, pdf, report) = build_reported(&issue);
+            let (images, heading) = rects(&pdf, "二、第二部分");
+            assert_eq!(
+                (images.len(), heading.len()),
+                (1, 1),
+                "{images:?} {heading:?}"
+            );
+            assert!(before(images[0], heading[0]), "{n}: {images:?} {heading:?}");
+            let w = report
+                .warnings
+                .iter()
+                .find(|w| w.contains("p.jpg"))
+                .unwrap_or_else(|| panic!("{n}: {:?}", report.warnings));
+            assert!(
+                w.contains("a.md:") && w.contains("to stay before the heading «二、第二部分»"),
+                "{w}"
+            );
+            // 104 mm tall as placed (295 pt): smaller only when said so.
+            let tall = images[0][2] - images[0][1];
+            let page = images[0][0] as usize;
+            if w.contains("of its size on page") {
+                assert!(tall < 290.0 && tall > 0.6 * 295.0, "{tall} {w}");
+                assert!(w.contains(&format!("of its size on page {page}")), "{w}");
+            } else {
+                assert!(tall > 290.0, "{tall} {w}");
+                assert!(
+                    w.contains(&format!("is set at the top of page {page}"))
+                        && w.contains(&format!("line(s) empty on page {}", page - 1))
+                        && w.contains("{width="),
+                    "{w}"
+                );
+            }
+            w.clone()
+        })
+        .collect();
+    // Both ways seen: after two paragraphs the room left is too little for a photo
+    // 40 % smaller; after ten a little smaller fits.
+    assert!(seen[0].contains("is set at the top of page 2"), "{seen:?}");
+    assert!(seen[1].contains("of its size on page"), "{seen:?}");
+}
+
+/// A photo that does not fit under its article's last lines floated to the next page,
+/// past the article's end: over the next article's column label and title (a
+/// bulletin's photo from another office did). It now stays within its article, before
+/// its last paragraph and byline, said; a photo whose text runs on under it on the
+/// next page floats, with nothing to say.
+#[test]
+fn a_photo_stays_within_its_article() {
+    let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
+    let toml = "[bulletin]\ntitle = \"测试简报\"\n[issue]\nnumber = 1\ndate = 2026-04-28\n[[article]]\ncolumn = \"国际交流\"\ntitle = \"第一篇\"\nfile = \"a.md\"\nbyline = \"（国际处）\"\n[[article]]\ncolumn = \"教学科研\"\ntitle = \"第二篇文章\"\nfile = \"b.txt\"\n";
     let run = |md: &str| {
-        let (dir, issue) = write_issue(&toml(""), &[("a.md", md), ("b.txt", "第二篇正文。\n")]);
+        let (dir, issue) = write_issue(toml, &[("a.md", md), ("b.txt", "第二篇正文。\n")]);
         std::fs::write(dir.path().join("p.jpg"), jpeg(1200, 800)).unwrap();
-        let (_t, _pdf, report) = build_reported(&issue);
-        report.warnings
+        let (t, pdf, report) = build_reported(&issue);
+        (t, pdf, report.warnings)
     };
     let short = format!(
         "{}![签约仪式](p.jpg){{width=70%}}\n\n末段。\n",
         line.repeat(4)
     );
-    let warnings = run(&short);
+    let (_t, pdf, warnings) = run(&short);
+    let (images, title) = rects(&pdf, "第二篇文章");
+    assert_eq!(images.len(), 1, "{images:?}");
+    assert!(
+        before(images[0], *title.last().unwrap()),
+        "{images:?} {title:?}"
+    );
     let w = warnings
         .iter()
-        .find(|w| w.contains("past the end of its article"))
+        .find(|w| w.contains("p.jpg"))
         .unwrap_or_else(|| panic!("{warnings:?}"));
     assert!(
         w.contains("a.md:9:1")
-            && w.contains("p.jpg")
             && w.contains("on page 1")
-            && w.contains("«第一篇»")
-            && w.contains("over «第二篇文章»")
-            && w.contains(" mm are left")
-            && w.contains("line(s) of the text before it"),
+            && w.contains("within its article «第一篇»")
+            && w.contains(" mm are left"),
         "{w}"
     );
     // The text after it fills page 1 and runs on under it on page 2: nothing to say.
@@ -584,9 +683,9 @@ fn a_photo_that_floats_past_the_end_of_its_article_is_said() {
         line.repeat(4),
         line.repeat(12)
     );
-    let warnings = run(&long);
+    let (_t, _pdf, warnings) = run(&long);
     assert!(
-        !warnings.iter().any(|w| w.contains("past the end")),
+        !warnings.iter().any(|w| w.contains("p.jpg")),
         "{warnings:?}"
     );
 }

@@ -312,8 +312,8 @@ fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
     .unwrap();
     let file = ej.join("layouts/article.typ");
     let text = std::fs::read_to_string(&file).unwrap().replacen(
-        "#let heading-block(s, b) = {",
-        "#let heading-block(s, b) = {\n  let oops = no-such-function(b)",
+        "#let heading-block(s, b, mark) = {",
+        "#let heading-block(s, b, mark) = {\n  let oops = no-such-function(b)",
         1,
     );
     std::fs::write(&file, text).unwrap();
