@@ -329,3 +329,43 @@ fn text_after_photos_and_tables_is_back_on_the_grid() {
     }
     assert_eq!(after_table, 2, "the lines after both tables were measured");
 }
+
+/// An article that opens a page starts at the text block's top (37 mm, 104.9 pt): the
+/// blank line that sets it apart from the article before falls away there. It stood a
+/// line lower, under a blank line at the page's top (a 值班快报 of short items lost a
+/// line on every page).
+#[test]
+fn an_article_that_opens_a_page_starts_at_the_top_of_the_text_block() {
+    if !has_pymupdf() {
+        return;
+    }
+    let toml = "[bulletin]\ntitle = \"测试简报\"\n[issue]\nnumber = 1\ndate = 2026-04-28\n[[article]]\ntitle = \"第一篇\"\nfile = \"a.txt\"\n[[article]]\ntitle = \"第二篇文章\"\nfile = \"b.txt\"\n";
+    // More paragraphs of a line each: the top of the second article's title on page 2,
+    // when it is page 2's highest text (none when it is not there, or under text).
+    let title_top = |n: usize| {
+        let a = "一段一行的正文。\n".repeat(n);
+        let (_dir, issue) = write_issue(toml, &[("a.txt", &a), ("b.txt", "第二篇正文。\n")]);
+        let (_t, pdf) = build_to_temp(&issue);
+        let v = pymupdf_numbers(
+            &pdf,
+            "d = pymupdf.open(sys.argv[1])\np = d[1] if len(d) > 1 else None\nif p is not None:\n    r = p.search_for('第二篇文章')\n    top = min(b[1] for b in p.get_text('blocks') if b[4].strip() and b[1] < 700)\n    print(r[0].y0 if r else -1, top)",
+        );
+        match v[..] {
+            [title, top] if title >= 0.0 && (title - top).abs() < 1.0 => Some(title),
+            _ => None,
+        }
+    };
+    // From the first length that puts it there: the blank line under the first
+    // article fits on page 1; then on to a page 1 full to its last line, where the
+    // blank line went to page 2.
+    let first = (8..30)
+        .find(|&n| title_top(n).is_some())
+        .expect("no length of the first article put the second at page 2's top");
+    let tops: Vec<f64> = (first..first + 4).filter_map(title_top).collect();
+    assert!(tops.len() >= 2, "{first}: {tops:?}");
+    // Centred in its two body lines (57.8 pt), a 22 pt title's glyphs start some 15 pt
+    // under the block's top; a line lower (28.9 pt) they started at 150 pt.
+    for top in &tops {
+        assert!(*top > 104.9 && *top < 104.9 + 24.0, "{first}: {tops:?}");
+    }
+}
