@@ -89,6 +89,10 @@ pub enum Kind {
     Ellipsis,
     /// A space between two Chinese characters (a joined-line artefact).
     SpaceBetweenChinese,
+    /// A half-width space between the names of a list (出席：周建华 王赟 李珺): it
+    /// parts them, so it is not taken out but made the full-width space 　 a list of
+    /// names is set with (taken out, 王赟李珺 could not be told apart).
+    SpaceBetweenNames,
     /// A space between a Chinese character and a number.
     SpaceChineseNumber,
     /// A space next to full-width punctuation.
@@ -139,6 +143,10 @@ impl Kind {
             }
             Kind::Ellipsis => "省略号应为…… ellipsis should be ……".into(),
             Kind::SpaceBetweenChinese => "汉字间多余空格 space between Chinese characters".into(),
+            Kind::SpaceBetweenNames => {
+                "名单中的半角空格应为全角空格 a list of names is parted by full-width spaces «　»"
+                    .into()
+            }
             Kind::SpaceChineseNumber => {
                 "汉字与数字间空格 space between Chinese and a number".into()
             }
@@ -567,6 +575,33 @@ mod tests {
                 .all(|f| f.kind != Kind::BrokenLine)
         );
         assert_eq!(fix(text, Options::TXT), text);
+    }
+
+    /// A list of names parted by half-width spaces (an attendance line of a 会议简报)
+    /// keeps them apart, with full-width spaces: taken out, 王赟李珺 could not be told
+    /// apart, by a fix called safe. A stray space in running text still goes.
+    #[test]
+    fn names_of_a_list_stay_apart() {
+        assert_eq!(
+            fixed("出席会议的有：周建华 王赟 李珺 欧阳明 张彧 孙立平"),
+            "出席会议的有：周建华　王赟　李珺　欧阳明　张彧　孙立平"
+        );
+        assert_eq!(fixed("请假：钱文华 冯丽娟。"), "请假：钱文华　冯丽娟。");
+        assert_eq!(kinds("出席：周建华 王赟"), vec![Kind::SpaceBetweenNames]);
+        // Running text, and two words with no colon before them.
+        assert_eq!(
+            fixed("我们要坚持 党的领导，推动发展。"),
+            "我们要坚持党的领导，推动发展。"
+        );
+        assert_eq!(fixed("会议指出 要加强"), "会议指出要加强");
+        assert_eq!(
+            fixed("（选举任免处 王水清供稿）"),
+            "（选举任免处王水清供稿）"
+        );
+        // Fixed once, nothing more to fix.
+        let once = fixed("出席：周建华 王赟 李珺");
+        assert_eq!(fixed(&once), once);
+        assert!(kinds(&once).is_empty());
     }
 
     #[test]

@@ -761,7 +761,17 @@ impl Scanner {
                     // A tab may part two cells of a row typed on its own: reported,
                     // never taken out (joining the cells loses where one ends).
                     let fix = (!self.cs[k..e].contains(&'\t')).then(String::new);
-                    self.found.push((k..e, kind, fix));
+                    if kind == Kind::SpaceBetweenChinese
+                        && self.in_name_list(k, e, content, line_end)
+                    {
+                        self.found.push((
+                            k..e,
+                            Kind::SpaceBetweenNames,
+                            fix.map(|_| "\u{3000}".to_owned()),
+                        ));
+                    } else {
+                        self.found.push((k..e, kind, fix));
+                    }
                 }
                 k = e;
             }
@@ -895,6 +905,29 @@ impl Scanner {
         } else {
             self.fin[j]
         }
+    }
+
+    /// Whether the spaces at `k..e` part the names of a list: the stretch of the line
+    /// around them (up to a mark that parts phrases, or the line's ends) is words of two
+    /// to four Chinese characters parted by spaces, three or more of them, or two after
+    /// a colon (出席：周建华 王赟). A space in running text (我们要坚持 党的领导) is not.
+    fn in_name_list(&self, k: usize, e: usize, content: usize, line_end: usize) -> bool {
+        let parts = |c: char| "：:，,、；;。！？（）()\u{3000}".contains(c);
+        let mut from = k;
+        while from > content && !parts(self.cs[from - 1]) {
+            from -= 1;
+        }
+        let mut to = e;
+        while to < line_end && !parts(self.cs[to]) {
+            to += 1;
+        }
+        let stretch: String = self.cs[from..to].iter().collect();
+        let words: Vec<&str> = stretch.split(is_space).filter(|w| !w.is_empty()).collect();
+        let names = words
+            .iter()
+            .all(|w| (2..=4).contains(&w.chars().count()) && w.chars().all(is_han));
+        let after_colon = from > content && matches!(self.cs[from - 1], '：' | ':');
+        names && (words.len() >= 3 || (words.len() == 2 && after_colon))
     }
 
     /// Whether a space between `a` and `b` (as they will be after the fixes) goes.
