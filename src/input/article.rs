@@ -1370,10 +1370,16 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     sup: true,
                     ..plain(format!("[{n}]"), None)
                 };
-                current
-                    .get_or_insert_with(|| (None, Vec::new()))
-                    .1
-                    .push(mark);
+                // In a table's cell, the cell's (it went to the paragraph after the
+                // table: [1]下一步……).
+                if let Some((_, _, Some(cell))) = table.as_mut() {
+                    cell.push(mark);
+                } else {
+                    current
+                        .get_or_insert_with(|| (None, Vec::new()))
+                        .1
+                        .push(mark);
+                }
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
@@ -3271,6 +3277,24 @@ mod tests {
                 .iter()
                 .any(|b| matches!(b, Block::Image(p) if p.src == "a.jpg" && texts(b) == "现场"))
         );
+    }
+
+    /// A note's mark in a table's cell stays in the cell (it went to the paragraph
+    /// after the table: [1]下一步……).
+    #[test]
+    fn a_notes_mark_in_a_table_cell_stays_in_the_cell() {
+        let md = parse_markdown(
+            "| 类别 | 金额 |\n|---|---|\n| 培训费[^1] | 8.7 |\n\n下一步，开展“回头看”。\n\n[^1]: 含住宿费。\n",
+            true,
+        );
+        let Block::Table(t) = &md.blocks[0] else {
+            panic!("{:?}", md.blocks)
+        };
+        let cell: String = t.rows[0][0].iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(cell, "培训费[1]");
+        assert!(t.rows[0][0].last().unwrap().sup);
+        assert_eq!(texts(&md.blocks[1]), "下一步，开展“回头看”。");
+        assert_eq!(texts(md.blocks.last().unwrap()), "[1]含住宿费。");
     }
 
     #[test]

@@ -404,3 +404,24 @@ fn an_untitled_report_adds_nothing_to_the_pdf_subject() {
     assert_eq!(model.articles.len(), 2);
     assert_eq!(model.meta.subject, "测试标题");
 }
+
+/// A note's mark is joined to the character before it: never at a line's start, where
+/// it took the 、 after it along (…违规比对 / [1]、明察暗访…, which cjkcheck fails).
+#[test]
+fn a_notes_mark_never_starts_a_line() {
+    let md = "元旦春节期间各级纪检监察机关要紧盯违规吃喝违规比对[^1]、明察暗访等方式，精准发现问题。\n\n[^1]: 注释。\n";
+    let (_d, issue) = issue_of("a.md", md, &[]);
+    let (_t, pdf, _) = build(&issue);
+    let text = pdftotext(&pdf).replace('\u{2060}', "");
+    let body: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains("明察暗访"))
+        .collect();
+    assert_eq!(body.len(), 1, "{text}");
+    assert!(body[0].starts_with("对[1]、明察暗访"), "{text}");
+    assert!(
+        !text.lines().any(|l| l.trim().starts_with("[1]、")),
+        "{text}"
+    );
+}
