@@ -1611,6 +1611,79 @@ fn a_number_stays_with_its_unit_at_a_line_end() {
     );
 }
 
+/// A number is not parted from its sign or currency before it, from a unit of several
+/// characters, or a Latin one with a slash (a trial's lines broke −/12.5%, -/5℃,
+/// €/300万, 12/公里, 5/小时, 50/㎡, 60km//h), nor an e-mail address inside a word
+/// (jianghai-grou/p.com.cn). Every offset in a line, so that some paragraph puts each
+/// place at a line's end.
+#[test]
+fn a_number_stays_with_its_sign_and_a_long_unit_at_a_line_end() {
+    let whole = [
+        "−12.5%",
+        "+3.2%",
+        "-5℃",
+        "€300万",
+        "12公里",
+        "5小时",
+        "30分钟",
+        "50平方米",
+        "50㎡",
+        "60km/h",
+        "1.75亿美元",
+    ];
+    let text: String = (0..28)
+        .map(|k| "甲".repeat(k) + &whole.join("乙乙乙乙乙") + "丙。\n")
+        .collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf)
+        .into_iter()
+        .filter(|l| l.contains(['甲', '乙', '丙']))
+        .collect();
+    // Where each line ends in the text of them all.
+    let printed: String = lines.concat();
+    let mut ends = Vec::new();
+    let mut at = 0;
+    for l in &lines {
+        at += l.len();
+        ends.push(at);
+    }
+    for w in whole {
+        let found: Vec<usize> = printed.match_indices(w).map(|(i, _)| i).collect();
+        assert_eq!(found.len(), 28, "{w}: {lines:?}");
+        for i in found {
+            assert!(
+                !ends.iter().any(|&e| e > i && e < i + w.len()),
+                "{w} parted: {lines:?}"
+            );
+        }
+    }
+    // An e-mail address breaks after its @ . - only.
+    let mail = "it-support@jianghai-group.com.cn";
+    let text: String = (0..28)
+        .map(|k| "甲".repeat(k) + "联系邮箱：" + mail + "，电话0512-66889901。\n")
+        .collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf)
+        .into_iter()
+        .filter(|l| l.contains(['甲', '联', '电']) || l.contains("com"))
+        .collect();
+    let printed: String = lines.concat();
+    assert_eq!(printed.matches(mail).count(), 28, "{lines:?}");
+    let mut at = 0;
+    for l in &lines {
+        at += l.len();
+        let inside = printed
+            .match_indices(mail)
+            .any(|(i, _)| at > i && at < i + mail.len());
+        assert!(
+            !inside || l.ends_with(['@', '.', '-']),
+            "{l:?} in {lines:?}"
+        );
+    }
+}
+
 /// A ； or ： after a number with its unit never opens a line: the trial's lines
 /// (…占46.8% / ；利润下降…, …占468家 / ；…) broke after the number's box.
 #[test]
