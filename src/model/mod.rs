@@ -318,6 +318,61 @@ pub struct Note {
     pub blocks: Vec<Block>,
 }
 
+impl Note {
+    /// A note with its label; a label typed again at the start of its text (编者按：……,
+    /// as it is pasted from the Word draft) is taken out, said in `warnings` with
+    /// `place`: the layout prints the label, and it printed twice (编者按：编者按：).
+    fn new(label: String, mut blocks: Vec<Block>, place: &str, warnings: &mut Vec<String>) -> Note {
+        let labels = [
+            label.as_str(),
+            "编者按",
+            "按语",
+            "编者的话",
+            "编者注",
+            "编后",
+        ];
+        if let Some(Block::Paragraph { inlines }) = blocks.first_mut()
+            && let Some(first) = inlines.first_mut()
+            && let Some((typed, rest)) = typed_label(&first.text, &labels)
+        {
+            warnings.push(format!(
+                "{place}: the note opens with «{typed}», which the layout prints before it: printed once / 按语开头的“{typed}”已由版式排出，不再重复"
+            ));
+            first.text = rest.to_owned();
+            first.src = None;
+            if first.text.is_empty() {
+                inlines.remove(0);
+            }
+        }
+        Note { label, blocks }
+    }
+}
+
+/// A note's label typed at the start of its text (编者按： or 【编者按】), and the text
+/// after it.
+fn typed_label<'a>(text: &'a str, labels: &[&str]) -> Option<(&'a str, &'a str)> {
+    let t = text.trim_start();
+    labels.iter().filter(|l| !l.is_empty()).find_map(|l| {
+        let (open, rest) = match t.strip_prefix('【') {
+            Some(r) => (true, r),
+            None => (false, t),
+        };
+        let rest = rest.strip_prefix(l)?;
+        let rest = if open {
+            rest.strip_prefix('】')?
+        } else {
+            rest
+        };
+        let rest = match rest.strip_prefix(['：', ':']) {
+            Some(r) => r,
+            None if open => rest,
+            None => return None,
+        };
+        let rest = rest.trim_start();
+        Some((t[..t.len() - rest.len()].trim_end(), rest))
+    })
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     pub column: Option<String>,
@@ -528,20 +583,24 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         }
     };
     let issue_note = match (&f.issue.note, &f.issue.note_file) {
-        (Some(n), _) => Some(Note {
-            label: note_label(&f.issue.note_label)?,
-            blocks: note_blocks(&text(n, "issue.note")?),
-        }),
+        (Some(n), _) => Some(Note::new(
+            note_label(&f.issue.note_label)?,
+            note_blocks(&text(n, "issue.note")?),
+            &format!("{}: [issue] note", loaded.path.display()),
+            &mut warnings,
+        )),
         (None, Some(file)) => {
             let (path, bytes) = read_article(loaded, file)?;
             let decoded = text_input::decode(&path, &bytes)?;
             warnings.extend(decoded.note(&path));
             let source = strip_controls(&path, decoded.text, &mut warnings);
             let blocks = parse_blocks(&path, &source, true, &mut warnings);
-            Some(Note {
-                label: note_label(&f.issue.note_label)?,
-                blocks: blocks.into_iter().map(Block::into_plain).collect(),
-            })
+            Some(Note::new(
+                note_label(&f.issue.note_label)?,
+                blocks.into_iter().map(Block::into_plain).collect(),
+                &path.display().to_string(),
+                &mut warnings,
+            ))
         }
         (None, None) => None,
     };
@@ -759,6 +818,22 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         let subtitle = opt_line(&entry.subtitle, "article.subtitle")?;
         let contents_entry = opt_line(&entry.contents_title, "article.contents_title")?
             .or_else(|| (!title.is_empty()).then(|| title.concat()));
+        let note = entry
+            .note
+            .as_ref()
+            .map(|n| -> Result<Note> {
+                Ok(Note::new(
+                    labels.article_note.clone(),
+                    note_blocks(&text(n, "article.note")?),
+                    &format!(
+                        "{}: the note of «{}»",
+                        loaded.path.display(),
+                        title.concat()
+                    ),
+                    &mut warnings,
+                ))
+            })
+            .transpose()?;
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?.map(|c| labels.column.bare(c)),
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
@@ -769,16 +844,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             contents_entry,
             subtitle_breaks: subtitle.as_deref().map(words::breaks).unwrap_or_default(),
             title,
-            note: entry
-                .note
-                .as_ref()
-                .map(|n| -> Result<Note> {
-                    Ok(Note {
-                        label: labels.article_note.clone(),
-                        blocks: note_blocks(&text(n, "article.note")?),
-                    })
-                })
-                .transpose()?,
+            note,
             subtitle,
             author: opt_line(&entry.author, "article.author")?,
             byline: opt_line(&entry.byline, "article.byline")?.map(|b| labels.byline.bare(b)),

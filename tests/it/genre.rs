@@ -263,6 +263,39 @@ fn a_note_from_a_file_with_its_own_label_opens_the_issue() {
     assert!(squash(&pdftotext(&pdf)).contains("编者的话：本期刊发一篇测试文章。请各地参考。"));
 }
 
+/// A note whose text opens with its label again (编者按：……, pasted from the Word
+/// draft; 【按语】 before an article's) prints the label once, said; it printed
+/// 编者按：编者按：.
+#[test]
+fn a_label_typed_again_at_a_notes_start_prints_once() {
+    let toml = MINIMAL_TOML
+        .replace(
+            "date = 2026-01-05",
+            "date = 2026-01-05\nnote = \"编者按：现将发言摘登如下。\"",
+        )
+        .replace(
+            "file = \"a.txt\"",
+            "file = \"a.txt\"\nnote = \"【按语】 请各地参考。\"",
+        );
+    let (_dir, issue) = write_issue(&toml, &[("a.txt", "正文第一段。\n")]);
+    let (_t, pdf, report) = build_reported(&issue);
+    let text = squash(&pdftotext(&pdf));
+    assert_eq!(text.matches("编者按").count(), 1, "{text}");
+    assert!(text.contains("编者按：现将发言摘登如下。"), "{text}");
+    assert_eq!(text.matches("按语").count(), 1, "{text}");
+    assert!(text.contains("按语：请各地参考。"), "{text}");
+    let said: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("the note opens with"))
+        .collect();
+    assert_eq!(said.len(), 2, "{:?}", report.warnings);
+    assert!(
+        said[0].contains("«编者按：»") && said[1].contains("«【按语】»"),
+        "{said:?}"
+    );
+}
+
 /// An article with a pipe table of `rows` rows between two paragraphs.
 fn with_table(rows: usize, extra_cell: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let body: String = (1..=rows)
