@@ -947,9 +947,15 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     };
 
     let meta = Meta {
+        // The year before the issue line, unless the line has it already (`number =
+        // "{year}年第{}期"` gave 2026年2026年第11期).
         title: [
             Some(bulletin.title.clone()),
-            date.map(|(y, _, _)| format!("{y}年")),
+            date.map(|(y, _, _)| format!("{y}年")).filter(|y| {
+                !number_text
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with(y.as_str()))
+            }),
             number_text.clone(),
         ]
         .into_iter()

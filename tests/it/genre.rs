@@ -1251,6 +1251,8 @@ fn the_issue_lines_year_comes_from_the_date() {
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (model, _) = jianbao::model::load(&issue).unwrap();
     assert_eq!(model.issue.number_text.as_deref(), Some("2026年第1期"));
+    // The PDF's title has the year once (2026年2026年第1期 before).
+    assert_eq!(model.meta.title, "测试简报 2026年第1期");
     let undated = toml.replace("date = 2026-01-05\n", "");
     let (_d, issue) = write_issue(&undated, &[("a.txt", "正文。\n")]);
     let err = jianbao::model::load(&issue).unwrap_err().render(false);
