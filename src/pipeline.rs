@@ -738,7 +738,8 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
     // Photos floated past the text's end, a page or more of them alone: the 报尾
     // follows them (it is placed after them). The built-in layouts hold such photos in
     // the text (`lay_out_holding`); a user's own layouts may not.
-    if f.placed > f.page + 1 {
+    // (Not a 版记 set on an even page: the blank page before it is GB/T 9704's.)
+    if f.placed > f.page + 1 && !issue.style.footer_on_even_page {
         let (from, to) = (f.page + 1, f.placed - 1);
         let (alone, alone_zh) = if from == to {
             (format!("page {from} holds"), format!("第 {from} 页"))
@@ -862,7 +863,13 @@ fn footer_note_even(f: &compile::FooterFit, pages: usize) -> String {
     if f.fits && pages == f.page {
         footer_note(f, pages)
     } else {
-        format!("报尾 on page {pages}, an even page (GB/T 9704)")
+        // The text ended on an even page with no room for it: a blank page between.
+        let blank = if pages > f.page + 1 {
+            format!(", after page {} left blank", pages - 1)
+        } else {
+            String::new()
+        };
+        format!("报尾 on page {pages}, an even page (GB/T 9704){blank}")
     }
 }
 
