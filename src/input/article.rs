@@ -1638,6 +1638,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
     attach_photo_captions(&mut blocks);
+    warnings.extend(unmatched_notes(text, &note_order, &notes));
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
         note_number(&mut note_order, label);
@@ -1657,6 +1658,40 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     Markdown { blocks, warnings }
+}
+
+/// A note's mark with no note (`[^x]` where only `[^1]:` is written: it printed as
+/// typed, `[^x]`), and a note no mark refers to (printed as [n] at the article's end,
+/// with nothing in the text pointing to it): each said at its place. `marks`: the
+/// labels referred to; `notes`: the labels with a note.
+fn unmatched_notes(text: &str, marks: &[String], notes: &[(String, Vec<Block>)]) -> Vec<MdWarning> {
+    let mut out = Vec::new();
+    let noted = |l: &str| notes.iter().any(|(n, _)| n == l);
+    let mut from = 0;
+    while let Some(at) = text[from..].find("[^").map(|i| from + i) {
+        from = at + 2;
+        let Some(len) = text[from..].find(']') else {
+            break;
+        };
+        let label = &text[from..from + len];
+        if label.is_empty() || label.contains(char::is_whitespace) {
+            continue;
+        }
+        let definition = text[from + len + 1..].starts_with(':');
+        if !definition && !noted(label) {
+            out.push(MdWarning {
+                offset: at,
+                message: format!("a note's mark [^{label}] has no note (`[^{label}]: …` under the text); write its note, or correct the label / 脚注标记 [^{label}] 没有对应的注释：请补写注释或核对标记"),
+            });
+        } else if definition && !marks.iter().any(|m| m == label) {
+            out.push(MdWarning {
+                offset: at,
+                message: format!("the note [^{label}] is not referred to in the text: it prints at the article's end with a number no mark points to; put [^{label}] where it belongs in the text, or delete the note / 脚注 [^{label}] 在正文中没有引用：请在正文相应位置加 [^{label}]，或删去该注"),
+            });
+        }
+        from += len;
+    }
+    out
 }
 
 /// The fallback for a photo whose file name has spaces (`![签约仪式](IMG 2034.jpg)`, as
@@ -3295,6 +3330,28 @@ mod tests {
         assert!(t.rows[0][0].last().unwrap().sup);
         assert_eq!(texts(&md.blocks[1]), "下一步，开展“回头看”。");
         assert_eq!(texts(md.blocks.last().unwrap()), "[1]含住宿费。");
+    }
+
+    /// A note's mark with no note, and a note no mark refers to, are said at their
+    /// places (the mark printed as typed, [^x]; the note as [1] with no mark).
+    #[test]
+    fn a_mark_without_its_note_and_a_note_without_its_mark_are_said() {
+        let md = parse_markdown(
+            "第三篇引用不存在的注[^x]。正文[^1]。\n\n[^1]: 有引用的注。\n\n[^y]: 没有被引用的注。\n",
+            true,
+        );
+        let said: Vec<(usize, &str)> = md
+            .warnings
+            .iter()
+            .map(|w| (w.offset, w.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].1.contains("[^x] has no note"), "{said:?}");
+        assert_eq!(said[0].0, "第三篇引用不存在的注".len());
+        assert!(said[1].1.contains("[^y] is not referred to"), "{said:?}");
+        // A mark with its note, nothing to say; a [^ ] that is no label either.
+        let md = parse_markdown("正文[^1]，范围[^ a]。\n\n[^1]: 注。\n", true);
+        assert!(md.warnings.is_empty(), "{:?}", md.warnings);
     }
 
     #[test]
