@@ -1344,6 +1344,17 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::InlineHtml(t) if script_tag(&t).is_some() => {
                 script = script_tag(&t).flatten();
             }
+            // <br> (how Typora, pandoc and `import` write a line break in a table's
+            // cell, where Markdown has no other): a new line in the cell, or in the
+            // paragraph. (It was dropped, and a cell's items ran together.)
+            Event::InlineHtml(t) if is_br(&t) => {
+                let br = plain("\n".to_owned(), None);
+                if let Some((_, _, Some(cell))) = table.as_mut() {
+                    cell.push(br);
+                } else {
+                    current.get_or_insert_with(|| (None, Vec::new())).1.push(br);
+                }
+            }
             Event::Html(t) | Event::InlineHtml(t) => {
                 // An HTML block warned at its start; inline HTML warns here.
                 if !in_html_block {
@@ -1692,6 +1703,12 @@ fn unmatched_notes(text: &str, marks: &[String], notes: &[(String, Vec<Block>)])
         from += len;
     }
     out
+}
+
+/// Whether inline HTML is a line break: `<br>`, `<br/>`, `<br />`, in any case.
+fn is_br(html: &str) -> bool {
+    let t = html.trim().to_ascii_lowercase();
+    matches!(t.as_str(), "<br>" | "<br/>" | "<br />")
 }
 
 /// The fallback for a photo whose file name has spaces (`![签约仪式](IMG 2034.jpg)`, as
@@ -3297,14 +3314,15 @@ mod tests {
         );
         let all: Vec<String> = md.blocks.iter().map(texts).collect();
         assert_eq!(all[0], "会议纪要");
-        assert_eq!(all[1], "正文续文[1]。");
+        assert_eq!(all[1], "正文\n续文[1]。");
         assert_eq!(all.last().unwrap(), "[1]注释内容。");
         let words: Vec<&str> = md.warnings.iter().map(|w| w.message.as_str()).collect();
         assert!(
             words.iter().any(|w| w.starts_with("HTML block")),
             "{words:?}"
         );
-        assert!(words.iter().any(|w| w.contains("<br>")), "{words:?}");
+        // <br> is a line break, not HTML to drop.
+        assert!(!words.iter().any(|w| w.contains("<br>")), "{words:?}");
         // A photo is a block with its description as its caption, not a warning.
         assert!(!words.iter().any(|w| w.contains("a.jpg")), "{words:?}");
         assert!(

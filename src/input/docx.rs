@@ -976,10 +976,12 @@ impl Reader<'_> {
                     .and_then(|v| v.parse::<usize>().ok())
                     .unwrap_or(1)
                     .clamp(1, 64);
+                // A cell's paragraphs on lines of their own (一是……；⏎二是……；), as in
+                // Word: they ran together on one line.
                 row.push(if continued {
                     "^^".to_owned()
                 } else {
-                    parts.join(" ")
+                    parts.join("<br>")
                 });
                 // A cell merged down over columns: each column's place merges up.
                 let rest = if continued { "^^" } else { "<<" };
@@ -2387,6 +2389,44 @@ mod tests {
             })
             .collect();
         format!("<w:p>{runs}</w:p>")
+    }
+
+    /// A cell's paragraphs stay on lines of their own (`<br>`, which the Markdown
+    /// reader makes a line break in the cell): they ran together on one line.
+    #[test]
+    fn a_cells_paragraphs_stay_on_lines_of_their_own() {
+        let body = format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr><w:tr><w:tc>{}</w:tc><w:tc>{}{}{}</w:tc></w:tr></w:tbl>",
+            p(&["类别"]),
+            p(&["整改措施"]),
+            p(&["制度"]),
+            p(&["一是完善制度；"]),
+            p(&["二是加强培训；"]),
+            p(&["三是严格考核。"])
+        );
+        let c = read(&body);
+        assert!(
+            c.markdown
+                .contains("| 制度 | 一是完善制度；<br>二是加强培训；<br>三是严格考核。 |"),
+            "{}",
+            c.markdown
+        );
+        let md = crate::input::article::parse_markdown(&c.markdown, true);
+        let Some(crate::input::article::Block::Table(t)) = md.blocks.first() else {
+            panic!("{:?}", md.blocks)
+        };
+        let cell: Vec<&str> = t.rows[0][1].iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            cell,
+            [
+                "一是完善制度；",
+                "\n",
+                "二是加强培训；",
+                "\n",
+                "三是严格考核。"
+            ]
+        );
+        assert!(md.warnings.is_empty(), "{:?}", md.warnings);
     }
 
     #[test]
