@@ -261,6 +261,20 @@ impl PhotoFile {
         let aspect = self.placed.1 / self.placed.0.max(1e-6);
         self.placed = (width, width * aspect);
         self.ppi = f64::from(self.source_px.0) / (width / POINTS_PER_INCH);
+        // Smaller in a row than read: reduced (again) when it is now over MAX_PPI, as
+        // a photo alone is (a row's photos kept 877 ppi).
+        let ppi = f64::from(self.image.width()) / (width / POINTS_PER_INCH);
+        if ppi > MAX_PPI {
+            let scale = TARGET_PPI / ppi;
+            let nw = (f64::from(self.image.width()) * scale).round().max(1.0) as u32;
+            let nh = (f64::from(self.image.height()) * scale).round().max(1.0) as u32;
+            self.image = Arc::new(self.image.resize_exact(
+                nw,
+                nh,
+                image::imageops::FilterType::Lanczos3,
+            ));
+            self.key = typst::utils::hash128(&(self.key, width.to_bits()));
+        }
         low_ppi(name, self.source_px, width, self.ppi)
     }
 }

@@ -159,6 +159,24 @@ fn a_photo_over_450_ppi_is_reduced_to_300() {
     );
 }
 
+/// Photos side by side, smaller in their row than read alone, are reduced as a photo
+/// alone is: four in a row kept 1200 px over 35 mm, 877 ppi.
+#[test]
+fn photos_in_a_row_over_450_ppi_are_reduced_to_300() {
+    let (_d, issue) = md_issue(
+        "![](a.jpg) ![](a.jpg) ![](a.jpg) ![](a.jpg)\n\n正文。\n",
+        &[("a.jpg", jpeg(1200, 900))],
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.photos.len(), 4);
+    for p in &model.photos {
+        let placed_ppi = f64::from(p.image.width()) / (p.placed.0 / 72.0);
+        assert!(p.ppi > 800.0, "{}", p.report());
+        assert!((placed_ppi - 300.0).abs() < 2.0, "{}", p.report());
+        assert!(p.report().contains("reduced to"), "{}", p.report());
+    }
+}
+
 /// A JPEG whose EXIF says "rotate 90° clockwise to show" (orientation 6).
 fn rotated_jpeg(w: u32, h: u32) -> Vec<u8> {
     let plain = jpeg(w, h);
