@@ -487,6 +487,34 @@ fn mark_attachments(blocks: &mut [Block]) {
     // One pass: a list is open from its 附件： line through the numbered lines after it.
     let mut open = false;
     for block in blocks.iter_mut() {
+        // A numbered line of the list that a Word file made a heading (### 2.活动报名表:
+        // short, numbered, in a paragraph of its own): an item of the list.
+        if open
+            && let Block::Heading {
+                number, inlines, ..
+            } = block
+            && numbered_item(&format!(
+                "{number}{}",
+                inlines.first().map_or("", |r| r.text.as_str())
+            ))
+        {
+            let mut inlines = std::mem::take(inlines);
+            match inlines.first_mut() {
+                Some(first) if !number.is_empty() => {
+                    first.text = std::mem::take(number) + &first.text;
+                    first.src = None;
+                }
+                _ => {}
+            }
+            for i in &mut inlines {
+                i.strong = false;
+            }
+            *block = Block::Attachment {
+                inlines,
+                first: false,
+            };
+            continue;
+        }
         let Block::Paragraph { inlines } = block else {
             open = false;
             continue;
@@ -2640,6 +2668,20 @@ mod tests {
         assert_eq!(
             kinds,
             ["paragraph", "attachments", "item", "item", "heading"]
+        );
+        // A Word file's second item, made a heading by the converter (short, numbered,
+        // a paragraph of its own): an item, not bold.
+        let md = parse_markdown("附件：1.实施方案\n\n### 2.活动报名表\n", true).blocks;
+        assert!(
+            matches!(
+                md.as_slice(),
+                [
+                    Block::Attachment { first: true, .. },
+                    Block::Attachment { first: false, inlines }
+                ] if inlines.iter().map(|i| i.text.as_str()).collect::<String>() == "2.活动报名表"
+                    && inlines.iter().all(|i| !i.strong)
+            ),
+            "{md:?}"
         );
         let md = parse_markdown("附件：1．会议议程\n\n2．出席人员名单\n", true).blocks;
         assert!(
