@@ -392,6 +392,15 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             ));
         }
     }
+    if let Some(fit) = compile::pinyin_fit(&laid.document)
+        && fit.scale < 0.999
+    {
+        laid.warnings.push(format!(
+            "the masthead's pinyin line is compressed to {:.0} % to fit one line; shorten [bulletin] pinyin / 报头拼音（英文）行过长，已横向压缩至 {:.0}%，请缩短 pinyin",
+            fit.scale * 100.0,
+            fit.scale * 100.0
+        ));
+    }
     // A 报尾 taller than a page prints over itself: said as what it is, not as the
     // overprints it makes.
     if let Some(f) = compile::footer_fit(&laid.document)

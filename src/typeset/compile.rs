@@ -487,6 +487,20 @@ pub fn unit_line_fit(doc: &PagedDocument) -> Option<UnitLineFit> {
     reported(doc, "jianbao-unit-line")
 }
 
+/// How the masthead's pinyin or English line was fitted to one line
+/// (`layouts/masthead.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct PinyinFit {
+    /// Its horizontal scale (1: not compressed; its letter-spacing was taken down to
+    /// 0.1 em first).
+    pub scale: f64,
+}
+
+/// The pinyin line's fitting, when the masthead has one and the layout reports it.
+pub(crate) fn pinyin_fit(doc: &PagedDocument) -> Option<PinyinFit> {
+    reported(doc, "jianbao-pinyin")
+}
+
 /// How the footer (报尾) was fitted (`layouts/footer.typ`).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct FooterFit {

@@ -400,3 +400,36 @@ fn the_footer_warning_names_the_article_longest_in_lines() {
     }
     panic!("no issue with its 报尾 alone");
 }
+
+/// The masthead's pinyin or English line stays on one line: letter-spaced less when it
+/// is long (it wrapped to two, silently), compressed, and said, when it is longer.
+#[test]
+fn a_long_pinyin_line_stays_on_one_line() {
+    let build = |pinyin: &str| {
+        let toml = MINIMAL_TOML.replace("CESHI JIANBAO", pinyin);
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (_t, pdf, report) = build_reported(&issue);
+        let tops = pymupdf_numbers(
+            &pdf,
+            "d = pymupdf.open(sys.argv[1])\nfor w in d[0].get_text('words'):\n    if w[4].isascii() and w[4].isalpha() and w[4].isupper():\n        print(round(w[1], 1))",
+        );
+        (tops, report.warnings)
+    };
+    let (tops, warnings) = build("JIANGHAI HEAVY INDUSTRY GROUP NEWSLETTER");
+    assert!(tops.len() >= 5, "{tops:?}");
+    assert!(tops.iter().all(|&y| (y - tops[0]).abs() < 1.0), "{tops:?}");
+    assert!(
+        !warnings.iter().any(|w| w.contains("pinyin")),
+        "{warnings:?}"
+    );
+    let (tops, warnings) = build(
+        "JIANGHAI HEAVY INDUSTRY GROUP CORPORATION LIMITED MONTHLY NEWSLETTER OF THE PARTY COMMITTEE",
+    );
+    assert!(tops.iter().all(|&y| (y - tops[0]).abs() < 1.0), "{tops:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("pinyin line is compressed to")),
+        "{warnings:?}"
+    );
+}
