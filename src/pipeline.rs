@@ -9,7 +9,7 @@ use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::error::{Error, InputError, Result};
-use crate::input::article::Block;
+use crate::input::article::{Block, HoldBefore};
 use crate::input::issue_file::LoadedIssueFile;
 use crate::model::{self, Issue};
 use crate::output::print::{self, PrintOverrides, PrintSettings};
@@ -633,20 +633,43 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
         let doc = &laid.document;
         let headings = compile::headings(doc);
         let ends = compile::article_ends(doc);
-        let passing: Vec<(usize, usize)> = compile::photo_floats(doc)
+        let items = compile::list_items(doc);
+        // Two items of a list after the photo, one ending on its page and the next on
+        // a later one: floated, it lands between them.
+        let splits_list = |f: &compile::PhotoFloat| {
+            items.windows(2).any(|w| {
+                let ((p0, a), (p1, b)) = (w[0], w[1]);
+                a.article == f.article
+                    && b.article == f.article
+                    && a.block > f.block
+                    && b.block == a.block + 1
+                    && p0 == f.page
+                    && p1 > f.page
+            })
+        };
+        let passing: Vec<(usize, usize, HoldBefore)> = compile::photo_floats(doc)
             .iter()
-            .filter(|f| {
-                headings
+            .filter_map(|f| {
+                let why = if headings
                     .iter()
                     .any(|(page, h)| h.article == f.article && h.block > f.block && *page == f.page)
-                    || ends
-                        .iter()
-                        .any(|&(a, page)| a == f.article && page == f.page)
+                {
+                    HoldBefore::Heading
+                } else if ends
+                    .iter()
+                    .any(|&(a, page)| a == f.article && page == f.page)
+                {
+                    HoldBefore::End
+                } else if splits_list(f) {
+                    HoldBefore::List
+                } else {
+                    return None;
+                };
+                Some((f.article, f.block, why))
             })
-            .map(|f| (f.article, f.block))
             .collect();
         let mut held = false;
-        for (a, n) in passing {
+        for (a, n, why) in passing {
             let Some(article) = p.issue.articles.get_mut(a) else {
                 continue;
             };
@@ -656,9 +679,9 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
                 .filter(|b| !matches!(b, Block::Closing { .. } | Block::Note { .. }))
                 .nth(n);
             if let Some(Block::Image(photo)) = block
-                && !photo.hold
+                && photo.hold.is_none()
             {
-                photo.hold = true;
+                photo.hold = Some(why);
                 held = true;
             }
         }
@@ -699,10 +722,11 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
                 _ => None,
             });
             let title = article.title.concat();
-            let (stay, floated, stay_zh) = match (&heading, title.is_empty()) {
-                (Some(h), _) => (format!("before the heading «{h}»"), "under that heading", format!("标题“{h}”之前")),
-                (None, false) => (format!("within its article «{title}»"), "after the article's end", format!("《{title}》文中")),
-                (None, true) => ("within its article".to_owned(), "after the article's end", "本文文中".to_owned()),
+            let (stay, floated, stay_zh) = match (photo.hold, &heading, title.is_empty()) {
+                (Some(HoldBefore::List), ..) => ("before the list after it".to_owned(), "between two of its items", "其后列表之前".to_owned()),
+                (_, Some(h), _) => (format!("before the heading «{h}»"), "under that heading", format!("标题“{h}”之前")),
+                (_, None, false) => (format!("within its article «{title}»"), "after the article's end", format!("《{title}》文中")),
+                (_, None, true) => ("within its article".to_owned(), "after the article's end", "本文文中".to_owned()),
             };
             let (need, room) = (mm(f.need), mm(f.room.max(0.0)));
             if let Some(scale) = f.scale {

@@ -120,13 +120,33 @@ pub struct Photo {
     /// Kept before what follows it when it does not fit where it stands (set by the
     /// build after a layout in which it floated past a heading or its article's end):
     /// made up to 40 % smaller to fit, or else set at the next page's top.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub hold: bool,
+    #[serde(
+        rename = "hold",
+        serialize_with = "held",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hold: Option<HoldBefore>,
     /// Set by the model: the image's path in the Typst world.
     pub file: String,
     /// Set by the model: the placed size in points.
     pub width: f64,
     pub height: f64,
+}
+
+/// What a held photo (see [`Photo::hold`]) is kept before: floated, it printed past it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HoldBefore {
+    /// A heading of its article (under which it printed, in the next section).
+    Heading,
+    /// Its article's end (it printed over the next article).
+    End,
+    /// An item of a list after it (it printed between two items).
+    List,
+}
+
+/// The layout is told only that a photo is held.
+fn held<S: serde::Serializer>(_: &Option<HoldBefore>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(true)
 }
 
 /// A table: its columns' alignments, its header row and its body rows, each cell a
@@ -1232,7 +1252,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 beside,
                 caption: Vec::new(),
                 row_caption: false,
-                hold: false,
+                hold: None,
                 file: String::new(),
                 width: 0.0,
                 height: 0.0,
@@ -1537,7 +1557,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     beside,
                     caption: Vec::new(),
                     row_caption: false,
-                    hold: false,
+                    hold: None,
                     file: String::new(),
                     width: 0.0,
                     height: 0.0,

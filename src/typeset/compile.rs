@@ -586,7 +586,7 @@ pub(crate) fn photos_held(doc: &PagedDocument) -> Vec<PhotoHeld> {
         .collect()
 }
 
-/// A heading inside an article: its article and block, from 0.
+/// A heading (or a list's item) inside an article: its article and block, from 0.
 #[derive(Debug, Clone, Copy, serde::Deserialize)]
 pub(crate) struct HeadingAt {
     pub article: usize,
@@ -596,6 +596,12 @@ pub(crate) struct HeadingAt {
 /// The page each heading inside an article is on, when the layout reports them.
 pub(crate) fn headings(doc: &PagedDocument) -> Vec<(usize, HeadingAt)> {
     reported_all(doc, "jianbao-heading")
+}
+
+/// The page each item of a list ends on (its article and block), when the layout
+/// reports them.
+pub(crate) fn list_items(doc: &PagedDocument) -> Vec<(usize, HeadingAt)> {
+    reported_all(doc, "jianbao-item")
 }
 
 /// The page each article ends on, by its index, when the layout reports it.

@@ -658,6 +658,38 @@ fn a_photo_stays_before_the_next_heading_made_smaller_or_on_the_next_page() {
     assert!(seen[1].contains("of its size on page"), "{seen:?}");
 }
 
+/// A photo that floated to the next page's top landed between two items of a list
+/// after it (…1.组织开展 / photo / 2.开展警示教育…). It now stays before the list, said.
+#[test]
+fn a_photo_never_lands_between_two_items_of_a_list() {
+    let line = "这段文字用来占据版面，使下面的图片排不下而浮动到下一页。\n\n";
+    let mut said = false;
+    for n in 3..8 {
+        let md = format!(
+            "{}![会议现场](p.jpg)\n\n下一步重点做好以下工作：\n\n1. 组织开展主题活动；\n2. 开展警示教育活动；\n3. 建立典型案例库。\n\n以上工作年底前完成。\n",
+            line.repeat(n)
+        );
+        let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(1200, 800))]);
+        let (_t, pdf, report) = build_reported(&issue);
+        let (images, first) = rects(&pdf, "组织开展");
+        let (_, second) = rects(&pdf, "开展警示");
+        let (_, third) = rects(&pdf, "建立典型");
+        assert_eq!(images.len(), 1, "{n}");
+        let img = images[0];
+        for (a, b) in [(first[0], second[0]), (second[0], third[0])] {
+            assert!(
+                !(before(a, img) && before(img, b)),
+                "{n}: {a:?} {img:?} {b:?}"
+            );
+        }
+        said |= report
+            .warnings
+            .iter()
+            .any(|w| w.contains("to stay before the list after it"));
+    }
+    assert!(said, "no length of the text put the photo over a list");
+}
+
 /// A photo that does not fit under its article's last lines floated to the next page,
 /// past the article's end: over the next article's column label and title (a
 /// bulletin's photo from another office did). It now stays within its article, before
