@@ -1611,6 +1611,17 @@ fn a_footer_list_breaks_between_its_units_only() {
     );
 }
 
+/// The lines of an issue whose article is `text` (a .txt), as printed, that hold one of
+/// `marks`.
+fn body_lines(text: &str, marks: &[char]) -> Vec<String> {
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    pymupdf_lines(&pdf)
+        .into_iter()
+        .filter(|l| l.contains(marks))
+        .collect()
+}
+
 #[test]
 fn a_number_stays_with_its_unit_at_a_line_end() {
     // 2026年5 / 月 and 2986.4 / 亿元: the line broke between a number and its unit.
@@ -1626,12 +1637,7 @@ fn a_number_stays_with_its_unit_at_a_line_end() {
                 + "。\n"
         })
         .collect();
-    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
-    let (_t, pdf) = build_to_temp(&issue);
-    let lines: Vec<String> = pymupdf_lines(&pdf)
-        .into_iter()
-        .filter(|l| l.contains(['甲', '乙', '丙']))
-        .collect();
+    let lines = body_lines(&text, &['甲', '乙', '丙']);
     assert!(lines.len() >= 90, "{lines:?}");
     for pair in lines.windows(2) {
         let ends_in_number = pair[0].ends_with(|c: char| c.is_ascii_digit() || "亿个".contains(c));
@@ -1669,12 +1675,7 @@ fn a_number_stays_with_its_sign_and_a_long_unit_at_a_line_end() {
     let text: String = (0..28)
         .map(|k| "甲".repeat(k) + &whole.join("乙乙乙乙乙") + "丙。\n")
         .collect();
-    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
-    let (_t, pdf) = build_to_temp(&issue);
-    let lines: Vec<String> = pymupdf_lines(&pdf)
-        .into_iter()
-        .filter(|l| l.contains(['甲', '乙', '丙']))
-        .collect();
+    let lines = body_lines(&text, &['甲', '乙', '丙']);
     // Where each line ends in the text of them all.
     let printed: String = lines.concat();
     let mut ends = Vec::new();
@@ -1698,12 +1699,7 @@ fn a_number_stays_with_its_sign_and_a_long_unit_at_a_line_end() {
     let text: String = (0..28)
         .map(|k| "甲".repeat(k) + "联系邮箱：" + mail + "，电话0512-66889901。\n")
         .collect();
-    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
-    let (_t, pdf) = build_to_temp(&issue);
-    let lines: Vec<String> = pymupdf_lines(&pdf)
-        .into_iter()
-        .filter(|l| l.contains(['甲', '联', '电']) || l.contains("com"))
-        .collect();
+    let lines = body_lines(&text, &['甲', '联', '电', 'c']);
     let printed: String = lines.concat();
     assert_eq!(printed.matches(mail).count(), 28, "{lines:?}");
     let mut at = 0;
