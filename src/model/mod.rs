@@ -1586,13 +1586,32 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    if let Some((_, what)) = NOT_TEXT.iter().find(|(e, _)| Some(*e) == ext.as_deref()) {
+    // Word's lock file (~$…docx, a few hundred bytes beside a document open in Word;
+    // tab completion picks it): named as such, with the document beside it.
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if let Some(rest) = name.strip_prefix("~$")
+        && matches!(ext.as_deref(), Some("docx" | "doc" | "wps"))
+    {
+        let beside: Vec<String> = std::fs::read_dir(path.parent().unwrap_or(loaded.base_dir()))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.starts_with("~$") && n.ends_with(rest))
+            .collect();
+        let help = match beside.as_slice() {
+            [one] => format!("name the document itself: file = \"{one}\" / 请填写文档本身的文件名：{one}"),
+            _ => "name the document itself, not its ~$ lock file (close Word and the lock file goes) / 请填写文档本身的文件名，而不是 ~$ 开头的锁定文件".to_owned(),
+        };
         return Err(here(
             format!(
-                "{} is {what}, not a plain text file / 这不是纯文本文件",
+                "{} is the lock file Word keeps beside a document while it is open, not the document / 这是 Word 打开文档时生成的锁定文件，不是文档本身",
                 path.display()
             ),
-            "save it as plain text (另存为 → 纯文本 .txt, UTF-8) or Markdown (.md) and name that file here / 请另存为纯文本（.txt，UTF-8）或 Markdown（.md），再在此处填写新文件名",
+            &help,
         ));
     }
     if !loaded.file.allow_outside && !files::is_inside(loaded.base_dir(), &path) {
@@ -1608,6 +1627,19 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
         let (msg, help) = p.describe(("article file", "文章文件"), &path);
         here(msg, &help)
     })?;
+    // A PDF by its bytes too: a Word file renamed .pdf is said as what it is when it is
+    // read (it was called a PDF file, and told to be saved as text).
+    if let Some((_, what)) = NOT_TEXT.iter().find(|(e, _)| Some(*e) == ext.as_deref())
+        && bytes.starts_with(b"%PDF-")
+    {
+        return Err(here(
+            format!(
+                "{} is {what}, not a plain text file / 这不是纯文本文件",
+                path.display()
+            ),
+            "save it as plain text (另存为 → 纯文本 .txt, UTF-8) or Markdown (.md) and name that file here / 请另存为纯文本（.txt，UTF-8）或 Markdown（.md），再在此处填写新文件名",
+        ));
+    }
     Ok((path, bytes))
 }
 

@@ -933,3 +933,35 @@ fn print_pages_zero() {
         &["pages = 0", "at least one page", "issue.toml:"],
     );
 }
+
+/// Word's lock file (~$…docx, which tab completion picks) is named as such, with the
+/// document beside it (it was "invalid Zip archive: Could not find EOCD"); a Word file
+/// renamed .pdf is said to be a Word document (it was called a PDF file).
+#[test]
+fn a_word_lock_file_and_a_word_file_named_pdf_are_named_for_what_they_are() {
+    let (dir, path) = issue_with(
+        |t| t.replace("file = \"a.txt\"", "file = \"~$tongbao.docx\""),
+        OK,
+    );
+    std::fs::write(dir.path().join("~$tongbao.docx"), [0u8; 162]).unwrap();
+    std::fs::write(dir.path().join("01-tongbao.docx"), b"PK\x03\x04").unwrap();
+    let out = jianbao(&["build"], &path);
+    expect(
+        "lock file",
+        &out,
+        1,
+        &[
+            "the lock file Word keeps",
+            "file = \"01-tongbao.docx\"",
+            "issue.toml:",
+        ],
+    );
+    let (dir, path) = issue_with(|t| t.replace("file = \"a.txt\"", "file = \"x.pdf\""), OK);
+    std::fs::write(dir.path().join("x.pdf"), b"PK\x03\x04\x14\x00\x06\x00").unwrap();
+    let out = jianbao(&["build"], &path);
+    expect("word named pdf", &out, 1, &["a Word/WPS document"]);
+    assert!(!out.stderr.contains("a PDF file"), "{}", out.stderr);
+    std::fs::write(dir.path().join("x.pdf"), b"%PDF-1.7\n").unwrap();
+    let out = jianbao(&["build"], &path);
+    expect("pdf", &out, 1, &["x.pdf is a PDF file"]);
+}
