@@ -577,6 +577,34 @@ mod tests {
         assert_eq!(fix(text, Options::TXT), text);
     }
 
+    /// Pasted half-width marks that `check` missed, then called the file clean: `...`
+    /// after a figure at a line's end, a `.` after a `)` made （）, a `.` before a space
+    /// and a date (认证. 11月20日).
+    #[test]
+    fn marks_after_a_figure_a_bracket_or_before_a_date() {
+        assert_eq!(fixed("缩短了45%..."), "缩短了45%……");
+        assert_eq!(
+            fixed("上线AI质检模块(基于YOLOv8模型)."),
+            "上线AI质检模块（基于YOLOv8模型）。"
+        );
+        assert_eq!(
+            fixed("完成再认证. 11月20日,审核组开展审核."),
+            "完成再认证。11月20日，审核组开展审核。"
+        );
+        for t in [
+            "缩短了45%...",
+            "上线AI质检模块(基于YOLOv8模型).",
+            "完成再认证. 11月20日,审核.",
+        ] {
+            let once = fixed(t);
+            assert_eq!(fixed(&once), once);
+            assert!(kinds(&once).is_empty(), "{once}");
+        }
+        // Not Chinese: a version, a code, English.
+        assert_eq!(fixed("see V2. 3 items"), "see V2. 3 items");
+        assert_eq!(fixed("Wait..."), "Wait...");
+    }
+
     /// A list of names parted by half-width spaces (an attendance line of a 会议简报)
     /// keeps them apart, with full-width spaces: taken out, 王赟李珺 could not be told
     /// apart, by a fix called safe. A stray space in running text still goes.

@@ -382,15 +382,32 @@ impl Scanner {
     /// judge. Only marks no other rule changes decide, so a fix never changes it.
     fn ends_chinese_sentence(&self, i: usize) -> bool {
         let passable = |c: char| is_space(c) || is_quote(c);
-        let before = self.cs[..i].iter().rev().find(|&&c| !passable(c));
+        // Before it, as it will be after the fixes: a ) made ） counts (模型).).
+        let before = (0..i).rev().find(|&k| !passable(self.cs[k]));
         let after = self.cs[i + 1..]
             .iter()
             .find(|&&c| !(passable(c) || matches!(c, '」' | '』')));
-        before.is_some_and(|&b| {
+        let chinese_before = before.is_some_and(|k| {
+            let b = self.cs[k];
             is_han(b)
                 || matches!(b, '》' | '】' | '〕' | '」' | '』' | '%' | '‰')
+                || matches!(self.fin[k], '）' | '”')
                 || self.chinese_before_number(i)
-        }) && after.is_none_or(|&a| matches!(a, '\n' | '\r'))
+        });
+        chinese_before
+            && (after.is_none_or(|&a| matches!(a, '\n' | '\r'))
+                || before.is_some_and(|k| is_han(self.cs[k])) && self.date_after_space(i + 1))
+    }
+
+    /// Whether at `k` come spaces, then a number and a Chinese character (认证. 11月20日:
+    /// a sentence's end, the next sentence opening with a date).
+    fn date_after_space(&self, k: usize) -> bool {
+        let spaces = self.cs[k..].iter().take_while(|c| is_space(**c)).count();
+        let digits = self.cs[k + spaces..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        spaces > 0 && digits > 0 && self.cs.get(k + spaces + digits).is_some_and(|c| is_han(*c))
     }
 
     /// Whether the number that ends right before `i` (拨打119, 共计1,200) follows
@@ -690,7 +707,18 @@ impl Scanner {
         if run == "……" || (dots && !(3..=6).contains(&len)) || (!dots && len > 3) {
             return;
         }
-        if self.chinese_context(r.clone()) {
+        // After a figure at a Chinese line's end (缩短了45%...): Chinese too.
+        let line_end = self.cs[r.end..]
+            .iter()
+            .take_while(|c| is_space(**c))
+            .count()
+            + r.end;
+        let at_line_end = line_end == self.n() || matches!(self.cs[line_end], '\n' | '\r');
+        let line_start = self.cs[..r.start]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |k| k + 1);
+        if self.chinese_context(r.clone()) || (at_line_end && self.has_han(line_start..r.start)) {
             self.push(r, Kind::Ellipsis, Some("……"));
         }
     }
