@@ -412,22 +412,23 @@ fn not_regular(output: &Path, kind: &str) -> Error {
 static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Removes the temporary files this process is writing. The CLI calls it from its
-/// SIGINT/SIGTERM/SIGHUP handler before it exits.
+/// SIGINT/SIGTERM/SIGHUP handler right before it exits: the list stays locked after
+/// it, so no write may follow in this process.
 pub fn remove_in_flight() {
     if let Ok(list) = IN_FLIGHT.lock() {
         for p in list.iter() {
             let _ = std::fs::remove_file(p);
         }
+        // Held until the process exits: no temporary file is made after this (one is
+        // made and listed under this lock, see `write_atomic_as`).
+        std::mem::forget(list);
     }
 }
 
-fn track(path: &Path, on: bool) {
+/// Takes a temporary file off the list once it is renamed or given up.
+fn untrack(path: &Path) {
     if let Ok(mut list) = IN_FLIGHT.lock() {
-        if on {
-            list.push(path.to_owned());
-        } else {
-            list.retain(|p| p != path);
-        }
+        list.retain(|p| p != path);
     }
 }
 
@@ -507,16 +508,22 @@ pub fn write_atomic_as(path: &Path, bytes: &[u8], what: &str) -> Result<()> {
         return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
     }
     sweep_stale(dir, path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(
-            "{}{}.jianbao-",
-            temp_prefix(path),
-            std::process::id()
-        ))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    track(tmp.path(), true);
+    // Made and listed under one lock, so that a stop signal between the two cannot
+    // leave it behind (the signal's handler takes the lock to remove what is listed).
+    let mut tmp = {
+        let mut list = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(
+                "{}{}.jianbao-",
+                temp_prefix(path),
+                std::process::id()
+            ))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io)?;
+        list.push(tmp.path().to_owned());
+        tmp
+    };
     let tmp_path = tmp.path().to_owned();
     let result = (|| {
         // A temporary file is private (0600); the PDF is an ordinary file for the
@@ -534,7 +541,7 @@ pub fn write_atomic_as(path: &Path, bytes: &[u8], what: &str) -> Result<()> {
         tmp.persist(path).map_err(|e| io(e.error))?;
         Ok(())
     })();
-    track(&tmp_path, false);
+    untrack(&tmp_path);
     result
 }
 
