@@ -629,12 +629,32 @@ fn mark_addressee(blocks: &mut [Block]) {
         "领导", "来宾", "嘉宾", "企业", "街道", "社区", "乡镇", "支部",
     ];
     // After the centred lines under a title (a speech's speaker and date).
-    let Some(first) = blocks
+    let Some(mut first) = blocks
         .iter()
         .position(|b| !matches!(b, Block::Centered { .. }))
     else {
         return;
     };
+    let plain = |b: &Block| -> Option<String> {
+        match b {
+            Block::Paragraph { inlines } => Some(inlines.iter().map(|i| i.text.as_str()).collect()),
+            _ => None,
+        }
+    };
+    // Or after a document's own title kept in its text (a Word file's Title that is
+    // not the issue's: …关于……的通报): a line that ends no sentence, then the addressee.
+    if let Some(t) = blocks.get(first).and_then(plain)
+        && t.trim().chars().count() <= 80
+        && !t
+            .trim()
+            .ends_with(['。', '！', '？', '；', '：', ':', '…', '，'])
+        && blocks
+            .get(first + 1)
+            .and_then(plain)
+            .is_some_and(|n| n.trim().ends_with(['：', ':']))
+    {
+        first += 1;
+    }
     let Some(Block::Paragraph { inlines }) = blocks.get_mut(first) else {
         return;
     };
@@ -2546,6 +2566,19 @@ mod tests {
         assert!(kind(
             &parse_markdown("全市各级人大代表：\n\n正文。\n", true).blocks
         ));
+        // After a document's own title kept in the text (a Word Title other than the
+        // issue's): the addressee is the second paragraph, flush left.
+        let b = parse_markdown(
+            "中共临江市纪委 临江市监委关于典型问题的通报\n\n各县（市、区）纪委监委，市属国有企业纪委：\n\n今年第三季度，全市查处问题186起。\n",
+            true,
+        )
+        .blocks;
+        assert!(matches!(b.get(1), Some(Block::Addressee { .. })), "{b:?}");
+        let b = parse_markdown("会议要求\n\n各单位要高度重视：\n\n正文。\n", true).blocks;
+        assert!(
+            !b.iter().any(|x| matches!(x, Block::Addressee { .. })),
+            "{b:?}"
+        );
         // Not first, a sentence, or a long paragraph that happens to end with a colon.
         for txt in [
             "正文。\n各承办单位：\n",
