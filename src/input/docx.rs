@@ -58,6 +58,9 @@ pub struct Converted {
     /// Where each Word paragraph (or table) begins in the Markdown: (byte offset,
     /// paragraph number counted from 1), in order.
     pub paragraphs: Vec<(usize, usize)>,
+    /// The text of a first paragraph in Word's Title style (标题): the document's own
+    /// title, which the issue file may give otherwise.
+    pub title: Option<String>,
 }
 
 impl Converted {
@@ -811,6 +814,16 @@ impl Reader<'_> {
                 {
                     // A heading's line break is Word's layout of a long heading.
                     join_breaks(&mut para.runs);
+                }
+                if self.out.markdown.trim().is_empty()
+                    && self.out.title.is_none()
+                    && self
+                        .style_name(&n)
+                        .is_some_and(|s| s == "title" || s == "标题")
+                {
+                    let t = para.plain();
+                    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    self.out.title = (!t.is_empty()).then_some(t);
                 }
                 for mut part in split_at_breaks(para) {
                     tidy_tabs(&mut part.runs);

@@ -1135,6 +1135,26 @@ fn word_blocks(
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {
     blank_repeated_title(path, entry, &mut converted.markdown, warnings);
+    // A Word Title that is not the issue's title prints as the first paragraph: said.
+    if let Some(own) = &converted.title {
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let given = entry
+            .title
+            .as_ref()
+            .map(|t| t.get_ref().as_str())
+            .unwrap_or("");
+        if squash(own) != squash(given) {
+            let other = if given.trim().is_empty() {
+                "the issue file gives none".to_owned()
+            } else {
+                format!("the issue file gives «{}»", given.trim())
+            };
+            warnings.push(format!(
+                "{}: paragraph 1 «{own}» is in Word's Title style, and {other}: it prints as the article's first paragraph; if it is the title, give title = \"{own}\" (it then prints once, as the title), or delete it from the Word file / Word 文件首段为“标题”样式，与期刊文件中的标题不同，按正文首段排出；如它就是标题，请写入 title",
+                path.display()
+            ));
+        }
+    }
     let at = |_: &str, offset| {
         let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
         format!("{}: paragraph {n}", path.display())

@@ -535,3 +535,35 @@ fn odd_word_files_are_named_for_what_they_are() {
         assert!(!out.exists());
     }
 }
+
+/// A Word file whose first paragraph is in the Title style, and the issue file gives
+/// another title (or none): the paragraph prints as the first of the text, and that is
+/// said, with the title = line that prints it once, as the title. The same title as the
+/// issue's is not printed twice, and not said so.
+#[test]
+fn a_word_title_other_than_the_issues_is_said() {
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>关于典型问题的通报</w:t></w:r></w:p><w:p><w:r><w:t>各县（市、区）纪委监委：</w:t></w:r></w:p><w:p><w:r><w:t>今年第三季度，全市查处问题186起。</w:t></w:r></w:p>"#;
+    for (title, said) in [("正文", true), ("关于典型问题的通报", false)] {
+        let toml = MINIMAL_TOML
+            .replace("file = \"a.txt\"", "file = \"a.docx\"")
+            .replace("title = \"测试标题\"", &format!("title = \"{title}\""));
+        let (dir, issue) = write_issue(&toml, &[]);
+        std::fs::write(dir.path().join("a.docx"), package(body)).unwrap();
+        let (_t, pdf, report) = build_reported(&issue);
+        let w = report
+            .warnings
+            .iter()
+            .find(|w| w.contains("Word's Title style"));
+        assert_eq!(w.is_some(), said, "{title}: {:?}", report.warnings);
+        if let Some(w) = w {
+            assert!(
+                w.contains("a.docx: paragraph 1 «关于典型问题的通报»")
+                    && w.contains("«正文»")
+                    && w.contains("title = \"关于典型问题的通报\""),
+                "{w}"
+            );
+        }
+        let text = pdftotext(&pdf);
+        assert_eq!(text.matches("关于典型问题的通报").count(), 1, "{text}");
+    }
+}
