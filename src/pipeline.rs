@@ -614,13 +614,37 @@ fn lines_in(len: f64, pitch: f64) -> i64 {
     (len / pitch + 0.02).floor() as i64
 }
 
-/// The blocks of an article as the layout counts them (the closing and the notes apart).
-fn laid_blocks(article: &crate::model::Article) -> Vec<&Block> {
-    article
-        .blocks
+/// Whether the layout counts a block among an article's blocks (the closing and the
+/// notes are set apart).
+fn counted(b: &Block) -> bool {
+    !matches!(b, Block::Closing { .. } | Block::Note { .. })
+}
+
+/// What a photo that floated passed on the page it left, if anything: a heading of its
+/// article after it, its article's end, or the first of two items of a list after it
+/// whose second ends on a later page (it then lands between them).
+fn passed(
+    f: &compile::PhotoFloat,
+    headings: &[(usize, compile::BlockAt)],
+    ends: &[(usize, usize)],
+    items: &[(usize, compile::BlockAt)],
+) -> Option<HoldBefore> {
+    let after = |b: &compile::BlockAt| b.article == f.article && b.block > f.block;
+    if headings.iter().any(|(page, h)| after(h) && *page == f.page) {
+        Some(HoldBefore::Heading)
+    } else if ends
         .iter()
-        .filter(|b| !matches!(b, Block::Closing { .. } | Block::Note { .. }))
-        .collect()
+        .any(|&(a, page)| a == f.article && page == f.page)
+    {
+        Some(HoldBefore::End)
+    } else if items.windows(2).any(|w| {
+        let ((p0, a), (p1, b)) = (w[0], w[1]);
+        after(&a) && b.article == a.article && b.block == a.block + 1 && p0 == f.page && p1 > f.page
+    }) {
+        Some(HoldBefore::List)
+    } else {
+        None
+    }
 }
 
 /// Lays out; then, while photos floated past a heading of their article or its end
@@ -631,53 +655,21 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
     let mut laid = lay_out(p)?;
     loop {
         let doc = &laid.document;
-        let headings = compile::headings(doc);
-        let ends = compile::article_ends(doc);
-        let items = compile::list_items(doc);
-        // Two items of a list after the photo, one ending on its page and the next on
-        // a later one: floated, it lands between them.
-        let splits_list = |f: &compile::PhotoFloat| {
-            items.windows(2).any(|w| {
-                let ((p0, a), (p1, b)) = (w[0], w[1]);
-                a.article == f.article
-                    && b.article == f.article
-                    && a.block > f.block
-                    && b.block == a.block + 1
-                    && p0 == f.page
-                    && p1 > f.page
-            })
-        };
-        let passing: Vec<(usize, usize, HoldBefore)> = compile::photo_floats(doc)
-            .iter()
-            .filter_map(|f| {
-                let why = if headings
-                    .iter()
-                    .any(|(page, h)| h.article == f.article && h.block > f.block && *page == f.page)
-                {
-                    HoldBefore::Heading
-                } else if ends
-                    .iter()
-                    .any(|&(a, page)| a == f.article && page == f.page)
-                {
-                    HoldBefore::End
-                } else if splits_list(f) {
-                    HoldBefore::List
-                } else {
-                    return None;
-                };
-                Some((f.article, f.block, why))
-            })
-            .collect();
+        let (headings, ends, items) = (
+            compile::headings(doc),
+            compile::article_ends(doc),
+            compile::list_items(doc),
+        );
         let mut held = false;
-        for (a, n, why) in passing {
-            let Some(article) = p.issue.articles.get_mut(a) else {
+        for f in compile::photo_floats(doc) {
+            let Some(why) = passed(&f, &headings, &ends, &items) else {
                 continue;
             };
-            let block = article
-                .blocks
-                .iter_mut()
-                .filter(|b| !matches!(b, Block::Closing { .. } | Block::Note { .. }))
-                .nth(n);
+            let block = p
+                .issue
+                .articles
+                .get_mut(f.article)
+                .and_then(|a| a.blocks.iter_mut().filter(|b| counted(b)).nth(f.block));
             if let Some(Block::Image(photo)) = block
                 && photo.hold.is_none()
             {
@@ -702,7 +694,7 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
         .iter()
         .filter_map(|f| {
             let article = issue.articles.get(f.article)?;
-            let blocks = laid_blocks(article);
+            let blocks: Vec<&Block> = article.blocks.iter().filter(|b| counted(b)).collect();
             let Some(Block::Image(photo)) = blocks.get(f.block) else {
                 return None;
             };

@@ -206,10 +206,7 @@ fn read_memo(
 
     let warning = low_ppi(name, source_px, width, ppi);
     let image = if ppi > MAX_PPI {
-        let scale = TARGET_PPI / ppi;
-        let nw = (f64::from(source_px.0) * scale).round().max(1.0) as u32;
-        let nh = (f64::from(source_px.1) * scale).round().max(1.0) as u32;
-        image.resize_exact(nw, nh, image::imageops::FilterType::Lanczos3)
+        reduced(&image, ppi)
     } else {
         image
     };
@@ -265,18 +262,19 @@ impl PhotoFile {
         // a photo alone is (a row's photos kept 877 ppi).
         let ppi = f64::from(self.image.width()) / (width / POINTS_PER_INCH);
         if ppi > MAX_PPI {
-            let scale = TARGET_PPI / ppi;
-            let nw = (f64::from(self.image.width()) * scale).round().max(1.0) as u32;
-            let nh = (f64::from(self.image.height()) * scale).round().max(1.0) as u32;
-            self.image = Arc::new(self.image.resize_exact(
-                nw,
-                nh,
-                image::imageops::FilterType::Lanczos3,
-            ));
+            self.image = Arc::new(reduced(&self.image, ppi));
             self.key = typst::utils::hash128(&(self.key, width.to_bits()));
         }
         low_ppi(name, self.source_px, width, self.ppi)
     }
+}
+
+/// The pixels of an image placed at `ppi`, reduced to [`TARGET_PPI`].
+fn reduced(image: &DynamicImage, ppi: f64) -> DynamicImage {
+    let scale = TARGET_PPI / ppi;
+    let nw = (f64::from(image.width()) * scale).round().max(1.0) as u32;
+    let nh = (f64::from(image.height()) * scale).round().max(1.0) as u32;
+    image.resize_exact(nw, nh, image::imageops::FilterType::Lanczos3)
 }
 
 /// The number of colour components of a JPEG (1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK), read

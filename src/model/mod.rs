@@ -1137,7 +1137,6 @@ fn word_blocks(
     blank_repeated_title(path, entry, &mut converted.markdown, warnings);
     // A Word Title that is not the issue's title prints as the first paragraph: said.
     if let Some(own) = &converted.title {
-        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         let given = entry
             .title
             .as_ref()
@@ -1191,6 +1190,14 @@ fn word_blocks(
     (converted.markdown, blocks)
 }
 
+/// A title's words, to compare one typed in an article with the issue file's: no
+/// spaces or line breaks, no Markdown escapes.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\\')
+        .collect()
+}
+
 /// Blanks an article's first line when it repeats the title the issue file gives (a
 /// Word file often starts with its own title), and the line after it when it repeats
 /// the subtitle (Word's Subtitle under its Title): they are not printed twice, and
@@ -1202,11 +1209,6 @@ fn blank_repeated_title(
     text: &mut String,
     warnings: &mut Vec<String>,
 ) {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && *c != '\\')
-            .collect()
-    };
     // The next line with text from byte `from`: its range and its words (Markdown's
     // heading marks and bold around it, a Word title typed bold as most are, and the
     // centring of a centred line are not its words).

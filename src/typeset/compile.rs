@@ -586,21 +586,22 @@ pub(crate) fn photos_held(doc: &PagedDocument) -> Vec<PhotoHeld> {
         .collect()
 }
 
-/// A heading (or a list's item) inside an article: its article and block, from 0.
+/// A block inside an article (a heading, a list's item): its article and its block,
+/// from 0.
 #[derive(Debug, Clone, Copy, serde::Deserialize)]
-pub(crate) struct HeadingAt {
+pub(crate) struct BlockAt {
     pub article: usize,
     pub block: usize,
 }
 
 /// The page each heading inside an article is on, when the layout reports them.
-pub(crate) fn headings(doc: &PagedDocument) -> Vec<(usize, HeadingAt)> {
+pub(crate) fn headings(doc: &PagedDocument) -> Vec<(usize, BlockAt)> {
     reported_all(doc, "jianbao-heading")
 }
 
 /// The page each item of a list ends on (its article and block), when the layout
 /// reports them.
-pub(crate) fn list_items(doc: &PagedDocument) -> Vec<(usize, HeadingAt)> {
+pub(crate) fn list_items(doc: &PagedDocument) -> Vec<(usize, BlockAt)> {
     reported_all(doc, "jianbao-item")
 }
 
