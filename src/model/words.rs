@@ -81,6 +81,42 @@ const TERMS: &[&str] = &[
     "人民政府",
     "人大常委会",
     "常委会",
+    // Political terms and meetings that the dictionary splits (八项|规定, 民主|生活|会).
+    "八项规定",
+    "二十届",
+    "一中全会",
+    "二中全会",
+    "三中全会",
+    "四中全会",
+    "五中全会",
+    "六中全会",
+    "七中全会",
+    "党纪学习教育",
+    "主题教育",
+    "民主生活会",
+    "组织生活会",
+    "意识形态",
+    "责任制",
+    "主动权",
+    "全过程",
+    "中国式",
+    "新质生产力",
+    "生产力",
+    "数字化",
+    "民生实事",
+    "项目",
+    "政协",
+    "中小学",
+    "校长",
+    "战略合作",
+    "框架协议",
+    "食品安全",
+    "专项行动",
+    "专项检查",
+    "专项整治",
+    "治理",
+    "百分之",
+    "千分之",
     // Institutions' names and what their bulletins are called.
     "人民医院",
     "中医医院",
@@ -183,11 +219,15 @@ pub(crate) fn breaks(line: &str) -> Breaks {
         let (before, after) = (chars[end - 1], chars[end]);
         let single = end - start == 1 && next_end == Some(end + 1);
         // A place's one character before a name (市 | 农业农村局), a body's after it
-        // (农业农村 | 局, 党 | 支部): the name whole.
+        // (农业农村 | 局, 党 | 支部): the name whole. So too a suffix that makes a word
+        // of the one before it (协商 | 会, 积极 | 性, 覆盖 | 率, 现代 | 化).
         let prefix = end - start == 1 && "省市县区乡镇村党".contains(before);
-        let suffix = next_end == Some(end + 1) && "局厅处科办部委院所站队组".contains(after);
+        let suffix =
+            next_end == Some(end + 1) && "局厅处科办部委院所站队组会化性率力式制权".contains(after);
         // Nor a one-character word before 的 (推进会上的讲话: not …推进会 / 上的讲话).
-        let before_de = next_end == Some(end + 1) && chars.get(end + 1) == Some(&'的');
+        // 党的 opens a phrase instead (贯彻 / 党的二十届三中全会精神).
+        let before_de =
+            next_end == Some(end + 1) && chars.get(end + 1) == Some(&'的') && after != '党';
         let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         // An ordinal with what it counts (第一人民医院, 第三党支部, 第四季度).
         let ordinal = chars[start..end].first() == Some(&'第')
@@ -201,6 +241,7 @@ pub(crate) fn breaks(line: &str) -> Breaks {
             || opening.contains(before)
             || after == '的'
             || before.is_ascii_digit()
+            || (chinese_numeral(before) && chinese_numeral(after))
             || before == '—'
             || (before == after && before == '…')
             || (latin(before) && latin(after))
@@ -229,6 +270,11 @@ pub(crate) fn breaks(line: &str) -> Breaks {
         }
     }
     out
+}
+
+/// A digit of a number written in Chinese (百分之九十八, 二〇二六年): a number stays whole.
+fn chinese_numeral(c: char) -> bool {
+    "〇零一二三四五六七八九十百千万亿两".contains(c)
 }
 
 /// Where a list of units (a 报尾's 市应急管理局、市水利局、各县（市、区）防汛抗旱指挥部)
@@ -303,6 +349,28 @@ mod tests {
             (
                 "金沙区法院审结全市首例个人信息“单独同意”行政诉讼案",
                 "金沙|区法院|审结|全市|首例|个人信息|“单独同意”|行政诉讼|案",
+            ),
+            // Political terms and meetings whole; 党的 opens its phrase.
+            (
+                "全面学习贯彻党的二十届三中全会精神",
+                "全面|学习|贯彻|党的|二十届|三中全会|精神",
+            ),
+            (
+                "县人大常委会组织代表视察民生实事项目推进情况",
+                "县人大常委会|组织|代表|视察|民生实事项目|推进|情况",
+            ),
+            (
+                "市政协召开“推动中小企业数字化转型”专题协商会",
+                "市政协|召开|“推动|中小企业|数字化|转型”|专题|协商会",
+            ),
+            (
+                "深入贯彻中央八项规定精神持续加固作风建设成果",
+                "深入|贯彻|中央|八项规定|精神|持续|加固|作风|建设|成果",
+            ),
+            // A number in Chinese whole; a suffix with its word.
+            (
+                "全市农村自来水覆盖率达到百分之九十八",
+                "全市|农村|自来水|覆盖率|达到|百分之九十八",
             ),
             // A dash opens the second part.
             (
