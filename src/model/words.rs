@@ -115,6 +115,12 @@ const TERMS: &[&str] = &[
     "专项检查",
     "专项整治",
     "治理",
+    "三年行动",
+    "攻坚行动",
+    "征求意见稿",
+    "实验小学",
+    "实验中学",
+    "达芬奇",
     "百分之",
     "千分之",
     // Institutions' names and what their bulletins are called.
