@@ -933,8 +933,12 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
                 let mut table = tab_table(text, rows);
                 if let Some(Block::Paragraph { inlines }) = blocks.last()
                     && is_table_caption(inlines)
-                    && let Some(Block::Paragraph { inlines }) = blocks.pop()
+                    && let Some(Block::Paragraph { mut inlines }) = blocks.pop()
                 {
+                    // Word's tab after 表1: a space of one character.
+                    for i in &mut inlines {
+                        i.text = i.text.replace('\t', "　");
+                    }
                     table.caption = inlines;
                 }
                 blocks.push(Block::Table(table));
@@ -1000,7 +1004,9 @@ pub(crate) fn tab_tables(text: &str) -> Vec<Vec<Range<usize>>> {
         let content = line.trim_end_matches(['\n', '\r', ' ', '　']);
         let body = content.trim_start();
         let from = start + content.len() - body.len();
-        if body.contains('\t') {
+        // Word's caption (表1, a tab, the caption) right before a table: its caption,
+        // not its first row (the header was set as a row under it).
+        if body.contains('\t') && !(run.is_empty() && tab_caption(body)) {
             run.push(from..from + body.len());
         } else {
             if run.len() >= 2 {
@@ -1013,6 +1019,18 @@ pub(crate) fn tab_tables(text: &str) -> Vec<Vec<Range<usize>>> {
         tables.push(run);
     }
     tables
+}
+
+/// Whether a line is a table's caption as Word writes it: 表1, a tab, the caption.
+fn tab_caption(line: &str) -> bool {
+    let cells: Vec<&str> = line
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    matches!(cells.as_slice(), [number, caption]
+        if number.chars().count() <= 5
+            && is_table_caption(&[plain(format!("{number}　{caption}"), None)]))
 }
 
 /// The number of columns of a table from [`tab_tables`]: its header's cells, or more
@@ -1163,9 +1181,16 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                  quote: u32,
                  depth: usize| {
         if let Some((level, inlines)) = cur.take() {
-            let inlines = trim_inlines(strong_left_as_text(inlines));
+            let mut inlines = trim_inlines(strong_left_as_text(inlines));
             if inlines.is_empty() {
                 return;
+            }
+            // An item's number before a number of the text: 2．2027年, not 2.2027年.
+            if let [mark, next, ..] = inlines.as_mut_slice()
+                && mark.src.is_none()
+                && mark.text.ends_with('.')
+            {
+                mark.text = apart(std::mem::take(&mut mark.text), &next.text);
             }
             match level {
                 None if quote > 0 => blocks.push(Block::Quote { inlines }),
@@ -1194,7 +1219,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     let number = if !numbering || own_numbers[i] || starts_with_number(first) {
                         String::new()
                     } else {
-                        heading_number(level, counters[i])
+                        // 1．5G基站建设, not 1.5G…
+                        apart(heading_number(level, counters[i]), first)
                     };
                     blocks.push(Block::Heading {
                         level,
@@ -1718,6 +1744,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     mark_addressee(&mut blocks);
     attach_photo_captions(&mut blocks);
     warnings.extend(unmatched_notes(text, &note_order, &notes));
+    warnings.extend(mixed_heading_numbers(&blocks));
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
         note_number(&mut note_order, label);
@@ -2176,6 +2203,69 @@ fn list_delimiter(item: &str) -> &'static str {
     if rest.starts_with(')') { "）" } else { "." }
 }
 
+/// A list number kept apart from a number after it: `1.` before `3月2日` would read
+/// 1.3月, so it is written `1．` (full-width, which the layout boxes as an item's
+/// number, `item-number` in layouts/article.typ).
+pub(crate) fn apart(mut label: String, text: &str) -> String {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return label;
+    }
+    if label.ends_with('.') && label.matches('.').count() == 1 {
+        label.pop();
+        label.push('．');
+    } else if label.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+        // A multi-level label (1.2, 1.1.) keeps its dots, and a space sets it apart:
+        // 1.23月 would be read, and 1.1．3月 read as a stray gap.
+        label.push(' ');
+    }
+    label
+}
+
+/// Headings of one level some of which have their number typed (一、存在问题) and some
+/// numbered by the layout: the count runs over both, and printed 一、 一、 三、 四、
+/// (an editor added a section to an author's numbered text). Said at the first typed
+/// number, with what to do.
+fn mixed_heading_numbers(blocks: &[Block]) -> Vec<MdWarning> {
+    let mut out = Vec::new();
+    for want in 1..=4u8 {
+        let mut typed = None;
+        let mut auto = None;
+        for b in blocks {
+            if let Block::Heading {
+                level,
+                number,
+                inlines,
+            } = b
+                && *level == want
+            {
+                let first = inlines.first();
+                if !number.is_empty() {
+                    auto.get_or_insert(format!(
+                        "{number}{}",
+                        first.map_or("", |i| i.text.as_str())
+                    ));
+                } else if let Some(i) = first
+                    && starts_with_number(&i.text)
+                {
+                    typed.get_or_insert((i.src.as_ref().map_or(0, |r| r.start), i.text.clone()));
+                }
+            }
+        }
+        if let (Some((offset, text)), Some(other)) = (typed, auto) {
+            let short = |s: &str| s.chars().take(12).collect::<String>();
+            out.push(MdWarning {
+                offset,
+                message: format!(
+                    "this heading has its number typed («{}»), others of its level are numbered by the layout («{}»): the count runs over both, so numbers repeat or skip; type every number of the level, or none / 同级标题有的手工编号、有的自动编号，序号会重复或跳号：请全部手工编号或全部不编号",
+                    short(&text),
+                    short(&other)
+                ),
+            });
+        }
+    }
+    out
+}
+
 /// The printed number of a heading: 一、 （一） 1. （1）.
 pub(crate) fn heading_number(level: u8, n: u64) -> String {
     match level {
@@ -2363,6 +2453,72 @@ mod tests {
 
     fn texts(b: &Block) -> String {
         b.inlines().iter().map(|i| i.text.as_str()).collect()
+    }
+
+    /// An item's or a heading's number before a number of its text is set apart full
+    /// width (2.2027年 and 1.5G read as numbers).
+    #[test]
+    fn a_number_before_a_digit_is_set_apart() {
+        let md = parse_markdown(
+            "说明：\n\n1. 加强督导；\n2. 2027年建成中心。\n\n# 甲\n\n## 乙\n\n### 5G基站建设\n\n### 管线\n",
+            true,
+        );
+        let all: Vec<String> = md
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { number, .. } => format!("{number}{}", texts(b)),
+                _ => texts(b),
+            })
+            .collect();
+        assert!(all.contains(&"1.加强督导；".to_owned()), "{all:?}");
+        assert!(all.contains(&"2．2027年建成中心。".to_owned()), "{all:?}");
+        assert!(all.contains(&"1．5G基站建设".to_owned()), "{all:?}");
+        assert!(all.contains(&"2.管线".to_owned()), "{all:?}");
+    }
+
+    /// Typed and automatic numbers in one level of headings: said at the typed one.
+    #[test]
+    fn typed_and_automatic_heading_numbers_are_said() {
+        let text = "# 2026年工作回顾\n\n正文。\n\n# 一、存在问题\n\n正文。\n\n# 十大民生实事\n";
+        let md = parse_markdown(text, true);
+        let said: Vec<&MdWarning> = md
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("numbered by the layout"))
+            .collect();
+        assert_eq!(said.len(), 1, "{:?}", md.warnings);
+        assert_eq!(&text[said[0].offset..said[0].offset + 3], "一");
+        assert!(
+            said[0].message.contains("一、2026年"),
+            "{}",
+            said[0].message
+        );
+        // All typed, or none: nothing to say.
+        for text in ["# 一、甲\n\n# 二、乙\n", "# 甲\n\n# 乙\n"] {
+            let md = parse_markdown(text, true);
+            assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+        }
+    }
+
+    /// Word's caption pasted as text (表1, a tab, the caption) over a table pasted
+    /// with tabs: the caption, not the header row.
+    #[test]
+    fn a_caption_typed_with_a_tab_is_the_tables_caption() {
+        let t = "情况如下：\n表1\t各乡镇养老服务设施情况\n乡镇\t照料中心\t床位\n东湖\t3\t120\n西山\t2\t80\n";
+        let blocks = parse_txt(t);
+        let Some(Block::Table(table)) = blocks.last() else {
+            panic!("{blocks:?}");
+        };
+        let caption: String = table.caption.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(caption, "表1　各乡镇养老服务设施情况");
+        let header: Vec<String> = table
+            .header
+            .iter()
+            .map(|c| c.iter().map(|i| i.text.as_str()).collect())
+            .collect();
+        assert_eq!(header, ["乡镇", "照料中心", "床位"]);
+        assert_eq!(table.rows.len(), 2);
     }
 
     #[test]

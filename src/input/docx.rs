@@ -34,7 +34,7 @@ use std::sync::Arc;
 
 use roxmltree::{Document, Node};
 
-use crate::input::article::typed_heading_level;
+use crate::input::article::{apart, typed_heading_level};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -471,7 +471,20 @@ pub fn word_package<'b>(
                 };
                 DocxProblem::with_help(message, help)
             }),
-        _ if docx => Ok(std::borrow::Cow::Borrowed(bytes)),
+        // A .docx, or a .docx named .doc (or .wps): read as the .docx it is, not refused
+        // as "not a .docx" for want of LibreOffice. (An .odt is a ZIP package too.)
+        Sniffed::Zip if docx || contains(bytes, b"word/document.xml") => {
+            Ok(std::borrow::Cow::Borrowed(bytes))
+        }
+        Sniffed::Other if docx && bytes.starts_with(b"{\\rtf") => {
+            from_office(&path.with_extension("rtf"), bytes).map(std::borrow::Cow::Owned)
+        }
+        // Named .docx, neither a ZIP package nor an old .doc nor RTF: named for what it is
+        // (it read "invalid Zip archive: Could not find EOCD").
+        Sniffed::Other if docx => Err(DocxProblem::with_help(
+            "it is not a Word document: a .docx is a ZIP package, and this file is not one (text or another kind of file named .docx, or a file cut short) / 这不是 Word 文档（可能是改名为 .docx 的其他文件，或文件不完整）",
+            "open it in Word or WPS and save it as .docx (另存为 Word 文档 .docx), or ask for the file again / 请用 Word 或 WPS 另存为 .docx，或向供稿人重新索取文件",
+        )),
         _ => from_office(path, bytes).map(std::borrow::Cow::Owned),
     }
 }
@@ -1771,24 +1784,6 @@ fn centred_line(para: &Para, text: &str) -> bool {
 
 fn is_indent(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
-}
-
-/// A list number kept apart from a number after it: `1.` before `3月2日` would read
-/// 1.3月, so it is written `1．` (full-width, which the layout boxes as an item's
-/// number, `item-number` in layouts/article.typ).
-fn apart(mut label: String, text: &str) -> String {
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
-        return label;
-    }
-    if label.ends_with('.') && label.matches('.').count() == 1 {
-        label.pop();
-        label.push('．');
-    } else if label.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
-        // A multi-level label (1.2, 1.1.) keeps its dots, and a space sets it apart:
-        // 1.23月 would be read, and 1.1．3月 read as a stray gap.
-        label.push(' ');
-    }
-    label
 }
 
 /// Runs as Markdown: bold as `**…**`, italic as `*…*`, the text escaped; the

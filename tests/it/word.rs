@@ -567,3 +567,15 @@ fn a_word_title_other_than_the_issues_is_said() {
         assert_eq!(text.matches("关于典型问题的通报").count(), 1, "{text}");
     }
 }
+
+/// A `.docx` named `.doc` (a Word file renamed, or saved so by a mail client) is read
+/// as the `.docx` it is: it was refused as "not a .docx" when LibreOffice was missing.
+#[test]
+fn a_docx_named_doc_is_read_as_the_docx_it_is() {
+    let body = r#"<w:p><w:r><w:t>今年第三季度，全市查处问题186起。</w:t></w:r></w:p>"#;
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.doc\"");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.doc"), package(body)).unwrap();
+    let (_t, pdf, _report) = build_reported(&issue);
+    assert!(squash(&pdftotext(&pdf)).contains("全市查处问题186起"));
+}
