@@ -537,6 +537,14 @@ impl LoadedIssueFile {
         }
     }
 
+    /// A warning at a span of the issue file (or of its series file):
+    /// `file:line:col: message`.
+    pub fn note_at(&self, span: Range<usize>, message: &str) -> String {
+        let (path, text, span) = self.source_of(span);
+        let (line, col) = crate::error::line_col(text, span.start);
+        format!("{}:{line}:{col}: {message}", path.display())
+    }
+
     /// An error pointing at a span of the issue file (or of its series file).
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> InputError {
         let (path, text, span) = self.source_of(span);
@@ -972,17 +980,19 @@ fn unknown_key_help(m: &str) -> String {
         .split_once("expected")
         .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
         .unwrap_or_default();
+    // A key of another table first: `date` under [[article]] is [issue]'s, not a
+    // misspelt `note`.
+    if let Some((table, _)) = TABLE_KEYS.iter().find(|(_, keys)| keys.contains(&key)) {
+        return format!(
+            "`{key}` belongs under {table}: move the line there / `{key}` 应写在 {table} 之下，请把这一行移过去"
+        );
+    }
     if let Some(near) = expected
         .iter()
         .filter(|k| strsim::damerau_levenshtein(key, k) <= 2)
         .min_by_key(|k| strsim::damerau_levenshtein(key, k))
     {
         return format!("did you mean `{near}`? / 是否应为 `{near}`？ {general}");
-    }
-    if let Some((table, _)) = TABLE_KEYS.iter().find(|(_, keys)| keys.contains(&key)) {
-        return format!(
-            "`{key}` belongs under {table}: move the line there / `{key}` 应写在 {table} 之下，请把这一行移过去"
-        );
     }
     format!("remove or correct this key; {general}")
 }
@@ -1128,10 +1138,21 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "TOML syntax error / TOML 语法错误",
             "put text between straight quotes \"…\" (typed with the input method in English mode), not “…” / 文字两边用英文半角引号 \"…\"，不要用中文引号 “…”".to_owned(),
         )
-    } else if line.contains(['＝', '：', '［', '］', '，']) && !line.contains('"') {
+    } else if let Some(c) = outside_quotes(line)
+        .chars()
+        .find(|c| ['＝', '：', '［', '］', '，'].contains(c))
+    {
+        let half = match c {
+            '＝' | '：' => '=',
+            '［' => '[',
+            '］' => ']',
+            _ => ',',
+        };
         (
             "TOML syntax error / TOML 语法错误",
-            "use half-width = [ ] , in the file's structure (the input method's English mode) / 结构符号 = [ ] , 须用英文半角".to_owned(),
+            format!(
+                "«{c}» is a full-width mark, typed in the input method's Chinese mode: write a half-width {half} (English mode); the file's = [ ] , are all half-width / «{c}» 是中文全角符号，请切换到英文输入法改为半角 {half}"
+            ),
         )
     } else if m.contains("invalid date") || m.contains("invalid time") || m.contains("date") {
         (

@@ -965,3 +965,28 @@ fn a_word_lock_file_and_a_word_file_named_pdf_are_named_for_what_they_are() {
     let out = jianbao(&["build"], &path);
     expect("pdf", &out, 1, &["x.pdf is a PDF file"]);
 }
+
+#[test]
+fn toml_full_width_equals_sign_is_named() {
+    let (_d, out) = build_with(|t| t.replace("unit = ", "unit ＝ "), OK);
+    expect(
+        "TOML: ＝ typed in Chinese mode",
+        &out,
+        1,
+        &["issue.toml:5:6", "«＝» is a full-width mark", "半角 ="],
+    );
+}
+
+#[test]
+fn a_key_of_another_table_is_sent_there() {
+    // `date` added at the end of the file, under the last [[article]]: [issue]'s
+    // key, not a misspelt `note`.
+    let (_d, out) = build_with(|t| format!("{t}date = 2026-01-05\n"), OK);
+    expect(
+        "TOML: date under [[article]]",
+        &out,
+        1,
+        &["`date` belongs under [issue]"],
+    );
+    assert!(!out.stderr.contains("did you mean"), "{}", out.stderr);
+}
