@@ -401,6 +401,16 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             fit.scale * 100.0
         ));
     }
+    // 本期要目 belongs on page 1: run on past it, said with the lines over.
+    if let Some(c) = compile::contents_end(&laid.document)
+        && c.page > 1
+    {
+        let over = ((c.end - c.top) / c.pitch).round().max(1.0);
+        laid.warnings.push(format!(
+            "本期要目 runs on to page {} ({over:.0} line(s) there): a bulletin's contents stay on page 1; shorten the longest entries (contents_title = \"…\" under their [[article]]), or leave out some articles' entries / 本期要目排到了第 {} 页（多出 {over:.0} 行）：请用 contents_title 缩短较长的条目，或减少条目",
+            c.page, c.page
+        ));
+    }
     // A 报尾 taller than a page prints over itself: said as what it is, not as the
     // overprints it makes.
     if let Some(f) = compile::footer_fit(&laid.document)

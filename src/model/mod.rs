@@ -557,6 +557,13 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .help("add number = N (增刊第N期), or write the line as it should print: label = \"增刊\" / 请加 number = N，或写 label = \"增刊\"")
             .into());
     }
+    // A label prints as written: 增刊 is the label's to say.
+    if f.issue.supplement && label.as_deref().is_some_and(|l| !l.contains("增刊")) {
+        warnings.push(loaded.note_at(
+            loaded.span_of(&["issue", "supplement"]),
+            "supplement = true, but the issue line is the label, printed as written without 增刊: write it into the label (label = \"增刊〔第三期〕\"), or give number = N instead of the label (增刊第N期) / 期号行按 label 原样排出，没有“增刊”：请把“增刊”写进 label，或改用 number = N",
+        ));
+    }
     let (number_text, total_text) =
         labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
     let date_text = date.map(|(y, m, d)| {
@@ -717,6 +724,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     path.extension().and_then(|e| e.to_str()),
                     Some("md") | Some("markdown")
                 );
+                if markdown && entry.title.is_some() {
+                    blank_own_title(&path, &mut source, &mut warnings);
+                }
                 let at = |text: &str, offset| {
                     let (line, _) = crate::error::line_col(text, offset);
                     format!("{}:{line}", path.display())
@@ -817,7 +827,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .collect();
         let subtitle = opt_line(&entry.subtitle, "article.subtitle")?;
         let contents_entry = opt_line(&entry.contents_title, "article.contents_title")?
-            .or_else(|| (!title.is_empty()).then(|| title.concat()));
+            .or_else(|| (!title.is_empty()).then(|| one_line(&title)));
         let note = entry
             .note
             .as_ref()
@@ -973,11 +983,22 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         // The titles, an untitled report's left out (it gave an empty entry: a stray ；).
         subject: articles
             .iter()
-            .map(|a| a.title.concat())
+            .map(|a| one_line(&a.title))
             .filter(|t| !t.trim().is_empty())
             .collect::<Vec<_>>()
             .join("；"),
     };
+
+    // 本期要目 with no entry printed its heading and rule over nothing.
+    if f.issue.contents && articles.iter().all(|a| a.contents_entry.is_none()) {
+        return Err(loaded
+            .error_at(
+                loaded.span_of(&["issue", "contents"]),
+                "contents = true, but no article has a title to list: 本期要目 would print empty / 本期要目没有可列的条目（文章都没有标题）",
+            )
+            .help("give the untitled article its entry (contents_title = \"…\" under its [[article]]), or remove contents / 请为无标题文章加 contents_title，或删除 contents")
+            .into());
+    }
 
     Ok(Issue {
         issue: IssueLine {
@@ -1190,12 +1211,56 @@ fn word_blocks(
     (converted.markdown, blocks)
 }
 
+/// A title of several lines (`\n` in the issue file) on one line, for 本期要目 and the
+/// PDF's subject: its lines a full-width space apart (…民生关切县政协开展… ran on),
+/// none after a mark that ends a phrase or before one (：——，).
+fn one_line(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let pause = |c: Option<char>, marks: &str| c.is_some_and(|c| marks.contains(c));
+        if !out.is_empty()
+            && !pause(out.chars().last(), "，、：；。！？—…")
+            && !pause(line.chars().next(), "，、：；。！？—…）》”")
+        {
+            out.push('\u{3000}');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// A title's words, to compare one typed in an article with the issue file's: no
 /// spaces or line breaks, no Markdown escapes.
 fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\\')
         .collect()
+}
+
+/// A Markdown article's own title, worded apart from the issue's (the editor shortened
+/// it for the bulletin): the one `#` line, first, over `##` sections. It printed as the
+/// heading 一、…, and the sections under it as （一）（二）. Blanked (the issue's title
+/// prints), and said with what it was.
+fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
+    let is_h1 = |l: &str| l.starts_with("# ") || l == "#";
+    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return;
+    };
+    if !is_h1(first)
+        || text.lines().filter(|l| is_h1(l)).count() != 1
+        || !text.lines().any(|l| l.starts_with("## "))
+    {
+        return;
+    }
+    let start = first.as_ptr() as usize - text.as_ptr() as usize;
+    let end = start + first.len();
+    let (line, _) = crate::error::line_col(text, start);
+    warnings.push(format!(
+        "{}:{line}: «{}» is the article's own title, worded apart from the issue's: the issue's title is printed, this line is not, and the ## sections under it are numbered 一、二、; keep it by making it the issue's title / 文章自带的标题与期刊文件中的标题不同：排出期刊文件的标题，此行不排，其下 ## 小节编为一、二、",
+        path.display(),
+        first.trim_start_matches('#').trim()
+    ));
+    text.replace_range(start..end, &" ".repeat(end - start));
 }
 
 /// Blanks an article's first line when it repeats the title the issue file gives (a

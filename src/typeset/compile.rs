@@ -666,6 +666,12 @@ impl BodyEnd {
     }
 }
 
+/// Where 本期要目 ends (its rule's foot, as `end`), when the issue has it and the
+/// layout reports it.
+pub(crate) fn contents_end(doc: &PagedDocument) -> Option<BodyEnd> {
+    reported(doc, "jianbao-contents")
+}
+
 /// Where the body ends, when the layout reports it.
 pub(crate) fn body_end(doc: &PagedDocument) -> Option<BodyEnd> {
     reported(doc, "jianbao-body")

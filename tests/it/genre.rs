@@ -2288,3 +2288,127 @@ fn a_two_row_header_has_a_short_rule_under_its_spanning_cell() {
         .collect();
     assert_eq!(short.len(), 1, "{widths:?}");
 }
+
+/// 本期要目 with nothing to list (the one article untitled, no `contents_title`)
+/// printed its heading and rule over nothing: an error at `contents`.
+#[test]
+fn contents_with_nothing_to_list_is_an_error() {
+    let toml = MINIMAL_TOML
+        .replace("[issue]\n", "[issue]\ncontents = true\n")
+        .replace("title = \"测试标题\"\n", "");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let err = jianbao::model::load(&issue).unwrap_err().render(false);
+    assert!(
+        err.contains("issue.toml:8:") && err.contains("contents_title"),
+        "{err}"
+    );
+}
+
+/// 本期要目 that runs past page 1 is said, with the lines over.
+#[test]
+fn contents_running_past_page_one_is_said() {
+    let mut toml = MINIMAL_TOML.replace("[issue]\n", "[issue]\ncontents = true\n");
+    let mut files = vec![("a.txt".to_owned(), "正文。\n".to_owned())];
+    for k in 0..14 {
+        toml.push_str(&format!(
+            "\n[[article]]\ntitle = \"县政协召开推进县域医共体建设月度专题协商会第{k}次会议\"\nfile = \"b{k}.txt\"\n"
+        ));
+        files.push((format!("b{k}.txt"), "正文。\n".to_owned()));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let (_d, issue) = write_issue(&toml, &files);
+    let (_t, _pdf, report) = build_reported(&issue);
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("本期要目 runs on to page 2"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(w.contains("line(s) there"), "{w}");
+    // Three entries fit: nothing said.
+    let short = toml
+        .split("\n[[article]]\ntitle = \"县政协召开推进县域医共体建设月度专题协商会第2次")
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_d, issue) = write_issue(&short, &files);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .all(|w| !w.contains("本期要目 runs on")),
+        "{:?}",
+        report.warnings
+    );
+}
+
+/// `supplement = true` beside a `label`: the label prints as written, so a label
+/// without 增刊 is said; one with it is not.
+#[test]
+fn a_supplement_with_a_label_without_zengkan_is_said() {
+    for (label, said) in [("〔第三期〕", true), ("增刊〔第三期〕", false)] {
+        let toml = MINIMAL_TOML.replace(
+            "number = 1\n",
+            &format!("label = \"{label}\"\nsupplement = true\n"),
+        );
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (model, _) = jianbao::model::load(&issue).unwrap();
+        let w = model
+            .warnings
+            .iter()
+            .find(|w| w.contains("supplement = true"));
+        assert_eq!(w.is_some(), said, "{label}: {:?}", model.warnings);
+        if let Some(w) = w {
+            assert!(w.contains("issue.toml:9:"), "{w}");
+        }
+        assert_eq!(model.issue.number_text.as_deref(), Some(label));
+    }
+}
+
+/// A Markdown article's own `#` title, worded apart from the issue's, over `##`
+/// sections: not printed as the heading 一、… with the sections demoted; said.
+#[test]
+fn a_markdown_articles_own_title_is_not_a_heading() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let md = "# 县政协召开推进县域医共体建设月度专题协商会\n\n## 会议要求\n\n正文。\n\n## 下一步安排\n\n正文。\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let headings: Vec<String> = model.articles[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            jianbao::input::Block::Heading {
+                number, inlines, ..
+            } => Some(format!(
+                "{number}{}",
+                inlines.iter().map(|i| i.text.as_str()).collect::<String>()
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, ["一、会议要求", "二、下一步安排"]);
+    let w = model
+        .warnings
+        .iter()
+        .find(|w| w.contains("the article's own title"))
+        .unwrap_or_else(|| panic!("{:?}", model.warnings));
+    assert!(w.contains("a.md:1:"), "{w}");
+}
+
+/// A title given on two lines (`\n`) is one entry in 本期要目 with its lines a
+/// full-width space apart (they ran together).
+#[test]
+fn a_two_line_title_is_spaced_in_the_contents() {
+    let toml = MINIMAL_TOML
+        .replace("[issue]\n", "[issue]\ncontents = true\n")
+        .replace("测试标题", "聚焦“一老一小”民生关切\\n县政协开展专题协商");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(
+        model.articles[0].contents_entry.as_deref(),
+        Some("聚焦“一老一小”民生关切\u{3000}县政协开展专题协商")
+    );
+}
