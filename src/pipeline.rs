@@ -178,13 +178,13 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
             issue
                 .articles
                 .par_iter()
-                // Word files are left out: a place in the Markdown they become is no
-                // place an editor can find in the .docx.
-                .filter(|a| !crate::model::is_word_file(&a.path))
+                // A Word file's place is its paragraph's number: a place in the
+                // Markdown it becomes is no place an editor can find in the .docx.
                 .filter_map(|a| {
                     crate::proofread::check::punctuation_note(
                         &a.path,
                         &a.source,
+                        &a.paragraphs,
                         &loaded.file.check,
                     )
                 })
@@ -413,10 +413,14 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
     }
     // A 报尾 taller than a page prints over itself: said as what it is, not as the
     // overprints it makes.
-    if let Some(f) = compile::footer_fit(&laid.document)
-        && f.lines_needed() > i64::from(style.page.lines)
-    {
-        return Err(footer_too_tall(&f, p));
+    // (A page of 22 lines is 22 pitches less the gap under the last line: a 报尾 of
+    // 21.6 pitches does not fit it.)
+    if let Some(f) = compile::footer_fit(&laid.document) {
+        let gap = f.pitch - style.fonts.body.size.0;
+        let taken = ((f.tightest() + gap) / f.pitch - 0.02).ceil() as i64;
+        if taken > i64::from(style.page.lines) {
+            return Err(footer_too_tall(taken, p));
+        }
     }
     let overprints = compile::overprints(&laid.document);
     if !overprints.is_empty() {
@@ -530,6 +534,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
             .and_then(|f| footer_alone(f, pages, &prepared.issue)),
     );
     warnings.extend(photos_held(&laid.document, &prepared.issue));
+    warnings.extend(photos_opening_pages(&laid.document, &prepared.issue));
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
         pdf,
@@ -708,12 +713,7 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
             let Some(Block::Image(photo)) = blocks.get(f.block) else {
                 return None;
             };
-            let place = if article.paragraphs.is_empty() {
-                let (line, col) = crate::error::line_col(&article.source, photo.offset);
-                format!("{}:{line}:{col}", article.path.display())
-            } else {
-                article.path.display().to_string()
-            };
+            let place = photo_place(article, photo.offset);
             // What it stays before: the first heading after it (floated, it passed
             // that one first), else its article's end.
             let heading = blocks[f.block..].iter().find_map(|b| match b {
@@ -764,6 +764,90 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+/// Where a photo stands in its article's file, for messages: `file:line:col`, or the
+/// file (a Word file's photo).
+fn photo_place(article: &crate::model::Article, offset: usize) -> String {
+    if article.paragraphs.is_empty() {
+        let (line, col) = crate::error::line_col(&article.source, offset);
+        format!("{}:{line}:{col}", article.path.display())
+    } else {
+        article.path.display().to_string()
+    }
+}
+
+/// A warning for each photo set in the text that opens a page (nothing but a heading
+/// kept with it above it) and leaves two or more lines empty at the foot of the page
+/// before: it did not fit under the text before it, and nothing after it could fill
+/// the room (a photo that ends its article, or one under its own heading). Photos held
+/// before a heading are said by [`photos_held`].
+fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
+    let mm = |pt: f64| pt / 72.0 * 25.4;
+    let Some(body) = compile::body_end(doc) else {
+        return Vec::new();
+    };
+    let (top, pitch, gap) = (body.top, body.pitch, body.pitch - body.size);
+    let bottom = top + issue.style.page.block_height.0;
+    let held: Vec<(usize, usize)> = compile::photos_held(doc)
+        .iter()
+        .map(|h| (h.article, h.block))
+        .collect();
+    // Each photo with the page it left and the lines above it where it went: set in
+    // the text at a page's top (under a heading at most), or floated.
+    let set = compile::photos_at(doc).into_iter().filter_map(|f| {
+        let above = lines_in(f.y - top + 0.5 * pitch, pitch);
+        (f.page > 1 && above <= 3).then_some((
+            f.article,
+            f.block,
+            f.page - 1,
+            above,
+            f.height,
+            f.image,
+            f.width,
+        ))
+    });
+    let floated = compile::photo_floats(doc)
+        .into_iter()
+        .map(|f| (f.article, f.block, f.page, 0, f.height, f.image, f.width));
+    let mut said: Vec<(usize, String)> = set
+        .chain(floated)
+        .filter(|f| !held.contains(&(f.0, f.1)))
+        .filter_map(|(article, block, before, above, height, image, width)| {
+            let foot = compile::content_foot(doc, before, bottom + 0.5)?;
+            let empty = lines_in(bottom - foot, pitch);
+            if empty < 2 {
+                return None;
+            }
+            let article = issue.articles.get(article)?;
+            let blocks: Vec<&Block> = article.blocks.iter().filter(|b| counted(b)).collect();
+            let Some(Block::Image(photo)) = blocks.get(block) else {
+                return None;
+            };
+            let place = photo_place(article, photo.offset);
+            // The size that would fit the room, with the heading kept with it: in 5 %
+            // steps of the text block's width.
+            let room = (empty - above) as f64 * pitch - gap;
+            let scale = (room - (height - image)) / image.max(1.0);
+            let fit = ((scale * width / issue.style.page.block_width.0 * 20.0).floor() * 5.0) as i64;
+            let smaller = if fit >= 25 {
+                format!("make it smaller ({{width={fit}%}} after it in a .md, or smaller in the Word file), ")
+            } else {
+                String::new()
+            };
+            let cut = ((height - room).max(pitch) / pitch).ceil() as i64;
+            let next = before + 1;
+            Some((before, format!(
+                "{place}: the photo {} does not fit on page {before} under the text before it (it needs {:.0} mm, {:.0} mm are left) and is set at the top of page {next}, leaving {empty} line(s) empty at the foot of page {before}; to fill them, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {before} 页放不下，移至第 {next} 页，第 {before} 页下方空 {empty} 行；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
+                photo.src,
+                mm(height),
+                mm(room.max(0.0)),
+                photo.src,
+            )))
+        })
+        .collect();
+    said.sort_by_key(|(page, _)| *page);
+    said.into_iter().map(|(_, w)| w).collect()
 }
 
 /// The warning for a footer (报尾) that stands alone on a page of its own: how many
@@ -827,7 +911,7 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
 
 /// The error for a footer (报尾) taller than a page: no page can hold it, and it would
 /// print over itself. It names the list with the most entries, which `join` runs on.
-fn footer_too_tall(f: &compile::FooterFit, p: &Prepared) -> Error {
+fn footer_too_tall(needed: i64, p: &Prepared) -> Error {
     let lines = p.issue.style.page.lines;
     let longest = p.loaded.file.footer.as_ref().and_then(|ft| {
         ft.distribution
@@ -835,7 +919,6 @@ fn footer_too_tall(f: &compile::FooterFit, p: &Prepared) -> Error {
             .filter(|d| d.join.is_none())
             .max_by_key(|d| d.recipients.len())
     });
-    let needed = f.lines_needed();
     match longest {
         Some(d) if d.recipients.len() > 2 => p
             .loaded

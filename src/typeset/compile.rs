@@ -323,6 +323,17 @@ impl Affine {
         ])
     }
 
+    fn of(t: typst::layout::Transform) -> Affine {
+        Affine([
+            t.sx.get(),
+            t.ky.get(),
+            t.kx.get(),
+            t.sy.get(),
+            t.tx.to_pt(),
+            t.ty.to_pt(),
+        ])
+    }
+
     fn translate(x: f64, y: f64) -> Affine {
         Affine([1.0, 0.0, 0.0, 1.0, x, y])
     }
@@ -341,18 +352,7 @@ fn runs(frame: &Frame, m: Affine, out: &mut Vec<Run>) {
     for (pos, item) in frame.items() {
         let at = m.then(Affine::translate(pos.x.to_pt(), pos.y.to_pt()));
         match item {
-            FrameItem::Group(g) => {
-                let t = g.transform;
-                let inner = Affine([
-                    t.sx.get(),
-                    t.ky.get(),
-                    t.kx.get(),
-                    t.sy.get(),
-                    t.tx.to_pt(),
-                    t.ty.to_pt(),
-                ]);
-                runs(&g.frame, at.then(inner), out);
-            }
+            FrameItem::Group(g) => runs(&g.frame, at.then(Affine::of(g.transform)), out),
             // A rotated run is the draft's watermark, meant to lie over the page.
             FrameItem::Text(t) if !at.rotated() && !t.text.trim().is_empty() => {
                 let size = t.size.to_pt();
@@ -525,8 +525,12 @@ pub struct FooterFit {
 impl FooterFit {
     /// The body lines the footer takes at the tightest, with the space above it.
     pub fn lines_needed(&self) -> i64 {
-        let tightest = self.needs.iter().copied().fold(f64::INFINITY, f64::min);
-        (tightest / self.pitch).ceil() as i64
+        (self.tightest() / self.pitch).ceil() as i64
+    }
+
+    /// The room it needs at the tightest, with the space above it, pt.
+    pub fn tightest(&self) -> f64 {
+        self.needs.iter().copied().fold(f64::INFINITY, f64::min)
     }
 }
 
@@ -546,6 +550,13 @@ pub(crate) struct PhotoFloat {
     pub block: usize,
     /// The page it did not fit on.
     pub page: usize,
+    /// Its block's height, its image's height and its (row's) width, pt.
+    #[serde(default)]
+    pub height: f64,
+    #[serde(default)]
+    pub image: f64,
+    #[serde(default)]
+    pub width: f64,
 }
 
 /// The photos that floated, in order, when the layout reports them.
@@ -584,6 +595,76 @@ pub(crate) fn photos_held(doc: &PagedDocument) -> Vec<PhotoHeld> {
         .into_iter()
         .map(|(_, f)| f)
         .collect()
+}
+
+/// A photo set in the text, not floated (`layouts/article.typ`): its article and
+/// block, its block's height, its image's height and its (row's) width, pt; and the
+/// page and the y of its block's top, pt.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct PhotoAt {
+    pub article: usize,
+    pub block: usize,
+    pub height: f64,
+    pub image: f64,
+    pub width: f64,
+    #[serde(skip)]
+    pub page: usize,
+    #[serde(skip)]
+    pub y: f64,
+}
+
+/// The photos set in the text, when the layout reports them.
+pub(crate) fn photos_at(doc: &PagedDocument) -> Vec<PhotoAt> {
+    use typst::introspection::Introspector;
+    let Some(label) =
+        typst::foundations::Label::new(typst::utils::PicoStr::intern("jianbao-photo-at"))
+    else {
+        return Vec::new();
+    };
+    let introspector = doc.introspector();
+    introspector
+        .query(&typst::foundations::Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let at = introspector.position(content.location()?)?;
+            let mut photo: PhotoAt = metadata_value(content)?;
+            photo.page = at.page.get();
+            photo.y = at.point.y.to_pt();
+            Some(photo)
+        })
+        .collect()
+}
+
+/// The foot of the lowest text or image on a page (from 1) above `limit` (pt from the
+/// page's top; the page number stands below it), when it has any.
+pub(crate) fn content_foot(doc: &PagedDocument, page: usize, limit: f64) -> Option<f64> {
+    fn walk(frame: &Frame, m: Affine, limit: f64, foot: &mut Option<f64>) {
+        for (pos, item) in frame.items() {
+            let at = m.then(Affine::translate(pos.x.to_pt(), pos.y.to_pt()));
+            let y = match item {
+                FrameItem::Group(g) => {
+                    walk(&g.frame, at.then(Affine::of(g.transform)), limit, foot);
+                    continue;
+                }
+                FrameItem::Text(t) if !t.text.trim().is_empty() => {
+                    at.apply(0.0, 0.12 * t.size.to_pt()).1
+                }
+                FrameItem::Image(_, size, _) => at.apply(0.0, size.y.to_pt()).1,
+                _ => continue,
+            };
+            if y < limit {
+                *foot = Some(foot.map_or(y, |f: f64| f.max(y)));
+            }
+        }
+    }
+    let mut foot = None;
+    walk(
+        &doc.pages().get(page.checked_sub(1)?)?.frame,
+        Affine::ID,
+        limit,
+        &mut foot,
+    );
+    foot
 }
 
 /// A block inside an article (a heading, a list's item): its article and its block,

@@ -433,3 +433,48 @@ fn a_long_pinyin_line_stays_on_one_line() {
         "{warnings:?}"
     );
 }
+
+/// A 报尾 near a page tall (31 units a line each, 本期增发, the approval): a page of
+/// its own holds it only tightened. It was set as designed and ran over the page and
+/// over itself («各功能区管委会» overprints «本期增发…»); one unit more than a page
+/// holds even tightened is the error that names the list to run on.
+#[test]
+fn a_footer_near_a_page_tall_is_tightened_on_its_own_page_or_named() {
+    let units = |n: usize, stem: &str| {
+        (0..n)
+            .map(|k| format!("\"{stem}第{k}办公室\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let footer = |sent: usize| {
+        format!(
+            "\n[footer]\neditors = [\"赵明\", \"钱国强\"]\napproval = \"浙内准字〔2024〕第0153号\"\nprint_count = 260\nextra = \"本期增发：市消防救援支队、市气象局、国网市供电公司、市燃气集团有限公司\"\n[[footer.distribution]]\nlabel = \"报\"\nrecipients = [{}]\n[[footer.distribution]]\nlabel = \"送\"\nrecipients = [{}]\n[[footer.distribution]]\nlabel = \"发\"\nrecipients = [{}]\n",
+            units(7, "省"),
+            units(sent, "市"),
+            units(5, "区")
+        )
+    };
+    let toml = format!("{MINIMAL_TOML}{}", footer(18));
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let out = dir.path().join("out.pdf");
+    let built = pipeline::build(&BuildOptions {
+        output: Some(out.clone()),
+        ..opts(&issue)
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(
+        built
+            .warnings
+            .iter()
+            .any(|w| w.contains("the 报尾 stands alone")),
+        "{:?}",
+        built.warnings
+    );
+    let toml = format!("{MINIMAL_TOML}{}", footer(19));
+    let (_dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let err = pipeline::build(&opts(&issue)).unwrap_err().render(false);
+    assert!(
+        err.contains("the 报尾 needs 23 lines and a page holds 22") && !err.contains("overprints"),
+        "{err}"
+    );
+}

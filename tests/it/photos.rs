@@ -778,3 +778,41 @@ fn photos_on_one_line_stand_side_by_side_at_one_height() {
     assert!(!captions.is_empty(), "{text}");
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
+
+/// A photo that does not fit under the text before it and leaves the foot of that
+/// page empty is said, with the lines left empty and the page: under its own heading
+/// (both go to the next page), and floated past the end of the text.
+#[test]
+fn a_photo_that_leaves_a_page_short_is_said() {
+    let para =
+        "全区各学校认真组织开展冬季消防安全演练活动，提高师生自救互救能力，取得了良好效果。\n\n";
+    let md = format!(
+        "{}## 活动剪影\n\n![学生有序疏散](p.jpg)\n\n## 下一步工作\n\n各校将继续做好安全教育工作。\n",
+        para.repeat(3)
+    );
+    let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(1800, 1200))]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    let said: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("empty at the foot of page"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", report.warnings);
+    assert!(
+        said[0].contains("a.md:9:1: the photo p.jpg") && said[0].contains("top of page 2"),
+        "{}",
+        said[0]
+    );
+    // Room for it: nothing said.
+    let md = format!("{para}![学生有序疏散](p.jpg){{width=50%}}\n\n{para}");
+    let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(1800, 1200))]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .all(|w| !w.contains("empty at the foot")),
+        "{:?}",
+        report.warnings
+    );
+}
