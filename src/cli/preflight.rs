@@ -90,7 +90,7 @@ pub(super) fn run(args: PreflightArgs) -> ExitCode {
         );
     } else if findings.is_empty() {
         println!(
-            "{}: ready for the press: fonts embedded, CMYK and spot colours only, no rich black text, ink ≤ {:.0} %, no hairlines, trim boxes set / 可付印",
+            "{}: ready for the press: fonts embedded, CMYK and spot colours only, no rich black text, ink ≤ {:.0} %, no hairlines, every page the trim size (its TrimBox, or its MediaBox when there is no bleed) / 可付印",
             args.pdf.display(),
             args.max_ink
         );

@@ -1846,13 +1846,14 @@ fn escape_lines(text: &str, line_start: bool) -> String {
 
 /// Text as Markdown that prints as itself: every ASCII mark Markdown reads is
 /// escaped; at the start of a line also what would make a list, a heading or a
-/// quote of it.
+/// quote of it. (Not `!`, which opens a photo only before a `[`, escaped: an escaped
+/// `\!` hid a half-width ! from the punctuation check.)
 pub(crate) fn escape(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
         ) {
             out.push('\\');
         }

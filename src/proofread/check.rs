@@ -187,15 +187,34 @@ pub fn uncovered(opts: &BuildOptions) -> Result<Vec<InputError>> {
 /// marks in Chinese text, straight quotes, …): a build prints the text as typed, so
 /// an editor who only builds is told where the first problem is and how many there are.
 /// (`check` itself lists them all and does not print this.)
+///
+/// A Word file (`paragraphs` not empty) is scanned as the Markdown it is read as, and
+/// its place is its paragraph's number: `--fix` cannot rewrite it.
 pub(crate) fn punctuation_note(
     path: &Path,
     source: &str,
+    paragraphs: &[(usize, usize)],
     accepted: &issue_file::CheckFile,
 ) -> Option<String> {
-    let mut found = punctuation::scan(source, punctuation::Options::for_path(path));
+    let word = !paragraphs.is_empty();
+    let options = match word {
+        true => punctuation::Options::for_path(&path.with_extension("md")),
+        false => punctuation::Options::for_path(path),
+    };
+    let mut found = punctuation::scan(source, options);
     // A line broken mid-sentence has a warning of its own (from the model).
     found.retain(|f| f.kind != punctuation::Kind::BrokenLine && !accepted.accepts(source, &f.span));
     let first = found.first()?;
+    if word {
+        let n = crate::input::docx::Converted::paragraph_at(paragraphs, first.span.start);
+        return Some(format!(
+            "{}: paragraph {n}: {} punctuation problem(s), the first: {}; printed as typed: `jianbao check` lists them; to fix them, `jianbao import` the file and name the .md it writes / 标点问题 {} 处（第 {n} 段起），按原样排出：用 jianbao check 查看；需修改时先用 jianbao import 转为 .md",
+            path.display(),
+            found.len(),
+            first.kind.problem(),
+            found.len(),
+        ));
+    }
     let (line, col) = crate::error::line_col(source, first.span.start);
     let fixable = found.iter().filter(|f| f.fix.is_some()).count();
     Some(format!(
@@ -422,7 +441,7 @@ pub fn plan_fixes(report: &Report) -> Vec<FileFix> {
             if count == 0 {
                 return None;
             }
-            let after = punctuation::apply(&a.decoded.text, &found);
+            let after = punctuation::fix(&a.decoded.text, a.options);
             let (bytes, encoding) = a.decoded.encode_like(&after);
             Some(FileFix {
                 path: a.path.clone(),

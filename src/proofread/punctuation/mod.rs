@@ -243,7 +243,17 @@ pub fn scan(text: &str, opts: Options) -> Vec<Finding> {
 
 /// Applies the safe fixes. `fix(&fix(x)) == fix(x)`.
 pub fn fix(text: &str, opts: Options) -> String {
-    apply(text, &scan(text, opts))
+    let mut out = apply(text, &scan(text, opts));
+    // A fix can make another: a full-width digit made half-width shows 中. ４ to be a
+    // sentence's end (中。4). Again, until nothing changes.
+    for _ in 0..3 {
+        let next = apply(&out, &scan(&out, opts));
+        if next == out {
+            break;
+        }
+        out = next;
+    }
+    out
 }
 
 /// Applies the safe fixes of `findings` (found in `text`).
