@@ -2159,6 +2159,8 @@ mod tests {
     #[test]
     fn escape_keeps_marks_as_text() {
         assert_eq!(escape("a*b_c[d]#", false), "a\\*b\\_c\\[d\\]\\#");
+        // ! is no mark of its own (![ is, and [ is escaped): the check sees it.
+        assert_eq!(escape("继续努力!![图]", false), "继续努力!!\\[图\\]");
         assert_eq!(escape("1. 总体要求", true), "1\\. 总体要求");
         assert_eq!(escape("- 项", true), "\\- 项");
         assert_eq!(escape("全角（一）", true), "全角（一）");

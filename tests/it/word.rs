@@ -579,3 +579,23 @@ fn a_docx_named_doc_is_read_as_the_docx_it_is() {
     let (_t, pdf, _report) = build_reported(&issue);
     assert!(squash(&pdftotext(&pdf)).contains("全市查处问题186起"));
 }
+
+/// A Word file's half-width punctuation is warned by the build, as a text file's is,
+/// at its paragraph (a place in the Markdown it is read as is none in the .docx).
+#[test]
+fn a_word_files_punctuation_is_warned_at_its_paragraph() {
+    let body = r#"<w:p><w:r><w:t>今年以来，全区教育系统认真落实政策。</w:t></w:r></w:p><w:p><w:r><w:t>下一步,我们将继续努力!</w:t></w:r></w:p>"#;
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.docx\"");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), package(body)).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("punctuation problem(s)"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(
+        w.contains("a.docx: paragraph 2: 2 punctuation problem(s)"),
+        "{w}"
+    );
+}
