@@ -1149,6 +1149,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut notes: Vec<(String, Vec<Block>)> = Vec::new();
     let mut outer: Option<(String, Vec<Block>)> = None;
     let mut in_html_block = false;
+    // The HTML block was a table, read as one: its text is not a paragraph too.
+    let mut html_table_read = false;
     let mut in_code = false;
     // Inside <sup>…</sup> or <sub>…</sub>.
     let mut script: Option<Script> = None;
@@ -1414,7 +1416,12 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 in_html_block = true;
                 current = Some((None, Vec::new()));
                 centred = is_centred_html(&text[range.clone()]);
-                if !centred {
+                // A table written in HTML (Typora, a web page, some Word converters):
+                // the table it is (it printed as one run-together paragraph).
+                if let Some(t) = html_table(&text[range.clone()]) {
+                    blocks.push(Block::Table(t));
+                    html_table_read = true;
+                } else if !centred {
                     warnings.push(MdWarning {
                         offset: range.start,
                         message: "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出".into(),
@@ -1423,6 +1430,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
+                if std::mem::take(&mut html_table_read) {
+                    current = None;
+                }
                 if std::mem::take(&mut centred)
                     && let Some((None, inlines)) = current.take()
                 {
@@ -1983,6 +1993,85 @@ fn parse_width(attr: &str) -> Result<Option<f64>, String> {
 
 /// HTML without its tags and comments: `<div>会议纪要</div>` → `会议纪要`. Borrowed
 /// when there was nothing to remove.
+/// A table written in HTML (`<table><tr><td>…`): its rows, the first its header, each
+/// cell's text without its tags; none when the block holds no table of two rows or
+/// more. (Merged cells are not read: their rows are padded with empty cells.)
+fn html_table(html: &str) -> Option<Table> {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("<table") {
+        return None;
+    }
+    // The parts between each `<{tag}` and its `</{tag}>`, in `lower`'s offsets.
+    let parts = |from: usize, to: usize, tags: &[&str]| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = from;
+        while at < to {
+            let next = tags
+                .iter()
+                .filter_map(|t| lower[at..to].find(&format!("<{t}")).map(|i| (at + i, *t)))
+                .filter(|&(i, t)| {
+                    // `<th` is not `<thead`.
+                    lower[i + 1 + t.len()..].starts_with(['>', ' ', '\t', '\n', '/'])
+                })
+                .min();
+            let Some((open, tag)) = next else { break };
+            let Some(body) = lower[open..to].find('>').map(|i| open + i + 1) else {
+                break;
+            };
+            let end = lower[body..to]
+                .find(&format!("</{tag}"))
+                .map_or(to, |i| body + i);
+            out.push((body, end));
+            at = end.max(body);
+        }
+        out
+    };
+    let decode = |s: &str| {
+        strip_tags(s)
+            .replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut rows: Vec<Vec<Vec<Inline>>> = parts(0, lower.len(), &["tr"])
+        .into_iter()
+        .map(|(a, b)| {
+            parts(a, b, &["td", "th"])
+                .into_iter()
+                .map(|(c, d)| {
+                    let t = decode(&html[c..d]);
+                    if t.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![plain(t, None)]
+                    }
+                })
+                .collect()
+        })
+        .filter(|r: &Vec<Vec<Inline>>| !r.is_empty())
+        .collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for r in &mut rows {
+        r.resize(width, Vec::new());
+    }
+    let header = rows.remove(0);
+    Some(Table {
+        caption: Vec::new(),
+        align: vec!["auto"; width],
+        header,
+        rows,
+        header_rows: 0,
+        spans: Vec::new(),
+    })
+}
+
 fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
     if !html.contains('<') {
         return std::borrow::Cow::Borrowed(html);
@@ -2499,6 +2588,36 @@ mod tests {
             let md = parse_markdown(text, true);
             assert!(md.warnings.is_empty(), "{:?}", md.warnings);
         }
+    }
+
+    /// A table written in HTML is the table it is (it printed as one paragraph).
+    #[test]
+    fn an_html_table_is_a_table() {
+        let md = "参训情况如下：\n\n<table>\n<thead><tr><th>学校</th><th>参训人数</th></tr></thead>\n<tbody>\n<tr><td>第一实验小学</td><td>86</td></tr>\n<tr><td><b>东城中学</b></td><td>72&nbsp;</td></tr>\n</tbody></table>\n\n此后正文。\n";
+        let m = parse_markdown(md, true);
+        assert!(
+            matches!(
+                m.blocks.as_slice(),
+                [
+                    Block::Paragraph { .. },
+                    Block::Table(_),
+                    Block::Paragraph { .. }
+                ]
+            ),
+            "{:?}",
+            m.blocks
+        );
+        let Block::Table(t) = &m.blocks[1] else {
+            unreachable!()
+        };
+        let cells = |r: &[Vec<Inline>]| -> Vec<String> {
+            r.iter()
+                .map(|c| c.iter().map(|i| i.text.as_str()).collect())
+                .collect()
+        };
+        assert_eq!(cells(&t.header), ["学校", "参训人数"]);
+        assert_eq!(cells(&t.rows[1]), ["东城中学", "72"]);
+        assert!(m.warnings.is_empty(), "{:?}", m.warnings);
     }
 
     /// Word's caption pasted as text (表1, a tab, the caption) over a table pasted
