@@ -2412,3 +2412,21 @@ fn a_two_line_title_is_spaced_in_the_contents() {
         Some("聚焦“一老一小”民生关切\u{3000}县政协开展专题协商")
     );
 }
+
+/// A quotation's source on a line of its own after it (——县政协原副主席　王某) is set
+/// at the right, not as a paragraph of the quotation.
+#[test]
+fn a_quotations_source_is_set_at_the_right() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let md = "一位老委员说：\n\n> 协商不是走过场，而是要真正把群众的呼声带到决策桌上。\n>\n> ——县政协原副主席　王某\n\n会场响起了掌声。\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = sized_chars(&pdf) else {
+        return;
+    };
+    // The source's last character ends where the quotation's lines end, two
+    // characters in from the block's right edge (A4: the block ends at 184 mm,
+    // 521.6 pt); set as a paragraph it ended near the middle (319 pt).
+    let end = chars.iter().find(|x| x.0 == '某').unwrap();
+    assert!((end.2 + 16.0 - (521.6 - 2.0 * 16.0)).abs() < 4.0, "{end:?}");
+}
