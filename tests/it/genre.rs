@@ -2430,3 +2430,31 @@ fn a_quotations_source_is_set_at_the_right() {
     let end = chars.iter().find(|x| x.0 == '某').unwrap();
     assert!((end.2 + 16.0 - (521.6 - 2.0 * 16.0)).abs() < 4.0, "{end:?}");
 }
+
+/// A number and its unit symbol a space apart (0.5 mg/m³) are never broken apart at a
+/// line's end: paragraphs whose text before it grows a character at a time put it
+/// at every place in the line.
+#[test]
+fn a_number_and_its_unit_symbol_stay_on_one_line() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let text: String = (0..28)
+        .map(|k| {
+            format!(
+                "{}降至0.5 mg/m³以下，空气质量正常。\n",
+                "监测数据显示".chars().cycle().take(k).collect::<String>()
+            )
+        })
+        .collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(lines.matches("0.5 mg/m³").count() == 28, "{lines}");
+}
