@@ -339,6 +339,12 @@ mod tests {
         assert_eq!(fixed("(选举任免处 王水清供稿)"), "（选举任免处王水清供稿）");
         assert_eq!(fixed("(1)既要"), "（1）既要");
         assert_eq!(fixed("使用Python, 以及"), "使用Python，以及");
+        // An English title's own parentheses stay; Chinese around them is converted.
+        assert_eq!(
+            fixed("题为“Annual Safety Report (2026)”，共56页。"),
+            "题为“Annual Safety Report (2026)”，共56页。"
+        );
+        assert_eq!(fixed("GDP (国内生产总值)增长"), "GDP（国内生产总值）增长");
     }
 
     #[test]

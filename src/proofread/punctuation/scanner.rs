@@ -277,10 +277,16 @@ impl Scanner {
             if !ho && !hc {
                 continue;
             }
+            // After an English word, a pair around no Chinese is English's: «"Annual
+            // Safety Report (2026)"» in a Chinese sentence keeps its ( ).
+            let english = self
+                .left_of(o)
+                .is_some_and(|i| self.cs[i].is_ascii_alphabetic());
             let convert = (ho != hc)
                 || self.has_han(o + 1..c)
-                || self.is_chinese_at(self.left_of(o))
-                || self.is_chinese_at(self.right_of(c));
+                || (!english
+                    && (self.is_chinese_at(self.left_of(o))
+                        || self.is_chinese_at(self.right_of(c))));
             if convert {
                 if ho {
                     self.push(o..o + 1, Kind::HalfWidth('('), Some("（"));
