@@ -535,6 +535,21 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     );
     warnings.extend(photos_held(&laid.document, &prepared.issue));
     warnings.extend(photos_opening_pages(&laid.document, &prepared.issue));
+    warnings.extend(
+        compile::tables_moved(&laid.document)
+            .into_iter()
+            .filter_map(|(page, t)| {
+                let empty = lines_in(t.room, t.pitch);
+                let name = match t.caption.trim() {
+                    "" => "a table".to_owned(),
+                    c => format!("the table «{c}»"),
+                };
+                (empty > 0).then(|| format!(
+                    "page {page}: {name} opens page {} (its caption, header and first three rows do not fit under the text before it, and a table is not begun with one row at a page's foot), leaving {empty} line(s) empty on page {page}; to fill them, cut {empty} line(s) of the text before it, or move the table / 第 {page} 页：表格放不下表题、表头和前三行，移至下一页，本页空 {empty} 行",
+                    page + 1
+                ))
+            }),
+    );
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
         pdf,

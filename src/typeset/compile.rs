@@ -667,6 +667,21 @@ pub(crate) fn content_foot(doc: &PagedDocument, page: usize, limit: f64) -> Opti
     foot
 }
 
+/// A long table that opened the next page, its caption, header and three rows not
+/// fitting the room left under the text before it (`layouts/article.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct TableMoved {
+    /// The room it left, and the body's line pitch, pt.
+    pub room: f64,
+    pub pitch: f64,
+    pub caption: String,
+}
+
+/// The tables that opened the next page, with the page each left.
+pub(crate) fn tables_moved(doc: &PagedDocument) -> Vec<(usize, TableMoved)> {
+    reported_all(doc, "jianbao-table-moved")
+}
+
 /// A block inside an article (a heading, a list's item): its article and its block,
 /// from 0.
 #[derive(Debug, Clone, Copy, serde::Deserialize)]

@@ -2458,3 +2458,51 @@ fn a_number_and_its_unit_symbol_stay_on_one_line() {
     let lines = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(lines.matches("0.5 mg/m³").count() == 28, "{lines}");
 }
+
+/// A long table never begins at a page's foot with its caption, its header and one
+/// row: where the three first rows do not fit it opens the next page, and that is said.
+/// The text before it grows a paragraph at a time, so that it starts at every height.
+#[test]
+fn a_long_table_never_begins_with_one_row_at_a_pages_foot() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let rows: String = (1..=10)
+        .map(|k| format!("| 学校{k:02} | {} | {} |\n", 1000 + k, 90 + k))
+        .collect();
+    let mut said = 0;
+    for k in 1..=9 {
+        let para =
+            "全区各校认真开展课后服务工作，参与率和满意度稳步提升，课程内容更加丰富多彩。\n\n"
+                .repeat(k);
+        let md = format!(
+            "{para}表1　各校课后服务情况\n\n| 学校 | 人数 | 参与率 |\n|---|---|---|\n{rows}\n此后正文。\n"
+        );
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_t, pdf, report) = build_reported(&issue);
+        said += report
+            .warnings
+            .iter()
+            .filter(|w| w.contains("opens page") && w.contains("表1"))
+            .count();
+        let out = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let page = text
+            .split('\u{c}')
+            .find(|p| p.contains("各校课后服务情况"))
+            .unwrap();
+        let on_it = (1..=10)
+            .filter(|r| page.contains(&format!("学校{r:02}")))
+            .count();
+        assert!(
+            on_it >= 3,
+            "k = {k}: {on_it} row(s) under the caption on its page\n{page}"
+        );
+    }
+    assert!(said >= 1, "no table was said to open a page");
+}
