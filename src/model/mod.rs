@@ -412,7 +412,11 @@ pub struct Article {
 #[derive(Debug, Clone, Serialize)]
 pub struct Footer {
     pub distribution: Vec<Distribution>,
+    /// A one-off line (本期增发：市消防救援支队、市气象局…).
     pub extra: Option<String>,
+    /// Where `extra`'s list after its label (本期增发：) may break, between its units
+    /// (`words::unit_breaks`), in characters of the list; empty when it has no label.
+    pub extra_units: Vec<usize>,
     pub editors: Vec<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -904,6 +908,12 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     })
                 })
                 .collect::<Result<_>>()?,
+            extra_units: opt(&ft.extra, "footer.extra")?
+                .as_deref()
+                .and_then(|e| e.split_once('：'))
+                .filter(|(label, _)| label.chars().count() <= 8)
+                .map(|(_, list)| words::unit_breaks(list))
+                .unwrap_or_default(),
             extra: opt(&ft.extra, "footer.extra")?,
             editors: ft
                 .editors

@@ -2506,3 +2506,26 @@ fn a_long_table_never_begins_with_one_row_at_a_pages_foot() {
     }
     assert!(said >= 1, "no table was said to open a page");
 }
+
+/// 本期增发 is set as the lists over it are: its units after the label, never broken
+/// inside one, the lines after the first under the first unit.
+#[test]
+fn the_extra_distribution_breaks_between_its_units() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = labelled("").replace(
+        "print_count = 300\n",
+        "print_count = 300\nextra = \"本期增发：市消防救援支队、市气象局、国网市供电公司、市燃气集团有限公司\"\n",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let footer = model.footer.as_ref().unwrap();
+    assert_eq!(footer.extra_units, [8, 13, 21]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    assert!(
+        text.lines().any(|l| l.contains("市燃气集团有限公司")),
+        "{text}"
+    );
+}
