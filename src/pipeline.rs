@@ -481,6 +481,9 @@ pub struct Built {
     pub audited: bool,
     /// How long layout, export and the print steps took.
     pub timings: Timings,
+    /// The photos the layout made smaller to keep them in their sections: each one's
+    /// file (`PhotoFile::vpath`) and scale.
+    pub shrunk: Vec<(String, f64)>,
 }
 
 /// Lays out a prepared issue and exports it (print post-processing, colour audit when
@@ -534,6 +537,19 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
             .and_then(|f| footer_alone(f, pages, &prepared.issue)),
     );
     warnings.extend(photos_held(&laid.document, &prepared.issue));
+    // A photo made smaller has more ppi than it was read with: its warning of too few
+    // said what it no longer is (102 ppi for a photo set at 65 %, 156 ppi).
+    let shrunk = shrunk_photos(&laid.document, &prepared.issue);
+    warnings.retain(|w| {
+        !shrunk.iter().any(|(vpath, scale)| {
+            prepared.issue.photos.iter().any(|f| {
+                f.vpath == *vpath
+                    && f.ppi / scale >= crate::input::photo::MIN_PPI
+                    && w.contains(&format!("{}×{} px: placed", f.source_px.0, f.source_px.1))
+                    && w.contains(f.origin.rsplit(['/', ' ']).next().unwrap_or(""))
+            })
+        })
+    });
     warnings.extend(photos_opening_pages(&laid.document, &prepared.issue));
     warnings.extend(
         compile::tables_moved(&laid.document)
@@ -565,6 +581,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
         font_use,
         audited: needs_audit(prepared, unproven.as_deref()),
         timings,
+        shrunk,
     };
     if built.audited {
         audit_colours(&built.pdf, &mut built.timings)?;
@@ -777,6 +794,23 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
                 "{place}: the photo {} does not fit on page {} under the text before it (it needs {need:.0} mm, {room:.0} mm are left) and is set at the top of page {next}, to stay {stay} (floated, it would print {floated}), leaving {empty} line(s) empty on page {}; to fill them, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {} 页放不下（需 {need:.0} 毫米，仅剩 {room:.0} 毫米），移至第 {next} 页顶端，留在{stay_zh}，第 {} 页空 {empty} 行；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
                 photo.src, f.page, f.page, photo.src, f.page, f.page,
             ))
+        })
+        .collect()
+}
+
+/// The photos the layout made smaller to keep them in their sections: each one's file
+/// and scale.
+fn shrunk_photos(doc: &PagedDocument, issue: &Issue) -> Vec<(String, f64)> {
+    compile::photos_held(doc)
+        .iter()
+        .filter_map(|f| {
+            let scale = f.scale?;
+            let article = issue.articles.get(f.article)?;
+            let block = article.blocks.iter().filter(|b| counted(b)).nth(f.block)?;
+            match block {
+                Block::Image(p) => Some((p.file.clone(), scale)),
+                _ => None,
+            }
         })
         .collect()
 }
@@ -1055,7 +1089,15 @@ pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<
         font_use: built.font_use,
         audited: built.audited,
         timings,
-        photos: prepared.issue.photos.iter().map(|p| p.report()).collect(),
+        photos: prepared
+            .issue
+            .photos
+            .iter()
+            .map(|p| {
+                let shrunk = built.shrunk.iter().find(|(v, _)| *v == p.vpath);
+                p.report_at(shrunk.map_or(1.0, |s| s.1))
+            })
+            .collect(),
     })
 }
 

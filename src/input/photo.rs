@@ -62,7 +62,13 @@ pub struct PhotoFile {
 impl PhotoFile {
     /// The report line of a photo: its file, its pixels, its placed size, its ppi.
     pub fn report(&self) -> String {
-        let mm = |pt: f64| pt / POINTS_PER_INCH * 25.4;
+        self.report_at(1.0)
+    }
+
+    /// The report line of a photo set at `scale` of its placed size (a photo the layout
+    /// made smaller to keep it in its section).
+    pub fn report_at(&self, scale: f64) -> String {
+        let mm = |pt: f64| pt / POINTS_PER_INCH * 25.4 * scale;
         let reduced = if self.image.width() < self.source_px.0 {
             format!(
                 ", reduced to {}×{} px ({TARGET_PPI:.0} ppi)",
@@ -79,7 +85,7 @@ impl PhotoFile {
             self.source_px.1,
             mm(self.placed.0),
             mm(self.placed.1),
-            self.ppi
+            self.ppi / scale
         )
     }
 }

@@ -816,3 +816,45 @@ fn a_photo_that_leaves_a_page_short_is_said() {
         report.warnings
     );
 }
+
+/// A photo the layout made smaller to keep it in its section has more ppi than it was
+/// read with: it is not said to be too soft when at its set size it is not, and its
+/// report line gives the size it is set at.
+#[test]
+fn a_photo_made_smaller_is_judged_at_its_set_size() {
+    let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
+    let mut shrunk = 0;
+    for n in [2, 10] {
+        let md = format!(
+            "## 一、第一部分\n\n{}![签约仪式](p.jpg)\n\n短段。\n\n## 二、第二部分\n\n{}",
+            line.repeat(n),
+            line.repeat(20)
+        );
+        // 133 ppi placed 156 mm wide.
+        let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(820, 547))]);
+        let (_t, _pdf, report) = build_reported(&issue);
+        let soft = report
+            .warnings
+            .iter()
+            .any(|w| w.contains("820×547 px: placed"));
+        let line = report.photos.iter().find(|p| p.contains("p.jpg")).unwrap();
+        let ppi: f64 = line
+            .split(" ppi")
+            .next()
+            .and_then(|s| s.rsplit(' ').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("{line}"));
+        if report
+            .warnings
+            .iter()
+            .any(|w| w.contains("of its size on page"))
+        {
+            shrunk += 1;
+            assert_eq!(soft, ppi < 150.0, "{line}: {:?}", report.warnings);
+            assert!(ppi > 133.0, "{line}");
+        } else {
+            assert!(soft && ppi < 150.0, "{line}: {:?}", report.warnings);
+        }
+    }
+    assert_eq!(shrunk, 1);
+}
