@@ -831,7 +831,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .collect();
         let subtitle = opt_line(&entry.subtitle, "article.subtitle")?;
         let contents_entry = opt_line(&entry.contents_title, "article.contents_title")?
-            .or_else(|| (!title.is_empty()).then(|| one_line(&title)));
+            .or_else(|| (!title.is_empty()).then(|| title.concat()));
         let note = entry
             .note
             .as_ref()
@@ -993,7 +993,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         // The titles, an untitled report's left out (it gave an empty entry: a stray ；).
         subject: articles
             .iter()
-            .map(|a| one_line(&a.title))
+            .map(|a| a.title.concat())
             .filter(|t| !t.trim().is_empty())
             .collect::<Vec<_>>()
             .join("；"),
@@ -1219,24 +1219,6 @@ fn word_blocks(
         }
     }
     (converted.markdown, blocks)
-}
-
-/// A title of several lines (`\n` in the issue file) on one line, for 本期要目 and the
-/// PDF's subject: its lines a full-width space apart (…民生关切县政协开展… ran on),
-/// none after a mark that ends a phrase or before one (：——，).
-fn one_line(lines: &[String]) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let pause = |c: Option<char>, marks: &str| c.is_some_and(|c| marks.contains(c));
-        if !out.is_empty()
-            && !pause(out.chars().last(), "，、：；。！？—…")
-            && !pause(line.chars().next(), "，、：；。！？—…）》”")
-        {
-            out.push('\u{3000}');
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 /// A title's words, to compare one typed in an article with the issue file's: no

@@ -2398,21 +2398,6 @@ fn a_markdown_articles_own_title_is_not_a_heading() {
     assert!(w.contains("a.md:1:"), "{w}");
 }
 
-/// A title given on two lines (`\n`) is one entry in 本期要目 with its lines a
-/// full-width space apart (they ran together).
-#[test]
-fn a_two_line_title_is_spaced_in_the_contents() {
-    let toml = MINIMAL_TOML
-        .replace("[issue]\n", "[issue]\ncontents = true\n")
-        .replace("测试标题", "聚焦“一老一小”民生关切\\n县政协开展专题协商");
-    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let (model, _) = jianbao::model::load(&issue).unwrap();
-    assert_eq!(
-        model.articles[0].contents_entry.as_deref(),
-        Some("聚焦“一老一小”民生关切\u{3000}县政协开展专题协商")
-    );
-}
-
 /// A quotation's source on a line of its own after it (——县政协原副主席　王某) is set
 /// at the right, not as a paragraph of the quotation.
 #[test]
