@@ -332,6 +332,8 @@ struct Para {
     /// The pictures: their names in the package, and the width Word gives them as a
     /// share of our text block (per cent, under 100), when it is narrower.
     images: Vec<(String, Option<u32>)>,
+    /// Where each picture stands in the text: the characters before it.
+    image_at: Vec<usize>,
     style: Option<String>,
     /// The paragraph's own outline level (0 for a level-1 heading; 9 is body text).
     outline: Option<u8>,
@@ -838,7 +840,7 @@ impl Reader<'_> {
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     self.out.title = (!t.is_empty()).then_some(t);
                 }
-                for mut part in split_at_breaks(para) {
+                for mut part in split_at_images(para).into_iter().flat_map(split_at_breaks) {
                     tidy_tabs(&mut part.runs);
                     pending_caption_for = self.write_paragraph(part);
                 }
@@ -1385,6 +1387,7 @@ impl Reader<'_> {
             Some(bytes) => {
                 self.out.images.insert(target.to_owned(), Arc::new(bytes));
                 para.images.push((target.to_owned(), width));
+                para.image_at.push(para.plain().chars().count());
             }
             None => {
                 let t = para.plain();
@@ -1618,6 +1621,52 @@ fn break_kind(before: &str, after: &str, last: bool) -> Break {
 /// A paragraph cut at each manual line break that ends a paragraph ([`break_kind`]);
 /// the other breaks stay as line breaks inside it or are joined, the indentation around
 /// them dropped. The first part keeps the list number.
+/// A paragraph with text before a picture in it (附图：[picture]（以上为示意图）), not a
+/// list's item: its text before the picture, the picture, and its text after it, in
+/// that order, each a paragraph of its own. (The picture went before all of the
+/// paragraph's text: the label that introduces it came after it.)
+fn split_at_images(mut para: Para) -> Vec<Para> {
+    let looks = std::mem::take(&mut para.runs);
+    let chars = to_chars(&looks);
+    let has_text = |cs: &[(char, usize)]| cs.iter().any(|(c, _)| !is_indent(*c));
+    let first = para.image_at.first().copied().unwrap_or(0).min(chars.len());
+    if para.list.is_some() || para.images.is_empty() || !has_text(&chars[..first]) {
+        para.runs = looks;
+        return vec![para];
+    }
+    let images = std::mem::take(&mut para.images);
+    let at = std::mem::take(&mut para.image_at);
+    let style = para.style.clone();
+    let text = |cs: &[(char, usize)]| Para {
+        runs: from_chars(&looks, cs),
+        style: style.clone(),
+        ..Para::default()
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (image, k) in images.into_iter().zip(at) {
+        let k = k.clamp(from, chars.len());
+        if has_text(&chars[from..k]) {
+            out.push(text(&chars[from..k]));
+        }
+        out.push(Para {
+            images: vec![image],
+            style: style.clone(),
+            ..Para::default()
+        });
+        from = k;
+    }
+    if has_text(&chars[from..]) {
+        out.push(text(&chars[from..]));
+    }
+    // The first part keeps the paragraph's own settings (its style, outline, centring).
+    if let Some(first) = out.first_mut() {
+        para.runs = std::mem::take(&mut first.runs);
+        *first = para;
+    }
+    out
+}
+
 fn split_at_breaks(mut para: Para) -> Vec<Para> {
     let looks = std::mem::take(&mut para.runs);
     let chars = to_chars(&looks);
@@ -2679,6 +2728,25 @@ mod tests {
                 "{style}"
             );
         }
+    }
+
+    /// A picture inside a paragraph's text stays between the text before it and the
+    /// text after it (it went before both: «附图：» followed the picture it introduces).
+    #[test]
+    fn a_picture_inside_a_paragraph_keeps_its_place() {
+        let pic = r#"<w:r><w:drawing><wp:inline><wp:extent cx="2700000" cy="1800000"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#;
+        let c = read(&format!(
+            "<w:p><w:r><w:t>附图：</w:t></w:r>{pic}<w:r><w:t>（以上为示意图）</w:t></w:r></w:p>"
+        ));
+        let (label, image, after) = (
+            c.markdown.find("附图：").unwrap(),
+            c.markdown.find("![").unwrap(),
+            c.markdown.find("（以上为示意图）").unwrap(),
+        );
+        assert!(label < image && image < after, "{}", c.markdown);
+        // A picture first in its paragraph stays first, the text after it.
+        let c = read(&format!("<w:p>{pic}<w:r><w:t>图为现场。</w:t></w:r></w:p>"));
+        assert!(c.markdown.starts_with("!["), "{}", c.markdown);
     }
 
     #[test]
