@@ -202,8 +202,24 @@ pub(crate) fn punctuation_note(
         false => punctuation::Options::for_path(path),
     };
     let mut found = punctuation::scan(source, options);
-    // A line broken mid-sentence has a warning of its own (from the model).
-    found.retain(|f| f.kind != punctuation::Kind::BrokenLine && !accepted.accepts(source, &f.span));
+    // A line broken mid-sentence has a warning of its own (from the model), and so has
+    // a photo written in a .txt (`![…](…)`, printed as typed): not its brackets again.
+    let photo_lines: Vec<std::ops::Range<usize>> = match options.markdown {
+        true => Vec::new(),
+        false => crate::input::article::txt_photos(source)
+            .into_iter()
+            .map(|at| {
+                let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+                let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+                start..end
+            })
+            .collect(),
+    };
+    found.retain(|f| {
+        f.kind != punctuation::Kind::BrokenLine
+            && !accepted.accepts(source, &f.span)
+            && !photo_lines.iter().any(|l| l.contains(&f.span.start))
+    });
     let first = found.first()?;
     if word {
         let n = crate::input::docx::Converted::paragraph_at(paragraphs, first.span.start);

@@ -425,3 +425,28 @@ fn a_notes_mark_never_starts_a_line() {
         "{text}"
     );
 }
+
+/// A photo written in a .txt (`![…](…)`) is said once, as the photo it cannot be
+/// there: not again as half-width brackets among the punctuation.
+#[test]
+fn a_photo_line_in_a_txt_is_said_once() {
+    let (_d, issue) = write_issue(
+        MINIMAL_TOML,
+        &[(
+            "a.txt",
+            "演练现场见下图。\n![演练](rot.jpg)\n活动取得良好效果。\n",
+        )],
+    );
+    let (_t, _pdf, report) = build_reported(&issue);
+    let said: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("a.txt:2:"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", report.warnings);
+    assert!(
+        said[0].contains("placed only from a .md article"),
+        "{}",
+        said[0]
+    );
+}
