@@ -1755,6 +1755,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     attach_photo_captions(&mut blocks);
     warnings.extend(unmatched_notes(text, &note_order, &notes));
     warnings.extend(mixed_heading_numbers(&blocks));
+    same_item_numbers(&mut blocks);
     // The notes, at the end of the article in the order of their references: [1] ….
     for (label, _) in &notes {
         note_number(&mut note_order, label);
@@ -2001,8 +2002,9 @@ fn html_table(html: &str) -> Option<Table> {
     if !lower.contains("<table") {
         return None;
     }
-    // The parts between each `<{tag}` and its `</{tag}>`, in `lower`'s offsets.
-    let parts = |from: usize, to: usize, tags: &[&str]| -> Vec<(usize, usize)> {
+    // Each `<{tag} …>…</{tag}>` between `from` and `to`: its attributes and its body,
+    // in `lower`'s offsets.
+    let parts = |from: usize, to: usize, tags: &[&str]| -> Vec<(Range<usize>, Range<usize>)> {
         let mut out = Vec::new();
         let mut at = from;
         while at < to {
@@ -2021,10 +2023,27 @@ fn html_table(html: &str) -> Option<Table> {
             let end = lower[body..to]
                 .find(&format!("</{tag}"))
                 .map_or(to, |i| body + i);
-            out.push((body, end));
+            out.push((open..body, body..end));
             at = end.max(body);
         }
         out
+    };
+    // rowspan="2", colspan=3: 1 when absent.
+    let span = |attrs: &str, name: &str| -> usize {
+        attrs
+            .find(name)
+            .map(|i| &attrs[i + name.len()..])
+            .and_then(|rest| {
+                let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+                let digits: String = rest
+                    .trim_start_matches(['"', '\''])
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                digits.parse().ok()
+            })
+            .unwrap_or(1)
+            .clamp(1, 50)
     };
     let decode = |s: &str| {
         strip_tags(s)
@@ -2037,39 +2056,74 @@ fn html_table(html: &str) -> Option<Table> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut rows: Vec<Vec<Vec<Inline>>> = parts(0, lower.len(), &["tr"])
-        .into_iter()
-        .map(|(a, b)| {
-            parts(a, b, &["td", "th"])
-                .into_iter()
-                .map(|(c, d)| {
-                    let t = decode(&html[c..d]);
-                    if t.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![plain(t, None)]
+    // The cells on a grid: a merged cell's text at its place, the places it covers
+    // marked as a pipe table marks them (<< the one to the left, ^^ the one above),
+    // for `merge_cells` to read.
+    let mut grid: Vec<Vec<Option<Vec<Inline>>>> = Vec::new();
+    let mark = |s: &str| Some(vec![plain(s.to_owned(), None)]);
+    for (r, (_, row)) in parts(0, lower.len(), &["tr"]).into_iter().enumerate() {
+        let cells = parts(row.start, row.end, &["td", "th"]);
+        if cells.is_empty() {
+            continue;
+        }
+        let r = r.min(grid.len());
+        if grid.len() <= r {
+            grid.push(Vec::new());
+        }
+        let mut c = 0;
+        for (attrs, body) in cells {
+            while grid[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            let (cols, rows) = (
+                span(&lower[attrs.clone()], "colspan"),
+                span(&lower[attrs], "rowspan"),
+            );
+            let t = decode(&html[body]);
+            for dr in 0..rows {
+                while grid.len() <= r + dr {
+                    grid.push(Vec::new());
+                }
+                for dc in 0..cols {
+                    let row = &mut grid[r + dr];
+                    if row.len() <= c + dc {
+                        row.resize(c + dc + 1, None);
                     }
-                })
-                .collect()
-        })
-        .filter(|r: &Vec<Vec<Inline>>| !r.is_empty())
-        .collect();
-    if rows.len() < 2 {
+                    row[c + dc] = match (dr, dc) {
+                        (0, 0) if t.is_empty() => Some(Vec::new()),
+                        (0, 0) => Some(vec![plain(t.clone(), None)]),
+                        (0, _) => mark(MERGE_LEFT),
+                        _ => mark(MERGE_UP),
+                    };
+                }
+            }
+            c += cols;
+        }
+    }
+    grid.retain(|r| !r.is_empty());
+    if grid.len() < 2 {
         return None;
     }
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    for r in &mut rows {
-        r.resize(width, Vec::new());
-    }
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let mut rows: Vec<Vec<Vec<Inline>>> = grid
+        .into_iter()
+        .map(|r| {
+            let mut r: Vec<Vec<Inline>> = r.into_iter().map(Option::unwrap_or_default).collect();
+            r.resize(width, Vec::new());
+            r
+        })
+        .collect();
     let header = rows.remove(0);
-    Some(Table {
+    let mut table = Table {
         caption: Vec::new(),
         align: vec!["auto"; width],
         header,
         rows,
         header_rows: 0,
         spans: Vec::new(),
-    })
+    };
+    table.merge_cells();
+    Some(table)
 }
 
 fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
@@ -2308,6 +2362,45 @@ pub(crate) fn apart(mut label: String, text: &str) -> String {
         label.push(' ');
     }
     label
+}
+
+/// The numbers of one list in one style: when an item's number is set apart full
+/// width before a digit (2．2027年), every item's is (1.加强 2．2027年 3.完善 started
+/// their text at different places).
+fn same_item_numbers(blocks: &mut [Block]) {
+    fn number(b: &mut Block) -> Option<&mut Inline> {
+        let (Block::Paragraph { inlines } | Block::Item { inlines, .. }) = b else {
+            return None;
+        };
+        let first = inlines.first_mut()?;
+        let digits = first.text.trim_end_matches(['.', '．']);
+        (first.src.is_none()
+            && first.text.len() > digits.len()
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit()))
+        .then_some(first)
+    }
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j < blocks.len() && number(&mut blocks[j]).is_some() {
+            j += 1;
+        }
+        let apart = blocks[i..j]
+            .iter_mut()
+            .any(|b| number(b).is_some_and(|n| n.text.ends_with('．')));
+        if apart {
+            for b in &mut blocks[i..j] {
+                if let Some(n) = number(b)
+                    && n.text.ends_with('.')
+                {
+                    n.text.pop();
+                    n.text.push('．');
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// Headings of one level some of which have their number typed (一、存在问题) and some
@@ -2560,7 +2653,8 @@ mod tests {
                 _ => texts(b),
             })
             .collect();
-        assert!(all.contains(&"1.加强督导；".to_owned()), "{all:?}");
+        // One list, one style: 1． because 2． is.
+        assert!(all.contains(&"1．加强督导；".to_owned()), "{all:?}");
         assert!(all.contains(&"2．2027年建成中心。".to_owned()), "{all:?}");
         assert!(all.contains(&"1．5G基站建设".to_owned()), "{all:?}");
         assert!(all.contains(&"2.管线".to_owned()), "{all:?}");
@@ -2618,6 +2712,21 @@ mod tests {
         assert_eq!(cells(&t.header), ["学校", "参训人数"]);
         assert_eq!(cells(&t.rows[1]), ["东城中学", "72"]);
         assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+        // Merged cells: a two-row header, a total across three columns.
+        let md = "<table>\n<tr><th rowspan=\"2\">乡镇</th><th colspan=\"2\">完成情况</th></tr>\n<tr><th>计划</th><th>完成</th></tr>\n<tr><td>东湖</td><td>3</td><td>2</td></tr>\n<tr><td colspan=\"3\">合计：5</td></tr>\n</table>\n";
+        let m = parse_markdown(md, true);
+        let Some(Block::Table(t)) = m.blocks.first() else {
+            panic!("{:?}", m.blocks)
+        };
+        assert_eq!(cells(&t.header), ["乡镇", "完成情况", ""]);
+        assert_eq!(cells(&t.rows[0]), ["", "计划", "完成"]);
+        assert_eq!(t.header_rows, 1);
+        let spans: Vec<(usize, usize, usize, usize)> = t
+            .spans
+            .iter()
+            .map(|s| (s.row, s.col, s.colspan, s.rowspan))
+            .collect();
+        assert_eq!(spans, [(0, 0, 1, 2), (0, 1, 2, 1), (3, 0, 3, 1)]);
     }
 
     /// Word's caption pasted as text (表1, a tab, the caption) over a table pasted

@@ -1238,9 +1238,14 @@ fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
     let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
         return;
     };
+    // A title, not a section: no number of its own (# 一、基本情况 is the first
+    // section), and as long as a title is (# 主要做法 is a section's).
+    let words = first.trim_start_matches('#').trim();
     if !is_h1(first)
         || text.lines().filter(|l| is_h1(l)).count() != 1
         || !text.lines().any(|l| l.starts_with("## "))
+        || crate::input::article::typed_heading_level(words).is_some()
+        || words.chars().count() < 10
     {
         return;
     }
@@ -1248,7 +1253,7 @@ fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
     let end = start + first.len();
     let (line, _) = crate::error::line_col(text, start);
     warnings.push(format!(
-        "{}:{line}: «{}» is the article's own title, worded apart from the issue's: the issue's title is printed, this line is not, and the ## sections under it are numbered 一、二、; keep it by making it the issue's title / 文章自带的标题与期刊文件中的标题不同：排出期刊文件的标题，此行不排，其下 ## 小节编为一、二、",
+        "{}:{line}: «{}» is the article's own title, worded apart from the issue's: the issue's title is printed, this line is not, and the ## sections under it are the first level of headings; keep it by making it the issue's title / 文章自带的标题与期刊文件中的标题不同：排出期刊文件的标题，此行不排，其下 ## 小节为一级标题",
         path.display(),
         first.trim_start_matches('#').trim()
     ));

@@ -2396,6 +2396,27 @@ fn a_markdown_articles_own_title_is_not_a_heading() {
         .find(|w| w.contains("the article's own title"))
         .unwrap_or_else(|| panic!("{:?}", model.warnings));
     assert!(w.contains("a.md:1:"), "{w}");
+    // A first section with its number, or one as short as a section's heading: a
+    // heading as before, nothing said.
+    for first in ["# 一、基本情况", "# 主要做法"] {
+        let md = format!("{first}\n\n## （一）工作进展\n\n正文。\n\n## （二）存在问题\n\n正文。\n");
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (model, _) = jianbao::model::load(&issue).unwrap();
+        assert!(
+            model.warnings.iter().all(|w| !w.contains("own title")),
+            "{first}: {:?}",
+            model.warnings
+        );
+        let text: String = model.articles[0]
+            .blocks
+            .iter()
+            .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+            .collect();
+        assert!(
+            text.contains(first.trim_start_matches("# ").trim_start_matches("一、")),
+            "{text}"
+        );
+    }
 }
 
 /// A quotation's source on a line of its own after it (——县政协原副主席　王某) is set
