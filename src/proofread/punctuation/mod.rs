@@ -281,7 +281,8 @@ pub fn normalize_for_comparison(text: &str) -> String {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            ' ' | '\t' | '\u{a0}' => {}
+            // Spaces, a full-width one too (names in a list are set apart by one).
+            ' ' | '\t' | '\u{a0}' | '\u{3000}' => {}
             '０'..='ｚ' if c.is_alphanumeric() => {
                 out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
             }
