@@ -2114,8 +2114,15 @@ fn html_table(html: &str) -> Option<Table> {
         })
         .collect();
     let header = rows.remove(0);
+    // Its <caption>, over it as a 表1 … line is.
+    let caption = parts(0, lower.len(), &["caption"])
+        .first()
+        .map(|(_, body)| decode(&html[body.clone()]))
+        .filter(|c| !c.is_empty())
+        .map(|c| vec![plain(c, None)])
+        .unwrap_or_default();
     let mut table = Table {
-        caption: Vec::new(),
+        caption,
         align: vec!["auto"; width],
         header,
         rows,
@@ -2713,7 +2720,7 @@ mod tests {
         assert_eq!(cells(&t.rows[1]), ["东城中学", "72"]);
         assert!(m.warnings.is_empty(), "{:?}", m.warnings);
         // Merged cells: a two-row header, a total across three columns.
-        let md = "<table>\n<tr><th rowspan=\"2\">乡镇</th><th colspan=\"2\">完成情况</th></tr>\n<tr><th>计划</th><th>完成</th></tr>\n<tr><td>东湖</td><td>3</td><td>2</td></tr>\n<tr><td colspan=\"3\">合计：5</td></tr>\n</table>\n";
+        let md = "<table><caption>表2 完成情况</caption>\n<tr><th rowspan=\"2\">乡镇</th><th colspan=\"2\">完成情况</th></tr>\n<tr><th>计划</th><th>完成</th></tr>\n<tr><td>东湖</td><td>3</td><td>2</td></tr>\n<tr><td colspan=\"3\">合计：5</td></tr>\n</table>\n";
         let m = parse_markdown(md, true);
         let Some(Block::Table(t)) = m.blocks.first() else {
             panic!("{:?}", m.blocks)
@@ -2721,6 +2728,10 @@ mod tests {
         assert_eq!(cells(&t.header), ["乡镇", "完成情况", ""]);
         assert_eq!(cells(&t.rows[0]), ["", "计划", "完成"]);
         assert_eq!(t.header_rows, 1);
+        assert_eq!(
+            t.caption.first().map(|i| i.text.as_str()),
+            Some("表2 完成情况")
+        );
         let spans: Vec<(usize, usize, usize, usize)> = t
             .spans
             .iter()

@@ -329,6 +329,16 @@ mod tests {
         scan(s, Options::TXT).into_iter().map(|f| f.kind).collect()
     }
 
+    /// An HTML entity in Markdown is one character: its ; is not a semicolon.
+    #[test]
+    fn an_html_entity_is_kept() {
+        let md = "<td>研发&amp;设计</td>中文;测试";
+        assert_eq!(
+            fix(md, Options::MARKDOWN),
+            "<td>研发&amp;设计</td>中文；测试"
+        );
+    }
+
     #[test]
     fn half_width_marks_in_chinese_text() {
         assert_eq!(fixed("6月21日,全国人大"), "6月21日，全国人大");

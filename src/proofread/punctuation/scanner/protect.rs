@@ -204,6 +204,20 @@ impl Scanner {
                 continue;
             }
             match self.cs[i] {
+                // An HTML entity (&amp; &nbsp; &#8212;) is one character written so: its
+                // ; is not a semicolon (--fix made &amp; into &amp；, printed as such).
+                '&' => {
+                    let body = (i + 1..n)
+                        .take_while(|&j| self.cs[j].is_ascii_alphanumeric() || self.cs[j] == '#')
+                        .count();
+                    let end = i + 1 + body;
+                    if (2..=10).contains(&body) && end < n && self.cs[end] == ';' {
+                        self.mark(i..end + 1);
+                        i = end + 1;
+                    } else {
+                        i += 1;
+                    }
+                }
                 '`' => {
                     let len = (i..n).take_while(|&j| self.cs[j] == '`').count();
                     let mut j = i + len;
