@@ -615,22 +615,12 @@ pub(crate) struct PhotoAt {
 
 /// The photos set in the text, when the layout reports them.
 pub(crate) fn photos_at(doc: &PagedDocument) -> Vec<PhotoAt> {
-    use typst::introspection::Introspector;
-    let Some(label) =
-        typst::foundations::Label::new(typst::utils::PicoStr::intern("jianbao-photo-at"))
-    else {
-        return Vec::new();
-    };
-    let introspector = doc.introspector();
-    introspector
-        .query(&typst::foundations::Selector::Label(label))
-        .iter()
-        .filter_map(|content| {
-            let at = introspector.position(content.location()?)?;
-            let mut photo: PhotoAt = metadata_value(content)?;
+    reported_at(doc, "jianbao-photo-at")
+        .into_iter()
+        .map(|(at, mut photo): (typst::introspection::PagedPosition, PhotoAt)| {
             photo.page = at.page.get();
             photo.y = at.point.y.to_pt();
-            Some(photo)
+            photo
         })
         .collect()
 }
@@ -714,6 +704,17 @@ fn reported_all<T: serde::de::DeserializeOwned>(
     doc: &PagedDocument,
     label: &str,
 ) -> Vec<(usize, T)> {
+    reported_at(doc, label)
+        .into_iter()
+        .map(|(at, value)| (at.page.get(), value))
+        .collect()
+}
+
+/// Every metadata element with this label, with where it is (its page and point).
+fn reported_at<T: serde::de::DeserializeOwned>(
+    doc: &PagedDocument,
+    label: &str,
+) -> Vec<(typst::introspection::PagedPosition, T)> {
     use typst::introspection::Introspector;
     let Some(label) = typst::foundations::Label::new(typst::utils::PicoStr::intern(label)) else {
         return Vec::new();
@@ -723,8 +724,8 @@ fn reported_all<T: serde::de::DeserializeOwned>(
         .query(&typst::foundations::Selector::Label(label))
         .iter()
         .filter_map(|content| {
-            let page = introspector.page(content.location()?)?.get();
-            Some((page, metadata_value(content)?))
+            let at = introspector.position(content.location()?)?;
+            Some((at, metadata_value(content)?))
         })
         .collect()
 }
