@@ -617,11 +617,13 @@ pub(crate) struct PhotoAt {
 pub(crate) fn photos_at(doc: &PagedDocument) -> Vec<PhotoAt> {
     reported_at(doc, "jianbao-photo-at")
         .into_iter()
-        .map(|(at, mut photo): (typst::introspection::PagedPosition, PhotoAt)| {
-            photo.page = at.page.get();
-            photo.y = at.point.y.to_pt();
-            photo
-        })
+        .map(
+            |(at, mut photo): (typst::introspection::PagedPosition, PhotoAt)| {
+                photo.page = at.page.get();
+                photo.y = at.point.y.to_pt();
+                photo
+            },
+        )
         .collect()
 }
 
