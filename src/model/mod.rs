@@ -730,6 +730,8 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 );
                 if markdown && entry.title.is_some() {
                     blank_own_title(&path, &mut source, &mut warnings);
+                } else if entry.title.is_some() {
+                    warnings.extend(own_title_line(&path, &source));
                 }
                 let at = |text: &str, offset| {
                     let (line, _) = crate::error::line_col(text, offset);
@@ -910,7 +912,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .collect::<Result<_>>()?,
             extra_units: opt(&ft.extra, "footer.extra")?
                 .as_deref()
-                .and_then(|e| e.split_once('：'))
+                .and_then(|e| e.split_once(['：', ':']))
                 .filter(|(label, _)| label.chars().count() <= 8)
                 .map(|(_, list)| words::unit_breaks(list))
                 .unwrap_or_default(),
@@ -1227,6 +1229,28 @@ fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\\')
         .collect()
+}
+
+/// A `.txt` whose first line is a title of its own, worded apart from the issue's (a
+/// line of 10–40 characters with no closing mark, no number, over a paragraph of
+/// text): it prints as the first paragraph, which is said. (A title typed again as the
+/// issue's is not printed: `blank_repeated_title`.)
+fn own_title_line(path: &Path, text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let (first, next) = (lines.next()?, lines.next()?);
+    let n = first.chars().count();
+    let closed = first.ends_with(|c: char| "。！？；：，、…”’）】》.!?;:,".contains(c));
+    let paragraph = next.chars().count() > 40 || next.ends_with('。');
+    ((10..=40).contains(&n)
+        && !closed
+        && paragraph
+        && crate::input::article::typed_heading_level(first).is_none())
+    .then(|| {
+        format!(
+            "{}:1: «{first}» looks like the article's own title (a line of its own over the text, with no closing mark): it prints as the text's first paragraph; delete the line if the issue file's title replaces it / 首行像是文章自带的标题，将按正文第一段排出；如以期刊文件中的标题为准，请删除此行",
+            path.display()
+        )
+    })
 }
 
 /// A Markdown article's own title, worded apart from the issue's (the editor shortened

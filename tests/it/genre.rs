@@ -2535,3 +2535,30 @@ fn the_extra_distribution_breaks_between_its_units() {
         "{text}"
     );
 }
+
+/// A .txt whose first line is its own title, worded apart from the issue's, is said:
+/// it prints as the text's first paragraph. A first line that is text, or a heading
+/// with its number, is not.
+#[test]
+fn a_txt_articles_own_title_line_is_said() {
+    let text = "县政协召开推进县域医共体建设月度专题协商会\n会议指出，要深入贯彻落实有关部署要求，扎实推进县域医共体建设，切实提升群众就医获得感。\n";
+    for (body, said) in [
+        (text, true),
+        (
+            "会议指出，要深入贯彻落实有关部署要求。\n此后正文。\n",
+            false,
+        ),
+        (
+            "一、基本情况和主要做法\n会议指出，要深入贯彻落实有关部署要求，扎实推进县域医共体建设，切实提升群众就医获得感。\n",
+            false,
+        ),
+    ] {
+        let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", body)]);
+        let (model, _) = jianbao::model::load(&issue).unwrap();
+        let w = model.warnings.iter().find(|w| w.contains("own title"));
+        assert_eq!(w.is_some(), said, "{body}: {:?}", model.warnings);
+        if let Some(w) = w {
+            assert!(w.contains("a.txt:1:") && w.contains("县政协召开"), "{w}");
+        }
+    }
+}
