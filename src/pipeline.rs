@@ -546,27 +546,12 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
             prepared.issue.photos.iter().any(|f| {
                 f.vpath == *vpath
                     && f.ppi / scale >= crate::input::photo::MIN_PPI
-                    && w.contains(&format!("{}×{} px: placed", f.source_px.0, f.source_px.1))
-                    && w.contains(f.origin.rsplit(['/', ' ']).next().unwrap_or(""))
+                    && f.soft.as_deref().is_some_and(|soft| w.ends_with(soft))
             })
         })
     });
     warnings.extend(photos_opening_pages(&laid.document, &prepared.issue));
-    warnings.extend(
-        compile::tables_moved(&laid.document)
-            .into_iter()
-            .filter_map(|(page, t)| {
-                let empty = lines_in(t.room, t.pitch);
-                let name = match t.caption.trim() {
-                    "" => "a table".to_owned(),
-                    c => format!("the table «{c}»"),
-                };
-                (empty > 0).then(|| format!(
-                    "page {page}: {name} opens page {} (its caption, header and first three rows do not fit under the text before it, and a table is not begun with one row at a page's foot), leaving {empty} line(s) empty on page {page}; to fill them, cut {empty} line(s) of the text before it, or move the table / 第 {page} 页：表格放不下表题、表头和前三行，移至下一页，本页空 {empty} 行",
-                    page + 1
-                ))
-            }),
-    );
+    warnings.extend(tables_moved(&laid.document));
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
         pdf,
@@ -799,19 +784,49 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
         .collect()
 }
 
+/// The photo at an article's block as the layout counts its blocks (see [`counted`]),
+/// with its article.
+fn laid_photo(
+    issue: &Issue,
+    article: usize,
+    block: usize,
+) -> Option<(&crate::model::Article, &crate::input::article::Photo)> {
+    let article = issue.articles.get(article)?;
+    match article.blocks.iter().filter(|b| counted(b)).nth(block)? {
+        Block::Image(photo) => Some((article, photo)),
+        _ => None,
+    }
+}
+
 /// The photos the layout made smaller to keep them in their sections: each one's file
 /// and scale.
 fn shrunk_photos(doc: &PagedDocument, issue: &Issue) -> Vec<(String, f64)> {
     compile::photos_held(doc)
         .iter()
         .filter_map(|f| {
-            let scale = f.scale?;
-            let article = issue.articles.get(f.article)?;
-            let block = article.blocks.iter().filter(|b| counted(b)).nth(f.block)?;
-            match block {
-                Block::Image(p) => Some((p.file.clone(), scale)),
-                _ => None,
-            }
+            Some((
+                laid_photo(issue, f.article, f.block)?.1.file.clone(),
+                f.scale?,
+            ))
+        })
+        .collect()
+}
+
+/// A warning for each long table that opened the next page, its caption, header and
+/// first three rows not fitting under the text before it, with the lines it left.
+fn tables_moved(doc: &PagedDocument) -> Vec<String> {
+    compile::tables_moved(doc)
+        .into_iter()
+        .filter_map(|(page, t)| {
+            let empty = lines_in(t.room, t.pitch);
+            let name = match t.caption.trim() {
+                "" => "a table".to_owned(),
+                c => format!("the table «{c}»"),
+            };
+            (empty > 0).then(|| format!(
+                "page {page}: {name} opens page {} (its caption, header and first three rows do not fit under the text before it, and a table is not begun with one row at a page's foot), leaving {empty} line(s) empty on page {page}; to fill them, cut {empty} line(s) of the text before it, or move the table / 第 {page} 页：表格放不下表题、表头和前三行，移至下一页，本页空 {empty} 行",
+                page + 1
+            ))
         })
         .collect()
 }
@@ -847,33 +862,22 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
     // the text at a page's top (under a heading at most), or floated.
     let set = compile::photos_at(doc).into_iter().filter_map(|f| {
         let above = lines_in(f.y - top + 0.5 * pitch, pitch);
-        (f.page > 1 && above <= 3).then_some((
-            f.article,
-            f.block,
-            f.page - 1,
-            above,
-            f.height,
-            f.image,
-            f.width,
-        ))
+        (f.page > 1 && above <= 3).then_some((f.article, f.block, f.page - 1, above, f.size))
     });
     let floated = compile::photo_floats(doc)
         .into_iter()
-        .map(|f| (f.article, f.block, f.page, 0, f.height, f.image, f.width));
+        .map(|f| (f.article, f.block, f.page, 0, f.size));
     let mut said: Vec<(usize, String)> = set
         .chain(floated)
         .filter(|f| !held.contains(&(f.0, f.1)))
-        .filter_map(|(article, block, before, above, height, image, width)| {
+        .filter_map(|(article, block, before, above, size)| {
+            let compile::PhotoSize { height, image, width } = size;
             let foot = compile::content_foot(doc, before, bottom + 0.5)?;
             let empty = lines_in(bottom - foot, pitch);
             if empty < 2 {
                 return None;
             }
-            let article = issue.articles.get(article)?;
-            let blocks: Vec<&Block> = article.blocks.iter().filter(|b| counted(b)).collect();
-            let Some(Block::Image(photo)) = blocks.get(block) else {
-                return None;
-            };
+            let (article, photo) = laid_photo(issue, article, block)?;
             let place = photo_place(article, photo.offset);
             // The size that would fit the room, with the heading kept with it: in 5 %
             // steps of the text block's width.

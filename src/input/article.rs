@@ -1995,8 +1995,9 @@ fn parse_width(attr: &str) -> Result<Option<f64>, String> {
 /// HTML without its tags and comments: `<div>会议纪要</div>` → `会议纪要`. Borrowed
 /// when there was nothing to remove.
 /// A table written in HTML (`<table><tr><td>…`): its rows, the first its header, each
-/// cell's text without its tags; none when the block holds no table of two rows or
-/// more. (Merged cells are not read: their rows are padded with empty cells.)
+/// cell's text without its tags, a cell across columns or rows (colspan, rowspan)
+/// merged, its <caption> its caption; none when the block holds no table of two rows
+/// or more.
 fn html_table(html: &str) -> Option<Table> {
     let lower = html.to_ascii_lowercase();
     if !lower.contains("<table") {
@@ -2061,12 +2062,13 @@ fn html_table(html: &str) -> Option<Table> {
     // for `merge_cells` to read.
     let mut grid: Vec<Vec<Option<Vec<Inline>>>> = Vec::new();
     let mark = |s: &str| Some(vec![plain(s.to_owned(), None)]);
-    for (r, (_, row)) in parts(0, lower.len(), &["tr"]).into_iter().enumerate() {
+    // The rows read (a row a cell spans down into may be on the grid already).
+    let mut r = 0;
+    for (_, row) in parts(0, lower.len(), &["tr"]) {
         let cells = parts(row.start, row.end, &["td", "th"]);
         if cells.is_empty() {
             continue;
         }
-        let r = r.min(grid.len());
         if grid.len() <= r {
             grid.push(Vec::new());
         }
@@ -2099,8 +2101,10 @@ fn html_table(html: &str) -> Option<Table> {
             }
             c += cols;
         }
+        r += 1;
     }
-    grid.retain(|r| !r.is_empty());
+    // Not rows a cell spans down into past the last row.
+    grid.truncate(r);
     if grid.len() < 2 {
         return None;
     }

@@ -57,6 +57,9 @@ pub struct PhotoFile {
     pub placed: (f64, f64),
     /// The effective resolution at the placed size, before any reduction.
     pub ppi: f64,
+    /// The warning it was read or placed with when that resolution is too low to print
+    /// sharp (the build takes it back when the layout sets the photo smaller).
+    pub soft: Option<String>,
 }
 
 impl PhotoFile {
@@ -232,6 +235,7 @@ fn read_memo(
             cmyk_source,
             placed: (width, height),
             ppi,
+            soft: warning.clone(),
         },
         warning,
     ))
@@ -271,7 +275,8 @@ impl PhotoFile {
             self.image = Arc::new(reduced(&self.image, ppi));
             self.key = typst::utils::hash128(&(self.key, width.to_bits()));
         }
-        low_ppi(name, self.source_px, width, self.ppi)
+        self.soft = low_ppi(name, self.source_px, width, self.ppi);
+        self.soft.clone()
     }
 }
 

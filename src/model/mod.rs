@@ -414,6 +414,8 @@ pub struct Footer {
     pub distribution: Vec<Distribution>,
     /// A one-off line (本期增发：市消防救援支队、市气象局…).
     pub extra: Option<String>,
+    /// `extra`'s label with its colon (本期增发：) when it is a list of units after one.
+    pub extra_label: Option<String>,
     /// Where `extra`'s list after its label (本期增发：) may break, between its units
     /// (`words::unit_breaks`), in characters of the list; empty when it has no label.
     pub extra_units: Vec<usize>,
@@ -873,7 +875,20 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
 
     let footer = match &f.footer {
         None => None,
-        Some(ft) => Some(Footer {
+        Some(ft) => Some({
+            let extra = opt(&ft.extra, "footer.extra")?;
+            // 本期增发：… with a label of a few characters before its colon: a list,
+            // its label with the colon and where the list after it may break.
+            let (extra_label, extra_units) = extra
+                .as_deref()
+                .and_then(|e| {
+                    let at = e.find(['：', ':'])?;
+                    let (label, list) = e.split_at(at + e[at..].chars().next()?.len_utf8());
+                    (label.chars().count() <= 9)
+                        .then(|| (Some(label.to_owned()), words::unit_breaks(list)))
+                })
+                .unwrap_or_default();
+            Footer {
             distribution: ft
                 .distribution
                 .iter()
@@ -910,13 +925,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     })
                 })
                 .collect::<Result<_>>()?,
-            extra_units: opt(&ft.extra, "footer.extra")?
-                .as_deref()
-                .and_then(|e| e.split_once(['：', ':']))
-                .filter(|(label, _)| label.chars().count() <= 8)
-                .map(|(_, list)| words::unit_breaks(list))
-                .unwrap_or_default(),
-            extra: opt(&ft.extra, "footer.extra")?,
+            extra,
+            extra_label,
+            extra_units,
             editors: ft
                 .editors
                 .iter()
@@ -965,6 +976,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 }
                 None => None,
             },
+            }
         }),
     };
 

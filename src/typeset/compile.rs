@@ -550,12 +550,17 @@ pub(crate) struct PhotoFloat {
     pub block: usize,
     /// The page it did not fit on.
     pub page: usize,
-    /// Its block's height, its image's height and its (row's) width, pt.
-    #[serde(default)]
+    #[serde(flatten)]
+    pub size: PhotoSize,
+}
+
+/// A photo's sizes as the layout reports them, pt: its block's height, its image's
+/// height and its (row's) width.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize)]
+#[serde(default)]
+pub(crate) struct PhotoSize {
     pub height: f64,
-    #[serde(default)]
     pub image: f64,
-    #[serde(default)]
     pub width: f64,
 }
 
@@ -598,15 +603,13 @@ pub(crate) fn photos_held(doc: &PagedDocument) -> Vec<PhotoHeld> {
 }
 
 /// A photo set in the text, not floated (`layouts/article.typ`): its article and
-/// block, its block's height, its image's height and its (row's) width, pt; and the
-/// page and the y of its block's top, pt.
+/// block, its sizes; and the page and the y of its block's top, pt.
 #[derive(Debug, Clone, serde::Deserialize)]
 pub(crate) struct PhotoAt {
     pub article: usize,
     pub block: usize,
-    pub height: f64,
-    pub image: f64,
-    pub width: f64,
+    #[serde(flatten)]
+    pub size: PhotoSize,
     #[serde(skip)]
     pub page: usize,
     #[serde(skip)]
@@ -765,8 +768,8 @@ impl BodyEnd {
     }
 }
 
-/// Where 本期要目 ends (its rule's foot, as `end`), when the issue has it and the
-/// layout reports it.
+/// Where 本期要目 ends (the top of its closing rule, as `end`), when the issue has it
+/// and the layout reports it.
 pub(crate) fn contents_end(doc: &PagedDocument) -> Option<BodyEnd> {
     reported(doc, "jianbao-contents")
 }
