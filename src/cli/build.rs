@@ -105,6 +105,13 @@ fn summary(r: &BuildReport) -> String {
     )
 }
 
+impl BuildArgs {
+    /// Whether this builds one issue file (not a folder or a list of them).
+    pub(super) fn builds_one(&self) -> bool {
+        self.issues.len() == 1 && self.issues[0].is_file()
+    }
+}
+
 pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
     let issues = batch::discover(&args.issues)?;
     let draft = args
@@ -125,7 +132,7 @@ pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
         },
         draft: draft.clone(),
     };
-    if issues.len() == 1 && args.issues[0].is_file() {
+    if args.builds_one() {
         let build = || pipeline::build(&job(issues[0].clone(), args.output.clone()));
         let (report, passes) = if args.layout_passes {
             let (report, passes) = jianbao::typeset::count_passes(build);
