@@ -302,6 +302,94 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> std::result::Resu
     }
 }
 
+/// An HTML entity at the start of `s`, as text copied from a web page or a WeChat
+/// article into a `.txt` brings them (`&nbsp;` `&amp;` `&ldquo;` `&#8212;` `&#x2014;`):
+/// its length in bytes and the character it stands for. A no-break space stands for
+/// a space (the spacing rules take it out between Chinese characters), `&emsp;` for
+/// the full-width space web pages indent paragraphs with.
+pub(crate) fn html_entity(s: &str) -> Option<(usize, char)> {
+    let body = s.strip_prefix('&')?;
+    let end = body.find(';').filter(|&e| (2..=10).contains(&e))?;
+    let name = &body[..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code).filter(|c| !c.is_control() || *c == '\t')?
+    } else {
+        match name {
+            "nbsp" | "ensp" | "thinsp" => ' ',
+            "emsp" => '\u{3000}',
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "mdash" => '—',
+            "ndash" => '–',
+            "hellip" => '…',
+            "middot" => '·',
+            "bull" => '•',
+            "times" => '×',
+            "divide" => '÷',
+            "deg" => '°',
+            "plusmn" => '±',
+            "permil" => '‰',
+            "yen" => '¥',
+            "copy" => '©',
+            "reg" => '®',
+            _ => return None,
+        }
+    };
+    Some((end + 2, c))
+}
+
+/// What an HTML entity at the start of `s` is replaced with, after the character
+/// `before`: its character, but a no-break space next to Chinese text is nothing (a
+/// web page's «活动&nbsp;。» is 活动。; Chinese sets no space beside its characters).
+pub(crate) fn entity_replacement(before: Option<char>, s: &str) -> Option<(usize, String)> {
+    let (len, c) = html_entity(s)?;
+    let after = s[len..].chars().next();
+    let chinese = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    if c == ' ' && (chinese(before) || chinese(after)) {
+        return Some((len, String::new()));
+    }
+    Some((len, c.to_string()))
+}
+
+/// `text` with its HTML entities ([`entity_replacement`]) replaced by their characters, and
+/// the byte offset in `text` of the first one replaced and how many there were.
+pub(crate) fn decode_entities(text: &str) -> (String, Option<(usize, usize)>) {
+    if !text.contains('&') {
+        return (text.to_owned(), None);
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut first, mut count) = (None, 0);
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        match entity_replacement(out.chars().next_back(), &rest[at..]) {
+            Some((len, with)) => {
+                first.get_or_insert(text.len() - rest.len() + at);
+                count += 1;
+                out.push_str(&with);
+                rest = &rest[at + len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, first.map(|f| (f, count)))
+}
+
 fn normalize_newlines(text: &str) -> String {
     if !text.contains('\r') {
         return text.to_owned();
@@ -345,6 +433,17 @@ mod tests {
         assert_eq!(d.text, text);
         assert_eq!(d.encoding, GB18030);
         assert!(d.note(Path::new("t.txt")).is_some());
+    }
+
+    #[test]
+    fn html_entities_of_a_web_page_are_their_characters() {
+        let (text, found) = decode_entities(
+            "活动&nbsp;。\n研发&amp;设计&#8212;&#x2014;&ldquo;好&rdquo;&foo; & a&b;",
+        );
+        assert_eq!(text, "活动。\n研发&设计——“好”&foo; & a&b;");
+        assert_eq!(decode_entities("Tom&nbsp;Lee").0, "Tom Lee");
+        assert_eq!(found, Some((6, 6)));
+        assert_eq!(decode_entities("无实体。"), ("无实体。".to_owned(), None));
     }
 
     #[test]

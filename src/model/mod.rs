@@ -1092,6 +1092,34 @@ fn parse_blocks(
             md.blocks
         }
         _ => {
+            let (decoded, entities) = crate::input::text_input::decode_entities(source);
+            if let Some((at, count)) = entities {
+                let (line, col) = crate::error::line_col(source, at);
+                let len = crate::input::text_input::html_entity(&source[at..]).map_or(1, |e| e.0);
+                warnings.push(format!(
+                    "{}:{line}:{col}: {count} HTML entit(ies) such as «{}», as text copied from a web page has them, are printed as the characters they stand for (&nbsp; as a space); `jianbao check --fix` writes them so in the file / 网页中的 HTML 实体（如 {}）已按其所代表的字符排出",
+                    path.display(),
+                    &source[at..at + len],
+                    &source[at..at + len],
+                ));
+            }
+            let source = decoded.as_str();
+            let markdown = article::txt_markdown_lines(source);
+            if let Some(&first) = markdown.first() {
+                let count = markdown.len();
+                let (line, col) = crate::error::line_col(source, first);
+                let text: String = source[first..]
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(16)
+                    .collect();
+                warnings.push(format!(
+                    "{}:{line}:{col}: {count} line(s) are written in Markdown (the first: «{text}»): a .txt prints #, ** and > as typed; save the article as .md to set them as headings, bold and quotations (in a .md leave a blank line between paragraphs) / 此 .txt 文章有 {count} 行用了 Markdown 标记（# ** >），按原文排出；请另存为 .md",
+                    path.display()
+                ));
+            }
             for at in article::txt_photos(source) {
                 let (line, col) = crate::error::line_col(source, at);
                 warnings.push(format!(

@@ -202,8 +202,8 @@ pub(crate) fn punctuation_note(
         false => punctuation::Options::for_path(path),
     };
     let mut found = punctuation::scan(source, options);
-    // A line broken mid-sentence has a warning of its own (from the model), and so has
-    // a photo written in a .txt (`![…](…)`, printed as typed): not its brackets again.
+    // A line broken mid-sentence and a web page's HTML entity have warnings of their
+    // own (from the model), and so has a photo written in a .txt (`![…](…)`, printed as typed): not its brackets again.
     let photo_lines: Vec<std::ops::Range<usize>> = match options.markdown {
         true => Vec::new(),
         false => crate::input::article::txt_photos(source)
@@ -216,8 +216,10 @@ pub(crate) fn punctuation_note(
             .collect(),
     };
     found.retain(|f| {
-        f.kind != punctuation::Kind::BrokenLine
-            && !accepted.accepts(source, &f.span)
+        !matches!(
+            f.kind,
+            punctuation::Kind::BrokenLine | punctuation::Kind::HtmlEntity
+        ) && !accepted.accepts(source, &f.span)
             && !photo_lines.iter().any(|l| l.contains(&f.span.start))
     });
     let first = found.first()?;

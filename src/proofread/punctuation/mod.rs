@@ -107,8 +107,9 @@ pub enum Kind {
     CircleForZero,
     /// Half-width `[ ]` around a year or Chinese text: 〔2000〕 or 【】 is meant.
     HalfWidthBrackets,
-    /// A line of a `.txt` broken mid-sentence (it ends with ，or 、): every line is a
-    /// paragraph, so it would print as one.
+    /// A line of a `.txt` broken mid-sentence (it ends with ，or 、, or it was cut at
+    /// a fixed width, as a PDF's text is): every line is a paragraph, so it would
+    /// print as one.
     BrokenLine,
     /// A divider line of ※ with half-width spaces: ※ ※ ※.
     DividerSpaces,
@@ -126,6 +127,9 @@ pub enum Kind {
     FullWidthAlnum,
     /// Double quotes inside double quotes (“…“四个一”…”): the inner pair is ‘ ’.
     NestedQuote,
+    /// An HTML entity in text copied from a web page (`&nbsp;` `&amp;` `&ldquo;`),
+    /// which the build prints as the character it stands for.
+    HtmlEntity,
 }
 
 impl Kind {
@@ -171,6 +175,9 @@ impl Kind {
             }
             Kind::NestedQuote => {
                 "引号内的引号用单引号 a quotation inside a quotation takes ‘ ’".into()
+            }
+            Kind::HtmlEntity => {
+                "网页 HTML 实体 an HTML entity from a web page (its character is meant)".into()
             }
             Kind::BrokenLine => {
                 "句中断行：.txt 每行是一段 line broken mid-sentence (a .txt line is a paragraph)"
@@ -602,6 +609,27 @@ mod tests {
                 .all(|f| f.kind != Kind::BrokenLine)
         );
         assert_eq!(fix(text, Options::TXT), text);
+    }
+
+    /// A web page's entities in a .txt are the characters they stand for, and the ;
+    /// that ends one is no semicolon (--fix once made &nbsp; into &nbsp；).
+    #[test]
+    fn an_html_entity_in_a_txt_is_its_character() {
+        let text = "志愿服务活动&nbsp;。\n研发&amp;设计，&ldquo;双减&rdquo;政策。\n";
+        let kinds: Vec<Kind> = scan(text, Options::TXT)
+            .into_iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(
+            kinds.iter().filter(|k| **k == Kind::HtmlEntity).count(),
+            4,
+            "{kinds:?}"
+        );
+        assert!(!kinds.contains(&Kind::HalfWidth(';')), "{kinds:?}");
+        assert_eq!(
+            fix(text, Options::TXT),
+            "志愿服务活动。\n研发&设计，“双减”政策。\n"
+        );
     }
 
     /// Pasted half-width marks that `check` missed, then called the file clean: `...`

@@ -854,16 +854,15 @@ impl Scanner {
     /// line's end; `lines` are the text's lines. Not fixed: joining lines would change
     /// which marks pair up.
     fn broken_lines(&mut self, lines: &[Range<usize>]) {
-        for pair in lines.windows(2) {
-            let (line, next) = (pair[0].clone(), pair[1].clone());
-            let last = self.cs[line.clone()]
-                .iter()
-                .rev()
-                .find(|c| !c.is_whitespace());
-            if last.is_some_and(|c| crate::input::article::MID_SENTENCE.contains(c))
-                && self.cs[next].iter().any(|c| !c.is_whitespace())
-                && !self.protected[line.end.saturating_sub(1)]
-            {
+        // The build's rule, on the same lines (`input::article::broken_lines`).
+        let text = lines
+            .iter()
+            .map(|r| self.cs[r.clone()].iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for n in crate::input::article::broken_lines(&text) {
+            let line = lines[n - 1].clone();
+            if !self.protected[line.end.saturating_sub(1)] {
                 self.found
                     .push((line.end..line.end + 1, Kind::BrokenLine, None));
             }

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::Scanner;
+use crate::proofread::punctuation::Kind;
 use crate::proofread::punctuation::chars::*;
 
 impl Scanner {
@@ -26,6 +27,24 @@ impl Scanner {
             }
         }
         let n = self.n();
+        // An HTML entity pasted from a web page into a .txt (&nbsp; &amp;) is the one
+        // character the build prints for it: its ; is not a semicolon.
+        if !self.opts.markdown {
+            for i in 0..n {
+                if self.cs[i] != '&' || self.protected[i] {
+                    continue;
+                }
+                let rest: String = self.cs[i..n.min(i + 13)].iter().collect();
+                let before = i.checked_sub(1).map(|k| self.cs[k]);
+                if let Some((len, with)) =
+                    crate::input::text_input::entity_replacement(before, &rest)
+                {
+                    let end = i + rest[..len].chars().count();
+                    self.mark(i..end);
+                    self.found.push((i..end, Kind::HtmlEntity, Some(with)));
+                }
+            }
+        }
         let mut i = 0;
         while i < n {
             // URLs: scheme:// or www.
