@@ -388,6 +388,9 @@ struct Reader<'z> {
     shift: u8,
     /// The paragraphs of Word's table of contents and its heading ([`Reader::toc`]).
     toc: std::collections::HashSet<roxmltree::NodeId>,
+    /// The text of a paragraph whose mark is a tracked deletion (two paragraphs joined
+    /// with 修订 on): it opens the next paragraph, as accepting the change does.
+    joined: Vec<Run>,
 }
 
 /// What a file's first bytes say it is, whatever its name says.
@@ -594,6 +597,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         lists: ListCounts::default(),
         bullets: Vec::new(),
         numbering,
+        joined: Vec::new(),
         noted: [("footnote", &foot), ("endnote", &end)]
             .into_iter()
             .flat_map(|(kind, doc)| noted(kind, doc.as_ref()))
@@ -792,7 +796,11 @@ impl Reader<'_> {
     }
 
     fn place(&self, text: &str) -> String {
-        format!("paragraph {} {}", self.para_no, first_words(text))
+        if text.trim().is_empty() {
+            format!("paragraph {}", self.para_no)
+        } else {
+            format!("paragraph {} {}", self.para_no, first_words(text))
+        }
     }
 
     fn warn(&mut self, text: &str, message: &str) {
@@ -811,6 +819,20 @@ impl Reader<'_> {
                     continue;
                 }
                 let mut para = self.paragraph(n);
+                if !self.joined.is_empty() {
+                    let carried: String = self.joined.iter().map(|r| r.text.as_str()).collect();
+                    let shift = carried.chars().count();
+                    para.image_at.iter_mut().for_each(|at| *at += shift);
+                    para.runs.splice(0..0, std::mem::take(&mut self.joined));
+                }
+                if para.images.is_empty() && mark_deleted(&n) {
+                    let place = self.place(&para.plain());
+                    self.tally
+                        .deletions
+                        .push(format!("{place} «¶» (joined with the next paragraph)"));
+                    self.joined = para.runs;
+                    continue;
+                }
                 let caption = para
                     .style
                     .as_deref()
@@ -846,6 +868,7 @@ impl Reader<'_> {
                 }
             } else if is(&n, W, "tbl") {
                 pending_caption_for = None;
+                self.flush_joined();
                 self.table(n);
             } else if is(&n, W, "sdt") {
                 if let Some(c) = child(&n, W, "sdtContent") {
@@ -854,6 +877,19 @@ impl Reader<'_> {
             } else if is(&n, W, "customXml") || is(&n, MC, "AlternateContent") {
                 self.blocks(n);
             }
+        }
+        self.flush_joined();
+    }
+
+    /// A joined paragraph with no paragraph after it to join (a table or the end
+    /// follows) is a paragraph of its own.
+    fn flush_joined(&mut self) {
+        if !self.joined.is_empty() {
+            let runs = std::mem::take(&mut self.joined);
+            self.write_paragraph(Para {
+                runs,
+                ..Para::default()
+            });
         }
     }
 
@@ -1359,6 +1395,15 @@ impl Reader<'_> {
             self.warn(&t, "a text box is not printed; move its text into the article / 文本框未排出，请把其中文字移入正文");
             return;
         }
+        // A picture set behind the text (衬于文字下方) is an electronic seal over the
+        // 落款 or a watermark, not a photo of the article.
+        if d.children()
+            .any(|n| n.tag_name().name() == "anchor" && attr(&n, "behindDoc") == Some("1"))
+        {
+            let t = para.plain();
+            self.warn(&t, "a picture placed behind the text (a seal or a watermark?) is not printed; to print it as a photo, set it in line with the text (嵌入型) / 衬于文字下方的图片（印章或水印）未排出；如需作为图片排出，请设为“嵌入型”");
+            return;
+        }
         let blip = d
             .descendants()
             .find(|n| is(n, A, "blip"))
@@ -1753,6 +1798,14 @@ fn tidy_tabs(runs: &mut Vec<Run>) {
 /// enclosed numbers (① ⑴ ⒈), which open an item.
 fn carries_space(c: char) -> bool {
     matches!(c, '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{2018}'..='\u{201F}' | '\u{2014}' | '\u{2026}' | '\u{00B7}' | '\u{2460}'..='\u{24FF}')
+}
+
+/// Whether a paragraph's mark is a tracked deletion (`w:pPr/w:rPr/w:del`): what Word
+/// writes when two paragraphs are joined with Track Changes on.
+fn mark_deleted(p: &Node) -> bool {
+    child(p, W, "pPr")
+        .and_then(|ppr| child(&ppr, W, "rPr"))
+        .is_some_and(|rpr| child(&rpr, W, "del").is_some() || child(&rpr, W, "moveFrom").is_some())
 }
 
 /// EMU (English Metric Units, DrawingML's length) in a millimetre: 914 400 an inch.
@@ -2764,6 +2817,39 @@ mod tests {
         );
         let md = crate::input::article::parse_markdown(&c.markdown, true);
         assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+    }
+
+    /// Two paragraphs joined with Track Changes on: the first one's mark is a deletion,
+    /// and accepted they are one paragraph.
+    #[test]
+    fn a_deleted_paragraph_mark_joins_the_paragraphs() {
+        let c = read(concat!(
+            r#"<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="王秘书"/></w:rPr></w:pPr><w:r><w:t>会议听取了汇报，</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:t>通过了报告。</w:t></w:r></w:p><w:p><w:r><w:t>第二段。</w:t></w:r></w:p>"#
+        ));
+        assert_eq!(c.markdown, "会议听取了汇报，通过了报告。\n\n第二段。\n\n");
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("joined with the next")),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    /// An electronic seal set behind the 落款 (衬于文字下方) is no photo of the article:
+    /// left out, and said.
+    #[test]
+    fn a_picture_behind_the_text_is_left_out_and_said() {
+        let c = read(
+            r#"<w:p><w:r><w:t>石门街道防汛抗旱指挥部</w:t></w:r><w:r><w:drawing><wp:anchor behindDoc="1" simplePos="0"><wp:extent cx="1440000" cy="1440000"/><wp:wrapNone/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"#,
+        );
+        assert_eq!(c.markdown, "石门街道防汛抗旱指挥部\n\n");
+        assert!(
+            c.warnings.iter().any(|w| w.contains("behind the text")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     /// Two pictures alone in one paragraph stand side by side in Word: one line of

@@ -41,6 +41,9 @@ pub enum Place {
         col: usize,
         offset: usize,
     },
+    /// A Word article's paragraph (counted from 1, as `check` counts them): a Word
+    /// file has no lines, and its line:col would be the Markdown jianbao made of it.
+    Paragraph { file: PathBuf, n: usize },
     /// Text the layout adds (not in any file).
     Layout,
 }
@@ -51,6 +54,7 @@ impl std::fmt::Display for Place {
             Place::At {
                 file, line, col, ..
             } => write!(f, "{}:{line}:{col}", file.display()),
+            Place::Paragraph { file, n } => write!(f, "{}: paragraph {n}", file.display()),
             Place::Layout => f.write_str("(layout text / 版式文字)"),
         }
     }
@@ -178,6 +182,15 @@ impl<'a> Files<'a> {
     fn place(&self, at: Option<(FileRef, usize)>) -> Place {
         match at {
             None => Place::Layout,
+            Some((FileRef::Article(i), offset))
+                if !self.issue.articles[i].paragraphs.is_empty() =>
+            {
+                let a = &self.issue.articles[i];
+                Place::Paragraph {
+                    file: a.path.clone(),
+                    n: crate::input::docx::Converted::paragraph_at(&a.paragraphs, offset),
+                }
+            }
             Some((f, offset)) => {
                 let (path, text) = self.get(f);
                 let (line, col) = self
