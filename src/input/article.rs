@@ -757,15 +757,76 @@ fn broken_line(line: &str, next: &str) -> bool {
     line.trim_end().ends_with(MID_SENTENCE) && !next.trim().is_empty()
 }
 
-/// The 1-based numbers of the lines of a `.txt` article broken mid-sentence.
+/// The 1-based numbers of the lines of a `.txt` article broken mid-sentence: those
+/// ending with a comma or 、 ([`broken_line`]), and the lines of text hard-wrapped as a
+/// PDF, a fax or an e-mail hands it over ([`hard_wrapped`]).
 pub(crate) fn broken_lines(text: &str) -> Vec<usize> {
     let lines: Vec<&str> = text.lines().collect();
-    lines
+    let mut found: Vec<usize> = lines
         .windows(2)
         .enumerate()
         .filter(|(_, w)| broken_line(w[0], w[1]))
         .map(|(i, _)| i + 1)
+        .collect();
+    found.extend(hard_wrapped(&lines).into_iter().map(|i| i + 1));
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The indices of the lines cut at a fixed width, as text copied from a PDF arrives
+/// («…累计平均降雨量156.3» / «毫米，最大降雨点…»): a long line that ends without a
+/// closing mark, text after it, and another such line of about the same width (within
+/// two Chinese characters). A paragraph ends with its mark; a heading, a name or a
+/// date is short; two long unfinished lines of one width are a cut paragraph.
+pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
+    use unicode_width::UnicodeWidthStr;
+    const CLOSING: &[char] = &[
+        '。', '！', '？', '；', '：', '…', '”', '’', '）', '」', '』', '】', '》', '〉', '.', '!',
+        '?', ';', ':', ')', '"',
+    ];
+    let cut: Vec<(usize, usize)> = lines
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let (line, next) = (w[0].as_ref().trim(), w[1].as_ref().trim());
+            let width = line.width();
+            (width >= 30
+                && !line.ends_with(CLOSING)
+                && !next.is_empty()
+                && typed_heading_level(line).is_none())
+            .then_some((i, width))
+        })
+        .collect();
+    cut.iter()
+        .filter(|&&(i, w)| cut.iter().any(|&(j, v)| j != i && w.abs_diff(v) <= 4))
+        .map(|&(i, _)| i)
         .collect()
+}
+
+/// Where a `.txt` article is written in Markdown, which a `.txt` prints as typed (a
+/// draft from a Markdown editor or a chat assistant saved as text): the byte offset of
+/// each line that opens with a heading's `#` or a quotation's `>`, or holds `**bold**`.
+pub(crate) fn txt_markdown_lines(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        let hashes = body.len() - body.trim_start_matches('#').len();
+        let heading = (1..=6).contains(&hashes)
+            && body[hashes..].starts_with([' ', '\t'])
+            && !body[hashes..].trim().is_empty();
+        let quote = body.starts_with("> ");
+        let bold = body
+            .split("**")
+            .nth(1)
+            .is_some_and(|b| !b.trim().is_empty() && body.matches("**").count() >= 2);
+        if heading || quote || bold {
+            found.push(offset + line.len() - body.len());
+        }
+        offset += line.len();
+    }
+    found
 }
 
 /// Where a `.txt` article writes a photo as Markdown does (`![说明](photo.jpg)`), which a
@@ -1167,6 +1228,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     // photo goes beside it.
     let mut row_open = false;
 
+    let (unset, underlines) = sentence_underlines(text);
+    warnings.extend(underlines);
+    let text = unset.as_str();
     // `depth`: how many lists the text is in (2 and more: an item of a nested list).
     let options = Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -1422,9 +1486,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     blocks.push(Block::Table(t));
                     html_table_read = true;
                 } else if !centred {
+                    let block = text[range.clone()].trim();
+                    let message = if block.starts_with("<!--") && block.ends_with("-->") {
+                        "an HTML comment is not printed / HTML 注释不排出"
+                    } else {
+                        "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出"
+                    };
                     warnings.push(MdWarning {
                         offset: range.start,
-                        message: "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出".into(),
+                        message: message.into(),
                     });
                 }
             }
@@ -1462,12 +1532,17 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::Html(t) | Event::InlineHtml(t) => {
                 // An HTML block warned at its start; inline HTML warns here.
                 if !in_html_block {
-                    warnings.push(MdWarning {
-                        offset: range.start,
-                        message: format!(
+                    let message = if t.trim_start().starts_with("<!--") {
+                        format!("an HTML comment {} is not printed / HTML 注释不排出", t.trim())
+                    } else {
+                        format!(
                             "HTML {} is not printed (its text is kept) / HTML 标签不排出（保留其中文字）",
                             t.trim()
-                        ),
+                        )
+                    };
+                    warnings.push(MdWarning {
+                        offset: range.start,
+                        message,
                     });
                 }
                 let bare = strip_tags(&t);
@@ -1754,6 +1829,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     mark_addressee(&mut blocks);
     attach_photo_captions(&mut blocks);
     warnings.extend(unmatched_notes(text, &note_order, &notes));
+    warnings.extend(undouble_heading_numbers(&mut blocks));
     warnings.extend(mixed_heading_numbers(&blocks));
     same_item_numbers(&mut blocks);
     // The notes, at the end of the article in the order of their references: [1] ….
@@ -1781,6 +1857,47 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
 /// typed, `[^x]`), and a note no mark refers to (printed as [n] at the article's end,
 /// with nothing in the text pointing to it): each said at its place. `marks`: the
 /// labels referred to; `notes`: the labels with a note.
+/// A divider `---` typed straight under a sentence, with no blank line between: to
+/// Markdown the sentence is a heading (a setext heading, underlined), which is never
+/// what an editor means by a 40-character sentence ending in 。. Such a line is made
+/// the divider `***` (the same bytes long, so places stay), and that is said.
+/// A short line over `---` stays the heading Markdown makes it.
+fn sentence_underlines(text: &str) -> (String, Vec<MdWarning>) {
+    let mut out = text.to_owned();
+    let mut warnings = Vec::new();
+    let mut offset = 0;
+    let mut prev: Option<&str> = None;
+    let mut fence = false;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end();
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = !fence;
+        }
+        let underline =
+            !fence && lead <= 3 && trimmed.len() >= 3 && trimmed.bytes().all(|b| b == b'-');
+        let sentence = prev.is_some_and(|p| {
+            let p = p.trim();
+            !p.is_empty()
+                && !p.starts_with(['#', '|', '>', '-', '*', '+'])
+                && (p.ends_with(['。', '！', '？', '；', '…', '”', '）', '.', '!', '?', ';'])
+                    || p.chars().count() > 30)
+        });
+        if underline && sentence {
+            let at = offset + lead;
+            out.replace_range(at..at + trimmed.len(), &"*".repeat(trimmed.len()));
+            warnings.push(MdWarning {
+                offset: at,
+                message: "`---` straight under a sentence would make the sentence a heading in Markdown; it is set as a paragraph and a divider under it: leave a blank line before `---` to say so / `---` 紧接在句子下一行会把该句变成标题，已按段落加分隔线排出；请在 `---` 前空一行".into(),
+            });
+        }
+        prev = (!fence).then_some(line);
+        offset += line.len();
+    }
+    (out, warnings)
+}
+
 fn unmatched_notes(text: &str, marks: &[String], notes: &[(String, Vec<Block>)]) -> Vec<MdWarning> {
     let mut out = Vec::new();
     let noted = |l: &str| notes.iter().any(|(n, _)| n == l);
@@ -2456,6 +2573,44 @@ fn mixed_heading_numbers(blocks: &[Block]) -> Vec<MdWarning> {
             });
         }
     }
+    // A number of one level typed on a heading of another (`## 一、…` sections, then a
+    // `#` the layout numbers 一、): two 一、 print, in two levels' fonts.
+    let auto_at = |want: u8| {
+        blocks.iter().find_map(|b| match b {
+            Block::Heading {
+                level,
+                number,
+                inlines,
+            } if *level == want && !number.is_empty() => Some(format!(
+                "{number}{}",
+                inlines.first().map_or("", |i| i.text.as_str())
+            )),
+            _ => None,
+        })
+    };
+    let misplaced = blocks.iter().find_map(|b| match b {
+        Block::Heading {
+            level,
+            number,
+            inlines,
+        } if number.is_empty() => {
+            let first = inlines.first()?;
+            let typed = typed_heading_level(&first.text).filter(|t| t != level)?;
+            Some((first, *level, typed, auto_at(typed)?))
+        }
+        _ => None,
+    });
+    if let Some((first, level, typed, other)) = misplaced {
+        let short = |s: &str| s.chars().take(12).collect::<String>();
+        out.push(MdWarning {
+            offset: first.src.as_ref().map_or(0, |r| r.start),
+            message: format!(
+                "this level-{level} heading has a level-{typed} number typed («{}»), and a level-{typed} heading is numbered by the layout («{}»): the numbers repeat; give the headings the levels of their numbers (# for 一、, ## for （一）), or type every number / 标题层级与手工序号不符，与自动编号重复：请按序号调整标题级别",
+                short(&first.text),
+                short(&other)
+            ),
+        });
+    }
     out
 }
 
@@ -2500,6 +2655,60 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
         }
         _ => false,
     }
+}
+
+/// A heading whose number is typed twice (三、三、宣传组, （一）（一）组织报道: Word's
+/// automatic number and the one typed after it, the commonest slip in a Word outline):
+/// the second is taken out, and that is said.
+fn undouble_heading_numbers(blocks: &mut [Block]) -> Vec<MdWarning> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let Block::Heading { inlines, .. } = b else {
+            continue;
+        };
+        let Some(first) = inlines.first_mut() else {
+            continue;
+        };
+        let Some(len) = typed_number_len(&first.text) else {
+            continue;
+        };
+        let num = first.text[..len].to_owned();
+        if !first.text[len..].starts_with(&num) {
+            continue;
+        }
+        first.text.replace_range(..len, "");
+        let offset = first.src.as_ref().map_or(0, |s| s.start);
+        if let Some(src) = first.src.as_mut() {
+            src.start += len;
+        }
+        out.push(MdWarning {
+            offset,
+            message: format!(
+                "the heading's number is typed twice ({num}{num}): it prints once; in Word, delete the typed number where the heading is numbered automatically / 标题序号重复（{num}{num}），只排一次"
+            ),
+        });
+    }
+    out
+}
+
+/// The length of a heading's number typed at the start of `s`: 三、 （一） 2、 （3）.
+fn typed_number_len(s: &str) -> Option<usize> {
+    let is_cn = |c: char| "一二三四五六七八九十".contains(c);
+    if let Some(inner) = s.strip_prefix('（') {
+        let n: usize = inner
+            .chars()
+            .take_while(|&c| is_cn(c) || c.is_ascii_digit())
+            .map(char::len_utf8)
+            .sum();
+        return (n > 0 && inner[n..].starts_with('）'))
+            .then_some('（'.len_utf8() + n + '）'.len_utf8());
+    }
+    let n: usize = s
+        .chars()
+        .take_while(|&c| is_cn(c) || c.is_ascii_digit())
+        .map(char::len_utf8)
+        .sum();
+    (n > 0 && s[n..].starts_with('、')).then_some(n + '、'.len_utf8())
 }
 
 /// A Chinese numeral of a heading's or a part's number (第十二, 一百).
@@ -2796,6 +3005,112 @@ mod tests {
         // `####` alone is a choice of the small heading style: it stays level 4.
         let small = parse_markdown("#### 第一点\n\n正文。\n", true);
         assert!(matches!(&small.blocks[0], Block::Heading { level: 4, .. }));
+    }
+
+    #[test]
+    fn text_cut_at_one_width_is_found_and_paragraphs_are_not() {
+        let pasted = "7月12日2时至8时，我街道普降暴雨，辖区平均降雨量156.3\n毫米，最大降雨点位于石门社区，达218.6毫米，最大小时雨强\n62.4毫米。受强降雨影响，辖区内3处下穿通道积\n水。";
+        assert_eq!(broken_lines(pasted), [1, 2]);
+        // Paragraphs end with their marks; one long line without one is no cut.
+        let text = "一、雨情水情\n7月12日2时至8时，我街道普降暴雨，辖区平均降雨量156.3毫米。\n全街道共转移群众312人，无人员伤亡，各项工作有序推进之中\n（一）河道水位\n石门河水位上涨1.2米。";
+        assert!(broken_lines(text).is_empty(), "{:?}", broken_lines(text));
+    }
+
+    /// A heading number typed twice (Word's automatic one and a typed one) prints once.
+    #[test]
+    fn a_heading_number_typed_twice_prints_once() {
+        let md = parse_markdown(
+            "# 三、三、宣传组\n\n正文。\n\n## （一）（一）组织报道\n\n## （二）（三）分组\n",
+            true,
+        );
+        assert_eq!(
+            heads_of(&md.blocks),
+            [
+                (1, "三、宣传组".to_owned()),
+                (2, "（一）组织报道".to_owned()),
+                (2, "（二）（三）分组".to_owned())
+            ]
+        );
+        assert_eq!(
+            md.warnings
+                .iter()
+                .filter(|w| w.message.contains("twice"))
+                .count(),
+            2,
+            "{:?}",
+            md.warnings
+        );
+    }
+
+    /// `##` sections typed 一、二、 and a `#` the layout numbers 一、: said.
+    #[test]
+    fn a_number_typed_for_another_level_is_said() {
+        let md = parse_markdown(
+            "## 一、以党建引领发展\n\n正文。\n\n## 二、重点指标\n\n正文。\n\n# 本刊专栏欢迎投稿\n\n正文。\n",
+            true,
+        );
+        assert!(
+            md.warnings
+                .iter()
+                .any(|w| w.message.contains("level-2 heading has a level-1 number")),
+            "{:?}",
+            md.warnings
+        );
+        let md = parse_markdown(
+            "## 一、以党建引领发展\n\n正文。\n\n## 二、重点指标\n\n正文。\n",
+            true,
+        );
+        assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+    }
+
+    fn heads_of(blocks: &[Block]) -> Vec<(u8, String)> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading {
+                    level,
+                    number,
+                    inlines,
+                } => Some((
+                    *level,
+                    format!(
+                        "{number}{}",
+                        inlines.iter().map(|i| i.text.as_str()).collect::<String>()
+                    ),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// `---` straight under a sentence is the divider an editor meant, not a heading;
+    /// under a short line it is the heading Markdown makes it.
+    #[test]
+    fn a_divider_typed_under_a_sentence_is_a_divider() {
+        let md = parse_markdown(
+            "会议要求，各社区要落实24小时值班制度，值班人员手机保持24小时开机。\n---\n下一段。\n\n工作动态\n---\n",
+            true,
+        );
+        let kinds: Vec<String> = md
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Divider { .. } => "divider".to_owned(),
+                Block::Heading { level, .. } => format!("h{level}"),
+                _ => "p".to_owned(),
+            })
+            .collect();
+        assert_eq!(kinds, ["p", "divider", "p", "h1"], "{:?}", md.blocks);
+        assert_eq!(md.warnings.len(), 1, "{:?}", md.warnings);
+        assert!(md.warnings[0].message.contains("divider"));
+    }
+
+    #[test]
+    fn markdown_typed_into_a_txt_is_found() {
+        let text = "## 一、主要做法\n**强化政治引领**，推动工作。\n> 引用一段。\n普通段落，#5号楼。\n- 列表项\n";
+        let at = txt_markdown_lines(text);
+        assert_eq!(at.len(), 3, "{at:?}");
+        assert_eq!(at[0], 0);
     }
 
     #[test]
