@@ -439,9 +439,35 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                         o.page, o.text, o.width.max(o.height), o.page
                     ),
                 };
-                InputError::file(&p.loaded.path, what).help(
-                    "shorten the text named (a masthead title, a title), or make its size or the page's settings in [style] fit; nothing was written / 请缩短该处文字或调整 [style] 中的字号、版面设置；未写出 PDF",
-                )
+                // Text of an article (a code, a file name, a URL without a space): at its
+                // place there, and said as what it is.
+                let run = o.text.trim_end_matches('…');
+                let in_article = (run.chars().count() >= 4)
+                    .then(|| {
+                        p.issue.articles.iter().find_map(|a| {
+                            a.source.find(run).map(|at| (a, at))
+                        })
+                    })
+                    .flatten();
+                let place = |a: &crate::model::Article, at: usize| match a.paragraphs.is_empty() {
+                    true => InputError::at(&a.path, &a.source, at..at + run.len(), what.clone()),
+                    false => InputError::file(
+                        &a.path,
+                        format!(
+                            "paragraph {}: {what}",
+                            crate::input::docx::Converted::paragraph_at(&a.paragraphs, at)
+                        ),
+                    ),
+                };
+                match in_article {
+                    Some((a, at)) => place(a, at)
+                        .help(
+                            "a run of letters, digits or marks with no space in it cannot break at a line's end: put a space into it where it may break (after a / or a - in a code or an address), or shorten it; nothing was written / 连续的字母、数字无法换行：请在可断开处加空格，或缩短；未写出 PDF",
+                        ),
+                    None => InputError::file(&p.loaded.path, what).help(
+                        "shorten the text named (a masthead title, a title), or make its size or the page's settings in [style] fit; nothing was written / 请缩短该处文字或调整 [style] 中的字号、版面设置；未写出 PDF",
+                    ),
+                }
             })
             .collect();
         return Err(Error::Many(errors));
@@ -957,9 +983,30 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
             t => format!("; the longest article is «{t}» ({})", a.path.display()),
         })
         .unwrap_or_default();
+    // A list of recipients a line each (代表团 after 代表团) is the cheaper cut: run on.
+    let run_on = issue
+        .footer
+        .iter()
+        .flat_map(|ft| &ft.distribution)
+        .filter(|d| d.recipients.len() > 2)
+        .max_by_key(|d| d.recipients.len())
+        .map(|d| {
+            let chars: usize = d.recipients.iter().map(|r| r.chars().count() + 1).sum();
+            let room = per_line.saturating_sub(d.label.chars().count() + 2).max(1);
+            let lines = chars.div_ceil(room);
+            (
+                format!(
+                    "; or run the list «{}» on: its {} entries take a line each, and join = \"、\" under its [[footer.distribution]] sets them in about {lines} line(s)",
+                    d.label,
+                    d.recipients.len()
+                ),
+                format!("；或在«{}»栏下加 join = \"、\"，各单位接排约 {lines} 行", d.label),
+            )
+        })
+        .unwrap_or_default();
     Some(format!(
-        "the 报尾 stands alone on page {pages}: it needs {needed} lines even tightened, and page {} has {free} free; shorten the articles by {cut} line(s) to keep it on page {}{longest} / 报尾单独占了第 {pages} 页：它至少需要 {needed} 行，第 {} 页只剩 {free} 行，正文删减 {cut} 行即可排在第 {} 页",
-        f.page, f.page, f.page, f.page
+        "the 报尾 stands alone on page {pages}: it needs {needed} lines even tightened, and page {} has {free} free; shorten the articles by {cut} line(s) to keep it on page {}{longest}{} / 报尾单独占了第 {pages} 页：它至少需要 {needed} 行，第 {} 页只剩 {free} 行，正文删减 {cut} 行即可排在第 {} 页{}",
+        f.page, f.page, run_on.0, f.page, f.page, run_on.1
     ))
 }
 

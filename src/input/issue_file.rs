@@ -232,7 +232,9 @@ pub struct IssueInfo {
     /// "chinese_month" 二〇一八年七月 (the day of `date` is then not printed).
     #[serde(default)]
     pub date_style: DateStyle,
-    /// Words after the date: 印发 prints 1957年7月30日印发.
+    /// Words after the date: 印发 prints 1957年7月30日印发; a space first sets them a
+    /// full-width space apart, as a 大会简报 gives its hour: "　22时" prints
+    /// 2026年1月13日　22时.
     #[serde(default)]
     pub date_suffix: Option<Spanned<String>>,
     /// 本期要目 under the masthead: the titles with the page each starts on.

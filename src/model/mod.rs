@@ -570,6 +570,14 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             "supplement = true, but the issue line is the label, printed as written without 增刊: write it into the label (label = \"增刊〔第三期〕\"), or give number = N instead of the label (增刊第N期) / 期号行按 label 原样排出，没有“增刊”：请把“增刊”写进 label，或改用 number = N",
         ));
     }
+    // No number and no date: a bulletin prints both, and an issue file without them is
+    // almost always one copied from a template and not filled in.
+    if number.is_none() && label.is_none() && date.is_none() {
+        warnings.push(loaded.note_at(
+            loaded.span_of(&["issue"]),
+            "this issue has no number and no date: page 1 prints neither 第N期 nor a date; give number = N and date = YYYY-MM-DD under [issue] (or label = \"…\" for an issue line as written) / 本期没有期号和日期：请在 [issue] 下填写 number 和 date",
+        ));
+    }
     let (number_text, total_text) =
         labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
     let date_text = date.map(|(y, m, d)| {
@@ -579,11 +587,11 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             DateStyle::Month => chinese_month(y, m),
             DateStyle::ChineseMonth => chinese_numeral_month(y, m),
         };
-        text + f
+        text + &f
             .issue
             .date_suffix
             .as_ref()
-            .map_or("", |s| s.get_ref().trim())
+            .map_or(String::new(), |s| date_suffix(s.get_ref()))
     });
     if let Some(s) = &f.issue.date_suffix {
         text(s, "issue.date_suffix")?;
@@ -1063,6 +1071,18 @@ fn toml_date(
             )
             .help("write the date without quotes and without a time: date = 2018-07-04 / 日期不加引号、不带时间，如 date = 2018-07-04")
             .into()),
+    }
+}
+
+/// The words after the date as printed: a space typed first (`"　22时"`, `" 22时"`) is
+/// the full-width space a 大会简报 sets between its date and its hour
+/// (2026年1月13日　22时); without one they follow the date (1957年7月30日印发).
+pub(crate) fn date_suffix(typed: &str) -> String {
+    let words = typed.trim();
+    if typed.starts_with(char::is_whitespace) && !words.is_empty() {
+        format!("\u{3000}{words}")
+    } else {
+        words.to_owned()
     }
 }
 

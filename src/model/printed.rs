@@ -114,7 +114,7 @@ pub(crate) fn walk<'a>(issue: &'a Issue, loaded: &'a LoadedIssueFile) -> Vec<Pie
     if let (Some(t), Some(d)) = (&issue.issue.date_text, &f.issue.date) {
         // The date from its TOML date, the suffix (印发) from its own key.
         let suffix = f.issue.date_suffix.as_ref();
-        let cut = suffix.map_or(0, |s| s.get_ref().trim().len());
+        let cut = suffix.map_or(0, |s| super::date_suffix(s.get_ref()).len());
         let (date, rest) = t.split_at(t.len().saturating_sub(cut));
         w.push("unit_line", date, at(d.span()));
         if let Some(s) = suffix {

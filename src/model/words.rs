@@ -112,6 +112,12 @@ const TERMS: &[&str] = &[
     "框架协议",
     "食品安全",
     "专项行动",
+    "国有企业",
+    "基层党组织",
+    "党组织",
+    "党支部",
+    "党委书记",
+    "职业健康",
     "专项检查",
     "专项整治",
     "治理",
@@ -184,6 +190,14 @@ pub(crate) fn breaks(line: &str) -> Breaks {
                     .iter_mut()
                     .for_each(|c| *c = true);
             }
+        }
+    }
+    // A standard's or a product's name stays whole: ISO 45001, GB/T 9704 (a space
+    // between a Latin word and a number is part of the name, not a phrase's end).
+    for k in 1..chars.len().saturating_sub(1) {
+        if chars[k] == ' ' && chars[k - 1].is_ascii_alphabetic() && chars[k + 1].is_ascii_digit() {
+            closed[k] = true;
+            closed[k + 1] = true;
         }
     }
     for (open, close) in [('“', '”'), ('《', '》'), ('‘', '’')] {
@@ -386,6 +400,17 @@ mod tests {
         ] {
             assert_eq!(split(t).join("|"), words, "{t}");
         }
+    }
+
+    #[test]
+    fn a_standards_name_and_the_genres_terms_stay_whole() {
+        let b = breaks("建设ISO 45001职业健康安全管理体系认证");
+        let all: Vec<usize> = b.words.iter().chain(&b.inside).copied().collect();
+        // 建设ISO 45001: characters 2..11; no break at 5 (before the space) or 6.
+        assert!(!all.contains(&5) && !all.contains(&6), "{all:?}");
+        let b = breaks("深化新时代国有企业基层党组织建设");
+        let all: Vec<usize> = b.words.iter().chain(&b.inside).copied().collect();
+        assert!(!all.contains(&7) && !all.contains(&11), "{all:?}");
     }
 
     #[test]
