@@ -791,7 +791,10 @@ pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
         .filter_map(|(i, w)| {
             let (line, next) = (w[0].as_ref().trim(), w[1].as_ref().trim());
             let width = line.width();
+            // A field's line (报：…, 联系人：…) is no cut paragraph.
+            let field = line.chars().take(6).any(|c| c == '：' || c == ':');
             (width >= 30
+                && !field
                 && !line.ends_with(CLOSING)
                 && !next.is_empty()
                 && typed_heading_level(line).is_none())

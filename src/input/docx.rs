@@ -353,6 +353,9 @@ impl Para {
 #[derive(Default)]
 struct Tally {
     deletions: Vec<String>,
+    /// Text struck through with the font's 删除线 (`w:strike`, `w:dstrike`): a
+    /// correction made without 修订, printed as text.
+    struck: Vec<String>,
     insertions: Vec<String>,
     comments: Vec<String>,
     /// Hidden text (`w:vanish`), one entry a passage: its place and words.
@@ -1269,6 +1272,23 @@ impl Reader<'_> {
         let italic = on(rpr, "i").unwrap_or(false);
         let caps = on(rpr, "caps").unwrap_or(false);
         let vert = Vert::of(rpr);
+        if on(rpr, "strike").unwrap_or(false) || on(rpr, "dstrike").unwrap_or(false) {
+            let text: String = r
+                .children()
+                .filter(|c| is(c, W, "t"))
+                .filter_map(|c| c.text())
+                .collect();
+            if !text.trim().is_empty() {
+                let place = self.place(&para.plain());
+                self.tally.struck.push(format!("{place} «{text}»"));
+            }
+        }
+        // Text typed in a symbol font (Wingdings' telephone is U+F028 there).
+        let symbol_font = rpr
+            .and_then(|p| child(&p, W, "rFonts"))
+            .and_then(|f| attr(&f, "ascii").or_else(|| attr(&f, "hAnsi")))
+            .filter(|f| f.starts_with("Wingdings") || f.starts_with("Symbol"))
+            .map(str::to_owned);
         let push = |para: &mut Para, s: &str| match para.runs.last_mut() {
             Some(last)
                 if last.bold == bold
@@ -1291,7 +1311,18 @@ impl Reader<'_> {
             match (ns, c.tag_name().name()) {
                 // All Caps (w:caps) shows the letters as capitals: esg is ESG.
                 (Some(W), "t") if caps => push(para, &c.text().unwrap_or("").to_uppercase()),
-                (Some(W), "t") => push(para, c.text().unwrap_or("")),
+                (Some(W), "t") => match &symbol_font {
+                    Some(font) => {
+                        let t: String = c
+                            .text()
+                            .unwrap_or("")
+                            .chars()
+                            .map(|ch| symbol_char(font, u32::from(ch)).unwrap_or(ch))
+                            .collect();
+                        push(para, &t)
+                    }
+                    None => push(para, c.text().unwrap_or("")),
+                },
                 (Some(W), "noBreakHyphen") => push(para, "-"),
                 (Some(W), "br" | "cr") => {
                     if attr(&c, "type").is_none_or(|t| t == "textWrapping") {
@@ -1304,8 +1335,15 @@ impl Reader<'_> {
                 (Some(W), "tab") => push(para, "\t"),
                 (Some(W), "softHyphen" | "lastRenderedPageBreak" | "rPr") => {}
                 (Some(W), "sym") => {
-                    let t = para.plain();
-                    self.warn(&t, "a symbol from a symbol font (Wingdings, Symbol) is not printed / 符号字体中的符号未排出");
+                    let font = attr(&c, "font").unwrap_or("");
+                    let code = attr(&c, "char").and_then(|h| u32::from_str_radix(h, 16).ok());
+                    match code.and_then(|code| symbol_char(font, code)) {
+                        Some(ch) => push(para, &ch.to_string()),
+                        None => {
+                            let t = para.plain();
+                            self.warn(&t, &format!("a symbol from the symbol font {font} (U+{:04X}) is not printed: type the character itself (插入 → 符号, font 宋体) / 符号字体中的符号未排出", code.unwrap_or(0)));
+                        }
+                    }
                 }
                 (Some(W), "drawing") => self.drawing(c, para),
                 (Some(W), "pict") | (Some(W), "object") => {
@@ -1404,14 +1442,34 @@ impl Reader<'_> {
             self.warn(&t, "a picture placed behind the text (a seal or a watermark?) is not printed; to print it as a photo, set it in line with the text (嵌入型) / 衬于文字下方的图片（印章或水印）未排出；如需作为图片排出，请设为“嵌入型”");
             return;
         }
-        let blip = d
-            .descendants()
-            .find(|n| is(n, A, "blip"))
+        let blip_node = d.descendants().find(|n| is(n, A, "blip"));
+        let blip = blip_node
             .and_then(|b| {
                 b.attributes()
                     .find(|a| a.name() == "embed" && a.namespace() == Some(R))
             })
             .and_then(|a| self.rels.get(a.value()).cloned());
+        // A picture linked to a file on the author's computer (插入 → 链接到文件):
+        // nothing of it is in the Word file.
+        let linked = blip_node.and_then(|b| {
+            b.attributes()
+                .find(|a| a.name() == "link" && a.namespace() == Some(R))
+                .map(|a| self.rels.get(a.value()).cloned().unwrap_or_default())
+        });
+        if blip.is_none()
+            && let Some(target) = linked
+        {
+            let t = para.plain();
+            self.warn(&t, &format!("the picture is linked to the file {target} on the author's computer and is not in the Word file, so it is not printed: put that photo beside the article and place it in a .md, or in Word save the picture in the document (文件 → 编辑指向文件的链接 → 在文档中保存图片) / 图片是链接到作者电脑上的文件，未包含在 Word 文件中，未排出"));
+            return;
+        }
+        if blip.is_some() {
+            let edits = picture_edits(&d);
+            if !edits.is_empty() {
+                let t = para.plain();
+                self.warn(&t, &format!("the picture is {} in Word, and it prints as the original file, {}: make the change in the photo file itself (Word: right-click → 另存为图片 saves it as shown) and place that / 图片在 Word 中做了裁剪或旋转，排出的是原图，请另存处理后的图片再插入", edits.join(" and "), "not as Word shows it"));
+            }
+        }
         match blip {
             Some(target) => self.image(&target, placed_width(&d), para),
             None => {
@@ -1498,6 +1556,13 @@ impl Reader<'_> {
                 "{} tracked deletion(s) are dropped as if accepted: {} / 修订中的删除内容已删去；请确认修订已定稿",
                 t.deletions.len(),
                 list(&t.deletions)
+            ));
+        }
+        if !t.struck.is_empty() {
+            self.out.warnings.push(format!(
+                "{} passage(s) struck through with 删除线 print as plain text: {}; if they are corrections, delete the struck words in the Word file / 删除线文字按普通文字排出，如为修改痕迹请删去",
+                t.struck.len(),
+                list(&t.struck)
             ));
         }
         if let Some(first) = t.hidden.first() {
@@ -1798,6 +1863,64 @@ fn tidy_tabs(runs: &mut Vec<Run>) {
 /// enclosed numbers (① ⑴ ⒈), which open an item.
 fn carries_space(c: char) -> bool {
     matches!(c, '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{2018}'..='\u{201F}' | '\u{2014}' | '\u{2026}' | '\u{00B7}' | '\u{2460}'..='\u{24FF}')
+}
+
+/// The character a symbol font's code stands for, for the symbols offices use in
+/// forms and contact lines (☑是 □否, ☎): Wingdings and Wingdings 2 codes, as `w:sym`
+/// gives them (F052) or as text typed in the font (U+F028). A ticked box is set √ and
+/// a crossed one ×: the shipped fonts have no ☑ ☒.
+fn symbol_char(font: &str, code: u32) -> Option<char> {
+    let code = if (0xF000..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
+    match (font.trim(), code) {
+        ("Wingdings 2", 0x52) | ("Wingdings", 0xFE) => Some('√'),
+        ("Wingdings 2", 0x54) | ("Wingdings", 0xFD) => Some('×'),
+        ("Wingdings 2", 0xA3) | ("Wingdings", 0x6F | 0xA8) => Some('□'),
+        ("Wingdings 2", 0x50) | ("Wingdings", 0xFC) => Some('✓'),
+        ("Wingdings", 0x28) => Some('☎'),
+        ("Wingdings", 0x6C) => Some('●'),
+        ("Wingdings", 0x6E) => Some('■'),
+        ("Wingdings", 0x75) => Some('◆'),
+        ("Wingdings", 0xAB) => Some('★'),
+        _ => None,
+    }
+}
+
+/// What Word does to a picture that the photo file does not show: a crop
+/// (`a:srcRect`), a turn (`a:xfrm rot`), a flip.
+fn picture_edits(d: &Node) -> Vec<&'static str> {
+    let mut edits = Vec::new();
+    let cropped = d
+        .descendants()
+        .find(|n| is(n, A, "srcRect"))
+        .is_some_and(|r| {
+            ["l", "t", "r", "b"].iter().any(|k| {
+                attr(&r, k)
+                    .and_then(|v| v.parse::<i64>().ok())
+                    .is_some_and(|v| v != 0)
+            })
+        });
+    if cropped {
+        edits.push("cropped");
+    }
+    if let Some(x) = d.descendants().find(|n| is(n, A, "xfrm")) {
+        if attr(&x, "rot")
+            .and_then(|v| v.parse::<i64>().ok())
+            .is_some_and(|v| v % 21_600_000 != 0)
+        {
+            edits.push("turned");
+        }
+        if ["flipH", "flipV"]
+            .iter()
+            .any(|k| matches!(attr(&x, k), Some("1" | "true")))
+        {
+            edits.push("flipped");
+        }
+    }
+    edits
 }
 
 /// Whether a paragraph's mark is a tracked deletion (`w:pPr/w:rPr/w:del`): what Word
@@ -2817,6 +2940,54 @@ mod tests {
         );
         let md = crate::input::article::parse_markdown(&c.markdown, true);
         assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+    }
+
+    /// A figure corrected with 删除线 instead of 修订 prints as text, and is said; a
+    /// ticked box and a telephone from Wingdings print as characters.
+    #[test]
+    fn struck_text_is_said_and_symbol_fonts_are_their_characters() {
+        let c = read(concat!(
+            r#"<w:p><w:r><w:t>共转移群众</w:t></w:r><w:r><w:rPr><w:strike/></w:rPr><w:t>173人</w:t></w:r><w:r><w:t>137人。</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:t>是否完成：</w:t></w:r><w:r><w:sym w:font="Wingdings 2" w:char="F052"/></w:r><w:r><w:t>是</w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>&#xF028;</w:t></w:r><w:r><w:t>0796</w:t></w:r></w:p>"#
+        ));
+        assert_eq!(
+            c.markdown,
+            "共转移群众173人137人。\n\n是否完成：√是☎0796\n\n"
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("删除线") && w.contains("173人")),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    /// A picture cropped or turned in Word, or linked to a file outside it, is said.
+    #[test]
+    fn a_pictures_crop_and_a_linked_picture_are_said() {
+        let pic = |blip: &str, extra: &str| {
+            format!(
+                r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1800000" cy="1200000"/><a:graphic><a:graphicData><pic:pic><pic:blipFill>{blip}{extra}</pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+            )
+        };
+        let c = read(&pic(
+            r#"<a:blip r:embed="rId9"/>"#,
+            r#"<a:srcRect l="33333" r="33333"/>"#,
+        ));
+        assert!(
+            c.warnings.iter().any(|w| w.contains("cropped")),
+            "{:?}",
+            c.warnings
+        );
+        let c = read(&pic(r#"<a:blip r:link="rId7"/>"#, ""));
+        assert!(
+            c.warnings.iter().any(|w| w.contains("linked")),
+            "{:?}",
+            c.warnings
+        );
+        assert!(!c.markdown.contains("!["), "{}", c.markdown);
     }
 
     /// Two paragraphs joined with Track Changes on: the first one's mark is a deletion,

@@ -698,6 +698,11 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         .help("add at least one [[article]] table with its file (and its title, if it has one; see examples/issue.toml) / 请至少添加一篇 [[article]]，写明 file（有标题时写 title）")
         .into());
     }
+    let head = PastedHead {
+        title: squash(f.bulletin.title.get_ref()),
+        unit: f.bulletin.unit.as_ref().map(|u| squash(u.get_ref())),
+        footer: f.footer.is_some(),
+    };
     let mut articles = Vec::with_capacity(f.articles.len());
     let mut photos: Vec<PhotoFile> = Vec::new();
     let limits = &f.limits;
@@ -727,13 +732,21 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 let mut converted = crate::input::docx::convert(&docx)
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 paragraphs = std::mem::take(&mut converted.paragraphs);
-                word_blocks(&path, converted, &paragraphs, entry, &labels, &mut warnings)
+                word_blocks(
+                    &path,
+                    converted,
+                    &paragraphs,
+                    entry,
+                    &labels,
+                    &head,
+                    &mut warnings,
+                )
             }
             false => {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
                 let mut source = strip_controls(&path, decoded.text, &mut warnings);
-                blank_repeated_title(&path, entry, &mut source, &mut warnings);
+                blank_repeated_title(&path, entry, &head, &mut source, &mut warnings);
                 let markdown = matches!(
                     path.extension().and_then(|e| e.to_str()),
                     Some("md") | Some("markdown")
@@ -747,6 +760,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     let (line, _) = crate::error::line_col(text, offset);
                     format!("{}:{line}", path.display())
                 };
+                blank_pasted_footer(&head, &mut source, at, &mut warnings);
                 blank_repeated_byline(
                     &entry.byline,
                     &labels,
@@ -1225,9 +1239,10 @@ fn word_blocks(
     paragraphs: &[(usize, usize)],
     entry: &issue_file::ArticleEntry,
     labels: &Labels,
+    head: &PastedHead,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {
-    blank_repeated_title(path, entry, &mut converted.markdown, warnings);
+    blank_repeated_title(path, entry, head, &mut converted.markdown, warnings);
     // A Word Title that is not the issue's title prints as the first paragraph: said.
     if let Some(own) = &converted.title {
         let given = entry
@@ -1251,6 +1266,7 @@ fn word_blocks(
         let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
         format!("{}: paragraph {n}", path.display())
     };
+    blank_pasted_footer(head, &mut converted.markdown, at, warnings);
     blank_repeated_byline(
         &entry.byline,
         labels,
@@ -1349,9 +1365,37 @@ fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
 /// the subtitle (Word's Subtitle under its Title): they are not printed twice, and
 /// headings after them are numbered as if they had never been there. A line becomes
 /// spaces, so every place in the text stays where it was.
+/// What a contributor's file copied from an issue opens with, over its title: the
+/// bulletin's own red head (its name, 第N期, the unit and the date), which the
+/// issue's masthead prints already.
+struct PastedHead {
+    /// The bulletin's title and unit, without spaces.
+    title: String,
+    unit: Option<String>,
+    /// Whether the issue prints a 报尾 of its own (a pasted one then goes).
+    footer: bool,
+}
+
+impl PastedHead {
+    /// Whether a line (without spaces) is a line of the bulletin's head.
+    fn is_head_line(&self, line: &str) -> bool {
+        let n = line.chars().count();
+        let issue_line = line.starts_with('第') && line.contains('期') && n <= 24;
+        let dated = line.contains('年') && line.contains('月') && line.ends_with('日');
+        let unit_line = n <= 48
+            && (dated
+                || self
+                    .unit
+                    .as_deref()
+                    .is_some_and(|u| !u.is_empty() && line.starts_with(u)));
+        line == self.title || issue_line || unit_line
+    }
+}
+
 fn blank_repeated_title(
     path: &Path,
     entry: &issue_file::ArticleEntry,
+    head: &PastedHead,
     text: &mut String,
     warnings: &mut Vec<String>,
 ) {
@@ -1378,6 +1422,38 @@ fn blank_repeated_title(
     };
     let mut from = 0;
     let mut blanked = Vec::new();
+    // A red head over the title (up to four lines): it goes with the title.
+    if let Some(title) = given(&entry.title) {
+        let mut probe = 0;
+        let mut lines = 0;
+        while lines < 4
+            && let Some((_, end, line)) = next_line(text, probe)
+            && line != title
+            && head.is_head_line(&line)
+        {
+            probe = end;
+            lines += 1;
+        }
+        if lines > 0 && next_line(text, probe).is_some_and(|(_, _, line)| line == title) {
+            let start = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+            let blank: String = text[start..probe]
+                .chars()
+                .map(|c| {
+                    if c == '\n' {
+                        "\n".to_owned()
+                    } else {
+                        " ".repeat(c.len_utf8())
+                    }
+                })
+                .collect();
+            text.replace_range(start..probe, &blank);
+            warnings.push(format!(
+                "{}:1: its first {lines} line(s) are the bulletin's own head (its name, 第N期, the unit and the date), copied with the article: they are not printed, as the masthead prints them / 文章开头带有简报报头（刊名、期号、单位、日期），不再排出",
+                path.display()
+            ));
+            from = probe;
+        }
+    }
     for (value, what) in [
         (given(&entry.title), "title"),
         (given(&entry.subtitle), "subtitle"),
@@ -1426,6 +1502,84 @@ fn blank_repeated_title(
             path.display(),
             blanked.join(" and ")
         )),
+    }
+}
+
+/// An article that ends with a 报尾 of its own (报：… 送：… 共印15份), copied with it
+/// from the contributor's issue: it would print as text over the issue's 报尾. With
+/// a [footer] in the issue those lines are not printed; without one they print, and
+/// both cases are said. Lines become spaces, so places stay.
+fn blank_pasted_footer(
+    head: &PastedHead,
+    text: &mut String,
+    at: impl Fn(&str, usize) -> String,
+    warnings: &mut Vec<String>,
+) {
+    let is_footer_line = |line: &str| {
+        let t = squash(line.trim_matches(|c: char| c == '*' || c == '#'));
+        [
+            "报：",
+            "送：",
+            "抄送：",
+            "发：",
+            "分送：",
+            "印发：",
+            "报:",
+            "送:",
+            "抄送:",
+            "发:",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+            || (t.starts_with("共印") && t.ends_with('份'))
+            || (t.ends_with("印发") && t.contains('年'))
+    };
+    // The lines from the end, blank ones between them skipped (Markdown and Word
+    // files part their paragraphs with them).
+    let mut start = None;
+    let mut lines = 0;
+    let mut printed = false;
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        spans.push((offset, line));
+        offset += line.len();
+    }
+    for &(at_line, line) in spans.iter().rev() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !is_footer_line(line) {
+            break;
+        }
+        printed |= squash(line).starts_with("共印");
+        start = Some(at_line);
+        lines += 1;
+    }
+    let Some(start) = start.filter(|_| lines >= 2 || printed) else {
+        return;
+    };
+    let place = at(text, start);
+    if head.footer {
+        let end = text.len();
+        let blank: String = text[start..end]
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    "\n".to_owned()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        text.replace_range(start..end, &blank);
+        warnings.push(format!(
+            "{place}: the article ends with a 报尾 of its own ({lines} line(s): 报/送/共印…), copied with it: it is not printed, as the issue's [footer] prints the 报尾 / 文章末尾带有报尾，已不再排出，报尾以期刊文件的 [footer] 为准"
+        ));
+    } else {
+        warnings.push(format!(
+            "{place}: the article ends with a 报尾 ({lines} line(s): 报/送/共印…), which prints as text; write it as the issue's [footer] (see examples/issue.toml) to set it between rules at the foot of the last page / 文章末尾的报尾按正文排出；请改写为期刊文件的 [footer]"
+        ));
     }
 }
 

@@ -2562,3 +2562,110 @@ fn a_txt_articles_own_title_line_is_said() {
         }
     }
 }
+
+/// An issue with no number and no date is said; a date's suffix typed with a space
+/// first is set a full-width space after the date (大会简报: 1月13日　22时).
+#[test]
+fn no_number_and_no_date_is_said_and_a_suffix_keeps_its_space() {
+    let toml = MINIMAL_TOML
+        .replace("number = 1\n", "")
+        .replace("total = 10\n", "")
+        .replace("date = 2026-01-05\n", "");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert!(
+        model
+            .warnings
+            .iter()
+            .any(|w| w.contains("no number and no date")),
+        "{:?}",
+        model.warnings
+    );
+    for (suffix, printed) in [
+        ("　22时", "2026年1月5日　22时"),
+        (" 22时", "2026年1月5日　22时"),
+        ("印发", "2026年1月5日印发"),
+    ] {
+        let toml = MINIMAL_TOML.replace(
+            "date = 2026-01-05\n",
+            &format!("date = 2026-01-05\ndate_suffix = \"{suffix}\"\n"),
+        );
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (model, _) = jianbao::model::load(&issue).unwrap();
+        assert_eq!(model.issue.date_text.as_deref(), Some(printed));
+        assert!(
+            !model.warnings.iter().any(|w| w.contains("no number")),
+            "{:?}",
+            model.warnings
+        );
+    }
+}
+
+/// A 报尾 alone on its page because a list is set a line an entry: the warning names
+/// join as well as the lines to cut.
+#[test]
+fn a_footer_alone_because_of_a_long_list_names_join() {
+    let units: Vec<String> = (1..=14).map(|i| format!("\"第{i}代表团\"")).collect();
+    let toml = format!(
+        "{MINIMAL_TOML}\n[footer]\neditors = [\"王芳\"]\n[[footer.distribution]]\nlabel = \"发\"\nrecipients = [{}]\n",
+        units.join(", ")
+    );
+    let text = "会议听取了汇报，审议了报告，部署了下一阶段的工作任务，要求各代表团认真组织审议。\n"
+        .repeat(14);
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    let (_dir, _pdf, report) = build_reported(&issue);
+    let alone = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("stands alone"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(
+        alone.contains("run the list «发» on") && alone.contains("join"),
+        "{alone}"
+    );
+}
+
+/// A run that cannot break (a code with no space) is an error at its place in the
+/// article, not at the issue file.
+#[test]
+fn an_unbreakable_run_is_an_error_at_its_place() {
+    let (_d, issue) = write_issue(
+        MINIMAL_TOML,
+        &[(
+            "a.txt",
+            "统一社会信用代码：91360100MA35XXXXXXQINGCHUANJIANTOU2026ESGREPORTFINALVERSION。\n",
+        )],
+    );
+    let out = issue.with_extension("pdf");
+    let o = build_cli(&issue, &out);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("a.txt:1:") && err.contains("cannot break"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+/// A contributor's text that still carries its bulletin's red head over its title, and
+/// its own 报尾 at its end: neither prints again, and both are said.
+#[test]
+fn a_pasted_red_head_and_a_pasted_footer_do_not_print_again() {
+    let toml = format!("{MINIMAL_TOML}\n[footer]\neditors = [\"王芳\"]\ncopies = 20\n");
+    let text = "测试简报\n第1期\n测试单位编　　　　2026年1月5日\n测试标题\n正文第一段。\n（测试处供稿）\n报：区防汛抗旱指挥部，区委办公室\n送：街道党工委、办事处领导班子成员\n共印15份\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let w = model.warnings.join("\n");
+    assert!(w.contains("bulletin's own head"), "{w}");
+    assert!(w.contains("ends with a 报尾 of its own"), "{w}");
+    let body: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.all_inlines())
+        .map(|i| i.text.clone())
+        .collect();
+    assert!(body.contains("正文第一段"), "{body}");
+    for gone in ["第1期", "测试单位编", "共印15份", "报："] {
+        assert!(!body.contains(gone), "{gone} in {body}");
+    }
+}
