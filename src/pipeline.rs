@@ -412,6 +412,42 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             c.page, c.page
         ));
     }
+    // The 领导批示 box stays whole on page 1 under the masthead, with room for the report
+    // to begin: too tall, it is an error with the lines there are; leaving the report
+    // under three lines of page 1, it is said.
+    let box_lines = i64::from(p.issue.bulletin.instruction_lines);
+    if let Some(at) = compile::instruction_at(&laid.document).filter(|_| box_lines > 0) {
+        let left = at.lines_left();
+        let span = p.loaded.span_of(&["bulletin", "instruction_lines"]);
+        if at.page > 1 || box_lines > left {
+            return Err(p
+                .loaded
+                .error_at(
+                    span,
+                    format!(
+                        "the 领导批示 box of {box_lines} lines does not fit on page 1: {} line(s) are left under the masthead / 领导批示框 {box_lines} 行，报头下只剩 {} 行",
+                        left.max(0),
+                        left.max(0)
+                    ),
+                )
+                .help(format!(
+                    "give instruction_lines = {} or fewer, so that the report begins on page 1 too; nothing was written / 请把 instruction_lines 改为 {} 行以下；未写出 PDF",
+                    (left - 3).max(1),
+                    (left - 3).max(1)
+                ))
+                .into());
+        }
+        if left - box_lines < 3 {
+            laid.warnings.push(p.loaded.note_at(
+                span,
+                &format!(
+                    "the 领导批示 box of {box_lines} lines leaves {} line(s) of page 1 for the report: it begins on page 2; instruction_lines = {} keeps three lines of it on page 1 / 领导批示框占去第 1 页，正文从第 2 页开始",
+                    left - box_lines,
+                    (left - 3).max(1)
+                ),
+            ));
+        }
+    }
     // A 报尾 taller than a page prints over itself: said as what it is, not as the
     // overprints it makes.
     // (A page of 22 lines is 22 pitches less the gap under the last line: a 报尾 of

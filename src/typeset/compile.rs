@@ -774,6 +774,30 @@ pub(crate) fn contents_end(doc: &PagedDocument) -> Option<BodyEnd> {
     reported(doc, "jianbao-contents")
 }
 
+/// Where the 领导批示 box starts under the masthead (`end`), with the text block's top
+/// and height, when the issue has one.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct InstructionAt {
+    pub page: usize,
+    pub top: f64,
+    pub end: f64,
+    pub pitch: f64,
+    pub size: f64,
+    pub height: f64,
+}
+
+impl InstructionAt {
+    /// The whole body lines left on its page from where the box starts.
+    pub(crate) fn lines_left(&self) -> i64 {
+        ((self.top + self.height - self.end + self.pitch - self.size) / self.pitch + 0.02).floor()
+            as i64
+    }
+}
+
+pub(crate) fn instruction_at(doc: &PagedDocument) -> Option<InstructionAt> {
+    reported(doc, "jianbao-instruction")
+}
+
 /// Where the body ends, when the layout reports it.
 pub(crate) fn body_end(doc: &PagedDocument) -> Option<BodyEnd> {
     reported(doc, "jianbao-body")

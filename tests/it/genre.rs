@@ -2651,7 +2651,7 @@ fn an_unbreakable_run_is_an_error_at_its_place() {
 /// its own 报尾 at its end: neither prints again, and both are said.
 #[test]
 fn a_pasted_red_head_and_a_pasted_footer_do_not_print_again() {
-    let toml = format!("{MINIMAL_TOML}\n[footer]\neditors = [\"王芳\"]\ncopies = 20\n");
+    let toml = format!("{MINIMAL_TOML}\n[footer]\neditors = [\"王芳\"]\nprint_count = 20\n");
     let text = "测试简报\n第1期\n测试单位编　　　　2026年1月5日\n测试标题\n正文第一段。\n（测试处供稿）\n报：区防汛抗旱指挥部，区委办公室\n送：街道党工委、办事处领导班子成员\n共印15份\n";
     let (_d, issue) = write_issue(&toml, &[("a.txt", text)]);
     let (model, _) = jianbao::model::load(&issue).unwrap();
@@ -2668,4 +2668,35 @@ fn a_pasted_red_head_and_a_pasted_footer_do_not_print_again() {
     for gone in ["第1期", "测试单位编", "共印15份", "报："] {
         assert!(!body.contains(gone), "{gone} in {body}");
     }
+}
+
+/// A 领导批示 box taller than what page 1 has left under the masthead is an error with
+/// the lines there are, never a box split over two pages; one that leaves the report
+/// no room on page 1 is said.
+#[test]
+fn a_leaders_box_that_does_not_fit_page_one_is_an_error() {
+    let text = "会议听取了汇报，审议了报告，部署了下一阶段的工作任务。\n".repeat(30);
+    let with = |n: u8| {
+        MINIMAL_TOML.replace(
+            "unit = \"测试单位编\"\n",
+            &format!("unit = \"测试单位编\"\ninstruction_lines = {n}\n"),
+        )
+    };
+    let (_d, issue) = write_issue(&with(19), &[("a.txt", &text)]);
+    let out = issue.with_extension("pdf");
+    let o = build_cli(&issue, &out);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("does not fit on page 1") && err.contains("instruction_lines"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    let (_d, issue) = write_issue(&with(4), &[("a.txt", &text)]);
+    let (_dir, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("批示")),
+        "{:?}",
+        report.warnings
+    );
 }
