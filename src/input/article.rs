@@ -1045,10 +1045,16 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
 /// of * ＊ ☆ ★.
 fn is_divider_line(t: &str) -> bool {
     let marks = t.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
-    marks
+    // A rule typed with dashes or underscores (——————, ------, ______), as Word users
+    // draw one: a divider too (a 破折号 is two dashes, in a sentence).
+    let rule = marks.len() >= 3
+        && marks
+            .iter()
+            .all(|c| matches!(c, '—' | '─' | '━' | '-' | '_' | '＿' | '=' | '＝'));
+    rule || (marks
         .iter()
         .all(|c| matches!(c, '※' | '*' | '＊' | '☆' | '★'))
-        && (marks.contains(&'※') || marks.len() >= 3)
+        && (marks.contains(&'※') || marks.len() >= 3))
 }
 
 /// The tables of a `.txt` pasted from Word or Excel: two or more lines in a row, each
@@ -3591,6 +3597,16 @@ mod tests {
         assert_eq!(texts(&b[0]), "这是重点和强调，续行。");
         assert!(inl.iter().any(|i| i.strong && i.text == "重点"));
         assert!(inl.iter().any(|i| i.emph && i.text == "强调"));
+    }
+
+    #[test]
+    fn a_rule_typed_with_dashes_in_a_txt_is_a_divider() {
+        let blocks = parse_txt("第一段。\n——————\n第二段。\n______\n");
+        let dividers = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Divider { .. }))
+            .count();
+        assert_eq!(dividers, 2, "{blocks:?}");
     }
 
     #[test]

@@ -127,6 +127,12 @@ pub enum Kind {
     FullWidthAlnum,
     /// Double quotes inside double quotes (“…“四个一”…”): the inner pair is ‘ ’.
     NestedQuote,
+    /// 「」『』, the quotation marks of vertical text, in text set across the page: “”
+    /// ‘’ are meant (GB/T 15834).
+    CornerQuote(char),
+    /// A heading's Chinese number followed by another mark than 、 (一．雨情水情,
+    /// 二，险情处置): the line is not taken for a heading.
+    HeadingNumberMark(char),
     /// An HTML entity in text copied from a web page (`&nbsp;` `&amp;` `&ldquo;`),
     /// which the build prints as the character it stands for.
     HtmlEntity,
@@ -175,6 +181,12 @@ impl Kind {
             }
             Kind::NestedQuote => {
                 "引号内的引号用单引号 a quotation inside a quotation takes ‘ ’".into()
+            }
+            Kind::CornerQuote(c) => {
+                format!("直排引号 «{c}» in text set across the page: use “ ” ‘ ’")
+            }
+            Kind::HeadingNumberMark(c) => {
+                format!("标题序号后用顿号 a heading's number takes 、, not «{c}»")
             }
             Kind::HtmlEntity => {
                 "网页 HTML 实体 an HTML entity from a web page (its character is meant)".into()
@@ -609,6 +621,26 @@ mod tests {
                 .all(|f| f.kind != Kind::BrokenLine)
         );
         assert_eq!(fix(text, Options::TXT), text);
+    }
+
+    /// 。。。 typed for ……, 「」 for “”, a stop after a telephone number or before a
+    /// note's mark, and a heading's number typed 一． or 二，.
+    #[test]
+    fn ellipses_corner_quotes_stops_and_heading_marks_typed_by_hand() {
+        assert_eq!(
+            fixed("建议加大投入。。。并完善机制。"),
+            "建议加大投入……并完善机制。"
+        );
+        assert_eq!(
+            fixed("他说：「要抓实『两个一以贯之』」。"),
+            "他说：“要抓实‘两个一以贯之’”。"
+        );
+        assert_eq!(fixed("联系电话:0796-8123456."), "联系电话：0796-8123456。");
+        assert_eq!(fix("请参阅.[^f2]\n", Options::MARKDOWN), "请参阅。[^f2]\n");
+        assert_eq!(
+            fixed("一．雨情水情\n二,险情处置\n一，我们要继续努力，做好工作。\n"),
+            "一、雨情水情\n二、险情处置\n一，我们要继续努力，做好工作。\n"
+        );
     }
 
     /// A web page's entities in a .txt are the characters they stand for, and the ;

@@ -345,6 +345,20 @@ impl Scanner {
     fn marks(&mut self) {
         for i in 0..self.n() {
             let c = self.cs[i];
+            // 「」『』 are the quotation marks of vertical text (and of Hong Kong and
+            // Taiwan): across the page the mainland's are “” ‘’ (GB/T 15834).
+            if let Some(q) = match c {
+                '「' => Some("“"),
+                '」' => Some("”"),
+                '『' => Some("‘"),
+                '』' => Some("’"),
+                _ => None,
+            }
+            .filter(|_| !self.protected[i])
+            {
+                self.push(i..i + 1, Kind::CornerQuote(c), Some(q));
+                continue;
+            }
             if c == '.' && !self.protected[i] && self.ends_chinese_sentence(i) {
                 self.push(i..i + 1, Kind::HalfWidth('.'), Some("。"));
                 continue;
@@ -390,7 +404,14 @@ impl Scanner {
         let passable = |c: char| is_space(c) || is_quote(c);
         // Before it, as it will be after the fixes: a ) made ） counts (模型).).
         let before = (0..i).rev().find(|&k| !passable(self.cs[k]));
-        let after = self.cs[i + 1..]
+        // A note's mark after the stop (请参阅.[^2]) is not what follows the sentence.
+        let mut from = i + 1;
+        if self.opts.markdown && self.starts_with(from, "[^") {
+            if let Some(close) = self.cs[from..].iter().position(|&c| c == ']') {
+                from += close + 1;
+            }
+        }
+        let after = self.cs[from..]
             .iter()
             .find(|&&c| !(passable(c) || matches!(c, '」' | '』')));
         let chinese_before = before.is_some_and(|k| {
@@ -423,10 +444,11 @@ impl Scanner {
     /// finds what the first left.
     fn chinese_before_number(&self, i: usize) -> bool {
         let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        // A telephone number's hyphen is part of the number (电话：0796-8123456.).
         let digits = self.fin[..i]
             .iter()
             .rev()
-            .take_while(|c| digit(**c) || **c == ',')
+            .take_while(|c| digit(**c) || **c == ',' || **c == '-')
             .count();
         digits > 0
             && digit(self.fin[i - 1])
@@ -649,6 +671,15 @@ impl Scanner {
         let mut i = 0;
         while i < n {
             let c = self.cs[i];
+            // 。。。 ，，， 、、、: an ellipsis typed with the key at hand.
+            if matches!(c, '。' | '，' | '、') && !self.protected[i] {
+                let j = i + self.cs[i..].iter().take_while(|&&x| x == c).count();
+                if (3..=6).contains(&(j - i)) {
+                    self.push(i..j, Kind::Ellipsis, Some("……"));
+                }
+                i = j;
+                continue;
+            }
             let class: Option<fn(char) -> bool> = if dash_class(c) {
                 Some(dash_class)
             } else if dot_class(c) {
@@ -825,6 +856,32 @@ impl Scanner {
             let mut k = start;
             while k < end && matches!(self.cs[k], ' ' | '\t' | '\u{3000}') {
                 k += 1;
+            }
+            // A heading's Chinese number with another mark after it (一．雨情水情,
+            // 二，险情处置): 一、 is meant, and the line is then the heading it is.
+            let cn = (k..end)
+                .take_while(|&j| "一二三四五六七八九十".contains(self.cs[j]))
+                .count();
+            let mark = k + cn;
+            if (1..=3).contains(&cn)
+                && mark < end
+                && matches!(self.cs[mark], '．' | '.' | '，' | ',')
+                && !self.protected[mark]
+            {
+                let fixed: String = self.cs[k..end]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &c)| if k + j == mark { '、' } else { c })
+                    .collect();
+                if crate::input::article::typed_heading_level(&fixed) == Some(1) {
+                    let typed = self.cs[mark];
+                    self.found.retain(|f| f.0.start != mark);
+                    self.found.push((
+                        mark..mark + 1,
+                        Kind::HeadingNumberMark(typed),
+                        Some("、".to_owned()),
+                    ));
+                }
             }
             let digits = (k..end)
                 .take_while(|&j| self.cs[j].is_ascii_digit())

@@ -127,7 +127,7 @@ impl Scanner {
         end
     }
 
-    fn starts_with(&self, i: usize, s: &str) -> bool {
+    pub(super) fn starts_with(&self, i: usize, s: &str) -> bool {
         (i..)
             .zip(s.chars())
             .all(|(k, c)| self.cs.get(k) == Some(&c))
