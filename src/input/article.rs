@@ -961,7 +961,17 @@ fn byline_words(line: &str) -> (String, bool, bool) {
                 bracketed = true;
             }
         }
-        for lead in ["稿件来源", "信息来源", "来源", "供稿单位", "供稿"] {
+        for lead in [
+            "稿件来源",
+            "信息来源",
+            "来源",
+            "供稿单位",
+            "供稿",
+            "作者",
+            "撰稿",
+            "执笔",
+            "整理",
+        ] {
             if let Some(rest) = t
                 .strip_prefix(lead)
                 .and_then(|r| r.strip_prefix(['：', ':']))
@@ -970,7 +980,14 @@ fn byline_words(line: &str) -> (String, bool, bool) {
                 marked = true;
             }
         }
-        if let Some(rest) = t.strip_suffix("供稿") {
+        // （青山区市场监管局供稿）, （大会秘书处整理）, （办公室报送）
+        // (the last four only in brackets: 资料收集整理 may end a sentence)
+        if let Some(rest) = ["供稿", "整理", "报送", "撰稿", "采写"]
+            .iter()
+            .filter(|s| bracketed || **s == "供稿")
+            .find_map(|s| t.strip_suffix(s))
+            .filter(|r| !r.is_empty())
+        {
             t = rest.to_owned();
             marked = true;
         }
@@ -3597,6 +3614,16 @@ mod tests {
         assert_eq!(texts(&b[0]), "这是重点和强调，续行。");
         assert!(inl.iter().any(|i| i.strong && i.text == "重点"));
         assert!(inl.iter().any(|i| i.emph && i.text == "强调"));
+    }
+
+    #[test]
+    fn a_byline_typed_as_compiled_by_is_found() {
+        let text = "会议表决通过了大会选举办法草案。\n（大会秘书处代表联络组整理）\n";
+        assert!(matches!(
+            trailing_byline(text, false, None),
+            Some((_, Trailing::Unsigned))
+        ));
+        assert!(trailing_byline("正文。\n资料收集整理\n", false, None).is_none());
     }
 
     #[test]

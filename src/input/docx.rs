@@ -356,6 +356,8 @@ struct Tally {
     /// Text struck through with the font's 删除线 (`w:strike`, `w:dstrike`): a
     /// correction made without 修订, printed as text.
     struck: Vec<String>,
+    /// Text highlighted with Word's 突出显示 (`w:highlight`): often «still to check».
+    highlighted: Vec<String>,
     insertions: Vec<String>,
     comments: Vec<String>,
     /// Hidden text (`w:vanish`), one entry a passage: its place and words.
@@ -1283,6 +1285,21 @@ impl Reader<'_> {
                 self.tally.struck.push(format!("{place} «{text}»"));
             }
         }
+        let highlight = rpr
+            .and_then(|p| child(&p, W, "highlight"))
+            .and_then(|h| attr(&h, "val"))
+            .is_some_and(|v| v != "none");
+        if highlight {
+            let text: String = r
+                .children()
+                .filter(|c| is(c, W, "t"))
+                .filter_map(|c| c.text())
+                .collect();
+            if !text.trim().is_empty() {
+                let place = self.place(&para.plain());
+                self.tally.highlighted.push(format!("{place} «{text}»"));
+            }
+        }
         // Text typed in a symbol font (Wingdings' telephone is U+F028 there).
         let symbol_font = rpr
             .and_then(|p| child(&p, W, "rFonts"))
@@ -1430,7 +1447,18 @@ impl Reader<'_> {
             .any(|n| n.tag_name().name() == "txbx" || is(&n, W, "txbxContent"))
         {
             let t = para.plain();
-            self.warn(&t, "a text box is not printed; move its text into the article / 文本框未排出，请把其中文字移入正文");
+            let picture = d
+                .descendants()
+                .filter(|n| is(n, W, "txbxContent"))
+                .any(|b| {
+                    b.descendants()
+                        .any(|n| is(&n, A, "blip") || is(&n, V, "imagedata"))
+                });
+            if picture {
+                self.warn(&t, "a text box holding a picture (a 图片新闻's photo and caption?) is not printed, picture and all; move the picture and its text out of the text box into the article / 含图片的文本框未排出（图片也未排出），请把图片和文字移出文本框");
+            } else {
+                self.warn(&t, "a text box is not printed; move its text into the article / 文本框未排出，请把其中文字移入正文");
+            }
             return;
         }
         // A picture set behind the text (衬于文字下方) is an electronic seal over the
@@ -1556,6 +1584,13 @@ impl Reader<'_> {
                 "{} tracked deletion(s) are dropped as if accepted: {} / 修订中的删除内容已删去；请确认修订已定稿",
                 t.deletions.len(),
                 list(&t.deletions)
+            ));
+        }
+        if !t.highlighted.is_empty() {
+            self.out.warnings.push(format!(
+                "{} highlighted passage(s) (Word's 突出显示, often a mark of «still to check»): {}; the highlight does not print: check them before the issue goes out / 有突出显示（高亮）的文字，常为待核实内容，请付印前核对",
+                t.highlighted.len(),
+                list(&t.highlighted)
             ));
         }
         if !t.struck.is_empty() {
@@ -2959,6 +2994,21 @@ mod tests {
             c.warnings
                 .iter()
                 .any(|w| w.contains("删除线") && w.contains("173人")),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    /// Highlighted text («still to check») is said.
+    #[test]
+    fn highlighted_text_is_said() {
+        let c = read(
+            r#"<w:p><w:r><w:t>共转移群众</w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>137人（待核实）</w:t></w:r></w:p>"#,
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("highlighted") && w.contains("137人")),
             "{:?}",
             c.warnings
         );
