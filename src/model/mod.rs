@@ -1006,7 +1006,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         // The year before the issue line, unless the line has it already (`number =
         // "{year}年第{}期"` gave 2026年2026年第11期).
         title: [
-            Some(bulletin.title.clone()),
+            Some(archive_title(&bulletin.title, bulletin.issuer.as_deref())),
             date.map(|(y, _, _)| format!("{y}年")).filter(|y| {
                 !number_text
                     .as_deref()
@@ -1097,6 +1097,37 @@ pub(crate) fn date_suffix(typed: &str) -> String {
         format!("\u{3000}{words}")
     } else {
         words.to_owned()
+    }
+}
+
+/// The bulletin's name as a PDF's title: without the spaces that letter-space a
+/// masthead (简　报), and, when an issuer line stands over it, with the issuer, so that
+/// every 大会's 简报 of every year is not archived under one title
+/// (青川市第十七届人民代表大会第五次会议简报).
+fn archive_title(title: &str, issuer: Option<&str>) -> String {
+    let name: String = title
+        .lines()
+        .map(|l| {
+            let chars: Vec<char> = l.trim().chars().collect();
+            // A space between two Chinese characters letter-spaces; between Latin
+            // words it parts them.
+            chars
+                .iter()
+                .enumerate()
+                .filter(|&(k, c)| {
+                    !(c.is_whitespace()
+                        && (*c == '\u{3000}'
+                            || (k > 0
+                                && !chars[k - 1].is_ascii()
+                                && chars.get(k + 1).is_some_and(|n| !n.is_ascii()))))
+                })
+                .map(|(_, c)| *c)
+                .collect::<String>()
+        })
+        .collect();
+    match issuer.map(str::trim).filter(|i| !i.is_empty()) {
+        Some(issuer) => format!("{}{name}", issuer.split_whitespace().collect::<String>()),
+        None => name,
     }
 }
 

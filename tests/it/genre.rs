@@ -2700,3 +2700,19 @@ fn a_leaders_box_that_does_not_fit_page_one_is_an_error() {
         report.warnings
     );
 }
+
+/// The PDF's title names the issuer of a 大会简报 and drops the masthead's letter
+/// spacing: not every 大会's 简报 archived as «简　报».
+#[test]
+fn the_pdf_title_names_the_issuer_without_letter_spacing() {
+    let toml = MINIMAL_TOML.replace(
+        "title = \"测试简报\"\n",
+        "title = \"简　报\"\nissuer = \"青川市第十七届人民代表大会第五次会议\"\n",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(
+        model.meta.title,
+        "青川市第十七届人民代表大会第五次会议简报 2026年第1期"
+    );
+}
