@@ -233,6 +233,13 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         .into());
     }
     let mut notes = Vec::new();
+    // A new year with the count going on: most bulletins number within the year
+    // (GUIDE §4), and the series may simply not have said so.
+    if let (true, false, Some(old), Some(n)) = (new_year, restart, old_year, number) {
+        notes.push(format!(
+            "the year changes ({old} → {year}) and the number goes on (第{n}期): if this bulletin numbers its issues within the year, write number_resets = \"yearly\" at the top of the series file (or of this issue file, before its first [table]), delete the new folder and run next again / 跨年后期号接续为第{n}期；如按年度编号，请在系列文件（或本期文件）开头写 number_resets = \"yearly\" 后重新生成"
+        ));
+    }
     // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
     let label = f.issue.label.as_ref().map(|l| {
         let l = l.get_ref();

@@ -152,6 +152,24 @@ fn next_in_a_series_restarts_the_number_in_a_new_year() {
     );
 }
 
+/// Without number_resets, a new year's number goes on, and next says so.
+#[test]
+fn next_into_a_new_year_says_the_number_goes_on() {
+    let dir = series_folder(&[("2025-52", 52, 300, "2025-12-29")], "");
+    let out = dir.path().join("2026-01");
+    let o = run_next(&dir.path().join("2025-52/issue.toml"), "2026-01-05", &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        said.contains("the year changes (2025 → 2026)") && said.contains("number_resets"),
+        "{said}"
+    );
+}
+
 #[test]
 fn new_scaffolds_a_bulletin_that_builds() {
     let dir = tempfile::tempdir().unwrap();
