@@ -118,12 +118,25 @@ fn compare_and_report(args: &CompareArgs) -> jianbao::Result<ExitCode> {
     }
 
     print_table(&c);
-    let differing = c.pages.iter().filter(|p| !p.outcome.is_same()).count();
+    let differing = c
+        .pages
+        .iter()
+        .filter(|p| !p.outcome.is_same() && !not_in_reference(&c, p.page))
+        .count();
+    let skipped = c
+        .pages
+        .iter()
+        .filter(|p| not_in_reference(&c, p.page))
+        .count();
     println!(
-        "{} page(s) compared at {} dpi in {:.0} ms: {}",
-        c.pages.len(),
+        "{} page(s) compared at {} dpi in {:.0} ms{}: {}",
+        c.pages.len() - skipped,
         c.dpi,
         elapsed.as_secs_f64() * 1000.0,
+        match skipped {
+            0 => String::new(),
+            n => format!(" ({n} not in the reference)"),
+        },
         if differing == 0 {
             "all match / 全部一致".to_string()
         } else {
@@ -135,6 +148,23 @@ fn compare_and_report(args: &CompareArgs) -> jianbao::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Whether a page has no reference because the reference was made of some pages only
+/// (`proof --pages 1,4`): a later page has one. Such a page is not compared, and is
+/// no difference; a page past the reference's last is new.
+fn not_in_reference(c: &Comparison, page: usize) -> bool {
+    let last = c
+        .pages
+        .iter()
+        .filter(|p| !matches!(p.outcome, Outcome::New))
+        .map(|p| p.page)
+        .max()
+        .unwrap_or(0);
+    page < last
+        && c.pages
+            .iter()
+            .any(|p| p.page == page && matches!(p.outcome, Outcome::New))
 }
 
 /// Prints one line a page: the page, what happened, changed pixels, where.
@@ -166,6 +196,11 @@ fn print_table(c: &Comparison) {
                     "{}×{} px, the reference {}×{} px",
                     new.0, new.1, reference.0, reference.1
                 ),
+            ),
+            Outcome::New if not_in_reference(c, p.page) => (
+                "not compared",
+                String::new(),
+                "the reference has no image of this page (made of some pages only)".to_string(),
             ),
             Outcome::New => (
                 "NEW PAGE",

@@ -375,6 +375,33 @@ fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
+/// A reference made of some pages only: the pages between are not compared, and are
+/// no difference; compare exits 0.
+#[test]
+fn pages_missing_from_a_partial_reference_are_not_differences() {
+    let (dir, issue) = copy_sample();
+    let refs = dir.path().join("refs");
+    update_references(&issue, &refs, &[]);
+    let names: Vec<std::path::PathBuf> = std::fs::read_dir(&refs)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            n.contains("-2.") || n.contains("-3.")
+        })
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for n in &names {
+        std::fs::remove_file(n).unwrap();
+    }
+    let run = compare_to(&issue, &refs, &dir.path().join("diff"));
+    let table = stdout(&run);
+    assert_eq!(run.status.code(), Some(0), "{table}{}", stderr(&run));
+    assert_eq!(table.matches("not compared").count(), 2, "{table}");
+    assert!(!table.contains("NEW PAGE"), "{table}");
+}
+
 /// One character changed in article 2: compare exits 1, names the page, and the changed
 /// region lies where the character is; the diff image marks it. Reverting: exit 0.
 #[test]
