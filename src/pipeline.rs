@@ -401,6 +401,22 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             fit.scale * 100.0
         ));
     }
+    if let Some(fit) = compile::issuer_fit(&laid.document)
+        && fit.scale < 0.999
+    {
+        let two = match fit.lines {
+            1 => "; a long one prints on two lines: issuer = \"第一行\\n第二行\"",
+            _ => "",
+        };
+        laid.warnings.push(p.loaded.note_at(
+            p.loaded.span_of(&["bulletin", "issuer"]),
+            &format!(
+                "the issuer over the masthead is compressed to {:.0} % to fit its line{two} / 报头上方的主办单位行过长，已横向压缩至 {:.0}%，可用 \\n 分两行",
+                fit.scale * 100.0,
+                fit.scale * 100.0
+            ),
+        ));
+    }
     // 本期要目 belongs on page 1: run on past it, said with the lines over.
     if let Some(c) = compile::contents_end(&laid.document)
         && c.page > 1

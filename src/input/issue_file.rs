@@ -181,7 +181,8 @@ pub(crate) const ISSUE_FILE_LIMIT: u64 = 4 * crate::output::files::MB;
 #[serde(deny_unknown_fields)]
 pub struct Bulletin {
     /// The issuing body printed over the title, smaller (a two-level masthead):
-    /// 黑龙江省革命委员会 over 情况简报.
+    /// 黑龙江省革命委员会 over 情况简报. A line each where it has `\n` (a joint
+    /// secretariat's two bodies); a line too wide is compressed, and that is said.
     #[serde(default)]
     pub issuer: Option<Spanned<String>>,
     /// The title printed huge and red: 联络动态.

@@ -501,6 +501,18 @@ pub(crate) fn pinyin_fit(doc: &PagedDocument) -> Option<PinyinFit> {
     reported(doc, "jianbao-pinyin")
 }
 
+/// How the issuer's line(s) over the masthead title were fitted: the narrowest
+/// horizontal compression (1: none) and how many lines.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct IssuerFit {
+    pub scale: f64,
+    pub lines: usize,
+}
+
+pub(crate) fn issuer_fit(doc: &PagedDocument) -> Option<IssuerFit> {
+    reported(doc, "jianbao-issuer")
+}
+
 /// How the footer (报尾) was fitted (`layouts/footer.typ`).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct FooterFit {

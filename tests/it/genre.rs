@@ -2716,3 +2716,38 @@ fn the_pdf_title_names_the_issuer_without_letter_spacing() {
         "青川市第十七届人民代表大会第五次会议简报 2026年第1期"
     );
 }
+
+/// An issuer too long for its line is compressed and said, with the two-line form;
+/// written on two lines it prints on two.
+#[test]
+fn a_long_issuer_is_said_and_may_take_two_lines() {
+    let long = "青川市第十七届人民代表大会第五次会议暨青川市政协第十三届委员会第五次会议联合秘书处";
+    let with = |issuer: &str| {
+        MINIMAL_TOML.replace(
+            "title = \"测试简报\"\n",
+            &format!("title = \"大会简报\"\nissuer = \"{issuer}\"\n"),
+        )
+    };
+    let (_d, issue) = write_issue(&with(long), &[("a.txt", "正文。\n")]);
+    let (_dir, _pdf, report) = build_reported(&issue);
+    assert!(
+        report.warnings.iter().any(
+            |w| w.contains("issuer over the masthead is compressed") && w.contains("two lines")
+        ),
+        "{:?}",
+        report.warnings
+    );
+    let two = long.replace("暨", "\\n");
+    let (_d, issue) = write_issue(&with(&two), &[("a.txt", "正文。\n")]);
+    let (_dir, pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("two lines")),
+        "{:?}",
+        report.warnings
+    );
+    let text = pdftotext(&pdf);
+    assert!(
+        text.contains("青川市第十七届人民代表大会第五次会议\n"),
+        "{text}"
+    );
+}
