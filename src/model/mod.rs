@@ -1453,6 +1453,20 @@ fn blank_repeated_title(
     };
     let mut from = 0;
     let mut blanked = Vec::new();
+    // The column's label typed over the text (【雨情汛情】): the layout prints it.
+    if let Some(column) = given(&entry.column)
+        && let Some((start, end, line)) = next_line(text, 0)
+        && line.trim_start_matches('【').trim_end_matches('】') == column
+        && !text[end..].trim().is_empty()
+    {
+        let blank = " ".repeat(end - start);
+        text.replace_range(start..end, &blank);
+        warnings.push(format!(
+            "{}:1: its first line «{line}» is the column's label, which prints over the title: it is not printed twice / 正文首行与栏目名相同，不再重复排出",
+            path.display()
+        ));
+        from = end;
+    }
     // A red head over the title (up to four lines): it goes with the title.
     if let Some(title) = given(&entry.title) {
         let mut probe = 0;
@@ -1521,6 +1535,19 @@ fn blank_repeated_title(
         text.replace_range(start..end, &blank);
         blanked.push(what);
         from = end;
+    }
+    // A 编者按 typed as the text's first paragraph prints as text, in the body's font.
+    if entry.note.is_none()
+        && let Some((_, _, line)) = next_line(text, from)
+        && ["编者按：", "编者按:", "按：", "编者的话："]
+            .iter()
+            .any(|p| line.starts_with(p))
+    {
+        let words: String = line.chars().take(12).collect();
+        warnings.push(format!(
+            "{}: the text opens with «{words}…», a 编者按 typed as its first paragraph: it prints as text; move it to note = \"…\" under the article's [[article]] to set it as the 编者按 (楷体, before the text) / 正文开头的编者按按正文排出，请移到 [[article]] 的 note 中",
+            path.display()
+        ));
     }
     match blanked.as_slice() {
         [] => {}

@@ -2751,3 +2751,23 @@ fn a_long_issuer_is_said_and_may_take_two_lines() {
         "{text}"
     );
 }
+
+/// A contributor's text that repeats the column's label over it prints it once; a
+/// 编者按 typed as its first paragraph is said.
+#[test]
+fn a_column_label_typed_over_the_text_prints_once_and_a_typed_note_is_said() {
+    let toml = MINIMAL_TOML.replace("[[article]]\n", "[[article]]\ncolumn = \"雨情汛情\"\n");
+    let text = "【雨情汛情】\n编者按：7月12日凌晨，我街道普降暴雨。\n正文第一段。\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let w = model.warnings.join("\n");
+    assert!(w.contains("is the column's label"), "{w}");
+    assert!(w.contains("a 编者按 typed as its first paragraph"), "{w}");
+    let body: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.all_inlines())
+        .map(|i| i.text.clone())
+        .collect();
+    assert!(!body.contains("【雨情汛情】"), "{body}");
+}
