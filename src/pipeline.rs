@@ -417,6 +417,22 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             ),
         ));
     }
+    // An article's notes run on to the next page (the last one alone on a sheet of its
+    // own, as r13 found): said, with the article.
+    let ends = compile::article_ends(&laid.document);
+    for (article, start) in compile::notes_starts(&laid.document) {
+        if let Some(&(_, end)) = ends.iter().find(|(a, _)| *a == article)
+            && end > start
+            && let Some(a) = p.issue.articles.get(article)
+        {
+            let title = a.title.concat();
+            laid.warnings.push(format!(
+                "{}: the notes of «{}» begin on page {start} and run on to page {end}: keep them on one page: shorten the text or the notes by a line or two, or make a long note part of the text / 注释从第 {start} 页转到第 {end} 页：请略减正文或注释，使注释排在同一页",
+                a.path.display(),
+                if title.is_empty() { "(untitled)".to_owned() } else { title }
+            ));
+        }
+    }
     // 本期要目 belongs on page 1: run on past it, said with the lines over.
     if let Some(c) = compile::contents_end(&laid.document)
         && c.page > 1

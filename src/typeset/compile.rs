@@ -716,6 +716,14 @@ pub(crate) fn article_ends(doc: &PagedDocument) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Where each article's notes begin: (article, page).
+pub(crate) fn notes_starts(doc: &PagedDocument) -> Vec<(usize, usize)> {
+    reported_all(doc, "jianbao-notes-start")
+        .into_iter()
+        .map(|(page, article)| (article, page))
+        .collect()
+}
+
 /// Every metadata element with this label, with the page it is on.
 fn reported_all<T: serde::de::DeserializeOwned>(
     doc: &PagedDocument,

@@ -2771,3 +2771,27 @@ fn a_column_label_typed_over_the_text_prints_once_and_a_typed_note_is_said() {
         .collect();
     assert!(!body.contains("【雨情汛情】"), "{body}");
 }
+
+/// An article's notes that run on to another page are said (the last one alone on a
+/// sheet of its own went unsaid).
+#[test]
+fn notes_that_run_on_to_another_page_are_said() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let mut said = 0;
+    for n in 14..=24 {
+        let mut md = String::new();
+        for _ in 0..n {
+            md.push_str("会议听取了大会秘书长关于各代表团审议情况的汇报，通过了关于议案处理意见的报告。\n\n");
+        }
+        md.push_str("据统计[^1]，全年共办理建议[^2]。\n\n[^1]: 截至2025年底的统计数字，含闭会期间提出的建议。\n[^2]: 截至2025年底。\n");
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_dir, pdf, report) = build_reported(&issue);
+        if let Some(w) = report.warnings.iter().find(|w| w.contains("the notes of")) {
+            said += 1;
+            assert!(w.contains("run on to page"), "{w}");
+            let last = pdftotext(&pdf);
+            assert!(last.contains("截至2025年底。"), "{last}");
+        }
+    }
+    assert!(said > 0, "no height made the notes run on");
+}

@@ -96,6 +96,10 @@ proptest! {
     #[test]
     fn articles_parse(s in text()) {
         for b in jianbao::input::parse_txt(&s) {
+            // A divider prints the layout's ※　※　※, not the line typed.
+            if matches!(b, jianbao::input::Block::Divider { .. }) {
+                continue;
+            }
             for i in b.inlines() {
                 let src = i.src.clone().expect("txt runs are verbatim");
                 prop_assert_eq!(&s[src], i.text.as_str());

@@ -306,8 +306,17 @@ pub fn normalize_for_comparison(text: &str) -> String {
                 out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
             }
             '％' => out.push('%'),
-            '．' => out.push('。'),
-            ',' | '，' => out.push('，'),
+            // 。。。 typed for …… (three to six of one mark).
+            '。' | '，' | '、'
+                if (3..=6).contains(&(1 + chars.clone().take_while(|&d| d == c).count())) =>
+            {
+                while chars.peek() == Some(&c) {
+                    chars.next();
+                }
+                out.push('…');
+            }
+            // The stops and pauses one may become another (一．雨情 is 一、雨情).
+            '．' | '。' | '、' | ',' | '，' => out.push('，'),
             ';' | '；' => out.push('；'),
             ':' | '：' => out.push('：'),
             '?' | '？' => out.push('？'),
@@ -315,7 +324,9 @@ pub fn normalize_for_comparison(text: &str) -> String {
             '(' | '（' => out.push('（'),
             ')' | '）' => out.push('）'),
             // Quotes of either kind: a quotation inside a quotation goes from “ ” to ‘ ’.
-            '"' | '“' | '”' | '\'' | '‘' | '’' => out.push('"'),
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』' => {
+                out.push('"')
+            }
             '-' | '—' | '―' => {
                 while chars.peek().is_some_and(|&d| dash_class(d)) {
                     chars.next();
@@ -323,7 +334,7 @@ pub fn normalize_for_comparison(text: &str) -> String {
                 out.push('—');
             }
             // A lone `.` may become 。 (a sentence's end), a run of dots ……
-            '.' if !chars.peek().is_some_and(|&d| dot_class(d)) => out.push('。'),
+            '.' if !chars.peek().is_some_and(|&d| dot_class(d)) => out.push('，'),
             '.' | '…' => {
                 while chars.peek().is_some_and(|&d| dot_class(d)) {
                     chars.next();
