@@ -558,7 +558,8 @@ pub fn issue_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Checks a folder of issues of one bulletin for breaks: a number doubled or skipped,
 /// a date earlier than the previous issue's, a cumulative number that does not follow
-/// the count. Issues are taken in the order of their dates (then numbers).
+/// the count. Issues are taken in the order of their cumulative numbers, else of their
+/// years and numbers.
 pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
     let mut listed = Vec::new();
     for path in issue_files(dir) {
@@ -605,10 +606,13 @@ pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
 /// The breaks of one series, its issues put in order: of the cumulative numbers when
 /// every issue has one (so that a date that goes back shows), else of the dates.
 fn breaks_in(listed: &mut [Listed]) -> Vec<Break> {
+    // In the order of the cumulative number; without one, of the year and the number
+    // in it (a 大会简报 counts its issues, several a day: a misdated 第5期 is a date
+    // out of order, not a skip and a number going back).
     if listed.iter().all(|l| l.total.is_some()) {
         listed.sort_by_key(|l| (l.total, l.date, l.number));
     } else {
-        listed.sort_by_key(|l| (l.date, l.total, l.number));
+        listed.sort_by_key(|l| (l.date.map(|d| d.0), l.number, l.date));
     }
     let mut breaks = Vec::new();
     for pair in listed.windows(2) {

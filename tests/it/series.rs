@@ -152,6 +152,40 @@ fn next_in_a_series_restarts_the_number_in_a_new_year() {
     );
 }
 
+/// A series without cumulative numbers is taken by its numbers: a misdated issue is a
+/// date out of order, and the missing number the one skipped.
+#[test]
+fn continuity_without_totals_goes_by_the_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, number, date) in [
+        ("01", 1, "2026-01-12"),
+        ("02", 2, "2026-01-12"),
+        ("04", 4, "2026-01-13"),
+        ("05", 5, "2026-01-12"),
+    ] {
+        let sub = dir.path().join(name);
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(
+            sub.join("issue.toml"),
+            format!("[bulletin]\ntitle = \"大会简报\"\n[issue]\nnumber = {number}\ndate = {date}\n[[article]]\nfile = \"a.txt\"\n"),
+        )
+        .unwrap();
+        std::fs::write(sub.join("a.txt"), "正文。\n").unwrap();
+    }
+    let o = jianbao(&["check", s(dir.path())]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("04/issue.toml: number 4 follows 2: 3 skipped"),
+        "{out}"
+    );
+    assert!(
+        out.contains("05/issue.toml: dated 2026-01-12, before"),
+        "{out}"
+    );
+    assert!(!out.contains("goes back"), "{out}");
+}
+
 /// Without number_resets, a new year's number goes on, and next says so.
 #[test]
 fn next_into_a_new_year_says_the_number_goes_on() {
