@@ -711,13 +711,17 @@ pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
     if pages <= target as usize {
         return Ok(laid);
     }
-    let over = lines_over(&laid, &p.issue, target);
+    let (over, exact) = lines_over(&laid, &p.issue, target);
+    let (about, about_zh) = match exact {
+        true => ("about ", "约"),
+        false => ("at least ", "至少"),
+    };
     Err(p
         .loaded
         .error_at(
             p.loaded.span_of(&["print", "pages"]),
             format!(
-                "the issue does not fit {target} page{}: it runs to {pages}, about {over} body line(s) over, with the gaps between articles and the masthead's spare lines given up / 本期排不进 {target} 页：共 {pages} 页，约超出 {over} 行",
+                "the issue does not fit {target} page{}: it runs to {pages}, {about}{over} body line(s) over, with the gaps between articles and the masthead's spare lines given up / 本期排不进 {target} 页：共 {pages} 页，{about_zh}超出 {over} 行",
                 if target == 1 { "" } else { "s" },
             ),
         )
@@ -725,15 +729,34 @@ pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
         .into())
 }
 
-/// About how many body lines an issue runs over `target` pages: the lines up to the
-/// end of the body, the footer's (tightened) lines, less what `target` pages hold.
-fn lines_over(laid: &compile::Laidout, issue: &Issue, target: u32) -> i64 {
+/// How many body lines an issue runs over `target` pages, and whether that is a count
+/// (else a least). Counted when only the 报尾 runs over (the text ends on the last page
+/// allowed): what it needs less what that page has free, as the 报尾-alone warning
+/// counts (a line either way, as the text's last lines break). Else at least the lines
+/// up to the end of the body and the footer's (tightened) lines, less what `target`
+/// pages hold: the white a page break leaves may need more.
+fn lines_over(laid: &compile::Laidout, issue: &Issue, target: u32) -> (i64, bool) {
     let lines = i64::from(issue.style.page.lines);
     let Some(end) = compile::body_end(&laid.document) else {
-        return (laid.document.pages().len() as i64 - i64::from(target)) * lines;
+        return (
+            (laid.document.pages().len() as i64 - i64::from(target)) * lines,
+            false,
+        );
     };
-    let footer = compile::footer_fit(&laid.document).map_or(0, |f| f.lines_needed());
-    ((end.page as i64 - 1) * lines + end.lines_used() + footer - i64::from(target) * lines).max(1)
+    let fit = compile::footer_fit(&laid.document);
+    if let Some(f) = &fit
+        && f.page == target as usize
+        && end.page == target as usize
+    {
+        return (
+            (f.lines_needed() - lines_in(f.avail, f.pitch).max(0)).max(1),
+            true,
+        );
+    }
+    let footer = fit.map_or(0, |f| f.lines_needed());
+    let over =
+        (end.page as i64 - 1) * lines + end.lines_used() + footer - i64::from(target) * lines;
+    (over.max(1), false)
 }
 
 /// Whole body lines in a length (a little under a line counts as none).
