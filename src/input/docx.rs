@@ -867,6 +867,22 @@ impl Reader<'_> {
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     self.out.title = (!t.is_empty()).then_some(t);
                 }
+                // A picture inside a sentence (a QR code in «欢迎扫描[图]关注…»): set
+                // apart from the text, which is cut around it; said.
+                let plain: Vec<char> = para.plain().chars().collect();
+                let mid_sentence = para.image_at.iter().any(|&at| {
+                    let before: String = plain[..at.min(plain.len())].iter().collect();
+                    let after: String = plain[at.min(plain.len())..].iter().collect();
+                    !before.trim().is_empty()
+                        && !after.trim().is_empty()
+                        && !before
+                            .trim_end()
+                            .ends_with(['。', '：', ':', '！', '？', '；'])
+                });
+                if mid_sentence {
+                    let t = para.plain();
+                    self.warn(&t, "a picture inside a sentence is set apart from the text, which is cut into two paragraphs around it; if it is a small picture in the line (a QR code), move it after the sentence, or save it as a photo of its own / 句中的图片已单独排出，句子被分成前后两段；如为二维码等小图，请移到句末");
+                }
                 for mut part in split_at_images(para).into_iter().flat_map(split_at_breaks) {
                     tidy_tabs(&mut part.runs);
                     pending_caption_for = self.write_paragraph(part);
@@ -2994,6 +3010,28 @@ mod tests {
             c.warnings
                 .iter()
                 .any(|w| w.contains("删除线") && w.contains("173人")),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    /// A picture inside a sentence cuts it in two: said.
+    #[test]
+    fn a_picture_inside_a_sentence_is_said() {
+        let pic = r#"<w:r><w:drawing><wp:inline><wp:extent cx="900000" cy="900000"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#;
+        let c = read(&format!(
+            "<w:p><w:r><w:t>欢迎扫描二维码</w:t></w:r>{pic}<w:r><w:t>关注公众号。</w:t></w:r></w:p>"
+        ));
+        assert!(
+            c.warnings.iter().any(|w| w.contains("inside a sentence")),
+            "{:?}",
+            c.warnings
+        );
+        let c = read(&format!(
+            "<w:p><w:r><w:t>附图：</w:t></w:r>{pic}<w:r><w:t>（以上为示意图）</w:t></w:r></w:p>"
+        ));
+        assert!(
+            !c.warnings.iter().any(|w| w.contains("inside a sentence")),
             "{:?}",
             c.warnings
         );
