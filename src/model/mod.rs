@@ -396,6 +396,10 @@ pub struct Article {
     /// The author line under the title (`[[article]] author`).
     pub author: Option<String>,
     pub byline: Option<String>,
+    /// Where the byline as printed (in its brackets, counted from the opening one) may
+    /// break, between its units (`words::unit_breaks`): a long one is never broken
+    /// inside a unit's name.
+    pub byline_units: Vec<usize>,
     pub blocks: Vec<Block>,
     /// The article file, for messages.
     #[serde(skip)]
@@ -874,6 +878,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 ))
             })
             .transpose()?;
+        let byline = opt_line(&entry.byline, "article.byline")?.map(|b| labels.byline.bare(b));
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?.map(|c| labels.column.bare(c)),
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
@@ -887,7 +892,19 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             note,
             subtitle,
             author: opt_line(&entry.author, "article.author")?,
-            byline: opt_line(&entry.byline, "article.byline")?.map(|b| labels.byline.bare(b)),
+            // The breaks of the units inside the brackets, which as a whole they
+            // would hide (a bracket keeps its inside together).
+            byline_units: byline
+                .as_deref()
+                .map(|b| {
+                    let lead = labels.byline.before.chars().count();
+                    words::unit_breaks(b)
+                        .into_iter()
+                        .map(|k| k + lead)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            byline,
             blocks,
             path,
             source,

@@ -2795,3 +2795,30 @@ fn notes_that_run_on_to_another_page_are_said() {
     }
     assert!(said > 0, "no height made the notes run on");
 }
+
+/// A byline longer than a line breaks between its units, never inside a unit's name
+/// (大会秘 / 书处 broke one).
+#[test]
+fn a_long_byline_breaks_between_its_units() {
+    let toml = MINIMAL_TOML.replace(
+        "byline = \"测试处 供稿\"",
+        "byline = \"市人大常委会办公室、市人大常委会代表工作委员会、大会秘书处代表联络组、大会秘书处新闻宣传组供稿\"",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_dir, pdf, _report) = build_reported(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("大会") || l.contains("人大"))
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.trim_end().ends_with("委员会、")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim_start().starts_with("大会秘书处代表联络组")),
+        "{lines:?}"
+    );
+}
