@@ -2099,15 +2099,19 @@ fn is_photo_caption(inlines: &[Inline]) -> bool {
 fn is_table_caption(inlines: &[Inline]) -> bool {
     let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
     let t = text.trim();
-    let Some(rest) = t.strip_prefix('表') else {
-        return false;
+    // 表1 …, 表一 …; an appended table also 附表 … (附表 各社区受灾情况统计表).
+    let (rest, appended) = match t.strip_prefix("附表") {
+        Some(rest) => (rest, true),
+        None => match t.strip_prefix('表') {
+            Some(rest) => (rest, false),
+            None => return false,
+        },
     };
-    let rest = rest.trim_start();
-    t.chars().count() <= 40
-        && rest.chars().next().is_some_and(|c| {
-            c.is_ascii_digit() || c.is_numeric() || "一二三四五六七八九十".contains(c)
-        })
-        && !t.ends_with(['。', '；', '：', '，'])
+    let numbered = rest.trim_start().chars().next().is_some_and(|c| {
+        c.is_ascii_digit() || c.is_numeric() || "一二三四五六七八九十".contains(c)
+    });
+    let named = appended && rest.starts_with([' ', '\u{3000}', '\t', '：', ':']);
+    t.chars().count() <= 40 && (numbered || named) && !t.ends_with(['。', '；', '：', '，'])
 }
 
 /// The width of a photo as given right after it: `{width=60%}`, a share of the text

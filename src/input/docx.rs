@@ -393,6 +393,9 @@ struct Reader<'z> {
     shift: u8,
     /// The paragraphs of Word's table of contents and its heading ([`Reader::toc`]).
     toc: std::collections::HashSet<roxmltree::NodeId>,
+    /// The body's tables on landscape pages (横向页面, a section of their own): set
+    /// upright here, which is said.
+    landscape: std::collections::HashSet<roxmltree::NodeId>,
     /// The text of a paragraph whose mark is a tracked deletion (two paragraphs joined
     /// with 修订 on): it opens the next paragraph, as accepting the change does.
     joined: Vec<Run>,
@@ -610,6 +613,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         notes: Vec::new(),
         shift: 0,
         toc: std::collections::HashSet::new(),
+        landscape: landscape_tables(body),
     };
     reader.toc = reader.toc(body);
     reader.shift = reader.heading_shift(body);
@@ -890,6 +894,9 @@ impl Reader<'_> {
             } else if is(&n, W, "tbl") {
                 pending_caption_for = None;
                 self.flush_joined();
+                if self.landscape.remove(&n.id()) {
+                    self.warn("", "a table on a landscape page of the Word file (横向页面) is set upright here, at the text block's width; a wide one is set smaller, its cells in more lines: split it into two tables, or leave out columns / Word 中横向页面上的表格按竖向版心排出，过宽时字号缩小、单元格换行较多，可拆分表格");
+                }
                 self.table(n);
             } else if is(&n, W, "sdt") {
                 if let Some(c) = child(&n, W, "sdtContent") {
@@ -1974,6 +1981,41 @@ fn picture_edits(d: &Node) -> Vec<&'static str> {
     edits
 }
 
+/// The body's tables that stand in a landscape section: a section ends at a paragraph
+/// carrying its `w:sectPr` (the body's own `w:sectPr` is the last one's), and is
+/// landscape by `w:pgSz w:orient="landscape"` or a page wider than it is tall.
+fn landscape_tables(body: Node) -> std::collections::HashSet<roxmltree::NodeId> {
+    let landscape = |sect: Node| {
+        child(&sect, W, "pgSz").is_some_and(|sz| {
+            let dim = |k| {
+                attr(&sz, k)
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            attr(&sz, "orient") == Some("landscape") || dim("w") > dim("h")
+        })
+    };
+    let mut found = std::collections::HashSet::new();
+    let mut section = Vec::new();
+    for n in body.children().filter(|n| n.is_element()) {
+        if is(&n, W, "tbl") {
+            section.push(n.id());
+        }
+        let ends = if is(&n, W, "sectPr") {
+            Some(n)
+        } else {
+            child(&n, W, "pPr").and_then(|p| child(&p, W, "sectPr"))
+        };
+        if let Some(sect) = ends {
+            if landscape(sect) {
+                found.extend(section.iter().copied());
+            }
+            section.clear();
+        }
+    }
+    found
+}
+
 /// Whether a paragraph's mark is a tracked deletion (`w:pPr/w:rPr/w:del`): what Word
 /// writes when two paragraphs are joined with Track Changes on.
 fn mark_deleted(p: &Node) -> bool {
@@ -3010,6 +3052,26 @@ mod tests {
             c.warnings
                 .iter()
                 .any(|w| w.contains("删除线") && w.contains("173人")),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    /// A table on a landscape page is set upright, and that is said.
+    #[test]
+    fn a_table_on_a_landscape_page_is_said() {
+        let table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>社区</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>人数</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>石门</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let c = read(&format!(
+            r#"<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr><w:r><w:t>见附表。</w:t></w:r></w:p>{table}<w:p><w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr></w:pPr></w:p>"#
+        ));
+        assert!(
+            c.warnings.iter().any(|w| w.contains("landscape")),
+            "{:?}",
+            c.warnings
+        );
+        let c = read(table);
+        assert!(
+            !c.warnings.iter().any(|w| w.contains("landscape")),
             "{:?}",
             c.warnings
         );
