@@ -1007,6 +1007,73 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, tbl: Node) {
+        // A table of one cell is a box round some text (【链接】…, a 背景资料): its
+        // paragraphs are read as the body's, at the body's size, not as a table of one
+        // cell shrunk to fit its width; the frame is not printed, which is said.
+        let rows: Vec<Node> = tbl.children().filter(|r| is(r, W, "tr")).collect();
+        if let [row] = rows.as_slice()
+            && let [cell] = row
+                .children()
+                .filter(|c| is(c, W, "tc"))
+                .collect::<Vec<_>>()
+                .as_slice()
+            && !cell
+                .descendants()
+                .any(|n| is(&n, W, "tbl") || is(&n, W, "drawing") || is(&n, W, "pict"))
+            && cell.descendants().any(|n| is(&n, W, "t"))
+        {
+            let words: String = cell
+                .descendants()
+                .filter(|n| is(n, W, "t"))
+                .filter_map(|n| n.text())
+                .collect();
+            self.para_no += 1;
+            self.warn(&words, "a table of one cell (a box round text) is set as the paragraphs it holds; its frame is not printed / 单格表格（文字框）按其中段落排出，不排边框");
+            self.para_no -= 1;
+            self.blocks(*cell);
+            return;
+        }
+        // A table of one row without borders sets short texts side by side (联系人：… |
+        // 联系电话：…): one line of text, its parts a double space apart, not a 三线表
+        // with rules it never had; said.
+        if let [row] = rows.as_slice()
+            && borderless(&tbl)
+        {
+            let cells: Vec<Node> = row.children().filter(|c| is(c, W, "tc")).collect();
+            let texts: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    c.descendants()
+                        .filter(|n| is(n, W, "t"))
+                        .filter_map(|n| n.text())
+                        .collect::<String>()
+                        .trim()
+                        .to_owned()
+                })
+                .collect();
+            let simple = cells.iter().all(|c| {
+                c.children().filter(|p| is(p, W, "p")).count() == 1
+                    && !c
+                        .descendants()
+                        .any(|n| is(&n, W, "tbl") || is(&n, W, "drawing") || is(&n, W, "pict"))
+            });
+            if (2..=4).contains(&cells.len())
+                && simple
+                && texts
+                    .iter()
+                    .all(|t| !t.is_empty() && t.chars().count() <= 30)
+            {
+                self.para_no += 1;
+                let line = texts.join("　　");
+                self.warn(&line, "a table of one row without borders (texts set side by side) is set as one line of text / 无边框的单行表格按一行文字排出");
+                self.out
+                    .paragraphs
+                    .push((self.out.markdown.len(), self.para_no));
+                self.out.markdown.push_str(&escape(&line, true));
+                self.out.markdown.push_str("\n\n");
+                return;
+            }
+        }
         // A table counts as one paragraph, as an editor counts them: what is in it is
         // placed at the table, and the paragraph after it is the next number (counting
         // each cell's paragraphs put it dozens on: `check` said ¶26 for the table and the
@@ -1979,6 +2046,25 @@ fn picture_edits(d: &Node) -> Vec<&'static str> {
         }
     }
     edits
+}
+
+/// Whether a table prints no borders: no table style, and no border in its own or its
+/// cells' properties (Word's «无框线» layout table).
+fn borderless(tbl: &Node) -> bool {
+    let props = child(tbl, W, "tblPr");
+    let none = |b: Node| {
+        b.children()
+            .filter(|e| e.is_element())
+            .all(|e| matches!(attr(&e, "val"), Some("none" | "nil") | None))
+    };
+    props.is_none_or(|p| child(&p, W, "tblStyle").is_none())
+        && props
+            .and_then(|p| child(&p, W, "tblBorders"))
+            .is_none_or(none)
+        && tbl
+            .descendants()
+            .filter(|n| is(n, W, "tcBorders"))
+            .all(none)
 }
 
 /// The body's tables that stand in a landscape section: a section ends at a paragraph
@@ -3055,6 +3141,31 @@ mod tests {
             "{:?}",
             c.warnings
         );
+    }
+
+    /// A table of one cell is the text it holds, set as paragraphs, and said.
+    #[test]
+    fn a_table_of_one_cell_is_its_paragraphs() {
+        let c = read(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>【链接】防汛Ⅲ级应急响应。</w:t></w:r></w:p><w:p><w:r><w:t>第二段。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        );
+        assert_eq!(c.markdown, "【链接】防汛Ⅲ级应急响应。\n\n第二段。\n\n");
+        assert!(
+            c.warnings.iter().any(|w| w.contains("one cell")),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    /// A borderless table of one row is a line of text.
+    #[test]
+    fn a_borderless_table_of_one_row_is_a_line_of_text() {
+        let row = "<w:tr><w:tc><w:p><w:r><w:t>联系人：刘晓东</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>联系电话：13800000000</w:t></w:r></w:p></w:tc></w:tr>";
+        let c = read(&format!("<w:tbl><w:tblPr/>{row}</w:tbl>"));
+        assert_eq!(c.markdown, "联系人：刘晓东　　联系电话：13800000000\n\n");
+        let ruled =
+            format!(r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>{row}</w:tbl>"#);
+        assert!(read(&ruled).markdown.contains('|'));
     }
 
     /// A table on a landscape page is set upright, and that is said.
