@@ -1479,24 +1479,28 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 current = Some((None, Vec::new()));
                 warnings.push(MdWarning {
                     offset: range.start,
-                    message: "a code block (``` or lines indented by four spaces) prints as a paragraph of body text, its lines as typed; a paragraph indented by spaces is code to Markdown: remove the spaces / 代码块（``` 或行首四个空格）按正文段落排出，保留其分行；如为缩进的段落，请删去行首空格".into(),
+                    message: "a code block (``` or lines indented by four spaces) prints each of its lines as a paragraph of body text; a paragraph indented by spaces is code to Markdown: remove the spaces / 代码块（``` 或行首四个空格）每行按一个正文段落排出；如为缩进的段落，请删去行首空格".into(),
                 });
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
             }
+            // Each line a paragraph: as one paragraph its first line was indented and
+            // the others flush left, a paragraph that seemed to lose its indent.
             Event::Text(t) if in_code => {
                 let verbatim = text.get(range.clone()) == Some(&*t);
-                let cur = current.get_or_insert_with(|| (None, Vec::new()));
                 let mut at = range.start;
                 for (k, line) in t.split('\n').enumerate() {
                     if k > 0 {
-                        cur.1.push(plain("\n".to_owned(), None));
+                        flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                     }
-                    if !line.is_empty() {
+                    if !line.trim().is_empty() {
                         let src = verbatim.then_some(at..at + line.len());
-                        cur.1.push(plain(line.to_owned(), src));
+                        current
+                            .get_or_insert_with(|| (None, Vec::new()))
+                            .1
+                            .push(plain(line.to_owned(), src));
                     }
                     at += line.len() + 1;
                 }
@@ -3956,7 +3960,8 @@ mod tests {
             all,
             [
                 "正文甲。",
-                "代码块第一行\n    代码块缩进行",
+                "代码块第一行",
+                "代码块缩进行",
                 "段落末尾有两个空格换行\n第二行。",
                 "缩进的段落",
                 "正文乙。"
