@@ -1364,30 +1364,26 @@ impl Reader<'_> {
         let italic = on(rpr, "i").unwrap_or(false);
         let caps = on(rpr, "caps").unwrap_or(false);
         let vert = Vert::of(rpr);
-        if on(rpr, "strike").unwrap_or(false) || on(rpr, "dstrike").unwrap_or(false) {
-            let text: String = r
-                .children()
-                .filter(|c| is(c, W, "t"))
-                .filter_map(|c| c.text())
-                .collect();
-            if !text.trim().is_empty() {
-                let place = self.place(&para.plain());
-                self.tally.struck.push(format!("{place} «{text}»"));
-            }
-        }
+        // Struck-through or highlighted words: their place and words, for the warning.
+        let struck = on(rpr, "strike").unwrap_or(false) || on(rpr, "dstrike").unwrap_or(false);
         let highlight = rpr
             .and_then(|p| child(&p, W, "highlight"))
             .and_then(|h| attr(&h, "val"))
             .is_some_and(|v| v != "none");
-        if highlight {
+        if struck || highlight {
             let text: String = r
                 .children()
                 .filter(|c| is(c, W, "t"))
                 .filter_map(|c| c.text())
                 .collect();
             if !text.trim().is_empty() {
-                let place = self.place(&para.plain());
-                self.tally.highlighted.push(format!("{place} «{text}»"));
+                let seen = format!("{} «{text}»", self.place(&para.plain()));
+                if struck {
+                    self.tally.struck.push(seen.clone());
+                }
+                if highlight {
+                    self.tally.highlighted.push(seen);
+                }
             }
         }
         // Text typed in a symbol font (Wingdings' telephone is U+F028 there).

@@ -1413,6 +1413,22 @@ fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
 /// the subtitle (Word's Subtitle under its Title): they are not printed twice, and
 /// headings after them are numbered as if they had never been there. A line becomes
 /// spaces, so every place in the text stays where it was.
+/// Spaces in place of a part of an article's text, byte for byte; its line ends stay,
+/// so every place in the text stays where it was.
+fn blank_out(text: &mut String, range: std::ops::Range<usize>) {
+    let blank: String = text[range.clone()]
+        .chars()
+        .map(|c| {
+            if c == '\n' {
+                "\n".to_owned()
+            } else {
+                " ".repeat(c.len_utf8())
+            }
+        })
+        .collect();
+    text.replace_range(range, &blank);
+}
+
 /// What a contributor's file copied from an issue opens with, over its title: the
 /// bulletin's own red head (its name, 第N期, the unit and the date), which the
 /// issue's masthead prints already.
@@ -1498,17 +1514,7 @@ fn blank_repeated_title(
         }
         if lines > 0 && next_line(text, probe).is_some_and(|(_, _, line)| line == title) {
             let start = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-            let blank: String = text[start..probe]
-                .chars()
-                .map(|c| {
-                    if c == '\n' {
-                        "\n".to_owned()
-                    } else {
-                        " ".repeat(c.len_utf8())
-                    }
-                })
-                .collect();
-            text.replace_range(start..probe, &blank);
+            blank_out(text, start..probe);
             warnings.push(format!(
                 "{}:1: its first {lines} line(s) are the bulletin's own head (its name, 第N期, the unit and the date), copied with the article: they are not printed, as the masthead prints them / 文章开头带有简报报头（刊名、期号、单位、日期），不再排出",
                 path.display()
@@ -1537,19 +1543,7 @@ fn blank_repeated_title(
         if text[end..].trim().is_empty() {
             continue;
         }
-        // Spaces in place of the text, byte for byte; its line ends stay, so every
-        // place stays where it was.
-        let blank: String = text[start..end]
-            .chars()
-            .map(|c| {
-                if c == '\n' {
-                    "\n".to_owned()
-                } else {
-                    " ".repeat(c.len_utf8())
-                }
-            })
-            .collect();
-        text.replace_range(start..end, &blank);
+        blank_out(text, start..end);
         blanked.push(what);
         from = end;
     }
@@ -1637,17 +1631,7 @@ fn blank_pasted_footer(
     let place = at(text, start);
     if head.footer {
         let end = text.len();
-        let blank: String = text[start..end]
-            .chars()
-            .map(|c| {
-                if c == '\n' {
-                    "\n".to_owned()
-                } else {
-                    " ".repeat(c.len_utf8())
-                }
-            })
-            .collect();
-        text.replace_range(start..end, &blank);
+        blank_out(text, start..end);
         warnings.push(format!(
             "{place}: the article ends with a 报尾 of its own ({lines} line(s): 报/送/共印…), copied with it: it is not printed, as the issue's [footer] prints the 报尾 / 文章末尾带有报尾，已不再排出，报尾以期刊文件的 [footer] 为准"
         ));
