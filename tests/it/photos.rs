@@ -858,32 +858,3 @@ fn a_photo_made_smaller_is_judged_at_its_set_size() {
     }
     assert_eq!(shrunk, 1);
 }
-
-/// A photo that ends its article and misses the room left by a little is made smaller
-/// (up to 40 %) to stay on its page, as a held photo is, not set on the next page with
-/// this one's foot left white; said.
-#[test]
-fn a_photo_ending_its_article_is_made_smaller_to_stay_on_its_page() {
-    let para =
-        "全区各学校认真组织开展冬季消防安全演练活动，提高师生自救互救能力，取得了良好效果。\n\n";
-    let mut shrunk = 0;
-    for n in 1..=4 {
-        let md = format!("{}![学生有序疏散](p.jpg)\n", para.repeat(n));
-        let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(1800, 1200))]);
-        let (_t, _pdf, report) = build_reported(&issue);
-        if let Some(w) = report
-            .warnings
-            .iter()
-            .find(|w| w.contains("% of its size on page 1"))
-        {
-            shrunk += 1;
-            assert!(w.contains("p.jpg"), "{w}");
-            assert!(
-                !report.warnings.iter().any(|w| w.contains("top of page 2")),
-                "{:?}",
-                report.warnings
-            );
-        }
-    }
-    assert!(shrunk > 0, "no height made the photo smaller");
-}
