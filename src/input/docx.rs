@@ -1547,11 +1547,15 @@ impl Reader<'_> {
             }
             return;
         }
-        // A picture set behind the text (衬于文字下方) is an electronic seal over the
-        // 落款 or a watermark, not a photo of the article.
-        if d.children()
-            .any(|n| n.tag_name().name() == "anchor" && attr(&n, "behindDoc") == Some("1"))
-        {
+        // A picture set behind the text (衬于文字下方: behind it and not wrapped by it)
+        // is an electronic seal over the 落款 or a watermark, not a photo of the
+        // article. (LibreOffice marks an ordinary photo the text wraps round behindDoc
+        // too: the wrapping says which it is.)
+        if d.children().any(|n| {
+            n.tag_name().name() == "anchor"
+                && attr(&n, "behindDoc") == Some("1")
+                && n.children().any(|w| w.tag_name().name() == "wrapNone")
+        }) {
             let t = para.plain();
             self.warn(&t, "a picture placed behind the text (a seal or a watermark?) is not printed; to print it as a photo, set it in line with the text (嵌入型) / 衬于文字下方的图片（印章或水印）未排出；如需作为图片排出，请设为“嵌入型”");
             return;
@@ -3278,6 +3282,12 @@ mod tests {
             "{:?}",
             c.warnings
         );
+        // A photo the text wraps round, which LibreOffice marks behindDoc too: a photo.
+        let c = read(
+            r#"<w:p><w:r><w:drawing><wp:anchor behindDoc="1" simplePos="0"><wp:extent cx="1440000" cy="1920000"/><wp:wrapSquare wrapText="right"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:t>调研现场。</w:t></w:r></w:p>"#,
+        );
+        assert!(c.markdown.contains("!["), "{}", c.markdown);
+        assert!(!c.warnings.iter().any(|w| w.contains("behind the text")), "{:?}", c.warnings);
     }
 
     /// Two pictures alone in one paragraph stand side by side in Word: one line of
