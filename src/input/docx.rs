@@ -3287,7 +3287,11 @@ mod tests {
             r#"<w:p><w:r><w:drawing><wp:anchor behindDoc="1" simplePos="0"><wp:extent cx="1440000" cy="1920000"/><wp:wrapSquare wrapText="right"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:t>调研现场。</w:t></w:r></w:p>"#,
         );
         assert!(c.markdown.contains("!["), "{}", c.markdown);
-        assert!(!c.warnings.iter().any(|w| w.contains("behind the text")), "{:?}", c.warnings);
+        assert!(
+            !c.warnings.iter().any(|w| w.contains("behind the text")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     /// Two pictures alone in one paragraph stand side by side in Word: one line of
