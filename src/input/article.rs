@@ -819,7 +819,11 @@ pub(crate) fn txt_markdown_lines(text: &str) -> Vec<usize> {
         let heading = (1..=6).contains(&hashes)
             && body[hashes..].starts_with([' ', '\t'])
             && !body[hashes..].trim().is_empty();
-        let quote = body.starts_with("> ");
+        // (Not «> 300毫米», a comparison.)
+        let quote = body.starts_with("> ")
+            && !body[2..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
         let bold = body
             .split("**")
             .nth(1)

@@ -1560,6 +1560,16 @@ impl Reader<'_> {
             self.warn(&t, "a picture placed behind the text (a seal or a watermark?) is not printed; to print it as a photo, set it in line with the text (嵌入型) / 衬于文字下方的图片（印章或水印）未排出；如需作为图片排出，请设为“嵌入型”");
             return;
         }
+        // A picture over the text (浮于文字上方: not wrapped, in front of it), a seal
+        // laid on the 落款 perhaps: set in the text here, which is said.
+        if d.children().any(|n| {
+            n.tag_name().name() == "anchor"
+                && attr(&n, "behindDoc") != Some("1")
+                && n.children().any(|w| w.tag_name().name() == "wrapNone")
+        }) {
+            let t = para.plain();
+            self.warn(&t, "a picture placed over the text in Word (浮于文字上方) is set in the text here, as a photo; if it is a seal, delete it from the Word file / 浮于文字上方的图片按正文图片排出；如为印章，请删除");
+        }
         let blip_node = d.descendants().find(|n| is(n, A, "blip"));
         let blip = blip_node
             .and_then(|b| {
@@ -2018,6 +2028,8 @@ fn symbol_char(font: &str, code: u32) -> Option<char> {
 /// (`a:srcRect`), a turn (`a:xfrm rot`), a flip.
 fn picture_edits(d: &Node) -> Vec<&'static str> {
     let mut edits = Vec::new();
+    // (In thousandths of a per cent: a crop under 1 % is not seen, and a negative one
+    // adds white round the picture.)
     let cropped = d
         .descendants()
         .find(|n| is(n, A, "srcRect"))
@@ -2025,7 +2037,7 @@ fn picture_edits(d: &Node) -> Vec<&'static str> {
             ["l", "t", "r", "b"].iter().any(|k| {
                 attr(&r, k)
                     .and_then(|v| v.parse::<i64>().ok())
-                    .is_some_and(|v| v != 0)
+                    .is_some_and(|v| v >= 1000)
             })
         });
     if cropped {

@@ -309,6 +309,12 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> std::result::Resu
 /// the full-width space web pages indent paragraphs with.
 pub(crate) fn html_entity(s: &str) -> Option<(usize, char)> {
     let body = s.strip_prefix('&')?;
+    // A web page's &nbsp without its ; (browsers take it): the same space.
+    if body.starts_with("nbsp")
+        && !body[4..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == ';')
+    {
+        return Some((5, ' '));
+    }
     let end = body.find(';').filter(|&e| (2..=10).contains(&e))?;
     let name = &body[..end];
     let c = if let Some(num) = name.strip_prefix('#') {
@@ -442,6 +448,7 @@ mod tests {
         );
         assert_eq!(text, "活动。\n研发&设计——“好”&foo; & a&b;");
         assert_eq!(decode_entities("Tom&nbsp;Lee").0, "Tom Lee");
+        assert_eq!(decode_entities("活动&nbsp。").0, "活动。");
         assert_eq!(found, Some((6, 6)));
         assert_eq!(decode_entities("无实体。"), ("无实体。".to_owned(), None));
     }
