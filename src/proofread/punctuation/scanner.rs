@@ -406,10 +406,11 @@ impl Scanner {
         let before = (0..i).rev().find(|&k| !passable(self.cs[k]));
         // A note's mark after the stop (请参阅.[^2]) is not what follows the sentence.
         let mut from = i + 1;
-        if self.opts.markdown && self.starts_with(from, "[^") {
-            if let Some(close) = self.cs[from..].iter().position(|&c| c == ']') {
-                from += close + 1;
-            }
+        if self.opts.markdown
+            && self.starts_with(from, "[^")
+            && let Some(close) = self.cs[from..].iter().position(|&c| c == ']')
+        {
+            from += close + 1;
         }
         let after = self.cs[from..]
             .iter()
