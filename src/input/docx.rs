@@ -1672,33 +1672,35 @@ impl Reader<'_> {
             }
             s
         };
-        if !t.insertions.is_empty() {
-            self.out.warnings.push(format!(
-                "{} tracked insertion(s) are kept as if accepted: {} / 修订中的插入内容已按接受处理",
-                t.insertions.len(),
-                list(&t.insertions)
-            ));
-        }
-        if !t.deletions.is_empty() {
-            self.out.warnings.push(format!(
-                "{} tracked deletion(s) are dropped as if accepted: {} / 修订中的删除内容已删去；请确认修订已定稿",
-                t.deletions.len(),
-                list(&t.deletions)
-            ));
-        }
-        if !t.highlighted.is_empty() {
-            self.out.warnings.push(format!(
-                "{} highlighted passage(s) (Word's 突出显示, often a mark of «still to check»): {}; the highlight does not print: check them before the issue goes out / 有突出显示（高亮）的文字，常为待核实内容，请付印前核对",
-                t.highlighted.len(),
-                list(&t.highlighted)
-            ));
-        }
-        if !t.struck.is_empty() {
-            self.out.warnings.push(format!(
-                "{} passage(s) struck through with 删除线 print as plain text: {}; if they are corrections, delete the struck words in the Word file / 删除线文字按普通文字排出，如为修改痕迹请删去",
-                t.struck.len(),
-                list(&t.struck)
-            ));
+        // What the walk counted: how many, the first places, and what to do.
+        let counted: [(&Vec<String>, &str, &str); 4] = [
+            (
+                &t.insertions,
+                "tracked insertion(s) are kept as if accepted:",
+                " / 修订中的插入内容已按接受处理",
+            ),
+            (
+                &t.deletions,
+                "tracked deletion(s) are dropped as if accepted:",
+                " / 修订中的删除内容已删去；请确认修订已定稿",
+            ),
+            (
+                &t.highlighted,
+                "highlighted passage(s) (Word's 突出显示, often a mark of «still to check»):",
+                "; the highlight does not print: check them before the issue goes out / 有突出显示（高亮）的文字，常为待核实内容，请付印前核对",
+            ),
+            (
+                &t.struck,
+                "passage(s) struck through with 删除线 print as plain text:",
+                "; if they are corrections, delete the struck words in the Word file / 删除线文字按普通文字排出，如为修改痕迹请删去",
+            ),
+        ];
+        for (found, what, then) in counted {
+            if !found.is_empty() {
+                self.out
+                    .warnings
+                    .push(format!("{} {what} {}{then}", found.len(), list(found)));
+            }
         }
         if let Some(first) = t.hidden.first() {
             self.out.warnings.push(format!(
