@@ -3121,6 +3121,37 @@ mod tests {
             .collect()
     }
 
+    /// 附表 … over a table is its caption; an HTML comment is said as a comment.
+    #[test]
+    fn an_appended_tables_caption_and_a_comment() {
+        let md = parse_markdown(
+            "附表 各社区受灾情况统计表\n\n| 社区 | 人数 |\n|---|---|\n| 石门 | 3 |\n\n正文。<!-- 待核实 -->\n",
+            true,
+        );
+        let caption = md.blocks.iter().find_map(|b| match b {
+            Block::Table(t) => Some(
+                t.caption
+                    .iter()
+                    .map(|i| i.text.as_str())
+                    .collect::<String>(),
+            ),
+            _ => None,
+        });
+        assert_eq!(
+            caption.as_deref(),
+            Some("附表 各社区受灾情况统计表"),
+            "{:?}",
+            md.blocks
+        );
+        assert!(
+            md.warnings
+                .iter()
+                .any(|w| w.message.starts_with("an HTML comment")),
+            "{:?}",
+            md.warnings
+        );
+    }
+
     /// `---` straight under a sentence is the divider an editor meant, not a heading;
     /// under a short line it is the heading Markdown makes it.
     #[test]

@@ -450,3 +450,20 @@ fn a_photo_line_in_a_txt_is_said_once() {
         said[0]
     );
 }
+
+/// A character set in a fallback font in a Word article is placed by its paragraph, as
+/// `check` places things in a Word file (it gave a line:col of jianbao's own Markdown).
+#[test]
+fn a_fallback_character_in_a_word_article_is_placed_by_its_paragraph() {
+    let docx = docx_edited("lists.docx", |xml| {
+        let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let first = "<w:p><w:r><w:t>李喆代表说，报告实事求是。</w:t></w:r></w:p>";
+        format!("{}{first}{}", &xml[..at], &xml[at..])
+    });
+    let (_d, _issue, warnings) = word_article(docx);
+    let w = warnings
+        .iter()
+        .find(|w| w.contains("喆"))
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert!(w.contains("a.docx: paragraph 1"), "{w}");
+}

@@ -2822,3 +2822,22 @@ fn a_long_byline_breaks_between_its_units() {
         "{lines:?}"
     );
 }
+
+/// A figure with its unit (1,200㎡, 86㎡) is a figure: set right with the column's
+/// others, their right edges in line (they were set left).
+#[test]
+fn figures_with_their_units_are_set_right_in_a_table() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let md = "| 单位 | 阵地面积 |\n|---|---|\n| 建工公司 | 1,200㎡ |\n| 路桥公司 | 86㎡ |\n| 合计 | 1,286㎡ |\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf, _report) = build_reported(&issue);
+    let rights = pymupdf_numbers(
+        &pdf,
+        "d = pymupdf.open(sys.argv[1])\nfor w in d[0].get_text('words'):\n    if w[4].endswith('㎡'):\n        print(round(w[2], 1))",
+    );
+    assert_eq!(rights.len(), 3, "{rights:?}");
+    assert!(
+        rights.iter().all(|&x| (x - rights[0]).abs() < 1.0),
+        "{rights:?}"
+    );
+}
