@@ -2841,3 +2841,27 @@ fn figures_with_their_units_are_set_right_in_a_table() {
         "{rights:?}"
     );
 }
+
+/// A table too wide for one line at 五号 keeps its short cells whole: 序号 and 同比增长
+/// were broken a character a line, the columns counted at the role's size while the
+/// cells' inset is the body's.
+#[test]
+fn a_wide_tables_short_cells_stay_whole() {
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let mut md = String::from(
+        "| 序号 | 单位 | 党员人数（人） | 发展党员（人） | 党费收缴（万元） | 同比增长 | 阵地面积（㎡） |\n|---|---|---|---|---|---|---|\n",
+    );
+    for i in 1..=4 {
+        md.push_str(&format!(
+            "| {i} | 建工公司 | 137 | 2 | 11.37 | -1.7% | 355 |\n"
+        ));
+    }
+    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+    let (_t, pdf, _report) = build_reported(&issue);
+    let words: Vec<String> = pymupdf_lines(&pdf);
+    let all = words.join("\n");
+    assert!(
+        words.iter().any(|l| l.contains("序号")) && words.iter().any(|l| l.contains("同比增长")),
+        "{all}"
+    );
+}
