@@ -750,7 +750,11 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
                 let mut source = strip_controls(&path, decoded.text, &mut warnings);
-                blank_repeated_title(&path, entry, &head, &mut source, &mut warnings);
+                let at = |text: &str, offset| {
+                    let (line, _) = crate::error::line_col(text, offset);
+                    format!("{}:{line}", path.display())
+                };
+                blank_repeated_title(&at, entry, &head, &mut source, &mut warnings);
                 let markdown = matches!(
                     path.extension().and_then(|e| e.to_str()),
                     Some("md") | Some("markdown")
@@ -760,10 +764,6 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 } else if entry.title.is_some() {
                     warnings.extend(own_title_line(&path, &source));
                 }
-                let at = |text: &str, offset| {
-                    let (line, _) = crate::error::line_col(text, offset);
-                    format!("{}:{line}", path.display())
-                };
                 blank_pasted_footer(&head, &mut source, at, &mut warnings);
                 blank_repeated_byline(
                     &entry.byline,
@@ -1290,7 +1290,11 @@ fn word_blocks(
     head: &PastedHead,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Block>) {
-    blank_repeated_title(path, entry, head, &mut converted.markdown, warnings);
+    let at = |_: &str, offset| {
+        let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
+        format!("{}: paragraph {n}", path.display())
+    };
+    blank_repeated_title(&at, entry, head, &mut converted.markdown, warnings);
     // A Word Title that is not the issue's title prints as the first paragraph: said.
     if let Some(own) = &converted.title {
         let given = entry
@@ -1310,10 +1314,6 @@ fn word_blocks(
             ));
         }
     }
-    let at = |_: &str, offset| {
-        let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
-        format!("{}: paragraph {n}", path.display())
-    };
     blank_pasted_footer(head, &mut converted.markdown, at, warnings);
     blank_repeated_byline(
         &entry.byline,
@@ -1457,12 +1457,14 @@ impl PastedHead {
 }
 
 fn blank_repeated_title(
-    path: &Path,
+    place: &dyn Fn(&str, usize) -> String,
     entry: &issue_file::ArticleEntry,
     head: &PastedHead,
     text: &mut String,
     warnings: &mut Vec<String>,
 ) {
+    // Where the text begins, for the messages about its first lines.
+    let at = place(text, 0);
     // The next line with text from byte `from`: its range and its words (Markdown's
     // heading marks and bold around it, a Word title typed bold as most are, and the
     // centring of a centred line are not its words).
@@ -1495,8 +1497,7 @@ fn blank_repeated_title(
         let blank = " ".repeat(end - start);
         text.replace_range(start..end, &blank);
         warnings.push(format!(
-            "{}:1: its first line «{line}» is the column's label, which prints over the title: it is not printed twice / 正文首行与栏目名相同，不再重复排出",
-            path.display()
+            "{at}: its first line «{line}» is the column's label, which prints over the title: it is not printed twice / 正文首行与栏目名相同，不再重复排出"
         ));
         from = end;
     }
@@ -1516,8 +1517,7 @@ fn blank_repeated_title(
             let start = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
             blank_out(text, start..probe);
             warnings.push(format!(
-                "{}:1: its first {lines} line(s) are the bulletin's own head (its name, 第N期, the unit and the date), copied with the article: they are not printed, as the masthead prints them / 文章开头带有简报报头（刊名、期号、单位、日期），不再排出",
-                path.display()
+                "{at}: its first {lines} line(s) are the bulletin's own head (its name, 第N期, the unit and the date), copied with the article: they are not printed, as the masthead prints them / 文章开头带有简报报头（刊名、期号、单位、日期），不再排出"
             ));
             from = probe;
         }
@@ -1549,26 +1549,24 @@ fn blank_repeated_title(
     }
     // A 编者按 typed as the text's first paragraph prints as text, in the body's font.
     if entry.note.is_none()
-        && let Some((_, _, line)) = next_line(text, from)
+        && let Some((start, _, line)) = next_line(text, from)
         && ["编者按：", "编者按:", "按：", "编者的话："]
             .iter()
             .any(|p| line.starts_with(p))
     {
         let words: String = line.chars().take(12).collect();
+        let at = place(text, start);
         warnings.push(format!(
-            "{}: the text opens with «{words}…», a 编者按 typed as its first paragraph: it prints as text; move it to note = \"…\" under the article's [[article]] to set it as the 编者按 (楷体, before the text) / 正文开头的编者按按正文排出，请移到 [[article]] 的 note 中",
-            path.display()
+            "{at}: the text opens with «{words}…», a 编者按 typed as its first paragraph: it prints as text; move it to note = \"…\" under the article's [[article]] to set it as the 编者按 (楷体, before the text) / 正文开头的编者按按正文排出，请移到 [[article]] 的 note 中"
         ));
     }
     match blanked.as_slice() {
         [] => {}
         ["title"] => warnings.push(format!(
-            "{}:1: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出",
-            path.display()
+            "{at}: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出"
         )),
         _ => warnings.push(format!(
-            "{}:1: its first line(s) repeat the article's {} and are not printed twice / 正文开头与标题、副标题相同，不再重复排出",
-            path.display(),
+            "{at}: its first line(s) repeat the article's {} and are not printed twice / 正文开头与标题、副标题相同，不再重复排出",
             blanked.join(" and ")
         )),
     }
