@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use jianbao::pipeline;
 use jianbao::proof::PngFormat;
-use jianbao::proof::compare::{self, CompareOptions, Comparison, Outcome, Tolerance};
+use jianbao::proof::compare::{self, CompareOptions, Comparison, Outcome, PageResult, Tolerance};
 
 use super::proof::{SourceArgs, parse_dpi};
 use super::table::table;
@@ -118,16 +118,9 @@ fn compare_and_report(args: &CompareArgs) -> jianbao::Result<ExitCode> {
     }
 
     print_table(&c);
-    let differing = c
-        .pages
-        .iter()
-        .filter(|p| !p.outcome.is_same() && !not_in_reference(&c, p.page))
-        .count();
-    let skipped = c
-        .pages
-        .iter()
-        .filter(|p| not_in_reference(&c, p.page))
-        .count();
+    let last = last_referenced(&c);
+    let skipped = c.pages.iter().filter(|p| not_in_reference(p, last)).count();
+    let differing = c.pages.iter().filter(|p| !p.outcome.is_same()).count() - skipped;
     println!(
         "{} page(s) compared at {} dpi in {:.0} ms{}: {}",
         c.pages.len() - skipped,
@@ -150,25 +143,26 @@ fn compare_and_report(args: &CompareArgs) -> jianbao::Result<ExitCode> {
     })
 }
 
-/// Whether a page has no reference because the reference was made of some pages only
-/// (`proof --pages 1,4`): a later page has one. Such a page is not compared, and is
-/// no difference; a page past the reference's last is new.
-fn not_in_reference(c: &Comparison, page: usize) -> bool {
-    let last = c
-        .pages
+/// The last page the reference has an image of (0: none).
+fn last_referenced(c: &Comparison) -> usize {
+    c.pages
         .iter()
         .filter(|p| !matches!(p.outcome, Outcome::New))
         .map(|p| p.page)
         .max()
-        .unwrap_or(0);
-    page < last
-        && c.pages
-            .iter()
-            .any(|p| p.page == page && matches!(p.outcome, Outcome::New))
+        .unwrap_or(0)
+}
+
+/// Whether a page has no reference because the reference was made of some pages only
+/// (`proof --pages 1,4`): a later page (up to `last`) has one. Such a page is not
+/// compared, and is no difference; a page past the reference's last is new.
+fn not_in_reference(p: &PageResult, last: usize) -> bool {
+    matches!(p.outcome, Outcome::New) && p.page < last
 }
 
 /// Prints one line a page: the page, what happened, changed pixels, where.
 fn print_table(c: &Comparison) {
+    let last = last_referenced(c);
     let mut rows: Vec<[String; 4]> = Vec::new();
     for p in &c.pages {
         let (result, pixels, place) = match &p.outcome {
@@ -197,7 +191,7 @@ fn print_table(c: &Comparison) {
                     new.0, new.1, reference.0, reference.1
                 ),
             ),
-            Outcome::New if not_in_reference(c, p.page) => (
+            Outcome::New if not_in_reference(p, last) => (
                 "not compared",
                 String::new(),
                 "the reference has no image of this page (made of some pages only)".to_string(),

@@ -1520,8 +1520,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     blocks.push(Block::Table(t));
                     html_table_read = true;
                 } else if !centred {
-                    let block = text[range.clone()].trim();
-                    let message = if block.starts_with("<!--") && block.ends_with("-->") {
+                    let message = if is_comment(&text[range.clone()]) {
                         "an HTML comment is not printed / HTML 注释不排出"
                     } else {
                         "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出"
@@ -1566,7 +1565,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::Html(t) | Event::InlineHtml(t) => {
                 // An HTML block warned at its start; inline HTML warns here.
                 if !in_html_block {
-                    let message = if t.trim_start().starts_with("<!--") {
+                    let message = if is_comment(&t) {
                         format!("an HTML comment {} is not printed / HTML 注释不排出", t.trim())
                     } else {
                         format!(
@@ -1960,6 +1959,12 @@ fn unmatched_notes(text: &str, marks: &[String], notes: &[(String, Vec<Block>)])
         from += len;
     }
     out
+}
+
+/// Whether a piece of HTML is a comment (`<!-- 此处待核实 -->`), which prints nothing.
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
 }
 
 /// Whether inline HTML is a line break: `<br>`, `<br/>`, `<br />`, in any case.

@@ -1017,16 +1017,10 @@ impl Reader<'_> {
                 .filter(|c| is(c, W, "tc"))
                 .collect::<Vec<_>>()
                 .as_slice()
-            && !cell
-                .descendants()
-                .any(|n| is(&n, W, "tbl") || is(&n, W, "drawing") || is(&n, W, "pict"))
+            && text_only(cell)
             && cell.descendants().any(|n| is(&n, W, "t"))
         {
-            let words: String = cell
-                .descendants()
-                .filter(|n| is(n, W, "t"))
-                .filter_map(|n| n.text())
-                .collect();
+            let words = text_of(cell);
             self.para_no += 1;
             self.warn(&words, "a table of one cell (a box round text) is set as the paragraphs it holds; its frame is not printed / 单格表格（文字框）按其中段落排出，不排边框");
             self.para_no -= 1;
@@ -1040,23 +1034,10 @@ impl Reader<'_> {
             && borderless(&tbl)
         {
             let cells: Vec<Node> = row.children().filter(|c| is(c, W, "tc")).collect();
-            let texts: Vec<String> = cells
+            let texts: Vec<String> = cells.iter().map(|c| text_of(c).trim().to_owned()).collect();
+            let simple = cells
                 .iter()
-                .map(|c| {
-                    c.descendants()
-                        .filter(|n| is(n, W, "t"))
-                        .filter_map(|n| n.text())
-                        .collect::<String>()
-                        .trim()
-                        .to_owned()
-                })
-                .collect();
-            let simple = cells.iter().all(|c| {
-                c.children().filter(|p| is(p, W, "p")).count() == 1
-                    && !c
-                        .descendants()
-                        .any(|n| is(&n, W, "tbl") || is(&n, W, "drawing") || is(&n, W, "pict"))
-            });
+                .all(|c| c.children().filter(|p| is(p, W, "p")).count() == 1 && text_only(c));
             if (2..=4).contains(&cells.len())
                 && simple
                 && texts
@@ -1371,11 +1352,7 @@ impl Reader<'_> {
             .and_then(|h| attr(&h, "val"))
             .is_some_and(|v| v != "none");
         if struck || highlight {
-            let text: String = r
-                .children()
-                .filter(|c| is(c, W, "t"))
-                .filter_map(|c| c.text())
-                .collect();
+            let text = text_of(&r);
             if !text.trim().is_empty() {
                 let seen = format!("{} «{text}»", self.place(&para.plain()));
                 if struck {
@@ -1547,27 +1524,21 @@ impl Reader<'_> {
             }
             return;
         }
-        // A picture set behind the text (衬于文字下方: behind it and not wrapped by it)
-        // is an electronic seal over the 落款 or a watermark, not a photo of the
-        // article. (LibreOffice marks an ordinary photo the text wraps round behindDoc
-        // too: the wrapping says which it is.)
-        if d.children().any(|n| {
+        // A picture the text does not wrap round stands over the text or behind it.
+        // Behind it (衬于文字下方) it is an electronic seal over the 落款 or a watermark,
+        // not a photo of the article: left out. (LibreOffice marks an ordinary photo
+        // the text wraps round behindDoc too: the wrapping says which it is.) Over it
+        // (浮于文字上方), a seal laid on the 落款 perhaps: set in the text here. Both said.
+        let unwrapped = d.children().find(|n| {
             n.tag_name().name() == "anchor"
-                && attr(&n, "behindDoc") == Some("1")
                 && n.children().any(|w| w.tag_name().name() == "wrapNone")
-        }) {
+        });
+        if let Some(anchor) = unwrapped {
             let t = para.plain();
-            self.warn(&t, "a picture placed behind the text (a seal or a watermark?) is not printed; to print it as a photo, set it in line with the text (嵌入型) / 衬于文字下方的图片（印章或水印）未排出；如需作为图片排出，请设为“嵌入型”");
-            return;
-        }
-        // A picture over the text (浮于文字上方: not wrapped, in front of it), a seal
-        // laid on the 落款 perhaps: set in the text here, which is said.
-        if d.children().any(|n| {
-            n.tag_name().name() == "anchor"
-                && attr(&n, "behindDoc") != Some("1")
-                && n.children().any(|w| w.tag_name().name() == "wrapNone")
-        }) {
-            let t = para.plain();
+            if attr(&anchor, "behindDoc") == Some("1") {
+                self.warn(&t, "a picture placed behind the text (a seal or a watermark?) is not printed; to print it as a photo, set it in line with the text (嵌入型) / 衬于文字下方的图片（印章或水印）未排出；如需作为图片排出，请设为“嵌入型”");
+                return;
+            }
             self.warn(&t, "a picture placed over the text in Word (浮于文字上方) is set in the text here, as a photo; if it is a seal, delete it from the Word file / 浮于文字上方的图片按正文图片排出；如为印章，请删除");
         }
         let blip_node = d.descendants().find(|n| is(n, A, "blip"));
@@ -1595,7 +1566,7 @@ impl Reader<'_> {
             let edits = picture_edits(&d);
             if !edits.is_empty() {
                 let t = para.plain();
-                self.warn(&t, &format!("the picture is {} in Word, and it prints as the original file, {}: make the change in the photo file itself (Word: right-click → 另存为图片 saves it as shown) and place that / 图片在 Word 中做了裁剪或旋转，排出的是原图，请另存处理后的图片再插入", edits.join(" and "), "not as Word shows it"));
+                self.warn(&t, &format!("the picture is {} in Word, and it prints as the original file, not as Word shows it: make the change in the photo file itself (Word: right-click → 另存为图片 saves it as shown) and place that / 图片在 Word 中做了裁剪或旋转，排出的是原图，请另存处理后的图片再插入", edits.join(" and ")));
             }
         }
         match blip {
@@ -1723,7 +1694,14 @@ impl Reader<'_> {
     }
 }
 
-/// The text of a paragraph, for a place or a look.
+/// Whether a table cell holds text only: no table, drawing or picture in it.
+fn text_only(cell: &Node) -> bool {
+    !cell
+        .descendants()
+        .any(|n| is(&n, W, "tbl") || is(&n, W, "drawing") || is(&n, W, "pict"))
+}
+
+/// The text of a paragraph (or a run, a cell), for a place or a look.
 fn text_of(p: &Node) -> String {
     p.descendants()
         .filter(|t| is(t, W, "t"))

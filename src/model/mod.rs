@@ -1405,14 +1405,9 @@ fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
         path.display(),
         first.trim_start_matches('#').trim()
     ));
-    text.replace_range(start..end, &" ".repeat(end - start));
+    blank_out(text, start..end);
 }
 
-/// Blanks an article's first line when it repeats the title the issue file gives (a
-/// Word file often starts with its own title), and the line after it when it repeats
-/// the subtitle (Word's Subtitle under its Title): they are not printed twice, and
-/// headings after them are numbered as if they had never been there. A line becomes
-/// spaces, so every place in the text stays where it was.
 /// Spaces in place of a part of an article's text, byte for byte; its line ends stay,
 /// so every place in the text stays where it was.
 fn blank_out(text: &mut String, range: std::ops::Range<usize>) {
@@ -1456,6 +1451,14 @@ impl PastedHead {
     }
 }
 
+/// Blanks what an article's text opens with that the layout prints already: the
+/// column's label typed over it, a pasted red head (the bulletin's name, 第N期, the
+/// unit and the date) over the title, the title the issue file gives (a Word file often
+/// starts with its own title) and the subtitle under it (Word's Subtitle under its
+/// Title). They are not printed twice, and headings after them are numbered as if they
+/// had never been there. A line becomes spaces, so every place in the text stays where
+/// it was. A 编者按 typed as the first paragraph is said. `place` names a place of the
+/// text for messages (file:line, or a Word file's paragraph).
 fn blank_repeated_title(
     place: &dyn Fn(&str, usize) -> String,
     entry: &issue_file::ArticleEntry,
@@ -1494,8 +1497,7 @@ fn blank_repeated_title(
         && line.trim_start_matches('【').trim_end_matches('】') == column
         && !text[end..].trim().is_empty()
     {
-        let blank = " ".repeat(end - start);
-        text.replace_range(start..end, &blank);
+        blank_out(text, start..end);
         warnings.push(format!(
             "{at}: its first line «{line}» is the column's label, which prints over the title: it is not printed twice / 正文首行与栏目名相同，不再重复排出"
         ));
@@ -1668,7 +1670,7 @@ fn blank_repeated_byline(
     let byline = byline.unwrap_or_default();
     warnings.push(match trailing {
         article::Trailing::Repeats => {
-            text.replace_range(range.clone(), &" ".repeat(range.len()));
+            blank_out(text, range.clone());
             format!(
                 "{place}: the text ends with «{line}», which repeats the article's byline (byline = \"{byline}\"), which prints under the text, and is not printed twice / 正文末行与署名（byline）重复，不再重复排出"
             )
