@@ -156,7 +156,7 @@ pub(crate) fn run() -> ExitCode {
     outcome.unwrap_or(ExitCode::from(2))
 }
 
-/// One build's other threads (hashing fonts, writing pages) allocate little, so one
+/// One build's other threads (loading fonts, writing pages) allocate little, so one
 /// malloc arena serves them all as fast, and the arenas glibc would give each thread
 /// are not kept: the sample's peak memory 2 MB lower (issue 20). Called before any
 /// thread starts; builds of many issues at once keep glibc's default.

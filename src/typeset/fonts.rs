@@ -18,6 +18,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
@@ -49,6 +50,10 @@ pub struct FontSlot {
     /// 仿宋_GB2312 beside FangSong_GB2312): a role may name it by any of them, while
     /// Typst knows it only as `info.family`. Not read for the shipped fonts.
     pub aliases: Vec<String>,
+    /// The sha256 of a shipped file the compiled-in index describes (checked against
+    /// the manifest and the size on disk): Typst then knows the face by it instead of
+    /// by hashing every byte of the file ([`map_file`]).
+    sha256: Option<&'static str>,
     /// The file's bytes, mapped on first use.
     data: OnceLock<Option<Bytes>>,
     font: OnceLock<Option<Font>>,
@@ -61,7 +66,7 @@ impl FontSlot {
             .get_or_init(|| {
                 let data = self
                     .data
-                    .get_or_init(|| load_bytes(&self.path, self.origin))
+                    .get_or_init(|| load_bytes(&self.path, self.origin, self.sha256))
                     .clone()?;
                 Font::new(data, self.index)
             })
@@ -176,13 +181,18 @@ impl IndexedFace {
 
 /// The faces of a shipped file from the compiled-in index, if it describes this
 /// very file: the manifest's sha256 and the size on disk.
-fn indexed_faces(entry: &ManifestEntry, path: &Path) -> Option<Vec<FontInfo>> {
+fn indexed_faces(entry: &ManifestEntry, path: &Path) -> Option<(&'static str, Vec<FontInfo>)> {
     let e = SHIPPED_INDEX.iter().find(|f| f.file == entry.file)?;
     let size = std::fs::metadata(path).ok()?.len();
     if e.sha256 != entry.sha256 || e.size != size {
         return None;
     }
-    e.faces.iter().map(IndexedFace::font_info).collect()
+    let faces = e
+        .faces
+        .iter()
+        .map(IndexedFace::font_info)
+        .collect::<Option<_>>()?;
+    Some((e.sha256, faces))
 }
 
 /// The index computed from the font files (to write it, or to check it is fresh).
@@ -375,7 +385,7 @@ impl FontSet {
             }
             let licence = Some(entry.licence.clone());
             match indexed_faces(&entry, &path) {
-                Some(faces) => {
+                Some((sha256, faces)) => {
                     for (i, info) in faces.into_iter().enumerate() {
                         slots.push(Arc::new(FontSlot {
                             path: path.clone(),
@@ -384,6 +394,7 @@ impl FontSet {
                             origin: Origin::Shipped,
                             licence: licence.clone(),
                             aliases: Vec::new(),
+                            sha256: Some(sha256),
                             data: OnceLock::new(),
                             font: OnceLock::new(),
                         }));
@@ -414,10 +425,11 @@ impl FontSet {
     }
 
     /// Starts loading these faces on the thread pool, largest file first, so that the
-    /// layout finds them ready. Loading a face means mapping or reading its file and
-    /// hashing every byte of it (Typst knows a font by that hash): for the shipped CJK
-    /// faces, 5–25 MB each, that is most of a cold build's fixed cost, and done one
-    /// after another on the layout's thread it waits on each. A face the layout asks
+    /// layout finds them ready. Loading a face means mapping or reading its file,
+    /// parsing its tables and, for a file the index does not describe (the user's and
+    /// the system's), hashing every byte of it (Typst knows a font by that hash): for a
+    /// CJK face, 5–25 MB, done one after another on the layout's thread, the layout
+    /// would wait on each. A face the layout asks
     /// for while it is still loading is waited for, never loaded twice (`OnceLock`);
     /// faces not named here load when first asked for, as before.
     pub fn prefetch(&self, slots: impl IntoIterator<Item = usize>) {
@@ -524,7 +536,7 @@ impl FontSet {
 }
 
 fn add_file(slots: &mut Vec<Arc<FontSlot>>, path: &Path, origin: Origin, licence: Option<String>) {
-    let Some(data) = load_bytes(path, origin) else {
+    let Some(data) = load_bytes(path, origin, None) else {
         return;
     };
     let count = ttf_parser::fonts_in_collection(data.as_slice()).unwrap_or(1);
@@ -554,6 +566,7 @@ fn add_file(slots: &mut Vec<Arc<FontSlot>>, path: &Path, origin: Origin, licence
             origin,
             licence: licence.clone(),
             aliases,
+            sha256: None,
             // The user's and the system's files are read again when the layout asks
             // for them: only the faces used stay in memory.
             data: if origin == Origin::Shipped {
@@ -620,9 +633,9 @@ const FONT_FILE_LIMIT: u64 = 512 * crate::output::files::MB;
 /// read into memory, so that a font copied over while a build runs can never pull
 /// the pages from under the build (with a mapping that is a SIGBUS): the build sees
 /// the old file or the new one, and `watch` reloads the fonts when one changes.
-fn load_bytes(path: &Path, origin: Origin) -> Option<Bytes> {
+fn load_bytes(path: &Path, origin: Origin, sha256: Option<&'static str>) -> Option<Bytes> {
     match origin {
-        Origin::Shipped => map_file(path),
+        Origin::Shipped => map_file(path, sha256),
         Origin::User | Origin::System => crate::output::files::read_input(path, FONT_FILE_LIMIT)
             .ok()
             .map(Bytes::new),
@@ -630,30 +643,58 @@ fn load_bytes(path: &Path, origin: Origin) -> Option<Bytes> {
 }
 
 #[allow(unsafe_code)]
-fn map_file(path: &Path) -> Option<Bytes> {
+fn map_file(path: &Path, sha256: Option<&'static str>) -> Option<Bytes> {
     let file = std::fs::File::open(path).ok()?;
     // SAFETY: only the shipped fonts are mapped: files of the installation, checked
     // against the manifest's sizes, that no editor rewrites while a build runs.
     let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
-    let bytes = Bytes::new(MappedFont(map.clone()));
-    release_after_hashing(&map, &bytes);
+    let hashing = Arc::new(AtomicBool::new(sha256.is_some()));
+    let bytes = Bytes::new(MappedFont {
+        map: map.clone(),
+        identity: sha256,
+        hashing: hashing.clone(),
+    });
+    if sha256.is_some() {
+        // Typst hashes the bytes once and keeps the hash: let that one hash be of
+        // the identity, then show the file's bytes from here on.
+        typst::utils::hash128(&bytes);
+        hashing.store(false, Ordering::Release);
+    } else {
+        release_after_hashing(&map, &bytes);
+    }
     Some(bytes)
 }
 
 /// A mapped font file: the `Bytes` Typst holds, sharing the mapping with us.
-struct MappedFont(Arc<memmap2::Mmap>);
+///
+/// Typst knows a font by a 128-bit hash of its bytes, computed on first use and kept
+/// (`Bytes` wraps a `LazyHash`). For a shipped file whose sha256 the index checked,
+/// that hash is taken over the sha256 instead of over 5–25 MB of file: while
+/// `hashing` is set (only in [`map_file`], before Typst has the bytes), the bytes
+/// shown are the identity. Two shipped files have the same hash only if they have the
+/// same sha256, so the hash still tells faces apart; and the pass that read every page
+/// of the file (most of a cold build's font cost, and the peak of its memory) is gone.
+struct MappedFont {
+    map: Arc<memmap2::Mmap>,
+    identity: Option<&'static str>,
+    hashing: Arc<AtomicBool>,
+}
 
 impl AsRef<[u8]> for MappedFont {
     fn as_ref(&self) -> &[u8] {
-        &self.0
+        match self.identity {
+            Some(id) if self.hashing.load(Ordering::Acquire) => id.as_bytes(),
+            _ => &self.map,
+        }
     }
 }
 
-/// Typst knows a font by a hash of every byte of its file (computed once, on first
-/// use, and kept). A CJK font is 5–25 MB, so that one pass would leave the whole file
-/// resident although layout reads only its tables and the glyphs it sets. So: hash
-/// now, in one sequential pass, then hand the pages back; those needed are read again
-/// from the page cache. (A read-only file mapping loses nothing by `MADV_DONTNEED`.)
+/// A file that is not described by the index is hashed in full (Typst knows a font
+/// by a hash of every byte). A CJK font is 5–25 MB, so that one pass would leave the
+/// whole file resident although layout reads only its tables and the glyphs it sets.
+/// So: hash now, in one sequential pass, then hand the pages back; those needed are
+/// read again from the page cache. (A read-only file mapping loses nothing by
+/// `MADV_DONTNEED`.)
 #[allow(unsafe_code)]
 fn release_after_hashing(map: &memmap2::Mmap, bytes: &Bytes) {
     #[cfg(unix)]
@@ -677,7 +718,7 @@ mod tests {
     #[test]
     fn a_mapped_font_is_hashed_up_front_and_still_reads_after_its_pages_go_back() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolFang-Regular.otf");
-        let mapped = map_file(&path).expect("the shipped font maps");
+        let mapped = map_file(&path, None).expect("the shipped font maps");
         // The same identity as the same bytes read into memory: Typst sees no difference.
         let read = Bytes::new(std::fs::read(&path).unwrap());
         assert_eq!(typst::utils::hash128(&mapped), typst::utils::hash128(&read));
@@ -690,6 +731,33 @@ mod tests {
             font.post_script_name().as_deref(),
             Some("FandolFang-Regular")
         );
+    }
+
+    #[test]
+    fn an_indexed_shipped_font_is_known_by_its_sha256_and_reads_as_its_file() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let manifest = read_manifest(&dir).unwrap();
+        let load = |file: &str| {
+            let entry = manifest.iter().find(|e| e.file == file).unwrap();
+            let path = dir.join(file);
+            let (sha256, _) = indexed_faces(entry, &path).expect("the index is fresh");
+            (map_file(&path, Some(sha256)).unwrap(), path)
+        };
+        let (fang, path) = load("FandolFang-Regular.otf");
+        let (again, _) = load("FandolFang-Regular.otf");
+        let (song, _) = load("FandolSong-Regular.otf");
+        // The hash is of the identity, not of every byte: another build of the same
+        // file gives the same hash, another file another.
+        let full = Bytes::new(std::fs::read(&path).unwrap());
+        assert_ne!(typst::utils::hash128(&fang), typst::utils::hash128(&full));
+        assert_eq!(typst::utils::hash128(&fang), typst::utils::hash128(&again));
+        assert_ne!(typst::utils::hash128(&fang), typst::utils::hash128(&song));
+        assert_eq!(fang, again);
+        // Once hashed, the bytes are the file's, and the face parses from them.
+        assert_eq!(fang.as_slice(), full.as_slice());
+        let font = Font::new(fang, 0).expect("parses");
+        assert_eq!(font.info().family, "FandolFang R");
+        assert!(font.info().coverage.contains('简' as u32));
     }
 
     #[test]
