@@ -782,9 +782,13 @@ fn passed(
     headings: &[(usize, compile::BlockAt)],
     ends: &[(usize, usize)],
     items: &[(usize, compile::BlockAt)],
+    landings: &[(usize, compile::BlockAt)],
 ) -> Option<HoldBefore> {
     let after = |b: &compile::BlockAt| b.article == f.article && b.block > f.block;
-    if headings.iter().any(|(page, h)| after(h) && *page == f.page) {
+    let this = |b: &compile::BlockAt| b.article == f.article && b.block == f.block;
+    if landings.iter().any(|(page, b)| this(b) && *page <= f.page) {
+        Some(HoldBefore::Text)
+    } else if headings.iter().any(|(page, h)| after(h) && *page == f.page) {
         Some(HoldBefore::Heading)
     } else if ends
         .iter()
@@ -809,14 +813,15 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
     let mut laid = lay_out(p)?;
     loop {
         let doc = &laid.document;
-        let (headings, ends, items) = (
+        let (headings, ends, items, landings) = (
             compile::headings(doc),
             compile::article_ends(doc),
             compile::list_items(doc),
+            compile::photo_landings(doc),
         );
         let mut held = false;
         for f in compile::photo_floats(doc) {
-            let Some(why) = passed(&f, &headings, &ends, &items) else {
+            let Some(why) = passed(&f, &headings, &ends, &items, &landings) else {
                 continue;
             };
             let block = p
@@ -865,6 +870,7 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
             let title = article.title.concat();
             let (stay, floated, stay_zh) = match (photo.hold, &heading, title.is_empty()) {
                 (Some(HoldBefore::List), ..) => ("before the list after it".to_owned(), "between two of its items", "其后列表之前".to_owned()),
+                (Some(HoldBefore::Text), ..) => ("after the text before it".to_owned(), "above that text, at the top of its page", "其前文字之后".to_owned()),
                 (_, Some(h), _) => (format!("before the heading «{h}»"), "under that heading", format!("标题“{h}”之前")),
                 (_, None, false) => (format!("within its article «{title}»"), "after the article's end", format!("《{title}》文中")),
                 (_, None, true) => ("within its article".to_owned(), "after the article's end", "本文文中".to_owned()),

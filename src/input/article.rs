@@ -142,6 +142,9 @@ pub enum HoldBefore {
     End,
     /// An item of a list after it (it printed between two items).
     List,
+    /// The text before it (it landed at the top of the page that text stands on, above
+    /// it: over its own title when that moved to the page too).
+    Text,
 }
 
 /// The layout is told only that a photo is held.

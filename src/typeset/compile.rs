@@ -708,6 +708,12 @@ pub(crate) fn list_items(doc: &PagedDocument) -> Vec<(usize, BlockAt)> {
     reported_all(doc, "jianbao-item")
 }
 
+/// The page each floated photo landed on (its article and block), when the layout
+/// reports them.
+pub(crate) fn photo_landings(doc: &PagedDocument) -> Vec<(usize, BlockAt)> {
+    reported_all(doc, "jianbao-photo-landed")
+}
+
 /// The page each article ends on, by its index, when the layout reports it.
 pub(crate) fn article_ends(doc: &PagedDocument) -> Vec<(usize, usize)> {
     reported_all(doc, "jianbao-article-end")

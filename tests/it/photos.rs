@@ -858,3 +858,36 @@ fn a_photo_made_smaller_is_judged_at_its_set_size() {
     }
     assert_eq!(shrunk, 1);
 }
+
+/// A tall photo after the first paragraph of an article floated to the top of the
+/// next page, and the article's column label, title and first paragraph followed it
+/// there: the photo printed above its own title, as if it were the article before's,
+/// with nothing said (a 教学工作简报's 【图片新闻】 poster; the fixture is that issue
+/// with its photos made small). It is now held after the text before it.
+#[test]
+fn a_floated_photo_never_lands_above_its_own_title() {
+    if cjkcheck_script().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = repo().join("tests/fixtures/photo-over-title");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    for (name, w, h) in [
+        ("meeting.jpg", 600, 800),
+        ("chart.jpg", 400, 225),
+        ("poster.jpg", 400, 3000),
+    ] {
+        std::fs::write(dir.path().join(name), jpeg(w, h)).unwrap();
+    }
+    let (_t, pdf, _report) = build_reported(&dir.path().join("issue.toml"));
+    let (images, _) = rects(&pdf, "图片新闻");
+    // The label once in the contents on page 1, once over the article.
+    let label = *rects(&pdf, "图片新闻").1.last().unwrap();
+    let first = rects(&pdf, "11月以来").1[0];
+    let poster = *images.last().unwrap();
+    assert!(before(label, poster), "{label:?} {poster:?}");
+    assert!(before(first, poster), "{first:?} {poster:?}");
+}
