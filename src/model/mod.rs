@@ -754,7 +754,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     let (line, _) = crate::error::line_col(text, offset);
                     format!("{}:{line}", path.display())
                 };
-                blank_repeated_title(&at, entry, &head, &mut source, &mut warnings);
+                let forwarded = blank_repeated_title(&at, entry, &head, &mut source, &mut warnings);
                 let markdown = matches!(
                     path.extension().and_then(|e| e.to_str()),
                     Some("md") | Some("markdown")
@@ -764,7 +764,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 } else if entry.title.is_some() {
                     warnings.extend(own_title_line(&path, &source));
                 }
-                blank_pasted_footer(&head, &mut source, at, &mut warnings);
+                blank_pasted_footer(&head, forwarded, &mut source, at, &mut warnings);
                 blank_repeated_byline(
                     &entry.byline,
                     &labels,
@@ -1294,7 +1294,7 @@ fn word_blocks(
         let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
         format!("{}: paragraph {n}", path.display())
     };
-    blank_repeated_title(&at, entry, head, &mut converted.markdown, warnings);
+    let forwarded = blank_repeated_title(&at, entry, head, &mut converted.markdown, warnings);
     // A Word Title that is not the issue's title prints as the first paragraph: said.
     if let Some(own) = &converted.title {
         let given = entry
@@ -1314,7 +1314,7 @@ fn word_blocks(
             ));
         }
     }
-    blank_pasted_footer(head, &mut converted.markdown, at, warnings);
+    blank_pasted_footer(head, forwarded, &mut converted.markdown, at, warnings);
     blank_repeated_byline(
         &entry.byline,
         labels,
@@ -1435,11 +1435,31 @@ struct PastedHead {
     footer: bool,
 }
 
+/// The names bulletins go by (江岭路桥公司工作简报, 安全生产动态, 政协信息): what the
+/// name of another office's bulletin ends with.
+const BULLETIN_NAMES: [&str; 12] = [
+    "简报", "动态", "通讯", "信息", "快报", "专报", "要情", "情况", "周报", "月报", "通报", "参阅",
+];
+
+/// Whether a line (without spaces) reads as a bulletin's name: short, no sentence
+/// marks, ending with one of [`BULLETIN_NAMES`].
+fn is_bulletin_name(line: &str) -> bool {
+    let n = line.chars().count();
+    (4..=24).contains(&n)
+        && !line.contains(['，', '。', '：', '；', ',', ':'])
+        && BULLETIN_NAMES.iter().any(|name| line.ends_with(name))
+}
+
 impl PastedHead {
+    /// Whether a line (without spaces) is the 第N期 line of a head.
+    fn is_issue_line(line: &str) -> bool {
+        line.starts_with('第') && line.contains('期') && line.chars().count() <= 24
+    }
+
     /// Whether a line (without spaces) is a line of the bulletin's head.
     fn is_head_line(&self, line: &str) -> bool {
         let n = line.chars().count();
-        let issue_line = line.starts_with('第') && line.contains('期') && n <= 24;
+        let issue_line = Self::is_issue_line(line);
         let dated = line.contains('年') && line.contains('月') && line.ends_with('日');
         let unit_line = n <= 48
             && (dated
@@ -1459,13 +1479,18 @@ impl PastedHead {
 /// had never been there. A line becomes spaces, so every place in the text stays where
 /// it was. A 编者按 typed as the first paragraph is said. `place` names a place of the
 /// text for messages (file:line, or a Word file's paragraph).
+///
+/// The head may be another office's bulletin's (江岭路桥公司工作简报 / 第5期 / its unit
+/// and date, over the title: an article forwarded as it was sent): a line that reads
+/// as a bulletin's name is part of a head when a 第N期 line is too. Returns whether the
+/// head was another bulletin's (its 报尾 then goes too, see [`blank_pasted_footer`]).
 fn blank_repeated_title(
     place: &dyn Fn(&str, usize) -> String,
     entry: &issue_file::ArticleEntry,
     head: &PastedHead,
     text: &mut String,
     warnings: &mut Vec<String>,
-) {
+) -> Option<String> {
     // Where the text begins, for the messages about its first lines.
     let at = place(text, 0);
     // The next line with text from byte `from`: its range and its words (Markdown's
@@ -1504,18 +1529,38 @@ fn blank_repeated_title(
         from = end;
     }
     // A red head over the title (up to four lines): it goes with the title.
+    let mut forwarded = None;
     if let Some(title) = given(&entry.title) {
         let mut probe = 0;
         let mut lines = 0;
+        let (mut other_name, mut issue_line) = (None, false);
         while lines < 4
             && let Some((_, end, line)) = next_line(text, probe)
             && line != title
-            && head.is_head_line(&line)
         {
+            if head.is_head_line(&line) {
+                issue_line |= PastedHead::is_issue_line(&line);
+            } else if other_name.is_none() && is_bulletin_name(&line) {
+                other_name = Some(line);
+            } else {
+                break;
+            }
             probe = end;
             lines += 1;
         }
-        if lines > 0 && next_line(text, probe).is_some_and(|(_, _, line)| line == title) {
+        // Another bulletin's name counts only in a head with its 第N期.
+        let whole = lines > 0
+            && (issue_line || other_name.is_none())
+            && next_line(text, probe).is_some_and(|(_, _, line)| line == title);
+        if whole && let Some(name) = &other_name {
+            let start = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+            blank_out(text, start..probe);
+            warnings.push(format!(
+                "{at}: its first {lines} line(s) are the head of another bulletin, «{name}» (its name, 第N期, the unit and the date), copied with the article: they are not printed; to say where it comes from, give byline = \"…\" / 文章开头带有另一份简报（{name}）的报头，不再排出；如需注明来源，请写入 byline"
+            ));
+            from = probe;
+            forwarded = Some(name.clone());
+        } else if whole {
             let start = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
             blank_out(text, start..probe);
             warnings.push(format!(
@@ -1530,7 +1575,7 @@ fn blank_repeated_title(
     ] {
         let Some(value) = value else { continue };
         let Some((start, mut end, line)) = next_line(text, from) else {
-            return;
+            return forwarded;
         };
         // A title of two lines (a `\n` in the issue file) may come as two paragraphs
         // or one with a line break (Word's Shift+Enter, Markdown's hard break).
@@ -1572,14 +1617,17 @@ fn blank_repeated_title(
             blanked.join(" and ")
         )),
     }
+    forwarded
 }
 
 /// An article that ends with a 报尾 of its own (报：… 送：… 共印15份), copied with it
 /// from the contributor's issue: it would print as text over the issue's 报尾. With
-/// a [footer] in the issue those lines are not printed; without one they print, and
-/// both cases are said. Lines become spaces, so places stay.
+/// a [footer] in the issue, or when the article came with another bulletin's head
+/// (`forwarded`: its name; the 报尾 is that bulletin's), those lines are not printed;
+/// else they print. Each case is said. Lines become spaces, so places stay.
 fn blank_pasted_footer(
     head: &PastedHead,
+    forwarded: Option<String>,
     text: &mut String,
     at: impl Fn(&str, usize) -> String,
     warnings: &mut Vec<String>,
@@ -1629,7 +1677,13 @@ fn blank_pasted_footer(
         return;
     };
     let place = at(text, start);
-    if head.footer {
+    if let (Some(name), false) = (&forwarded, head.footer) {
+        let end = text.len();
+        blank_out(text, start..end);
+        warnings.push(format!(
+            "{place}: the article ends with the 报尾 of «{name}», whose head it came with ({lines} line(s): 报/送/共印…): it is not printed; give the issue's own 报尾 as its [footer] (see examples/issue.toml) / 文章末尾带有《{name}》的报尾，已不再排出；本期报尾请写入期刊文件的 [footer]"
+        ));
+    } else if head.footer {
         let end = text.len();
         blank_out(text, start..end);
         warnings.push(format!(

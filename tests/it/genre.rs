@@ -2670,6 +2670,50 @@ fn a_pasted_red_head_and_a_pasted_footer_do_not_print_again() {
     }
 }
 
+/// An article forwarded as another office sent it: that bulletin's head (its name, not
+/// this issue's; 第5期; its unit and date) over the title, its 报尾 at the end. Neither
+/// prints, even with no [footer] in the issue (the 报尾 is the other bulletin's), and
+/// both are said with the other bulletin's name. A first line that only reads as a
+/// bulletin's name, with no 第N期 under it, prints.
+#[test]
+fn another_bulletins_head_and_footer_forwarded_with_an_article_do_not_print() {
+    let text = "江岭路桥公司工作简报\n第5期\n江岭路桥公司办公室编　　　　2026年11月1日\n测试标题\n正文第一段。\n报：集团公司领导\n送：集团各部门\n共印50份\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let w = model.warnings.join("\n");
+    assert!(
+        w.contains(
+            "a.txt:1: its first 3 line(s) are the head of another bulletin, «江岭路桥公司工作简报»"
+        ),
+        "{w}"
+    );
+    assert!(
+        w.contains("a.txt:6: the article ends with the 报尾 of «江岭路桥公司工作简报»"),
+        "{w}"
+    );
+    let body: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.all_inlines())
+        .map(|i| i.text.clone())
+        .collect();
+    assert_eq!(body, "正文第一段。");
+    // No 第N期: the line is the text's, and so is the 报尾 (said, printed).
+    let text = "安全生产工作动态\n测试标题\n正文第一段。\n报：集团公司领导\n送：集团各部门\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let body: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.all_inlines())
+        .map(|i| i.text.clone())
+        .collect();
+    assert!(
+        body.starts_with("安全生产工作动态") && body.contains("报："),
+        "{body}"
+    );
+}
+
 /// A 领导批示 box taller than what page 1 has left under the masthead is an error with
 /// the lines there are, never a box split over two pages; one that leaves the report
 /// no room on page 1 is said.
