@@ -213,7 +213,7 @@ fn read_memo(
     let height = width * aspect;
     let ppi = f64::from(source_px.0) / (width / POINTS_PER_INCH);
 
-    let warning = low_ppi(name, source_px, width, ppi);
+    let warning = low_ppi(name, source_px, width, ppi, block_w);
     let image = if ppi > MAX_PPI {
         reduced(&image, ppi)
     } else {
@@ -241,13 +241,42 @@ fn read_memo(
     ))
 }
 
-/// The warning for a photo whose resolution at its placed width is under [`MIN_PPI`].
-fn low_ppi(name: &str, source_px: (u32, u32), width: f64, ppi: f64) -> Option<String> {
-    (ppi < MIN_PPI).then(|| format!(
-        "{name} is {}×{} px: placed {:.0} mm wide it has {ppi:.0} ppi, under the {MIN_PPI:.0} ppi a photo needs to print sharp; use a larger original, or place it smaller ({{width=50%}}) / 图片分辨率不足（{ppi:.0} ppi），印刷会模糊",
+/// The warning for a photo whose resolution at its placed width is under [`MIN_PPI`],
+/// with the width at which it has that, as a share of the text block `block` wide
+/// (pt): what `{width=N%}` to give; none under a fifth of the block (too small to be
+/// of use: a larger original is the only cure).
+fn low_ppi(name: &str, source_px: (u32, u32), width: f64, ppi: f64, block: f64) -> Option<String> {
+    if ppi >= MIN_PPI {
+        return None;
+    }
+    let sharp = f64::from(source_px.0) / MIN_PPI * POINTS_PER_INCH;
+    let mm = |pt: f64| pt / POINTS_PER_INCH * 25.4;
+    let pct = (sharp / block.max(1.0) * 100.0).floor() as i64;
+    let (cure, cure_zh) = if pct >= 20 {
+        (
+            format!(
+                "use a larger original, or place it at most {:.0} mm wide ({{width={pct}%}} after it in a .md)",
+                mm(sharp).floor()
+            ),
+            format!(
+                "请换用更大的原图，或把宽度缩至 {:.0} 毫米以内（{{width={pct}%}}）",
+                mm(sharp).floor()
+            ),
+        )
+    } else {
+        (
+            format!(
+                "it is sharp only under {:.0} mm wide, too small to be of use: use a larger original",
+                mm(sharp).floor()
+            ),
+            "图片过小，请换用更大的原图".to_owned(),
+        )
+    };
+    Some(format!(
+        "{name} is {}×{} px: placed {:.0} mm wide it has {ppi:.0} ppi, under the {MIN_PPI:.0} ppi a photo needs to print sharp; {cure} / 图片分辨率不足（{ppi:.0} ppi），印刷会模糊；{cure_zh}",
         source_px.0,
         source_px.1,
-        width / POINTS_PER_INCH * 25.4
+        mm(width)
     ))
 }
 
@@ -263,8 +292,9 @@ pub(crate) fn row_widths(aspects: &[f64], width: f64, gap: f64, block_height: f6
 
 impl PhotoFile {
     /// Places the photo `width` wide instead (a photo in a row): its placed size and
-    /// resolution, and the warning when that is too low to print sharp.
-    pub(crate) fn place_at(&mut self, name: &str, width: f64) -> Option<String> {
+    /// resolution, and the warning when that is too low to print sharp (in a text block
+    /// `block` wide).
+    pub(crate) fn place_at(&mut self, name: &str, width: f64, block: f64) -> Option<String> {
         let aspect = self.placed.1 / self.placed.0.max(1e-6);
         self.placed = (width, width * aspect);
         self.ppi = f64::from(self.source_px.0) / (width / POINTS_PER_INCH);
@@ -275,7 +305,7 @@ impl PhotoFile {
             self.image = Arc::new(reduced(&self.image, ppi));
             self.key = typst::utils::hash128(&(self.key, width.to_bits()));
         }
-        self.soft = low_ppi(name, self.source_px, width, self.ppi);
+        self.soft = low_ppi(name, self.source_px, width, self.ppi, block);
         self.soft.clone()
     }
 }

@@ -1906,7 +1906,7 @@ fn place_rows(
                 let Some(file) = photos.iter_mut().find(|f| f.vpath == p.file) else {
                     continue;
                 };
-                if let Some(warning) = file.place_at(&p.src, w) {
+                if let Some(warning) = file.place_at(&p.src, w, block) {
                     warnings.push((p.offset, warning));
                 }
                 (p.width, p.height) = file.placed;

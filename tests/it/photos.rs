@@ -112,8 +112,12 @@ fn the_archive_keeps_the_photos_in_colour() {
 #[test]
 fn a_soft_photo_warns_with_its_ppi_and_a_sharp_one_does_not() {
     let (_d, issue) = md_issue(
-        "会议现场如下。\n\n![会议现场](small.jpg)\n\n![会场全景](big.jpg){width=50%}\n\n会议结束。\n",
-        &[("small.jpg", jpeg(400, 300)), ("big.jpg", jpeg(1000, 600))],
+        "会议现场如下。\n\n![会议现场](small.jpg)\n\n![会场全景](big.jpg){width=50%}\n\n会议结束。\n\n![网页截图](tiny.jpg){width=30%}\n",
+        &[
+            ("small.jpg", jpeg(400, 300)),
+            ("big.jpg", jpeg(1000, 600)),
+            ("tiny.jpg", jpeg(100, 75)),
+        ],
     );
     let dir = tempfile::tempdir().unwrap();
     let report = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
@@ -127,13 +131,25 @@ fn a_soft_photo_warns_with_its_ppi_and_a_sharp_one_does_not() {
         .iter()
         .filter(|w| w.contains("ppi"))
         .collect();
-    // 400 px over the full 156 mm: 65 ppi, named with its file and line.
-    assert_eq!(soft.len(), 1, "{:?}", report.warnings);
+    // 400 px over the full 156 mm: 65 ppi, named with its file and line, and the width
+    // that cures it: 150 ppi at 67.7 mm, 43 % of the block (not a width of habit, which
+    // was larger than the one a photo had).
+    assert_eq!(soft.len(), 2, "{:?}", report.warnings);
     assert!(
         soft[0].contains("small.jpg") && soft[0].contains("65 ppi"),
         "{soft:?}"
     );
     assert!(soft[0].contains("a.md:3:"), "{soft:?}");
+    assert!(
+        soft[0].contains("place it at most 67 mm wide ({width=43%}"),
+        "{soft:?}"
+    );
+    // 100 px: sharp under 16 mm only, no width to give.
+    assert!(
+        soft[1].contains("tiny.jpg") && soft[1].contains("too small to be of use"),
+        "{soft:?}"
+    );
+    assert!(!soft[1].contains("{width="), "{soft:?}");
     // 1000 px over 78 mm (50 %): 326 ppi, no warning; placed at half the width.
     let (issue_model, _) = jianbao::model::load(&issue).unwrap();
     let big = &issue_model.photos[1];
