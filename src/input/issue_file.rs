@@ -1143,12 +1143,12 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         )
     } else if let Some(c) = outside_quotes(line)
         .chars()
-        .find(|c| ['＝', '：', '［', '］', '，'].contains(c))
+        .find(|c| ['＝', '：', '［', '］', '【', '】', '〔', '〕', '，'].contains(c))
     {
         let half = match c {
             '＝' | '：' => '=',
-            '［' => '[',
-            '］' => ']',
+            '［' | '【' | '〔' => '[',
+            '］' | '】' | '〕' => ']',
             _ => ',',
         };
         (

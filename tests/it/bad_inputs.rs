@@ -977,6 +977,18 @@ fn toml_full_width_equals_sign_is_named() {
     );
 }
 
+/// 【article】 typed for a table's header in Chinese mode: named as the ＝ is.
+#[test]
+fn toml_full_width_brackets_of_a_header_are_named() {
+    let (_d, out) = build_with(|t| t.replace("[[article]]", "【【article】】"), OK);
+    expect(
+        "TOML: 【【article】】 typed in Chinese mode",
+        &out,
+        1,
+        &["«【» is a full-width mark", "半角 ["],
+    );
+}
+
 #[test]
 fn a_key_of_another_table_is_sent_there() {
     // `date` added at the end of the file, under the last [[article]]: [issue]'s
