@@ -560,10 +560,18 @@ pub fn issue_files(dir: &Path) -> Vec<PathBuf> {
 /// a date earlier than the previous issue's, a cumulative number that does not follow
 /// the count. Issues are taken in the order of their cumulative numbers, else of their
 /// years and numbers.
-pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
+pub fn continuity(dir: &Path) -> Result<Continuity> {
     let mut listed = Vec::new();
+    let mut unread = Vec::new();
     for path in issue_files(dir) {
-        let loaded = issue_file::load(&path)?;
+        // A file that cannot be read is said, and the series checked without it.
+        let loaded = match issue_file::load(&path) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                unread.push(e);
+                continue;
+            }
+        };
         let f = &loaded.file;
         listed.push(Listed {
             // A label (〔第三期〕) says the number when there is no `number`.
@@ -600,7 +608,21 @@ pub fn continuity(dir: &Path) -> Result<(Vec<Listed>, Vec<Break>)> {
         breaks.extend(breaks_in(&mut issues));
         listed.extend(issues);
     }
-    Ok((listed, breaks))
+    Ok(Continuity {
+        listed,
+        breaks,
+        unread,
+    })
+}
+
+/// What [`continuity`] found in a folder of issues.
+pub struct Continuity {
+    /// The issues read, in the order of their series.
+    pub listed: Vec<Listed>,
+    /// The breaks in their series.
+    pub breaks: Vec<Break>,
+    /// The errors of the issue files that could not be read (left out of the series).
+    pub unread: Vec<crate::Error>,
 }
 
 /// The breaks of one series, its issues put in order: of the cumulative numbers when

@@ -60,8 +60,16 @@ fn fonts_cover_everything(args: &CheckArgs) -> jianbao::Result<bool> {
 
 /// `jianbao check DIR`: the continuity of a folder of issues.
 fn continuity(args: &CheckArgs) -> jianbao::Result<ExitCode> {
-    let (listed, breaks) = jianbao::series::continuity(&args.issue)?;
-    if listed.is_empty() {
+    let jianbao::series::Continuity {
+        listed,
+        breaks,
+        unread,
+    } = jianbao::series::continuity(&args.issue)?;
+    let color = std::io::stderr().is_terminal();
+    for e in &unread {
+        eprint!("{}", e.render(color));
+    }
+    if listed.is_empty() && unread.is_empty() {
         return Err(jianbao::InputError::file(
             &args.issue,
             "no issue files in this folder (DIR/*/issue.toml) / 文件夹中没有期刊文件",
@@ -79,7 +87,14 @@ fn continuity(args: &CheckArgs) -> jianbao::Result<ExitCode> {
         listed.len(),
         breaks.len()
     ));
-    Ok(exit(breaks.is_empty()))
+    if !unread.is_empty() {
+        emit(&format!(
+            "{} issue file(s) could not be read and are left out of the series (see above) / {} 个期刊文件无法读取，未计入（见上）\n",
+            unread.len(),
+            unread.len()
+        ));
+    }
+    Ok(exit(breaks.is_empty() && unread.is_empty()))
 }
 
 pub(super) fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {

@@ -296,6 +296,41 @@ fn continuity_finds_a_doubled_and_a_skipped_number() {
     assert!(out.contains("3 issue(s), 1 break(s)"), "{out}");
 }
 
+/// An issue file with a TOML error in the folder is said at its line, and the series
+/// checked without it (`check DIR` stopped at the first, with nothing of the rest).
+#[test]
+fn continuity_goes_on_past_an_issue_file_that_cannot_be_read() {
+    let dir = series_folder(
+        &[
+            ("01", 1, 1, "2026-01-05"),
+            ("02", 2, 2, "2026-01-12"),
+            ("04", 4, 4, "2026-01-26"),
+        ],
+        "",
+    );
+    let bad = dir.path().join("02/issue.toml");
+    let text = std::fs::read_to_string(&bad).unwrap();
+    std::fs::write(&bad, text.replace("title = ", "title ＝ ")).unwrap();
+    let o = jianbao(&["check", s(dir.path())]);
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(
+        err.contains("02/issue.toml:") && err.contains("«＝»"),
+        "{err}"
+    );
+    assert!(
+        out.contains("04/issue.toml: number 4 follows 1: 2, 3 skipped"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 issue(s), 2 break(s)") && out.contains("1 issue file(s) could not be read"),
+        "{out}"
+    );
+}
+
 /// Supplements (增刊第N期) are a series of their own: `check DIR` does not take 增刊第1期
 /// for a doubled 第1期, and `next` on a supplement writes the next supplement.
 #[test]
