@@ -76,52 +76,167 @@ pub struct NextIssue {
     pub notes: Vec<String>,
 }
 
-/// The number in an issue line written as a label (`label = "〔第三期〕"`): the first
-/// run of Chinese numerals or of digits, its value, its byte range, and whether it is
-/// in Chinese numerals.
-fn label_number(label: &str) -> Option<(u64, std::ops::Range<usize>, bool)> {
-    let numeral = |c: char| "〇零一二三四五六七八九十百千两".contains(c);
-    let cs: Vec<(usize, char)> = label.char_indices().collect();
-    let start = cs
-        .iter()
-        .position(|&(_, c)| numeral(c) || c.is_ascii_digit())?;
-    let chinese = numeral(cs[start].1);
-    let len = cs[start..]
-        .iter()
-        .take_while(|&&(_, c)| {
-            if chinese {
-                numeral(c)
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        .count();
-    let from = cs[start].0;
-    let to = cs.get(start + len).map_or(label.len(), |&(i, _)| i);
-    let run = &label[from..to];
-    let n = if chinese {
-        crate::model::numerals::parse_chinese_number(run)?
-    } else {
-        run.parse().ok()?
-    };
-    (n > 0).then_some((n, from..to, chinese))
+/// What a run of figures in a label counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Counts {
+    /// The year (2026年第9期, 〔2026〕第9期, 二〇二六年第九期).
+    Year,
+    /// The cumulative number (总第127期).
+    Total,
+    /// The issue's number.
+    Number,
 }
 
-/// The label with its number moved on to `next(number)`, written as it was (in
-/// Chinese numerals, or in digits zero-padded as they were). None when it holds no
-/// number.
-fn next_label(label: &str, next: impl Fn(u64) -> u64) -> Option<String> {
-    let (n, range, chinese) = label_number(label)?;
-    let new = if chinese {
-        crate::model::numerals::chinese_number(next(n))
-    } else {
-        format!("{:0width$}", next(n), width = range.len())
-    };
-    Some(format!(
-        "{}{new}{}",
-        &label[..range.start],
-        &label[range.end..]
-    ))
+/// A run of Chinese numerals or of digits in a label: its value, its byte range,
+/// whether it is in Chinese numerals, and what it counts.
+#[derive(Debug, Clone)]
+struct Run {
+    value: u64,
+    range: std::ops::Range<usize>,
+    chinese: bool,
+    counts: Counts,
+}
+
+/// The runs of figures in an issue line written as a label, each read as the year
+/// (four digits, or followed by 年, or in 〔〕 before 第), the cumulative number (after
+/// 总第) or the issue's number (the rest).
+fn label_runs(label: &str) -> Vec<Run> {
+    const NUMERALS: &str = "〇零一二三四五六七八九十百千两";
+    let numeral = |c: char| NUMERALS.contains(c);
+    let cs: Vec<(usize, char)> = label.char_indices().collect();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i].1;
+        if !(numeral(c) || c.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let chinese = numeral(c);
+        let len = cs[i..]
+            .iter()
+            .take_while(|&&(_, c)| {
+                if chinese {
+                    numeral(c)
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
+        let from = cs[i].0;
+        let to = cs.get(i + len).map_or(label.len(), |&(at, _)| at);
+        let run = &label[from..to];
+        let after = label[to..].trim_start();
+        let before = label[..from].trim_end();
+        // A year in Chinese numerals is written digit by digit (二〇二六).
+        let digit_by_digit = || -> Option<u64> {
+            run.chars()
+                .map(|c| {
+                    "〇一二三四五六七八九"
+                        .chars()
+                        .position(|d| d == c)
+                        .map(|d| d as u64)
+                })
+                .try_fold(0u64, |n, d| Some(n * 10 + d?))
+        };
+        let year_like = len == 4
+            && (after.starts_with('年') || after.starts_with(['〕', ']', '）', ')']) || !chinese);
+        let value = if chinese && year_like {
+            digit_by_digit()
+        } else if chinese {
+            crate::model::numerals::parse_chinese_number(run)
+        } else {
+            run.parse().ok()
+        };
+        if let Some(value) = value {
+            let counts = if year_like && (1900..=2200).contains(&value) {
+                Counts::Year
+            } else if before.ends_with("总第") || before.ends_with('总') {
+                Counts::Total
+            } else {
+                Counts::Number
+            };
+            runs.push(Run {
+                value,
+                range: from..to,
+                chinese,
+                counts,
+            });
+        }
+        i += len;
+    }
+    runs
+}
+
+/// The issue's number in an issue line written as a label (`label = "〔第三期〕"`,
+/// `2026年第9期（总第127期）`): the first run of figures that is not the year or the
+/// cumulative number; none when there is none, or it is 0.
+fn label_number(label: &str) -> Option<u64> {
+    label_runs(label)
+        .into_iter()
+        .find(|r| r.counts == Counts::Number)
+        .map(|r| r.value)
+        .filter(|&n| n > 0)
+}
+
+/// What moves in a label for the next issue: its number to `next(number)`, its year
+/// (old, new) when the date changes year, its cumulative number to `total`.
+struct LabelMoves<F: Fn(u64) -> u64> {
+    next: F,
+    year: Option<(i32, i32)>,
+    total: Option<u32>,
+}
+
+/// The label with its figures moved on, each written as it was (in Chinese numerals,
+/// a year digit by digit, or in digits zero-padded as they were). None when it holds
+/// no issue number.
+fn next_label<F: Fn(u64) -> u64>(label: &str, moves: &LabelMoves<F>) -> Option<String> {
+    let runs = label_runs(label);
+    runs.iter()
+        .find(|r| r.counts == Counts::Number && r.value > 0)?;
+    let mut out = String::new();
+    let mut at = 0;
+    let mut number_moved = false;
+    for r in &runs {
+        let new = match r.counts {
+            // Only the first number is the issue's (第9期 in 第9期第2版 and the like).
+            Counts::Number if !number_moved => {
+                number_moved = true;
+                Some((moves.next)(r.value))
+            }
+            Counts::Year => moves
+                .year
+                .filter(|(old, _)| i64::from(*old) == r.value as i64)
+                .map(|(_, new)| new as u64),
+            Counts::Total => moves.total.map(u64::from),
+            Counts::Number => None,
+        };
+        let Some(new) = new else { continue };
+        let written = match (r.chinese, r.counts) {
+            (true, Counts::Year) => new
+                .to_string()
+                .chars()
+                .filter_map(|c| c.to_digit(10))
+                .map(|d| {
+                    "〇一二三四五六七八九"
+                        .chars()
+                        .nth(d as usize)
+                        .unwrap_or('〇')
+                })
+                .collect(),
+            (true, _) => crate::model::numerals::chinese_number(new),
+            // Zero-padded only as it was (第09期; not 第24期 → 第01期).
+            (false, _) if label[r.range.clone()].starts_with('0') => {
+                format!("{:0width$}", new, width = r.range.len())
+            }
+            (false, _) => new.to_string(),
+        };
+        out.push_str(&label[at..r.range.start]);
+        out.push_str(&written);
+        at = r.range.end;
+    }
+    out.push_str(&label[at..]);
+    Some(out)
 }
 
 /// The default folder of the next issue: the issue's folder name with its number (and
@@ -243,7 +358,15 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
     // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
     let label = f.issue.label.as_ref().map(|l| {
         let l = l.get_ref();
-        next_label(l, next_number)
+        if total.is_none() && label_runs(l).iter().any(|r| r.counts == Counts::Total) {
+            notes.push(format!("the label «{l}» holds a 总第…期 and the issue file no total: that number is kept as written; change it, or give [issue] total / 期号标签「{l}」中的总期号已原样保留，请修改，或在 [issue] 中写 total"));
+        }
+        let moves = LabelMoves {
+            next: next_number,
+            year: old_year.filter(|_| new_year).map(|old| (old, year)),
+            total,
+        };
+        next_label(l, &moves)
         .unwrap_or_else(|| {
             notes.push(format!("the label «{l}» holds no number and is kept as written: change it for the new issue / 期号标签「{l}」中没有数字，已原样保留，请修改"));
             l.clone()
@@ -577,7 +700,7 @@ pub fn continuity(dir: &Path) -> Result<Continuity> {
             // A label (〔第三期〕) says the number when there is no `number`.
             number: f.issue.number.as_ref().map(|n| *n.get_ref()).or_else(|| {
                 let label = f.issue.label.as_ref()?;
-                u32::try_from(label_number(label.get_ref())?.0).ok()
+                u32::try_from(label_number(label.get_ref())?).ok()
             }),
             total: f.issue.total.as_ref().map(|t| *t.get_ref()),
             date: f
@@ -695,6 +818,50 @@ fn breaks_in(listed: &mut [Listed]) -> Vec<Break> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Labels as offices write them: the issue's number moves, the year moves with the
+    /// date (only the year that is the old date's), the 总第 with the total; a year in
+    /// Chinese numerals is written digit by digit. (The year was taken for the number:
+    /// 2026年第9期 → 2027年第9期, 二〇二六年第九期 → 七年第九期.)
+    #[test]
+    fn a_label_moves_its_number_its_year_and_its_total() {
+        let moves = |year: Option<(i32, i32)>, total: Option<u32>, reset: bool| LabelMoves {
+            next: move |n: u64| if reset { 1 } else { n + 1 },
+            year,
+            total,
+        };
+        let same_year = moves(None, Some(128), false);
+        for (label, want) in [
+            ("〔第三期〕", "〔第四期〕"),
+            ("第09期", "第10期"),
+            ("2026年第9期", "2026年第10期"),
+            ("〔2026〕第9期", "〔2026〕第10期"),
+            ("2026年第9期（总第127期）", "2026年第10期（总第128期）"),
+            ("二〇二六年第九期", "二〇二六年第十期"),
+            ("第9期（总第一百二十七期）", "第10期（总第一百二十八期）"),
+            ("第9期 2026年11月", "第10期 2026年11月"),
+        ] {
+            assert_eq!(
+                next_label(label, &same_year).as_deref(),
+                Some(want),
+                "{label}"
+            );
+        }
+        let new_year = moves(Some((2026, 2027)), None, true);
+        assert_eq!(
+            next_label("2026年第24期", &new_year).as_deref(),
+            Some("2027年第1期")
+        );
+        assert_eq!(
+            next_label("二〇二六年第二十四期", &new_year).as_deref(),
+            Some("二〇二七年第一期")
+        );
+        assert_eq!(next_label("本期增发", &same_year), None);
+        // The number a folder's continuity reads: the issue's, not the year.
+        assert_eq!(label_number("2026年第9期（总第127期）"), Some(9));
+        assert_eq!(label_number("二〇二六年第九期"), Some(9));
+        assert_eq!(label_number("〔第三期〕"), Some(3));
+    }
 
     #[test]
     fn next_dir_moves_the_number_and_the_year() {
