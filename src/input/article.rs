@@ -1843,6 +1843,18 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 current = Some((None, Vec::new()));
             }
+            // Between two Latin words (Introduction to⏎Algorithms, Thomas H.⏎Cormen) a
+            // line break is the space it stands for; beside Chinese it is nothing.
+            Event::SoftBreak if latin_on_both_sides(text, range.clone()) => {
+                let space = plain(" ".to_owned(), None);
+                if let Some(p) = photo.as_mut() {
+                    p.caption.push(space);
+                } else if let Some((_, _, Some(cell))) = table.as_mut() {
+                    cell.push(space);
+                } else if let Some((_, inlines)) = current.as_mut() {
+                    inlines.push(space);
+                }
+            }
             Event::SoftBreak => {}
             // A line break the author asked for (two spaces or a `\` at the line's
             // end): a new line inside the paragraph, which keeps its indent.
@@ -2676,10 +2688,38 @@ pub(crate) fn heading_number(level: u8, n: u64) -> String {
 /// 2.5% or 第二, is not.
 fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     let before = text[..brk.start].trim_end().chars().last();
-    if !before.is_some_and(|c| "。；：！？;:".contains(c)) {
+    // The line before is an item too (1、课程建设⏎2、教材建设: topics with no mark
+    // at their ends), or it ended its sentence.
+    let line_before = text[..brk.start]
+        .rfind('\n')
+        .map_or(&text[..brk.start], |i| &text[i + 1..brk.start]);
+    if !before.is_some_and(|c| "。；：！？;:".contains(c)) && !opens_with_item_number(line_before)
+    {
         return false;
     }
-    let next = text[brk.end..].trim_start_matches([' ', '\t', '\u{3000}']);
+    opens_with_item_number(&text[brk.end..])
+}
+
+/// Whether a line (after a soft break) ends and the next begins with Latin letters or
+/// figures: the break is a space between words, as in English.
+fn latin_on_both_sides(text: &str, brk: Range<usize>) -> bool {
+    let before = text[..brk.start].trim_end().chars().last();
+    let after = text[brk.end..].trim_start().chars().next();
+    match (before, after) {
+        // Figures on both sides may be one number cut by a hard wrap.
+        (Some(b), Some(a)) if b.is_ascii_digit() && a.is_ascii_digit() => false,
+        (Some(b), Some(a)) => {
+            (b.is_ascii_alphanumeric() || ".,;:)".contains(b))
+                && (a.is_ascii_alphanumeric() || a == '(')
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line opens with a number an author types for an item: 1、 2． （一） （1）
+/// 一、 ①.
+fn opens_with_item_number(line: &str) -> bool {
+    let next = line.trim_start_matches([' ', '\t', '\u{3000}', '>']);
     let mut chars = next.chars();
     let is_cn = |c: char| "一二三四五六七八九十".contains(c);
     match chars.next() {
@@ -3582,6 +3622,40 @@ mod tests {
             "完成。\n第二季度开工。\n",
         ] {
             assert_eq!(parse_markdown(md, true).blocks.len(), 1, "{md}");
+        }
+        // Topics typed one a line with no mark at their ends (they ran together into
+        // «1、课程建设2、教材建设3、师资培训»).
+        let md = "本学期重点工作包括：\n1、课程建设\n2、教材建设\n3、师资培训\n";
+        let all: Vec<String> = parse_markdown(md, true).blocks.iter().map(texts).collect();
+        assert_eq!(
+            all,
+            [
+                "本学期重点工作包括：",
+                "1、课程建设",
+                "2、教材建设",
+                "3、师资培训"
+            ]
+        );
+    }
+
+    /// A line break between Latin words is a space (it fused «Introduction
+    /// toAlgorithms», «H.Cormen»); beside Chinese, in a URL and in a number, none.
+    #[test]
+    fn a_line_break_between_latin_words_is_a_space() {
+        for (md, want) in [
+            (
+                "参考教材为Introduction to\nAlgorithms（第3版），作者Thomas H.\nCormen等。\n",
+                "参考教材为Introduction to Algorithms（第3版），作者Thomas H. Cormen等。",
+            ),
+            ("会议要求\n各单位落实。\n", "会议要求各单位落实。"),
+            (
+                "详见https://example.edu.cn/\nnotice。\n",
+                "详见https://example.edu.cn/notice。",
+            ),
+            ("共计1,2\n34人。\n", "共计1,234人。"),
+        ] {
+            let all: Vec<String> = parse_markdown(md, true).blocks.iter().map(texts).collect();
+            assert_eq!(all, [want], "{md}");
         }
     }
 
