@@ -1261,7 +1261,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     // photo goes beside it.
     let mut row_open = false;
 
-    let (unset, underlines) = sentence_underlines(text);
+    let (unmatter, matter) = front_matter(text);
+    warnings.extend(matter);
+    let (unset, underlines) = sentence_underlines(&unmatter);
     warnings.extend(underlines);
     let text = unset.as_str();
     // `depth`: how many lists the text is in (2 and more: an item of a nested list).
@@ -2700,6 +2702,62 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     opens_with_item_number(&text[brk.end..])
 }
 
+/// The front matter a Markdown editor writes over the text (Typora, Obsidian, pandoc:
+/// `---`, then `title: …` `author: …` lines, then `---` or `...`): blanked, so that it
+/// does not print (it printed as a ※ divider over a heading of its keys), and said.
+fn front_matter(text: &str) -> (String, Option<MdWarning>) {
+    let mut out = text.to_owned();
+    let Some((range, keys)) = front_matter_span(text) else {
+        return (out, None);
+    };
+    crate::input::text_input::blank_out(&mut out, range.clone());
+    let message = format!(
+        "front matter ({} between --- lines, as Markdown editors write it) is not printed; the issue file gives the title and byline / 文首的 YAML 元数据（{}）不排出，标题、署名以期刊文件为准",
+        keys.join(", "),
+        keys.join("、")
+    );
+    (
+        out,
+        Some(MdWarning {
+            offset: range.start,
+            message,
+        }),
+    )
+}
+
+/// Where a Markdown text's front matter is (bytes), and its keys (`title:`); none when
+/// the text does not open with one. `check` leaves it alone too.
+pub(crate) fn front_matter_span(text: &str) -> Option<(Range<usize>, Vec<String>)> {
+    let body = text.trim_start_matches('\u{feff}');
+    let start = text.len() - body.len();
+    let mut lines = body.split_inclusive('\n');
+    let first = lines.next().filter(|l| l.trim_end() == "---")?;
+    let mut end = start + first.len();
+    let mut keys = Vec::new();
+    for line in lines {
+        let t = line.trim_end();
+        end += line.len();
+        if (t == "---" || t == "...") && !keys.is_empty() {
+            return Some((start..end, keys));
+        }
+        let key = t.split_once(':').map(|(k, _)| k.trim());
+        match key {
+            Some(k)
+                if !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+            {
+                keys.push(format!("{k}:"));
+            }
+            // A list or a folded value under a key.
+            _ if !keys.is_empty() && (t.starts_with(' ') || t.starts_with('-') || t.is_empty()) => {
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether a line (after a soft break) ends and the next begins with Latin letters or
 /// figures: the break is a space between words, as in English.
 fn latin_on_both_sides(text: &str, brk: Range<usize>) -> bool {
@@ -3635,6 +3693,37 @@ mod tests {
                 "2、教材建设",
                 "3、师资培训"
             ]
+        );
+    }
+
+    /// YAML front matter over the text (Typora, Obsidian) printed as a ※ divider over
+    /// a heading «title: …author: …»: it is not printed, and said.
+    #[test]
+    fn front_matter_is_not_printed() {
+        let md =
+            "---\ntitle: 学生评教工作情况\nauthor: 教务处\ntags:\n  - 评教\n---\n\n正文第一段。\n";
+        let parsed = parse_markdown(md, true);
+        let all: Vec<String> = parsed.blocks.iter().map(texts).collect();
+        assert_eq!(all, ["正文第一段。"]);
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.offset == 0 && w.message.contains("title:, author:, tags:")),
+            "{:?}",
+            parsed
+                .warnings
+                .iter()
+                .map(|w| &w.message)
+                .collect::<Vec<_>>()
+        );
+        // A divider at the top with text under it is the divider it is.
+        let md = "---\n\n正文第一段。\n\n---\n";
+        assert!(
+            parse_markdown(md, true)
+                .warnings
+                .iter()
+                .all(|w| !w.message.contains("front matter"))
         );
     }
 

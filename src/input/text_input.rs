@@ -403,6 +403,22 @@ fn normalize_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// Spaces in place of a part of an article's text, byte for byte; its line ends stay,
+/// so every place in the text stays where it was.
+pub(crate) fn blank_out(text: &mut String, range: std::ops::Range<usize>) {
+    let blank: String = text[range.clone()]
+        .chars()
+        .map(|c| {
+            if c == '\n' {
+                "\n".to_owned()
+            } else {
+                " ".repeat(c.len_utf8())
+            }
+        })
+        .collect();
+    text.replace_range(range, &blank);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ use crate::input::issue_file::{self, LoadedIssueFile};
 use crate::input::issue_file::{DateStyle, PrintCount};
 use crate::input::photo::{self, PhotoFile};
 use crate::input::text_input;
+use crate::input::text_input::blank_out;
 use crate::model::numerals::{
     chinese_date, chinese_month, chinese_number, chinese_numeral_date, chinese_numeral_month,
 };
@@ -1406,22 +1407,6 @@ fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
         first.trim_start_matches('#').trim()
     ));
     blank_out(text, start..end);
-}
-
-/// Spaces in place of a part of an article's text, byte for byte; its line ends stay,
-/// so every place in the text stays where it was.
-fn blank_out(text: &mut String, range: std::ops::Range<usize>) {
-    let blank: String = text[range.clone()]
-        .chars()
-        .map(|c| {
-            if c == '\n' {
-                "\n".to_owned()
-            } else {
-                " ".repeat(c.len_utf8())
-            }
-        })
-        .collect();
-    text.replace_range(range, &blank);
 }
 
 /// What a contributor's file copied from an issue opens with, over its title: the

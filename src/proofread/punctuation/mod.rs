@@ -752,6 +752,13 @@ mod tests {
         let md = "见[链接](http://a.b/c?x=1,2)和`a,b`以及\n\n```\n代码,不改\n```\n";
         assert_eq!(fix(md, Options::MARKDOWN), md);
         assert_eq!(fix("- 列表,项\n", Options::MARKDOWN), "- 列表，项\n");
+        // Front matter is not text: its colons stay (they became ：, and the block no
+        // longer read as front matter).
+        let md = "---\ntitle: 学生评教\ntags: [评教, 质量]\n---\n\n正文,一段\n";
+        assert_eq!(
+            fix(md, Options::MARKDOWN),
+            "---\ntitle: 学生评教\ntags: [评教, 质量]\n---\n\n正文，一段\n"
+        );
     }
 
     #[test]

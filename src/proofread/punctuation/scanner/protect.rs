@@ -26,6 +26,16 @@ impl Scanner {
                 }
             }
         }
+        // A Markdown file's front matter (title: …) is not text: it does not print.
+        if self.opts.markdown
+            && let Some((span, _)) = crate::input::article::front_matter_span(text)
+        {
+            let from = self.off.partition_point(|&o| o < span.start);
+            let to = self.off.partition_point(|&o| o < span.end);
+            for k in from..to {
+                self.protected[k] = true;
+            }
+        }
         let n = self.n();
         // An HTML entity pasted from a web page into a .txt (&nbsp; &amp;) is the one
         // character the build prints for it: its ; is not a semicolon.
