@@ -1263,6 +1263,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
 
     let (unmatter, matter) = front_matter(text);
     warnings.extend(matter);
+    let unmatter = html_images(&unmatter);
     let (unset, underlines) = sentence_underlines(&unmatter);
     warnings.extend(underlines);
     let text = unset.as_str();
@@ -2725,6 +2726,114 @@ fn front_matter(text: &str) -> (String, Option<MdWarning>) {
     )
 }
 
+/// Pictures given in HTML on lines of their own (`<img src="a.jpg" alt="会议现场"
+/// width="300">`, what Typora writes for a picture resized with its zoom, often inside
+/// `<div align="center">`): written as the Markdown photos they are, on the same line,
+/// so that they print as photos (they vanished with their tags). A width in pixels is
+/// taken at 96 to the inch, against a text block 156 mm wide; a zoom or a width in %
+/// as that share.
+fn html_images(text: &str) -> String {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let lower = tag.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(name).map(|i| from + i) {
+            from = i + name.len();
+            let boundary = i == 0 || lower[..i].ends_with([' ', '\t', '\n']);
+            let rest = tag[from..].trim_start();
+            let Some(rest) = rest.strip_prefix('=').filter(|_| boundary) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let value = match rest.chars().next()? {
+                q @ ('"' | '\'') => rest[1..].split(q).next()?,
+                _ => rest.split([' ', '>', '/']).next()?,
+            };
+            return Some(value.to_owned());
+        }
+        None
+    };
+    let percent = |tag: &str| -> Option<u32> {
+        let pct = |v: &str| v.trim().strip_suffix('%')?.trim().parse::<f64>().ok();
+        let share = if let Some(style) = attr(tag, "style") {
+            style
+                .split(';')
+                .find_map(|d| d.split_once(':').filter(|(k, _)| k.trim() == "zoom"))
+                .and_then(|(_, v)| pct(v))
+        } else {
+            None
+        };
+        let share = share.or_else(|| {
+            let w = attr(tag, "width")?;
+            pct(&w).or_else(|| {
+                let px: f64 = w.trim().trim_end_matches("px").parse().ok()?;
+                Some(px * 25.4 / 96.0 / 156.0 * 100.0)
+            })
+        })?;
+        Some(share.round().clamp(10.0, 100.0) as u32)
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim();
+        let lower = body.to_ascii_lowercase();
+        if !lower.contains("<img") {
+            out.push_str(line);
+            continue;
+        }
+        // The tags of the line; it is taken only when it holds pictures and wrappers.
+        let mut photos = Vec::new();
+        let mut only_pictures = true;
+        let mut rest = body;
+        while let Some(open) = rest.find('<') {
+            if !rest[..open].trim().is_empty() {
+                only_pictures = false;
+            }
+            let Some(close) = rest[open..].find('>').map(|i| open + i + 1) else {
+                only_pictures = false;
+                break;
+            };
+            let tag = &rest[open..close];
+            let name: String = tag[1..]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            match name.as_str() {
+                "img" => match attr(tag, "src") {
+                    Some(src) => {
+                        photos.push((src, attr(tag, "alt").unwrap_or_default(), percent(tag)))
+                    }
+                    None => only_pictures = false,
+                },
+                "div" | "p" | "center" | "figure" | "br" => {}
+                _ => only_pictures = false,
+            }
+            rest = &rest[close..];
+        }
+        if !rest.trim().is_empty() || photos.is_empty() || !only_pictures {
+            out.push_str(line);
+            continue;
+        }
+        let written: Vec<String> = photos
+            .into_iter()
+            .map(|(src, alt, pct)| {
+                let src = if src.contains(' ') {
+                    format!("<{src}>")
+                } else {
+                    src
+                };
+                let width = pct.map(|p| format!("{{width={p}%}}")).unwrap_or_default();
+                format!("![{alt}]({src}){width}")
+            })
+            .collect();
+        out.push_str(&written.join(" "));
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Where a Markdown text's front matter is (bytes), and its keys (`title:`); none when
 /// the text does not open with one. `check` leaves it alone too.
 pub(crate) fn front_matter_span(text: &str) -> Option<(Range<usize>, Vec<String>)> {
@@ -3724,6 +3833,33 @@ mod tests {
                 .warnings
                 .iter()
                 .all(|w| !w.message.contains("front matter"))
+        );
+    }
+
+    /// A picture given in HTML (Typora's zoomed picture, one in a centred div) is the
+    /// photo it is: it vanished with its tags.
+    #[test]
+    fn a_picture_given_in_html_is_a_photo() {
+        let md = "会议现场如下。\n\n<img src=\"a.jpg\" alt=\"会议现场\" style=\"zoom:50%;\" />\n\n<div align=\"center\"><img src='b c.jpg' width=\"295\"></div>\n\n后文。\n";
+        let parsed = parse_markdown(md, true);
+        let photos: Vec<(String, Option<f64>, String)> = parsed
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Image(p) => Some((
+                    p.src.clone(),
+                    p.want,
+                    p.caption.iter().map(|i| i.text.as_str()).collect(),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            photos,
+            [
+                ("a.jpg".to_owned(), Some(0.5), "会议现场".to_owned()),
+                ("b c.jpg".to_owned(), Some(0.5), String::new()),
+            ]
         );
     }
 
