@@ -1525,18 +1525,38 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 if let Some(t) = html_table(&text[range.clone()]) {
                     blocks.push(Block::Table(t));
                     html_table_read = true;
-                } else if !centred {
-                    let message = if is_comment(&text[range.clone()]) {
-                        "an HTML comment is not printed / HTML 注释不排出"
+                } else {
+                    let html = &text[range.clone()];
+                    let unclosed = html.trim_start().starts_with("<!--") && !html.contains("-->");
+                    let message = if unclosed {
+                        Some("an HTML comment opened here is never closed with -->: nothing after it prints; close it where the note ends / HTML 注释缺少结束符 -->，其后全部内容都不排出，请在注释结束处补上 -->")
+                    } else if is_comment(html) {
+                        Some("an HTML comment is not printed / HTML 注释不排出")
+                    } else if !centred {
+                        Some("HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出")
                     } else {
-                        "HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出"
+                        None
                     };
-                    warnings.push(MdWarning {
-                        offset: range.start,
-                        message: message.into(),
-                    });
+                    if let Some(message) = message {
+                        warnings.push(MdWarning {
+                            offset: range.start,
+                            message: message.into(),
+                        });
+                    }
+                    // The block's text, its tags and comments out, read as a whole: a
+                    // comment over several lines came in pieces, each printed as typed.
+                    let bare = strip_tags(html);
+                    let bare = bare.trim();
+                    if !bare.is_empty() {
+                        current
+                            .get_or_insert_with(|| (None, Vec::new()))
+                            .1
+                            .push(plain(bare.to_owned(), None));
+                    }
                 }
             }
+            // Read whole at the block's start.
+            Event::Html(_) if in_html_block => {}
             Event::End(TagEnd::HtmlBlock) => {
                 in_html_block = false;
                 if std::mem::take(&mut html_table_read) {
@@ -2324,13 +2344,19 @@ fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         let after = &rest[open..];
-        let close = if after.starts_with("<!--") {
+        let comment = after.starts_with("<!--");
+        let close = if comment {
             after.find("-->").map(|i| i + 3)
         } else {
             after.find('>').map(|i| i + 1)
         };
         match close {
             Some(c) => rest = &after[c..],
+            // A comment never closed hides all after it, as in a browser.
+            None if comment => {
+                rest = "";
+                break;
+            }
             None => {
                 rest = after;
                 break;
@@ -3833,6 +3859,35 @@ mod tests {
                 .warnings
                 .iter()
                 .all(|w| !w.message.contains("front matter"))
+        );
+    }
+
+    /// A comment over several lines (a «not for print» note) printed, markers and all,
+    /// while the build said it did not; one never closed hides all after it, said.
+    #[test]
+    fn a_comment_over_several_lines_is_not_printed() {
+        for md in [
+            "第一段。\n\n<!--\n暂不刊发的内容。\n-->\n\n第二段。\n",
+            "第一段。\n\n<!-- 以下内容暂不刊发：\n某学院评教问题正在调查中。 -->\n\n第二段。\n",
+        ] {
+            let parsed = parse_markdown(md, true);
+            let all: Vec<String> = parsed.blocks.iter().map(texts).collect();
+            assert_eq!(all, ["第一段。", "第二段。"], "{md}");
+            assert!(
+                parsed
+                    .warnings
+                    .iter()
+                    .any(|w| w.message.contains("an HTML comment is not printed"))
+            );
+        }
+        let parsed = parse_markdown("第一段。\n\n<!-- 待定\n\n第二段。\n", true);
+        let all: Vec<String> = parsed.blocks.iter().map(texts).collect();
+        assert_eq!(all, ["第一段。"]);
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("never closed"))
         );
     }
 
