@@ -581,6 +581,26 @@ fn span_in(text: &str, key: &[&str]) -> Option<Range<usize>> {
     (span != (0..0)).then_some(span)
 }
 
+/// Whether a text's TOML gives this very key (`style.page.chars`), not only a table
+/// on its way.
+fn has_key(text: &str, key: &[&str]) -> bool {
+    let Ok(root) = toml::de::DeTable::parse(text) else {
+        return false;
+    };
+    let mut table = root.get_ref();
+    for (i, k) in key.iter().enumerate() {
+        let Some((_, v)) = table.iter().find(|(name, _)| name.get_ref() == k) else {
+            return false;
+        };
+        match v.get_ref() {
+            _ if i + 1 == key.len() => return true,
+            toml::de::DeValue::Table(t) => table = t,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Checks a font folder given with `--font-dir`.
 pub(crate) fn check_font_dir(path: &Path) -> Result<()> {
     match font_dir_problem(path) {
@@ -645,7 +665,13 @@ pub(crate) fn load(path: &Path) -> Result<LoadedIssueFile> {
     })?;
     let text = crate::input::text_input::decode(path, &bytes)?.text;
     let series = read_series(path, &text)?;
-    let file = parse_with(path, &text, series.as_ref())?;
+    let mut file = parse_with(path, &text, series.as_ref())?;
+    let given = |key: &[&str]| {
+        has_key(&text, key) || series.as_ref().is_some_and(|s| has_key(&s.text, key))
+    };
+    if !given(&["style", "page", "chars"]) {
+        file.style.chars_follow_body();
+    }
     Ok(LoadedIssueFile {
         path: path.to_owned(),
         text,

@@ -532,6 +532,16 @@ fn mm(s: Size) -> String {
 }
 
 impl Style {
+    /// `[style.page] chars` not given: as many body characters a line as the block
+    /// holds at the body's size (28 of 三号 in 156 mm, 37 of 小四), so that a body size
+    /// set alone does not letter-space every line (小四 at 28 a line stood 4 pt apart).
+    pub fn chars_follow_body(&mut self) {
+        let body = self.fonts.body.size.0;
+        if body > 0.0 {
+            self.page.chars = ((self.page.block_width.0 / body).round() as u32).clamp(2, 100);
+        }
+    }
+
     /// Every setting the layout cannot honour without losing or overprinting text: a
     /// text block off the page, a grid whose lines overlap, a size a line cannot hold,
     /// a colour outside 0–100 %. Empty when all is well.

@@ -2909,3 +2909,27 @@ fn a_wide_tables_short_cells_stay_whole() {
         "{all}"
     );
 }
+
+/// A body size set alone (正文小四, as many internal bulletins print) kept 28 characters
+/// a line, 4 pt apart: every line letter-spaced. The characters a line now follow the
+/// size (37 of 小四 in 156 mm) unless `chars` is given.
+#[test]
+fn a_body_size_set_alone_sets_as_many_characters_as_a_line_holds() {
+    let small = MINIMAL_TOML.replace(
+        "[[article]]",
+        "[style.fonts.body]\nsize = \"小四\"\n\n[[article]]",
+    );
+    let (_d, issue) = write_issue(&small, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.style.page.chars, 37);
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.style.page.chars, 28);
+    let given = small.replace(
+        "size = \"小四\"\n",
+        "size = \"小四\"\n\n[style.page]\nchars = 30\n",
+    );
+    let (_d, issue) = write_issue(&given, &[("a.txt", "正文。\n")]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert_eq!(model.style.page.chars, 30);
+}
