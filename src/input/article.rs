@@ -1260,6 +1260,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     // A photo ended in this paragraph, with nothing but spaces after it so far: the next
     // photo goes beside it.
     let mut row_open = false;
+    // Photos that stood inside a sentence (如图所示![…](…)，系统运行平稳。), set after the
+    // paragraph that holds them, so that the sentence stays whole.
+    let mut inside: Vec<Photo> = Vec::new();
+    let mut photo_inside = false;
 
     let (unmatter, matter) = front_matter(text);
     warnings.extend(matter);
@@ -1738,7 +1742,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     && current
                         .as_ref()
                         .is_none_or(|(_, inl)| inl.iter().all(|i| i.text.trim().is_empty()));
-                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                photo_inside = !beside && in_a_sentence(text, &range, current.as_ref().map(|c| &c.1));
+                if !photo_inside {
+                    flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                }
                 photo = Some(Photo {
                     src: dest_url.into_string(),
                     data: None,
@@ -1756,6 +1763,18 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Image) => {
                 if let Some(mut p) = photo.take() {
                     p.caption = trim_inlines(std::mem::take(&mut p.caption));
+                    if std::mem::take(&mut photo_inside) {
+                        warnings.push(MdWarning {
+                            offset: p.offset,
+                            message: format!(
+                                "the photo {} stands inside a sentence: it is set after the paragraph that holds it, so that the sentence stays whole; put it on a line of its own where it should stand / 图片位于句子中间，已移到所在段落之后，以免断句；请把图片单独放一行",
+                                p.src
+                            ),
+                        });
+                        inside.push(p);
+                        after_photo = true;
+                        continue;
+                    }
                     blocks.push(Block::Image(p));
                     after_photo = true;
                     row_open = true;
@@ -1765,8 +1784,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::Text(t) if was_after_photo && t.trim_start().starts_with('{') => {
                 let t = t.trim_start();
                 let (attr, rest) = t.split_at(t.find('}').map_or(t.len(), |i| i + 1));
-                match (parse_width(attr), blocks.last_mut()) {
-                    (Ok(w), Some(Block::Image(p))) => p.want = w,
+                let last = match inside.last_mut() {
+                    Some(p) => Some(p),
+                    None => match blocks.last_mut() {
+                        Some(Block::Image(p)) => Some(p),
+                        _ => None,
+                    },
+                };
+                match (parse_width(attr), last) {
+                    (Ok(w), Some(p)) => p.want = w,
                     (Err(msg), _) => warnings.push(MdWarning {
                         offset: range.start,
                         message: msg,
@@ -1787,6 +1813,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             | Event::End(TagEnd::Item) => {
                 row_open = false;
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                blocks.extend(inside.drain(..).map(Block::Image));
             }
             // Printed as their text, said: a bulletin prints no web link and no
             // strike-through, and the address or the struck words would otherwise go
@@ -2893,6 +2920,30 @@ pub(crate) fn front_matter_span(text: &str) -> Option<(Range<usize>, Vec<String>
     None
 }
 
+/// Whether a photo (its event's `range`) stands inside a sentence: text before it in
+/// its paragraph (`before`) that has not ended a sentence, and text after it on its
+/// line (past a `{width=…}`).
+fn in_a_sentence(text: &str, range: &Range<usize>, before: Option<&Vec<Inline>>) -> bool {
+    let before: String = before
+        .map(|inl| inl.iter().map(|i| i.text.as_str()).collect())
+        .unwrap_or_default();
+    let before = before.trim_end();
+    if before.is_empty() || before.ends_with(['。', '！', '？', '；', '：', '…', ':', '.']) {
+        return false;
+    }
+    let line = text[range.end.min(text.len())..]
+        .split('\n')
+        .next()
+        .unwrap_or("");
+    let line = line.trim_start();
+    let after = match line.strip_prefix('{') {
+        Some(rest) => rest.split_once('}').map_or("", |(_, r)| r),
+        None => line,
+    };
+    let after = after.trim();
+    !after.is_empty() && !after.starts_with("![")
+}
+
 /// Whether a line (after a soft break) ends and the next begins with Latin letters or
 /// figures: the break is a space between words, as in English.
 fn latin_on_both_sides(text: &str, brk: Range<usize>) -> bool {
@@ -3889,6 +3940,46 @@ mod tests {
                 .iter()
                 .any(|w| w.message.contains("never closed"))
         );
+    }
+
+    /// A photo inside a sentence cut it in two (page 2 opened with «，系统运行平稳。»): it
+    /// is set after the paragraph, said; one on a line of its own stays where it is.
+    #[test]
+    fn a_photo_inside_a_sentence_goes_after_its_paragraph() {
+        let md = "如图所示![评教系统](big.jpg){width=60%}，系统运行平稳。\n\n下一段。\n";
+        let parsed = parse_markdown(md, true);
+        let kinds: Vec<String> = parsed
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Image(p) => format!("photo {} {:?}", p.src, p.want),
+                b => texts(b),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "如图所示，系统运行平稳。",
+                "photo big.jpg Some(0.6)",
+                "下一段。"
+            ]
+        );
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.offset == 12 && w.message.contains("inside a sentence"))
+        );
+        let md = "会议现场如下：\n\n![会议现场](a.jpg)\n\n会议结束。\n";
+        let kinds: Vec<String> = parse_markdown(md, true)
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Image(p) => format!("photo {}", p.src),
+                b => texts(b),
+            })
+            .collect();
+        assert_eq!(kinds, ["会议现场如下：", "photo a.jpg", "会议结束。"]);
     }
 
     /// A picture given in HTML (Typora's zoomed picture, one in a centred div) is the
