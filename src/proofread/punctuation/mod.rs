@@ -752,6 +752,10 @@ mod tests {
         let md = "见[链接](http://a.b/c?x=1,2)和`a,b`以及\n\n```\n代码,不改\n```\n";
         assert_eq!(fix(md, Options::MARKDOWN), md);
         assert_eq!(fix("- 列表,项\n", Options::MARKDOWN), "- 列表，项\n");
+        // A link reference definition and a footnote's indented second paragraph are
+        // structure: --fix curled the title's quotes and took out the indent.
+        let md = "见[通知][1]。\n\n[1]: https://jwc.example.edu.cn/tz \"通知\"\n\n[^n]: 注释。\n\n    注释第二段。\n";
+        assert_eq!(fix(md, Options::MARKDOWN), md);
         // Front matter is not text: its colons stay (they became ：, and the block no
         // longer read as front matter).
         let md = "---\ntitle: 学生评教\ntags: [评教, 质量]\n---\n\n正文,一段\n";

@@ -783,7 +783,16 @@ impl Scanner {
                 .count();
             let content = line_start + lead;
             let marker = self.opts.markdown && !blank && self.is_md_block_marker(content, line_end);
-            if !blank && lead > 0 && !self.protected[line_start] {
+            // Markdown: four spaces or a tab are structure (a code block, a footnote's
+            // or an item's second paragraph); taken out, the text changed.
+            let structure = self.opts.markdown
+                && (self.cs[line_start..content].contains(&'\t')
+                    || self.cs[line_start..content]
+                        .iter()
+                        .filter(|&&c| c == ' ')
+                        .count()
+                        >= 4);
+            if !blank && lead > 0 && !self.protected[line_start] && !structure {
                 let para_start = !self.opts.markdown || (prev_blank && !in_list && !marker);
                 if para_start {
                     self.found

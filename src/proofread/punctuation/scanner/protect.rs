@@ -208,6 +208,19 @@ impl Scanner {
                     self.mark(line_start..line_end);
                 }
                 (Some(_), _) => self.mark(line_start..line_end),
+                // A link reference definition (`[1]: https://… "通知"`): its title's
+                // quotes curled, it was no longer one, and printed as text.
+                (None, None)
+                    if first.is_some_and(|k| {
+                        k - line_start < 4
+                            && self.cs[k] == '['
+                            && self.cs.get(k + 1) != Some(&'^')
+                            && (k..line_end)
+                                .any(|j| self.cs[j] == ']' && self.cs.get(j + 1) == Some(&':'))
+                    }) =>
+                {
+                    self.mark(line_start..line_end);
+                }
                 (None, None) => {
                     // A block marker (list item, heading, quote) and the spaces after
                     // it are structure, not text.
