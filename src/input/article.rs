@@ -1999,6 +1999,7 @@ fn sentence_underlines(text: &str) -> (String, Vec<MdWarning>) {
 fn unmatched_notes(text: &str, marks: &[String], notes: &[(String, Vec<Block>)]) -> Vec<MdWarning> {
     let mut out = Vec::new();
     let noted = |l: &str| notes.iter().any(|(n, _)| n == l);
+    let mut defined: Vec<&str> = Vec::new();
     let mut from = 0;
     while let Some(at) = text[from..].find("[^").map(|i| from + i) {
         from = at + 2;
@@ -2010,6 +2011,18 @@ fn unmatched_notes(text: &str, marks: &[String], notes: &[(String, Vec<Block>)])
             continue;
         }
         let definition = text[from + len + 1..].starts_with(':');
+        // A note defined again (copied between drafts): only the first prints.
+        if definition && defined.contains(&label) {
+            out.push(MdWarning {
+                offset: at,
+                message: format!("the note [^{label}] is defined twice: this second text is not printed; give it a label of its own ([^{label}b]) and a mark in the text, or delete it / 脚注 [^{label}] 重复定义，此处的注释不排出：请改用新标记并在正文中引用，或删去"),
+            });
+            from += len;
+            continue;
+        }
+        if definition {
+            defined.push(label);
+        }
         if !definition && !noted(label) {
             out.push(MdWarning {
                 offset: at,
@@ -3940,6 +3953,20 @@ mod tests {
                 .iter()
                 .any(|w| w.message.contains("never closed"))
         );
+    }
+
+    /// A note defined twice lost its second text with nothing said.
+    #[test]
+    fn a_note_defined_twice_is_said() {
+        let md = "正文[^1]。\n\n[^1]: 第一条注释。\n\n[^1]: 重复定义的注释。\n";
+        let parsed = parse_markdown(md, true);
+        let twice: Vec<&MdWarning> = parsed
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("defined twice"))
+            .collect();
+        assert_eq!(twice.len(), 1);
+        assert_eq!(twice[0].offset, md.rfind("[^1]:").unwrap());
     }
 
     /// A photo inside a sentence cut it in two (page 2 opened with «，系统运行平稳。»): it
