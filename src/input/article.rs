@@ -796,8 +796,11 @@ pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
             let width = line.width();
             // A field's line (报：…, 联系人：…) is no cut paragraph.
             let field = line.chars().take(6).any(|c| c == '：' || c == ':');
+            // Nor a row of a table pasted from Excel (its cells parted by tabs).
+            let row = line.contains('\t') || next.contains('\t');
             (width >= 30
                 && !field
+                && !row
                 && !line.ends_with(CLOSING)
                 && !next.is_empty()
                 && typed_heading_level(line).is_none())
@@ -3357,6 +3360,9 @@ mod tests {
         // Paragraphs end with their marks; one long line without one is no cut.
         let text = "一、雨情水情\n7月12日2时至8时，我街道普降暴雨，辖区平均降雨量156.3毫米。\n全街道共转移群众312人，无人员伤亡，各项工作有序推进之中\n（一）河道水位\n石门河水位上涨1.2米。";
         assert!(broken_lines(text).is_empty(), "{:?}", broken_lines(text));
+        // Rows of a table pasted from Excel end with a figure: no cut either.
+        let rows = "表1 主要经营指标\n指标\t本月\t累计\t同比\n营业收入（万元）\t12,350.6\t98,765.4\t7.8%\n利润总额（万元）\t1,023.5\t8,456.2\t-3.2%\n";
+        assert!(broken_lines(rows).is_empty(), "{:?}", broken_lines(rows));
     }
 
     /// A heading number typed twice (Word's automatic one and a typed one) prints once.
