@@ -1127,6 +1127,24 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
                 "an earlier [{name}] has one pair of brackets: write [[{name}]] (two pairs) over every {name} / 前面的 [{name}] 少了一层方括号：每一篇都写 [[{name}]]"
             ),
         )
+    } else if m.contains("duplicate key")
+        && let Some(name) = line
+            .trim()
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .filter(|n| !n.starts_with('[') && !n.is_empty())
+        && text
+            .lines()
+            .filter(|l| l.trim() == format!("[{name}]"))
+            .count()
+            > 1
+    {
+        (
+            "a table is written more than once / 表头重复",
+            format!(
+                "[{name}] is written more than once: tables of one name that repeat (each 报/送/发 list, each article) are a list, written [[{name}]] (two pairs of brackets) over each; keep them all / [{name}] 出现多次：可重复的表（每个报/送/发名单、每篇文章）要写成 [[{name}]]（两层方括号），各项都保留"
+            ),
+        )
     } else if m.contains("duplicate key") {
         (
             "a key is written twice / 键重复",

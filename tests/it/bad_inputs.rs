@@ -977,6 +977,35 @@ fn toml_full_width_equals_sign_is_named() {
     );
 }
 
+/// Every 报/送/发 list written with one pair of brackets: «keep one of the two» would
+/// have deleted a list; the help says to write them as a list, all kept.
+#[test]
+fn a_list_of_tables_written_with_single_brackets_is_named() {
+    let (_d, out) = build_with(
+        |t| {
+            format!(
+                "{t}\n[footer.distribution]\nlabel = \"报\"\nrecipients = [\"甲\"]\n\n[footer.distribution]\nlabel = \"送\"\nrecipients = [\"乙\"]\n"
+            )
+        },
+        OK,
+    );
+    expect(
+        "TOML: [footer.distribution] twice",
+        &out,
+        1,
+        &[
+            "[footer.distribution] is written more than once",
+            "[[footer.distribution]]",
+            "keep them all",
+        ],
+    );
+    assert!(
+        !out.stderr.contains("keep one of the two"),
+        "{}",
+        out.stderr
+    );
+}
+
 /// 【article】 typed for a table's header in Chinese mode: named as the ＝ is.
 #[test]
 fn toml_full_width_brackets_of_a_header_are_named() {
