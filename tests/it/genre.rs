@@ -2933,3 +2933,37 @@ fn a_body_size_set_alone_sets_as_many_characters_as_a_line_holds() {
     let (model, _) = jianbao::model::load(&issue).unwrap();
     assert_eq!(model.style.page.chars, 30);
 }
+
+/// A contents entry that runs on to a line opening with 《 set the mark trimmed at
+/// the line's start, its ink half an em left of the line above (cjkcheck 12): it is
+/// kept at full width, as a paragraph's opening mark is.
+#[test]
+fn a_contents_line_that_opens_with_a_mark_keeps_it_whole() {
+    let toml = MINIMAL_TOML
+        .replace("date = 2026-01-05\n", "date = 2026-01-05\ncontents = true\n")
+        .replace(
+            "title = \"测试标题\"",
+            "column = \"学习园地\"\ntitle = \"市纪委常委会专题学习新修订的《中国共产党纪律处分条例》\"",
+        );
+    let toml = format!("{toml}\n[[article]]\ntitle = \"第二篇\"\nfile = \"b.txt\"\n");
+    // Paragraphs of two lines that open with a mark, for the checker's usual offset.
+    let more = "这是一段较长的正文，用来占满一行以上的位置，使段落有两行以上的文字内容。";
+    let a = format!(
+        "“两个维护”是最高政治原则，{more}\n《条例》自公布之日起施行，{more}\n“四个意识”要牢固树立，{more}\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &a), ("b.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let Some((status, json)) = cjkcheck_one(&pdf, 12) else {
+        return;
+    };
+    assert_eq!(status, "PASS", "{json}");
+    assert!(
+        json.to_string().contains("4 paragraphs open with a mark"),
+        "{json}"
+    );
+    let text = pdftotext(&pdf);
+    assert!(
+        text.contains("学习新修订的\n"),
+        "the entry no longer runs on before 《: {text}"
+    );
+}
