@@ -119,6 +119,8 @@ pub enum Kind {
     /// A hyphen for the 连接号 of a span of dates or times (1-6月 → 1—6月, 9:00-11:30
     /// → 9:00—11:30).
     HyphenRange,
+    /// A span of values (40%-60%, 20℃~25℃) typed with a hyphen or a half-width tilde.
+    ValueRange(char),
     /// A bullet or another dot between the parts of a foreign name, where the 间隔号 ·
     /// is meant (安东尼奥•古特雷斯).
     DotForMiddleDot(char),
@@ -172,6 +174,9 @@ impl Kind {
             Kind::DotBetweenChinese => "汉字间的半角点 half-width «.» between Chinese".into(),
             Kind::HyphenRange => {
                 "日期、时间范围用连接号— a span of dates or times takes «—», not «-»".into()
+            }
+            Kind::ValueRange(c) => {
+                format!("数值范围用浪纹线～ a span of values takes «～», not «{c}»")
             }
             Kind::DotForMiddleDot(c) => {
                 format!("间隔号应为· the 间隔号 is «·», not «{c}»")
@@ -359,6 +364,13 @@ mod tests {
         scan(s, Options::TXT).into_iter().map(|f| f.kind).collect()
     }
 
+    fn kinds_md(s: &str) -> Vec<Kind> {
+        scan(s, Options::MARKDOWN)
+            .into_iter()
+            .map(|f| f.kind)
+            .collect()
+    }
+
     /// An HTML entity in Markdown is one character: its ; is not a semicolon.
     #[test]
     fn an_html_entity_is_kept() {
@@ -515,6 +527,32 @@ mod tests {
         // Not a code or a phone number.
         assert!(kinds("电话0731-88881111").is_empty());
         assert!(!kinds("比分1:2-3:45").contains(&Kind::HyphenRange));
+        // Spans a university's notice writes: school years, hours in words, values.
+        assert_eq!(
+            fix("《关于做好2026-2027学年选课工作的通知》", Options::TXT),
+            "《关于做好2026—2027学年选课工作的通知》"
+        );
+        assert_eq!(
+            fix("上午9点-11点半办理", Options::TXT),
+            "上午9点—11点半办理"
+        );
+        assert_eq!(
+            fix("占比40%-60%，气温20℃~25℃。", Options::TXT),
+            "占比40%～60%，气温20℃～25℃。"
+        );
+        assert!(kinds("版本2.0-3.0").is_empty());
+        // A stop after a time, or after a note's mark, before the next sentence.
+        assert!(
+            kinds("截至17:00.请登录系统").contains(&Kind::HalfWidth('.'))
+                || kinds("截至17:00.请登录系统").contains(&Kind::DotBetweenChinese)
+        );
+        assert!(
+            kinds_md("见注释[^1].详见附件")
+                .iter()
+                .any(|k| matches!(k, Kind::HalfWidth('.') | Kind::DotBetweenChinese)),
+            "{:?}",
+            kinds_md("见注释[^1].详见附件")
+        );
         assert_eq!(fix("同比增长5%.\n", Options::TXT), "同比增长5%。\n");
         // Fixing twice changes nothing (proptest: ４ became 4 after the first fix, and
         // the ’ before it then read as an apostrophe).

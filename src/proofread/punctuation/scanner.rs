@@ -374,8 +374,17 @@ impl Scanner {
                 }
                 continue;
             }
-            if c == '-' && (self.hyphen_in_date_range(i) || self.hyphen_in_time_range(i)) {
+            if c == '-'
+                && (self.hyphen_in_date_range(i)
+                    || self.hyphen_in_time_range(i)
+                    || self.hyphen_in_hour_range(i))
+            {
                 self.push(i..i + 1, Kind::HyphenRange, Some("—"));
+                continue;
+            }
+            // A span of values with their unit (40%-60%, 20℃~25℃): 浪纹线 ～.
+            if matches!(c, '-' | '~') && !self.protected[i] && self.value_range(i) {
+                self.push(i..i + 1, Kind::ValueRange(c), Some("～"));
                 continue;
             }
             if !matches!(c, ',' | ';' | ':' | '?' | '!') || self.protected[i] {
@@ -492,6 +501,41 @@ impl Scanner {
         !self.protected[i] && time_before && time_after
     }
 
+    /// A hyphen between hours in words: 9点-11点半, 8点30分-10点 (一字线 —).
+    fn hyphen_in_hour_range(&self, i: usize) -> bool {
+        let before: String = self.cs[i.saturating_sub(8)..i].iter().collect();
+        let after: String = self.cs[i + 1..(i + 6).min(self.n())].iter().collect();
+        let hour_after = {
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            (1..=2).contains(&digits) && after[digits..].starts_with('点')
+        };
+        let hour_before = {
+            let b = before.trim_end_matches('半');
+            let b = match b.strip_suffix('分') {
+                Some(m) => m.trim_end_matches(|c: char| c.is_ascii_digit()),
+                None => b,
+            };
+            b.strip_suffix('点')
+                .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+        };
+        !self.protected[i] && hour_before && hour_after
+    }
+
+    /// A hyphen or a half-width tilde between two values with one unit (40%-60%,
+    /// 20℃~25℃, 3‰-5‰): a span of values, written with 浪纹线 ～ (GB/T 15834 4.13.3.2).
+    fn value_range(&self, i: usize) -> bool {
+        let unit = |c: char| matches!(c, '%' | '％' | '℃' | '‰');
+        let value_before = i >= 2 && unit(self.cs[i - 1]) && self.cs[i - 2].is_ascii_digit();
+        let digits_after = self.cs[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .count();
+        let value_after = digits_after > 0
+            && self.cs[i + 1].is_ascii_digit()
+            && self.cs.get(i + 1 + digits_after).copied().is_some_and(unit);
+        value_before && value_after
+    }
+
     /// A half-width full stop between Chinese sentences on one line: after a Han
     /// character, a closing mark or `%` (增长27.6%.“十四五”), before a Han character or
     /// an opening mark, past spaces and quotes (有发生.应急管理部).
@@ -501,10 +545,26 @@ impl Scanner {
         let after = self.cs[i + 1..]
             .iter()
             .find(|&&c| !passable(c) || c == '“' || c == '‘');
-        before.is_some_and(|&b| {
-            is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』' | '）' | '%')
-        }) && after
-            .is_some_and(|&a| is_han(a) || matches!(a, '“' | '‘' | '《' | '（' | '【' | '「'))
+        // A time before it (…17:00.请登录) ends a sentence as a word does.
+        let time_before = i >= 4
+            && self.cs[i - 2..i].iter().all(char::is_ascii_digit)
+            && matches!(self.cs[i - 3], ':' | '：')
+            && self.cs[i - 4].is_ascii_digit();
+        // So does a note's mark ([^1].详见).
+        let note_before = self.opts.markdown
+            && i >= 1
+            && self.cs[i - 1] == ']'
+            && self.cs[..i]
+                .iter()
+                .rposition(|&c| c == '[')
+                .is_some_and(|k| self.cs.get(k + 1) == Some(&'^'));
+        (time_before
+            || note_before
+            || before.is_some_and(|&b| {
+                is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』' | '）' | '%')
+            }))
+            && after
+                .is_some_and(|&a| is_han(a) || matches!(a, '“' | '‘' | '《' | '（' | '【' | '「'))
     }
 
     /// Whether the line of `i` has half-width `, ; :` in Chinese text (typed with the
@@ -554,7 +614,9 @@ impl Scanner {
         !lead.is_some_and(|&c| {
             let c = half(c).unwrap_or(c);
             c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ':')
-        }) && unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
+        }) && (unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
+            || self.starts_with(i + 1 + digits_after, "学年")
+            || self.starts_with(i + 1 + digits_after, "学期"))
     }
 
     /// What looks right but is another character or another width: ○ for 〇 in a
