@@ -272,6 +272,24 @@ pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
 
 /// The free text of the issue file (every value the walk of printed text names as an
 /// editor's words): punctuation only; located in the issue or series file.
+/// The build's warning for punctuation `check` flags in the issue file's printed text
+/// (titles, bylines, column labels: the most visible text of an issue): one line, at
+/// the first, as for an article. None when there is none.
+pub(crate) fn fields_note(loaded: &LoadedIssueFile, model: &model::Issue) -> Option<String> {
+    let mut found = Vec::new();
+    check_issue_fields(loaded, model, &mut found);
+    let first = found.first()?;
+    Some(format!(
+        "{}:{}:{}: {} punctuation problem(s) in the issue file's printed text (titles, bylines, labels), the first: {}; printed as typed: `jianbao check` lists them / 期刊文件中的标题、署名等有标点问题 {} 处，按原样排出：用 jianbao check 查看",
+        first.file.display(),
+        first.line,
+        first.col,
+        found.len(),
+        first.problem,
+        found.len()
+    ))
+}
+
 fn check_issue_fields(loaded: &LoadedIssueFile, model: &model::Issue, out: &mut Vec<Finding>) {
     let mut fields: Vec<&Spanned<String>> = Vec::new();
     for piece in crate::model::printed::walk(model, loaded) {

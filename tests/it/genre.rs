@@ -2967,3 +2967,31 @@ fn a_contents_line_that_opens_with_a_mark_keeps_it_whole() {
         "the entry no longer runs on before 《: {text}"
     );
 }
+
+/// Half-width marks typed into a title or a byline (the most visible text of an issue)
+/// printed with nothing said, where an article's are said: said now, at the first.
+#[test]
+fn punctuation_in_the_issue_files_titles_is_said_by_the_build() {
+    let toml = MINIMAL_TOML.replace(
+        "title = \"测试标题\"",
+        "title = \"学校召开推进会,部署\\\"AI+教学\\\"改革\"",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("in the issue file's printed text"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(
+        w.contains("issue.toml:13:17: 3 punctuation problem(s)"),
+        "{w}"
+    );
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "正文。\n")]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("printed text")),
+        "{:?}",
+        report.warnings
+    );
+}
