@@ -393,14 +393,41 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             ));
         }
     }
-    if let Some(fit) = compile::pinyin_fit(&laid.document)
-        && fit.scale < 0.999
-    {
-        laid.warnings.push(format!(
-            "the masthead's pinyin line is compressed to {:.0} % to fit one line; shorten [bulletin] pinyin / 报头拼音（英文）行过长，已横向压缩至 {:.0}%，请缩短 pinyin",
-            fit.scale * 100.0,
-            fit.scale * 100.0
-        ));
+    if let Some(fit) = compile::pinyin_fit(&laid.document) {
+        let pinyin = p.issue.bulletin.pinyin.as_deref().unwrap_or_default();
+        if fit.over > 0.5 {
+            // The characters that fit, at the line's average width.
+            let n = pinyin.chars().count() as f64;
+            let keep = (n * (1.0 - fit.over / (fit.over + style.page.block_width.0))).floor();
+            return Err(p
+                .loaded
+                .error_at(
+                    p.loaded.span_of(&["bulletin", "pinyin"]),
+                    format!(
+                        "the masthead's pinyin line does not fit one line: {:.0} pt too wide even compressed to {:.0} % and set at {:.0} % of its size / 报头拼音（英文）行过长，压缩并缩小后仍超出 {:.0} pt",
+                        fit.over,
+                        fit.floor * 100.0,
+                        fit.size * 100.0,
+                        fit.over
+                    ),
+                )
+                .help(format!(
+                    "shorten pinyin to about {keep} characters (the bulletin's name in pinyin, or a short English name) / 请缩短 pinyin，约 {keep} 个字符以内"
+                ))
+                .into());
+        }
+        if fit.scale < 0.999 || fit.size < 0.999 {
+            let smaller = if fit.size < 0.999 {
+                format!(" and set at {:.0} % of its size", fit.size * 100.0)
+            } else {
+                String::new()
+            };
+            laid.warnings.push(format!(
+                "the masthead's pinyin line is compressed to {:.0} %{smaller} to fit one line; shorten [bulletin] pinyin / 报头拼音（英文）行过长，已横向压缩至 {:.0}%，请缩短 pinyin",
+                fit.scale.max(fit.floor) * 100.0,
+                fit.scale.max(fit.floor) * 100.0
+            ));
+        }
     }
     // (A few per cent narrower is not seen: said from a tenth.)
     if let Some(fit) = compile::issuer_fit(&laid.document)

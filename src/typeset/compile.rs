@@ -492,8 +492,21 @@ pub fn unit_line_fit(doc: &PagedDocument) -> Option<UnitLineFit> {
 #[derive(Debug, Clone, serde::Deserialize)]
 pub(crate) struct PinyinFit {
     /// Its horizontal scale (1: not compressed; its letter-spacing was taken down to
-    /// 0.1 em first).
+    /// 0.1 em first); under `floor` when it is too long even set smaller.
     pub scale: f64,
+    /// Its size, as a share of the role's (set smaller once compressed to the floor).
+    #[serde(default = "one")]
+    pub size: f64,
+    /// The narrowest compression allowed (`masthead_min_scale`).
+    #[serde(default)]
+    pub floor: f64,
+    /// How much wider than the line it is at the floor and its smallest size, pt.
+    #[serde(default)]
+    pub over: f64,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// The pinyin line's fitting, when the masthead has one and the layout reports it.

@@ -432,6 +432,29 @@ fn a_long_pinyin_line_stays_on_one_line() {
             .any(|w| w.contains("pinyin line is compressed to")),
         "{warnings:?}"
     );
+    // Past the compression floor it is set smaller (it went down to 19 %, a red
+    // smear); past 70 % of its size too, it is an error at the key, no PDF written.
+    let (_, warnings) = build(
+        "JIAOXUE GONGZUO JIANBAO · TEACHING AFFAIRS NEWSLETTER OF JIANGLING UNIVERSITY, OFFICE OF ACADEMIC AFFAIRS",
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("% of its size to fit one line")),
+        "{warnings:?}"
+    );
+    let toml = MINIMAL_TOML.replace("CESHI JIANBAO", &"OFFICE OF ACADEMIC AFFAIRS ".repeat(12));
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let out = issue.with_extension("pdf");
+    let o = build_cli(&issue, &out);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("pinyin line does not fit one line")
+            && err.contains("shorten pinyin to about"),
+        "{err}"
+    );
+    assert!(!out.exists());
 }
 
 /// A 报尾 near a page tall (31 units a line each, 本期增发, the approval): a page of
