@@ -811,11 +811,17 @@ fn passed(
     ends: &[(usize, usize)],
     items: &[(usize, compile::BlockAt)],
     landings: &[(usize, compile::BlockAt)],
+    placed: &[compile::PhotoAt],
 ) -> Option<HoldBefore> {
     let after = |b: &compile::BlockAt| b.article == f.article && b.block > f.block;
     let this = |b: &compile::BlockAt| b.article == f.article && b.block == f.block;
     if landings.iter().any(|(page, b)| this(b) && *page <= f.page) {
         Some(HoldBefore::Text)
+    } else if placed
+        .iter()
+        .any(|p| p.article == f.article && p.block > f.block && p.page <= f.page)
+    {
+        Some(HoldBefore::Photo)
     } else if headings.iter().any(|(page, h)| after(h) && *page == f.page) {
         Some(HoldBefore::Heading)
     } else if ends
@@ -841,15 +847,16 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
     let mut laid = lay_out(p)?;
     loop {
         let doc = &laid.document;
-        let (headings, ends, items, landings) = (
+        let (headings, ends, items, landings, placed) = (
             compile::headings(doc),
             compile::article_ends(doc),
             compile::list_items(doc),
             compile::photo_landings(doc),
+            compile::photos_at(doc),
         );
         let mut held = false;
         for f in compile::photo_floats(doc) {
-            let Some(why) = passed(&f, &headings, &ends, &items, &landings) else {
+            let Some(why) = passed(&f, &headings, &ends, &items, &landings, &placed) else {
                 continue;
             };
             let block = p
@@ -899,6 +906,7 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
             let (stay, floated, stay_zh) = match (photo.hold, &heading, title.is_empty()) {
                 (Some(HoldBefore::List), ..) => ("before the list after it".to_owned(), "between two of its items", "其后列表之前".to_owned()),
                 (Some(HoldBefore::Text), ..) => ("after the text before it".to_owned(), "above that text, at the top of its page", "其前文字之后".to_owned()),
+                (Some(HoldBefore::Photo), ..) => ("before the photo after it".to_owned(), "after that photo", "其后图片之前".to_owned()),
                 (_, Some(h), _) => (format!("before the heading «{h}»"), "under that heading", format!("标题“{h}”之前")),
                 (_, None, false) => (format!("within its article «{title}»"), "after the article's end", format!("《{title}》文中")),
                 (_, None, true) => ("within its article".to_owned(), "after the article's end", "本文文中".to_owned()),

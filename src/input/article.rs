@@ -145,6 +145,9 @@ pub enum HoldBefore {
     /// The text before it (it landed at the top of the page that text stands on, above
     /// it: over its own title when that moved to the page too).
     Text,
+    /// A photo after it, set in the text on the page it left (the two printed in the
+    /// wrong order).
+    Photo,
 }
 
 /// The layout is told only that a photo is held.

@@ -907,3 +907,46 @@ fn a_floated_photo_never_lands_above_its_own_title() {
     assert!(before(label, poster), "{label:?} {poster:?}");
     assert!(before(first, poster), "{first:?} {poster:?}");
 }
+
+/// A tall photo that floated to the next page, and the photo after it set in the text
+/// on the page it left: the two printed in the wrong order (the poster after the lab
+/// photo and the text under it). The first is held before the second, said.
+#[test]
+fn photos_of_an_article_print_in_their_order() {
+    if cjkcheck_script().is_none() {
+        return;
+    }
+    let para = "学校召开本学期教学工作推进会，教务处通报了各学院课程建设情况，要求各学院进一步加强课程思政建设，提升人才培养质量。".repeat(2);
+    let a = format!("{para}\n").repeat(7);
+    let b = "11月以来，学校组织开展“教学开放周”活动，各学院共开放示范课堂126节，吸引校内外听课人员2,300余人次。\n\n![活动海报](poster.jpg)\n\n![学生在实验室开展项目式学习](lab.jpg){width=70%}\n\n活动期间，学校还通过官方微信公众号发布了部分课堂的图文报道。\n\n![](small.jpg)\n\n图为公众号转载的课堂图片。\n";
+    let toml = "[bulletin]\ntitle = \"教学工作简报\"\nunit = \"江岭大学教务处编\"\n[issue]\nnumber = 9\ndate = 2026-11-20\n[[article]]\ncolumn = \"工作动态\"\ntitle = \"学校召开教学工作推进会\"\nfile = \"a.txt\"\n[[article]]\ncolumn = \"图片新闻\"\ntitle = \"“教学开放周”活动掠影\"\nbyline = \"党委宣传部\"\nfile = \"b.md\"\n";
+    let (dir, issue) = write_issue(toml, &[("a.txt", &a), ("b.md", b)]);
+    std::fs::write(dir.path().join("poster.jpg"), jpeg(400, 3000)).unwrap();
+    std::fs::write(dir.path().join("lab.jpg"), jpeg(900, 600)).unwrap();
+    std::fs::write(dir.path().join("small.jpg"), jpeg(1600, 1200)).unwrap();
+    let (_t, pdf, report) = build_reported(&issue);
+    // (page, y0, y1) of each image, in the order pdfimages meets them; the poster is
+    // the tall one.
+    let (images, _) = rects(&pdf, "活动期间");
+    assert_eq!(images.len(), 3, "{images:?}");
+    let tall = |r: &[f64; 3]| r[2] - r[1] > 260.0 && r[2] - r[1] < 400.0;
+    let poster = *images
+        .iter()
+        .find(|r| tall(r))
+        .unwrap_or_else(|| panic!("{images:?}"));
+    let lab = *images
+        .iter()
+        .find(|r| r[2] - r[1] < 240.0)
+        .unwrap_or_else(|| panic!("{images:?}"));
+    assert!(before(poster, lab), "poster {poster:?}, lab {lab:?}");
+    let (_, text) = rects(&pdf, "活动期间");
+    assert!(before(lab, text[0]), "lab {lab:?}, text {text:?}");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("poster.jpg") && w.contains("to stay before the photo after it")),
+        "{:?}",
+        report.warnings
+    );
+}
