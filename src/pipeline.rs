@@ -1025,15 +1025,36 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
     // the text at a page's top (under a heading at most), or floated.
     let set = compile::photos_at(doc).into_iter().filter_map(|f| {
         let above = lines_in(f.y - top + 0.5 * pitch, pitch);
-        (f.page > 1 && above <= 3).then_some((f.article, f.block, f.page - 1, above, f.size))
+        (f.page > 1 && above <= 3).then_some((
+            f.article,
+            f.block,
+            f.page - 1,
+            f.page,
+            above,
+            f.size,
+        ))
     });
-    let floated = compile::photo_floats(doc)
-        .into_iter()
-        .map(|f| (f.article, f.block, f.page, 0, f.size));
+    // A floated photo's page is where it landed: behind another float it may be a page
+    // later than the next (two photos said «set at the top of page 3», one was on 4).
+    let landings = compile::photo_landings(doc);
+    let floated = compile::photo_floats(doc).into_iter().map(|f| {
+        let landed = landings
+            .iter()
+            .find(|(_, b)| b.article == f.article && b.block == f.block)
+            .map_or(f.page + 1, |(page, _)| *page);
+        (f.article, f.block, f.page, landed, 0, f.size)
+    });
+    // The room left on a page is said once, for the first photo that left it.
+    let mut pages_said: Vec<usize> = Vec::new();
     let mut said: Vec<(usize, String)> = set
         .chain(floated)
         .filter(|f| !held.contains(&(f.0, f.1)))
-        .filter_map(|(article, block, before, above, size)| {
+        .filter(|f| {
+            let first = !pages_said.contains(&f.2);
+            pages_said.push(f.2);
+            first
+        })
+        .filter_map(|(article, block, before, next, above, size)| {
             let compile::PhotoSize { height, image, width } = size;
             let foot = compile::content_foot(doc, before, bottom + 0.5)?;
             let empty = lines_in(bottom - foot, pitch);
@@ -1053,7 +1074,6 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
                 String::new()
             };
             let cut = ((height - room).max(pitch) / pitch).ceil() as i64;
-            let next = before + 1;
             Some((before, format!(
                 "{place}: the photo {} does not fit on page {before} under the text before it (it needs {:.0} mm, {:.0} mm are left) and is set at the top of page {next}, leaving {empty} line(s) empty at the foot of page {before}; to fill them, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {before} 页放不下，移至第 {next} 页，第 {before} 页下方空 {empty} 行；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
                 photo.src,

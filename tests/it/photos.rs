@@ -950,3 +950,63 @@ fn photos_of_an_article_print_in_their_order() {
         report.warnings
     );
 }
+
+/// Two photos that did not fit at a page's foot both float: the second lands a page
+/// after the first, and the warning named the page after the one it left for both
+/// («cmyk.jpg … is set at the top of page 3», printed on page 4), each with the same
+/// room. The page said is the one it is on, and a page's room is said once.
+#[test]
+fn a_floated_photo_is_said_on_the_page_it_lands_on() {
+    let para = "学校召开本学期教学工作推进会，教务处通报了各学院课程建设情况，要求各学院进一步加强课程思政建设，提升人才培养质量。".repeat(2);
+    let b = "11月以来，学校组织开展“教学开放周”活动，各学院共开放示范课堂126节，吸引校内外听课人员2,300余人次。\n\n![活动海报](poster.jpg)\n\n![学生在实验室开展项目式学习](lab.jpg){width=70%}\n\n活动期间，学校还通过官方微信公众号发布了部分课堂的图文报道。\n\n![](small.jpg)\n\n图为公众号转载的课堂图片。\n";
+    let toml = "[bulletin]\ntitle = \"教学工作简报\"\nunit = \"江岭大学教务处编\"\n[issue]\nnumber = 9\ndate = 2026-11-20\n[[article]]\ncolumn = \"工作动态\"\ntitle = \"学校召开教学工作推进会\"\nfile = \"a.txt\"\n[[article]]\ncolumn = \"图片新闻\"\ntitle = \"“教学开放周”活动掠影\"\nbyline = \"党委宣传部\"\nfile = \"b.md\"\n";
+    let mut checked = 0;
+    for n in 3..=6 {
+        let a = format!("{para}\n").repeat(n);
+        let (dir, issue) = write_issue(toml, &[("a.txt", &a), ("b.md", b)]);
+        std::fs::write(dir.path().join("poster.jpg"), jpeg(400, 3000)).unwrap();
+        std::fs::write(dir.path().join("lab.jpg"), jpeg(900, 600)).unwrap();
+        std::fs::write(dir.path().join("small.jpg"), jpeg(1600, 1200)).unwrap();
+        let (_t, pdf, report) = build_reported(&issue);
+        let pages: Vec<(String, usize)> = images(&pdf)
+            .into_iter()
+            .map(|(page, w, h, _)| {
+                let name = if h > 3 * w {
+                    "poster.jpg"
+                } else if w * 2 > h * 3 - 10 {
+                    "lab.jpg"
+                } else {
+                    "small.jpg"
+                };
+                (name.to_owned(), page)
+            })
+            .collect();
+        let mut rooms = Vec::new();
+        for w in &report.warnings {
+            let Some((_, rest)) = w.split_once("is set at the top of page ") else {
+                continue;
+            };
+            let said: usize = rest
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let (name, page) = pages
+                .iter()
+                .find(|(name, _)| w.contains(&format!("the photo {name}")))
+                .unwrap_or_else(|| panic!("{n}: {w} {pages:?}"));
+            assert_eq!(*page, said, "{n}: {name}: {w}");
+            let room = w
+                .split_once("empty at the foot of page ")
+                .map(|(_, r)| r.to_owned());
+            assert!(
+                room.is_none() || !rooms.contains(&room),
+                "{n}: said twice: {w}"
+            );
+            rooms.push(room);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no photo floated");
+}
