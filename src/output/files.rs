@@ -59,7 +59,9 @@ pub const NAMED_IN_ARTICLE: (&str, &str) = (
 /// The file an editor most likely meant by a path that is not there: the path with
 /// Windows' `\` read as `/` (gaojian\01.txt), or a file of the same folder whose name
 /// differs only in case (Huodong.JPG for huodong.jpg), or the one file of the same name
-/// with another extension (02-tingke.txt for 02-tingke.docx).
+/// with another extension (02-tingke.txt for 02-tingke.docx), or the one file whose
+/// folders and name differ only in full-width marks and spaces (稿件终稿/通知（修改）.txt
+/// for 稿件 终稿/通知 (修改).txt, as a Chinese input method types a Windows name).
 pub fn near_miss(path: &Path) -> Option<PathBuf> {
     let text = path.to_string_lossy();
     if text.contains('\\') {
@@ -72,7 +74,9 @@ pub fn near_miss(path: &Path) -> Option<PathBuf> {
     let stem = path.file_stem()?.to_string_lossy().to_lowercase();
     let parent = path.parent().filter(|d| !d.as_os_str().is_empty());
     let names: Vec<std::ffi::OsString> = std::fs::read_dir(parent.unwrap_or(Path::new(".")))
-        .ok()?
+        .ok()
+        .into_iter()
+        .flatten()
         .flatten()
         .filter(|e| e.path().is_file())
         .map(|e| e.file_name())
@@ -91,11 +95,62 @@ pub fn near_miss(path: &Path) -> Option<PathBuf> {
     let found = names
         .iter()
         .find(|n| lower(n) == name)
-        .or_else(|| (same_stem.len() == 1).then(|| same_stem[0]))?;
-    Some(match parent {
-        Some(d) => d.join(found),
-        None => PathBuf::from(found),
-    })
+        .or_else(|| (same_stem.len() == 1).then(|| same_stem[0]));
+    match found {
+        Some(found) => Some(match parent {
+            Some(d) => d.join(found),
+            None => PathBuf::from(found),
+        }),
+        None => loosely(path),
+    }
+}
+
+/// A name as an editor may type it another way: in lower case, full-width marks and
+/// letters as half-width ones (（修改） for (修改)), with no spaces (稿件终稿 for 稿件 终稿).
+fn loose_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The file a path names when each of its parts is taken loosely ([`loose_name`]): the
+/// one entry of each folder that matches; none when a part matches none or several.
+fn loosely(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let mut at = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::Normal(name) => {
+                let exact = at.join(name);
+                if exact.exists() {
+                    at = exact;
+                    continue;
+                }
+                let want = loose_name(&name.to_string_lossy());
+                let dir = if at.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    at.as_path()
+                };
+                let mut matches = std::fs::read_dir(dir)
+                    .ok()?
+                    .flatten()
+                    .filter(|e| loose_name(&e.file_name().to_string_lossy()) == want);
+                let one = matches.next()?;
+                if matches.next().is_some() {
+                    return None;
+                }
+                at.push(one.file_name());
+            }
+            other => at.push(other.as_os_str()),
+        }
+    }
+    (at.is_file() && at != path).then_some(at)
 }
 
 impl ReadProblem {
@@ -658,6 +713,29 @@ pub fn backup(path: &Path) -> Result<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    /// A name typed with full-width brackets, or without the space of its folder's
+    /// name, finds the file on disk (only «check the file name» was said).
+    #[test]
+    fn a_name_typed_with_full_width_marks_or_no_space_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("稿件 终稿");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("04 通知 (修改).txt"), "正文。").unwrap();
+        let on_disk = folder.join("04 通知 (修改).txt");
+        for typed in [
+            "稿件 终稿/04 通知（修改）.txt",
+            "稿件终稿/04 通知 (修改).txt",
+            "稿件终稿/04通知（修改）.txt",
+        ] {
+            assert_eq!(
+                near_miss(&dir.path().join(typed)),
+                Some(on_disk.clone()),
+                "{typed}"
+            );
+        }
+        assert_eq!(near_miss(&dir.path().join("稿件终稿/05 通知.txt")), None);
+    }
+
     use super::*;
 
     #[test]
