@@ -2363,6 +2363,12 @@ impl Numbering {
             let kind = if f.legal { "decimal" } else { kind };
             t = t.replace(&code, &shown_number(kind, number));
         }
+        // Word's «(1)» list style writes half-width brackets, which a Chinese text sets
+        // full-width (（1）, as GB/T 9704 does): the editor cannot find them in the
+        // document to change, they are the list's format.
+        if t.starts_with('(') && t.ends_with(')') {
+            t = format!("（{}）", &t[1..t.len() - 1]);
+        }
         // As GB/T 9704 sets 一、 1. 1.1 and (1): the text follows the label at once
         // (Word's tab after it is layout, not text; `check` would take a space after a
         // number out); a label that ends in a Chinese word (第一章, 第一条) is set apart
@@ -2620,6 +2626,9 @@ mod tests {
         assert_eq!(got[2].as_deref(), Some("三、"));
         let got = labels(&list(lvl(0, "decimal", "（%1）", "")), &[("5", 0); 12]);
         assert_eq!(got[11].as_deref(), Some("（12）"));
+        // Word's own «(1)» style: half-width brackets, set as a Chinese text's （1）.
+        let got = labels(&list(lvl(0, "decimal", "(%1)", "")), &[("5", 0); 2]);
+        assert_eq!(got[1].as_deref(), Some("（2）"));
         let got = labels(&list(lvl(0, "bullet", "•", "")), &[("5", 0)]);
         assert_eq!(got, [None]);
         // A list Word does not describe has no label.
