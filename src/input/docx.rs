@@ -1166,6 +1166,28 @@ impl Reader<'_> {
             })
         };
         let short = |parts: &[String]| parts.concat().chars().count() <= 40;
+        // One row of a picture and the sentence that describes it (a company report's
+        // [photo | 江岭新区综合管廊项目完成主体结构施工……]): the photo with that sentence
+        // as its caption. (The picture was left out, the sentence printed in a box.)
+        if let [row] = cells
+            && let [a, b] = row.as_slice()
+        {
+            let (pictured, said) = if a.2.is_empty() { (b, a) } else { (a, b) };
+            if let ([(img, width)], true, true, []) = (
+                pictured.2.as_slice(),
+                pictured.1.is_empty(),
+                !said.1.is_empty(),
+                said.2.as_slice(),
+            ) && !merged(&pictured.0)
+                && said.1.concat().chars().count() <= 150
+            {
+                let caption = said.1.join(" ").replace(['[', ']'], "");
+                self.out
+                    .markdown
+                    .push_str(&format!("![{caption}{}\n\n", image_tail(img, *width)));
+                return true;
+            }
+        }
         // In a row of pictures, a cell of text alone is data (东湖区 | picture).
         let data = cells.iter().any(|row| {
             row.iter().any(|(_, _, images)| !images.is_empty())
@@ -3355,6 +3377,19 @@ mod tests {
             c.markdown,
             "![调研现场](media/image1.png){width=48%} ![座谈交流](media/image1.png){width=48%}\n\n"
         );
+        // One row of a picture and the sentence beside it: the photo, that sentence its
+        // caption (the picture was left out, the sentence boxed).
+        let c = read(&table(vec![tr(vec![
+            cell(pic.to_owned()),
+            cell(text(
+                "江岭新区综合管廊项目完成主体结构施工，较计划提前15天。",
+            )),
+        ])]));
+        assert_eq!(
+            c.markdown,
+            "![江岭新区综合管廊项目完成主体结构施工，较计划提前15天。](media/image1.png){width=48%}\n\n"
+        );
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
         // A table of data with a picture in it: a table, the picture said.
         let c = read(&table(vec![
             tr(vec![cell(text("单位")), cell(text("完成情况"))]),
