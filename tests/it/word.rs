@@ -479,7 +479,9 @@ fn import_refuses_an_empty_word_file_and_writes_only_the_photos_it_names() {
     );
     assert!(!dir.path().join("空.md").exists());
 
-    let cell = r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:drawing><wp:inline><wp:extent cx="1800000" cy="1200000"/><a:graphic><a:graphicData><a:blip r:embed="rId9"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>图1 文化站外景</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>正文。</w:t></w:r></w:p>"#;
+    // A table of data (a picture among its cells; a row of a picture and its caption
+    // alone would be a photo).
+    let cell = r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外景</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>名称</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:drawing><wp:inline><wp:extent cx="1800000" cy="1200000"/><a:graphic><a:graphicData><a:blip r:embed="rId9"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>图1 文化站外景</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>正文。</w:t></w:r></w:p>"#;
     let docx = dir.path().join("表.docx");
     std::fs::write(&docx, package(cell)).unwrap();
     let o = run(&["import", docx.to_str().unwrap()]);
