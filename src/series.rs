@@ -85,6 +85,8 @@ enum Counts {
     Total,
     /// The issue's number.
     Number,
+    /// A year of a span of years (2025—2026学年): kept as written.
+    Span,
 }
 
 /// A run of Chinese numerals or of digits in a label: its value, its byte range,
@@ -148,8 +150,13 @@ fn label_runs(label: &str) -> Vec<Run> {
         } else {
             run.parse().ok()
         };
+        // A span of years (2025—2026学年) is the school year's, kept as written.
+        let dashes = ['—', '-', '－', '–', '~', '～', '至'];
+        let spanned = after.starts_with(dashes) || before.ends_with(dashes);
         if let Some(value) = value {
-            let counts = if year_like && (1900..=2200).contains(&value) {
+            let counts = if year_like && (1900..=2200).contains(&value) && spanned {
+                Counts::Span
+            } else if year_like && (1900..=2200).contains(&value) {
                 Counts::Year
             } else if before.ends_with("总第") || before.ends_with('总') {
                 Counts::Total
@@ -209,7 +216,7 @@ fn next_label<F: Fn(u64) -> u64>(label: &str, moves: &LabelMoves<F>) -> Option<S
                 .filter(|(old, _)| i64::from(*old) == r.value as i64)
                 .map(|(_, new)| new as u64),
             Counts::Total => moves.total.map(u64::from),
-            Counts::Number => None,
+            Counts::Number | Counts::Span => None,
         };
         let Some(new) = new else { continue };
         let written = match (r.chinese, r.counts) {
@@ -358,6 +365,9 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
     // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
     let label = f.issue.label.as_ref().map(|l| {
         let l = l.get_ref();
+        if new_year && label_runs(l).iter().any(|r| r.counts == Counts::Span) {
+            notes.push(format!("the label «{l}» holds a span of years (a school year), kept as written: change it when the school year changes / 期号标签「{l}」中的学年已原样保留，学年变更时请修改"));
+        }
         if total.is_none() && label_runs(l).iter().any(|r| r.counts == Counts::Total) {
             notes.push(format!("the label «{l}» holds a 总第…期 and the issue file no total: that number is kept as written; change it, or give [issue] total / 期号标签「{l}」中的总期号已原样保留，请修改，或在 [issue] 中写 total"));
         }
@@ -857,6 +867,11 @@ mod tests {
             Some("二〇二七年第一期")
         );
         assert_eq!(next_label("本期增发", &same_year), None);
+        // A school year is a span of years: kept (it became 2025—2027学年).
+        assert_eq!(
+            next_label("2025—2026学年第9期", &new_year).as_deref(),
+            Some("2025—2026学年第1期")
+        );
         // The number a folder's continuity reads: the issue's, not the year.
         assert_eq!(label_number("2026年第9期（总第127期）"), Some(9));
         assert_eq!(label_number("二〇二六年第九期"), Some(9));

@@ -2898,7 +2898,12 @@ fn html_images(text: &str) -> String {
                 format!("![{alt}]({src}){width}")
             })
             .collect();
-        out.push_str(&written.join(" "));
+        // As long as the line was, where it can be, so that the places of the text
+        // after it stay where they were (for messages).
+        let written = written.join(" ");
+        let body_len = line.trim_end_matches(['\n', '\r']).len();
+        out.push_str(&written);
+        out.push_str(&" ".repeat(body_len.saturating_sub(written.len())));
         if line.ends_with('\n') {
             out.push('\n');
         }
@@ -2971,6 +2976,8 @@ fn latin_on_both_sides(text: &str, brk: Range<usize>) -> bool {
     match (before, after) {
         // Figures on both sides may be one number cut by a hard wrap.
         (Some(b), Some(a)) if b.is_ascii_digit() && a.is_ascii_digit() => false,
+        // Nor a number cut after its point or comma (v2.⏎0, 85.⏎5分, 1,⏎234).
+        (Some('.' | ','), Some(a)) if a.is_ascii_digit() => false,
         (Some(b), Some(a)) => {
             (b.is_ascii_alphanumeric() || ".,;:)".contains(b))
                 && (a.is_ascii_alphanumeric() || a == '(')
@@ -3000,7 +3007,10 @@ fn opens_with_item_number(line: &str) -> bool {
                     if digits { c.is_ascii_digit() } else { is_cn(c) }
                 },
             );
-            rest.starts_with('、') || (digits && rest.starts_with('．'))
+            // 2、3项 is two numbers, not an item (…共⏎2、3项为省级项目).
+            let after = rest.chars().nth(1);
+            (rest.starts_with('、') && !(digits && after.is_some_and(|c| c.is_ascii_digit())))
+                || (digits && rest.starts_with('．'))
         }
         _ => false,
     }
@@ -3892,6 +3902,13 @@ mod tests {
         // Topics typed one a line with no mark at their ends (they ran together into
         // «1、课程建设2、教材建设3、师资培训»).
         let md = "本学期重点工作包括：\n1、课程建设\n2、教材建设\n3、师资培训\n";
+        // 2、3项 is two numbers in a sentence cut at its line's end.
+        assert_eq!(
+            parse_markdown("1、全年完成教改项目共\n2、3项为省级项目。\n", true)
+                .blocks
+                .len(),
+            1
+        );
         let all: Vec<String> = parse_markdown(md, true).blocks.iter().map(texts).collect();
         assert_eq!(
             all,
@@ -4043,6 +4060,15 @@ mod tests {
                 ("b c.jpg".to_owned(), Some(0.5), String::new()),
             ]
         );
+        // The places after them stay: a photo inside a sentence is said at its column.
+        let md = "<img src=\"a.jpg\" alt=\"会议现场\" style=\"zoom:50%;\" />\n\n如图![灰度图](g.jpg)所示。\n";
+        let parsed = parse_markdown(md, true);
+        let at = parsed
+            .warnings
+            .iter()
+            .find(|w| w.message.contains("inside a sentence"))
+            .map(|w| w.offset);
+        assert_eq!(at, md.find("![灰度图]"));
     }
 
     /// A line break between Latin words is a space (it fused «Introduction
@@ -4060,6 +4086,10 @@ mod tests {
                 "详见https://example.edu.cn/notice。",
             ),
             ("共计1,2\n34人。\n", "共计1,234人。"),
+            (
+                "以版本号v2.\n0为准，平均85.\n5分。\n",
+                "以版本号v2.0为准，平均85.5分。",
+            ),
         ] {
             let all: Vec<String> = parse_markdown(md, true).blocks.iter().map(texts).collect();
             assert_eq!(all, [want], "{md}");
