@@ -417,13 +417,16 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                 .into());
         }
         if fit.scale < 0.999 || fit.size < 0.999 {
-            let smaller = if fit.size < 0.999 {
-                format!(" and set at {:.0} % of its size", fit.size * 100.0)
+            let (smaller, smaller_zh) = if fit.size < 0.999 {
+                (
+                    format!(" and set at {:.0} % of its size", fit.size * 100.0),
+                    format!("并缩小至 {:.0}%", fit.size * 100.0),
+                )
             } else {
-                String::new()
+                (String::new(), String::new())
             };
             laid.warnings.push(format!(
-                "the masthead's pinyin line is compressed to {:.0} %{smaller} to fit one line; shorten [bulletin] pinyin / 报头拼音（英文）行过长，已横向压缩至 {:.0}%，请缩短 pinyin",
+                "the masthead's pinyin line is compressed to {:.0} %{smaller} to fit one line; shorten [bulletin] pinyin / 报头拼音（英文）行过长，已横向压缩至 {:.0}%{smaller_zh}，请缩短 pinyin",
                 fit.scale.max(fit.floor) * 100.0,
                 fit.scale.max(fit.floor) * 100.0
             ));
