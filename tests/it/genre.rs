@@ -2995,3 +2995,30 @@ fn punctuation_in_the_issue_files_titles_is_said_by_the_build() {
         report.warnings
     );
 }
+
+/// A wide table of figures with a long 备注: its headers and short names were broken
+/// to one character a line (调整后预 / 算) while the figures' columns kept white. Cells
+/// of up to eight characters stay whole where the columns fit so.
+#[test]
+fn a_wide_tables_short_headers_stay_whole() {
+    let mut md = String::from(
+        "表3 各学院经费使用情况\n\n| 序号 | 学院 | 年初预算 | 调整后预算 | 已支出 | 执行率 | 同比增减 | 备注 |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for i in 1..=6 {
+        let note = if i == 4 {
+            "经2026年11月5日校长办公会审议调整"
+        } else {
+            "含专项"
+        };
+        md.push_str(&format!(
+            "| {i} | 第{i}学院 | 1283.51 | 1440.79 | 1263.74 | 87.7% | +17.7% | {note} |\n"
+        ));
+    }
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    for header in ["调整后预算", "同比增减", "年初预算"] {
+        assert!(text.contains(header), "{header} broken: {text}");
+    }
+}
