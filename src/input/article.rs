@@ -1542,6 +1542,8 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         Some("an HTML comment opened here is never closed with -->: nothing after it prints; close it where the note ends / HTML 注释缺少结束符 -->，其后全部内容都不排出，请在注释结束处补上 -->")
                     } else if is_comment(html) {
                         Some("an HTML comment is not printed / HTML 注释不排出")
+                    } else if html.trim_start().starts_with("<!--") {
+                        Some("an HTML comment is not printed; the text after it prints / HTML 注释不排出，其后的文字照常排出")
                     } else if !centred {
                         Some("HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出")
                     } else {
@@ -2973,6 +2975,15 @@ fn in_a_sentence(text: &str, range: &Range<usize>, before: Option<&Vec<Inline>>)
 fn latin_on_both_sides(text: &str, brk: Range<usize>) -> bool {
     let before = text[..brk.start].trim_end().chars().last();
     let after = text[brk.end..].trim_start().chars().next();
+    // Not inside an address cut at its line's end (www.example.com/a.⏎html).
+    let token = text[..brk.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if token.contains(['/', '@']) || token.contains("www.") {
+        return false;
+    }
     match (before, after) {
         // Figures on both sides may be one number cut by a hard wrap.
         (Some(b), Some(a)) if b.is_ascii_digit() && a.is_ascii_digit() => false,
@@ -4089,6 +4100,10 @@ mod tests {
             (
                 "以版本号v2.\n0为准，平均85.\n5分。\n",
                 "以版本号v2.0为准，平均85.5分。",
+            ),
+            (
+                "见www.example.com/a.\nhtml页面。\n",
+                "见www.example.com/a.html页面。",
             ),
         ] {
             let all: Vec<String> = parse_markdown(md, true).blocks.iter().map(texts).collect();
