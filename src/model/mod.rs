@@ -1231,9 +1231,45 @@ fn parse_blocks(
                     broken.len()
                 ));
             }
-            article::parse_txt_headings(source)
+            let blocks = article::parse_txt_headings(source);
+            warnings.extend(plain_headings_note(path, source, &blocks));
+            blocks
         }
     }
+}
+
+/// The headings a `.txt` gives without numbers (short lines alone over text, as a web
+/// page's or a WeChat article's subheads), said once: a photo's place-holder (会议现场)
+/// or a lead-in (刘志强强调) pasted on a line of its own is set as a heading too.
+fn plain_headings_note(path: &Path, source: &str, blocks: &[Block]) -> Option<String> {
+    let plain: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                number, inlines, ..
+            } if number.is_empty() => {
+                let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
+                article::typed_heading_level(&t).is_none().then_some(t)
+            }
+            _ => None,
+        })
+        .collect();
+    let first = plain.first()?;
+    let line = source
+        .lines()
+        .position(|l| l.trim() == first.trim())
+        .map_or(1, |i| i + 1);
+    let list = plain
+        .iter()
+        .map(|t| format!("«{}»", t.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "{}:{line}: {} short line(s) alone over text are set as headings, as a web page's subheads are: {list}; a line that is text (a photo's place-holder, a lead-in) ends with its mark (。：) or joins the paragraph after it / {} 个单独成行的短句按小标题排出；如为正文，请加标点或与下段合并",
+        path.display(),
+        plain.len(),
+        plain.len()
+    ))
 }
 
 /// Whether a file is an article by its name: text, Markdown or a word-processor file

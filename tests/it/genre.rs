@@ -3022,3 +3022,19 @@ fn a_wide_tables_short_headers_stay_whole() {
         assert!(text.contains(header), "{header} broken: {text}");
     }
 }
+
+/// A text pasted from WeChat: a photo's place-holder and a lead-in on lines of their
+/// own became headings with nothing said. They still do (a web page's subheads are
+/// typed so), and the build names them.
+#[test]
+fn short_lines_set_as_headings_in_a_txt_are_named() {
+    let text = "11月18日，市纪委监委召开全市纪检监察干部警示教育大会，市委常委刘志强出席会议并讲话。\n会议现场\n会议通报了近年来全市纪检监察干部违纪违法典型案例，播放了警示教育片。\n刘志强强调\n要以案为鉴、以案明纪，坚决防止“灯下黑”，打造纪检监察铁军。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let w = model.warnings.join("\n");
+    assert!(
+        w.contains("a.txt:2: 2 short line(s) alone over text are set as headings")
+            && w.contains("«会议现场», «刘志强强调»"),
+        "{w}"
+    );
+}
