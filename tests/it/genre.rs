@@ -3038,3 +3038,27 @@ fn short_lines_set_as_headings_in_a_txt_are_named() {
         "{w}"
     );
 }
+
+/// A contact longer than a line (a phone with a fax and a long e-mail) ran on under
+/// 联系方式 at the block's left edge; it runs on under its first character after the
+/// colon.
+#[test]
+fn a_long_contact_runs_on_after_its_label() {
+    let toml = format!(
+        "{MINIMAL_TOML}\n[footer]\neditors = [\"王琳\"]\n[footer.contact]\nphone = \"0571-88886666、88887777（传真）\"\nemail = \"jianbao-editorial-office@mail.jiangling-university.edu.cn\"\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The x of 联 and of the line that holds the e-mail's domain.
+    let v = pymupdf_numbers(
+        &pdf,
+        "p = pymupdf.open(sys.argv[1])[-1]\nprint(p.search_for('联系方式')[0].x0)\nfor b in p.get_text('dict')['blocks']:\n    for l in b.get('lines', []):\n        t = ''.join(s['text'] for s in l['spans'])\n        if 'edu.cn' in t and '联系' not in t:\n            print(l['bbox'][0])",
+    );
+    assert_eq!(v.len(), 2, "the e-mail is not on a line of its own: {v:?}");
+    assert!(
+        v[1] > v[0] + 50.0,
+        "联 at {}, the run-on line at {}",
+        v[0],
+        v[1]
+    );
+}
