@@ -87,6 +87,8 @@ enum Counts {
     Number,
     /// A year of a span of years (2025—2026学年): kept as written.
     Span,
+    /// The month (2026年3月 第3期): the new date's.
+    Month,
 }
 
 /// A run of Chinese numerals or of digits in a label: its value, its byte range,
@@ -141,8 +143,16 @@ fn label_runs(label: &str) -> Vec<Run> {
                 })
                 .try_fold(0u64, |n, d| Some(n * 10 + d?))
         };
+        // A year: four figures before 年 or in brackets (〔2026〕); not 第2026期, a
+        // running number.
+        // A span of years (2025—2026学年) is the school year's, kept as written.
+        let dashes = ['—', '-', '－', '–', '~', '～', '至'];
+        let spanned = after.starts_with(dashes) || before.ends_with(dashes);
         let year_like = len == 4
-            && (after.starts_with('年') || after.starts_with(['〕', ']', '）', ')']) || !chinese);
+            && (after.starts_with('年')
+                || spanned
+                || (after.starts_with(['〕', ']', '）', ')'])
+                    && before.ends_with(['〔', '[', '（', '('])));
         let value = if chinese && year_like {
             digit_by_digit()
         } else if chinese {
@@ -150,9 +160,6 @@ fn label_runs(label: &str) -> Vec<Run> {
         } else {
             run.parse().ok()
         };
-        // A span of years (2025—2026学年) is the school year's, kept as written.
-        let dashes = ['—', '-', '－', '–', '~', '～', '至'];
-        let spanned = after.starts_with(dashes) || before.ends_with(dashes);
         if let Some(value) = value {
             let counts = if year_like && (1900..=2200).contains(&value) && spanned {
                 Counts::Span
@@ -160,6 +167,8 @@ fn label_runs(label: &str) -> Vec<Run> {
                 Counts::Year
             } else if before.ends_with("总第") || before.ends_with('总') {
                 Counts::Total
+            } else if after.starts_with('月') && (1..=12).contains(&value) {
+                Counts::Month
             } else {
                 Counts::Number
             };
@@ -192,6 +201,8 @@ struct LabelMoves<F: Fn(u64) -> u64> {
     next: F,
     year: Option<(i32, i32)>,
     total: Option<u32>,
+    /// The new date's month, when it has one.
+    month: Option<u8>,
 }
 
 /// The label with its figures moved on, each written as it was (in Chinese numerals,
@@ -216,6 +227,7 @@ fn next_label<F: Fn(u64) -> u64>(label: &str, moves: &LabelMoves<F>) -> Option<S
                 .filter(|(old, _)| i64::from(*old) == r.value as i64)
                 .map(|(_, new)| new as u64),
             Counts::Total => moves.total.map(u64::from),
+            Counts::Month => moves.month.map(u64::from),
             Counts::Number | Counts::Span => None,
         };
         let Some(new) = new else { continue };
@@ -375,6 +387,7 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
             next: next_number,
             year: old_year.filter(|_| new_year).map(|old| (old, year)),
             total,
+            month: date.map(|d| d.1),
         };
         next_label(l, &moves)
         .unwrap_or_else(|| {
@@ -839,6 +852,7 @@ mod tests {
             next: move |n: u64| if reset { 1 } else { n + 1 },
             year,
             total,
+            month: None,
         };
         let same_year = moves(None, Some(128), false);
         for (label, want) in [
@@ -867,6 +881,27 @@ mod tests {
             Some("二〇二七年第一期")
         );
         assert_eq!(next_label("本期增发", &same_year), None);
+        // A month before the number is the new date's (the month was taken for the
+        // number: 2026年3月 第3期 → 2026年4月 第3期); 第2026期 is a running number.
+        let april = LabelMoves {
+            next: |n: u64| n + 1,
+            year: None,
+            total: None,
+            month: Some(4),
+        };
+        assert_eq!(
+            next_label("2026年3月 第3期", &april).as_deref(),
+            Some("2026年4月 第4期")
+        );
+        assert_eq!(
+            next_label("第3期 2026年3月", &april).as_deref(),
+            Some("第4期 2026年4月")
+        );
+        assert_eq!(
+            next_label("第2026期", &same_year).as_deref(),
+            Some("第2027期")
+        );
+        assert_eq!(label_number("2026年3月 第3期"), Some(3));
         // A school year is a span of years: kept (it became 2025—2027学年).
         assert_eq!(
             next_label("2025—2026学年第9期", &new_year).as_deref(),
