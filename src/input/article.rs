@@ -1750,7 +1750,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     && current
                         .as_ref()
                         .is_none_or(|(_, inl)| inl.iter().all(|i| i.text.trim().is_empty()));
-                photo_inside = !beside && in_a_sentence(text, &range, current.as_ref().map(|c| &c.1));
+                // (Not in a note: a note holds no photo.)
+                photo_inside = !beside
+                    && outer.is_none()
+                    && in_a_sentence(text, &range, current.as_ref().map(|c| &c.1));
                 if !photo_inside {
                     flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 }
@@ -1771,6 +1774,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Image) => {
                 if let Some(mut p) = photo.take() {
                     p.caption = trim_inlines(std::mem::take(&mut p.caption));
+                    if outer.is_some() {
+                        warnings.push(MdWarning {
+                            offset: p.offset,
+                            message: format!(
+                                "the photo {} is in a note, where photos are not placed: only its description prints; place it in the text / 脚注中的图片不排出，请把图片放在正文中",
+                                p.src
+                            ),
+                        });
+                    }
                     if std::mem::take(&mut photo_inside) {
                         warnings.push(MdWarning {
                             offset: p.offset,
@@ -3989,6 +4001,25 @@ mod tests {
                 .warnings
                 .iter()
                 .any(|w| w.message.contains("never closed"))
+        );
+    }
+
+    /// A photo in a note is not placed, and that is said (it went silently).
+    #[test]
+    fn a_photo_in_a_note_is_said() {
+        let md = "正文[^1]。\n\n[^1]: 注释中见![注图](g.jpg)所示。\n";
+        let parsed = parse_markdown(md, true);
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("is in a note"))
+        );
+        assert!(
+            !parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("inside a sentence"))
         );
     }
 
