@@ -1472,18 +1472,51 @@ fn is_bulletin_name(line: &str) -> bool {
 }
 
 impl PastedHead {
-    /// Whether a line (without spaces) is the 第N期 line of a head.
+    /// Whether a line (without spaces) is the 第N期 line of a head: 第5期, 第五期,
+    /// 2026年第5期, 〔2026〕第5期, each with a （总第45期） after it or not.
     fn is_issue_line(line: &str) -> bool {
-        line.starts_with('第') && line.contains('期') && line.chars().count() <= 24
+        let n = line.chars().count();
+        let rest = line
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "〇一二三四五六七八九".contains(c))
+            .trim_start_matches('年')
+            .trim_start_matches(['〔', '[', '（', '('])
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['〕', ']', '）', ')']);
+        rest.starts_with('第') && rest.contains('期') && n <= 24
+    }
+
+    /// Whether a line (without spaces) is a date alone: 2026年11月1日, 2026.11.1,
+    /// 2026-11-01, 2026/11/1.
+    fn is_date_line(line: &str) -> bool {
+        let chinese = line.contains('年') && line.contains('月') && line.ends_with('日');
+        let parts: Vec<&str> = line.split(['.', '-', '/']).collect();
+        let figures = parts.len() == 3
+            && parts[0].len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()));
+        chinese || figures
     }
 
     /// Whether a line (without spaces) is a line of the bulletin's head.
     fn is_head_line(&self, line: &str) -> bool {
         let n = line.chars().count();
         let issue_line = Self::is_issue_line(line);
-        let dated = line.contains('年') && line.contains('月') && line.ends_with('日');
+        // Dated at its end (the unit and the date on one line), or a date alone.
+        let dated = (line.contains('年') && line.contains('月') && line.ends_with('日'))
+            || Self::is_date_line(line)
+            || line
+                .char_indices()
+                .any(|(i, _)| Self::is_date_line(&line[i..]));
+        // A unit's line alone: this issue's unit, or one an editing office signs (…编,
+        // …主办, …办公室).
+        let signed = n <= 24
+            && ["编", "主办", "编印", "办公室"]
+                .iter()
+                .any(|e| line.ends_with(e));
         let unit_line = n <= 48
             && (dated
+                || signed
                 || self
                     .unit
                     .as_deref()
@@ -1669,7 +1702,12 @@ fn blank_pasted_footer(
         ]
         .iter()
         .any(|p| t.starts_with(p))
-            || (t.starts_with("共印") && t.ends_with('份'))
+            || {
+                let t = t
+                    .trim_start_matches(['（', '('])
+                    .trim_end_matches(['）', ')']);
+                t.starts_with("共印") && t.ends_with('份')
+            }
             || (t.ends_with("印发") && t.contains('年'))
     };
     // The lines from the end, blank ones between them skipped (Markdown and Word
@@ -1690,7 +1728,9 @@ fn blank_pasted_footer(
         if !is_footer_line(line) {
             break;
         }
-        printed |= squash(line).starts_with("共印");
+        printed |= squash(line)
+            .trim_start_matches(['（', '('])
+            .starts_with("共印");
         start = Some(at_line);
         lines += 1;
     }

@@ -2698,6 +2698,18 @@ fn another_bulletins_head_and_footer_forwarded_with_an_article_do_not_print() {
         .map(|i| i.text.clone())
         .collect();
     assert_eq!(body, "正文第一段。");
+    // The head as offices write it too: 2026年第5期（总第45期）, the unit and a date in
+    // figures on lines of their own, the print run in brackets.
+    let text = "江岭路桥公司工作简报\n2026年第5期（总第45期）\n江岭路桥公司办公室编\n2026.11.1\n测试标题\n正文第一段。\n报：集团公司领导\n送：集团各部门\n（共印50份）\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let body: String = model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.all_inlines())
+        .map(|i| i.text.clone())
+        .collect();
+    assert_eq!(body, "正文第一段。", "{:?}", model.warnings);
     // No 第N期: the line is the text's, and so is the 报尾 (said, printed).
     let text = "安全生产工作动态\n测试标题\n正文第一段。\n报：集团公司领导\n送：集团各部门\n";
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
