@@ -84,6 +84,7 @@ const TERMS: &[&str] = &[
     // Political terms and meetings that the dictionary splits (八项|规定, 民主|生活|会).
     "八项规定",
     "八项规定精神",
+    "中央八项规定精神",
     "党风廉政建设",
     "全面从严治党",
     "以案促改",
@@ -404,7 +405,7 @@ mod tests {
             ),
             (
                 "深入贯彻中央八项规定精神持续加固作风建设成果",
-                "深入|贯彻|中央|八项规定精神|持续|加固|作风建设|成果",
+                "深入|贯彻|中央八项规定精神|持续|加固|作风建设|成果",
             ),
             // A 纪委's terms whole: the bulletin's own name, the committees' names.
             (
