@@ -2647,6 +2647,16 @@ fn an_unbreakable_run_is_an_error_at_its_place() {
     assert!(!out.exists());
 }
 
+/// The first article's printed text, its blocks' runs together.
+fn first_article_text(model: &jianbao::model::Issue) -> String {
+    model.articles[0]
+        .blocks
+        .iter()
+        .flat_map(|b| b.all_inlines())
+        .map(|i| i.text.clone())
+        .collect()
+}
+
 /// A contributor's text that still carries its bulletin's red head over its title, and
 /// its own 报尾 at its end: neither prints again, and both are said.
 #[test]
@@ -2658,12 +2668,7 @@ fn a_pasted_red_head_and_a_pasted_footer_do_not_print_again() {
     let w = model.warnings.join("\n");
     assert!(w.contains("bulletin's own head"), "{w}");
     assert!(w.contains("ends with a 报尾 of its own"), "{w}");
-    let body: String = model.articles[0]
-        .blocks
-        .iter()
-        .flat_map(|b| b.all_inlines())
-        .map(|i| i.text.clone())
-        .collect();
+    let body = first_article_text(&model);
     assert!(body.contains("正文第一段"), "{body}");
     for gone in ["第1期", "测试单位编", "共印15份", "报："] {
         assert!(!body.contains(gone), "{gone} in {body}");
@@ -2691,35 +2696,20 @@ fn another_bulletins_head_and_footer_forwarded_with_an_article_do_not_print() {
         w.contains("a.txt:6: the article ends with the 报尾 of «江岭路桥公司工作简报»"),
         "{w}"
     );
-    let body: String = model.articles[0]
-        .blocks
-        .iter()
-        .flat_map(|b| b.all_inlines())
-        .map(|i| i.text.clone())
-        .collect();
+    let body = first_article_text(&model);
     assert_eq!(body, "正文第一段。");
     // The head as offices write it too: 2026年第5期（总第45期）, the unit and a date in
     // figures on lines of their own, the print run in brackets.
     let text = "江岭路桥公司工作简报\n2026年第5期（总第45期）\n江岭路桥公司办公室编\n2026.11.1\n测试标题\n正文第一段。\n报：集团公司领导\n送：集团各部门\n（共印50份）\n";
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
     let (model, _) = jianbao::model::load(&issue).unwrap();
-    let body: String = model.articles[0]
-        .blocks
-        .iter()
-        .flat_map(|b| b.all_inlines())
-        .map(|i| i.text.clone())
-        .collect();
+    let body = first_article_text(&model);
     assert_eq!(body, "正文第一段。", "{:?}", model.warnings);
     // No 第N期: the line is the text's, and so is the 报尾 (said, printed).
     let text = "安全生产工作动态\n测试标题\n正文第一段。\n报：集团公司领导\n送：集团各部门\n";
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
     let (model, _) = jianbao::model::load(&issue).unwrap();
-    let body: String = model.articles[0]
-        .blocks
-        .iter()
-        .flat_map(|b| b.all_inlines())
-        .map(|i| i.text.clone())
-        .collect();
+    let body = first_article_text(&model);
     assert!(
         body.starts_with("安全生产工作动态") && body.contains("报："),
         "{body}"
@@ -2819,12 +2809,7 @@ fn a_column_label_typed_over_the_text_prints_once_and_a_typed_note_is_said() {
     let w = model.warnings.join("\n");
     assert!(w.contains("is the column's label"), "{w}");
     assert!(w.contains("a 编者按 typed as its first paragraph"), "{w}");
-    let body: String = model.articles[0]
-        .blocks
-        .iter()
-        .flat_map(|b| b.all_inlines())
-        .map(|i| i.text.clone())
-        .collect();
+    let body = first_article_text(&model);
     assert!(!body.contains("【雨情汛情】"), "{body}");
 }
 
