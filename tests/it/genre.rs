@@ -1300,6 +1300,18 @@ fn the_print_run_stays_whole_where_it_is_placed_and_the_address_has_its_label() 
             ),
         }
     }
+    // With 本期增发 after the lists, the count ends that list, the last (it stood
+    // between the 发 list and 本期增发).
+    let toml = MINIMAL_TOML.to_owned()
+        + &footer("end", short).replace(
+            "editors = [",
+            "extra = \"本期增发：市委巡察组\"\neditors = [",
+        );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = chars(&pdf) else { return };
+    let y = |c: char| line_through(&chars, c).0;
+    assert!((y('份') - y('增')).abs() < 0.5, "{} {}", y('份'), y('增'));
 }
 
 /// Items numbered by hand (1． 2、) start their text at one offset: the number's mark at
