@@ -2782,11 +2782,18 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     let line_before = text[..brk.start]
         .rfind('\n')
         .map_or(&text[..brk.start], |i| &text[i + 1..brk.start]);
-    if !before.is_some_and(|c| "。；：！？;:".contains(c)) && !opens_with_item_number(line_before)
+    // Or the item after the break has another after it on the next line: a list of
+    // them under a lead-in typed with no colon (主要成效⏎①参评率提高⏎②满意度提升).
+    let after = &text[brk.end..];
+    let line_after_next = after.split_once('\n').map(|(_, rest)| rest);
+    let list_follows = line_after_next.is_some_and(opens_with_item_number);
+    if !before.is_some_and(|c| "。；：！？;:".contains(c))
+        && !opens_with_item_number(line_before)
+        && !list_follows
     {
         return false;
     }
-    opens_with_item_number(&text[brk.end..])
+    opens_with_item_number(after)
 }
 
 /// The front matter a Markdown editor writes over the text (Typora, Obsidian, pandoc:
@@ -3925,6 +3932,14 @@ mod tests {
         // Topics typed one a line with no mark at their ends (they ran together into
         // «1、课程建设2、教材建设3、师资培训»).
         let md = "本学期重点工作包括：\n1、课程建设\n2、教材建设\n3、师资培训\n";
+        // A list under a lead-in with no colon: the first item is an item too.
+        let lead = "主要成效\n①参评率提高\n②满意度提升\n";
+        let items: Vec<String> = parse_markdown(lead, true)
+            .blocks
+            .iter()
+            .map(texts)
+            .collect();
+        assert_eq!(items, ["主要成效", "①参评率提高", "②满意度提升"]);
         // 2、3项 is two numbers in a sentence cut at its line's end.
         assert_eq!(
             parse_markdown("1、全年完成教改项目共\n2、3项为省级项目。\n", true)
