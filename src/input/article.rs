@@ -3024,8 +3024,9 @@ fn opens_with_item_number(line: &str) -> bool {
     let is_cn = |c: char| "一二三四五六七八九十".contains(c);
     match chars.next() {
         Some(c) if ('\u{2460}'..='\u{2473}').contains(&c) => true,
-        Some('（') => {
-            let inner: String = chars.by_ref().take_while(|&c| c != '）').collect();
+        Some(open @ ('（' | '(')) => {
+            let close = if open == '（' { '）' } else { ')' };
+            let inner: String = chars.by_ref().take_while(|&c| c != close).collect();
             !inner.is_empty()
                 && inner.chars().count() <= 3
                 && (inner.chars().all(|c| c.is_ascii_digit()) || inner.chars().all(is_cn))
@@ -3041,6 +3042,10 @@ fn opens_with_item_number(line: &str) -> bool {
             let after = rest.chars().nth(1);
             (rest.starts_with('、') && !(digits && after.is_some_and(|c| c.is_ascii_digit())))
                 || (digits && rest.starts_with('．'))
+                // 1.健全机制: a half-width point before Chinese (not 2.5%).
+                || (digits
+                    && rest.starts_with('.')
+                    && after.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
         }
         _ => false,
     }
@@ -3933,6 +3938,16 @@ mod tests {
         // «1、课程建设2、教材建设3、师资培训»).
         let md = "本学期重点工作包括：\n1、课程建设\n2、教材建设\n3、师资培训\n";
         // A list under a lead-in with no colon: the first item is an item too.
+        for typed in [
+            "要求：\n1.健全机制\n2.强化考核\n",
+            "要求：\n(1)健全机制\n(2)强化考核\n",
+        ] {
+            assert_eq!(parse_markdown(typed, true).blocks.len(), 3, "{typed}");
+        }
+        assert_eq!(
+            parse_markdown("增长了\n2.5个百分点。\n", true).blocks.len(),
+            1
+        );
         let lead = "主要成效\n①参评率提高\n②满意度提升\n";
         let items: Vec<String> = parse_markdown(lead, true)
             .blocks
