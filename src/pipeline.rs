@@ -1077,8 +1077,21 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
                 String::new()
             };
             let cut = ((height - room).max(pitch) / pitch).ceil() as i64;
+            // A photo that opens its article (a 图片新闻 of photos alone) has no text of
+            // its own before it: the text to cut is the article's before.
+            let (how, how_zh) = if block == 0 {
+                (
+                    format!("{smaller}or cut {cut} line(s) of the article before it"),
+                    format!("请缩小图片，或删减上一篇文章 {cut} 行"),
+                )
+            } else {
+                (
+                    format!("{smaller}place it earlier in the text, or cut {cut} line(s) of the text before it"),
+                    format!("请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行"),
+                )
+            };
             Some((before, format!(
-                "{place}: the photo {} does not fit on page {before} under the text before it (it needs {:.0} mm, {:.0} mm are left) and is set at the top of page {next}, leaving {empty} line(s) empty at the foot of page {before}; to fill them, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {before} 页放不下，移至第 {next} 页，第 {before} 页下方空 {empty} 行；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
+                "{place}: the photo {} does not fit on page {before} under the text before it (it needs {:.0} mm, {:.0} mm are left) and is set at the top of page {next}, leaving {empty} line(s) empty at the foot of page {before}; to fill them, {how} / 图片 {} 在第 {before} 页放不下，移至第 {next} 页，第 {before} 页下方空 {empty} 行；{how_zh}",
                 photo.src,
                 mm(height),
                 mm(room.max(0.0)),

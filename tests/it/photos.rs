@@ -1010,3 +1010,31 @@ fn a_floated_photo_is_said_on_the_page_it_lands_on() {
     }
     assert!(checked > 0, "no photo floated");
 }
+
+/// A 图片新闻 of a photo alone under its title that does not fit under the article
+/// before it: the advice was «place it earlier in the text, or cut lines of the text
+/// before it», and it has no text. It says to cut the article before it.
+#[test]
+fn a_photo_that_opens_its_article_is_advised_to_cut_the_article_before() {
+    let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n";
+    let mut said = false;
+    for n in [8, 10, 12] {
+        let toml = format!(
+            "{MINIMAL_TOML}\n[[article]]\ncolumn = \"图片新闻\"\ntitle = \"活动掠影\"\nfile = \"b.md\"\n"
+        );
+        let a = line.repeat(n);
+        let (dir, issue) = write_issue(&toml, &[("a.txt", &a), ("b.md", "![活动现场](p.jpg)\n")]);
+        std::fs::write(dir.path().join("p.jpg"), jpeg(900, 1200)).unwrap();
+        let (_t, _pdf, report) = build_reported(&issue);
+        for w in report
+            .warnings
+            .iter()
+            .filter(|w| w.contains("the photo p.jpg does not fit"))
+        {
+            assert!(!w.contains("place it earlier in the text"), "{n}: {w}");
+            assert!(w.contains("line(s) of the article before it"), "{n}: {w}");
+            said = true;
+        }
+    }
+    assert!(said, "the photo always fitted");
+}
