@@ -678,6 +678,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     });
     warnings.extend(photos_opening_pages(&laid.document, &prepared.issue));
     warnings.extend(tables_moved(&laid.document));
+    warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
         pdf,
@@ -995,6 +996,29 @@ fn tables_moved(doc: &PagedDocument) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+/// The body lines set loose (their characters a quarter em or more apart), said in one
+/// warning with the first few: a justified line that ends early before a run that
+/// cannot break (12:00—18:00, 23,456人次, an address) spreads its characters over the
+/// line.
+fn loose_lines_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
+    let loose = compile::loose_lines(doc, issue.style.fonts.body.size.0, 0.25);
+    if loose.is_empty() {
+        return None;
+    }
+    let most = loose.iter().map(|l| l.spread).fold(0.0, f64::max);
+    let shown: Vec<String> = loose
+        .iter()
+        .take(3)
+        .map(|l| format!("page {} «{}»", l.page, l.text))
+        .collect();
+    Some(format!(
+        "{} body line(s) are set loose, their characters up to {most:.2} em apart: {}; such a line ends early before a run that cannot break (a time span 12:00—18:00, a number with its unit, a web address): write the span so it can break (12:00至18:00), or move a few words / {} 行正文字距过大（最多 {most:.2} 字），多因行末的数字、时间段或网址不能断开；请改写（如 12:00至18:00）或调整文字",
+        loose.len(),
+        shown.join(", "),
+        loose.len()
+    ))
 }
 
 /// Where a photo stands in its article's file, for messages: `file:line:col`, or the

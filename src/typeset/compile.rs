@@ -374,6 +374,86 @@ fn runs(frame: &Frame, m: Affine, out: &mut Vec<Run>) {
     }
 }
 
+/// A body line set loose: its characters spread apart to fill the line (a justified
+/// line that ends early, as before a run that cannot break: 12:00—18:00, 23,456人次, a
+/// web address).
+#[derive(Debug, Clone)]
+pub(crate) struct LooseLine {
+    pub page: usize,
+    /// Its first words.
+    pub text: String,
+    /// How much wider its characters stand than the body's usual, em.
+    pub spread: f64,
+}
+
+/// The body lines (text at `size`, pt) whose Chinese characters stand more than
+/// `limit` em further apart than the body's usual: the median advance of each line's
+/// characters against the median of all lines'. Lines of fewer than six characters
+/// are not judged.
+pub(crate) fn loose_lines(doc: &PagedDocument, size: f64, limit: f64) -> Vec<LooseLine> {
+    // (page, baseline in tenths of a pt) → the line's text and its characters' advances.
+    let mut lines: std::collections::BTreeMap<(usize, i64), (String, Vec<f64>)> =
+        std::collections::BTreeMap::new();
+    fn walk(
+        frame: &Frame,
+        m: Affine,
+        page: usize,
+        size: f64,
+        lines: &mut std::collections::BTreeMap<(usize, i64), (String, Vec<f64>)>,
+    ) {
+        for (pos, item) in frame.items() {
+            let at = m.then(Affine::translate(pos.x.to_pt(), pos.y.to_pt()));
+            match item {
+                FrameItem::Group(g) => walk(
+                    &g.frame,
+                    at.then(Affine::of(g.transform)),
+                    page,
+                    size,
+                    lines,
+                ),
+                FrameItem::Text(t) if !at.rotated() && (t.size.to_pt() - size).abs() < 0.05 => {
+                    let (_, y) = at.apply(0.0, 0.0);
+                    let line = lines.entry((page, (y * 10.0).round() as i64)).or_default();
+                    line.0.push_str(&t.text);
+                    for g in &t.glyphs {
+                        let c = t.text[g.range()].chars().next().unwrap_or(' ');
+                        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                            line.1.push(g.x_advance.get());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for (i, page) in doc.pages().iter().enumerate() {
+        walk(&page.frame, Affine::ID, i + 1, size, &mut lines);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let mut judged: Vec<(usize, String, f64)> = lines
+        .into_iter()
+        .filter(|(_, (_, adv))| adv.len() >= 6)
+        .map(|((page, _), (text, mut adv))| (page, text, median(&mut adv)))
+        .collect();
+    if judged.is_empty() {
+        return Vec::new();
+    }
+    let mut all: Vec<f64> = judged.iter().map(|l| l.2).collect();
+    let usual = median(&mut all);
+    judged.retain(|l| l.2 - usual > limit);
+    judged
+        .into_iter()
+        .map(|(page, text, adv)| LooseLine {
+            page,
+            text: snippet(&text),
+            spread: adv - usual,
+        })
+        .collect()
+}
+
 /// The first words of a run, for messages.
 fn snippet(text: &str) -> String {
     let mut s: String = text.chars().take(12).collect();

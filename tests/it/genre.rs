@@ -3071,3 +3071,34 @@ fn a_long_contact_runs_on_after_its_label() {
         v[1]
     );
 }
+
+/// A justified line that ends early before a run it cannot break (an English name in
+/// brackets here) spreads its characters over the line, up to half an em apart, with
+/// nothing said. It is said, with the page and the line's first words.
+#[test]
+fn a_body_line_set_loose_is_said() {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let md = "- 教在《数据结构与算法（Data Structures & Algorithms）》等课程中引入ChatGPT、DeepSeek等大模型辅助教学；\n";
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("set loose"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(w.contains("page 1 «教在《数据结构与算法"), "{w}");
+    // Text that breaks where it must is not said.
+    let (_d, issue) = write_issue(
+        MINIMAL_TOML,
+        &[(
+            "a.txt",
+            "学校召开本学期教学工作推进会，教务处通报了各学院课程建设情况，要求各学院进一步加强课程思政建设。\n",
+        )],
+    );
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("set loose")),
+        "{:?}",
+        report.warnings
+    );
+}
