@@ -1072,15 +1072,11 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
         (f.article, f.block, f.page, landed, 0, f.size)
     });
     // The room left on a page is said once, for the first photo that left it.
-    let mut pages_said: Vec<usize> = Vec::new();
+    let mut pages_said = std::collections::BTreeSet::new();
     let mut said: Vec<(usize, String)> = set
         .chain(floated)
         .filter(|f| !held.contains(&(f.0, f.1)))
-        .filter(|f| {
-            let first = !pages_said.contains(&f.2);
-            pages_said.push(f.2);
-            first
-        })
+        .filter(|f| pages_said.insert(f.2))
         .filter_map(|(article, block, before, next, above, size)| {
             let compile::PhotoSize { height, image, width } = size;
             let foot = compile::content_foot(doc, before, bottom + 0.5)?;

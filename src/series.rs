@@ -132,20 +132,9 @@ fn label_runs(label: &str) -> Vec<Run> {
         let run = &label[from..to];
         let after = label[to..].trim_start();
         let before = label[..from].trim_end();
-        // A year in Chinese numerals is written digit by digit (二〇二六).
-        let digit_by_digit = || -> Option<u64> {
-            run.chars()
-                .map(|c| {
-                    "〇一二三四五六七八九"
-                        .chars()
-                        .position(|d| d == c)
-                        .map(|d| d as u64)
-                })
-                .try_fold(0u64, |n, d| Some(n * 10 + d?))
-        };
-        // A year: four figures before 年 or in brackets (〔2026〕); not 第2026期, a
-        // running number.
-        // A span of years (2025—2026学年) is the school year's, kept as written.
+        // A year: four figures before 年 or in brackets (〔2026〕), not 第2026期 (a
+        // running number); or one end of a span of years (2025—2026学年), the school
+        // year's, kept as written.
         let dashes = ['—', '-', '－', '–', '~', '～', '至'];
         let spanned = after.starts_with(dashes) || before.ends_with(dashes);
         let year_like = len == 4
@@ -153,8 +142,9 @@ fn label_runs(label: &str) -> Vec<Run> {
                 || spanned
                 || (after.starts_with(['〕', ']', '）', ')'])
                     && before.ends_with(['〔', '[', '（', '('])));
+        // A year in Chinese numerals is written digit by digit (二〇二六).
         let value = if chinese && year_like {
-            digit_by_digit()
+            crate::model::numerals::parse_chinese_year(run)
         } else if chinese {
             crate::model::numerals::parse_chinese_number(run)
         } else {
@@ -232,17 +222,7 @@ fn next_label<F: Fn(u64) -> u64>(label: &str, moves: &LabelMoves<F>) -> Option<S
         };
         let Some(new) = new else { continue };
         let written = match (r.chinese, r.counts) {
-            (true, Counts::Year) => new
-                .to_string()
-                .chars()
-                .filter_map(|c| c.to_digit(10))
-                .map(|d| {
-                    "〇一二三四五六七八九"
-                        .chars()
-                        .nth(d as usize)
-                        .unwrap_or('〇')
-                })
-                .collect(),
+            (true, Counts::Year) => crate::model::numerals::chinese_year(new),
             (true, _) => crate::model::numerals::chinese_number(new),
             // Zero-padded only as it was (第09期; not 第24期 → 第01期).
             (false, _) if label[r.range.clone()].starts_with('0') => {
@@ -377,10 +357,11 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
     // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
     let label = f.issue.label.as_ref().map(|l| {
         let l = l.get_ref();
-        if new_year && label_runs(l).iter().any(|r| r.counts == Counts::Span) {
+        let runs = label_runs(l);
+        if new_year && runs.iter().any(|r| r.counts == Counts::Span) {
             notes.push(format!("the label «{l}» holds a span of years (a school year), kept as written: change it when the school year changes / 期号标签「{l}」中的学年已原样保留，学年变更时请修改"));
         }
-        if total.is_none() && label_runs(l).iter().any(|r| r.counts == Counts::Total) {
+        if total.is_none() && runs.iter().any(|r| r.counts == Counts::Total) {
             notes.push(format!("the label «{l}» holds a 总第…期 and the issue file no total: that number is kept as written; change it, or give [issue] total / 期号标签「{l}」中的总期号已原样保留，请修改，或在 [issue] 中写 total"));
         }
         let moves = LabelMoves {

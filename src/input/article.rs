@@ -1537,12 +1537,12 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     html_table_read = true;
                 } else {
                     let html = &text[range.clone()];
-                    let unclosed = html.trim_start().starts_with("<!--") && !html.contains("-->");
-                    let message = if unclosed {
+                    let comment = html.trim_start().starts_with("<!--");
+                    let message = if comment && !html.contains("-->") {
                         Some("an HTML comment opened here is never closed with -->: nothing after it prints; close it where the note ends / HTML 注释缺少结束符 -->，其后全部内容都不排出，请在注释结束处补上 -->")
                     } else if is_comment(html) {
                         Some("an HTML comment is not printed / HTML 注释不排出")
-                    } else if html.trim_start().starts_with("<!--") {
+                    } else if comment {
                         Some("an HTML comment is not printed; the text after it prints / HTML 注释不排出，其后的文字照常排出")
                     } else if !centred {
                         Some("HTML block: its tags are removed and its text prints as a paragraph / HTML 标签已删除，其中文字按段落排出")
@@ -1600,22 +1600,20 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     current.get_or_insert_with(|| (None, Vec::new())).1.push(br);
                 }
             }
+            // Inline HTML (an HTML block's is read whole at its start).
             Event::Html(t) | Event::InlineHtml(t) => {
-                // An HTML block warned at its start; inline HTML warns here.
-                if !in_html_block {
-                    let message = if is_comment(&t) {
-                        format!("an HTML comment {} is not printed / HTML 注释不排出", t.trim())
-                    } else {
-                        format!(
-                            "HTML {} is not printed (its text is kept) / HTML 标签不排出（保留其中文字）",
-                            t.trim()
-                        )
-                    };
-                    warnings.push(MdWarning {
-                        offset: range.start,
-                        message,
-                    });
-                }
+                let message = if is_comment(&t) {
+                    format!("an HTML comment {} is not printed / HTML 注释不排出", t.trim())
+                } else {
+                    format!(
+                        "HTML {} is not printed (its text is kept) / HTML 标签不排出（保留其中文字）",
+                        t.trim()
+                    )
+                };
+                warnings.push(MdWarning {
+                    offset: range.start,
+                    message,
+                });
                 let bare = strip_tags(&t);
                 let bare = bare.trim_end_matches('\n');
                 if !bare.is_empty() {
@@ -1916,28 +1914,12 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             // Between two Latin words (Introduction to⏎Algorithms, Thomas H.⏎Cormen) a
             // line break is the space it stands for; beside Chinese it is nothing.
             Event::SoftBreak if latin_on_both_sides(text, range.clone()) => {
-                let space = plain(" ".to_owned(), None);
-                if let Some(p) = photo.as_mut() {
-                    p.caption.push(space);
-                } else if let Some((_, _, Some(cell))) = table.as_mut() {
-                    cell.push(space);
-                } else if let Some((_, inlines)) = current.as_mut() {
-                    inlines.push(space);
-                }
+                line_break(&mut photo, &mut table, &mut current, " ", false);
             }
             Event::SoftBreak => {}
             // A line break the author asked for (two spaces or a `\` at the line's
             // end): a new line inside the paragraph, which keeps its indent.
-            Event::HardBreak => {
-                let br = plain("\n".to_owned(), None);
-                if let Some(p) = photo.as_mut() {
-                    p.caption.push(br);
-                } else if let Some((_, _, Some(cell))) = table.as_mut() {
-                    cell.push(br);
-                } else {
-                    current.get_or_insert_with(|| (None, Vec::new())).1.push(br);
-                }
-            }
+            Event::HardBreak => line_break(&mut photo, &mut table, &mut current, "\n", true),
             _ => {}
         }
     }
@@ -2289,16 +2271,9 @@ fn html_table(html: &str) -> Option<Table> {
     };
     // rowspan="2", colspan=3: 1 when absent.
     let span = |attrs: &str, name: &str| -> usize {
-        attrs
-            .find(name)
-            .map(|i| &attrs[i + name.len()..])
-            .and_then(|rest| {
-                let rest = rest.trim_start().strip_prefix('=')?.trim_start();
-                let digits: String = rest
-                    .trim_start_matches(['"', '\''])
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
+        html_attr(attrs, name)
+            .and_then(|v| {
+                let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
                 digits.parse().ok()
             })
             .unwrap_or(1)
@@ -2826,28 +2801,9 @@ fn front_matter(text: &str) -> (String, Option<MdWarning>) {
 /// taken at 96 to the inch, against a text block 156 mm wide; a zoom or a width in %
 /// as that share.
 fn html_images(text: &str) -> String {
-    let attr = |tag: &str, name: &str| -> Option<String> {
-        let lower = tag.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(name).map(|i| from + i) {
-            from = i + name.len();
-            let boundary = i == 0 || lower[..i].ends_with([' ', '\t', '\n']);
-            let rest = tag[from..].trim_start();
-            let Some(rest) = rest.strip_prefix('=').filter(|_| boundary) else {
-                continue;
-            };
-            let rest = rest.trim_start();
-            let value = match rest.chars().next()? {
-                q @ ('"' | '\'') => rest[1..].split(q).next()?,
-                _ => rest.split([' ', '>', '/']).next()?,
-            };
-            return Some(value.to_owned());
-        }
-        None
-    };
     let percent = |tag: &str| -> Option<u32> {
         let pct = |v: &str| v.trim().strip_suffix('%')?.trim().parse::<f64>().ok();
-        let share = if let Some(style) = attr(tag, "style") {
+        let share = if let Some(style) = html_attr(tag, "style") {
             style
                 .split(';')
                 .find_map(|d| d.split_once(':').filter(|(k, _)| k.trim() == "zoom"))
@@ -2856,7 +2812,7 @@ fn html_images(text: &str) -> String {
             None
         };
         let share = share.or_else(|| {
-            let w = attr(tag, "width")?;
+            let w = html_attr(tag, "width")?;
             pct(&w).or_else(|| {
                 let px: f64 = w.trim().trim_end_matches("px").parse().ok()?;
                 Some(px * 25.4 / 96.0 / 156.0 * 100.0)
@@ -2892,9 +2848,9 @@ fn html_images(text: &str) -> String {
                 .collect::<String>()
                 .to_ascii_lowercase();
             match name.as_str() {
-                "img" => match attr(tag, "src") {
+                "img" => match html_attr(tag, "src") {
                     Some(src) => {
-                        photos.push((src, attr(tag, "alt").unwrap_or_default(), percent(tag)))
+                        photos.push((src, html_attr(tag, "alt").unwrap_or_default(), percent(tag)))
                     }
                     None => only_pictures = false,
                 },
@@ -2932,6 +2888,28 @@ fn html_images(text: &str) -> String {
     out
 }
 
+/// The value of an HTML tag's attribute (`src="a.jpg"`, `width=300`, `rowspan='2'`),
+/// its name in any case; none when the tag has no such attribute.
+fn html_attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name).map(|i| from + i) {
+        from = i + name.len();
+        let boundary = i == 0 || lower[..i].ends_with([' ', '\t', '\n']);
+        let rest = tag[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('=').filter(|_| boundary) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let value = match rest.chars().next()? {
+            q @ ('"' | '\'') => rest[1..].split(q).next()?,
+            _ => rest.split([' ', '>', '/']).next()?,
+        };
+        return Some(value.to_owned());
+    }
+    None
+}
+
 /// Where a Markdown text's front matter is (bytes), and its keys (`title:`); none when
 /// the text does not open with one. `check` leaves it alone too.
 pub(crate) fn front_matter_span(text: &str) -> Option<(Range<usize>, Vec<String>)> {
@@ -2963,6 +2941,27 @@ pub(crate) fn front_matter_span(text: &str) -> Option<(Range<usize>, Vec<String>
         }
     }
     None
+}
+
+/// A line break where it stands, as `text`: in a photo's caption, in a table's cell, or
+/// in the paragraph (begun by it when `begins` and none is open).
+fn line_break(
+    photo: &mut Option<Photo>,
+    table: &mut Option<TableBuild>,
+    current: &mut Option<(Option<u8>, Vec<Inline>)>,
+    text: &str,
+    begins: bool,
+) {
+    let br = plain(text.to_owned(), None);
+    if let Some(p) = photo.as_mut() {
+        p.caption.push(br);
+    } else if let Some((_, _, Some(cell))) = table.as_mut() {
+        cell.push(br);
+    } else if begins {
+        current.get_or_insert_with(|| (None, Vec::new())).1.push(br);
+    } else if let Some((_, inlines)) = current.as_mut() {
+        inlines.push(br);
+    }
 }
 
 /// Whether a photo (its event's `range`) stands inside a sentence: text before it in

@@ -558,47 +558,39 @@ impl LoadedIssueFile {
 /// The span of a key's value in a TOML text, or of the nearest table above it that is
 /// written there; none when not even the first table is.
 fn span_in(text: &str, key: &[&str]) -> Option<Range<usize>> {
-    let Ok(root) = toml::de::DeTable::parse(text) else {
-        return None;
-    };
-    let mut span = 0..0;
-    let mut table = root.get_ref();
-    for k in key {
-        let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == k) else {
-            break;
-        };
-        // An implicit table ([style.page] without [style]) has no span of its own.
-        if value.span() != (0..0) {
-            span = value.span();
-        } else if name.span() != (0..0) {
-            span = name.span();
-        }
-        match value.get_ref() {
-            toml::de::DeValue::Table(t) => table = t,
-            _ => break,
-        }
-    }
+    let (span, _) = find_key(text, key)?;
     (span != (0..0)).then_some(span)
 }
 
 /// Whether a text's TOML gives this very key (`style.page.chars`), not only a table
 /// on its way.
 fn has_key(text: &str, key: &[&str]) -> bool {
-    let Ok(root) = toml::de::DeTable::parse(text) else {
-        return false;
-    };
+    find_key(text, key).is_some_and(|(_, whole)| whole)
+}
+
+/// The span of a key path in a text's TOML, as far as it goes (an implicit table,
+/// `[style.page]` without `[style]`, has no span of its own: the last one found
+/// stands), and whether the whole path is there. None when the text is no TOML.
+fn find_key(text: &str, key: &[&str]) -> Option<(Range<usize>, bool)> {
+    let root = toml::de::DeTable::parse(text).ok()?;
+    let mut span = 0..0;
     let mut table = root.get_ref();
     for (i, k) in key.iter().enumerate() {
-        let Some((_, v)) = table.iter().find(|(name, _)| name.get_ref() == k) else {
-            return false;
+        let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == k) else {
+            return Some((span, false));
         };
-        match v.get_ref() {
-            _ if i + 1 == key.len() => return true,
+        if value.span() != (0..0) {
+            span = value.span();
+        } else if name.span() != (0..0) {
+            span = name.span();
+        }
+        match value.get_ref() {
+            _ if i + 1 == key.len() => return Some((span, true)),
             toml::de::DeValue::Table(t) => table = t,
-            _ => return false,
+            _ => return Some((span, false)),
         }
     }
-    false
+    Some((span, false))
 }
 
 /// Checks a font folder given with `--font-dir`.

@@ -1502,12 +1502,10 @@ impl PastedHead {
     fn is_head_line(&self, line: &str) -> bool {
         let n = line.chars().count();
         let issue_line = Self::is_issue_line(line);
-        // Dated at its end (the unit and the date on one line), or a date alone.
-        let dated = (line.contains('年') && line.contains('月') && line.ends_with('日'))
-            || Self::is_date_line(line)
-            || line
-                .char_indices()
-                .any(|(i, _)| Self::is_date_line(&line[i..]));
+        // A date alone, or at its end (the unit and the date on one line).
+        let dated = line
+            .char_indices()
+            .any(|(i, _)| Self::is_date_line(&line[i..]));
         // A unit's line alone: this issue's unit, or one an editing office signs (…编,
         // …主办, …办公室).
         let signed = n <= 24

@@ -113,13 +113,32 @@ pub(crate) fn chinese_month(year: i32, month: u8) -> String {
 
 /// A month in Chinese numerals: 二〇一八年七月.
 pub(crate) fn chinese_numeral_month(year: i32, month: u8) -> String {
-    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let year: String = year
-        .to_string()
+    format!(
+        "{}年{}月",
+        chinese_year(u64::from(year.unsigned_abs())),
+        chinese_number(u64::from(month))
+    )
+}
+
+/// The figures of a year, as a year is written in Chinese numerals: digit by digit,
+/// 〇 for zero (2018 → 二〇一八).
+const YEAR_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// A year in Chinese numerals: 二〇一八.
+pub(crate) fn chinese_year(year: u64) -> String {
+    year.to_string()
         .chars()
-        .filter_map(|c| c.to_digit(10).map(|d| DIGITS[d as usize]))
-        .collect();
-    format!("{year}年{}月", chinese_number(u64::from(month)))
+        .filter_map(|c| c.to_digit(10).map(|d| YEAR_DIGITS[d as usize]))
+        .collect()
+}
+
+/// Reads a year written digit by digit in Chinese numerals (二〇二六), the inverse of
+/// [`chinese_year`]; none for anything else.
+pub(crate) fn parse_chinese_year(s: &str) -> Option<u64> {
+    s.chars().try_fold(0u64, |n, c| {
+        let d = YEAR_DIGITS.iter().position(|&y| y == c)?;
+        Some(n * 10 + d as u64)
+    })
 }
 
 #[cfg(test)]

@@ -348,30 +348,38 @@ impl Affine {
     }
 }
 
-fn runs(frame: &Frame, m: Affine, out: &mut Vec<Run>) {
+/// Calls `f` with every item of a frame and of the groups in it (not the groups
+/// themselves), each with the map from its own coordinates to the frame's.
+fn visit(frame: &Frame, m: Affine, f: &mut impl FnMut(Affine, &FrameItem)) {
     for (pos, item) in frame.items() {
         let at = m.then(Affine::translate(pos.x.to_pt(), pos.y.to_pt()));
         match item {
-            FrameItem::Group(g) => runs(&g.frame, at.then(Affine::of(g.transform)), out),
-            // A rotated run is the draft's watermark, meant to lie over the page.
-            FrameItem::Text(t) if !at.rotated() && !t.text.trim().is_empty() => {
-                let size = t.size.to_pt();
-                let w = t.width().to_pt();
-                // The em box of CJK text: 0.88 em above the baseline, 0.12 below.
-                let (x0, y0) = at.apply(0.0, -0.88 * size);
-                let (x1, y1) = at.apply(w, 0.12 * size);
-                out.push(Run {
-                    x0: x0.min(x1),
-                    y0: y0.min(y1),
-                    x1: x0.max(x1),
-                    y1: y0.max(y1),
-                    size: size * at.0[3].abs(),
-                    text: t.text.to_string(),
-                });
-            }
-            _ => {}
+            FrameItem::Group(g) => visit(&g.frame, at.then(Affine::of(g.transform)), f),
+            item => f(at, item),
         }
     }
+}
+
+fn runs(frame: &Frame, out: &mut Vec<Run>) {
+    visit(frame, Affine::ID, &mut |at, item| match item {
+        // A rotated run is the draft's watermark, meant to lie over the page.
+        FrameItem::Text(t) if !at.rotated() && !t.text.trim().is_empty() => {
+            let size = t.size.to_pt();
+            let w = t.width().to_pt();
+            // The em box of CJK text: 0.88 em above the baseline, 0.12 below.
+            let (x0, y0) = at.apply(0.0, -0.88 * size);
+            let (x1, y1) = at.apply(w, 0.12 * size);
+            out.push(Run {
+                x0: x0.min(x1),
+                y0: y0.min(y1),
+                x1: x0.max(x1),
+                y1: y0.max(y1),
+                size: size * at.0[3].abs(),
+                text: t.text.to_string(),
+            });
+        }
+        _ => {}
+    });
 }
 
 /// A body line set loose: its characters spread apart to fill the line (a justified
@@ -394,40 +402,21 @@ pub(crate) fn loose_lines(doc: &PagedDocument, size: f64, limit: f64) -> Vec<Loo
     // (page, baseline in tenths of a pt) → the line's text and its characters' advances.
     let mut lines: std::collections::BTreeMap<(usize, i64), (String, Vec<f64>)> =
         std::collections::BTreeMap::new();
-    fn walk(
-        frame: &Frame,
-        m: Affine,
-        page: usize,
-        size: f64,
-        lines: &mut std::collections::BTreeMap<(usize, i64), (String, Vec<f64>)>,
-    ) {
-        for (pos, item) in frame.items() {
-            let at = m.then(Affine::translate(pos.x.to_pt(), pos.y.to_pt()));
-            match item {
-                FrameItem::Group(g) => walk(
-                    &g.frame,
-                    at.then(Affine::of(g.transform)),
-                    page,
-                    size,
-                    lines,
-                ),
-                FrameItem::Text(t) if !at.rotated() && (t.size.to_pt() - size).abs() < 0.05 => {
-                    let (_, y) = at.apply(0.0, 0.0);
-                    let line = lines.entry((page, (y * 10.0).round() as i64)).or_default();
-                    line.0.push_str(&t.text);
-                    for g in &t.glyphs {
-                        let c = t.text[g.range()].chars().next().unwrap_or(' ');
-                        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-                            line.1.push(g.x_advance.get());
-                        }
+    for (i, page) in doc.pages().iter().enumerate() {
+        visit(&page.frame, Affine::ID, &mut |at, item| match item {
+            FrameItem::Text(t) if !at.rotated() && (t.size.to_pt() - size).abs() < 0.05 => {
+                let (_, y) = at.apply(0.0, 0.0);
+                let line = lines.entry((i + 1, (y * 10.0).round() as i64)).or_default();
+                line.0.push_str(&t.text);
+                for g in &t.glyphs {
+                    let c = t.text[g.range()].chars().next().unwrap_or(' ');
+                    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                        line.1.push(g.x_advance.get());
                     }
                 }
-                _ => {}
             }
-        }
-    }
-    for (i, page) in doc.pages().iter().enumerate() {
-        walk(&page.frame, Affine::ID, i + 1, size, &mut lines);
+            _ => {}
+        });
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
@@ -470,7 +459,7 @@ pub fn overprints(doc: &PagedDocument) -> Vec<Overprint> {
     let mut out = Vec::new();
     for (i, page) in doc.pages().iter().enumerate() {
         let mut rs = Vec::new();
-        runs(&page.frame, Affine::ID, &mut rs);
+        runs(&page.frame, &mut rs);
         let (pw, ph) = (page.frame.width().to_pt(), page.frame.height().to_pt());
         for r in &rs {
             let (w, h) = (
@@ -738,32 +727,20 @@ pub(crate) fn photos_at(doc: &PagedDocument) -> Vec<PhotoAt> {
 /// The foot of the lowest text or image on a page (from 1) above `limit` (pt from the
 /// page's top; the page number stands below it), when it has any.
 pub(crate) fn content_foot(doc: &PagedDocument, page: usize, limit: f64) -> Option<f64> {
-    fn walk(frame: &Frame, m: Affine, limit: f64, foot: &mut Option<f64>) {
-        for (pos, item) in frame.items() {
-            let at = m.then(Affine::translate(pos.x.to_pt(), pos.y.to_pt()));
-            let y = match item {
-                FrameItem::Group(g) => {
-                    walk(&g.frame, at.then(Affine::of(g.transform)), limit, foot);
-                    continue;
-                }
-                FrameItem::Text(t) if !t.text.trim().is_empty() => {
-                    at.apply(0.0, 0.12 * t.size.to_pt()).1
-                }
-                FrameItem::Image(_, size, _) => at.apply(0.0, size.y.to_pt()).1,
-                _ => continue,
-            };
-            if y < limit {
-                *foot = Some(foot.map_or(y, |f: f64| f.max(y)));
+    let mut foot: Option<f64> = None;
+    let frame = &doc.pages().get(page.checked_sub(1)?)?.frame;
+    visit(frame, Affine::ID, &mut |at, item| {
+        let y = match item {
+            FrameItem::Text(t) if !t.text.trim().is_empty() => {
+                at.apply(0.0, 0.12 * t.size.to_pt()).1
             }
+            FrameItem::Image(_, size, _) => at.apply(0.0, size.y.to_pt()).1,
+            _ => return,
+        };
+        if y < limit {
+            foot = Some(foot.map_or(y, |f| f.max(y)));
         }
-    }
-    let mut foot = None;
-    walk(
-        &doc.pages().get(page.checked_sub(1)?)?.frame,
-        Affine::ID,
-        limit,
-        &mut foot,
-    );
+    });
     foot
 }
 
