@@ -291,50 +291,86 @@ pub(crate) fn fields_note(loaded: &LoadedIssueFile, model: &model::Issue) -> Opt
 }
 
 fn check_issue_fields(loaded: &LoadedIssueFile, model: &model::Issue, out: &mut Vec<Finding>) {
-    let mut fields: Vec<&Spanned<String>> = Vec::new();
+    let mut fields: Vec<(&Spanned<String>, &str)> = Vec::new();
     for piece in crate::model::printed::walk(model, loaded) {
         if let Some(f) = piece.field
-            && !fields.iter().any(|g| g.span() == f.span())
+            && !fields.iter().any(|(g, _)| g.span() == f.span())
         {
-            fields.push(f);
+            fields.push((f, piece.role));
         }
     }
     // A field may come from the series file the issue builds on: its place is there.
     let mut lines: Vec<(PathBuf, LineIndex)> = Vec::new();
-    for field in fields {
+    for (field, role) in fields {
         let value = field.get_ref();
         let (path, text, span) = loaded.source_of(field.span());
         let map = value_offsets(text, span.clone(), value);
-        for p in punctuation::scan(value, Options::FIELD) {
-            let at = map
+        let k = match lines.iter().position(|(p, _)| p == path) {
+            Some(k) => k,
+            None => {
+                lines.push((path.to_owned(), LineIndex::new(text)));
+                lines.len() - 1
+            }
+        };
+        let mut found = |at: Range<usize>, problem: String, suggestion: String| {
+            let start = map
                 .as_ref()
-                .and_then(|m| m.get(p.span.start).copied())
+                .and_then(|m| m.get(at.start).copied())
                 .unwrap_or(span.start);
-            let k = match lines.iter().position(|(p, _)| p == path) {
-                Some(k) => k,
-                None => {
-                    lines.push((path.to_owned(), LineIndex::new(text)));
-                    lines.len() - 1
-                }
-            };
-            let (line, col) = lines[k].1.line_col(at);
+            let (line, col) = lines[k].1.line_col(start);
+            out.push(Finding {
+                file: path.to_owned(),
+                line,
+                col,
+                context: context(value, at.clone()),
+                problem,
+                suggestion,
+                fixable: false,
+                span: start..start + at.len(),
+            });
+        };
+        // A title (the bulletin's, an article's, a subtitle) takes no full stop at its
+        // end (a question or an exclamation mark it may): «。» and «.» alike are to go,
+        // not to be made full width.
+        let stop = matches!(role, "title" | "masthead" | "subtitle")
+            .then(|| title_stop(value))
+            .flatten();
+        if let Some(at) = &stop {
+            found(
+                at.clone(),
+                "标题末尾不用句号 a title ends without a full stop".into(),
+                format!("删去 delete «{}»", &value[at.clone()]),
+            );
+        }
+        for p in punctuation::scan(value, Options::FIELD) {
+            if stop.as_ref().is_some_and(|s| s.start == p.span.start) {
+                continue;
+            }
             let suggestion = match (&p.fix, p.kind.advice()) {
                 (Some(r), _) => format!("→ {r}"),
                 (None, Some(a)) => a,
                 (None, None) => String::new(),
             };
-            out.push(Finding {
-                file: path.to_owned(),
-                line,
-                col,
-                context: context(value, p.span.clone()),
-                problem: p.kind.problem(),
-                suggestion,
-                fixable: false,
-                span: at..at + p.span.len(),
-            });
+            found(p.span.clone(), p.kind.problem(), suggestion);
         }
     }
+}
+
+/// Where a title's closing full stop is (。 . ． at its end, spaces after it aside),
+/// if it has one; «……» and «...» are an ellipsis, not a stop.
+fn title_stop(title: &str) -> Option<Range<usize>> {
+    let t = title.trim_end();
+    let c = t.chars().next_back()?;
+    if !matches!(c, '。' | '.' | '．') {
+        return None;
+    }
+    let before = t[..t.len() - c.len_utf8()].chars().next_back();
+    if c == '.'
+        && (matches!(before, Some('.') | None) || before.is_some_and(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(t.len() - c.len_utf8()..t.len())
 }
 
 /// For a TOML string value at `span` of `text`, the offset in `text` of each byte

@@ -3005,6 +3005,35 @@ fn punctuation_in_the_issue_files_titles_is_said_by_the_build() {
     );
 }
 
+/// A title typed with a full stop at its end: «.» was advised «→ 。», which a title
+/// takes no more than «.». Both are said as a stop to delete; a question mark and an
+/// ellipsis are not.
+#[test]
+fn a_titles_closing_full_stop_is_to_be_deleted() {
+    for (title, said) in [
+        ("我市推进预算绩效管理提质增效.", Some("«.»")),
+        ("我市推进预算绩效管理提质增效。", Some("«。»")),
+        ("预算绩效管理如何提质增效？", None),
+        ("预算绩效管理提质增效……", None),
+    ] {
+        let toml = MINIMAL_TOML.replace("title = \"测试标题\"", &format!("title = \"{title}\""));
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let out = jianbao_cli(&["check", issue.to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        match said {
+            Some(mark) => {
+                assert!(
+                    text.contains("标题末尾不用句号")
+                        && text.contains(&format!("删去 delete {mark}")),
+                    "{title}: {text}"
+                );
+                assert!(!text.contains("→ 。"), "{title}: {text}");
+            }
+            None => assert!(!text.contains("标题末尾"), "{title}: {text}"),
+        }
+    }
+}
+
 /// A wide table of figures with a long 备注: its headers and short names were broken
 /// to one character a line (调整后预 / 算) while the figures' columns kept white. Cells
 /// of up to eight characters stay whole where the columns fit so.
