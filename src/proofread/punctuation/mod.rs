@@ -685,6 +685,19 @@ mod tests {
             "他说：“要抓实‘两个一以贯之’”。"
         );
         assert_eq!(fixed("联系电话:0796-8123456."), "联系电话：0796-8123456。");
+        // A lone corner quote (a WeChat post's —— 」) is left for the editor, named as
+        // unpaired: made ” it was as lone.
+        assert_eq!(
+            fixed("——」下一步，我们将继续努力。"),
+            "——」下一步，我们将继续努力。"
+        );
+        let found = scan("——」下一步，我们将继续努力。", Options::TXT);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.fix.is_none() && p.kind.problem().contains('」')),
+            "{found:?}"
+        );
         assert_eq!(fix("请参阅.[^f2]\n", Options::MARKDOWN), "请参阅。[^f2]\n");
         assert_eq!(
             fixed("一．雨情水情\n二,险情处置\n一，我们要继续努力，做好工作。\n"),

@@ -340,13 +340,37 @@ impl Scanner {
         }
     }
 
+    /// Which corner quotes (「」『』, not protected) close or are closed by one of
+    /// their kind: each 「 pairs with the next 」 after it, nested ones inside out.
+    fn corner_pairs(&self) -> Vec<bool> {
+        let mut paired = vec![false; self.n()];
+        for (open, close) in [('「', '」'), ('『', '』')] {
+            let mut stack = Vec::new();
+            let marks = (0..self.n()).filter(|&i| !self.protected[i]);
+            for i in marks {
+                if self.cs[i] == open {
+                    stack.push(i);
+                } else if self.cs[i] == close
+                    && let Some(o) = stack.pop()
+                {
+                    paired[o] = true;
+                    paired[i] = true;
+                }
+            }
+        }
+        paired
+    }
+
     // ── single marks ──
 
     fn marks(&mut self) {
+        let paired = self.corner_pairs();
         for i in 0..self.n() {
             let c = self.cs[i];
             // 「」『』 are the quotation marks of vertical text (and of Hong Kong and
-            // Taiwan): across the page the mainland's are “” ‘’ (GB/T 15834).
+            // Taiwan): across the page the mainland's are “” ‘’ (GB/T 15834). Only a
+            // pair is made “” (‘’): a lone one (a WeChat post's —— 」) made ” was as
+            // lone, and «fixed»; the balance check names it as it is.
             if let Some(q) = match c {
                 '「' => Some("“"),
                 '」' => Some("”"),
@@ -356,7 +380,9 @@ impl Scanner {
             }
             .filter(|_| !self.protected[i])
             {
-                self.push(i..i + 1, Kind::CornerQuote(c), Some(q));
+                if paired.get(i) == Some(&true) {
+                    self.push(i..i + 1, Kind::CornerQuote(c), Some(q));
+                }
                 continue;
             }
             if c == '.' && !self.protected[i] && self.ends_chinese_sentence(i) {
