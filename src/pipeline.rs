@@ -678,6 +678,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     });
     warnings.extend(photos_opening_pages(&laid.document, &prepared.issue));
     warnings.extend(tables_moved(&laid.document));
+    warnings.extend(long_titles(&laid.document, &prepared.issue));
     warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
@@ -993,6 +994,24 @@ fn tables_moved(doc: &PagedDocument) -> Vec<String> {
             (empty > 0).then(|| format!(
                 "page {page}: {name} opens page {} (its caption, header and first three rows do not fit under the text before it, and a table is not begun with one row at a page's foot), leaving {empty} line(s) empty on page {page}; to fill them, cut {empty} line(s) of the text before it, or move the table / 第 {page} 页：表格放不下表题、表头和前三行，移至下一页，本页空 {empty} 行",
                 page + 1
+            ))
+        })
+        .collect()
+}
+
+/// Titles set on more than three lines: a 简报's title is read at a glance, and its
+/// lines broke inside its words before they were balanced.
+fn long_titles(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
+    compile::long_titles(doc)
+        .into_iter()
+        .filter_map(|(page, t)| {
+            let a = issue.articles.get(t.of)?;
+            Some(format!(
+                "page {page}: the title «{}» ({}) is set on {} lines; a title of more than three lines is hard to take in at a glance: shorten it, or move its details into a subtitle (`subtitle = \"…\"`) / 第 {page} 页：标题排成 {} 行，过长；请压缩，或把细节移入副标题",
+                a.title.join(""),
+                a.path.display(),
+                t.lines,
+                t.lines
             ))
         })
         .collect()

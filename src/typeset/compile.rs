@@ -759,6 +759,19 @@ pub(crate) fn tables_moved(doc: &PagedDocument) -> Vec<(usize, TableMoved)> {
     reported_all(doc, "jianbao-table-moved")
 }
 
+/// An article's title set on more than three lines (`layouts/article.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct LongTitle {
+    /// The article, from 0, and the lines its title took.
+    pub of: usize,
+    pub lines: u32,
+}
+
+/// The titles set on more than three lines, with the page each is on.
+pub(crate) fn long_titles(doc: &PagedDocument) -> Vec<(usize, LongTitle)> {
+    reported_all(doc, "jianbao-long-title")
+}
+
 /// A block inside an article (a heading, a list's item): its article and its block,
 /// from 0.
 #[derive(Debug, Clone, Copy, serde::Deserialize)]
