@@ -3131,3 +3131,109 @@ fn a_body_line_set_loose_is_said() {
         report.warnings
     );
 }
+
+/// A title too long for three lines was set in lines of equal width broken anywhere
+/// (…某物业服务有限 / 公司…该小区12 / 幢…损害责任纠 / 纷…), with nothing said. It breaks
+/// between words on as many lines as it needs, and the build says it is long.
+#[test]
+fn a_title_of_four_lines_breaks_between_words_and_is_said() {
+    let title = "张某某诉王××、李某某、某物业服务有限公司、某房地产开发有限公司及该小区12幢二层以上38户业主高空抛物损害责任纠纷上诉案依法改判并发出司法建议";
+    let toml = MINIMAL_TOML.replace("title = \"测试标题\"", &format!("title = \"{title}\""));
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf, report) = build_reported(&issue);
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("is set on 4 lines"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(w.contains("shorten it") && w.contains("subtitle"), "{w}");
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| !l.starts_with("张某某"))
+        .take(4)
+        .collect();
+    assert_eq!(lines.concat(), title, "{text}");
+    for (end, start) in lines.iter().zip(&lines[1..]) {
+        for word in ["有限公司", "12幢", "纠纷", "房地产", "开发"] {
+            let joined = format!("{end}\n{start}");
+            assert!(
+                !(0..word.chars().count()).skip(1).any(|k| {
+                    let (a, b): (String, String) = (
+                        word.chars().take(k).collect(),
+                        word.chars().skip(k).collect(),
+                    );
+                    joined.contains(&format!("{a}\n{b}"))
+                }),
+                "«{word}» broken: {lines:?}"
+            );
+        }
+    }
+    // A title of three lines or fewer says nothing.
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "正文。\n")]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("lines; a title")),
+        "{:?}",
+        report.warnings
+    );
+}
+
+/// A 本期要目 entry left its last word alone before the leaders (…工作的调研 / 报告……7,
+/// …损害责任 / 纠纷案……5): a last line of three characters or fewer takes words of the
+/// line before.
+#[test]
+fn a_contents_entry_leaves_no_short_word_alone_before_its_leaders() {
+    let toml = MINIMAL_TOML
+        .replace(
+            "date = 2026-01-05\n",
+            "date = 2026-01-05\ncontents = true\n",
+        )
+        .replace(
+            "title = \"测试标题\"",
+            "column = \"调研视窗\"\ntitle = \"关于涉企行政诉讼案件“一案一建议”工作的调研报告\"",
+        );
+    let toml = format!(
+        "{toml}\n[[article]]\ncolumn = \"典型案例\"\ntitle = \"张某某诉王××、某物业服务有限公司高空抛物损害责任纠纷案\"\nfile = \"b.txt\"\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n"), ("b.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let contents: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("本期要目"))
+        .take_while(|l| !l.contains("测试处"))
+        .collect();
+    for entry in ["调研报告", "纠纷案"] {
+        let line = contents
+            .iter()
+            .find(|l| l.contains(entry) && l.contains(". ."))
+            .unwrap_or_else(|| panic!("{entry} not on its leaders' line: {contents:?}"));
+        let chars = line
+            .chars()
+            .take_while(|c| *c != '.')
+            .filter(|c| !c.is_whitespace())
+            .count();
+        assert!(chars >= 4, "{line}");
+    }
+}
+
+/// A road's stake number (桩号) was broken at its plus (…S213省道K42+ / 050—K42+180段):
+/// it is one word, at whatever place in a line it falls.
+#[test]
+fn a_stake_number_is_never_broken_at_its_plus() {
+    let mut text = String::new();
+    for k in 0..24 {
+        text.push_str(&format!(
+            "{}S213省道K42+050—K42+180段路面积水，G320国道K15+300处塌方。\n",
+            "汛".repeat(k)
+        ));
+    }
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let out = pdftotext(&pdf);
+    for stake in ["K42+050—K42+180", "K15+300"] {
+        assert_eq!(out.matches(stake).count(), 24, "{stake} broken: {out}");
+    }
+}
