@@ -484,6 +484,8 @@ fn mark_plain_headings(blocks: &mut [Block]) {
             && !list_lead
             && t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
             && !is_date_line(t)
+            // ▲活动现场: a photo's caption, its photo lost in the paste.
+            && !is_photo_caption(inlines)
     };
     let body = |b: Option<&Block>| -> bool {
         matches!(b, Some(Block::Paragraph { inlines })
@@ -2171,7 +2173,7 @@ fn attach_photo_captions(blocks: &mut Vec<Block>) {
 
 /// Whether a paragraph is a photo's caption: short, opening as captions do (图为 ▲ △
 /// 上图 下图 图： 图1).
-fn is_photo_caption(inlines: &[Inline]) -> bool {
+pub(crate) fn is_photo_caption(inlines: &[Inline]) -> bool {
     let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
     let t = text.trim();
     let numbered = t.strip_prefix('图').is_some_and(|rest| {

@@ -1165,6 +1165,143 @@ fn parse_blocks(
     numbering: bool,
     warnings: &mut Vec<String>,
 ) -> Vec<Block> {
+    let blocks = parse_blocks_of_kind(path, source, numbering, warnings);
+    warnings.extend(lone_captions_note(path, source, &blocks));
+    warnings.extend(post_credits_note(path, source, &blocks));
+    blocks
+}
+
+/// A WeChat post's or a web page's credits pasted with its text (`来源：幸福里社区公众号`,
+/// `编辑：陈静　审核：王晓梅`, `文字：… 摄影：…`): short lines of such labels, printed as
+/// text, said once with the first. (A bulletin's own editors are its 报尾's.)
+fn post_credits_note(path: &Path, source: &str, blocks: &[Block]) -> Option<String> {
+    const LABELS: [&str; 12] = [
+        "编辑",
+        "责任编辑",
+        "责编",
+        "审核",
+        "审校",
+        "校对",
+        "初审",
+        "复审",
+        "终审",
+        "排版",
+        "摄影",
+        "文字",
+    ];
+    let is_credits = |t: &str| {
+        let t = t.trim();
+        if t.chars().count() > 40 {
+            return false;
+        }
+        // Each label of a credits line opens a part of it: 编辑：陈静　审核：王晓梅.
+        let parts: Vec<&str> = t
+            .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
+            .filter(|p| !p.is_empty())
+            .collect();
+        let labelled = |p: &str| {
+            p.split_once(['：', ':'])
+                .is_some_and(|(label, name)| LABELS.contains(&label) && !name.is_empty())
+        };
+        let source = t.split_once(['：', ':']).is_some_and(|(label, from)| {
+            matches!(label, "来源" | "来源于" | "信息来源")
+                && (from.contains("公众号") || from.contains("微信") || from.contains("视频号"))
+        });
+        source
+            || (!parts.is_empty() && parts.iter().all(|p| labelled(p)) && parts.len() >= 2)
+            || (parts.len() == 1 && labelled(parts[0]) && t.starts_with(['编', '审', '责']))
+    };
+    let found: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { inlines } => {
+                let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
+                is_credits(&t).then(|| t.trim().to_owned())
+            }
+            _ => None,
+        })
+        .collect();
+    let first = found.first()?;
+    let line = source
+        .lines()
+        .position(|l| l.contains(first.as_str()))
+        .map_or(1, |i| i + 1);
+    Some(format!(
+        "{}:{line}: {} line(s) read as a WeChat post's or a web page's credits (the first: «{first}»), pasted with its text: they print as text; delete them if they are not the bulletin's (its own editors go in [footer] editors) / {} 行像是公众号或网页的来源、编辑、审核署名，按正文排出；如非本刊内容，请删除",
+        path.display(),
+        found.len(),
+        found.len()
+    ))
+}
+
+/// A photo's caption with no photo beside it (`▲活动现场`, `图为……` alone: the photo
+/// of a WeChat post or a web page was lost when its text was pasted), said once with
+/// the first: it prints as text. Never a heading (`article::mark_plain_headings`).
+/// Beside a photo that has a caption of its own (its description), it is a second
+/// caption, printed as text under the first: said too.
+fn lone_captions_note(path: &Path, source: &str, blocks: &[Block]) -> Vec<String> {
+    let mut lone = Vec::new();
+    let mut second = Vec::new();
+    for (k, b) in blocks.iter().enumerate() {
+        let Block::Paragraph { inlines } = b else {
+            continue;
+        };
+        if !article::is_photo_caption(inlines) {
+            continue;
+        }
+        let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+        let photo = |b: Option<&Block>| match b {
+            Some(Block::Image(p)) => Some(
+                p.caption
+                    .iter()
+                    .map(|i| i.text.as_str())
+                    .collect::<String>(),
+            ),
+            _ => None,
+        };
+        match photo(k.checked_sub(1).and_then(|j| blocks.get(j)))
+            .or_else(|| photo(blocks.get(k + 1)))
+        {
+            Some(own) if !own.trim().is_empty() => second.push((text, own)),
+            Some(_) => {}
+            None => lone.push(text),
+        }
+    }
+    let line_of = |t: &str| {
+        source
+            .lines()
+            .position(|l| l.contains(t.trim()))
+            .map_or(1, |i| i + 1)
+    };
+    let mut out = Vec::new();
+    if let Some(first) = lone.first() {
+        let first = first.trim();
+        out.push(format!(
+            "{}:{}: {} line(s) read as a photo's caption with no photo beside them (the first: «{first}»), as when a WeChat post's or a web page's text is pasted without its photos: they print as text; put each photo on the line before its caption (![](photo.jpg)), or delete the line / {} 行像是图片说明，但旁边没有图片（粘贴时图片丢失），按正文排出；请在其前一行插入图片，或删除此行",
+            path.display(),
+            line_of(first),
+            lone.len(),
+            lone.len()
+        ));
+    }
+    for (text, own) in second {
+        let text = text.trim();
+        out.push(format!(
+            "{}:{}: «{text}» is a second caption: the photo beside it has one of its own, «{own}» (its description), printed under it, and this line prints as text after it; keep one: delete the line, or empty the description (![](…)) to make the line the caption / 图片已有说明（{own}），此行又是一条图片说明，按正文排出；请保留其一",
+            path.display(),
+            line_of(text)
+        ));
+    }
+    out
+}
+
+/// [`parse_blocks`] by the file's kind.
+fn parse_blocks_of_kind(
+    path: &Path,
+    source: &str,
+    numbering: bool,
+    warnings: &mut Vec<String>,
+) -> Vec<Block> {
     match path.extension().and_then(|e| e.to_str()) {
         Some("md") | Some("markdown") => {
             let md = article::parse_markdown(source, numbering);
@@ -1634,9 +1771,15 @@ fn blank_repeated_title(
         let two = next_line(text, end).filter(|(_, _, second)| {
             line.len() < value.len() && format!("{line}{second}") == value
         });
+        // A title the editor headed with its place or unit (幸福里社区：月满中秋 情暖邻里)
+        // over the text's own (月满中秋　情暖邻里, as a WeChat post has it): the same.
+        let tail = value
+            .split_once(['：', ':'])
+            .map(|(_, t)| t)
+            .filter(|t| t.chars().count() >= 4);
         if let Some((_, second_end, _)) = two {
             end = second_end;
-        } else if line != value {
+        } else if line != value && tail != Some(line.as_str()) {
             continue;
         }
         if text[end..].trim().is_empty() {

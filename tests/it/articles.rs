@@ -467,3 +467,101 @@ fn a_fallback_character_in_a_word_article_is_placed_by_its_paragraph() {
         .unwrap_or_else(|| panic!("{warnings:?}"));
     assert!(w.contains("a.docx: paragraph 1"), "{w}");
 }
+
+/// A WeChat post pasted as a .txt opens with its own title (月满中秋　情暖邻里), which the
+/// editor headed with the community's name in the issue file (幸福里社区：月满中秋 情暖邻里):
+/// it printed under the title as a heading, the title in effect twice.
+#[test]
+fn a_title_headed_with_its_place_is_not_printed_again() {
+    let toml = MINIMAL_TOML.replace(
+        "title = \"测试标题\"",
+        "title = \"幸福里社区：月满中秋 情暖邻里\"",
+    );
+    let text = "　　月满中秋　情暖邻里\n　　9月15日，幸福里社区开展“我们的节日·中秋”主题活动，邀请辖区居民共度佳节，现场气氛热烈。\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", text)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("repeats the article's title")),
+        "{:?}",
+        report.warnings
+    );
+    let body = first_article_text(&issue);
+    assert!(!body.contains("情暖邻里"), "{body}");
+    // A first line that is only the place is text, as it was.
+    let text = "　　幸福里社区\n　　9月15日，幸福里社区开展“我们的节日·中秋”主题活动，邀请辖区居民共度佳节，现场气氛热烈。\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", text)]);
+    assert!(first_article_text(&issue).contains("幸福里社区9月15日"));
+}
+
+/// A WeChat post's photo place-holders (▲活动现场), their photos lost in the paste, were
+/// set as 黑体 headings with the subheads; a 图为 line under a photo that has its own
+/// description printed as text with nothing said. Neither is a heading, each is said.
+#[test]
+fn a_caption_without_its_photo_is_text_and_said() {
+    let para =
+        "社区志愿者和居民一起动手，现场气氛热烈，大家纷纷表示这样的活动很有意义，希望多多举办。";
+    let text =
+        format!("精彩活动\n{para}\n▲活动现场\n{para}\n邻里互助\n{para}\n▲居民们制作月饼\n{para}\n");
+    let (d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let headings: Vec<String> = model.articles[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, jianbao::input::Block::Heading { .. }))
+        .map(|b| b.inlines().iter().map(|i| i.text.clone()).collect())
+        .collect();
+    assert_eq!(headings, ["精彩活动", "邻里互助"]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report.warnings.iter().any(|w| w.contains(
+            "a.txt:3: 2 line(s) read as a photo's caption with no photo beside them (the first: «▲活动现场»)"
+        )),
+        "{:?}",
+        report.warnings
+    );
+    // A photo with its own description and a 图为 line after it: a second caption.
+    std::fs::write(d.path().join("q.jpg"), jpeg(900, 600)).unwrap();
+    let md = format!(
+        "{para}\n\n![青石街道全景](q.jpg)\n\n图为青石街道辖区全景（无人机航拍）\n\n{para}\n"
+    );
+    let toml = MINIMAL_TOML.replace("a.txt", "b.md");
+    std::fs::write(d.path().join("b.md"), md).unwrap();
+    std::fs::write(&issue, toml).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report.warnings.iter().any(|w| w
+            .contains("b.md:5: «图为青石街道辖区全景（无人机航拍）» is a second caption")
+            && w.contains("«青石街道全景»")),
+        "{:?}",
+        report.warnings
+    );
+}
+
+/// A WeChat post's credits pasted with its text (来源：…公众号, 编辑：…　审核：…) printed
+/// as body text with nothing said, where a contributor's red head and 报尾 are named.
+#[test]
+fn a_posts_credits_pasted_with_its_text_are_said() {
+    let para = "社区志愿者和居民一起动手，现场气氛热烈，大家纷纷表示这样的活动很有意义。";
+    let text = format!("{para}\n{para}\n来源：幸福里社区公众号\n编辑：陈静　审核：王晓梅\n");
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report.warnings.iter().any(|w| w.contains(
+            "a.txt:3: 2 line(s) read as a WeChat post's or a web page's credits (the first: «来源：幸福里社区公众号»)"
+        )),
+        "{:?}",
+        report.warnings
+    );
+    // A source that is a newspaper, and a sentence with a colon, are not credits.
+    let text = format!("{para}\n（来源：人民日报）\n编辑部主任说：要把活动办好。\n");
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("credits")),
+        "{:?}",
+        report.warnings
+    );
+}
