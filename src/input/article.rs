@@ -1693,6 +1693,23 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::End(TagEnd::TableRow) => {
                 if let Some((t, row, _)) = table.as_mut() {
+                    // Markdown fills a short row with empty cells at its end and drops
+                    // the cells of a long one: a cell forgotten in the middle puts the
+                    // figures after it under the wrong heads.
+                    let typed = text.get(range.clone()).map_or(row.len(), pipe_cells);
+                    let width = t.header.len();
+                    if typed != width {
+                        let (cells, head) = (typed, width);
+                        let message = if typed < width {
+                            format!("this table row has {cells} cell(s), its header {head}: it is set with empty cell(s) at its end, and if a cell in the middle is missing, the figures after it stand under the wrong heads; type the missing cell in its place (an empty one as | |) / 此行表格只有 {cells} 格（表头 {head} 格），已在行尾补空格；如缺的是中间的格，其后的数字会错位，请在该处补上")
+                        } else {
+                            format!("this table row has {cells} cell(s), its header {head}: the last {} are not printed; give the header as many cells, or join the extra ones / 此行表格有 {cells} 格，多于表头的 {head} 格，多出的格不会排出", cells - head)
+                        };
+                        warnings.push(MdWarning {
+                            offset: range.start,
+                            message,
+                        });
+                    }
                     t.rows.push(std::mem::take(row));
                 }
             }
@@ -2187,6 +2204,25 @@ pub(crate) fn is_photo_caption(inlines: &[Inline]) -> bool {
             || ["图为", "▲", "△", "上图", "下图", "图：", "图:"]
                 .iter()
                 .any(|p| t.starts_with(p)))
+}
+
+/// The cells a Markdown table row is typed with: its `|`s (not escaped, not in code),
+/// less the ones at its ends.
+fn pipe_cells(row: &str) -> usize {
+    let row = row.trim();
+    let (mut pipes, mut code, mut escaped) = (Vec::new(), false, false);
+    for (i, c) in row.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '`' => code = !code,
+            '|' if !code => pipes.push(i),
+            _ => {}
+        }
+    }
+    let leading = pipes.first() == Some(&0);
+    let trailing = pipes.last().is_some_and(|&i| i + 1 == row.len()) && row.len() > 1;
+    (pipes.len() + 1).saturating_sub(usize::from(leading) + usize::from(trailing))
 }
 
 /// Whether a paragraph is a table's caption: short, opening with 表 and a number
@@ -3350,6 +3386,34 @@ mod tests {
 
     /// Word's caption pasted as text (表1, a tab, the caption) over a table pasted
     /// with tabs: the caption, not the header row.
+    /// A Markdown table row short of a cell (the CMI figure forgotten) was filled at its
+    /// end, the figures after the gap under the wrong heads, with nothing said.
+    #[test]
+    fn a_markdown_table_row_short_of_a_cell_is_said() {
+        let md = "| 科室 | 出院人次 | CMI | 药占比 |\n|---|---|---|---|\n| 心内科 | 1,204 | 1.32 | 28.4 |\n| 内分泌科 | 874 | 31.07 |\n| `a|b` | 2 \\| 3 | 4 | 5 |\n";
+        let parsed = parse_markdown(md, true);
+        let said: Vec<&str> = parsed
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("this table row has"))
+            .map(|w| md[w.offset..].lines().next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            said,
+            ["| 内分泌科 | 874 | 31.07 |"],
+            "{:?}",
+            parsed.warnings
+        );
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("3 cell(s), its header 4"))
+        );
+        assert_eq!(pipe_cells("a | b | c"), 3);
+        assert_eq!(pipe_cells("| a | b | c | d | e |"), 5);
+    }
+
     #[test]
     fn a_caption_typed_with_a_tab_is_the_tables_caption() {
         let t = "情况如下：\n表1\t各乡镇养老服务设施情况\n乡镇\t照料中心\t床位\n东湖\t3\t120\n西山\t2\t80\n";
