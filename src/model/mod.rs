@@ -1171,11 +1171,48 @@ fn parse_blocks(
     blocks
 }
 
-/// A WeChat post's or a web page's credits pasted with its text (`来源：幸福里社区公众号`,
-/// `编辑：陈静　审核：王晓梅`, `文字：… 摄影：…`): short lines of such labels, printed as
-/// text, said once with the first. (A bulletin's own editors are its 报尾's.)
+/// A WeChat post's or a web page's furniture pasted with its text: its credits
+/// (`来源：幸福里社区公众号`, `编辑：陈静　审核：王晓梅`, `（责任编辑：张晓）`), its
+/// byline of a post (`原创 江岭人大 2026-01-12 18:30 发表于江岭`), its counts (`来源：… 发布时间：…
+/// 浏览次数：1,286`, `阅读 1286`) and its `分享到：`. Short lines, printed as text, said once
+/// with the first. (A bulletin's own editors are its 报尾's.)
 fn post_credits_note(path: &Path, source: &str, blocks: &[Block]) -> Option<String> {
-    const LABELS: [&str; 12] = [
+    let found: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { inlines } => {
+                let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
+                is_post_furniture(&t).then(|| t.trim().to_owned())
+            }
+            _ => None,
+        })
+        .collect();
+    let first = found.first()?;
+    let line = source
+        .lines()
+        .position(|l| l.contains(first.as_str()))
+        .map_or(1, |i| i + 1);
+    Some(format!(
+        "{}:{line}: {} line(s) read as a WeChat post's or a web page's furniture (its credits, source, date, counts or 分享到; the first: «{first}»), pasted with its text: they print as text; delete them if they are not the bulletin's (its own editors go in [footer] editors) / {} 行像是公众号或网页的来源、发布时间、阅读数、编辑审核署名等，按正文排出；如非本刊内容，请删除",
+        path.display(),
+        found.len(),
+        found.len()
+    ))
+}
+
+/// Whether a line is a post's furniture (see [`post_credits_note`]).
+fn is_post_furniture(t: &str) -> bool {
+    const LABELS: [&str; 26] = [
+        "来源",
+        "发布时间",
+        "发布日期",
+        "发布者",
+        "浏览次数",
+        "浏览量",
+        "点击数",
+        "点击量",
+        "阅读量",
+        "作者",
         "编辑",
         "责任编辑",
         "责编",
@@ -1188,50 +1225,70 @@ fn post_credits_note(path: &Path, source: &str, blocks: &[Block]) -> Option<Stri
         "排版",
         "摄影",
         "文字",
+        "图片",
+        "供图",
+        "美编",
+        "监制",
     ];
-    let is_credits = |t: &str| {
-        let t = t.trim();
-        if t.chars().count() > 40 {
-            return false;
-        }
-        // Each label of a credits line opens a part of it: 编辑：陈静　审核：王晓梅.
-        let parts: Vec<&str> = t
-            .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
-            .filter(|p| !p.is_empty())
-            .collect();
-        let labelled = |p: &str| {
-            p.split_once(['：', ':'])
-                .is_some_and(|(label, name)| LABELS.contains(&label) && !name.is_empty())
-        };
-        let source = t.split_once(['：', ':']).is_some_and(|(label, from)| {
-            matches!(label, "来源" | "来源于" | "信息来源")
-                && (from.contains("公众号") || from.contains("微信") || from.contains("视频号"))
-        });
-        source
-            || (!parts.is_empty() && parts.iter().all(|p| labelled(p)) && parts.len() >= 2)
-            || (parts.len() == 1 && labelled(parts[0]) && t.starts_with(['编', '审', '责']))
-    };
-    let found: Vec<String> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph { inlines } => {
-                let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
-                is_credits(&t).then(|| t.trim().to_owned())
-            }
-            _ => None,
+    let t = t.trim();
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']))
+        .unwrap_or(t)
+        .trim();
+    if inner.chars().count() > 60 {
+        return false;
+    }
+    // The labels before a colon, each the word the colon ends.
+    let labels: Vec<&str> = inner
+        .match_indices(['：', ':'])
+        .map(|(i, _)| {
+            let before = &inner[..i];
+            let from = before
+                .rfind(|c: char| c.is_whitespace() || "（(|｜".contains(c))
+                .map_or(0, |k| {
+                    k + before[k..].chars().next().map_or(1, char::len_utf8)
+                });
+            &before[from..]
         })
+        .filter(|l| LABELS.contains(l))
         .collect();
-    let first = found.first()?;
-    let line = source
-        .lines()
-        .position(|l| l.contains(first.as_str()))
-        .map_or(1, |i| i + 1);
-    Some(format!(
-        "{}:{line}: {} line(s) read as a WeChat post's or a web page's credits (the first: «{first}»), pasted with its text: they print as text; delete them if they are not the bulletin's (its own editors go in [footer] editors) / {} 行像是公众号或网页的来源、编辑、审核署名，按正文排出；如非本刊内容，请删除",
-        path.display(),
-        found.len(),
-        found.len()
-    ))
+    let after = |label: &str| {
+        inner
+            .split_once(['：', ':'])
+            .filter(|(l, _)| *l == label)
+            .map(|(_, rest)| rest.trim())
+    };
+    // A source that is a post, or a web page's with the time it was put up
+    // (来源：国家统计局网站　2026-11-15 10:00).
+    let from_post = after("来源").is_some_and(|from| {
+        ["公众号", "微信", "视频号", "头条号", "抖音"]
+            .iter()
+            .any(|w| from.contains(w))
+            || from.split_whitespace().skip(1).any(|w| {
+                w.len() >= 8
+                    && w.chars().all(|c| c.is_ascii_digit() || "-/.:".contains(c))
+                    && w.chars().filter(char::is_ascii_digit).count() >= 6
+            })
+    });
+    let editor = matches!(labels.as_slice(), [l] if l.starts_with(['编', '责', '审']))
+        && inner
+            .split_once(['：', ':'])
+            .is_some_and(|(l, name)| LABELS.contains(&l) && !name.trim().is_empty());
+    let count = |w: &str| {
+        inner.strip_prefix(w).is_some_and(|n| {
+            let n = n.trim_start_matches(['：', ':', ' ']).trim();
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ",万+.".contains(c))
+        })
+    };
+    labels.len() >= 2
+        || from_post
+        || editor
+        || inner.starts_with("分享到")
+        || inner.starts_with("分享至")
+        || count("阅读")
+        || count("浏览")
+        || (inner.starts_with("原创") && inner.contains("发表于"))
 }
 
 /// A photo's caption with no photo beside it (`▲活动现场`, `图为……` alone: the photo
@@ -1537,12 +1594,14 @@ fn own_title_line(path: &Path, text: &str) -> Option<String> {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let (first, next) = (lines.next()?, lines.next()?);
     let n = first.chars().count();
-    let closed = first.ends_with(|c: char| "。！？；：，、…”’）】》.!?;:,".contains(c));
+    // A sentence's end; a title may end with a bracket or a quote (…置换术（TAVR）).
+    let closed = first.ends_with(|c: char| "。！？；：，、….!?;:,".contains(c));
     let paragraph = next.chars().count() > 40 || next.ends_with('。');
     ((10..=40).contains(&n)
         && !closed
         && paragraph
-        && crate::input::article::typed_heading_level(first).is_none())
+        && crate::input::article::typed_heading_level(first).is_none()
+        && !is_post_furniture(first))
     .then(|| {
         format!(
             "{}:1: «{first}» looks like the article's own title (a line of its own over the text, with no closing mark): it prints as the text's first paragraph; delete the line if the issue file's title replaces it / 首行像是文章自带的标题，将按正文第一段排出；如以期刊文件中的标题为准，请删除此行",
@@ -1777,9 +1836,18 @@ fn blank_repeated_title(
             .split_once(['：', ':'])
             .map(|(_, t)| t)
             .filter(|t| t.chars().count() >= 4);
+        // A post's title with its account after a bar (代表发言摘登|县十八届人大五次会议),
+        // or a year before it (2026年1-10月份…): the same.
+        let bare = line.split(['|', '｜']).next().unwrap_or(&line);
+        let unyeared = bare
+            .char_indices()
+            .nth(4)
+            .filter(|&(i, c)| c == '年' && bare[..i].chars().all(|d| d.is_ascii_digit()))
+            .map_or(bare, |(i, c)| &bare[i + c.len_utf8()..]);
         if let Some((_, second_end, _)) = two {
             end = second_end;
-        } else if line != value && tail != Some(line.as_str()) {
+        } else if line != value && tail != Some(line.as_str()) && bare != value && unyeared != value
+        {
             continue;
         }
         if text[end..].trim().is_empty() {

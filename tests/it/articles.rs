@@ -550,8 +550,33 @@ fn a_posts_credits_pasted_with_its_text_are_said() {
     let (_t, _pdf, report) = build_reported(&issue);
     assert!(
         report.warnings.iter().any(|w| w.contains(
-            "a.txt:3: 2 line(s) read as a WeChat post's or a web page's credits (the first: «来源：幸福里社区公众号»)"
+            "a.txt:3: 2 line(s) read as a WeChat post's or a web page's furniture (its credits, source, date, counts or 分享到; the first: «来源：幸福里社区公众号»)"
         )),
+        "{:?}",
+        report.warnings
+    );
+    // A web page's: its source with the time it went up, its counts, its 分享到; a
+    // post's own title with its account after a bar.
+    let toml = MINIMAL_TOML.replace("title = \"测试标题\"", "title = \"代表发言摘登\"");
+    let text = format!(
+        "代表发言摘登|县十八届人大五次会议\n原创 江岭人大 2026-01-12 18:30 发表于江岭\n{para}\n来源：江岭市人民医院    发布时间：2026-11-18 09:32:15    浏览次数：1,286\n（责任编辑：张晓 ）\n阅读 1286\n分享到：\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w
+                .contains("a.txt:2: 5 line(s) read as a WeChat post's or a web page's furniture")),
+        "{:?}",
+        report.warnings
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("repeats the article's title")),
         "{:?}",
         report.warnings
     );
@@ -560,7 +585,7 @@ fn a_posts_credits_pasted_with_its_text_are_said() {
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
     let (_t, _pdf, report) = build_reported(&issue);
     assert!(
-        !report.warnings.iter().any(|w| w.contains("credits")),
+        !report.warnings.iter().any(|w| w.contains("furniture")),
         "{:?}",
         report.warnings
     );

@@ -685,6 +685,11 @@ mod tests {
             "他说：“要抓实‘两个一以贯之’”。"
         );
         assert_eq!(fixed("联系电话:0796-8123456."), "联系电话：0796-8123456。");
+        // Spaces between two fields of a line part them: one full-width space.
+        assert_eq!(
+            fixed("来源：江岭市人民医院    发布时间：2026年11月18日\n"),
+            "来源：江岭市人民医院\u{3000}发布时间：2026年11月18日\n"
+        );
         // A lone corner quote (a WeChat post's —— 」) is left for the editor, named as
         // unpaired: made ” it was as lone.
         assert_eq!(

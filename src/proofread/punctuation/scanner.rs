@@ -922,8 +922,18 @@ impl Scanner {
                     && !(heading && kind == Kind::SpaceBetweenChinese)
                 {
                     // A tab may part two cells of a row typed on its own: reported,
-                    // never taken out (joining the cells loses where one ends).
-                    let fix = (!self.cs[k..e].contains(&'\t')).then(String::new);
+                    // never taken out (joining the cells loses where one ends). Spaces
+                    // between two fields of a line (来源：市医院    发布时间：…) part them:
+                    // one full-width space, not run together.
+                    let fields = self.field_label_at(e, line_end)
+                        && self.cs[content..k].iter().any(|&c| matches!(c, '：' | ':'));
+                    let fix = (!self.cs[k..e].contains(&'\t')).then(|| {
+                        if fields {
+                            "\u{3000}".to_owned()
+                        } else {
+                            String::new()
+                        }
+                    });
                     if kind == Kind::SpaceBetweenChinese
                         && self.in_name_list(k, e, content, line_end)
                     {
@@ -941,6 +951,13 @@ impl Scanner {
             prev_blank = blank;
             line_start = line_end + 1;
         }
+    }
+
+    /// Whether a field's label starts at `at`: one to six Chinese characters and a
+    /// colon (发布时间：, 审核:).
+    fn field_label_at(&self, at: usize, end: usize) -> bool {
+        let word = self.cs[at..end].iter().take_while(|c| is_han(**c)).count();
+        (1..=6).contains(&word) && matches!(self.cs.get(at + word), Some('：' | ':'))
     }
 
     /// A space after a `.txt` line's number `1.` or `1．` before Chinese text (`1. 总体
