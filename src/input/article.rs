@@ -602,10 +602,33 @@ fn mark_closing(blocks: &mut Vec<Block>) {
     let Some(last) = blocks.last().and_then(text) else {
         return;
     };
+    let n = blocks.len();
+    // A judgment's signatures (审判长 ……, 审判员 ……, the date, 书记员 …… after it), as
+    // a 判决书 printed in an issue ends: one block, kept on one page (its 书记员 line
+    // alone opened a page).
+    let court = blocks
+        .iter()
+        .rev()
+        .take(8)
+        .take_while(|b| text(b).is_some_and(|t| is_court_signature(&t) || is_date_line(&t)))
+        .count();
+    let dates = blocks[n - court..]
+        .iter()
+        .filter(|b| text(b).is_some_and(|t| is_date_line(&t)))
+        .count();
+    if court >= 3 && dates == 1 && !is_date_line(&last) {
+        for block in &mut blocks[n - court..] {
+            if let Block::Paragraph { inlines } = block {
+                let date = inlines.len() == 1 && is_date_line(inlines[0].text.trim());
+                let inlines = std::mem::take(inlines);
+                *block = Block::Closing { inlines, date };
+            }
+        }
+        return;
+    }
     if !is_date_line(&last) {
         return;
     }
-    let n = blocks.len();
     let mut start = n - 1;
     while start > 0
         && n - start <= 2
@@ -717,6 +740,26 @@ fn is_signature_line(t: &str) -> bool {
         ])
         && typed_heading_level(t).is_none()
         && !is_date_line(t)
+}
+
+/// A line of a judgment's signatures: a role of the court (审判长, 审判员, 人民陪审员,
+/// 书记员, spaced out as they are typed: 审　判　长) and a name.
+fn is_court_signature(t: &str) -> bool {
+    let squashed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "审判长",
+        "审判员",
+        "代理审判员",
+        "人民陪审员",
+        "书记员",
+        "法官助理",
+    ]
+    .iter()
+    .any(|role| {
+        squashed
+            .strip_prefix(role)
+            .is_some_and(|name| (1..=6).contains(&name.chars().count()))
+    })
 }
 
 /// `附件：……`: the line that opens a 附件说明.
@@ -3747,6 +3790,16 @@ mod tests {
         assert_eq!(closing_kinds(&b), ["paragraph", "body", "body", "date"]);
         let b = parse_txt_headings("正文。\n２０２６年 ３月 ５日\n");
         assert_eq!(closing_kinds(&b), ["paragraph", "date"]);
+        // A judgment's signatures, its 书记员 after the date (alone, it opened a page).
+        let b = parse_txt_headings(
+            "本判决为终审判决。\n审　判　长　陈××\n审　判　员　李××\n审　判　员　赵××\n二〇二六年五月二十日\n书　记　员　王××\n",
+        );
+        assert_eq!(
+            closing_kinds(&b),
+            ["paragraph", "body", "body", "body", "date", "body"]
+        );
+        let b = parse_txt_headings("正文。\n审判员李××要求当事人陈述。\n书记员王××\n");
+        assert_eq!(closing_kinds(&b), ["paragraph", "paragraph", "paragraph"]);
         // After the 附件说明, as GB/T 9704 orders them; in Markdown (and so Word).
         let md = "会议要求认真落实。\n\n附件：会议议程\n\n某某市人民政府办公室\n\n2026年3月5日\n";
         let b = parse_markdown(md, true).blocks;
