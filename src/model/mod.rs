@@ -712,8 +712,27 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     let mut photos: Vec<PhotoFile> = Vec::new();
     let limits = &f.limits;
     let mut total_bytes = 0u64;
+    let mut read: Vec<(PathBuf, &Spanned<String>)> = Vec::new();
     for entry in &f.articles {
         let (path, bytes) = read_article(loaded, &entry.file)?;
+        // One file under two [[article]]s (a table copied and its file not changed):
+        // the text printed twice, under two titles.
+        let same = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if let Some((_, first)) = read.iter().find(|(p, _)| *p == same) {
+            let (_, text, span) = loaded.source_of(first.span());
+            let (line, _) = crate::error::line_col(text, span.start);
+            return Err(loaded
+                .error_at(
+                    entry.file.span(),
+                    format!(
+                        "{} is the file of an article already (line {line}): its text would print twice / 该文件已是前面一篇文章（第 {line} 行）的文件，正文会重复排出",
+                        entry.file.get_ref()
+                    ),
+                )
+                .help("give this article its own file / 请为这篇文章指定它自己的文件")
+                .into());
+        }
+        read.push((same, &entry.file));
         total_bytes += bytes.len() as u64;
         if total_bytes > limits.issue_mb * MB {
             return Err(loaded

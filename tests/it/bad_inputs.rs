@@ -1031,3 +1031,23 @@ fn a_key_of_another_table_is_sent_there() {
     );
     assert!(!out.stderr.contains("did you mean"), "{}", out.stderr);
 }
+
+/// One file under two [[article]]s (a table copied, its file not changed) printed the
+/// text twice under two titles, with nothing said.
+#[test]
+fn one_file_under_two_articles_is_refused() {
+    let (_d, out) = build_with(
+        |t| format!("{t}\n[[article]]\ntitle = \"第二篇\"\nfile = \"./a.txt\"\n"),
+        "正文。\n".as_bytes(),
+    );
+    expect(
+        "the same file twice",
+        &out,
+        1,
+        &[
+            "a.txt is the file of an article already (line 15)",
+            "issue.toml:19:8",
+            "give this article its own file",
+        ],
+    );
+}
