@@ -658,11 +658,15 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     warnings.extend(laid.warnings);
     let pages = laid.document.pages().len();
     let footer = compile::footer_fit(&laid.document);
-    warnings.extend(
-        footer
+    let after_block = footer
+        .as_ref()
+        .and_then(|f| footer_after_block(&laid.document, f, &prepared.issue));
+    warnings.extend(match &after_block {
+        Some(w) => Some(w.clone()),
+        None => footer
             .as_ref()
             .and_then(|f| footer_alone(f, pages, &prepared.issue)),
-    );
+    });
     warnings.extend(photos_held(&laid.document, &prepared.issue));
     // A photo made smaller has more ppi than it was read with: its warning of too few
     // said what it no longer is (102 ppi for a photo set at 65 %, 156 ppi).
@@ -684,7 +688,9 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let mut built = Built {
         pdf,
         layout_note: footer.as_ref().map(|f| {
-            if prepared.issue.style.footer_on_even_page {
+            if after_block.is_some() {
+                format!("报尾 alone on page {}", f.page)
+            } else if prepared.issue.style.footer_on_even_page {
                 footer_note_even(f, pages)
             } else {
                 footer_note(f, pages)
@@ -1228,6 +1234,35 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
     Some(format!(
         "the 报尾 stands alone on page {pages}: it needs {needed} lines even tightened, and page {} has {free} free; shorten the articles by {cut} line(s) to keep it on page {}{longest}{} / 报尾单独占了第 {pages} 页：它至少需要 {needed} 行，第 {} 页只剩 {free} 行，正文删减 {cut} 行即可排在第 {} 页{}",
         f.page, f.page, run_on.0, f.page, f.page, run_on.1
+    ))
+}
+
+/// A 报尾 on a page of its own when the issue ends with a photo or a table that fills
+/// its page: the text's end, after it, stands at the next page's top, and the 报尾
+/// "fits" there under nothing (said as on a page with 14 lines free above it). Said as
+/// the 报尾 alone, with what the page before has free under that photo or table.
+fn footer_after_block(
+    doc: &PagedDocument,
+    f: &compile::FooterFit,
+    issue: &Issue,
+) -> Option<String> {
+    if !f.fits || f.page < 2 || f.placed != f.page || issue.style.footer_on_even_page {
+        return None;
+    }
+    let body = compile::body_end(doc)?;
+    let bottom = body.top + issue.style.page.block_height.0;
+    let footer_top = bottom - f.needs.get(f.level).copied().unwrap_or(0.0);
+    if compile::content_foot(doc, f.page, footer_top - 0.5).is_some_and(|y| y > body.top) {
+        return None;
+    }
+    let before = f.page - 1;
+    let free = compile::content_foot(doc, before, bottom + 0.5)
+        .map_or(0, |foot| lines_in(bottom - foot, f.pitch).max(0));
+    let needed = f.lines_needed();
+    let short = (needed - free).max(1);
+    Some(format!(
+        "the 报尾 stands alone on page {}: the last article ends with a photo or a table that fills page {before}, and no text is left to go with the 报尾; it needs {needed} lines, and page {before} has {free} free under that photo or table: make it smaller by about {short} line(s) (a photo's {{width=…%}} after it in a .md), or shorten the articles so that it moves up / 报尾单独占了第 {} 页：最后一篇以图片或表格结尾，占满第 {before} 页；报尾至少需要 {needed} 行，该页只剩 {free} 行，请把图片或表格缩小约 {short} 行，或删减正文",
+        f.page, f.page
     ))
 }
 

@@ -1038,3 +1038,55 @@ fn a_photo_that_opens_its_article_is_advised_to_cut_the_article_before() {
     }
     assert!(said, "the photo always fitted");
 }
+
+/// An issue that ends with a photo at a page's top: the 报尾 went to a page of its own
+/// with nothing said, the note «报尾 on page 7; 14 body line(s) free above it» (the
+/// text's end, after the photo, at that page's top). Whatever the text before, a last
+/// page that holds the 报尾 alone is said so.
+#[test]
+fn a_footer_alone_after_a_closing_photo_is_said() {
+    let recipients: Vec<String> = (1..=9)
+        .map(|k| format!("\"第{k}社区党组织、居委会\""))
+        .collect();
+    let toml = MINIMAL_TOML
+        .replace("file = \"a.txt\"", "file = \"a.md\"")
+        .replace("byline = \"测试处 供稿\"\n", "")
+        + &format!(
+            "\n[footer]\neditors = [\"王芳\"]\n[[footer.distribution]]\nlabel = \"发\"\nrecipients = [{}]\n",
+            recipients.join(", ")
+        );
+    let para =
+        "社区志愿者和居民一起动手，现场气氛热烈，大家纷纷表示这样的活动很有意义，希望多多举办。";
+    let mut alone = 0;
+    for n in 6..=16 {
+        let md = format!(
+            "{}![居民在社区书屋阅读](tall.jpg)\n",
+            format!("{para}\n\n").repeat(n)
+        );
+        let (dir, issue) = write_issue(&toml, &[("a.md", &md)]);
+        std::fs::write(dir.path().join("tall.jpg"), jpeg(1080, 1920)).unwrap();
+        let (_t, pdf, report) = build_reported(&issue);
+        let pages = report.pages;
+        let text = pdftotext(&pdf);
+        let last = text.split('\u{c}').nth(pages - 1).unwrap_or_default();
+        assert!(last.contains("责任编辑"), "{n}: {last}");
+        if last.contains("社区志愿者") || last.contains("居民在社区书屋阅读") {
+            continue;
+        }
+        alone += 1;
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.contains(&format!("the 报尾 stands alone on page {pages}"))),
+            "{n}: {:?}",
+            report.warnings
+        );
+        assert_eq!(
+            report.layout_note.as_deref(),
+            Some(format!("报尾 alone on page {pages}").as_str()),
+            "{n}"
+        );
+    }
+    assert!(alone > 0, "no text length left the 报尾 alone");
+}
