@@ -1851,6 +1851,14 @@ fn break_kind(before: &str, after: &str, last: bool) -> Break {
     if before.is_empty() || text.is_empty() {
         return Break::Paragraph;
     }
+    // A mark that no line opens with (GB/T 15834: ，。、；：？！ and the closing ones):
+    // the break fell before it, inside a sentence.
+    if text.starts_with([
+        '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '】', '〕', '”', '’',
+        '…', '%', '‰',
+    ]) {
+        return Break::Join;
+    }
     let indented = after.starts_with(['\u{3000}', '\t']) || after.starts_with("  ");
     let clause = before.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?']);
     if indented
@@ -2952,7 +2960,9 @@ mod tests {
             "|",
             "3号线通车，",
             "|",
-            "运营良好。",
+            "运营良好",
+            "|",
+            "，乘客满意。",
         ]);
         // A 落款 on two lines: the issuing body, then its date.
         let signature = p(&["青山县教育局", "|", "2026年3月30日"]);
@@ -2961,7 +2971,7 @@ mod tests {
             c.markdown,
             "会议明确了三项措施：\n\n1\\.建立周调度机制；\n\n2\\.实行挂图作战。\n\n\
              要求如下：\n\n（一）压实责任；\n\n①加强督查。\n\n\
-             第一行\n\n第二行\\\n3号线通车，运营良好。\n\n\
+             第一行\n\n第二行\\\n3号线通车，运营良好，乘客满意。\n\n\
              青山县教育局\n\n2026年3月30日\n\n"
         );
         // The Markdown reader keeps the line break.
