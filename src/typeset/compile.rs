@@ -430,8 +430,11 @@ pub(crate) fn loose_lines(doc: &PagedDocument, size: f64, limit: f64) -> Vec<Loo
     if judged.is_empty() {
         return Vec::new();
     }
+    // The usual pitch: the lower quartile of the lines' (a short issue of a few lines,
+    // half of them loose, had a loose median; a line is set loose, never tight).
     let mut all: Vec<f64> = judged.iter().map(|l| l.2).collect();
-    let usual = median(&mut all);
+    all.sort_by(f64::total_cmp);
+    let usual = all[all.len() / 4];
     judged.retain(|l| l.2 - usual > limit);
     judged
         .into_iter()
