@@ -3118,8 +3118,9 @@ fn a_body_line_set_loose_is_said() {
     assert!(w.contains("page 1 «教在《数据结构与算法"), "{w}");
     // In a short text of a few lines, half of them loose (r18: an e-mail address after
     // a label, 0.69 em apart, not said: the usual pitch was taken from the loose ones).
-    let text = "报名邮箱：qsjd_sqb@163.com，报名电话：0571-86091234、13805712345。\n详细报道请见公众号原文链接，欢迎转发，欢迎广大居民踊跃报名参加。\n";
-    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let text = "详细报道请见“青石发布”公众号原文链接：https://mp.weixin.qq.com/s?__biz=MzA5NjQ2NTY0Mw==&mid=2650123456&idx=1&sn=abcdef1234567890abcdef1234567890&chksm=8b4f3c2dbc38b53b#rd，欢迎转发。\n报名邮箱：qsjd_sqb@163.com，报名电话：0571-86091234、13805712345。\n";
+    let toml = "[bulletin]\ntitle = \"社区工作通讯\"\n[issue]\nnumber = 9\n[[article]]\ntitle = \"链接\"\nfile = \"a.txt\"\n";
+    let (_d, issue) = write_issue(toml, &[("a.txt", text)]);
     let (_t, _pdf, report) = build_reported(&issue);
     assert!(
         report
