@@ -1338,7 +1338,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                  quote: u32,
                  depth: usize| {
         if let Some((level, inlines)) = cur.take() {
-            let mut inlines = trim_inlines(strong_left_as_text(inlines));
+            let mut inlines = trim_inlines(marks_across_styles(strong_left_as_text(inlines)));
             if inlines.is_empty() {
                 return;
             }
@@ -3305,6 +3305,36 @@ fn strong_left_as_text(runs: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// A mark that ends a bold or italic run before an opening mark in another style
+/// (`**陈秀英代表（东湖街道）说：**“一老一小”…`, as 代表发言摘登 is typed): moved into the
+/// run after it, so that the two marks are set together and the pair is compressed
+/// (set in two styles, they stood a full em apart).
+fn marks_across_styles(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    for i in 1..inlines.len() {
+        let (before, after) = inlines.split_at_mut(i);
+        let (a, b) = (&mut before[i - 1], &mut after[0]);
+        if (a.strong, a.emph) == (b.strong, b.emph) || a.sup || a.sub || b.sup || b.sub {
+            continue;
+        }
+        let Some(mark) = a.text.chars().next_back() else {
+            continue;
+        };
+        if !"：，；、。！？）》”’".contains(mark)
+            || !b
+                .text
+                .starts_with(['“', '‘', '（', '《', '「', '『', '【', '〔'])
+            || a.text.chars().count() < 2
+        {
+            continue;
+        }
+        a.text.pop();
+        a.src = a.src.take().map(|r| r.start..r.end - mark.len_utf8());
+        b.text.insert(0, mark);
+        b.src = None;
+    }
+    inlines
+}
+
 /// Drops leading/trailing whitespace of a paragraph and empty runs.
 fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     if let Some(first) = inlines.first_mut() {
@@ -3429,6 +3459,31 @@ mod tests {
 
     /// Word's caption pasted as text (表1, a tab, the caption) over a table pasted
     /// with tabs: the caption, not the header row.
+    /// A bold lead-in ending with its colon before a quotation (代表发言摘登): the colon
+    /// goes with the quotation's mark, set together and compressed (a full em apart).
+    #[test]
+    fn a_mark_ending_a_bold_run_before_an_opening_mark_joins_it() {
+        let b = parse_markdown(
+            "**陈秀英代表（东湖街道）说：**“一老一小”是民生大事。\n",
+            true,
+        );
+        let runs: Vec<(&str, bool)> = b.blocks[0]
+            .inlines()
+            .iter()
+            .map(|i| (i.text.as_str(), i.strong))
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                ("陈秀英代表（东湖街道）说", true),
+                ("：“一老一小”是民生大事。", false)
+            ]
+        );
+        // Not before text that opens with no mark.
+        let b = parse_markdown("**记者：**离开现场。\n", true);
+        assert_eq!(b.blocks[0].inlines()[0].text, "记者：");
+    }
+
     /// A Markdown table row short of a cell (the CMI figure forgotten) was filled at its
     /// end, the figures after the gap under the wrong heads, with nothing said.
     #[test]
