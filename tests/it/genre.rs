@@ -3251,3 +3251,23 @@ fn a_stake_number_is_never_broken_at_its_plus() {
         assert_eq!(out.matches(stake).count(), 24, "{stake} broken: {out}");
     }
 }
+
+/// Terms joined by hyphens and spans typed with one were parted at a line's end
+/// (…落实核心α- / 干扰素, D-to- / B时间, 疗程6 / -12个月, 85% / ±5%): each is one word, at
+/// whatever place in a line it falls.
+#[test]
+fn a_hyphened_term_or_span_is_never_parted() {
+    let mut text = String::new();
+    for k in 0..24 {
+        text.push_str(&format!(
+            "{}给予α-干扰素，D-to-B时间缩短，疗程6-12个月，达标率85%±5%。\n",
+            "落".repeat(k)
+        ));
+    }
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let out = pdftotext(&pdf);
+    for term in ["α-干", "D-to-B", "6-12个月", "85%±5%"] {
+        assert_eq!(out.matches(term).count(), 24, "{term} parted: {out}");
+    }
+}
