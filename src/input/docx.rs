@@ -1933,7 +1933,23 @@ fn split_at_breaks(mut para: Para) -> Vec<Para> {
         let mut line: &[(char, usize)] = line;
         if k > 0 {
             let last = k + 1 == lines.len();
-            let kind = break_kind(&text(lines[k - 1]), &text(line), last);
+            let mut kind = break_kind(&text(lines[k - 1]), &text(line), last);
+            // After a sentence's end, a line that opens in bold where the line before
+            // ends in plain text: the next speaker's words (…改造力度。⏎**陈秀英代表说：**…),
+            // a paragraph of their own.
+            let bold_at = |c: Option<&(char, usize)>| {
+                c.and_then(|(_, i)| looks.get(*i)).is_some_and(|r| r.bold)
+            };
+            let opens = line.iter().find(|(c, _)| !is_indent(*c));
+            if kind == Break::Line
+                && text(lines[k - 1])
+                    .trim_end_matches(is_indent)
+                    .ends_with(['。', '！', '？', '；'])
+                && bold_at(opens)
+                && !bold_at(lines[k - 1].iter().rev().find(|(c, _)| !is_indent(*c)))
+            {
+                kind = Break::Paragraph;
+            }
             while current.last().is_some_and(|(c, _)| is_indent(*c)) {
                 current.pop();
             }
@@ -2232,10 +2248,14 @@ fn runs_markdown(runs: &[Run], line_start: bool) -> String {
         if text.is_empty() {
             continue;
         }
-        // Markup must hug the text: spaces stay outside it.
+        // Markup must hug the text: spaces stay outside it, and so does a line break
+        // at a run's edge (Shift+Enter before a bold speaker's name: 。⏎**陈秀英代表说：**),
+        // written as the hard break it is (bare, it was a soft break, joined).
         let core = text.trim_matches(is_indent);
-        let lead = &text[..text.len() - text.trim_start_matches(is_indent).len()];
-        let tail = &text[text.trim_end_matches(is_indent).len()..];
+        let hard = |s: &str| s.replace('\n', "\\\n");
+        let lead = hard(&text[..text.len() - text.trim_start_matches(is_indent).len()]);
+        let tail = hard(&text[text.trim_end_matches(is_indent).len()..]);
+        let (lead, tail) = (lead.as_str(), tail.as_str());
         let escaped = escape_lines(core, line_start && out.is_empty() && lead.is_empty());
         let mark = match (r.bold, r.italic) {
             (true, true) => "***",
@@ -2835,6 +2855,32 @@ mod tests {
             })
             .collect();
         format!("<w:p>{runs}</w:p>")
+    }
+
+    /// 代表发言摘登 pasted into Word: each speech after a Shift+Enter, opening with the
+    /// speaker in bold. The break was written as a bare newline and joined: the speeches
+    /// ran together. Each is a paragraph; a break before bold inside a sentence stays a
+    /// line break.
+    #[test]
+    fn a_break_before_a_bold_speaker_opens_a_paragraph() {
+        let bold = |t: &str| {
+            format!(r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{t}</w:t></w:r>"#)
+        };
+        let body = format!(
+            "<w:p>{}<w:r><w:t>报告实事求是。</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:br/><w:t>陈秀英代表说：</w:t></w:r><w:r><w:t>建议建设托育机构。</w:t></w:r><w:r><w:br/></w:r>{}<w:r><w:t>建议加大投入。</w:t></w:r></w:p>",
+            bold("刘志强代表说："),
+            bold("王建军代表说：")
+        );
+        let c = read(&body);
+        assert_eq!(
+            c.markdown,
+            "**刘志强代表说：**报告实事求是。\n\n**陈秀英代表说：**建议建设托育机构。\n\n**王建军代表说：**建议加大投入。\n\n"
+        );
+        let c = read(&format!(
+            "<w:p><w:r><w:t>第一行</w:t></w:r><w:r><w:br/></w:r>{}</w:p>",
+            bold("第二行")
+        ));
+        assert_eq!(c.markdown, "第一行\\\n**第二行**\n\n");
     }
 
     /// A cell's paragraphs stay on lines of their own (`<br>`, which the Markdown
