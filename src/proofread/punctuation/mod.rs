@@ -685,6 +685,12 @@ mod tests {
             "他说：“要抓实‘两个一以贯之’”。"
         );
         assert_eq!(fixed("联系电话:0796-8123456."), "联系电话：0796-8123456。");
+        // A figure typed in full width with its thousands separator: one number.
+        assert_eq!(
+            fixed("全县GDP达到１，２３４．５６亿元，增长５．２％。\n"),
+            "全县GDP达到1,234.56亿元，增长5.2%。\n"
+        );
+        assert_eq!(fixed("共１２，３４人\n"), "共12，34人\n");
         // Spaces between two fields of a line part them: one full-width space.
         assert_eq!(
             fixed("来源：江岭市人民医院    发布时间：2026年11月18日\n"),

@@ -736,9 +736,15 @@ impl Scanner {
                 let c = self.cs[j];
                 let digit_before = self.cs[j - 1].is_numeric();
                 let digit_after = j + 1 < n && ('０'..='９').contains(&self.cs[j + 1]);
+                // A thousands separator (１，２３４．５６): a comma with three digits after
+                // it and no fourth, in the number; left, it read as two numbers, 1，234.56.
+                let fw_digit = |k: usize| k < n && ('０'..='９').contains(&self.cs[k]);
+                let thousands =
+                    c == '，' && digit_before && (j + 1..=j + 3).all(fw_digit) && !fw_digit(j + 4);
                 if alnum(c)
                     || (c == '．' && digit_before && digit_after)
                     || (c == '％' && digit_before)
+                    || thousands
                 {
                     j += 1;
                 } else {
