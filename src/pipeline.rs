@@ -523,6 +523,22 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             return Err(footer_too_tall(taken, p));
         }
     }
+    if let Some((page, wide)) = compile::tables_too_wide(&laid.document).into_iter().next() {
+        let name = match wide.caption.trim() {
+            "" => "a table".to_owned(),
+            c => format!("the table «{c}»"),
+        };
+        let mm = wide.over / 72.0 * 25.4;
+        return Err(InputError::file(
+            &p.loaded.path,
+            format!(
+                "page {page}: {name} of {} columns is {mm:.0} mm wider than the text block even at 小五 (9 pt) with its figures and words kept whole: it would print into the margin / 第 {page} 页：表格共 {} 列，缩至小五号仍比版心宽 {mm:.0} 毫米，会排到页边之外",
+                wide.columns, wide.columns
+            ),
+        )
+        .help("split it into two tables (the months 1—5 in one and 6—10 in the other, each with the name column), or drop a column / 请拆成两个表（如1—5月、6—10月各一表），或删去部分列")
+        .into());
+    }
     let overprints = compile::overprints(&laid.document);
     if !overprints.is_empty() {
         let errors = overprints

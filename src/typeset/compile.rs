@@ -775,6 +775,20 @@ pub(crate) fn long_titles(doc: &PagedDocument) -> Vec<(usize, LongTitle)> {
     reported_all(doc, "jianbao-long-title")
 }
 
+/// A table wider than the text block at its smallest (`layouts/article.typ`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct TableWide {
+    /// How much wider, pt; its columns; its caption.
+    pub over: f64,
+    pub columns: usize,
+    pub caption: String,
+}
+
+/// The tables too wide for the text block, with the page each is on.
+pub(crate) fn tables_too_wide(doc: &PagedDocument) -> Vec<(usize, TableWide)> {
+    reported_all(doc, "jianbao-table-wide")
+}
+
 /// A block inside an article (a heading, a list's item): its article and its block,
 /// from 0.
 #[derive(Debug, Clone, Copy, serde::Deserialize)]
