@@ -4479,7 +4479,8 @@ mod tests {
         assert_eq!(texts(&b[0]), "记者：离开母校四十年了。");
         assert_eq!(bold(&b[0]), ["记者："]);
         assert_eq!(texts(&b[1]), "他说：“这是重点。”然后走了，好。");
-        assert_eq!(bold(&b[1]).concat(), "“这是重点。”好");
+        // (The colon goes with the quotation's mark, to be compressed with it.)
+        assert_eq!(bold(&b[1]).concat(), "：“这是重点。”好");
         // Escaped asterisks and an unpaired one print as typed.
         assert_eq!(texts(&b[2]), "**不是粗体**，**单个");
         assert!(bold(&b[2]).is_empty());

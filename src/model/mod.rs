@@ -1766,9 +1766,12 @@ fn blank_repeated_title(
     let next_line = |text: &str, from: usize| -> Option<(usize, usize, String)> {
         let start = from + text[from..].find(|c: char| !c.is_whitespace())?;
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        // (A line that ends with a hard break, `\`, as a Word title's Shift+Enter is
+        // written: the break is not its words.)
         let line = text[start..end]
             .trim_start_matches('#')
             .trim()
+            .trim_end_matches('\\')
             .trim_matches('*');
         let line = line
             .strip_prefix("<p align=\"center\">")

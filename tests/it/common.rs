@@ -68,11 +68,27 @@ pub(crate) fn build_to_temp(issue: &Path) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
-/// Writes an issue with the given articles (name, text) into a temp dir.
+/// Writes an issue with the given articles (name, text) into a temp dir. A file named
+/// by several [[article]]s (`file = "a.txt"` again, as tests of many articles write
+/// them) is given to each as a copy of its own (`a-2.txt`, …): one file under two
+/// articles is refused.
 pub(crate) fn write_issue(toml: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
+    let mut toml = toml.to_owned();
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
+        let key = format!("file = \"{name}\"");
+        let mut k = 1;
+        while toml.matches(&key).count() > 1 {
+            k += 1;
+            let copy = match name.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}-{k}.{ext}"),
+                None => format!("{name}-{k}"),
+            };
+            let at = toml.rfind(&key).unwrap();
+            toml.replace_range(at..at + key.len(), &format!("file = \"{copy}\""));
+            std::fs::write(dir.path().join(&copy), text).unwrap();
+        }
     }
     let path = dir.path().join("issue.toml");
     std::fs::write(&path, toml).unwrap();

@@ -3271,3 +3271,75 @@ fn a_hyphened_term_or_span_is_never_parted() {
         assert_eq!(out.matches(term).count(), 24, "{term} parted: {out}");
     }
 }
+
+/// A 统计信息's table of the months (指标, 单位, 1月 … 10月, 累计: 13 columns of figures)
+/// ran 26 mm into the right margin, past the trim, with nothing said. It is set within
+/// the text block (小五, insets of its own size); one that cannot be is refused.
+#[test]
+fn a_table_of_many_columns_stays_within_the_text_block() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let table = |months: usize| {
+        let mut md = String::from("表1 2026年全县主要指标逐月情况\n\n| 指标 | 单位 |");
+        for m in 1..=months {
+            md.push_str(&format!(" {m}月 |"));
+        }
+        md.push_str(" 1—10月累计 |\n|---|---|");
+        md.push_str(&"---|".repeat(months + 1));
+        md.push('\n');
+        for (name, unit) in [("规上工业增加值增速", "%"), ("一般公共预算收入", "亿元")]
+        {
+            md.push_str(&format!("| {name} | {unit} |"));
+            for m in 1..=months {
+                md.push_str(&format!(" {}.{} |", 100 + m * 7, m));
+            }
+            md.push_str(" 1,277.17 |\n");
+        }
+        md
+    };
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", &table(10))]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let bbox = String::from_utf8_lossy(&out.stdout);
+    // The table's last column: its figures.
+    let right = bbox
+        .lines()
+        .filter(|l| l.contains(">1,277.17<"))
+        .filter_map(|l| {
+            l.split("xMax=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse::<f64>()
+                .ok()
+        })
+        .fold(0.0, f64::max);
+    assert!(right > 400.0, "{bbox}");
+    // The text block's right edge on A4: 28 mm + 156 mm from the left.
+    assert!(
+        right <= (28.0 + 156.0) / 25.4 * 72.0 + 0.5,
+        "text out to {right} pt"
+    );
+    // Far too wide: refused, said with its columns.
+    let (_d, issue) = write_issue(&toml, &[("a.md", &table(30))]);
+    let e = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue,
+        ..Default::default()
+    })
+    .map(|_| ())
+    .unwrap_err()
+    .render(false);
+    assert!(
+        e.contains("of 33 columns is")
+            && e.contains("wider than the text block")
+            && e.contains("split it"),
+        "{e}"
+    );
+}
