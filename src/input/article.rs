@@ -443,6 +443,15 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// A heading that the author marked instead of numbering: opening with a mark of a
+/// 短讯 column (▲内分泌科开展义诊, ■, ◆, ★) or wholly in 【】 (【基本案情】, as a 典型案例's
+/// parts are headed). Not numbered (一、▲…, 一、【基本案情】 doubled the mark).
+fn marked_heading(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(['▲', '△', '■', '□', '◆', '◇', '●', '○', '★', '☆', '◎', '※'])
+        || (t.starts_with('【') && t.ends_with('】') && t.matches('【').count() == 1)
+}
+
 /// Marks the headings a `.txt` gives without numbers (`第一代表团（东湖区）` over its
 /// group's text, `主要做法` over a section), as pasted from a web page or a WeChat
 /// article: when the article has no numbered heading, two or more short lines alone
@@ -466,13 +475,14 @@ fn mark_plain_headings(blocks: &mut [Block]) {
         let n = t.chars().count();
         let first = t.chars().next().unwrap_or(' ');
         let second = t.chars().nth(1).unwrap_or(' ');
+        // (Not 【基本案情】: a 典型案例's parts are headed so.)
         let enclosed = matches!(
             (first, t.chars().last()),
             (
-                '（' | '(' | '【' | '〔' | '[' | '《' | '“' | '"',
-                Some('）' | ')' | '】' | '〕' | ']' | '》' | '”' | '"')
+                '（' | '(' | '〔' | '[' | '《' | '“' | '"',
+                Some('）' | ')' | '〕' | ']' | '》' | '”' | '"')
             )
-        );
+        ) || (first == '【' && !marked_heading(t));
         // 一是加强学习: a list's lead.
         let list_lead = "一二三四五六七八九十".contains(first) && second == '是';
         (2..=20).contains(&n)
@@ -1368,17 +1378,23 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 },
                 Some(level) => {
                     let i = usize::from(level - 1);
-                    counters[i] += 1;
-                    for c in counters.iter_mut().skip(i + 1) {
-                        *c = 0;
-                    }
                     let first = inlines.first().map(|x| x.text.as_str()).unwrap_or("");
-                    let number = if !numbering || own_numbers[i] || starts_with_number(first) {
-                        String::new()
-                    } else {
-                        // 1．5G基站建设, not 1.5G…
-                        apart(heading_number(level, counters[i]), first)
-                    };
+                    // (A marked heading is not counted: the numbered ones after it go on
+                    // from the numbered ones before.)
+                    let marked = marked_heading(first);
+                    if !marked {
+                        counters[i] += 1;
+                        for c in counters.iter_mut().skip(i + 1) {
+                            *c = 0;
+                        }
+                    }
+                    let number =
+                        if !numbering || own_numbers[i] || starts_with_number(first) || marked {
+                            String::new()
+                        } else {
+                            // 1．5G基站建设, not 1.5G…
+                            apart(heading_number(level, counters[i]), first)
+                        };
                     blocks.push(Block::Heading {
                         level,
                         number,
@@ -3459,6 +3475,32 @@ mod tests {
 
     /// Word's caption pasted as text (表1, a tab, the caption) over a table pasted
     /// with tabs: the caption, not the header row.
+    /// A 典型案例's parts headed 【基本案情】, 【裁判结果】: headings, in a .txt too, never
+    /// numbered on top of their brackets (一、【基本案情】); nor a heading the author
+    /// marked with ▲ (一、▲内分泌科…).
+    #[test]
+    fn headings_marked_by_their_author_are_not_numbered() {
+        let para =
+            "2025年3月14日，原告张某某途经杭州市某小区楼下时，被高层住户抛下的玻璃花盆砸中头部。";
+        let b = parse_txt_headings(&format!("【基本案情】\n{para}\n【裁判结果】\n{para}\n"));
+        assert_eq!(
+            closing_kinds(&b),
+            ["heading", "paragraph", "heading", "paragraph"]
+        );
+        let md = format!(
+            "## 【基本案情】\n\n{para}\n\n## ▲内分泌科开展义诊活动\n\n{para}\n\n## 主要做法\n\n{para}\n"
+        );
+        let numbers: Vec<String> = parse_markdown(&md, true)
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { number, .. } => Some(number.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(numbers, ["", "", "一、"]);
+    }
+
     /// A bold lead-in ending with its colon before a quotation (代表发言摘登): the colon
     /// goes with the quotation's mark, set together and compressed (a full em apart).
     #[test]
