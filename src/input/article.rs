@@ -175,6 +175,10 @@ pub struct Table {
     /// its left) and `^^` (with the one above), as a Word table's merged cells arrive.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<Span>,
+    /// Its notes under it (`注：……`, `数据来源：……`, the paragraphs right after it that
+    /// open so): set in the table's size under its last rule, kept with its last rows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Vec<Inline>>,
 }
 
 /// A merged cell of a [`Table`]: its row (0 the header row, 1 the first of `rows`) and
@@ -437,6 +441,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
         blocks.push(b);
     }
     mark_plain_headings(&mut blocks);
+    attach_table_notes(&mut blocks);
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
@@ -1262,6 +1267,7 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
         rows: rows.collect(),
         header_rows: 0,
         spans: Vec::new(),
+        notes: Vec::new(),
     };
     table.merge_cells();
     table
@@ -1730,6 +1736,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         rows: Vec::new(),
                         header_rows: 0,
                         spans: Vec::new(),
+                        notes: Vec::new(),
                     },
                     Vec::new(),
                     None,
@@ -2006,6 +2013,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
     attach_photo_captions(&mut blocks);
+    attach_table_notes(&mut blocks);
     warnings.extend(unmatched_notes(text, &note_order, &notes));
     warnings.extend(undouble_heading_numbers(&mut blocks));
     warnings.extend(mixed_heading_numbers(&blocks));
@@ -2247,6 +2255,50 @@ fn attach_photo_captions(blocks: &mut Vec<Block>) {
     }
 }
 
+/// Gives a table the notes under it: the paragraphs right after it that open as a
+/// table's notes do (`注：`, `注1：`, `说明：`, `数据来源：`, `资料来源：`), short. Set as
+/// body text they went to the next page, away from the table, in the body's size.
+fn attach_table_notes(blocks: &mut Vec<Block>) {
+    let is_note = |b: &Block| match b {
+        Block::Paragraph { inlines } => {
+            let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
+            let t = t.trim();
+            let head = [
+                "注：",
+                "注:",
+                "说明：",
+                "数据来源：",
+                "资料来源：",
+                "数据来源:",
+                "资料来源:",
+            ]
+            .iter()
+            .any(|p| t.starts_with(p))
+                || t.strip_prefix('注').is_some_and(|rest| {
+                    rest.trim_start_matches(|c: char| {
+                        c.is_ascii_digit() || ('①'..='⑳').contains(&c)
+                    })
+                    .starts_with(['：', ':'])
+                });
+            head && t.chars().count() <= 300
+        }
+        _ => false,
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        if matches!(blocks[i], Block::Table(_)) {
+            while i + 1 < blocks.len() && is_note(&blocks[i + 1]) {
+                if let Block::Paragraph { inlines } = blocks.remove(i + 1)
+                    && let Block::Table(t) = &mut blocks[i]
+                {
+                    t.notes.push(inlines);
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
 /// Whether a paragraph is a photo's caption: short, opening as captions do (图为 ▲ △
 /// 上图 下图 图： 图1).
 pub(crate) fn is_photo_caption(inlines: &[Inline]) -> bool {
@@ -2462,6 +2514,7 @@ fn html_table(html: &str) -> Option<Table> {
         rows,
         header_rows: 0,
         spans: Vec::new(),
+        notes: Vec::new(),
     };
     table.merge_cells();
     Some(table)
@@ -3475,6 +3528,32 @@ mod tests {
 
     /// Word's caption pasted as text (表1, a tab, the caption) over a table pasted
     /// with tabs: the caption, not the header row.
+    /// A table's 注： and 数据来源： under it are its notes (set as body text, they went
+    /// to the next page, apart from it); the text after them is text.
+    #[test]
+    fn a_tables_notes_under_it_are_its_own() {
+        let md = "| 指标 | 增长（%） |\n|---|---|\n| 工业 | 5.6 |\n\n注：1.统计起点为500万元。\n\n数据来源：县统计局。\n\n全县经济稳中有进。\n";
+        let b = parse_markdown(md, true).blocks;
+        let Block::Table(t) = &b[0] else {
+            unreachable!()
+        };
+        let notes: Vec<String> = t
+            .notes
+            .iter()
+            .map(|n| n.iter().map(|i| i.text.as_str()).collect())
+            .collect();
+        assert_eq!(notes, ["注：1.统计起点为500万元。", "数据来源：县统计局。"]);
+        assert_eq!(b.len(), 2);
+        assert_eq!(texts(&b[1]), "全县经济稳中有进。");
+        // In a .txt, under a table pasted from Excel.
+        let b =
+            parse_txt_headings("乡镇\t产值\n小河镇\t51.92\n新塘镇\t43.40\n注：合计含县直企业。\n");
+        let Block::Table(t) = &b[0] else {
+            unreachable!()
+        };
+        assert_eq!(t.notes.len(), 1);
+    }
+
     /// A 典型案例's parts headed 【基本案情】, 【裁判结果】: headings, in a .txt too, never
     /// numbered on top of their brackets (一、【基本案情】); nor a heading the author
     /// marked with ▲ (一、▲内分泌科…).
