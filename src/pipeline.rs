@@ -851,10 +851,14 @@ fn passed(
         Some(HoldBefore::Photo)
     } else if headings.iter().any(|(page, h)| after(h) && *page == f.page) {
         Some(HoldBefore::Heading)
-    } else if ends
-        .iter()
-        .any(|&(a, page)| a == f.article && page == f.page)
-    {
+    } else if ends.iter().any(|&(a, page)| {
+        a == f.article
+            && (page == f.page
+                // Landed past its article's end: behind another float of its article it
+                // went a page further than the next (r19: a row of photos printed in
+                // the next article, between a title and its text).
+                || landings.iter().any(|(landed, b)| this(b) && *landed > page))
+    }) {
         Some(HoldBefore::End)
     } else if items.windows(2).any(|w| {
         let ((p0, a), (p1, b)) = (w[0], w[1]);

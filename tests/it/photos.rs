@@ -1090,3 +1090,46 @@ fn a_footer_alone_after_a_closing_photo_is_said() {
     }
     assert!(alone > 0, "no text length left the 报尾 alone");
 }
+
+/// Two photos that float one after the other in an article (a tall one, then a row):
+/// the row, behind the first, landed a page further, past the article's end, and
+/// printed in the next article between its title and its text (r19). Whatever the
+/// text before them, each photo prints before its article's byline.
+#[test]
+fn a_second_floated_photo_stays_within_its_article() {
+    let para = "两年来，心血管内科联合急诊科、影像科、检验科，持续优化急性心肌梗死救治流程，救治时间明显缩短。";
+    let toml = MINIMAL_TOML
+        .replace("file = \"a.txt\"", "file = \"a.md\"")
+        .replace("byline = \"测试处 供稿\"", "byline = \"心血管内科 王立新\"")
+        + "\n[[article]]\ncolumn = \"科室动态\"\ntitle = \"内分泌科开展义诊活动\"\nfile = \"b.txt\"\n";
+    let mut escaped = Vec::new();
+    for n in 1..=8 {
+        let md = format!(
+            "{}![](tall.jpg)\n\n图为专家组现场核查。\n\n{para}\n\n![胸痛中心标识](small.jpg){{width=30%}} ![授牌仪式](wide.jpg)\n\n{para}\n\n{para}\n",
+            format!("{para}\n\n").repeat(n)
+        );
+        let (dir, issue) = write_issue(&toml, &[("a.md", &md), ("b.txt", &format!("{para}\n"))]);
+        for (name, w, h) in [
+            ("tall.jpg", 900, 2600),
+            ("small.jpg", 320, 240),
+            ("wide.jpg", 1000, 1600),
+        ] {
+            std::fs::write(dir.path().join(name), jpeg(w, h)).unwrap();
+        }
+        let (_t, pdf, _report) = build_reported(&issue);
+        let text = pdftotext(&pdf);
+        let at = |s: &str| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("{n}: no «{s}» in {text}"))
+        };
+        if at("授牌仪式") > at("心血管内科 王立新")
+            || at("胸痛中心标识") > at("内分泌科开展义诊活动")
+        {
+            escaped.push(n);
+        }
+    }
+    assert!(
+        escaped.is_empty(),
+        "the row printed past its article with {escaped:?} paragraph(s) before"
+    );
+}
