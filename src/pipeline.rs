@@ -700,6 +700,8 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     warnings.extend(tables_moved(&laid.document));
     warnings.extend(long_titles(&laid.document, &prepared.issue));
     warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
+    let said = warnings.clone();
+    warnings.extend(pages_left_short(&laid.document, &prepared.issue, &said));
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
         pdf,
@@ -1038,6 +1040,40 @@ fn long_titles(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
                 a.path.display(),
                 t.lines,
                 t.lines
+            ))
+        })
+        .collect()
+}
+
+/// Pages before the last that leave a third of their lines or more empty at their
+/// foot, which no other warning names (a photo's or a long table's do): what opens the
+/// next page did not fit there (a short table kept whole, with its article's title).
+fn pages_left_short(doc: &PagedDocument, issue: &Issue, said: &[String]) -> Vec<String> {
+    let Some(body) = compile::body_end(doc) else {
+        return Vec::new();
+    };
+    let (top, pitch) = (body.top, body.pitch);
+    let bottom = top + issue.style.page.block_height.0;
+    let least = (i64::from(issue.style.page.lines) / 3).max(5);
+    let pages = doc.pages().len();
+    // Not the page the text ends on, nor those after it (the 报尾's, a 版记's).
+    (1..body.page.min(pages))
+        .filter_map(|page| {
+            let foot = compile::content_foot(doc, page, bottom + 0.5)?;
+            let empty = lines_in(bottom - foot, pitch);
+            let named = said.iter().any(|w| {
+                w.contains(&format!("page {page}:"))
+                    || w.contains(&format!("on page {page}"))
+                    || w.contains(&format!("of page {page}"))
+            });
+            if empty < least || named {
+                return None;
+            }
+            let next = compile::first_words(doc, page + 1, bottom + 0.5).unwrap_or_default();
+            Some(format!(
+                "page {page} leaves {empty} line(s) empty at its foot: what opens page {} («{next}») did not fit under its text (a table of six rows or fewer is kept whole, a title with its first lines); to fill them, cut {empty} line(s) before it, or shorten what moved / 第 {page} 页下方空 {empty} 行：第 {} 页开头的内容排不下，整体移到了下一页",
+                page + 1,
+                page + 1
             ))
         })
         .collect()

@@ -727,6 +727,32 @@ pub(crate) fn photos_at(doc: &PagedDocument) -> Vec<PhotoAt> {
         .collect()
 }
 
+/// The first words on a page (from 1), top to bottom and left to right, when it has
+/// text above `limit` (pt from the page's top).
+pub(crate) fn first_words(doc: &PagedDocument, page: usize, limit: f64) -> Option<String> {
+    let frame = &doc.pages().get(page.checked_sub(1)?)?.frame;
+    let mut runs: Vec<(f64, f64, String)> = Vec::new();
+    visit(frame, Affine::ID, &mut |at, item| {
+        if let FrameItem::Text(t) = item
+            && !at.rotated()
+            && !t.text.trim().is_empty()
+        {
+            let (x, y) = at.apply(0.0, 0.0);
+            if y < limit {
+                runs.push(((y * 2.0).round() / 2.0, x, t.text.to_string()));
+            }
+        }
+    });
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let y = runs.first()?.0;
+    let line: String = runs
+        .iter()
+        .filter(|r| (r.0 - y).abs() < 1.0)
+        .map(|r| r.2.as_str())
+        .collect();
+    Some(snippet(&line))
+}
+
 /// The foot of the lowest text or image on a page (from 1) above `limit` (pt from the
 /// page's top; the page number stands below it), when it has any.
 pub(crate) fn content_foot(doc: &PagedDocument, page: usize, limit: f64) -> Option<f64> {

@@ -3343,3 +3343,26 @@ fn a_table_of_many_columns_stays_within_the_text_block() {
         "{e}"
     );
 }
+
+/// A short table (kept whole) under its article's title did not fit the room left on a
+/// page: the article went to the next page, half a page left white, nothing said (r18:
+/// 12 lines under an urgent 快报's text). Said, with what moved.
+#[test]
+fn a_page_left_short_by_a_table_kept_whole_is_said() {
+    let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
+    let table = "表1 主要水库水位情况\n\n| 水库 | 汛限水位（m） | 实时水位（m） |\n|---|---|---|\n| 青山水库 | 105.50 | 104.82 |\n| 龙潭水库 | 88.00 | 88.35 |\n| 白石水库 | 62.30 | 61.90 |\n| 溪口水库 | 45.00 | 44.12 |\n| 石门水库 | 120.00 | 118.60 |\n";
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "")
+        + "\n[[article]]\ncolumn = \"水情监测\"\ntitle = \"全县主要水库水位情况\"\nfile = \"b.md\"\n";
+    let mut said = Vec::new();
+    for n in 8..=14 {
+        let (_d, issue) = write_issue(
+            &toml,
+            &[("a.txt", &format!("{para}\n").repeat(n)), ("b.md", table)],
+        );
+        let (_t, _pdf, report) = build_reported(&issue);
+        said.extend(report.warnings.into_iter().filter(|w| {
+            w.contains("empty at its foot: what opens page") && w.contains("(«【水情监测】»)")
+        }));
+    }
+    assert!(!said.is_empty(), "no text length said the page left short");
+}
