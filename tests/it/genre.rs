@@ -3366,3 +3366,27 @@ fn a_page_left_short_by_a_table_kept_whole_is_said() {
     }
     assert!(!said.is_empty(), "no text length said the page left short");
 }
+
+/// An article that ends with a short table, its byline on a line of its own after it:
+/// the byline alone opened a page (r20, from r19's Word file). It goes with the table.
+#[test]
+fn a_byline_after_a_closing_table_never_opens_a_page_alone() {
+    let para = "本次技能竞赛共有来自全院各临床科室的48名护士参赛，比赛分理论考试和操作考核两部分。";
+    let table = "| 奖项 | 姓名 | 科室 |\n|---|---|---|\n| 一等奖 | 张敏 | 急诊科 |\n| 二等奖 | 李娜 | 重症医学科 |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let mut alone = Vec::new();
+    for n in 6..=20 {
+        let md = format!("{}{table}", format!("{para}\n\n").repeat(n));
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_t, pdf) = build_to_temp(&issue);
+        let text = pdftotext(&pdf);
+        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
+        if page_of("（测试处 供稿）") != page_of("重症医学科") {
+            alone.push(n);
+        }
+    }
+    assert!(
+        alone.is_empty(),
+        "the byline left its table with {alone:?} paragraph(s)"
+    );
+}
