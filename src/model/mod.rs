@@ -1335,18 +1335,25 @@ fn lone_captions_note(path: &Path, source: &str, blocks: &[Block]) -> Vec<String
             ),
             _ => None,
         };
+        // A second caption only as captions open (图为, ▲): 下图为…, 上图… beside a
+        // described photo is the text's own sentence about it.
+        let explicit = ["图为", "▲", "△"]
+            .iter()
+            .any(|p| text.trim().starts_with(p));
         match photo(k.checked_sub(1).and_then(|j| blocks.get(j)))
             .or_else(|| photo(blocks.get(k + 1)))
         {
-            Some(own) if !own.trim().is_empty() => second.push((text, own)),
+            Some(own) if !own.trim().is_empty() && explicit => second.push((text, own)),
             Some(_) => {}
             None => lone.push(text),
         }
     }
+    // Its line: the first one with its opening words (the rest may be marked up).
     let line_of = |t: &str| {
+        let opening: String = t.trim().chars().take(4).collect();
         source
             .lines()
-            .position(|l| l.contains(t.trim()))
+            .position(|l| l.contains(&opening))
             .map_or(1, |i| i + 1)
     };
     let mut out = Vec::new();
@@ -1614,7 +1621,8 @@ fn own_title_line(path: &Path, text: &str) -> Option<String> {
     let (first, next) = (lines.next()?, lines.next()?);
     let n = first.chars().count();
     // A sentence's end; a title may end with a bracket or a quote (…置换术（TAVR）).
-    let closed = first.ends_with(|c: char| "。！？；：，、….!?;:,".contains(c));
+    // (A line in 【】 is a label: 【刘志强代表（城关镇）】 over a speech.)
+    let closed = first.ends_with(|c: char| "。！？；：，、…】.!?;:,".contains(c));
     let paragraph = next.chars().count() > 40 || next.ends_with('。');
     ((10..=40).contains(&n)
         && !closed

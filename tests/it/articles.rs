@@ -538,6 +538,17 @@ fn a_caption_without_its_photo_is_text_and_said() {
         "{:?}",
         report.warnings
     );
+    // 下图为… beside it, with figures marked up: the text's own sentence, not a caption.
+    let md = format!(
+        "{para}\n\n![青石街道全景](q.jpg)\n\n下图为评教系统界面，共收集数据**128,456**条。\n\n{para}\n"
+    );
+    std::fs::write(d.path().join("b.md"), md).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("caption")),
+        "{:?}",
+        report.warnings
+    );
 }
 
 /// A WeChat post's credits pasted with its text (来源：…公众号, 编辑：…　审核：…) printed
