@@ -332,7 +332,8 @@ pub fn normalize_for_comparison(text: &str) -> String {
             '"' | '“' | '”' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』' => {
                 out.push('"')
             }
-            '-' | '—' | '―' => {
+            // (A hyphen in a span of values becomes the 浪纹线 ～.)
+            '-' | '—' | '―' | '～' | '~' => {
                 while chars.peek().is_some_and(|&d| dash_class(d)) {
                     chars.next();
                 }
@@ -685,6 +686,29 @@ mod tests {
             "他说：“要抓实‘两个一以贯之’”。"
         );
         assert_eq!(fixed("联系电话:0796-8123456."), "联系电话：0796-8123456。");
+        // Spans of values: a count with its unit after the second figure, 万 and 亿,
+        // negative values; a stop after a unit of measure, before a date, after a time.
+        assert_eq!(
+            fixed("疗程6-12个月，增速在-3.2%~-1.5%之间，12.5万-15.3万元。\n"),
+            "疗程6～12个月，增速在-3.2%～-1.5%之间，12.5万～15.3万元。\n"
+        );
+        assert_eq!(
+            fixed("降至8 mmHg.患者术后第2天出院。\n"),
+            "降至8 mmHg。患者术后第2天出院。\n"
+        );
+        assert_eq!(
+            fixed("统计时间为每月1日8:30-17:30.\n"),
+            "统计时间为每月1日8:30—17:30。\n"
+        );
+        assert_eq!(
+            fixed("电话0571-86091234，编号A3-5件，COVID-19疫苗。\n"),
+            "电话0571-86091234，编号A3-5件，COVID-19疫苗。\n"
+        );
+        // A dash named in quotes, as a table's note names its cells' mark: left alone.
+        assert_eq!(
+            fixed("注：“—”表示低于汛限水位。\n"),
+            "注：“—”表示低于汛限水位。\n"
+        );
         // A figure typed in full width with its thousands separator: one number.
         assert_eq!(
             fixed("全县GDP达到１，２３４．５６亿元，增长５．２％。\n"),

@@ -389,6 +389,10 @@ impl Scanner {
                 self.push(i..i + 1, Kind::HalfWidth('.'), Some("。"));
                 continue;
             }
+            if c == '.' && !self.protected[i] && self.after_unit_before_chinese(i) {
+                self.push(i..i + 1, Kind::HalfWidth('.'), Some("。"));
+                continue;
+            }
             if c == '.' && !self.protected[i] && self.between_chinese(i) {
                 // Typed in half-width mode (the line has half-width commas, colons or
                 // semicolons in Chinese text): a sentence's end. Else it may be a name's
@@ -484,7 +488,8 @@ impl Scanner {
         let digits = self.fin[..i]
             .iter()
             .rev()
-            .take_while(|c| digit(**c) || **c == ',' || **c == '-')
+            // (And a time, a span made — by the fixes: 8:30—17:30.)
+            .take_while(|c| digit(**c) || matches!(**c, ',' | '-' | ':' | '：' | '—' | '.'))
             .count();
         digits > 0
             && digit(self.fin[i - 1])
@@ -550,16 +555,40 @@ impl Scanner {
     /// A hyphen or a half-width tilde between two values with one unit (40%-60%,
     /// 20℃~25℃, 3‰-5‰): a span of values, written with 浪纹线 ～ (GB/T 15834 4.13.3.2).
     fn value_range(&self, i: usize) -> bool {
-        let unit = |c: char| matches!(c, '%' | '％' | '℃' | '‰');
+        let unit = |c: char| matches!(c, '%' | '％' | '℃' | '‰' | '万' | '亿');
         let value_before = i >= 2 && unit(self.cs[i - 1]) && self.cs[i - 2].is_ascii_digit();
-        let digits_after = self.cs[i + 1..]
+        // The value after may be negative (-3.2%~-1.5%).
+        let from = i + 1 + usize::from(self.cs.get(i + 1) == Some(&'-'));
+        let digits_after = self.cs[from.min(self.n())..]
             .iter()
             .take_while(|c| c.is_ascii_digit() || **c == '.')
             .count();
         let value_after = digits_after > 0
-            && self.cs[i + 1].is_ascii_digit()
-            && self.cs.get(i + 1 + digits_after).copied().is_some_and(unit);
-        value_before && value_after
+            && self.cs[from].is_ascii_digit()
+            && self.cs.get(from + digits_after).copied().is_some_and(unit);
+        // Or a count and its unit after the second figure only (疗程6-12个月, 3-5天):
+        // figures alone before it, not part of a code or a number with a hyphen.
+        let digits_before = self.cs[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .count();
+        let alone_before = digits_before > 0
+            && self.cs[i - 1].is_ascii_digit()
+            && self.cs[..i - digits_before]
+                .last()
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ':')));
+        let counted = self.cs[i] == '-'
+            && alone_before
+            && digits_after > 0
+            && from == i + 1
+            && [
+                "个月", "天", "岁", "周", "次", "人", "小时", "分钟", "倍", "元", "名", "家", "项",
+                "件", "个", "吨",
+            ]
+            .iter()
+            .any(|u| self.starts_with(from + digits_after, u));
+        (value_before && value_after) || counted
     }
 
     /// A half-width full stop between Chinese sentences on one line: after a Han
@@ -584,13 +613,34 @@ impl Scanner {
                 .iter()
                 .rposition(|&c| c == '[')
                 .is_some_and(|k| self.cs.get(k + 1) == Some(&'^'));
+        let han_before = before.is_some_and(|&b| is_han(b));
         (time_before
             || note_before
             || before.is_some_and(|&b| {
                 is_han(b) || matches!(b, '》' | '】' | '〕' | '」' | '』' | '）' | '%')
             }))
-            && after
-                .is_some_and(|&a| is_han(a) || matches!(a, '“' | '‘' | '《' | '（' | '【' | '「'))
+            && after.is_some_and(|&a| {
+                is_han(a)
+                    || matches!(a, '“' | '‘' | '《' | '（' | '【' | '「')
+                    // The next sentence opening with its date (百分点.10月份).
+                    || (han_before && a.is_ascii_digit())
+            })
+    }
+
+    /// A `.` after a unit of measure and its number, before Chinese text (降至8 mmHg.患者):
+    /// the sentence's end.
+    fn after_unit_before_chinese(&self, i: usize) -> bool {
+        let letters = self.cs[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic() || **c == '/')
+            .count();
+        let number = self.cs[..i - letters]
+            .iter()
+            .rev()
+            .find(|c| !is_space(**c))
+            .is_some_and(char::is_ascii_digit);
+        (1..=8).contains(&letters) && number && self.cs.get(i + 1).is_some_and(|&c| is_han(c))
     }
 
     /// Whether the line of `i` has half-width `, ; :` in Chinese text (typed with the
@@ -827,6 +877,16 @@ impl Scanner {
                 && !self.is_skip(r.end);
             if han(l) && han(rt) && adjacent {
                 self.push(r, Kind::SingleEmDash, None);
+                return;
+            }
+            // A mark named in quotes (注：“—”表示低于汛限水位, as a table's cells have it):
+            // the mark itself, not a 破折号 cut short.
+            let quoted = r.start > 0
+                && matches!(
+                    (self.cs[r.start - 1], self.cs.get(r.end)),
+                    ('“', Some('”')) | ('‘', Some('’')) | ('"', Some('"')) | ('「', Some('」'))
+                );
+            if quoted {
                 return;
             }
         }
