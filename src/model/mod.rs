@@ -1207,16 +1207,23 @@ fn post_credits_note(path: &Path, source: &str, blocks: &[Block]) -> Option<Stri
         })
         .collect();
     let first = found.first()?;
-    let line = source
-        .lines()
-        .position(|l| l.contains(first.as_str()))
-        .map_or(1, |i| i + 1);
+    let line = line_with(source, first);
     Some(format!(
         "{}:{line}: {} line(s) read as a WeChat post's or a web page's furniture (its credits, source, date, counts or 分享到; the first: «{first}»), pasted with its text: they print as text; delete them if they are not the bulletin's (its own editors go in [footer] editors) / {} 行像是公众号或网页的来源、发布时间、阅读数、编辑审核署名等，按正文排出；如非本刊内容，请删除",
         path.display(),
         found.len(),
         found.len()
     ))
+}
+
+/// The line (from 1) of a paragraph in its file: the first with its opening words (the
+/// rest may be marked up, or run over lines).
+fn line_with(source: &str, text: &str) -> usize {
+    let opening: String = text.trim().chars().take(4).collect();
+    source
+        .lines()
+        .position(|l| l.contains(&opening))
+        .map_or(1, |i| i + 1)
 }
 
 /// Whether a line is a post's furniture (see [`post_credits_note`]).
@@ -1348,14 +1355,7 @@ fn lone_captions_note(path: &Path, source: &str, blocks: &[Block]) -> Vec<String
             None => lone.push(text),
         }
     }
-    // Its line: the first one with its opening words (the rest may be marked up).
-    let line_of = |t: &str| {
-        let opening: String = t.trim().chars().take(4).collect();
-        source
-            .lines()
-            .position(|l| l.contains(&opening))
-            .map_or(1, |i| i + 1)
-    };
+    let line_of = |t: &str| line_with(source, t);
     let mut out = Vec::new();
     if let Some(first) = lone.first() {
         let first = first.trim();
