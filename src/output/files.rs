@@ -101,7 +101,29 @@ pub fn near_miss(path: &Path) -> Option<PathBuf> {
             Some(d) => d.join(found),
             None => PathBuf::from(found),
         }),
-        None => loosely(path),
+        None => loosely(path).or_else(|| {
+            // The one file of the same kind whose name is this one's less a suffix an
+            // editor adds to a draft, or more (02-fayan.docx for 02-fayan-final.docx,
+            // 稿件.docx for 稿件（修改稿）.docx), in the same folder.
+            let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+            let apart = |longer: &str, shorter: &str| {
+                longer.len() > shorter.len()
+                    && longer.starts_with(shorter)
+                    && longer[shorter.len()..]
+                        .starts_with(['-', '_', ' ', '（', '(', '.', 'v', 'V'])
+            };
+            let mut like = names.iter().filter(|n| {
+                let n = Path::new(&lower(n)).to_owned();
+                let other = n.file_stem().map(|s| s.to_string_lossy().into_owned());
+                n.extension().map(|e| e.to_string_lossy().into_owned()) == ext
+                    && other.is_some_and(|o| apart(&stem, &o) || apart(&o, &stem))
+            });
+            let one = like.next()?;
+            like.next().is_none().then(|| match parent {
+                Some(d) => d.join(one),
+                None => PathBuf::from(one),
+            })
+        }),
     }
 }
 
@@ -762,6 +784,24 @@ mod tests {
         // Two of that name: no guess.
         std::fs::write(d.path().join("gaojian/huodong.txt"), b"x").unwrap();
         assert_eq!(near_miss(&d.path().join("gaojian/huodong.docx")), None);
+        // A draft's suffix added or dropped (-final, （修改稿）), the same kind of file.
+        for f in [
+            "02-fayan.docx",
+            "02-fayan.odt",
+            "02-fayan.md",
+            "稿件（修改稿）.docx",
+        ] {
+            std::fs::write(d.path().join(f), b"x").unwrap();
+        }
+        assert_eq!(
+            near_miss(&d.path().join("02-fayan-final.docx")),
+            Some(d.path().join("02-fayan.docx"))
+        );
+        assert_eq!(
+            near_miss(&d.path().join("稿件.docx")),
+            Some(d.path().join("稿件（修改稿）.docx"))
+        );
+        assert_eq!(near_miss(&d.path().join("02-fa.docx")), None);
     }
 
     #[test]
