@@ -445,6 +445,50 @@ fn pathdiff(target: &Path, from: &Path) -> String {
     out.join("/")
 }
 
+/// What `new` writes for the editor to replace: the sample article's title, its
+/// byline, a list's recipients, and the opening of its text. A build says each that is
+/// left ([`placeholders_note`]).
+const SAMPLE_TITLE: &str = "示例文章";
+const SAMPLE_BYLINE: &str = "某某供稿";
+const SAMPLE_RECIPIENTS: &str = "……";
+const SAMPLE_TEXT: &str = "这是一篇示例文章。把本期的文章粘贴为纯文本（每段一行），或写成 Markdown（.md），在 issue.toml 中每篇写一个 [[article]]。\n运行 jianbao build issue.toml 生成 PDF，jianbao check issue.toml 检查标点。\n";
+
+/// The build's warning for what `new` wrote and the editor has not replaced: it would
+/// print (a page ending «（某某供稿）», a 报尾 of «送：……»). None when nothing is left.
+pub(crate) fn placeholders_note(
+    loaded: &crate::input::issue_file::LoadedIssueFile,
+    issue: &crate::model::Issue,
+) -> Option<String> {
+    let mut left: Vec<String> = Vec::new();
+    for piece in crate::model::printed::walk(issue, loaded) {
+        if let Some(f) = piece.field {
+            let v = f.get_ref().trim();
+            if [SAMPLE_TITLE, SAMPLE_BYLINE, SAMPLE_RECIPIENTS].contains(&v)
+                && !left.iter().any(|l| l == v)
+            {
+                left.push(v.to_owned());
+            }
+        }
+    }
+    let first_line = SAMPLE_TEXT.lines().next().unwrap_or_default();
+    let texts: Vec<String> = issue
+        .articles
+        .iter()
+        .filter(|a| a.source.trim_start().starts_with(first_line))
+        .map(|a| a.path.display().to_string())
+        .collect();
+    if left.is_empty() && texts.is_empty() {
+        return None;
+    }
+    let mut what: Vec<String> = left.iter().map(|v| format!("«{v}»")).collect();
+    what.extend(texts.iter().map(|p| format!("the sample text of {p}")));
+    Some(format!(
+        "the issue still holds what `jianbao new` wrote for you to replace: {}; it prints as it is / 期刊中仍有 jianbao new 生成的示例内容（{}），会照样排出，请替换",
+        what.join(", "),
+        what.join("、")
+    ))
+}
+
 const ARTICLE_TEMPLATE: &str = "\n# Add this issue's articles, one [[article]] table each (see examples/issue.toml):\n# [[article]]\n# column = \"工作研究\"\n# title = \"标题\"\n# byline = \"某某供稿\"\n# file = \"01-article.txt\"\n";
 
 /// The file of an issue that takes everything else from its series file.
@@ -619,19 +663,20 @@ unit = {}                   # the editing unit, left over the red rule
 # phone = "0000-00000000"
 [[footer.distribution]]
 label = "送"
-recipients = ["……"]
+recipients = ["{}"]
 
 # [style]                    # layout settings; every value has the GB/T 9704 default
 # [print]                    # bleed, crop marks, PDF/A, pages
 "#,
         quoted(title),
         quoted(unit),
+        SAMPLE_RECIPIENTS,
     );
     let issue_text = format!(
-        "# {title} 第1期. The bulletin, the footer and the style are in ../series.toml.\nseries = \"../series.toml\"\n\n[issue]\nnumber = 1\ntotal = 1\ndate = {}\n\n[[article]]\ntitle = \"示例文章\"\nbyline = \"某某供稿\"\nfile = \"01-article.txt\"\n",
+        "# {title} 第1期. The bulletin, the footer and the style are in ../series.toml.\nseries = \"../series.toml\"\n\n[issue]\nnumber = 1\ntotal = 1\ndate = {}\n\n[[article]]\ntitle = \"{SAMPLE_TITLE}\"\nbyline = \"{SAMPLE_BYLINE}\"\nfile = \"01-article.txt\"\n",
         toml_date(date)
     );
-    let article = "这是一篇示例文章。把本期的文章粘贴为纯文本（每段一行），或写成 Markdown（.md），在 issue.toml 中每篇写一个 [[article]]。\n运行 jianbao build issue.toml 生成 PDF，jianbao check issue.toml 检查标点。\n";
+    let article = SAMPLE_TEXT;
     files::write_atomic(&series, series_text.as_bytes())?;
     files::write_atomic(&issue, issue_text.as_bytes())?;
     files::write_atomic(&issue_dir.join("01-article.txt"), article.as_bytes())?;

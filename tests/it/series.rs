@@ -214,6 +214,13 @@ fn new_scaffolds_a_bulletin_that_builds() {
     let pdf = dir.path().join("first.pdf");
     let o = jianbao(&["build", s(&issue), "-o", s(&pdf)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Its placeholders, left in, are said (they printed with nothing said: a page
+    // ending «（某某供稿）», a 报尾 of «送：……»).
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("the issue still holds what `jianbao new` wrote for you to replace: «示例文章», «某某供稿», «……», the sample text of"),
+        "{said}"
+    );
     if let Some(script) = cjkcheck_script() {
         let o = Command::new("python3")
             .arg(script)
