@@ -194,6 +194,7 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
     );
     warnings.extend(crate::proofread::check::fields_note(loaded, issue));
     warnings.extend(crate::series::placeholders_note(loaded, issue));
+    warnings.extend(crate::series::label_note(loaded));
     warnings.extend(notes);
     let coverage = coverage?;
     warnings.extend(coverage.fallback_note());

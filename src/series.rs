@@ -489,6 +489,42 @@ pub(crate) fn placeholders_note(
     ))
 }
 
+/// The build's warning for a label whose issue number or cumulative number is not the
+/// issue file's (`number = 13` with `label = "第12期"`, as when the number was moved on
+/// by hand): the label prints; `number` and `total` are what `next` and `check DIR`
+/// count. At the label. None when they agree, or one of them is not given.
+pub(crate) fn label_note(loaded: &crate::input::issue_file::LoadedIssueFile) -> Option<String> {
+    let issue = &loaded.file.issue;
+    let label = issue.label.as_ref()?;
+    let runs = label_runs(label.get_ref());
+    let said = |counts: Counts| runs.iter().find(|r| r.counts == counts).map(|r| r.value);
+    let mut off = Vec::new();
+    if let (Some(n), Some(l)) = (issue.number.as_ref(), said(Counts::Number))
+        && u64::from(*n.get_ref()) != l
+    {
+        off.push(format!("its number is {l}, `number` is {}", n.get_ref()));
+    }
+    if let (Some(t), Some(l)) = (issue.total.as_ref(), said(Counts::Total))
+        && u64::from(*t.get_ref()) != l
+    {
+        off.push(format!(
+            "its cumulative number is {l}, `total` is {}",
+            t.get_ref()
+        ));
+    }
+    if off.is_empty() {
+        return None;
+    }
+    let (path, text, span) = loaded.source_of(label.span());
+    let (line, col) = crate::error::line_col(text, span.start);
+    Some(format!(
+        "{}:{line}:{col}: the label «{}» disagrees with the issue file: {}; the label prints, and `next` and `check` count `number` and `total`: make them agree / 期号标签与 number、total 不一致：印出的是标签，续期和连续性检查按 number、total 计算，请改为一致",
+        path.display(),
+        label.get_ref(),
+        off.join("; ")
+    ))
+}
+
 const ARTICLE_TEMPLATE: &str = "\n# Add this issue's articles, one [[article]] table each (see examples/issue.toml):\n# [[article]]\n# column = \"工作研究\"\n# title = \"标题\"\n# byline = \"某某供稿\"\n# file = \"01-article.txt\"\n";
 
 /// The file of an issue that takes everything else from its series file.

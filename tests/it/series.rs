@@ -490,3 +490,37 @@ fn next_says_it_kept_the_copy_number_and_an_urgent_mark() {
     assert!(said.contains("份号") && said.contains("特急"), "{said}");
     assert!(!said.contains("内部资料"), "{said}");
 }
+
+/// A label whose number is not the issue file's (number = 13, label = "第12期", the
+/// number moved on by hand, the label not): it printed the label with nothing said,
+/// while `next` and `check` count `number`.
+#[test]
+fn a_label_that_disagrees_with_number_or_total_is_said() {
+    for (label, said) in [
+        ("第2期（总第10期）", Some("its number is 2, `number` is 1")),
+        (
+            "第1期（总第11期）",
+            Some("its cumulative number is 11, `total` is 10"),
+        ),
+        ("2026年第1期（总第10期）", None),
+    ] {
+        let toml = MINIMAL_TOML.replace(
+            "total = 10\n",
+            &format!("total = 10\nlabel = \"{label}\"\n"),
+        );
+        let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+        let (_t, _pdf, report) = build_reported(&issue);
+        let w = report
+            .warnings
+            .iter()
+            .find(|w| w.contains("disagrees with the issue file"));
+        match said {
+            Some(s) => assert!(
+                w.is_some_and(|w| w.contains(s) && w.contains("issue.toml:10:9")),
+                "{label}: {:?}",
+                report.warnings
+            ),
+            None => assert!(w.is_none(), "{label}: {w:?}"),
+        }
+    }
+}
