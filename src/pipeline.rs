@@ -193,7 +193,7 @@ pub fn fit_model(fonts: &FontSet, loaded: &LoadedIssueFile, issue: &mut Issue) -
         || fontcheck::check(issue, loaded, fonts),
     );
     warnings.extend(crate::proofread::check::fields_note(loaded, issue));
-    warnings.extend(crate::series::placeholders_note(loaded, issue));
+    warnings.extend(crate::series::placeholders_note(issue));
     warnings.extend(crate::series::label_note(loaded));
     warnings.extend(notes);
     let coverage = coverage?;
@@ -679,13 +679,22 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let after_block = footer
         .as_ref()
         .and_then(|f| footer_after_block(&laid.document, f, &prepared.issue));
-    warnings.extend(match &after_block {
-        Some(w) => Some(w.clone()),
-        None => footer
+    warnings.extend(after_block.clone().or_else(|| {
+        footer
             .as_ref()
-            .and_then(|f| footer_alone(f, pages, &prepared.issue)),
-    });
-    warnings.extend(photos_held(&laid.document, &prepared.issue));
+            .and_then(|f| footer_alone(f, pages, &prepared.issue))
+    }));
+    // The pages a photo or a table left short are said with it, not again.
+    let mut short_said = std::collections::BTreeSet::new();
+    let mut with_page = |said: Vec<(usize, String)>| -> Vec<String> {
+        said.into_iter()
+            .map(|(page, w)| {
+                short_said.insert(page);
+                w
+            })
+            .collect()
+    };
+    warnings.extend(with_page(photos_held(&laid.document, &prepared.issue)));
     // A photo made smaller has more ppi than it was read with: its warning of too few
     // said what it no longer is (102 ppi for a photo set at 65 %, 156 ppi).
     let shrunk = shrunk_photos(&laid.document, &prepared.issue);
@@ -698,12 +707,18 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
             })
         })
     });
-    warnings.extend(photos_opening_pages(&laid.document, &prepared.issue));
-    warnings.extend(tables_moved(&laid.document));
+    warnings.extend(with_page(photos_opening_pages(
+        &laid.document,
+        &prepared.issue,
+    )));
+    warnings.extend(with_page(tables_moved(&laid.document)));
     warnings.extend(long_titles(&laid.document, &prepared.issue));
     warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
-    let said = warnings.clone();
-    warnings.extend(pages_left_short(&laid.document, &prepared.issue, &said));
+    warnings.extend(pages_left_short(
+        &laid.document,
+        &prepared.issue,
+        &short_said,
+    ));
     warnings.extend(settings.notes.iter().cloned());
     let mut built = Built {
         pdf,
@@ -917,7 +932,8 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
 /// A warning for each photo held before a heading or its article's end (it did not
 /// fit where it stands, and floated it printed past that): made smaller to fit, or
 /// set at the next page's top with the room it left empty, and what to do.
-fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
+/// Each with the page it speaks of (where the photo was set, or the page it left short).
+fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, String)> {
     let mm = |pt: f64| pt / 72.0 * 25.4;
     compile::photos_held(doc)
         .iter()
@@ -949,10 +965,10 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
             let (need, room) = (mm(f.need), mm(f.room.max(0.0)));
             if let Some(scale) = f.scale {
                 let pct = (scale * 100.0).floor() as i64;
-                return Some(format!(
+                return Some((f.page, format!(
                     "{place}: the photo {} is set at {pct}% of its size on page {}, to stay {stay}: at its size it does not fit under the text before it (it needs {need:.0} mm, {room:.0} mm are left), and floated to the next page it would print {floated} / 图片 {} 在第 {} 页缩至 {pct}%，以留在{stay_zh}（原大需 {need:.0} 毫米，仅剩 {room:.0} 毫米）",
                     photo.src, f.page, photo.src, f.page
-                ));
+                )));
             }
             // The image shorter by what it lacked and a line more (the photo takes
             // whole lines), at its proportions; in 5 % steps of the text block.
@@ -974,10 +990,10 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
                 return None;
             }
             let next = f.page + 1;
-            Some(format!(
+            Some((f.page, format!(
                 "{place}: the photo {} does not fit on page {} under the text before it (it needs {need:.0} mm, {room:.0} mm are left) and is set at the top of page {next}, to stay {stay} (floated, it would print {floated}), leaving {empty} line(s) empty on page {}; to fill them, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {} 页放不下（需 {need:.0} 毫米，仅剩 {room:.0} 毫米），移至第 {next} 页顶端，留在{stay_zh}，第 {} 页空 {empty} 行；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
                 photo.src, f.page, f.page, photo.src, f.page, f.page,
-            ))
+            )))
         })
         .collect()
 }
@@ -1012,7 +1028,7 @@ fn shrunk_photos(doc: &PagedDocument, issue: &Issue) -> Vec<(String, f64)> {
 
 /// A warning for each long table that opened the next page, its caption, header and
 /// first three rows not fitting under the text before it, with the lines it left.
-fn tables_moved(doc: &PagedDocument) -> Vec<String> {
+fn tables_moved(doc: &PagedDocument) -> Vec<(usize, String)> {
     compile::tables_moved(doc)
         .into_iter()
         .filter_map(|(page, t)| {
@@ -1021,10 +1037,10 @@ fn tables_moved(doc: &PagedDocument) -> Vec<String> {
                 "" => "a table".to_owned(),
                 c => format!("the table «{c}»"),
             };
-            (empty > 0).then(|| format!(
+            (empty > 0).then(|| (page, format!(
                 "page {page}: {name} opens page {} (its caption, header and first three rows do not fit under the text before it, and a table is not begun with one row at a page's foot), leaving {empty} line(s) empty on page {page}; to fill them, cut {empty} line(s) of the text before it, or move the table / 第 {page} 页：表格放不下表题、表头和前三行，移至下一页，本页空 {empty} 行",
                 page + 1
-            ))
+            )))
         })
         .collect()
 }
@@ -1048,9 +1064,13 @@ fn long_titles(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
 }
 
 /// Pages before the last that leave a third of their lines or more empty at their
-/// foot, which no other warning names (a photo's or a long table's do): what opens the
-/// next page did not fit there (a short table kept whole, with its article's title).
-fn pages_left_short(doc: &PagedDocument, issue: &Issue, said: &[String]) -> Vec<String> {
+/// foot, but those in `said` (a photo's or a long table's warning names them): what
+/// opens the next page did not fit there (a short table kept whole, with its title).
+fn pages_left_short(
+    doc: &PagedDocument,
+    issue: &Issue,
+    said: &std::collections::BTreeSet<usize>,
+) -> Vec<String> {
     let Some(body) = compile::body_end(doc) else {
         return Vec::new();
     };
@@ -1063,12 +1083,7 @@ fn pages_left_short(doc: &PagedDocument, issue: &Issue, said: &[String]) -> Vec<
         .filter_map(|page| {
             let foot = compile::content_foot(doc, page, bottom + 0.5)?;
             let empty = lines_in(bottom - foot, pitch);
-            let named = said.iter().any(|w| {
-                w.contains(&format!("page {page}:"))
-                    || w.contains(&format!("on page {page}"))
-                    || w.contains(&format!("of page {page}"))
-            });
-            if empty < least || named {
+            if empty < least || said.contains(&page) {
                 return None;
             }
             let next = compile::first_words(doc, page + 1, bottom + 0.5).unwrap_or_default();
@@ -1120,7 +1135,7 @@ fn photo_place(article: &crate::model::Article, offset: usize) -> String {
 /// before: it did not fit under the text before it, and nothing after it could fill
 /// the room (a photo that ends its article, or one under its own heading). Photos held
 /// before a heading are said by [`photos_held`].
-fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
+fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, String)> {
     let mm = |pt: f64| pt / 72.0 * 25.4;
     let Some(body) = compile::body_end(doc) else {
         return Vec::new();
@@ -1203,7 +1218,7 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<String> {
         })
         .collect();
     said.sort_by_key(|(page, _)| *page);
-    said.into_iter().map(|(_, w)| w).collect()
+    said
 }
 
 /// The warning for a footer (报尾) that stands alone on a page of its own: how many

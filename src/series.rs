@@ -455,19 +455,22 @@ const SAMPLE_TEXT: &str = "这是一篇示例文章。把本期的文章粘贴�
 
 /// The build's warning for what `new` wrote and the editor has not replaced: it would
 /// print (a page ending «（某某供稿）», a 报尾 of «送：……»). None when nothing is left.
-pub(crate) fn placeholders_note(
-    loaded: &crate::input::issue_file::LoadedIssueFile,
-    issue: &crate::model::Issue,
-) -> Option<String> {
+pub(crate) fn placeholders_note(issue: &crate::model::Issue) -> Option<String> {
+    // Where `new` writes them: the articles' titles and bylines, the 报尾's lists.
+    let titles = issue.articles.iter().map(|a| a.title.concat());
+    let bylines = issue.articles.iter().filter_map(|a| a.byline.clone());
+    let recipients = issue
+        .footer
+        .iter()
+        .flat_map(|f| &f.distribution)
+        .flat_map(|d| d.recipients.iter().cloned());
     let mut left: Vec<String> = Vec::new();
-    for piece in crate::model::printed::walk(issue, loaded) {
-        if let Some(f) = piece.field {
-            let v = f.get_ref().trim();
-            if [SAMPLE_TITLE, SAMPLE_BYLINE, SAMPLE_RECIPIENTS].contains(&v)
-                && !left.iter().any(|l| l == v)
-            {
-                left.push(v.to_owned());
-            }
+    for v in titles.chain(bylines).chain(recipients) {
+        let v = v.trim();
+        if [SAMPLE_TITLE, SAMPLE_BYLINE, SAMPLE_RECIPIENTS].contains(&v)
+            && !left.iter().any(|l| l == v)
+        {
+            left.push(v.to_owned());
         }
     }
     let first_line = SAMPLE_TEXT.lines().next().unwrap_or_default();

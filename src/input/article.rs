@@ -2263,9 +2263,8 @@ fn attach_table_notes(blocks: &mut Vec<Block>) {
         Block::Paragraph { inlines } => {
             let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
             let t = t.trim();
+            // 注：, 注1：, 注①： (its number, if any, before the colon), or a label.
             let head = [
-                "注：",
-                "注:",
                 "说明：",
                 "数据来源：",
                 "资料来源：",

@@ -730,25 +730,21 @@ pub(crate) fn photos_at(doc: &PagedDocument) -> Vec<PhotoAt> {
 /// The first words on a page (from 1), top to bottom and left to right, when it has
 /// text above `limit` (pt from the page's top).
 pub(crate) fn first_words(doc: &PagedDocument, page: usize, limit: f64) -> Option<String> {
-    let frame = &doc.pages().get(page.checked_sub(1)?)?.frame;
-    let mut runs: Vec<(f64, f64, String)> = Vec::new();
-    visit(frame, Affine::ID, &mut |at, item| {
-        if let FrameItem::Text(t) = item
-            && !at.rotated()
-            && !t.text.trim().is_empty()
-        {
-            let (x, y) = at.apply(0.0, 0.0);
-            if y < limit {
-                runs.push(((y * 2.0).round() / 2.0, x, t.text.to_string()));
-            }
-        }
+    let mut all = Vec::new();
+    runs(&doc.pages().get(page.checked_sub(1)?)?.frame, &mut all);
+    // By baseline (the em box's foot less 0.12 em), to the half point.
+    let baseline = |r: &Run| ((r.y1 - 0.12 * r.size) * 2.0).round() / 2.0;
+    all.retain(|r| baseline(r) < limit);
+    all.sort_by(|a, b| {
+        baseline(a)
+            .total_cmp(&baseline(b))
+            .then(a.x0.total_cmp(&b.x0))
     });
-    runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let y = runs.first()?.0;
-    let line: String = runs
+    let y = baseline(all.first()?);
+    let line: String = all
         .iter()
-        .filter(|r| (r.0 - y).abs() < 1.0)
-        .map(|r| r.2.as_str())
+        .filter(|r| (baseline(r) - y).abs() < 1.0)
+        .map(|r| r.text.as_str())
         .collect();
     Some(snippet(&line))
 }
