@@ -686,10 +686,10 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     }));
     // The pages a photo or a table left short are said with it, not again.
     let mut short_said = std::collections::BTreeSet::new();
-    let mut with_page = |said: Vec<(usize, String)>| -> Vec<String> {
+    let mut with_page = |said: Vec<(std::ops::RangeInclusive<usize>, String)>| -> Vec<String> {
         said.into_iter()
             .map(|(page, w)| {
-                short_said.insert(page);
+                short_said.extend(page);
                 w
             })
             .collect()
@@ -932,8 +932,12 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
 /// A warning for each photo held before a heading or its article's end (it did not
 /// fit where it stands, and floated it printed past that): made smaller to fit, or
 /// set at the next page's top with the room it left empty, and what to do.
-/// Each with the page it speaks of (where the photo was set, or the page it left short).
-fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, String)> {
+/// Each with the pages it speaks of (where the photo was set, or the page it left short,
+/// and the next).
+fn photos_held(
+    doc: &PagedDocument,
+    issue: &Issue,
+) -> Vec<(std::ops::RangeInclusive<usize>, String)> {
     let mm = |pt: f64| pt / 72.0 * 25.4;
     compile::photos_held(doc)
         .iter()
@@ -965,7 +969,7 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, String)> {
             let (need, room) = (mm(f.need), mm(f.room.max(0.0)));
             if let Some(scale) = f.scale {
                 let pct = (scale * 100.0).floor() as i64;
-                return Some((f.page, format!(
+                return Some((f.page..=f.page + 1, format!(
                     "{place}: the photo {} is set at {pct}% of its size on page {}, to stay {stay}: at its size it does not fit under the text before it (it needs {need:.0} mm, {room:.0} mm are left), and floated to the next page it would print {floated} / 图片 {} 在第 {} 页缩至 {pct}%，以留在{stay_zh}（原大需 {need:.0} 毫米，仅剩 {room:.0} 毫米）",
                     photo.src, f.page, photo.src, f.page
                 )));
@@ -990,7 +994,7 @@ fn photos_held(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, String)> {
                 return None;
             }
             let next = f.page + 1;
-            Some((f.page, format!(
+            Some((f.page..=f.page + 1, format!(
                 "{place}: the photo {} does not fit on page {} under the text before it (it needs {need:.0} mm, {room:.0} mm are left) and is set at the top of page {next}, to stay {stay} (floated, it would print {floated}), leaving {empty} line(s) empty on page {}; to fill them, {smaller}place it earlier in the text, or cut {cut} line(s) of the text before it / 图片 {} 在第 {} 页放不下（需 {need:.0} 毫米，仅剩 {room:.0} 毫米），移至第 {next} 页顶端，留在{stay_zh}，第 {} 页空 {empty} 行；请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行",
                 photo.src, f.page, f.page, photo.src, f.page, f.page,
             )))
@@ -1028,7 +1032,7 @@ fn shrunk_photos(doc: &PagedDocument, issue: &Issue) -> Vec<(String, f64)> {
 
 /// A warning for each long table that opened the next page, its caption, header and
 /// first three rows not fitting under the text before it, with the lines it left.
-fn tables_moved(doc: &PagedDocument) -> Vec<(usize, String)> {
+fn tables_moved(doc: &PagedDocument) -> Vec<(std::ops::RangeInclusive<usize>, String)> {
     compile::tables_moved(doc)
         .into_iter()
         .filter_map(|(page, t)| {
@@ -1037,7 +1041,7 @@ fn tables_moved(doc: &PagedDocument) -> Vec<(usize, String)> {
                 "" => "a table".to_owned(),
                 c => format!("the table «{c}»"),
             };
-            (empty > 0).then(|| (page, format!(
+            (empty > 0).then(|| (page..=page + 1, format!(
                 "page {page}: {name} opens page {} (its caption, header and first three rows do not fit under the text before it, and a table is not begun with one row at a page's foot), leaving {empty} line(s) empty on page {page}; to fill them, cut {empty} line(s) of the text before it, or move the table / 第 {page} 页：表格放不下表题、表头和前三行，移至下一页，本页空 {empty} 行",
                 page + 1
             )))
@@ -1135,7 +1139,10 @@ fn photo_place(article: &crate::model::Article, offset: usize) -> String {
 /// before: it did not fit under the text before it, and nothing after it could fill
 /// the room (a photo that ends its article, or one under its own heading). Photos held
 /// before a heading are said by [`photos_held`].
-fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, String)> {
+fn photos_opening_pages(
+    doc: &PagedDocument,
+    issue: &Issue,
+) -> Vec<(std::ops::RangeInclusive<usize>, String)> {
     let mm = |pt: f64| pt / 72.0 * 25.4;
     let Some(body) = compile::body_end(doc) else {
         return Vec::new();
@@ -1171,7 +1178,7 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, Strin
     });
     // The room left on a page is said once, for the first photo that left it.
     let mut pages_said = std::collections::BTreeSet::new();
-    let mut said: Vec<(usize, String)> = set
+    let mut said: Vec<(std::ops::RangeInclusive<usize>, String)> = set
         .chain(floated)
         .filter(|f| !held.contains(&(f.0, f.1)))
         .filter(|f| pages_said.insert(f.2))
@@ -1208,7 +1215,7 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, Strin
                     format!("请缩小图片、把它放在正文靠前处，或删减其前正文 {cut} 行"),
                 )
             };
-            Some((before, format!(
+            Some((before..=next, format!(
                 "{place}: the photo {} does not fit on page {before} under the text before it (it needs {:.0} mm, {:.0} mm are left) and is set at the top of page {next}, leaving {empty} line(s) empty at the foot of page {before}; to fill them, {how} / 图片 {} 在第 {before} 页放不下，移至第 {next} 页，第 {before} 页下方空 {empty} 行；{how_zh}",
                 photo.src,
                 mm(height),
@@ -1217,7 +1224,7 @@ fn photos_opening_pages(doc: &PagedDocument, issue: &Issue) -> Vec<(usize, Strin
             )))
         })
         .collect();
-    said.sort_by_key(|(page, _)| *page);
+    said.sort_by_key(|(pages, _)| *pages.start());
     said
 }
 
