@@ -3034,6 +3034,48 @@ fn a_titles_closing_full_stop_is_to_be_deleted() {
     }
 }
 
+/// A table of company names and figures pasted from Excel: its line was shared in
+/// proportion to what each column lacked, which left 司 alone under 17 names of 40
+/// (瑞丰水泥有限责任公 / 司) and broke units inside their brackets (产值（万 / 元）)
+/// while the figures' columns kept white. The names take one line each now, a header
+/// breaks before its unit, and the unit stays whole.
+#[test]
+fn a_tables_names_and_units_are_not_broken_while_its_figures_keep_white() {
+    let mut md = String::from(
+        "| 序号 | 企业名称 | 所在乡镇 | 产值（万元） | 同比增长（%） | 增减额（万元） |\n|---|---|---|---|---|---|\n",
+    );
+    let names = [
+        "瑞丰水泥有限责任公司",
+        "恒远机械制造有限公司",
+        "江岭电子科技有限公司",
+        "青川食品有限公司",
+        "天成电气股份有限公司",
+        "金源水泥有限责任公司",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        let town = if i % 2 == 0 {
+            "高新技术产业园"
+        } else {
+            "城关镇"
+        };
+        md.push_str(&format!(
+            "| {} | {name} | {town} | 166,529 | -6.8 | -12,150 |\n",
+            i + 1
+        ));
+    }
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    for whole in names.iter().chain(&["高新技术产业园", "（万元）", "（%）"]) {
+        assert!(text.contains(whole), "{whole} broken: {text}");
+    }
+    assert!(
+        !text.lines().any(|l| l.trim() == "司"),
+        "a character alone: {text}"
+    );
+}
+
 /// A wide table of figures with a long 备注: its headers and short names were broken
 /// to one character a line (调整后预 / 算) while the figures' columns kept white. Cells
 /// of up to eight characters stay whole where the columns fit so.
