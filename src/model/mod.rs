@@ -2066,10 +2066,25 @@ fn is_invisible(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether a character asks for an emoji's or a symbol's text or emoji look (U+FE0E,
+/// U+FE0F, after ☀ ☎ ❤ in text from WeChat). The fonts have one look only, and the
+/// selector stayed in the PDF's text after its symbol (☀\u{fe0f}), where a search of
+/// the archive would miss it. (Not the ideographic variation selectors, U+E0100 and
+/// on, which choose a Han character's form.)
+fn is_presentation_selector(c: char) -> bool {
+    matches!(c, '\u{FE0E}' | '\u{FE0F}')
+}
+
 /// Removes control characters (VT and FF from Word, ESC from terminals…) and
 /// zero-width marks from an article's text, with one warning that says how many and
-/// where the first was.
+/// where the first was; and the emoji presentation selectors, which change nothing
+/// printed, with none.
 fn strip_controls(path: &Path, text: String, warnings: &mut Vec<String>) -> String {
+    let text = if text.contains(is_presentation_selector) {
+        text.replace(is_presentation_selector, "")
+    } else {
+        text
+    };
     let Some(first) = text.find(is_invisible) else {
         return text;
     };

@@ -871,6 +871,30 @@ fn zero_width_characters_in_an_article() {
 }
 
 #[test]
+fn emoji_presentation_selectors_in_an_article() {
+    // WeChat's ☀️ is ☀ and U+FE0F: the selector stayed in the PDF's text after the
+    // symbol printed. It goes, with nothing said (nothing printed changes).
+    let (d, _) = issue_with(
+        |t| t.to_owned(),
+        "今日天气晴\u{2600}\u{FE0F}，值班电话\u{260E}\u{FE0E}。\n".as_bytes(),
+    );
+    let dir = d.path();
+    let pdf = dir.join("issue.pdf");
+    let out = run(dir, &["build", "issue.toml"], LIMIT);
+    let case = "emoji presentation selectors in a .txt article";
+    assert_eq!(out.status.code(), Some(0), "{case}");
+    let err = &out.stderr;
+    assert!(!err.contains("zero-width"), "{case}: {err}");
+    if tool("pdftotext") {
+        let text = body_text(&pdf);
+        assert!(
+            text.contains("今日天气晴\u{2600}，值班电话\u{260E}。"),
+            "{case}: PDF text {text:?}"
+        );
+    }
+}
+
+#[test]
 fn control_character_in_the_issue_file() {
     let (d, _) = issue_with(
         |t| t.replace("byline = \"测试处 供稿\"", r#"byline = "张\u0000三""#),
