@@ -1846,6 +1846,30 @@ fn the_line_before_a_web_address_is_not_spread_out() {
     assert!(gaps.iter().all(|g| (15.5..18.0).contains(g)), "{gaps:?}");
 }
 
+/// The 间隔号 of 红色物业·志愿服务月 was 0.34 em in the title (Noto Serif CJK's own ·)
+/// and a full em in the body (FandolFang's): one name set two ways on one page. A full
+/// em in both, as every mark in the line is in 全角式.
+#[test]
+fn the_interpunct_is_a_full_em_in_the_title_as_in_the_body() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    let toml = MINIMAL_TOML.replace(
+        "title = \"测试标题\"",
+        "title = \"青石街道“红色物业·志愿服务月”启动\"",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "“红色物业·志愿服务月”活动启动。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // Each ·'s advance to the character after it, in ems of its size.
+    let ems = pymupdf_numbers(
+        &pdf,
+        "for b in pymupdf.open(sys.argv[1])[0].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    for s in l['spans']:\n      cs = s['chars']\n      for a, b in zip(cs, cs[1:]):\n        if a['c'] == '·':\n          print((b['origin'][0] - a['origin'][0]) / s['size'])",
+    );
+    assert_eq!(ems.len(), 2, "{ems:?}");
+    assert!(ems.iter().all(|e| (0.95..1.05).contains(e)), "{ems:?}");
+}
+
 #[test]
 fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do() {
     if cjkcheck_script().is_none() {
