@@ -97,6 +97,8 @@ pub enum Kind {
     SpaceChineseNumber,
     /// A space next to full-width punctuation.
     SpaceAtPunctuation,
+    /// A space after a `.txt` line's number before Chinese text (`2. 分行业看`).
+    SpaceAfterNumber,
     /// A half-width space or tab at the start of a paragraph.
     Indent,
     /// An opening mark without its closing partner.
@@ -165,6 +167,7 @@ impl Kind {
             Kind::SpaceAtPunctuation => {
                 "全角标点旁空格 space next to full-width punctuation".into()
             }
+            Kind::SpaceAfterNumber => "序号后多余空格 space after a line's number «2.»".into(),
             Kind::Indent => "段首半角空格或制表符 space or tab at paragraph start".into(),
             Kind::Unclosed(c) => format!("«{c}»未闭合 «{c}» is never closed"),
             Kind::Unopened(c) => format!("«{c}»没有对应的前半 «{c}» closes nothing"),
@@ -615,6 +618,8 @@ mod tests {
             "1.总体情况\n2．工作措施\n"
         );
         assert!(scan("1. 总体情况\n", Options::MARKDOWN).is_empty());
+        // Said as the space after a number it is, not a space by a full-width mark.
+        assert_eq!(kinds("2. 分行业看\n"), vec![Kind::SpaceAfterNumber]);
     }
 
     #[test]

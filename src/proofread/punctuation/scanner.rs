@@ -1077,11 +1077,8 @@ impl Scanner {
                     && !(dot + 1..after).any(|j| self.protected[j])
                     && !self.found.iter().any(|f| f.0.start == dot + 1)
                 {
-                    self.found.push((
-                        dot + 1..after,
-                        Kind::SpaceAtPunctuation,
-                        Some(String::new()),
-                    ));
+                    self.found
+                        .push((dot + 1..after, Kind::SpaceAfterNumber, Some(String::new())));
                 }
             }
             start = end + 1;
