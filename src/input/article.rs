@@ -578,6 +578,73 @@ fn mark_attachments(blocks: &mut [Block]) {
 /// alone is a 落款 too. A 落款 typed in one paragraph with line breaks (Word's
 /// Shift+Enter: 青山县教育局⏎2026年3月30日) is taken apart into its lines first.
 fn mark_closing(blocks: &mut Vec<Block>) {
+    mark_end_closing(blocks);
+    mark_signed_excerpts(blocks);
+}
+
+/// Marks the signatures of the excerpts an article quotes, each a 落款 where it
+/// stands: a signer's line (陈××, 市长　王某; at most 12 characters) and a date alone
+/// under it (2026年7月10日, or 7月10日 as 批示 are dated) after a paragraph that ends a
+/// sentence. Two 批示 in one article, each signed, printed the first pair as body
+/// paragraphs and the last as the 落款 (or neither, dated without the year).
+fn mark_signed_excerpts(blocks: &mut [Block]) {
+    let text = |b: &Block| match b {
+        Block::Paragraph { inlines } if inlines.len() == 1 => {
+            Some(inlines[0].text.trim().to_owned())
+        }
+        _ => None,
+    };
+    let ends_sentence = |b: &Block| match b {
+        Block::Paragraph { inlines } => inlines
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect::<String>()
+            .trim_end()
+            .ends_with(['。', '！', '？', '”', '…']),
+        _ => false,
+    };
+    for i in 2..blocks.len() {
+        let signed = text(&blocks[i]).is_some_and(|t| is_date_line(&t) || is_month_day_line(&t))
+            && text(&blocks[i - 1])
+                .is_some_and(|t| t.chars().count() <= 12 && is_signature_line(&t))
+            && ends_sentence(&blocks[i - 2]);
+        if !signed {
+            continue;
+        }
+        for (k, block) in blocks[i - 1..=i].iter_mut().enumerate() {
+            if let Block::Paragraph { inlines } = block {
+                let inlines = std::mem::take(inlines);
+                *block = Block::Closing {
+                    inlines,
+                    date: k == 1,
+                };
+            }
+        }
+    }
+}
+
+/// A date of a month and a day alone (7月10日, 十二月五日), as a 批示 is dated.
+fn is_month_day_line(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some((month, rest)) = t.split_once('月') else {
+        return false;
+    };
+    let Some(day) = rest.strip_suffix('日') else {
+        return false;
+    };
+    let numeral = |s: &str| {
+        (1..=3).contains(&s.chars().count())
+            && s.chars().all(|c| {
+                c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "一二三四五六七八九十".contains(c)
+            })
+    };
+    numeral(month) && numeral(day)
+}
+
+/// Marks the 落款 that ends an article (see [`mark_closing`]).
+fn mark_end_closing(blocks: &mut Vec<Block>) {
     if let Some(Block::Paragraph { inlines }) = blocks.last()
         && inlines.iter().any(|i| i.text == "\n")
     {
@@ -4138,6 +4205,46 @@ mod tests {
             closing_kinds(&b),
             ["paragraph", "paragraph", "body", "body", "date"]
         );
+    }
+
+    /// Two 批示 in one article, each signed: both signers and dates are 落款 where they
+    /// stand, dated with the year or without (7月10日, as 批示 are dated).
+    #[test]
+    fn each_signed_excerpt_has_its_closing_where_it_stands() {
+        for (first, second) in [("2026年7月10日", "2026年7月11日"), ("7月10日", "7月11日")]
+        {
+            let txt = format!(
+                "陈××院长批示：\n各基层法院要对照指标查找短板。\n陈××\n{first}\n林××常务副院长批示：\n请审管办每月通报一次。\n林××\n{second}\n"
+            );
+            let b = parse_txt_headings(&txt);
+            assert_eq!(
+                closing_kinds(&b),
+                [
+                    "paragraph",
+                    "paragraph",
+                    "body",
+                    "date",
+                    "paragraph",
+                    "paragraph",
+                    "body",
+                    "date"
+                ],
+                "{txt}"
+            );
+        }
+        // Not a sentence before the signer, a signer too long, or a day in a chronicle.
+        for txt in [
+            "陈××院长批示\n陈××\n7月10日\n正文。\n",
+            "正文。\n青山县人民政府办公室关于进一步加强\n7月10日\n正文。\n",
+            "正文。\n7月10日\n召开会议。\n",
+        ] {
+            let b = parse_txt_headings(txt);
+            assert!(
+                b.iter().all(|b| !matches!(b, Block::Closing { .. })),
+                "{txt:?}: {:?}",
+                closing_kinds(&b)
+            );
+        }
     }
 
     #[test]
