@@ -962,7 +962,7 @@ fn photos_held(
                 (Some(HoldBefore::List), ..) => ("before the list after it".to_owned(), "between two of its items", "其后列表之前".to_owned()),
                 (Some(HoldBefore::Text), ..) => ("after the text before it".to_owned(), "above that text, at the top of its page", "其前文字之后".to_owned()),
                 (Some(HoldBefore::Photo), ..) => ("before the photo after it".to_owned(), "after that photo", "其后图片之前".to_owned()),
-                (_, Some(h), _) => (format!("before the heading «{h}»"), "under that heading", format!("标题“{h}”之前")),
+                (_, Some(h), _) => (format!("before the heading «{h}»"), "under that heading", format!("标题«{h}»之前")),
                 (_, None, false) => (format!("within its article «{title}»"), "after the article's end", format!("《{title}》文中")),
                 (_, None, true) => ("within its article".to_owned(), "after the article's end", "本文文中".to_owned()),
             };

@@ -337,7 +337,7 @@ impl Note {
             && let Some((typed, rest)) = typed_label(&first.text, &labels)
         {
             warnings.push(format!(
-                "{place}: the note opens with «{typed}», which the layout prints before it: printed once / 按语开头的“{typed}”已由版式排出，不再重复"
+                "{place}: the note opens with «{typed}», which the layout prints before it: printed once / 按语开头的«{typed}»已由版式排出，不再重复"
             ));
             first.text = rest.to_owned();
             first.src = None;
