@@ -1421,7 +1421,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                  quote: u32,
                  depth: usize| {
         if let Some((level, inlines)) = cur.take() {
-            let mut inlines = trim_inlines(marks_across_styles(strong_left_as_text(inlines)));
+            let mut inlines = trim_inlines(marks_across_styles(emph_left_as_text(
+                strong_left_as_text(inlines),
+            )));
             if inlines.is_empty() {
                 return;
             }
@@ -1496,9 +1498,27 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let parser = Parser::new_with_broken_link_callback(text, options, Some(spaced_photo(text)));
     // Pandoc's sub- and superscripts (H~2~O, 10^3^, as Typora writes them), which
     // CommonMark leaves as text: taken apart here (see `pandoc_scripts`).
+    // `3*4*5` (a size, a product): CommonMark takes the `*4*` for emphasis, and 345
+    // printed. Between figures the asterisks are text (each emphasis opened so, the
+    // flag on a stack, for its end).
+    let mut products: Vec<bool> = Vec::new();
     let events = parser
         .into_offset_iter()
         .flat_map(|(event, range)| match event {
+            Event::Start(Tag::Emphasis) => {
+                let product = is_product(text, &range);
+                products.push(product);
+                if product {
+                    let star = range.start..range.start + 1;
+                    vec![(Event::Text(CowStr::Borrowed(&text[star.clone()])), star)]
+                } else {
+                    vec![(Event::Start(Tag::Emphasis), range)]
+                }
+            }
+            Event::End(TagEnd::Emphasis) if products.pop() == Some(true) => {
+                let star = range.end - 1..range.end;
+                vec![(Event::Text(CowStr::Borrowed(&text[star.clone()])), star)]
+            }
             Event::Text(t) if text.get(range.clone()) == Some(&*t) && t.contains(['~', '^']) => {
                 let at = range.start;
                 let mut out = Vec::new();
@@ -1596,14 +1616,24 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 let depth = lists.len();
                 let outer_numbered = lists.iter().rev().skip(1).any(Option::is_some);
+                // The number typed, where there is one: items numbered as a register
+                // numbers them (督办编号 12. 15. 21.) printed 12. 13. 14., CommonMark
+                // counting on from the first. Not a number behind the count: a list
+                // typed 1. 1. 1. for Markdown to count is counted.
+                let typed: Option<u64> = text
+                    .get(range.start..)
+                    .map(|t| t.chars().take_while(char::is_ascii_digit).collect::<String>())
+                    .and_then(|d| d.parse().ok());
                 let mark = match lists.last_mut() {
                     // A numbered list inside a numbered item is the level under: （1）.
                     Some(Some((n, _))) if outer_numbered => {
+                        *n = typed.filter(|t| t >= n).unwrap_or(*n);
                         let mark = format!("（{n}）");
                         *n += 1;
                         mark
                     }
                     Some(Some((n, delimiter))) => {
+                        *n = typed.filter(|t| t >= n).unwrap_or(*n);
                         let mark = format!("{n}{delimiter}");
                         *n += 1;
                         mark
@@ -2017,7 +2047,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::Start(Tag::Emphasis) => emph += 1,
             Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => {
-                let src = (text.get(range.clone()) == Some(&*t)).then_some(range);
+                // (An escaped `\*` is text, but not verbatim: its `*` is not markup
+                // left as text, to be paired by `emph_left_as_text`.)
+                let escaped = t.starts_with('*') && text[..range.start].ends_with('\\');
+                let src = (text.get(range.clone()) == Some(&*t) && !escaped).then_some(range);
                 if let Some(p) = photo.as_mut() {
                     p.caption.push(Inline {
                         text: t.into_string(),
@@ -2059,6 +2092,20 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     && table.is_none()
                     && matches!(current, Some((None, _)))
                     && numbered_item_follows(text, range.clone()) =>
+            {
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                current = Some((None, Vec::new()));
+            }
+            // A quotation's source on its own line right under it (`> ——县政协原副主席
+            // 王某`, as the README shows it, with no empty `>` line between): its own
+            // paragraph, set at the right; joined, it ran on after the quotation.
+            Event::SoftBreak
+                if quote > 0
+                    && table.is_none()
+                    && matches!(current, Some((None, _)))
+                    && text[range.end..]
+                        .trim_start_matches(['>', ' ', '\t', '\u{3000}'])
+                        .starts_with("——") =>
             {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 current = Some((None, Vec::new()));
@@ -3369,6 +3416,30 @@ fn starts_with_number(s: &str) -> bool {
     }
 }
 
+/// Whether the emphasis over `range` of `text` is a figure between asterisks that
+/// stand between figures (`3*4*5`, `1.2*0.8`): a product or a size, not emphasis.
+fn is_product(text: &str, range: &Range<usize>) -> bool {
+    let Some(s) = text.get(range.clone()) else {
+        return false;
+    };
+    let Some(inner) = s
+        .strip_prefix('*')
+        .and_then(|x| x.strip_suffix('*'))
+        .filter(|x| !x.is_empty())
+    else {
+        return false;
+    };
+    inner.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && text[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+        && text[range.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
 /// Sets in bold the `**…**` that CommonMark leaves as text next to Chinese marks.
 ///
 /// CommonMark closes `**` only when it is not between a mark and a letter, so
@@ -3435,6 +3506,67 @@ fn strong_left_as_text(runs: Vec<Inline>) -> Vec<Inline> {
             });
         } else if from < inline.text.len() {
             out.push(piece(from, inline.text.len(), bold));
+        }
+    }
+    out
+}
+
+/// Sets in italic (楷体) the `*…*` that CommonMark leaves as text next to Chinese marks
+/// (`强调，*要坚持“内容为王”，*提高`, as Word's italic runs are written), as
+/// [`strong_left_as_text`] does for `**`: within one paragraph, the single `*` left
+/// in verbatim text are paired in order; an odd last one stays as typed, and so does
+/// one between figures (3*4).
+fn emph_left_as_text(inlines: Vec<Inline>) -> Vec<Inline> {
+    let single = |t: &str, at: usize| {
+        let b = t.as_bytes();
+        let near = |k: Option<usize>| k.and_then(|k| b.get(k)).copied();
+        near(at.checked_sub(1)) != Some(b'*')
+            && near(Some(at + 1)) != Some(b'*')
+            && !(near(at.checked_sub(1)).is_some_and(|c| c.is_ascii_digit())
+                && near(Some(at + 1)).is_some_and(|c| c.is_ascii_digit()))
+    };
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for (i, inline) in inlines.iter().enumerate() {
+        if inline.src.is_some() && !inline.emph {
+            marks.extend(
+                inline
+                    .text
+                    .match_indices('*')
+                    .filter(|&(at, _)| single(&inline.text, at))
+                    .map(|(at, _)| (i, at)),
+            );
+        }
+    }
+    if marks.len() < 2 {
+        return inlines;
+    }
+    marks.truncate(marks.len() / 2 * 2);
+    let mut out = Vec::with_capacity(inlines.len() + marks.len());
+    let mut italic = false;
+    let mut next = marks.iter().peekable();
+    for (i, inline) in inlines.into_iter().enumerate() {
+        let mut from = 0;
+        let piece = |from: usize, to: usize, italic: bool| Inline {
+            text: inline.text[from..to].to_owned(),
+            emph: inline.emph || italic,
+            src: inline.src.as_ref().map(|r| r.start + from..r.start + to),
+            ..inline.clone()
+        };
+        while let Some(&&(_, at)) = next.peek().filter(|(k, _)| *k == i) {
+            next.next();
+            if at > from {
+                out.push(piece(from, at, italic));
+            }
+            italic = !italic;
+            from = at + 1;
+        }
+        if from == 0 {
+            out.push(Inline {
+                emph: inline.emph || italic,
+                ..inline
+            });
+        } else if from < inline.text.len() {
+            out.push(piece(from, inline.text.len(), italic));
         }
     }
     out
@@ -4711,6 +4843,63 @@ mod tests {
         // Escaped asterisks and an unpaired one print as typed.
         assert_eq!(texts(&b[2]), "**不是粗体**，**单个");
         assert!(bold(&b[2]).is_empty());
+    }
+
+    /// Word's italic runs are written `*…*`; ending in a mark before a letter, CommonMark
+    /// left the asterisks as text and they printed (r23 F19). A product between figures
+    /// (`3*4*5万元`) was taken for emphasis and printed 345万元 (r23 F35).
+    #[test]
+    fn italic_next_to_chinese_marks_is_italic_and_a_product_keeps_its_asterisks() {
+        let b = parse_markdown(
+            "会议强调，*要坚持“内容为王”，*提高实效。\n\n规格为3*4*5万元，面积1.2*0.8米，*斜体*。\n\n带*号的为必填项。\n",
+            true,
+        )
+        .blocks;
+        let italic = |b: &Block| -> String {
+            b.inlines()
+                .iter()
+                .filter(|i| i.emph)
+                .map(|i| i.text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&b[0]), "会议强调，要坚持“内容为王”，提高实效。");
+        assert_eq!(italic(&b[0]), "要坚持“内容为王”，");
+        assert_eq!(texts(&b[1]), "规格为3*4*5万元，面积1.2*0.8米，斜体。");
+        assert_eq!(italic(&b[1]), "斜体");
+        // An unpaired one prints as typed.
+        assert_eq!(texts(&b[2]), "带*号的为必填项。");
+        assert_eq!(italic(&b[2]), "");
+    }
+
+    /// Items numbered as a register numbers them (督办编号 12. 15. 21.) keep their
+    /// numbers (they printed 12. 13. 14., r23 F41); a list typed 1. 1. 1. is counted.
+    #[test]
+    fn a_lists_typed_numbers_are_kept_and_repeated_ones_counted() {
+        let b = parse_markdown("12. 甲\n15. 乙\n21. 丙\n", true).blocks;
+        let t: Vec<String> = b.iter().map(texts).collect();
+        assert_eq!(t, ["12.甲", "15.乙", "21.丙"]);
+        let b = parse_markdown("1. 甲\n1. 乙\n1. 丙\n", true).blocks;
+        let t: Vec<String> = b.iter().map(texts).collect();
+        assert_eq!(t, ["1.甲", "2.乙", "3.丙"]);
+    }
+
+    /// A quotation's source typed on the line right under it, as the README shows it,
+    /// is a paragraph of its own (it ran on after the quotation, r23 F9).
+    #[test]
+    fn a_quotations_source_under_it_is_its_own_paragraph() {
+        for md in [
+            "> 项目建设是经济发展的重要支撑。\n> ——县政协原副主席　王某\n",
+            "> 项目建设是经济发展的重要支撑。\n>\n> ——县政协原副主席　王某\n",
+        ] {
+            let b = parse_markdown(md, true).blocks;
+            let t: Vec<String> = b.iter().map(texts).collect();
+            assert_eq!(
+                t,
+                ["项目建设是经济发展的重要支撑。", "——县政协原副主席　王某"],
+                "{md}"
+            );
+            assert!(b.iter().all(|b| matches!(b, Block::Quote { .. })), "{md}");
+        }
     }
 
     #[test]

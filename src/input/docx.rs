@@ -1861,7 +1861,14 @@ fn break_kind(before: &str, after: &str, last: bool) -> Break {
     }
     let indented = after.starts_with(['\u{3000}', '\t']) || after.starts_with("  ");
     let clause = before.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?']);
+    // After a sentence's end (its closing quote too), a Shift+Enter is the new paragraph
+    // Word's typist meant: kept a line break, the next line printed flush left with no
+    // indent, a paragraph that had lost it.
+    let sentence = before
+        .trim_end_matches(['”', '’', '）', '》'])
+        .ends_with(['。', '！', '？']);
     if indented
+        || sentence
         || (clause && opens_with_item_number(text))
         || (last && crate::input::article::is_date_line(text))
     {
@@ -3031,6 +3038,15 @@ mod tests {
         // Where a line after a break would open a list, it is escaped.
         let c = read(&p(&["见下", "|", "1. 第一"]));
         assert_eq!(c.markdown, "见下\\\n1\\. 第一\n\n");
+        // After a sentence's end, not indented: the paragraph the typist meant (it
+        // printed flush left, r23 F7).
+        let c = read(&p(&["实行24小时值班制度。", "|", "确保信息报送及时准确。"]));
+        assert_eq!(
+            c.markdown,
+            "实行24小时值班制度。\n\n确保信息报送及时准确。\n\n"
+        );
+        let c = read(&p(&["他说：“要抓好落实。”", "|", "会议结束。"]));
+        assert_eq!(c.markdown, "他说：“要抓好落实。”\n\n会议结束。\n\n");
     }
 
     #[test]
