@@ -538,7 +538,7 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                 wide.columns, wide.columns
             ),
         )
-        .help("split it into two tables (the months 1—5 in one and 6—10 in the other, each with the name column), or drop a column / 请拆成两个表（如1—5月、6—10月各一表），或删去部分列")
+        .help("split it into two tables (a table of months: 1—5 in one and 6—10 in the other, each with the name column), drop a column, or shorten a cell's long word (a code, a file name) / 请拆成两个表（如1—5月、6—10月各一表），删去部分列，或缩短单元格中不能断开的长串（编码、文件名等）")
         .into());
     }
     let overprints = compile::overprints(&laid.document);

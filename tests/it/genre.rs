@@ -3100,6 +3100,33 @@ fn a_tables_names_and_units_are_not_broken_while_its_figures_keep_white() {
     );
 }
 
+/// A register of 隐患 with a sentence in each row: the rest of the line went to the
+/// 序号 (97 pt for 1 … 5) while every date broke (2026年 / 12月10日), the rows being as
+/// tall for their 隐患内容 anyway (r23 F1). And a contact table whose e-mail address
+/// was one word: its column took the line and 工作单位及职务 was set a character a
+/// line (r23 F10); the address breaks after its @ and dots as in the text.
+#[test]
+fn a_tables_dates_stay_whole_beside_sentences_and_an_address_breaks() {
+    let md = "| 序号 | 企业名称 | 隐患内容 | 整改期限 | 责任单位 |\n|---|---|---|---|---|\n\
+| 1 | 江岭恒泰精细化工有限责任公司 | 硝化釜温度联锁长期处于旁路状态，未履行审批手续 | 2026年12月10日 | 青石县应急管理局 |\n\
+| 2 | 江岭市鑫源化工股份有限公司 | 液氯储罐区可燃有毒气体检测报警仪未定期标定 | 2026年12月5日 | 青石县应急管理局 |\n\
+| 3 | 江岭华美涂料有限公司 | 调漆间防爆电气设备防爆等级不符合要求 | 2026年12月15日 | 北塘区应急管理局 |\n\n\
+| 姓名 | 界别 | 工作单位及职务 | 手机 | 电子邮箱 | 通讯地址 | 邮编 |\n|---|---|---|---|---|---|---|\n\
+| 欧阳明辉 | 无党派人士 | 青溪县第一人民医院心血管内科主任医师 | 13907391234 | ouyangminghui1975@qingxi-hospital.com.cn | 青溪县城关镇人民路188号县第一人民医院内科住院部 | 422300 |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    for whole in [
+        "2026年12月10日",
+        "2026年12月5日",
+        "2026年12月15日",
+        "工作单位",
+    ] {
+        assert!(text.contains(whole), "{whole} broken: {text}");
+    }
+}
+
 /// A wide table of figures with a long 备注: its headers and short names were broken
 /// to one character a line (调整后预 / 算) while the figures' columns kept white. Cells
 /// of up to eight characters stay whole where the columns fit so.
