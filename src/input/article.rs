@@ -3031,7 +3031,20 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     {
         return false;
     }
-    opens_with_item_number(after)
+    // A table's note after another (注1：…。⏎注2：…), each a note of its own.
+    opens_with_item_number(after) || is_note_line(after)
+}
+
+/// A line that opens a table's note: 注：, 注1：, 注①：, 说明：, 数据来源：, 资料来源：.
+fn is_note_line(line: &str) -> bool {
+    let t = line.trim_start();
+    let rest = t.strip_prefix('注').map(|r| {
+        r.trim_start_matches(|c: char| c.is_ascii_digit() || ('\u{2460}'..='\u{2473}').contains(&c))
+    });
+    rest.is_some_and(|r| r.starts_with(['：', ':']))
+        || ["说明：", "数据来源：", "资料来源："]
+            .iter()
+            .any(|p| t.starts_with(p))
 }
 
 /// The front matter a Markdown editor writes over the text (Typora, Obsidian, pandoc:
@@ -3400,9 +3413,11 @@ fn starts_with_number(s: &str) -> bool {
                 .any(|unit| rest.starts_with(unit))
         }
         Some('（') | Some('(') => chars.next().is_some_and(|c| is_cn(c) || c.is_ascii_digit()),
+        // 一、, and 一是 / 二是 (the author's own count, as a Word heading typed it:
+        // it printed （一）一是思想认识不到位).
         Some(c) if is_cn(c) => {
             let rest: String = s.chars().skip_while(|&c| is_cn(c)).take(1).collect();
-            rest == "、"
+            rest == "、" || (rest == "是" && s.chars().count() > 2)
         }
         Some(c) if c.is_ascii_digit() => {
             let rest: String = s
@@ -4900,6 +4915,36 @@ mod tests {
             );
             assert!(b.iter().all(|b| matches!(b, Block::Quote { .. })), "{md}");
         }
+    }
+
+    /// A heading typed 一是… is the author's own count: not numbered on top (it
+    /// printed （一）一是…, r23 F30). Notes typed on lines of their own under a table
+    /// are notes each (注1：…。⏎注2：… ran into one, r23 F26).
+    #[test]
+    fn a_heading_counted_by_its_author_and_notes_on_their_own_lines() {
+        let b = parse_markdown(
+            "## 一是思想认识不到位\n\n正文。\n\n## 工作措施\n\n正文。\n",
+            true,
+        )
+        .blocks;
+        let numbers: Vec<String> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { number, .. } => Some(number.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(numbers[0], "");
+        assert!(!numbers[1].is_empty(), "{numbers:?}");
+        let b = parse_markdown(
+            "| 学校 | 人数 |\n|---|---|\n| 甲 | 1 |\n\n注1：人数截至9月30日。\n注2：分别统计。\n",
+            true,
+        )
+        .blocks;
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.notes.len(), 2, "{:?}", t.notes);
     }
 
     #[test]

@@ -156,6 +156,19 @@ const TERMS: &[&str] = &[
     "院务",
     "校务",
     "政务",
+    // Terms of safety, 政协 and schools (trial r23: 危险化学 / 品, 产业 / 链).
+    "危险化学品",
+    "危化品",
+    "有限空间",
+    "隐患排查",
+    "应急救援",
+    "产业链",
+    "供应链",
+    "创新链",
+    "社情民意",
+    "提案办理",
+    "义务教育",
+    "九年一贯制",
 ];
 
 /// Where a display line may break, in characters from its start, in two tiers: the
@@ -440,6 +453,12 @@ mod tests {
         let b = breaks("深化新时代国有企业基层党组织建设");
         let all: Vec<usize> = b.words.iter().chain(&b.inside).copied().collect();
         assert!(!all.contains(&7) && !all.contains(&11), "{all:?}");
+        // 危险化学 / 品 (r23 F5): no break inside 危险化学品 (characters 9..14).
+        let b = breaks(
+            "关于全市城镇燃气、危险化学品和工贸行业有限空间作业领域安全隐患排查整治情况的通报",
+        );
+        let all: Vec<usize> = b.words.iter().chain(&b.inside).copied().collect();
+        assert!((10..14).all(|k| !all.contains(&k)), "{all:?}");
     }
 
     #[test]
