@@ -1080,13 +1080,18 @@ fn pages_left_short(
     };
     let (top, pitch) = (body.top, body.pitch);
     let bottom = top + issue.style.page.block_height.0;
-    let least = (i64::from(issue.style.page.lines) / 3).max(5);
+    let lines = i64::from(issue.style.page.lines);
+    let least = (lines / 3).max(5);
+    // Page 1 holds the masthead: a third of what is left under it (6 lines empty of
+    // its 14 went unsaid, a third of a full page being 7).
+    let least_first = ((lines - i64::from(issue.style.masthead_lines)) / 3).max(4);
     let pages = doc.pages().len();
     // Not the page the text ends on, nor those after it (the 报尾's, a 版记's).
     (1..body.page.min(pages))
         .filter_map(|page| {
             let foot = compile::content_foot(doc, page, bottom + 0.5)?;
             let empty = lines_in(bottom - foot, pitch);
+            let least = if page == 1 { least_first } else { least };
             if empty < least || said.contains(&page) {
                 return None;
             }

@@ -3458,6 +3458,26 @@ fn a_page_left_short_by_a_table_kept_whole_is_said() {
         }));
     }
     assert!(!said.is_empty(), "no text length said the page left short");
+    // Page 1, under its masthead: a table that moves leaves less of it, and that is said
+    // too (6 lines of its 14 went unsaid, a third of a full page being 7: r23 F6).
+    let six = format!("{table}| 黄沙水库 | 75.00 | 74.10 |\n");
+    let mut first = Vec::new();
+    for n in 1..=4 {
+        let (_d, issue) = write_issue(
+            &toml,
+            &[("a.txt", &format!("{para}\n").repeat(n)), ("b.md", &six)],
+        );
+        let (_t, _pdf, report) = build_reported(&issue);
+        first.extend(report.warnings.into_iter().filter(|w| {
+            ["4", "5", "6"]
+                .iter()
+                .any(|k| w.starts_with(&format!("page 1 leaves {k} line(s)")))
+        }));
+    }
+    assert!(
+        !first.is_empty(),
+        "no text length said page 1 left short by 4–6 lines"
+    );
 }
 
 /// An article that ends with a short table, its byline on a line of its own after it:
