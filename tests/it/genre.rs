@@ -1312,6 +1312,22 @@ fn the_print_run_stays_whole_where_it_is_placed_and_the_address_has_its_label() 
     let Some(chars) = chars(&pdf) else { return };
     let y = |c: char| line_through(&chars, c).0;
     assert!((y('份') - y('增')).abs() < 0.5, "{} {}", y('份'), y('增'));
+    // With "editors" and a 责任编辑 line full, on a line of its own at the right (it
+    // dropped to the left, between 责任编辑 and 联系方式: r23 F17).
+    let toml = MINIMAL_TOML.to_owned()
+        + &footer("editors", short).replace(
+            "editors = [\"王芳\"]",
+            "editors = [\"黄志远\", \"欧阳明辉\", \"司马志刚\", \"诸葛明远\", \"上官文静\", \"欧阳思齐\"]",
+        );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = self::chars(&pdf) else {
+        return;
+    };
+    let (count, xs) = line_through(&chars, '份');
+    let editors = line_through(&chars, '辑').0;
+    assert!(count > editors + 5.0, "{count} {editors}");
+    assert!(xs[0] > 300.0, "共印 at the left: {xs:?}");
 }
 
 /// Items numbered by hand (1． 2、) start their text at one offset: the number's mark at
