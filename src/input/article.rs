@@ -578,7 +578,23 @@ fn mark_attachments(blocks: &mut [Block]) {
 /// alone is a 落款 too. A 落款 typed in one paragraph with line breaks (Word's
 /// Shift+Enter: 青山县教育局⏎2026年3月30日) is taken apart into its lines first.
 fn mark_closing(blocks: &mut Vec<Block>) {
+    // A reprinted document's 抄送 / 抄报 / 印发 lines after its 落款 (its 版记): the 落款
+    // is found before them (it printed as body text).
+    let copies = blocks
+        .iter()
+        .rev()
+        .take_while(|b| {
+            b.inlines().first().is_some_and(|i| {
+                let t = i.text.trim_start();
+                ["抄送", "抄报", "印发", "分送"]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+            })
+        })
+        .count();
+    let tail = blocks.split_off(blocks.len() - copies);
     mark_end_closing(blocks);
+    blocks.extend(tail);
     mark_signed_excerpts(blocks);
 }
 
@@ -4351,6 +4367,18 @@ mod tests {
         assert_eq!(
             closing_kinds(&b),
             ["paragraph", "paragraph", "body", "body", "date"]
+        );
+    }
+
+    /// A reprinted 通知 ends with its 抄送 line after its 落款: the 落款 is found (r23 F39).
+    #[test]
+    fn a_closing_before_a_copy_line_is_a_closing() {
+        let b = parse_txt_headings(
+            "正文。\n特此通知。\n江岭市安全生产委员会办公室\n2026年12月20日\n抄送：市委办公室，市政府办公室。\n",
+        );
+        assert_eq!(
+            closing_kinds(&b),
+            ["paragraph", "paragraph", "body", "date", "paragraph"]
         );
     }
 
