@@ -3504,39 +3504,49 @@ fn strong_left_as_text(runs: Vec<Inline>) -> Vec<Inline> {
             marks.extend(inline.text.match_indices("**").map(|(at, _)| (i, at)));
         }
     }
+    styled_between(inlines, marks, 2, |i| &mut i.strong)
+}
+
+/// The runs with what lies between each pair of `marks` (inline, byte offset; each
+/// `width` bytes long, dropped) set in the style `flag` gives; an odd last mark stays.
+fn styled_between(
+    inlines: Vec<Inline>,
+    mut marks: Vec<(usize, usize)>,
+    width: usize,
+    flag: fn(&mut Inline) -> &mut bool,
+) -> Vec<Inline> {
     if marks.len() < 2 {
         return inlines;
     }
     marks.truncate(marks.len() / 2 * 2);
     let mut out = Vec::with_capacity(inlines.len() + marks.len());
-    let mut bold = false;
+    let mut on = false;
     let mut next = marks.iter().peekable();
     for (i, inline) in inlines.into_iter().enumerate() {
         let mut from = 0;
-        let piece = |from: usize, to: usize, bold: bool| Inline {
-            text: inline.text[from..to].to_owned(),
-            strong: inline.strong || bold,
-            emph: inline.emph,
-            sup: inline.sup,
-            sub: inline.sub,
-            src: inline.src.as_ref().map(|r| r.start + from..r.start + to),
+        let piece = |from: usize, to: usize, on: bool| {
+            let mut p = Inline {
+                text: inline.text[from..to].to_owned(),
+                src: inline.src.as_ref().map(|r| r.start + from..r.start + to),
+                ..inline.clone()
+            };
+            *flag(&mut p) |= on;
+            p
         };
         while let Some(&&(_, at)) = next.peek().filter(|(k, _)| *k == i) {
             next.next();
             if at > from {
-                out.push(piece(from, at, bold));
+                out.push(piece(from, at, on));
             }
-            bold = !bold;
-            from = at + 2;
+            on = !on;
+            from = at + width;
         }
         if from == 0 {
-            let bold_now = bold;
-            out.push(Inline {
-                strong: inline.strong || bold_now,
-                ..inline
-            });
+            let mut whole = inline;
+            *flag(&mut whole) |= on;
+            out.push(whole);
         } else if from < inline.text.len() {
-            out.push(piece(from, inline.text.len(), bold));
+            out.push(piece(from, inline.text.len(), on));
         }
     }
     out
@@ -3568,39 +3578,7 @@ fn emph_left_as_text(inlines: Vec<Inline>) -> Vec<Inline> {
             );
         }
     }
-    if marks.len() < 2 {
-        return inlines;
-    }
-    marks.truncate(marks.len() / 2 * 2);
-    let mut out = Vec::with_capacity(inlines.len() + marks.len());
-    let mut italic = false;
-    let mut next = marks.iter().peekable();
-    for (i, inline) in inlines.into_iter().enumerate() {
-        let mut from = 0;
-        let piece = |from: usize, to: usize, italic: bool| Inline {
-            text: inline.text[from..to].to_owned(),
-            emph: inline.emph || italic,
-            src: inline.src.as_ref().map(|r| r.start + from..r.start + to),
-            ..inline.clone()
-        };
-        while let Some(&&(_, at)) = next.peek().filter(|(k, _)| *k == i) {
-            next.next();
-            if at > from {
-                out.push(piece(from, at, italic));
-            }
-            italic = !italic;
-            from = at + 1;
-        }
-        if from == 0 {
-            out.push(Inline {
-                emph: inline.emph || italic,
-                ..inline
-            });
-        } else if from < inline.text.len() {
-            out.push(piece(from, inline.text.len(), italic));
-        }
-    }
-    out
+    styled_between(inlines, marks, 1, |i| &mut i.emph)
 }
 
 /// A mark that ends a bold or italic run before an opening mark in another style
