@@ -1082,9 +1082,16 @@ fn pages_left_short(
     let bottom = top + issue.style.page.block_height.0;
     let lines = i64::from(issue.style.page.lines);
     let least = (lines / 3).max(5);
-    // Page 1 holds the masthead: a third of what is left under it (6 lines empty of
-    // its 14 went unsaid, a third of a full page being 7).
-    let least_first = ((lines - i64::from(issue.style.masthead_lines)) / 3).max(4);
+    // Page 1 holds the masthead: a third of what is left under it when an article's
+    // text is on it (6 lines empty of its 14 went unsaid, a third of a full page being
+    // 7); when only the 本期要目 or the 编者按 is, the first article's title with its
+    // first lines did not fit under them, and there is nothing to cut: a full page's.
+    let text_on_first = compile::first_article_page(doc) == Some(1);
+    let least_first = if text_on_first {
+        ((lines - i64::from(issue.style.masthead_lines)) / 3).max(4)
+    } else {
+        least
+    };
     let pages = doc.pages().len();
     // Not the page the text ends on, nor those after it (the 报尾's, a 版记's).
     (1..body.page.min(pages))

@@ -883,6 +883,11 @@ fn reported_at<T: serde::de::DeserializeOwned>(
         .collect()
 }
 
+/// The page the first article starts on (its marker, `jianbao-article-0`).
+pub(crate) fn first_article_page(doc: &PagedDocument) -> Option<usize> {
+    page_of(doc, "jianbao-article-0")
+}
+
 /// The page a labelled element of the layout is on.
 fn page_of(doc: &PagedDocument, label: &str) -> Option<usize> {
     use typst::introspection::Introspector;
