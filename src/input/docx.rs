@@ -540,7 +540,13 @@ pub fn from_office(path: &std::path::Path, bytes: &[u8]) -> Result<Vec<u8>, Docx
     std::fs::create_dir(dir.path().join("in"))
         .and_then(|()| std::fs::write(&input, bytes))
         .map_err(|e| DocxProblem::new(format!("no temporary copy for the conversion: {e}")))?;
+    // A profile of its own: with the default one, a LibreOffice already running (the
+    // editor's own window, another build's conversion) took the job and wrote nothing,
+    // and the file was said to be damaged.
+    let mut profile = std::ffi::OsString::from("-env:UserInstallation=file://");
+    profile.push(dir.path().join("profile"));
     std::process::Command::new(tool)
+        .arg(profile)
         .args(["--headless", "--convert-to", "docx", "--outdir"])
         .arg(dir.path())
         .arg(&input)

@@ -301,6 +301,36 @@ fn a_file_that_is_not_a_word_package_is_a_clear_error() {
     assert!(!out.exists());
 }
 
+/// Two conversions at once (two builds, `batch`'s threads, or LibreOffice open on
+/// the editor's desk): with LibreOffice's default profile the second handed its job
+/// to the first and wrote nothing, and the file was said to be damaged. Each has a
+/// profile of its own now.
+#[test]
+fn two_libreoffice_conversions_at_once_both_convert() {
+    let has_soffice = Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_soffice {
+        // (Said without LibreOffice: `an_odt_goes_through_libreoffice_or_says_how`.)
+        return;
+    }
+    let bytes = std::fs::read(repo().join("tests/fixtures/docx/tongxun.odt")).unwrap();
+    let threads: Vec<_> = (0..3)
+        .map(|k| {
+            let bytes = bytes.clone();
+            std::thread::spawn(move || {
+                // Other names: comemo would hand one conversion's result to the others.
+                jianbao::input::from_office(std::path::Path::new(&format!("t{k}.odt")), &bytes)
+            })
+        })
+        .collect();
+    for t in threads {
+        let docx = t.join().unwrap().map_err(|e| format!("{e:?}")).unwrap();
+        assert!(docx.starts_with(b"PK"), "not a .docx");
+    }
+}
+
 #[test]
 fn an_odt_goes_through_libreoffice_or_says_how() {
     let (_d, issue) = docx_issue("tongxun.odt", "全市基层治理工作推进会召开");
