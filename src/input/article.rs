@@ -1712,7 +1712,16 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 centred = is_centred_html(&text[range.clone()]);
                 // A table written in HTML (Typora, a web page, some Word converters):
                 // the table it is (it printed as one run-together paragraph).
-                if let Some(t) = html_table(&text[range.clone()]) {
+                if let Some(mut t) = html_table(&text[range.clone()]) {
+                    // 表1 … on its own right before it is its caption, as over a pipe
+                    // table (it printed as a body line, r23 F22).
+                    if t.caption.is_empty()
+                        && let Some(Block::Paragraph { inlines }) = blocks.last()
+                        && is_table_caption(inlines)
+                        && let Some(Block::Paragraph { inlines }) = blocks.pop()
+                    {
+                        t.caption = inlines;
+                    }
                     blocks.push(Block::Table(t));
                     html_table_read = true;
                 } else {
@@ -4951,6 +4960,23 @@ mod tests {
             panic!("{b:?}")
         };
         assert_eq!(t.notes.len(), 2, "{:?}", t.notes);
+    }
+
+    /// A `表1 …` line over a table written in HTML is its caption, as over a pipe table
+    /// (r23 F22).
+    #[test]
+    fn a_caption_over_an_html_table_is_its_caption() {
+        let b = parse_markdown(
+            "表1 城区学校招生计划\n\n<table><tr><th>学校</th><th>人数</th></tr><tr><td>一中</td><td>600</td></tr></table>\n",
+            true,
+        )
+        .blocks;
+        assert_eq!(b.len(), 1, "{b:?}");
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        let caption: String = t.caption.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(caption, "表1 城区学校招生计划");
     }
 
     #[test]
