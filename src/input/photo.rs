@@ -170,6 +170,16 @@ fn read_memo(
                 "save the photo as JPEG or PNG (另存为 JPEG/PNG) and name that file / 请把图片另存为 JPEG 或 PNG",
             ));
         }
+        // An iPhone's photo (HEIC/HEIF: `ftyp` at byte 4 and a HEIF brand), named
+        // as such: it was called «a drawing such as EMF or WMF?».
+        None if is_heif(bytes) => {
+            return Err(problem(
+                format!(
+                    "{name} is a HEIC/HEIF photo (an iPhone's), which is not read here / 不支持 HEIC/HEIF 格式（苹果手机照片）"
+                ),
+                "export it as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible; or open it and save as JPEG) and name that file / 请导出为 JPEG 格式后使用",
+            ));
+        }
         None => {
             return Err(unreadable(
                 &"not a JPEG, PNG, WebP or GIF image (a drawing such as EMF or WMF?)",
@@ -421,4 +431,17 @@ fn encode_memo(photo: Keyed, colours: Colours) -> Result<Vec<u8>, String> {
     }
     .map_err(|e| format!("cannot encode the photo {}: {e}", photo.origin))?;
     Ok(out)
+}
+
+/// Whether `bytes` are a HEIF file (HEIC, an iPhone's photo; AVIF too): an ISO media
+/// `ftyp` box first, with a HEIF brand.
+fn is_heif(bytes: &[u8]) -> bool {
+    bytes.get(4..8) == Some(b"ftyp")
+        && bytes.get(8..12).is_some_and(|brand| {
+            [
+                b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif",
+            ]
+            .iter()
+            .any(|b| brand == *b)
+        })
 }

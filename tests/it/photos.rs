@@ -253,6 +253,16 @@ fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
             vec![],
             "on the web",
         ),
+        // An iPhone's photo: named, and how to export it (r23 F28: «a drawing such as
+        // EMF or WMF?»).
+        (
+            "正文。\n\n![现场](IMG_2034.heic)\n",
+            vec![(
+                "IMG_2034.heic",
+                b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08free".to_vec(),
+            )],
+            "is a HEIC/HEIF photo",
+        ),
         (
             "正文。\n\n![现场](a.jpg){width=300%}\n",
             vec![("a.jpg", jpeg(100, 100))],
