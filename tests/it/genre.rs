@@ -3143,6 +3143,42 @@ fn a_tables_dates_stay_whole_beside_sentences_and_an_address_breaks() {
     }
 }
 
+/// A list of names parted by full-width spaces, two-character names padded to three
+/// (as `check --fix` writes them): 王　芳 was broken at its inner space, 王 / 芳 read
+/// as two names, and 刘卫 / 东 across lines (r23 F37, F8). Each name is whole.
+#[test]
+fn a_list_of_names_never_breaks_a_name() {
+    let names = "出席会议的有：陈国平　李晓峰　张　伟　欧阳明辉　王　芳　马建国　方晓燕　石　磊　叶红梅　司马志刚　刘卫东　许　静　孙丽华　李　军　李明远　杨　帆　吴海燕　何志勇\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", names)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    for name in [
+        "陈国平",
+        "李晓峰",
+        "张　伟",
+        "欧阳明辉",
+        "王　芳",
+        "马建国",
+        "方晓燕",
+        "石　磊",
+        "叶红梅",
+        "司马志刚",
+        "刘卫东",
+        "许　静",
+        "孙丽华",
+        "李　军",
+        "李明远",
+        "杨　帆",
+        "吴海燕",
+        "何志勇",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(name)),
+            "{name} broken: {lines:?}"
+        );
+    }
+}
+
 /// A wide table of figures with a long 备注: its headers and short names were broken
 /// to one character a line (调整后预 / 算) while the figures' columns kept white. Cells
 /// of up to eight characters stay whole where the columns fit so.
