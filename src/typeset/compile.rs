@@ -396,8 +396,10 @@ pub(crate) struct LooseLine {
 
 /// The body lines (text at `size`, pt) whose Chinese characters stand more than
 /// `limit` em further apart than the body's usual: the median advance of each line's
-/// characters against the median of all lines'. Lines of fewer than six characters
-/// are not judged.
+/// characters against the median of all lines'. A line of three to five Chinese
+/// characters (the rest Latin: 附　　件　　为　　safety_check_2026_v2.xlsx和, spread
+/// 2 em and not said) is judged at twice the limit, as the space Typst sets between
+/// Chinese and Latin widens a few of them; fewer than three are not judged.
 pub(crate) fn loose_lines(doc: &PagedDocument, size: f64, limit: f64) -> Vec<LooseLine> {
     // (page, baseline in tenths of a pt) → the line's text and its characters' advances.
     let mut lines: std::collections::BTreeMap<(usize, i64), (String, Vec<f64>)> =
@@ -422,23 +424,27 @@ pub(crate) fn loose_lines(doc: &PagedDocument, size: f64, limit: f64) -> Vec<Loo
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let mut judged: Vec<(usize, String, f64)> = lines
+    let mut judged: Vec<(usize, String, f64, usize)> = lines
         .into_iter()
-        .filter(|(_, (_, adv))| adv.len() >= 6)
-        .map(|((page, _), (text, mut adv))| (page, text, median(&mut adv)))
+        .filter(|(_, (_, adv))| adv.len() >= 3)
+        .map(|((page, _), (text, mut adv))| {
+            let n = adv.len();
+            (page, text, median(&mut adv), n)
+        })
         .collect();
-    if judged.is_empty() {
+    // The usual pitch: the lower quartile of the lines of six or more (a short issue of
+    // a few lines, half of them loose, had a loose median; a line is set loose, never
+    // tight).
+    let mut all: Vec<f64> = judged.iter().filter(|l| l.3 >= 6).map(|l| l.2).collect();
+    if all.is_empty() {
         return Vec::new();
     }
-    // The usual pitch: the lower quartile of the lines' (a short issue of a few lines,
-    // half of them loose, had a loose median; a line is set loose, never tight).
-    let mut all: Vec<f64> = judged.iter().map(|l| l.2).collect();
     all.sort_by(f64::total_cmp);
     let usual = all[all.len() / 4];
-    judged.retain(|l| l.2 - usual > limit);
+    judged.retain(|l| l.2 - usual > if l.3 >= 6 { limit } else { 2.0 * limit });
     judged
         .into_iter()
-        .map(|(page, text, adv)| LooseLine {
+        .map(|(page, text, adv, _)| LooseLine {
             page,
             text: snippet(&text),
             spread: adv - usual,

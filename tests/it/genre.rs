@@ -3289,6 +3289,19 @@ fn a_body_line_set_loose_is_said() {
         "{:?}",
         report.warnings
     );
+    // A line of three Chinese characters before a file name, spread 2 em apart, went
+    // unsaid: lines of fewer than six were not judged (r23 F36).
+    let text = "学校召开本学期教学工作推进会，教务处通报了各学院课程建设情况。\n附件为safety_check_2026_v2.xlsx和hazard_list_final_2.docx，请各单位填写后报送。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("set loose") && w.contains("«附件为safety")),
+        "{:?}",
+        report.warnings
+    );
 }
 
 /// A title too long for three lines was set in lines of equal width broken anywhere
