@@ -1314,7 +1314,28 @@ fn is_post_furniture(t: &str) -> bool {
         || inner.starts_with("分享至")
         || count("阅读")
         || count("浏览")
+        || counts(inner)
         || (inner.starts_with("原创") && inner.contains("发表于"))
+}
+
+/// A post's counts on one line: `阅读 2031　　在看 56`, `阅读10万+ 点赞 88` (each a
+/// label and its number; two or more).
+fn counts(t: &str) -> bool {
+    const LABELS: [&str; 7] = ["阅读", "在看", "点赞", "浏览", "分享", "收藏", "赞"];
+    let mut rest: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut n = 0;
+    while let Some(label) = LABELS.iter().find(|l| rest.starts_with(**l)) {
+        let after = rest[label.len()..].trim_start_matches(['：', ':']);
+        let digits = after
+            .find(|c: char| !(c.is_ascii_digit() || ",万+.".contains(c)))
+            .unwrap_or(after.len());
+        if digits == 0 {
+            return false;
+        }
+        rest = after[digits..].to_owned();
+        n += 1;
+    }
+    n >= 2 && rest.is_empty()
 }
 
 /// A photo's caption with no photo beside it (`▲活动现场`, `图为……` alone: the photo

@@ -592,7 +592,9 @@ fn a_posts_credits_pasted_with_its_text_are_said() {
         report.warnings
     );
     // A source that is a newspaper, and a sentence with a colon, are not credits.
-    let text = format!("{para}\n（来源：人民日报）\n编辑部主任说：要把活动办好。\n");
+    let text = format!(
+        "{para}\n（来源：人民日报）\n编辑部主任说：要把活动办好。\n赞助商2家，收藏品3件。\n"
+    );
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
     let (_t, _pdf, report) = build_reported(&issue);
     assert!(
@@ -600,4 +602,22 @@ fn a_posts_credits_pasted_with_its_text_are_said() {
         "{:?}",
         report.warnings
     );
+    // A post's counts on one line, in a .md's HTML paragraph too (r23 F24: only the
+    // HTML was said).
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    for md in [
+        format!("{para}\n\n阅读 2031　　在看 56\n"),
+        format!("{para}\n\n<p>阅读 2031　　在看 56</p>\n"),
+    ] {
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_t, _pdf, report) = build_reported(&issue);
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.contains("furniture") && w.contains("«阅读 2031")),
+            "{md}: {:?}",
+            report.warnings
+        );
+    }
 }
