@@ -604,12 +604,7 @@ fn mark_closing(blocks: &mut Vec<Block>) {
 /// sentence. Two 批示 in one article, each signed, printed the first pair as body
 /// paragraphs and the last as the 落款 (or neither, dated without the year).
 fn mark_signed_excerpts(blocks: &mut [Block]) {
-    let text = |b: &Block| match b {
-        Block::Paragraph { inlines } if inlines.len() == 1 => {
-            Some(inlines[0].text.trim().to_owned())
-        }
-        _ => None,
-    };
+    let text = sole_text;
     let ends_sentence = |b: &Block| match b {
         Block::Paragraph { inlines } => inlines
             .iter()
@@ -627,15 +622,26 @@ fn mark_signed_excerpts(blocks: &mut [Block]) {
         if !signed {
             continue;
         }
-        for (k, block) in blocks[i - 1..=i].iter_mut().enumerate() {
-            if let Block::Paragraph { inlines } = block {
-                let inlines = std::mem::take(inlines);
-                *block = Block::Closing {
-                    inlines,
-                    date: k == 1,
-                };
-            }
+        to_closing(&mut blocks[i - 1], false);
+        to_closing(&mut blocks[i], true);
+    }
+}
+
+/// A paragraph's text when it is one run, trimmed (a 落款's line is typed so).
+fn sole_text(b: &Block) -> Option<String> {
+    match b {
+        Block::Paragraph { inlines } if inlines.len() == 1 => {
+            Some(inlines[0].text.trim().to_owned())
         }
+        _ => None,
+    }
+}
+
+/// A paragraph made a line of a 落款 (`date`: its date line).
+fn to_closing(block: &mut Block, date: bool) {
+    if let Block::Paragraph { inlines } = block {
+        let inlines = std::mem::take(inlines);
+        *block = Block::Closing { inlines, date };
     }
 }
 
@@ -648,15 +654,15 @@ fn is_month_day_line(t: &str) -> bool {
     let Some(day) = rest.strip_suffix('日') else {
         return false;
     };
-    let numeral = |s: &str| {
-        (1..=3).contains(&s.chars().count())
-            && s.chars().all(|c| {
-                c.is_ascii_digit()
-                    || ('０'..='９').contains(&c)
-                    || "一二三四五六七八九十".contains(c)
-            })
-    };
-    numeral(month) && numeral(day)
+    date_numeral(month, 1, 3, "一二三四五六七八九十")
+        && date_numeral(day, 1, 3, "一二三四五六七八九十")
+}
+
+/// A date's number: `min` to `max` digits, half- or full-width, or of `set`.
+fn date_numeral(s: &str, min: usize, max: usize, set: &str) -> bool {
+    (min..=max).contains(&s.chars().count())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || set.contains(c))
 }
 
 /// Marks the 落款 that ends an article (see [`mark_closing`]).
@@ -691,12 +697,7 @@ fn mark_end_closing(blocks: &mut Vec<Block>) {
             }));
         }
     }
-    let text = |b: &Block| match b {
-        Block::Paragraph { inlines } if inlines.len() == 1 => {
-            Some(inlines[0].text.trim().to_owned())
-        }
-        _ => None,
-    };
+    let text = sole_text;
     let Some(last) = blocks.last().and_then(text) else {
         return;
     };
@@ -716,11 +717,8 @@ fn mark_end_closing(blocks: &mut Vec<Block>) {
         .count();
     if court >= 3 && dates == 1 && !is_date_line(&last) {
         for block in &mut blocks[n - court..] {
-            if let Block::Paragraph { inlines } = block {
-                let date = inlines.len() == 1 && is_date_line(inlines[0].text.trim());
-                let inlines = std::mem::take(inlines);
-                *block = Block::Closing { inlines, date };
-            }
+            let date = sole_text(block).is_some_and(|t| is_date_line(&t));
+            to_closing(block, date);
         }
         return;
     }
@@ -735,13 +733,7 @@ fn mark_end_closing(blocks: &mut Vec<Block>) {
         start -= 1;
     }
     for (i, block) in blocks[start..].iter_mut().enumerate() {
-        if let Block::Paragraph { inlines } = block {
-            let inlines = std::mem::take(inlines);
-            *block = Block::Closing {
-                inlines,
-                date: start + i == n - 1,
-            };
-        }
+        to_closing(block, start + i == n - 1);
     }
 }
 
@@ -808,24 +800,10 @@ fn mark_addressee(blocks: &mut [Block]) {
 /// digits) or `二〇二六年三月五日`.
 pub(crate) fn is_date_line(t: &str) -> bool {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let digits = |s: &str, min: usize, max: usize, set: &str| {
-        let n = s.chars().count();
-        (min..=max).contains(&n)
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || set.contains(c))
-    };
     let Some((year, rest)) = t.split_once('年') else {
         return false;
     };
-    let Some((month, rest)) = rest.split_once('月') else {
-        return false;
-    };
-    let Some(day) = rest.strip_suffix('日') else {
-        return false;
-    };
-    digits(year, 4, 4, "〇○零Ｏ一二三四五六七八九")
-        && digits(month, 1, 3, "一二三四五六七八九十")
-        && digits(day, 1, 3, "一二三四五六七八九十")
+    date_numeral(year, 4, 4, "〇○零Ｏ一二三四五六七八九") && is_month_day_line(rest)
 }
 
 /// A line that can name the issuing body above a 落款's date: at most 30 characters,
