@@ -17,7 +17,7 @@ use crate::output::{export, files};
 use crate::typeset::compile::{self, FontUse};
 use crate::typeset::fontcheck::{self, Coverage};
 use crate::typeset::fonts::{FontOptions, FontSet};
-use crate::typeset::world::{JianbaoWorld, LayoutData};
+use crate::typeset::world::{JianbaoWorld, LayoutData, Layouts};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -252,6 +252,7 @@ pub fn encode_photos(
 /// Reads the issue, loads fonts, checks that every character has a font, and makes
 /// the Typst world.
 pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
+    let layouts = Layouts::spawn(opts.layout_dir.clone());
     let mut timings = Timings::default();
     let (mut issue, loaded, print) = timings.time("read", || -> Result<_> {
         let (mut issue, loaded) = model::load(&opts.issue)?;
@@ -268,18 +269,17 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         coverage,
         warnings,
     } = timings.time("check", || fit_model(&fonts, &loaded, &mut issue))?;
-    // The faces the text needs load on other threads while the world is made and the
-    // layout starts.
+    // The faces the text needs load on other threads while the layouts are finished
+    // and the layout starts.
     fonts.prefetch(coverage.faces.iter().map(|&(_, slot)| slot));
     let photos = encode_photos(&issue, &print, &mut timings)?;
     let today = issue
         .issue
         .date
         .and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
-    let world = timings
-        .time("world", || {
-            JianbaoWorld::new(fonts, data, photos, today, opts.layout_dir.clone())
-        })
+    // "world": what is left of making the layouts when the issue is ready.
+    let layouts = timings
+        .time("world", || layouts.wait())
         .map_err(|e| match &opts.layout_dir {
             // Only a layout directory of the user's is read from disk.
             Some(dir) => InputError::file(dir, format!("cannot read a layout of --layout-dir: {e}"))
@@ -287,6 +287,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
                 .into(),
             None => Error::internal(format!("cannot read the layouts: {e}")),
         })?;
+    let world = JianbaoWorld::new(layouts, fonts, data, photos, today);
     Ok(Prepared {
         issue,
         loaded,
