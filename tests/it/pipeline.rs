@@ -77,6 +77,44 @@ fn same_input_gives_identical_bytes() {
     assert_eq!(std::fs::read(one).unwrap(), std::fs::read(two).unwrap());
 }
 
+/// What `watch` keeps between rebuilds (the compiler's caches, the fonts' subsets and
+/// their compressed programs) never reaches a PDF stale: a rebuild after an edit that
+/// brings new characters (a new subset of the body face) is the bytes of a cold build
+/// of the edited issue, and after the edit is undone, the first build's bytes again.
+#[test]
+fn a_rebuild_is_the_bytes_of_a_cold_build() {
+    let first = "会议指出，要把工作做实做细。\n";
+    let edited = "会议指出，要把工作做实做细。鼹鼠蜥蜴骆驼麒麟也在其中。\n";
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", first)]);
+    let out = dir.path().join("watched.pdf");
+    let (mut session, _) = jianbao::Session::start(jianbao::BuildOptions {
+        issue: issue.clone(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let before = std::fs::read(&out).unwrap();
+    std::fs::write(dir.path().join("a.txt"), edited).unwrap();
+    session
+        .rebuild()
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let rebuilt = std::fs::read(&out).unwrap();
+    let (_cold_dir, cold) = build_to_temp(&issue);
+    assert!(rebuilt != before, "the edit did not reach the PDF");
+    assert!(
+        rebuilt == std::fs::read(&cold).unwrap(),
+        "the rebuild differs from a cold build of the same issue"
+    );
+    std::fs::write(dir.path().join("a.txt"), first).unwrap();
+    session
+        .rebuild()
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(
+        std::fs::read(&out).unwrap() == before,
+        "the edit undone, the rebuild differs from the first build"
+    );
+}
+
 #[test]
 fn markup_in_user_text_prints_as_itself() {
     let nasty = r##"#panic("x") $x$ *a* _b_ [c] \ @d <x> // e /* f #read("/etc/passwd")"##;
