@@ -268,7 +268,7 @@ pub enum DateStyle {
 }
 
 /// One article of the issue.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleEntry {
     /// The column label without brackets: 工作研究 prints 【工作研究】.

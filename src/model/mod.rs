@@ -93,7 +93,7 @@ pub struct IssueLine {
 }
 
 /// Words printed around a value: `【{}】` is `before` 【 and `after` 】.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Affix {
     pub before: String,
     pub after: String,
@@ -148,7 +148,7 @@ impl Affix {
 
 /// The words the layouts print around the values: every one of them is here, so a
 /// layout prints only what the model gives it (`[labels]` in the issue file).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Labels {
     /// 本期要目.
     pub contents: String,
@@ -769,31 +769,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             false => {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
-                let mut source = strip_controls(&path, decoded.text, &mut warnings);
-                let at = |text: &str, offset| {
-                    let (line, _) = crate::error::line_col(text, offset);
-                    format!("{}:{line}", path.display())
-                };
-                let forwarded = blank_repeated_title(&at, entry, &head, &mut source, &mut warnings);
-                let markdown = matches!(
-                    path.extension().and_then(|e| e.to_str()),
-                    Some("md") | Some("markdown")
-                );
-                if markdown && entry.title.is_some() {
-                    blank_own_title(&path, &mut source, &mut warnings);
-                } else if entry.title.is_some() {
-                    warnings.extend(own_title_line(&path, &source));
-                }
-                blank_pasted_footer(&head, forwarded, &mut source, at, &mut warnings);
-                blank_repeated_byline(
-                    &entry.byline,
-                    &labels,
-                    &mut source,
-                    markdown,
-                    at,
-                    &mut warnings,
-                );
-                let blocks = parse_blocks(&path, &source, entry.numbering, &mut warnings);
+                let (source, blocks, said) =
+                    text_article(&path, &decoded.text, entry, &labels, &head);
+                warnings.extend(said);
                 (source, blocks)
             }
         };
@@ -1214,6 +1192,50 @@ fn post_credits_note(path: &Path, source: &str, blocks: &[Block]) -> Option<Stri
         found.len(),
         found.len()
     ))
+}
+
+/// A text or Markdown article as it prints: its source with the pasted furniture
+/// blanked (the repeated title, another bulletin's head and 报尾, the repeated byline),
+/// its blocks, and what was said of it.
+///
+/// Remembered while `watch` rebuilds (comemo, evicted with the session's other
+/// caches): a save reads again only the article saved, not the 99 others of a 98-page
+/// issue (5–8 ms a rebuild). The text and everything it is read with are the key.
+#[comemo::memoize]
+fn text_article(
+    path: &Path,
+    text: &str,
+    entry: &issue_file::ArticleEntry,
+    labels: &Labels,
+    head: &PastedHead,
+) -> (String, Vec<Block>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut source = strip_controls(path, text.to_owned(), &mut warnings);
+    let at = |text: &str, offset| {
+        let (line, _) = crate::error::line_col(text, offset);
+        format!("{}:{line}", path.display())
+    };
+    let forwarded = blank_repeated_title(&at, entry, head, &mut source, &mut warnings);
+    let markdown = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md") | Some("markdown")
+    );
+    if markdown && entry.title.is_some() {
+        blank_own_title(path, &mut source, &mut warnings);
+    } else if entry.title.is_some() {
+        warnings.extend(own_title_line(path, &source));
+    }
+    blank_pasted_footer(head, forwarded, &mut source, at, &mut warnings);
+    blank_repeated_byline(
+        &entry.byline,
+        labels,
+        &mut source,
+        markdown,
+        at,
+        &mut warnings,
+    );
+    let blocks = parse_blocks(path, &source, entry.numbering, &mut warnings);
+    (source, blocks, warnings)
 }
 
 /// The line (from 1) of a paragraph in its file: the first with its opening words (the
@@ -1692,6 +1714,7 @@ fn blank_own_title(path: &Path, text: &mut String, warnings: &mut Vec<String>) {
 /// What a contributor's file copied from an issue opens with, over its title: the
 /// bulletin's own red head (its name, 第N期, the unit and the date), which the
 /// issue's masthead prints already.
+#[derive(Hash)]
 struct PastedHead {
     /// The bulletin's title and unit, without spaces.
     title: String,

@@ -115,6 +115,52 @@ fn a_rebuild_is_the_bytes_of_a_cold_build() {
     );
 }
 
+/// An article's reading is remembered while `watch` rebuilds, keyed by its text and
+/// by what the issue file says of it: its title changed in the issue file (to the line
+/// the article opens with, now blanked as a repeated title) is read anew, and the
+/// rebuild says what a cold build of the changed issue says.
+#[test]
+fn a_rebuild_reads_an_article_anew_when_the_issue_file_changes_its_title() {
+    let text = "关于春耕生产的情况通报\n\n全县春耕生产进展顺利，已完成播种面积十二万亩。\n";
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let out = dir.path().join("watched.pdf");
+    let (mut session, first) = jianbao::Session::start(jianbao::BuildOptions {
+        issue: issue.clone(),
+        output: Some(out.clone()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let toml = std::fs::read_to_string(&issue)
+        .unwrap()
+        .replace("title = \"测试标题\"", "title = \"关于春耕生产的情况通报\"");
+    std::fs::write(&issue, toml).unwrap();
+    let rebuilt = session
+        .rebuild()
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let cold_dir = tempfile::tempdir().unwrap();
+    let cold = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.clone(),
+        output: Some(cold_dir.path().join("cold.pdf")),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    // First said as a line that looks like a title (it prints); then as the title
+    // repeated (it does not).
+    assert!(
+        first
+            .warnings
+            .iter()
+            .any(|w| w.contains("looks like the article's own title")),
+        "{:?}",
+        first.warnings
+    );
+    assert_ne!(first.warnings, rebuilt.warnings);
+    assert_eq!(rebuilt.warnings, cold.warnings);
+    assert!(
+        std::fs::read(&out).unwrap() == std::fs::read(cold_dir.path().join("cold.pdf")).unwrap()
+    );
+}
+
 #[test]
 fn markup_in_user_text_prints_as_itself() {
     let nasty = r##"#panic("x") $x$ *a* _b_ [c] \ @d <x> // e /* f #read("/etc/passwd")"##;
