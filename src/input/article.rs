@@ -2452,9 +2452,13 @@ fn pipe_cells(row: &str) -> usize {
     (pipes.len() + 1).saturating_sub(usize::from(leading) + usize::from(trailing))
 }
 
-/// Whether a paragraph is a table's caption: short, opening with 表 and a number
-/// (表1 表 2 表一 表３).
+/// Whether a paragraph is a table's caption: opening with 表 and a number (表1 表 2
+/// 表一 表３), not a sentence, and as long as a caption with its bracketed note may run
+/// (表4 重点企业执法检查情况一览表（2026年11月20日至28日，按检查先后顺序排列）, r23 F21):
+/// a paragraph right before a table, which is where this is asked.
 fn is_table_caption(inlines: &[Inline]) -> bool {
+    /// Two lines of a caption's size at the most.
+    const MAX_TABLE_CAPTION: usize = 70;
     let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
     let t = text.trim();
     // 表1 …, 表一 …; an appended table also 附表 … (附表 各社区受灾情况统计表).
@@ -2469,7 +2473,9 @@ fn is_table_caption(inlines: &[Inline]) -> bool {
         c.is_ascii_digit() || c.is_numeric() || "一二三四五六七八九十".contains(c)
     });
     let named = appended && rest.starts_with([' ', '\u{3000}', '\t', '：', ':']);
-    t.chars().count() <= 40 && (numbered || named) && !t.ends_with(['。', '；', '：', '，'])
+    t.chars().count() <= MAX_TABLE_CAPTION
+        && (numbered || named)
+        && !t.ends_with(['。', '；', '：', '，'])
 }
 
 /// The width of a photo as given right after it: `{width=60%}`, a share of the text
@@ -3843,6 +3849,27 @@ mod tests {
             .collect();
         assert_eq!(header, ["乡镇", "照料中心", "床位"]);
         assert_eq!(table.rows.len(), 2);
+    }
+
+    /// A caption with a long bracketed note is still the table's (r23 F21); a sentence
+    /// that opens with 表1 is not, and neither is a paragraph longer than two lines.
+    #[test]
+    fn a_long_caption_right_before_a_table_is_its_caption() {
+        let table = "\n序号\t企业名称\t检查日期\n1\t江岭化工有限公司\t11月20日\n2\t青石县建材厂\t11月22日\n";
+        let caption = |line: &str| -> String {
+            let blocks = parse_txt(&format!("情况如下。\n{line}{table}"));
+            let Some(Block::Table(t)) = blocks.last() else {
+                panic!("{blocks:?}");
+            };
+            t.caption.iter().map(|i| i.text.as_str()).collect()
+        };
+        let long = "表4 重点企业执法检查情况一览表（2026年11月20日至28日，按检查先后顺序排列，不含已停产企业）";
+        assert_eq!(caption(long), long);
+        assert_eq!(caption("表4 检查情况如下表所示，请各单位对照整改。"), "");
+        assert_eq!(
+            caption(&format!("表4 {}", "重点企业执法检查情况".repeat(7))),
+            ""
+        );
     }
 
     #[test]

@@ -521,6 +521,28 @@ fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
     assert!(e.contains("banjiao") && e.contains("issue.toml:"), "{e}");
 }
 
+/// A caption too long for a line breaks before the bracketed note it ends with, not
+/// inside a word (r23 F21: `…按检查先后顺序排` / `列，不含已停产企业）`); a short one
+/// with a note stays on its line.
+#[test]
+fn a_long_table_caption_breaks_before_its_bracketed_note() {
+    let long = "表4 重点企业执法检查情况一览表（2026年11月20日至28日，按检查先后顺序排列，不含已停产企业）";
+    let short = "表5 整改情况（截至11月28日）";
+    let table =
+        "序号\t企业名称\t检查日期\n1\t江岭化工有限公司\t11月20日\n2\t青石县建材厂\t11月22日\n";
+    let text = format!("检查情况如下。\n{long}\n{table}\n整改情况如下。\n{short}\n{table}");
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
+    let at = |t: &str| lines.iter().position(|l| l == t);
+    let head = at("表4重点企业执法检查情况一览表").unwrap_or_else(|| panic!("{lines:#?}"));
+    assert_eq!(
+        lines[head + 1],
+        "（2026年11月20日至28日，按检查先后顺序排列，不含已停产企业）"
+    );
+    assert!(at(&squash(short)).is_some(), "{lines:#?}");
+}
+
 #[test]
 fn a_table_caption_over_the_table_and_the_grid_style() {
     let md = "各地订阅情况如下。\n\n表1 各县订阅份数\n\n| 县 | 份数 |\n|---|---:|\n| 东湖区 | 412 |\n| 西山区 | 365 |\n\n表中数字为全年合计。\n";
