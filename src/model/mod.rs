@@ -835,8 +835,16 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             path: &path,
             source: &source,
         };
-        for w in place_rows(&mut blocks, &mut photos, &f.style) {
-            warnings.push(place.note(w.0, &w.1));
+        for (offset, w) in place_rows(&mut blocks, &mut photos, &f.style) {
+            // A Word file's place is its paragraph, not a place in its Markdown.
+            warnings.push(match paragraphs.is_empty() {
+                true => place.note(offset, &w),
+                false => format!(
+                    "{}: paragraph {}: {w}",
+                    path.display(),
+                    crate::input::docx::Converted::paragraph_at(&paragraphs, offset)
+                ),
+            });
         }
         if blocks.is_empty() {
             return Err(loaded
@@ -2260,6 +2268,7 @@ fn place_rows(
                 style.fonts.body.size.0,
                 style.page.block_height.0,
             );
+            let shared = row.first().is_some_and(|p| p.row_caption);
             for (b, w) in blocks[i..j].iter_mut().zip(widths) {
                 let Block::Image(p) = b else { continue };
                 let Some(file) = photos.iter_mut().find(|f| f.vpath == p.file) else {
@@ -2269,11 +2278,35 @@ fn place_rows(
                     warnings.push((p.offset, warning));
                 }
                 (p.width, p.height) = file.placed;
+                warnings.extend(narrow_in_row(p, w, shared, style).map(|w| (p.offset, w)));
             }
         }
         i = j;
     }
     warnings
+}
+
+/// A photo set beside others so narrow that it reads as a strip: a tall one in a row
+/// of wide ones is given the row's height and so little width (r23 F15: 16 mm, its
+/// caption `比赛现` / `场`). Said when it is under 30 mm wide, or when its own caption
+/// would hold fewer than four characters a line.
+fn narrow_in_row(p: &article::Photo, width: f64, shared: bool, style: &Style) -> Option<String> {
+    const LEAST_MM: f64 = 30.0;
+    let mm = width / 72.0 * 25.4;
+    let per_line = (width / style.fonts.caption.size.0).floor() as usize;
+    let caption: String = p.caption.iter().map(|i| i.text.as_str()).collect();
+    let cramped = !shared && !caption.is_empty() && per_line < 4.min(caption.chars().count());
+    if mm >= LEAST_MM && !cramped {
+        return None;
+    }
+    let caption_note = match cramped {
+        true => format!(" and its caption «{caption}» {per_line} character(s) a line"),
+        false => String::new(),
+    };
+    Some(format!(
+        "the photo {} is set only {mm:.0} mm wide beside the photos of its row{caption_note} (photos in a row are set at one height, so one much narrower for its height than the others, a tall photo beside wide ones or any beside a panorama, gets little width); give it a line of its own (a blank line before and after it) / 图片 {} 与同行图片并排，仅 {mm:.0} 毫米宽；请让它单独成行（前后各空一行）",
+        p.src, p.src
+    ))
 }
 
 /// Reads the photo an article names (relative to the article's folder) or carries,

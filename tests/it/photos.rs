@@ -453,6 +453,51 @@ fn a_tall_photo_at_the_end_stays_in_the_text_and_the_footer_follows_the_text() {
     );
 }
 
+/// A tall photo in a row of wide ones is set as a strip (r23 F15: 16 mm, its caption
+/// three characters a line): said, with the cure; a row of photos of one shape is not.
+#[test]
+fn a_photo_set_as_a_strip_in_its_row_is_said() {
+    let md = "大赛现场如下。\n\n![评委认真记录打分](a.jpg) ![比赛现场](tall.jpg) ![为获奖教师颁发证书](b.jpg)\n\n大赛圆满结束。\n";
+    let files = [
+        ("a.jpg", jpeg(1200, 800)),
+        ("tall.jpg", jpeg(900, 2400)),
+        ("b.jpg", jpeg(1200, 800)),
+    ];
+    let (_dir, issue) = md_issue(md, &files);
+    let (_o, _pdf, report) = build_reported(&issue);
+    let said: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("beside the photos of its row"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", report.warnings);
+    assert!(
+        said[0].contains("tall.jpg")
+            && said[0].contains("«比赛现场»")
+            && said[0].contains("a.md:3:"),
+        "{said:?}"
+    );
+    // Three wide photos side by side: each about 50 mm, nothing said.
+    let md = md.replace("tall.jpg", "c.jpg");
+    let (_dir, issue) = md_issue(
+        &md,
+        &[
+            ("a.jpg", jpeg(1200, 800)),
+            ("c.jpg", jpeg(1200, 800)),
+            ("b.jpg", jpeg(1200, 800)),
+        ],
+    );
+    let (_o, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("beside the photos of its row")),
+        "{:?}",
+        report.warnings
+    );
+}
+
 /// While `watch` rebuilds, a photo is decoded and encoded once and remembered; a photo
 /// saved anew (other pixels) is read anew, never served from the memory: its new size
 /// reaches the PDF. The same for a photo moved to a width of its own.
