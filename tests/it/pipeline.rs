@@ -87,17 +87,10 @@ fn a_rebuild_is_the_bytes_of_a_cold_build() {
     let edited = "会议指出，要把工作做实做细。鼹鼠蜥蜴骆驼麒麟也在其中。\n";
     let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", first)]);
     let out = dir.path().join("watched.pdf");
-    let (mut session, _) = jianbao::Session::start(jianbao::BuildOptions {
-        issue: issue.clone(),
-        output: Some(out.clone()),
-        ..Default::default()
-    })
-    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let (mut session, _) = start_session(&issue, &out);
     let before = std::fs::read(&out).unwrap();
     std::fs::write(dir.path().join("a.txt"), edited).unwrap();
-    session
-        .rebuild()
-        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    rebuild(&mut session);
     let rebuilt = std::fs::read(&out).unwrap();
     let (_cold_dir, cold) = build_to_temp(&issue);
     assert!(rebuilt != before, "the edit did not reach the PDF");
@@ -106,9 +99,7 @@ fn a_rebuild_is_the_bytes_of_a_cold_build() {
         "the rebuild differs from a cold build of the same issue"
     );
     std::fs::write(dir.path().join("a.txt"), first).unwrap();
-    session
-        .rebuild()
-        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    rebuild(&mut session);
     assert!(
         std::fs::read(&out).unwrap() == before,
         "the edit undone, the rebuild differs from the first build"
@@ -124,26 +115,13 @@ fn a_rebuild_reads_an_article_anew_when_the_issue_file_changes_its_title() {
     let text = "关于春耕生产的情况通报\n\n全县春耕生产进展顺利，已完成播种面积十二万亩。\n";
     let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
     let out = dir.path().join("watched.pdf");
-    let (mut session, first) = jianbao::Session::start(jianbao::BuildOptions {
-        issue: issue.clone(),
-        output: Some(out.clone()),
-        ..Default::default()
-    })
-    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let (mut session, first) = start_session(&issue, &out);
     let toml = std::fs::read_to_string(&issue)
         .unwrap()
         .replace("title = \"测试标题\"", "title = \"关于春耕生产的情况通报\"");
     std::fs::write(&issue, toml).unwrap();
-    let rebuilt = session
-        .rebuild()
-        .unwrap_or_else(|e| panic!("{}", e.render(false)));
-    let cold_dir = tempfile::tempdir().unwrap();
-    let cold = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
-        issue: issue.clone(),
-        output: Some(cold_dir.path().join("cold.pdf")),
-        ..Default::default()
-    })
-    .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let rebuilt = rebuild(&mut session);
+    let (_cold_dir, cold_pdf, cold) = build_reported(&issue);
     // First said as a line that looks like a title (it prints); then as the title
     // repeated (it does not).
     assert!(
@@ -156,9 +134,27 @@ fn a_rebuild_reads_an_article_anew_when_the_issue_file_changes_its_title() {
     );
     assert_ne!(first.warnings, rebuilt.warnings);
     assert_eq!(rebuilt.warnings, cold.warnings);
-    assert!(
-        std::fs::read(&out).unwrap() == std::fs::read(cold_dir.path().join("cold.pdf")).unwrap()
-    );
+    assert!(std::fs::read(&out).unwrap() == std::fs::read(&cold_pdf).unwrap());
+}
+
+/// A `watch` session on `issue`, writing `out`, and its first build.
+fn start_session(
+    issue: &std::path::Path,
+    out: &std::path::Path,
+) -> (jianbao::Session, jianbao::pipeline::BuildReport) {
+    jianbao::Session::start(jianbao::BuildOptions {
+        issue: issue.to_owned(),
+        output: Some(out.to_owned()),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render(false)))
+}
+
+/// A session's rebuild, which must succeed.
+fn rebuild(session: &mut jianbao::Session) -> jianbao::pipeline::BuildReport {
+    session
+        .rebuild()
+        .unwrap_or_else(|e| panic!("{}", e.render(false)))
 }
 
 #[test]
