@@ -1146,10 +1146,7 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
         if let Some(rows) = tables.iter().find(|t| t.iter().any(here)) {
             if here(&rows[0]) {
                 let mut table = tab_table(text, rows);
-                if let Some(Block::Paragraph { inlines }) = blocks.last()
-                    && is_table_caption(inlines)
-                    && let Some(Block::Paragraph { mut inlines }) = blocks.pop()
-                {
+                if let Some(mut inlines) = take_caption(&mut blocks) {
                     // Word's tab after 表1: a space of one character.
                     for i in &mut inlines {
                         i.text = i.text.replace('\t', "　");
@@ -1694,9 +1691,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     // 表1 … on its own right before it is its caption, as over a pipe
                     // table (it printed as a body line, r23 F22).
                     if t.caption.is_empty()
-                        && let Some(Block::Paragraph { inlines }) = blocks.last()
-                        && is_table_caption(inlines)
-                        && let Some(Block::Paragraph { inlines }) = blocks.pop()
+                        && let Some(inlines) = take_caption(&mut blocks)
                     {
                         t.caption = inlines;
                     }
@@ -1883,10 +1878,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 if let Some((mut t, _, _)) = table.take() {
                     t.merge_cells();
                     // 表1 … on its own right before the table is its caption.
-                    if let Some(Block::Paragraph { inlines }) = blocks.last()
-                        && is_table_caption(inlines)
-                        && let Some(Block::Paragraph { inlines }) = blocks.pop()
-                    {
+                    if let Some(inlines) = take_caption(&mut blocks) {
                         t.caption = inlines;
                     }
                     blocks.push(Block::Table(t));
@@ -2450,6 +2442,18 @@ fn pipe_cells(row: &str) -> usize {
     let leading = pipes.first() == Some(&0);
     let trailing = pipes.last().is_some_and(|&i| i + 1 == row.len()) && row.len() > 1;
     (pipes.len() + 1).saturating_sub(usize::from(leading) + usize::from(trailing))
+}
+
+/// The paragraph just read, taken as the caption of the table that follows it when it
+/// is one ([`is_table_caption`]).
+fn take_caption(blocks: &mut Vec<Block>) -> Option<Vec<Inline>> {
+    match blocks.last() {
+        Some(Block::Paragraph { inlines }) if is_table_caption(inlines) => match blocks.pop() {
+            Some(Block::Paragraph { inlines }) => Some(inlines),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Whether a paragraph is a table's caption: opening with 表 and a number (表1 表 2

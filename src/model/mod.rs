@@ -800,6 +800,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         loaded,
                         path: &path,
                         source: &source,
+                        paragraphs: &paragraphs,
                     };
                     match load_photo(&place, p, &f.style, photos.len() + 1) {
                         Ok((file, warning)) => {
@@ -812,13 +813,13 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         // EMF or WMF drawing, a TIFF) is the contributor's, not the
                         // editor's: a warning, and the rest of the article prints.
                         Err(e) if p.data.is_some() => {
-                            let para =
-                                crate::input::docx::Converted::paragraph_at(&paragraphs, p.offset);
-                            warnings.push(format!(
-                                "{}: paragraph {para}: the picture {} is not printed: {} / 图片未排出",
-                                path.display(),
-                                p.src,
-                                e.to_string().lines().next().unwrap_or_default()
+                            warnings.push(place.note(
+                                p.offset,
+                                &format!(
+                                    "the picture {} is not printed: {} / 图片未排出",
+                                    p.src,
+                                    e.to_string().lines().next().unwrap_or_default()
+                                ),
                             ));
                             p.file.clear();
                         }
@@ -834,17 +835,10 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             loaded,
             path: &path,
             source: &source,
+            paragraphs: &paragraphs,
         };
         for (offset, w) in place_rows(&mut blocks, &mut photos, &f.style) {
-            // A Word file's place is its paragraph, not a place in its Markdown.
-            warnings.push(match paragraphs.is_empty() {
-                true => place.note(offset, &w),
-                false => format!(
-                    "{}: paragraph {}: {w}",
-                    path.display(),
-                    crate::input::docx::Converted::paragraph_at(&paragraphs, offset)
-                ),
-            });
+            warnings.push(place.note(offset, &w));
         }
         if blocks.is_empty() {
             return Err(loaded
@@ -2215,16 +2209,24 @@ pub fn check_page_estimate(loaded: &LoadedIssueFile, issue: &Issue) -> Result<()
         .into())
 }
 
-/// An article as a place for messages: its file and its text.
+/// An article as a place for messages: its file and its text, and for a Word file the
+/// paragraphs its text (Markdown) was made of.
 struct Place<'a> {
     loaded: &'a LoadedIssueFile,
     path: &'a Path,
     source: &'a str,
+    paragraphs: &'a [(usize, usize)],
 }
 
 impl Place<'_> {
-    /// A warning at a byte offset of the article: `file:line:col: message`.
+    /// A warning at a byte offset of the article: `file:line:col: message`, or
+    /// `file: paragraph N: message` in a Word file (a place in the Markdown it became
+    /// is no place an editor can find in the .docx).
     fn note(&self, offset: usize, message: &str) -> String {
+        if !self.paragraphs.is_empty() {
+            let para = crate::input::docx::Converted::paragraph_at(self.paragraphs, offset);
+            return format!("{}: paragraph {para}: {message}", self.path.display());
+        }
         let (line, col) = crate::error::line_col(self.source, offset);
         format!("{}:{line}:{col}: {message}", self.path.display())
     }
