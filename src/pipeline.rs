@@ -932,7 +932,8 @@ fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
 
 /// A warning for each photo held before a heading or its article's end (it did not
 /// fit where it stands, and floated it printed past that): made smaller to fit, or
-/// set at the next page's top with the room it left empty, and what to do.
+/// set at the next page's top with the room it left empty, and what to do; and for
+/// each photo that ends its text made smaller to stay with it.
 /// Each with the pages it speaks of (where the photo was set, or the page it left short,
 /// and the next).
 fn photos_held(
@@ -960,6 +961,7 @@ fn photos_held(
             });
             let title = article.title.concat();
             let (stay, floated, stay_zh) = match (photo.hold, &heading, title.is_empty()) {
+                _ if f.ends => ("with the text it ends".to_owned(), "", "其前文字之后".to_owned()),
                 (Some(HoldBefore::List), ..) => ("before the list after it".to_owned(), "between two of its items", "其后列表之前".to_owned()),
                 (Some(HoldBefore::Text), ..) => ("after the text before it".to_owned(), "above that text, at the top of its page", "其前文字之后".to_owned()),
                 (Some(HoldBefore::Photo), ..) => ("before the photo after it".to_owned(), "after that photo", "其后图片之前".to_owned()),
@@ -970,8 +972,13 @@ fn photos_held(
             let (need, room) = (mm(f.need), mm(f.room.max(0.0)));
             if let Some(scale) = f.scale {
                 let pct = (scale * 100.0).floor() as i64;
+                let floated = if f.ends {
+                    "set at the top of the next page it would leave this one's foot empty".to_owned()
+                } else {
+                    format!("floated to the next page it would print {floated}")
+                };
                 return Some((f.page..=f.page + 1, format!(
-                    "{place}: the photo {} is set at {pct}% of its size on page {}, to stay {stay}: at its size it does not fit under the text before it (it needs {need:.0} mm, {room:.0} mm are left), and floated to the next page it would print {floated} / 图片 {} 在第 {} 页缩至 {pct}%，以留在{stay_zh}（原大需 {need:.0} 毫米，仅剩 {room:.0} 毫米）",
+                    "{place}: the photo {} is set at {pct}% of its size on page {}, to stay {stay}: at its size it does not fit under the text before it (it needs {need:.0} mm, {room:.0} mm are left), and {floated} / 图片 {} 在第 {} 页缩至 {pct}%，以留在{stay_zh}（原大需 {need:.0} 毫米，仅剩 {room:.0} 毫米）",
                     photo.src, f.page, photo.src, f.page
                 )));
             }

@@ -695,6 +695,9 @@ pub(crate) struct PhotoHeld {
     /// The image's size as placed (a row's widths together), pt.
     pub height: f64,
     pub width: f64,
+    /// It ends its text (made smaller to stay after it, not held before something).
+    #[serde(default)]
+    pub ends: bool,
 }
 
 /// The photos held, in order, when the layout reports them.
