@@ -456,6 +456,27 @@ fn no_paragraph_ends_in_a_line_of_one_character() {
     }
 }
 
+/// A paragraph that ends in a number with its unit and measure word keeps them whole on
+/// its last line: 1.2万余 (the number's own box) and 份。 went apart, 份。 a line alone
+/// (r23 F14). A paragraph that holds them on one line with its 。 trimmed at the line's
+/// end stays one line.
+#[test]
+fn a_number_and_its_measure_word_end_a_paragraph_together() {
+    let filler = "县教育局组织教研员分组深入全县中小学开展课堂教学视导";
+    let text: String = (19..=25)
+        .map(|k| filler.chars().take(k).collect::<String>() + "1.2万余份。\n")
+        .collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    let ends: Vec<&String> = lines.iter().filter(|l| l.ends_with("份。")).collect();
+    assert_eq!(ends.len(), 7, "{lines:?}");
+    assert!(ends.iter().all(|l| l.contains("1.2万余份。")), "{ends:?}");
+    // Two indent, 21 characters, 1.2 (1.25 em) and 万余份。 (3.5 em at the line's
+    // end): 27.75 of the line's 28 em, one line.
+    assert!(ends[2].starts_with("县教育局") && ends[2].chars().count() == 28, "{ends:?}");
+}
+
 #[test]
 fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
     if cjkcheck_script().is_none() {
