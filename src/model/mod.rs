@@ -2270,6 +2270,14 @@ fn place_rows(
                 style.fonts.body.size.0,
                 style.page.block_height.0,
             );
+            // Four or more photos in a row with no widths asked, one of them set under
+            // 50 mm wide: rows of at most three, as even as can be (a 图片新闻's four on
+            // consecutive lines came out a strip of four 36 mm photos; 2 × 2 is what
+            // its editor expects).
+            if j - i >= 4 && asked.is_none() && widths.iter().any(|&w| w < mm_to_pt(ROW_LEAST_MM)) {
+                split_row(&mut blocks[i..j]);
+                continue;
+            }
             let shared = row.first().is_some_and(|p| p.row_caption);
             for (b, w) in blocks[i..j].iter_mut().zip(widths) {
                 let Block::Image(p) = b else { continue };
@@ -2286,6 +2294,39 @@ fn place_rows(
         i = j;
     }
     warnings
+}
+
+/// The width under which a photo in a row of four or more makes the row split.
+const ROW_LEAST_MM: f64 = 50.0;
+
+fn mm_to_pt(mm: f64) -> f64 {
+    mm / 25.4 * 72.0
+}
+
+/// A row of photos (a photo and those `beside` it) made rows of at most three, the
+/// first ones the fuller (5: 3 and 2; 7: 3, 2 and 2). A caption of the whole row goes
+/// under the last of them.
+fn split_row(row: &mut [Block]) {
+    let n = row.len();
+    let rows = n.div_ceil(3);
+    let (mut start, mut caption) = (0, None);
+    for r in 0..rows {
+        let len = n / rows + usize::from(r < n % rows);
+        if let Block::Image(p) = &mut row[start] {
+            p.beside = false;
+            if r == 0 && p.row_caption {
+                p.row_caption = false;
+                caption = Some(std::mem::take(&mut p.caption));
+            }
+            if r == rows - 1
+                && let Some(c) = caption.take()
+            {
+                p.caption = c;
+                p.row_caption = true;
+            }
+        }
+        start += len;
+    }
 }
 
 /// A photo set beside others so narrow that it reads as a strip: a tall one in a row

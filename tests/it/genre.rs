@@ -474,7 +474,10 @@ fn a_number_and_its_measure_word_end_a_paragraph_together() {
     assert!(ends.iter().all(|l| l.contains("1.2万余份。")), "{ends:?}");
     // Two indent, 21 characters, 1.2 (1.25 em) and 万余份。 (3.5 em at the line's
     // end): 27.75 of the line's 28 em, one line.
-    assert!(ends[2].starts_with("县教育局") && ends[2].chars().count() == 28, "{ends:?}");
+    assert!(
+        ends[2].starts_with("县教育局") && ends[2].chars().count() == 28,
+        "{ends:?}"
+    );
 }
 
 #[test]

@@ -498,6 +498,55 @@ fn a_photo_set_as_a_strip_in_its_row_is_said() {
     );
 }
 
+/// Four photos on consecutive lines (a 图片新闻's) were one row of four, each 36 mm wide.
+/// A row of four or more whose photos come out under 50 mm is set as rows of at most
+/// three, as even as can be: 2 × 2 here, each photo half the text block, its caption
+/// under it; the row's own caption under the last row. Widths asked for keep one row.
+#[test]
+fn four_photos_in_a_row_are_set_two_by_two() {
+    let files: Vec<(&str, Vec<u8>)> = ["a.jpg", "b.jpg", "c.jpg", "d.jpg"]
+        .into_iter()
+        .map(|f| (f, jpeg(1200, 800)))
+        .collect();
+    let rows = |md: &str| -> (Vec<[f64; 3]>, Vec<[f64; 3]>, Vec<String>) {
+        let (_dir, issue) = md_issue(md, &files);
+        let (_o, pdf, report) = build_reported(&issue);
+        let (images, caption) = rects(&pdf, "运动员风采");
+        (images, caption, report.photos)
+    };
+    let one = "运动会精彩瞬间。\n\n![开幕式](a.jpg)\n![团体操](b.jpg)\n![接力赛](c.jpg)\n![跳高](d.jpg)\n";
+    let (images, _, photos) = rows(one);
+    assert_eq!(images.len(), 4, "{images:?}");
+    let same = |a: [f64; 3], b: [f64; 3]| a[0] == b[0] && (a[1] - b[1]).abs() < 0.5;
+    assert!(
+        same(images[0], images[1]) && same(images[2], images[3]),
+        "{images:?}"
+    );
+    assert!(before(images[0], images[2]), "{images:?}");
+    // Two a row, a character apart: 75 mm each.
+    assert!(
+        photos.iter().all(|p| p.contains("placed at 75×50 mm")),
+        "{photos:?}"
+    );
+    // Five: three, then two; the row's caption under the last row.
+    let five =
+        "![](a.jpg)\n![](b.jpg)\n![](c.jpg)\n![](d.jpg)\n![](a.jpg)\n\n▲运动员风采\n\n后文。\n";
+    let (images, caption, _) = rows(five);
+    assert_eq!((images.len(), caption.len()), (5, 1), "{images:?}");
+    assert!(
+        same(images[0], images[2]) && same(images[3], images[4]),
+        "{images:?}"
+    );
+    assert!(
+        !same(images[2], images[3]) && before(images[4], caption[0]),
+        "{images:?} {caption:?}"
+    );
+    // Widths asked for: one row of four, as asked.
+    let asked = one.replace(".jpg)", ".jpg){width=25%}");
+    let (images, _, _) = rows(&asked);
+    assert!(images.iter().all(|&i| same(i, images[0])), "{images:?}");
+}
+
 /// While `watch` rebuilds, a photo is decoded and encoded once and remembered; a photo
 /// saved anew (other pixels) is read anew, never served from the memory: its new size
 /// reaches the PDF. The same for a photo moved to a width of its own.
@@ -753,7 +802,10 @@ fn a_photo_that_ends_its_article_is_made_smaller_to_stay_with_its_text() {
             .find(|w| w.contains("p.jpg"))
             .unwrap_or_else(|| panic!("{n}: {:?}", report.warnings));
         // The byline under the photo, on its page.
-        assert!(before(img, byline) && byline[0] == img[0], "{n}: {img:?} {byline:?}");
+        assert!(
+            before(img, byline) && byline[0] == img[0],
+            "{n}: {img:?} {byline:?}"
+        );
         // 104 mm tall as placed (295 pt).
         let tall = img[2] - img[1];
         if smaller {
