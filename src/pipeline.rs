@@ -894,7 +894,51 @@ fn passed(
 /// (printing under another section's heading, or over the next article), again with
 /// each of them held before it (see [`Photo::hold`](crate::input::article::Photo)).
 /// Holds only grow, so this ends.
+///
+/// A photo that ends its text is made smaller to stay with it; when that leaves the
+/// 报尾 on a page of its own (it filled the room the 报尾 had under the last photo
+/// on the next page), the issue is laid out again with such photos at their size, and
+/// that layout is kept when its 报尾 is not alone.
 fn lay_out_holding(p: &mut Prepared) -> Result<compile::Laidout> {
+    let laid = lay_out_holding_photos(p)?;
+    let shrunk: Vec<(usize, usize)> = compile::photos_held(&laid.document)
+        .iter()
+        .filter(|h| h.ends && h.scale.is_some())
+        .map(|h| (h.article, h.block))
+        .collect();
+    if shrunk.is_empty() || !footer_on_its_own(&laid.document, &p.issue) {
+        return Ok(laid);
+    }
+    let before = p.issue.articles.clone();
+    for &(article, block) in &shrunk {
+        let photo = p
+            .issue
+            .articles
+            .get_mut(article)
+            .and_then(|a| a.blocks.iter_mut().filter(|b| counted(b)).nth(block));
+        if let Some(Block::Image(photo)) = photo {
+            photo.full_size = true;
+        }
+    }
+    p.world.set_data(LayoutData::of(&p.issue, false)?);
+    let again = lay_out_holding_photos(p)?;
+    if !footer_on_its_own(&again.document, &p.issue) {
+        return Ok(again);
+    }
+    p.issue.articles = before;
+    p.world.set_data(LayoutData::of(&p.issue, false)?);
+    Ok(laid)
+}
+
+/// Whether the 报尾 does not fit under the last article and stands on a page of its
+/// own (not a 版记 set on an even page on purpose).
+fn footer_on_its_own(doc: &PagedDocument, issue: &Issue) -> bool {
+    !issue.style.footer_on_even_page && compile::footer_fit(doc).is_some_and(|f| !f.fits)
+}
+
+/// [`lay_out_holding`]'s layouts: again while photos float past what they must stay
+/// before.
+fn lay_out_holding_photos(p: &mut Prepared) -> Result<compile::Laidout> {
     let mut laid = lay_out(p)?;
     loop {
         let doc = &laid.document;

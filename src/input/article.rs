@@ -126,6 +126,11 @@ pub struct Photo {
         skip_serializing_if = "Option::is_none"
     )]
     pub hold: Option<HoldBefore>,
+    /// Kept at its size when it ends its text and does not fit under it (set by the
+    /// build after a layout in which making it smaller to stay with its text left the
+    /// 报尾 on a page of its own): it opens the next page instead.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub full_size: bool,
     /// Set by the model: the image's path in the Typst world.
     pub file: String,
     /// Set by the model: the placed size in points.
@@ -1555,6 +1560,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 beside,
                 caption: Vec::new(),
                 row_caption: false,
+                full_size: false,
                 hold: None,
                 file: String::new(),
                 width: 0.0,
@@ -1940,6 +1946,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                     beside,
                     caption: Vec::new(),
                     row_caption: false,
+                    full_size: false,
                     hold: None,
                     file: String::new(),
                     width: 0.0,

@@ -829,6 +829,92 @@ fn a_photo_that_ends_its_article_is_made_smaller_to_stay_with_its_text() {
     }
 }
 
+/// Made smaller to stay with its text on page 1, a closing photo left the two photos
+/// after it to fill page 2, and the 报尾, which fitted under them on page 3, stood
+/// alone there. Such a photo keeps its size when making it smaller leaves the 报尾
+/// alone (and opens the next page, said); with a 报尾 that fits, it is made smaller.
+#[test]
+fn a_closing_photo_is_not_made_smaller_when_that_leaves_the_footer_alone() {
+    let toml = r#"
+[bulletin]
+title = "院务简报"
+unit = "江岭市人民医院院长办公室编"
+[issue]
+number = 12
+total = 91
+date = 2026-12-06
+[[article]]
+column = "科室动态"
+title = "影像科新引进3.0T MRI投入使用"
+byline = "影像科"
+file = "a.md"
+"#;
+    let footer = r#"
+[footer]
+editors = ["李静", "欧阳文博", "赵敏"]
+approval = "江岭内资准字〔2024〕第015号"
+print_count = 120
+print_count_placement = "editors"
+extra = "本期增发：市医疗保障局、市疾病预防控制中心、江岭医学院附属医院、市中医院、市妇幼保健院、各县（市、区）人民医院"
+[footer.contact]
+phone = "0796-8123456"
+email = "ybb@jlsrmyy.cn"
+address = "江岭市青川区人民路128号行政楼302室"
+[[footer.distribution]]
+label = "报"
+recipients = ["市卫生健康委员会"]
+[[footer.distribution]]
+label = "送"
+join = "、"
+recipients = ["院党委书记", "院长", "各副院长", "总会计师", "工会主席", "院党委委员", "院纪委书记"]
+[[footer.distribution]]
+label = "发"
+recipients = ["各临床、医技科室，各职能部门"]
+"#;
+    let md = "11月3日，影像科新引进的3.0T磁共振成像设备正式投入使用。\n\n![红色标识](red.jpg)\n\n![透明图](b.jpg){width=40%}\n\n![调色板图](c.jpg){width=40%}\n";
+    let build = |toml: &str| {
+        let (dir, issue) = write_issue(toml, &[("a.md", md)]);
+        for name in ["red.jpg", "b.jpg", "c.jpg"] {
+            std::fs::write(dir.path().join(name), jpeg(1200, 800)).unwrap();
+        }
+        let (_o, _pdf, report) = build_reported(&issue);
+        (dir, report)
+    };
+    let (_d, report) = build(&(toml.to_owned() + footer));
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("stands alone")),
+        "{:?}",
+        report.warnings
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("photo red.jpg does not fit on page 1")
+                && w.contains("top of page 2")),
+        "{:?}",
+        report.warnings
+    );
+    assert!(
+        report
+            .photos
+            .iter()
+            .any(|p| p.contains("red.jpg") && p.contains("156×104 mm")),
+        "{:?}",
+        report.photos
+    );
+    // No 报尾: made smaller, on page 1.
+    let (_d, report) = build(toml);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("photo red.jpg is set at") && w.contains("of its size on page 1")),
+        "{:?}",
+        report.warnings
+    );
+}
+
 /// A photo that floated to the next page's top landed between two items of a list
 /// after it (…1.组织开展 / photo / 2.开展警示教育…). It now stays before the list, said.
 #[test]
