@@ -480,6 +480,77 @@ fn a_number_and_its_measure_word_end_a_paragraph_together() {
     );
 }
 
+/// A table that runs onto the next pages is continued as Chinese tables are: `续表1`
+/// over the header on each page after the first (r23 F16: the header only); and it
+/// breaks between rows only where no merged cell spans them (r23 F34: a merged cell
+/// printed on one page, the rest of its rows on the next without it). Its notes go
+/// with its last rows.
+#[test]
+fn a_table_continued_on_the_next_page_says_xubiao_and_keeps_merged_rows_together() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF finds the pages (required in CI).
+        return;
+    }
+    let mut md = String::from(
+        "各单位整改情况如下。\n\n表1 隐患整改情况\n\n| 单位 | 隐患 | 整改措施 |\n|---|---|---|\n",
+    );
+    for g in 1..=14 {
+        md += &format!("| 单位{g:02} | 隐患{g:02}甲 | 措施{g:02}甲 |\n");
+        for k in ["乙", "丙", "丁"] {
+            md += &format!("| ^^ | 隐患{g:02}{k} | 措施{g:02}{k} |\n");
+        }
+    }
+    md += "注：数据截至11月底。\n\n以上情况请各单位对照整改。\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The pages of the lines that hold each text, found in one run.
+    let mut texts = vec![
+        "整改措施".to_owned(),
+        "续表1".to_owned(),
+        "表1 隐患整改情况".to_owned(),
+        "数据截至".to_owned(),
+    ];
+    for g in 1..=14 {
+        texts.push(format!("单位{g:02}"));
+        for k in ["甲", "乙", "丙", "丁"] {
+            texts.push(format!("隐患{g:02}{k}"));
+        }
+    }
+    let found = pymupdf_numbers(
+        &pdf,
+        &format!(
+            "d = pymupdf.open(sys.argv[1])\nfor i, t in enumerate({texts:?}):\n    for p in d:\n        for r in p.search_for(t):\n            print(i, p.number + 1)"
+        ),
+    );
+    let page_of = |text: &str| -> Vec<usize> {
+        let i = texts.iter().position(|t| t == text).unwrap() as f64;
+        found
+            .chunks(2)
+            .filter(|c| c[0] == i)
+            .map(|c| c[1] as usize)
+            .collect()
+    };
+    let heads = page_of("整改措施");
+    let xubiao = page_of("续表1");
+    assert!(
+        heads.len() >= 3,
+        "a table of 56 rows runs over three pages: {heads:?}"
+    );
+    // 续表1 once on every page the header is repeated on, and not on the first.
+    assert_eq!(xubiao, heads[1..].to_vec(), "{heads:?} {xubiao:?}");
+    assert_eq!(page_of("表1 隐患整改情况"), heads[..1].to_vec());
+    // Each merged cell on the page of all its rows.
+    for g in 1..=14 {
+        let unit = page_of(&format!("单位{g:02}"));
+        for k in ["甲", "乙", "丙", "丁"] {
+            assert_eq!(page_of(&format!("隐患{g:02}{k}")), unit, "单位{g:02}: {k}");
+        }
+    }
+    // The notes under the last rows.
+    assert_eq!(page_of("数据截至"), page_of("隐患14丁"));
+}
+
 #[test]
 fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
     if cjkcheck_script().is_none() {
