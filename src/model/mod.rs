@@ -1597,8 +1597,20 @@ fn word_blocks(
         format!("{}: paragraph {n}", path.display())
     };
     let forwarded = blank_repeated_title(&at, entry, head, &mut converted.markdown, warnings);
-    // A Word Title that is not the title prints as the first paragraph: said.
-    if let Some(own) = &converted.title {
+    // A Word Title that is not the title prints as the first paragraph: said,
+    // when it does (not when it went as the bulletin's own head over the title: r23
+    // F20 said both).
+    let first = converted
+        .markdown
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .map(squash)
+        .unwrap_or_default();
+    if let Some(own) = converted
+        .title
+        .as_ref()
+        .filter(|own| first.contains(&squash(own)))
+    {
         let given = entry
             .title
             .as_ref()
@@ -1839,7 +1851,9 @@ fn blank_repeated_title(
             .filter(|t| !t.is_empty())
     };
     let mut from = 0;
+    // What was blanked as the title or subtitle, and where the first of them began.
     let mut blanked = Vec::new();
+    let mut title_at = None;
     // The column's label typed over the text (【雨情汛情】): the layout prints it.
     if let Some(column) = given(&entry.column)
         && let Some((start, end, line)) = next_line(text, 0)
@@ -1931,8 +1945,12 @@ fn blank_repeated_title(
         }
         blank_out(text, start..end);
         blanked.push(what);
+        title_at.get_or_insert(start);
         from = end;
     }
+    // Said where they stood (under a pasted head, the title was said to be its first
+    // line, paragraph 1, r23 F20).
+    let title_at = title_at.map_or_else(|| at.clone(), |start| place(text, start));
     // A 编者按 typed as the text's first paragraph prints as text, in the body's font.
     if entry.note.is_none()
         && let Some((start, _, line)) = next_line(text, from)
@@ -1949,10 +1967,10 @@ fn blank_repeated_title(
     match blanked.as_slice() {
         [] => {}
         ["title"] => warnings.push(format!(
-            "{at}: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出"
+            "{title_at}: its first line repeats the article's title and is not printed twice / 正文首行与标题相同，不再重复排出"
         )),
         _ => warnings.push(format!(
-            "{at}: its first line(s) repeat the article's {} and are not printed twice / 正文开头与标题、副标题相同，不再重复排出",
+            "{title_at}: its first line(s) repeat the article's {} and are not printed twice / 正文开头与标题、副标题相同，不再重复排出",
             blanked.join(" and ")
         )),
     }

@@ -600,6 +600,41 @@ fn a_word_title_other_than_the_issues_is_said() {
     }
 }
 
+/// A Word file that opens with the bulletin's own name in the Title style, then the
+/// article's title as Heading 1 (政协信息 / 县政协召开提案办理协商会): the name goes as
+/// the pasted head, the title as the title, each said once at its own paragraph. It
+/// was said three ways: as the head, as a title at paragraph 1, and as a Title that
+/// «prints as the article's first paragraph», which it did not (r23 F20).
+#[test]
+fn a_word_title_that_is_the_bulletins_name_is_said_once_as_the_head() {
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>测试简报</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>测试标题</w:t></w:r></w:p><w:p><w:r><w:t>今年第三季度，全市查处问题186起。</w:t></w:r></w:p>"#;
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.docx\"");
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), package(body)).unwrap();
+    let (_t, pdf, report) = build_reported(&issue);
+    let about = |what: &str| -> Vec<&String> {
+        report
+            .warnings
+            .iter()
+            .filter(|w| w.contains(what))
+            .collect()
+    };
+    assert!(
+        about("Word's Title style").is_empty(),
+        "{:?}",
+        report.warnings
+    );
+    let head = about("bulletin's own head");
+    let title = about("repeats the article's title");
+    assert_eq!((head.len(), title.len()), (1, 1), "{:?}", report.warnings);
+    assert!(head[0].contains("a.docx: paragraph 1:"), "{head:?}");
+    assert!(title[0].contains("a.docx: paragraph 2:"), "{title:?}");
+    let text = squash(&pdftotext(&pdf));
+    // The name once (the masthead's), the title once.
+    assert_eq!(text.matches("测试简报").count(), 1, "{text}");
+    assert_eq!(text.matches("测试标题").count(), 1, "{text}");
+}
+
 /// A `.docx` named `.doc` (a Word file renamed, or saved so by a mail client) is read
 /// as the `.docx` it is: it was refused as "not a .docx" when LibreOffice was missing.
 #[test]
