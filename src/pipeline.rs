@@ -1187,14 +1187,17 @@ fn loose_lines_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
     ))
 }
 
-/// Where a photo stands in its article's file, for messages: `file:line:col`, or the
-/// file (a Word file's photo).
+/// Where a photo stands in its article's file, for messages: `file:line:col`, or
+/// `file: paragraph N` (a Word file's picture).
 fn photo_place(article: &crate::model::Article, offset: usize) -> String {
     if article.paragraphs.is_empty() {
         let (line, col) = crate::error::line_col(&article.source, offset);
         format!("{}:{line}:{col}", article.path.display())
     } else {
-        article.path.display().to_string()
+        // A Word file's picture at its paragraph: its name inside the file
+        // (media/image1.jpeg) is none the editor ever saw (r23 F33).
+        let n = crate::input::docx::Converted::paragraph_at(&article.paragraphs, offset);
+        format!("{}: paragraph {n}", article.path.display())
     }
 }
 

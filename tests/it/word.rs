@@ -635,6 +635,25 @@ fn a_word_title_that_is_the_bulletins_name_is_said_once_as_the_head() {
     assert_eq!(text.matches("测试标题").count(), 1, "{text}");
 }
 
+/// A Word file's picture that the layout moves or makes smaller is said at its
+/// paragraph, as the Word file's other findings are: it was said at the file alone,
+/// by its name inside it (media/image1.jpeg), which no editor has seen (r23 F33).
+#[test]
+fn a_word_pictures_layout_warning_names_its_paragraph() {
+    let text = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n".repeat(6);
+    let toml = MINIMAL_TOML.to_owned()
+        + "\n[[article]]\ntitle = \"全市基层治理工作推进会召开\"\nfile = \"tongxun.docx\"\n";
+    let (dir, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    std::fs::copy(fixture("tongxun.docx"), dir.path().join("tongxun.docx")).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.contains("the photo media/image1.jpeg"))
+        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    assert!(w.contains("tongxun.docx: paragraph 8: the photo"), "{w}");
+}
+
 /// A `.docx` named `.doc` (a Word file renamed, or saved so by a mail client) is read
 /// as the `.docx` it is: it was refused as "not a .docx" when LibreOffice was missing.
 #[test]
