@@ -348,7 +348,7 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
         let full = style.fonts.masthead.size.0;
         if fit.size < full - 0.05 {
             laid.warnings.push(format!(
-                "the masthead title is set at {:.0} pt instead of {full:.0} pt{} to fit {} line(s) / 报头标题过长，已缩小为 {:.0} pt{}; help: with [style] masthead_max_lines = {} it keeps its size on more lines, or shorten [bulletin] title{}",
+                "the masthead title is set at {:.0} pt instead of {full:.0} pt{} to fit {} line(s) / 报头标题过长，已缩小为 {:.0} pt{}; help: with [style] masthead_max_lines = {} it keeps its size on more lines (a `\\n` in [bulletin] title breaks it where you want), or shorten [bulletin] title{}",
                 fit.size,
                 if fit.scale < 1.0 { format!(" and compressed to {:.0} %", fit.scale * 100.0) } else { String::new() },
                 style.masthead_max_lines,
