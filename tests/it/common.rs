@@ -193,6 +193,16 @@ pub(crate) fn build_reported(
     (dir, out, report)
 }
 
+/// The first of a build's warnings that holds `text`; a panic that lists them all when
+/// none does.
+pub(crate) fn warning<'a>(report: &'a jianbao::pipeline::BuildReport, text: &str) -> &'a str {
+    report
+        .warnings
+        .iter()
+        .find(|w| w.contains(text))
+        .unwrap_or_else(|| panic!("no warning holds «{text}»: {:?}", report.warnings))
+}
+
 /// A JPEG of `w`×`h` pixels in colour (a gradient).
 pub(crate) fn jpeg(w: u32, h: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, y| {

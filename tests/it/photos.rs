@@ -799,11 +799,7 @@ fn a_photo_that_ends_its_article_is_made_smaller_to_stay_with_its_text() {
         let (_, byline) = rects(&pdf, "供稿");
         assert_eq!((images.len(), byline.len()), (1, 1), "{n}");
         let (img, last, byline) = (images[0], *text.last().unwrap(), byline[0]);
-        let w = report
-            .warnings
-            .iter()
-            .find(|w| w.contains("p.jpg"))
-            .unwrap_or_else(|| panic!("{n}: {:?}", report.warnings));
+        let w = warning(&report, "p.jpg");
         // The byline under the photo, on its page.
         assert!(
             before(img, byline) && byline[0] == img[0],
@@ -889,15 +885,8 @@ recipients = ["各临床、医技科室，各职能部门"]
         "{:?}",
         report.warnings
     );
-    assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.contains("photo red.jpg does not fit on page 1")
-                && w.contains("top of page 2")),
-        "{:?}",
-        report.warnings
-    );
+    let w = warning(&report, "photo red.jpg does not fit on page 1");
+    assert!(w.contains("top of page 2"), "{w}");
     assert!(
         report
             .photos
@@ -908,14 +897,8 @@ recipients = ["各临床、医技科室，各职能部门"]
     );
     // No 报尾: made smaller, on page 1.
     let (_d, report) = build(toml);
-    assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.contains("photo red.jpg is set at") && w.contains("of its size on page 1")),
-        "{:?}",
-        report.warnings
-    );
+    let w = warning(&report, "photo red.jpg is set at");
+    assert!(w.contains("of its size on page 1"), "{w}");
 }
 
 /// A photo that floated to the next page's top landed between two items of a list

@@ -646,11 +646,7 @@ fn a_word_pictures_layout_warning_names_its_paragraph() {
     let (dir, issue) = write_issue(&toml, &[("a.txt", &text)]);
     std::fs::copy(fixture("tongxun.docx"), dir.path().join("tongxun.docx")).unwrap();
     let (_t, _pdf, report) = build_reported(&issue);
-    let w = report
-        .warnings
-        .iter()
-        .find(|w| w.contains("the photo media/image1.jpeg"))
-        .unwrap_or_else(|| panic!("{:?}", report.warnings));
+    let w = warning(&report, "the photo media/image1.jpeg");
     assert!(w.contains("tongxun.docx: paragraph 8: the photo"), "{w}");
 }
 
