@@ -551,6 +551,53 @@ fn a_table_continued_on_the_next_page_says_xubiao_and_keeps_merged_rows_together
     assert_eq!(page_of("数据截至"), page_of("隐患14丁"));
 }
 
+/// Wherever a long table starts on its page, the layout settles and each page it runs
+/// onto holds `续表1` over its header. At the foot of page 1, with a little less room
+/// than its caption, header and three rows need, it went back and forth: moved to page
+/// 2 (an empty block over the white took the table's place, a line gap higher), then
+/// kept (there was room from that place), and Typst gave up after five passes with the
+/// first part run over onto a page of its own (a sweep of 30 places, 3 of them).
+#[test]
+fn a_long_table_settles_wherever_it_starts_and_every_page_it_runs_onto_says_xubiao() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF finds the pages (required in CI).
+        return;
+    }
+    let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    for n in 2..7 {
+        let mut md =
+            line.repeat(n) + "表1 隐患整改情况\n\n| 单位 | 隐患 | 整改措施 |\n|---|---|---|\n";
+        for g in 1..=30 {
+            md += &format!(
+                "| 单位{g:02} | 隐患{g:02}甲，内容较长需要换行显示的一段文字 | 措施{g:02}甲 |\n"
+            );
+        }
+        md += "| 其他单位（数据截至11月底） | | |\n\n以上情况请各单位对照整改。\n";
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_t, pdf, report) = build_reported(&issue);
+        assert!(
+            !report.warnings.iter().any(|w| w.contains("converge")),
+            "{n}: {:?}",
+            report.warnings
+        );
+        let found = pymupdf_numbers(
+            &pdf,
+            "d = pymupdf.open(sys.argv[1])\nfor p in d:\n    for i, t in enumerate(['整改措施', '续表1']):\n        if p.search_for(t):\n            print(i, p.number + 1)",
+        );
+        let pages = |i: f64| -> Vec<f64> {
+            found
+                .chunks(2)
+                .filter(|c| c[0] == i)
+                .map(|c| c[1])
+                .collect()
+        };
+        let (heads, xubiao) = (pages(0.0), pages(1.0));
+        assert!(heads.len() >= 2, "{n}: {heads:?}");
+        assert_eq!(xubiao, heads[1..].to_vec(), "{n}");
+    }
+}
+
 #[test]
 fn kaiming_sets_marks_at_half_width_and_quanjiao_at_full() {
     if cjkcheck_script().is_none() {
