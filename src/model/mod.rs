@@ -2292,7 +2292,10 @@ fn place_rows(
             // 50 mm wide: rows of at most three, as even as can be (a 图片新闻's four on
             // consecutive lines came out a strip of four 36 mm photos; 2 × 2 is what
             // its editor expects).
-            if j - i >= 4 && asked.is_none() && widths.iter().any(|&w| w < mm_to_pt(ROW_LEAST_MM)) {
+            if j - i >= 4
+                && asked.is_none()
+                && widths.iter().any(|&w| w < style::Size::mm(ROW_LEAST_MM).0)
+            {
                 split_row(&mut blocks[i..j]);
                 continue;
             }
@@ -2314,12 +2317,8 @@ fn place_rows(
     warnings
 }
 
-/// The width under which a photo in a row of four or more makes the row split.
+/// The width under which a photo in a row of four or more makes the row split, mm.
 const ROW_LEAST_MM: f64 = 50.0;
-
-fn mm_to_pt(mm: f64) -> f64 {
-    mm / 25.4 * 72.0
-}
 
 /// A row of photos (a photo and those `beside` it) made rows of at most three, the
 /// first ones the fuller (5: 3 and 2; 7: 3, 2 and 2). A caption of the whole row goes
