@@ -1006,6 +1006,10 @@ pub(crate) enum Trailing {
     Bare,
     /// A byline typed as one (`（……供稿）`, `来源：……`) that is not the issue file's.
     Differs,
+    /// The issue file's byline in brackets with a person's name after it
+    /// (`（市应急管理局办公室　周立新）` under byline = "市应急管理局办公室"): the byline
+    /// with its author, which would print over it.
+    Named,
     /// A byline typed as one, and the issue file gives none.
     Unsigned,
 }
@@ -1044,11 +1048,19 @@ pub(crate) fn trailing_byline(
     let squash = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     let trailing = match byline {
         Some((byline, printed)) => {
-            let same = words == byline_words(byline).0 || squash(line) == squash(printed);
+            let own = byline_words(byline).0;
+            let same = words == own || squash(line) == squash(printed);
+            // A name of two to four Chinese characters after the byline's words.
+            let named = !own.is_empty()
+                && words.strip_prefix(own.as_str()).is_some_and(|name| {
+                    (2..=4).contains(&name.chars().count())
+                        && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                });
             match (same, bracketed || marked) {
                 (true, true) => Trailing::Repeats,
                 (true, false) => Trailing::Bare,
                 (false, _) if marked => Trailing::Differs,
+                (false, true) if named => Trailing::Named,
                 _ => return None,
             }
         }
@@ -5448,6 +5460,11 @@ mod tests {
         assert_eq!(
             kind("正文。\n青山区市场监管局\n", false, by),
             Some(Trailing::Bare)
+        );
+        // The byline with its author's name (r23 F40): said, both print.
+        assert_eq!(
+            kind("正文。\n（青山区市场监管局　周立新）\n", false, by),
+            Some(Trailing::Named)
         );
         // At the end of the last paragraph, in brackets after its last sentence: the
         // brackets alone.

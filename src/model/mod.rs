@@ -2099,6 +2099,15 @@ fn blank_repeated_byline(
         article::Trailing::Differs => format!(
             "{place}: the text ends with «{line}», typed as a byline, and the issue file gives another (byline = \"{byline}\"): both print; delete the line or correct the byline, so that one prints / 正文末行像是署名，与期刊文件中的 byline 不同，两者都会排出：请删去该行或改正 byline"
         ),
+        article::Trailing::Named => {
+            let inner = line
+                .trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')'])
+                .trim();
+            format!(
+                "{place}: the text ends with «{line}», the article's byline (byline = \"{byline}\") with a name after it: both print, the line over the byline; to print it once, with the name, delete the line and write byline = \"{inner}\" / 正文末行为署名加作者姓名，与 byline 两处都会排出：如需只排一次，请删去该行，并写 byline = \"{inner}\""
+            )
+        }
         article::Trailing::Unsigned => {
             let inner = line
                 .trim_matches('*')
