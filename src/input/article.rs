@@ -1054,7 +1054,7 @@ pub(crate) fn trailing_byline(
             let named = !own.is_empty()
                 && words.strip_prefix(own.as_str()).is_some_and(|name| {
                     (2..=4).contains(&name.chars().count())
-                        && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                        && name.chars().all(crate::proofread::punctuation::is_han)
                 });
             match (same, bracketed || marked) {
                 (true, true) => Trailing::Repeats,
