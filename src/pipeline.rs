@@ -116,6 +116,9 @@ pub struct Prepared {
     pub timings: Timings,
     /// The layouts' directory, when not the built-in ones (its files are inputs).
     pub layout_dir: Option<PathBuf>,
+    /// Under `watch`, where the next rebuild's layout starts (see `compile::Seed`);
+    /// `None` for a cold build, whose layout starts from nothing.
+    pub seed: Option<compile::Seed>,
 }
 
 /// Resolves the print profile (issue file, then command line) and applies what the
@@ -297,12 +300,16 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         warnings,
         timings,
         layout_dir: opts.layout_dir.clone(),
+        seed: None,
     })
 }
 
 /// Lays out a prepared issue and checks for missing glyphs.
 pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
-    let mut laid = compile::compile(&p.world)?;
+    let mut laid = match &p.seed {
+        Some(seed) => seed.compile(&p.world)?,
+        None => compile::compile(&p.world)?,
+    };
     let missing = compile::missing_glyphs(&laid.document);
     if !missing.is_empty() {
         let mut seen = std::collections::BTreeSet::new();
@@ -1522,6 +1529,25 @@ pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
 /// file, is refused before anything is rendered; a print file that fails its colour
 /// audit is never written.
 pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<BuildReport> {
+    finish_as(prepared, output, start, false).map(|(report, _)| report)
+}
+
+/// As [`finish`], but a file that holds the PDF's bytes already is left as it is (not
+/// written again, so a viewer does not reload it). With whether it was written.
+pub fn finish_unless_same(
+    prepared: &mut Prepared,
+    output: &Path,
+    start: Instant,
+) -> Result<(BuildReport, bool)> {
+    finish_as(prepared, output, start, true)
+}
+
+fn finish_as(
+    prepared: &mut Prepared,
+    output: &Path,
+    start: Instant,
+    unless_same: bool,
+) -> Result<(BuildReport, bool)> {
     let target = files::Target::of(output);
     if let files::Target::File(path) = &target {
         files::guard_output(path, &inputs(prepared))?;
@@ -1529,11 +1555,19 @@ pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<
     let built = render(prepared)?;
     let mut timings = prepared.timings.clone();
     timings.0.extend(built.timings.0.iter().copied());
-    timings.time("write", || match &target {
-        files::Target::File(path) => files::write_atomic(path, &built.pdf),
-        files::Target::Stdout => files::write_stdout(&built.pdf),
-    })?;
-    Ok(BuildReport {
+    let write = match &target {
+        files::Target::File(path) => {
+            !unless_same || std::fs::read(path).ok().as_deref() != Some(&built.pdf[..])
+        }
+        files::Target::Stdout => true,
+    };
+    if write {
+        timings.time("write", || match &target {
+            files::Target::File(path) => files::write_atomic(path, &built.pdf),
+            files::Target::Stdout => files::write_stdout(&built.pdf),
+        })?;
+    }
+    let report = BuildReport {
         output: output.to_owned(),
         layout_note: built.layout_note.clone(),
         pages: built.pages,
@@ -1553,7 +1587,8 @@ pub fn finish(prepared: &mut Prepared, output: &Path, start: Instant) -> Result<
                 p.report_at(shrunk.map_or(1.0, |s| s.1))
             })
             .collect(),
-    })
+    };
+    Ok((report, write))
 }
 
 /// The watermark of a draft build: 校样 and the build time in China Standard Time,

@@ -9,6 +9,7 @@ use std::time::Instant;
 use crate::error::Result;
 use crate::model;
 use crate::pipeline::{self, BuildOptions, BuildReport, Prepared, Timings};
+use crate::typeset::compile::Seed;
 
 /// A build that can be repeated cheaply.
 pub struct Session {
@@ -25,6 +26,7 @@ impl Session {
     pub fn start(opts: BuildOptions) -> Result<(Session, BuildReport)> {
         let start = Instant::now();
         let mut prepared = pipeline::prepare(&opts)?;
+        prepared.seed = Some(Seed::default());
         let font_dirs = pipeline::font_dirs(&opts, &prepared.loaded)?;
         let font_files = crate::typeset::fonts::fingerprint(&font_dirs);
         let output = pipeline::output_path(&opts, &prepared);
@@ -42,8 +44,32 @@ impl Session {
     }
 
     /// Reads the inputs again and rebuilds, reusing what did not change. On error
-    /// the last good PDF stays as it is.
+    /// the last good PDF stays as it is. The layout starts from the last build's pages
+    /// (see [`Seed`]): when they settle at once, [`Session::unsettled`] says so.
     pub fn rebuild(&mut self) -> Result<BuildReport> {
+        self.build_again(false).map(|(report, _)| report)
+    }
+
+    /// Whether the last build's pages were laid out from the build's before it, not
+    /// from nothing as a cold build's are: [`Session::settle`] makes sure of them.
+    pub fn unsettled(&self) -> bool {
+        self.prepared.seed.as_ref().is_some_and(Seed::seeded)
+    }
+
+    /// Builds the issue again as a cold build does, its layout from nothing, and
+    /// writes the PDF only when it differs from the one the last rebuild wrote:
+    /// `Some(report)` then. Pages laid out from the last build's agree with everything
+    /// they look up, as a cold build's do, and with our layouts that makes them the
+    /// same; Typst does not prove it for every layout, so `watch` settles a quick
+    /// rebuild when the editor pauses.
+    pub fn settle(&mut self) -> Result<Option<BuildReport>> {
+        let (report, written) = self.build_again(true)?;
+        Ok(written.then_some(report))
+    }
+
+    /// A rebuild: seeded from the last one's pages, or `cold` from nothing and written
+    /// only when the PDF differs. With whether it was written.
+    fn build_again(&mut self, cold: bool) -> Result<(BuildReport, bool)> {
         let start = Instant::now();
         let mut timings = Timings::default();
         let (mut issue, loaded) = timings.time("read", || model::load(&self.opts.issue))?;
@@ -54,6 +80,7 @@ impl Session {
         if dirs != self.font_dirs || files != self.font_files || self.opts.layout_dir.is_some() {
             // New fonts (a folder added, a file copied over): load them all again.
             self.prepared = pipeline::prepare(&self.opts)?;
+            self.prepared.seed = Some(Seed::default());
             self.font_dirs = dirs;
             self.font_files = files;
         } else {
@@ -72,7 +99,16 @@ impl Session {
             // Fonts and world were kept: only this rebuild's stages count.
             self.prepared.timings = timings;
         }
-        let report = pipeline::finish(&mut self.prepared, &self.output, start);
+        if let Some(seed) = &self.prepared.seed {
+            match cold {
+                true => seed.cold_build(),
+                false => seed.next_build(),
+            }
+        }
+        let report = match cold {
+            true => pipeline::finish_unless_same(&mut self.prepared, &self.output, start),
+            false => pipeline::finish(&mut self.prepared, &self.output, start).map(|r| (r, true)),
+        };
         // Keep the caches from growing without bound across many rebuilds.
         comemo::evict(10);
         report

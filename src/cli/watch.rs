@@ -32,6 +32,10 @@ pub(super) struct WatchArgs {
     timings: bool,
 }
 
+/// How long the editor pauses (no file event) before a quick rebuild is built again
+/// from nothing (`Session::settle`).
+const QUIET: Duration = Duration::from_millis(300);
+
 fn line(n: usize, r: &BuildReport) -> String {
     format!(
         "build {n}: {} in {:.1} ms{} → {}",
@@ -83,7 +87,37 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
 
     let settle = Duration::from_millis(args.debounce);
     let mut n = 1;
-    while let Ok(ev) = rx.recv() {
+    loop {
+        // A rebuild laid out from the last one's pages is built again from nothing
+        // once the editor pauses (`Session::settle`): the PDF is then a cold build's.
+        let ev = if session.unsettled() {
+            match rx.recv_timeout(QUIET) {
+                Ok(ev) => ev,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    match session.settle() {
+                        Ok(Some(report)) => println!(
+                            "build {n}: built again from nothing, its pages differ from the quick rebuild's: written ({:.1} ms) → {}",
+                            report.elapsed.as_secs_f64() * 1000.0,
+                            report.output.display()
+                        ),
+                        Ok(None) => {}
+                        Err(e) => {
+                            eprint!("{}", e.render(false));
+                            println!(
+                                "build {n}: building again from nothing failed; the PDF of the quick rebuild stays / 完整重排失败，保留快速重排的 PDF"
+                            );
+                        }
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(ev) => ev,
+                Err(_) => break,
+            }
+        };
         let Some(first) = save_event(&watched, &ev) else {
             continue;
         };
