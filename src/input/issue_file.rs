@@ -66,7 +66,7 @@ pub struct IssueFile {
 }
 
 /// `[check]`: text that is right as typed, though the punctuation rules would list it.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct CheckFile {
     /// Phrases right as typed, e.g. a 连接号 the rules ask about: `accept =

@@ -190,6 +190,10 @@ pub fn uncovered(opts: &BuildOptions) -> Result<Vec<InputError>> {
 ///
 /// A Word file (`paragraphs` not empty) is scanned as the Markdown it is read as, and
 /// its place is its paragraph's number: `--fix` cannot rewrite it.
+///
+/// Remembered while `watch` rebuilds (comemo, evicted with the session's other
+/// caches): a save scans again only the article saved.
+#[comemo::memoize]
 pub(crate) fn punctuation_note(
     path: &Path,
     source: &str,

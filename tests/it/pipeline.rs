@@ -137,6 +137,35 @@ fn a_rebuild_reads_an_article_anew_when_the_issue_file_changes_its_title() {
     assert!(std::fs::read(&out).unwrap() == std::fs::read(&cold_pdf).unwrap());
 }
 
+/// The punctuation note is remembered while `watch` rebuilds, keyed by the article's
+/// text and the `[check]` phrases: a save that brings a problem in says it, one that
+/// mends it says nothing, and a phrase accepted in the issue file silences it.
+#[test]
+fn a_rebuild_says_the_punctuation_of_the_text_as_saved() {
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "会议强调，要把工作做实。\n")]);
+    let out = dir.path().join("watched.pdf");
+    let (mut session, first) = start_session(&issue, &out);
+    let noted = |r: &jianbao::pipeline::BuildReport| {
+        r.warnings
+            .iter()
+            .any(|w| w.contains("a.txt:1:5: 1 punctuation problem(s)"))
+    };
+    assert!(!noted(&first), "{:?}", first.warnings);
+    std::fs::write(dir.path().join("a.txt"), "会议强调:要把工作做实。\n").unwrap();
+    let r = rebuild(&mut session);
+    assert!(noted(&r), "{:?}", r.warnings);
+    let toml = std::fs::read_to_string(&issue).unwrap() + "\n[check]\naccept = [\"强调:要\"]\n";
+    std::fs::write(&issue, toml).unwrap();
+    let r = rebuild(&mut session);
+    assert!(!noted(&r), "{:?}", r.warnings);
+    std::fs::write(&issue, MINIMAL_TOML).unwrap();
+    let r = rebuild(&mut session);
+    assert!(noted(&r), "{:?}", r.warnings);
+    std::fs::write(dir.path().join("a.txt"), "会议强调，要把工作做实。\n").unwrap();
+    let r = rebuild(&mut session);
+    assert!(!noted(&r), "{:?}", r.warnings);
+}
+
 /// A `watch` session on `issue`, writing `out`, and its first build.
 fn start_session(
     issue: &std::path::Path,
