@@ -68,8 +68,20 @@ impl Session {
     }
 
     /// A rebuild: seeded from the last one's pages, or `cold` from nothing and written
-    /// only when the PDF differs. With whether it was written.
+    /// only when the PDF differs. With whether it was written. After an error the next
+    /// rebuild starts from nothing, and there is nothing to settle (the error is said
+    /// once, not again when the editor pauses).
     fn build_again(&mut self, cold: bool) -> Result<(BuildReport, bool)> {
+        let built = self.try_build_again(cold);
+        if built.is_err()
+            && let Some(seed) = &self.prepared.seed
+        {
+            seed.cold_build();
+        }
+        built
+    }
+
+    fn try_build_again(&mut self, cold: bool) -> Result<(BuildReport, bool)> {
         let start = Instant::now();
         let mut timings = Timings::default();
         let (mut issue, loaded) = timings.time("read", || model::load(&self.opts.issue))?;

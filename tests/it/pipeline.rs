@@ -166,6 +166,25 @@ fn a_rebuild_says_the_punctuation_of_the_text_as_saved() {
     assert!(!noted(&r), "{:?}", r.warnings);
 }
 
+/// A quick rebuild (its layout from the last build's pages) is settled when the editor
+/// pauses; after a rebuild that failed there is nothing to settle, so that `watch` says
+/// the error once, and the PDF of the last good build stays.
+#[test]
+fn a_failed_rebuild_leaves_nothing_to_settle() {
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "会议指出，要把工作做实做细。\n")]);
+    let out = dir.path().join("watched.pdf");
+    let (mut session, _) = start_session(&issue, &out);
+    std::fs::write(dir.path().join("a.txt"), "会议指出，要把工作做好做细。\n").unwrap();
+    rebuild(&mut session);
+    assert!(session.unsettled());
+    let good = std::fs::read(&out).unwrap();
+    std::fs::write(&issue, MINIMAL_TOML.replace("[issue]", "[issue\n")).unwrap();
+    let err = session.rebuild().err().expect("a broken issue file fails");
+    assert!(err.to_string().contains("issue.toml"), "{err}");
+    assert!(!session.unsettled());
+    assert!(std::fs::read(&out).unwrap() == good);
+}
+
 /// A `watch` session on `issue`, writing `out`, and its first build.
 fn start_session(
     issue: &std::path::Path,
