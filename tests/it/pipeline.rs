@@ -179,7 +179,9 @@ fn a_failed_rebuild_leaves_nothing_to_settle() {
     assert!(session.unsettled());
     let good = std::fs::read(&out).unwrap();
     std::fs::write(&issue, MINIMAL_TOML.replace("[issue]", "[issue\n")).unwrap();
-    let err = session.rebuild().err().expect("a broken issue file fails");
+    let Err(err) = session.rebuild() else {
+        panic!("a broken issue file fails");
+    };
     assert!(err.to_string().contains("issue.toml"), "{err}");
     assert!(!session.unsettled());
     assert!(std::fs::read(&out).unwrap() == good);
