@@ -604,6 +604,7 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
 /// Builds one issue into a PDF.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
+    crate::typeset::fonts::release_fonts_after_subset();
     let mut prepared = prepare(opts)?;
     let output = output_path(opts, &prepared);
     finish(&mut prepared, &output, start)

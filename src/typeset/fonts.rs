@@ -648,6 +648,10 @@ fn map_file(path: &Path, sha256: Option<&'static str>) -> Option<Bytes> {
     // SAFETY: only the shipped fonts are mapped: files of the installation, checked
     // against the manifest's sizes, that no editor rewrites while a build runs.
     let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
+    MAPPED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(Arc::downgrade(&map));
     let hashing = Arc::new(AtomicBool::new(sha256.is_some()));
     let bytes = Bytes::new(MappedFont {
         map: map.clone(),
@@ -663,6 +667,45 @@ fn map_file(path: &Path, sha256: Option<&'static str>) -> Option<Bytes> {
         release_after_hashing(&map, &bytes);
     }
     Some(bytes)
+}
+
+/// The shipped font files mapped in this process (those still mapped upgrade).
+static MAPPED: std::sync::Mutex<Vec<std::sync::Weak<memmap2::Mmap>>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// From now on in this process, a mapped font's pages go back to the page cache once
+/// the PDF export has made its subset (a hook in `vendor/krilla`), as after hashing:
+/// the export then holds one font's pages at a time, not every font's, at its end,
+/// which is a cold build's peak of memory. For `build`, not for `watch`, whose next
+/// save would read them again. Fonts read into memory (the user's, the system's) are
+/// left alone.
+pub fn release_fonts_after_subset() {
+    let _ = krilla::text::AFTER_SUBSET.set(release_mapped);
+}
+
+fn release_mapped(bytes: &[u8]) {
+    let mapped = MAPPED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(map) = mapped
+        .iter()
+        .filter_map(std::sync::Weak::upgrade)
+        .find(|m| m.as_ptr() == bytes.as_ptr() && m.len() == bytes.len())
+    {
+        drop_pages(&map);
+    }
+}
+
+/// Hands a read-only file mapping's pages back: they are read from the page cache
+/// again when next touched.
+#[allow(unsafe_code)]
+fn drop_pages(map: &memmap2::Mmap) {
+    #[cfg(unix)]
+    {
+        // SAFETY: the mapping is read-only and backed by the file, so dropping its
+        // pages only means they are read from the file again when next touched.
+        let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+    }
+    #[cfg(not(unix))]
+    let _ = map;
 }
 
 /// A mapped font file: the `Bytes` Typst holds, sharing the mapping with us.
@@ -695,25 +738,36 @@ impl AsRef<[u8]> for MappedFont {
 /// So: hash now, in one sequential pass, then hand the pages back; those needed are
 /// read again from the page cache. (A read-only file mapping loses nothing by
 /// `MADV_DONTNEED`.)
-#[allow(unsafe_code)]
 fn release_after_hashing(map: &memmap2::Mmap, bytes: &Bytes) {
     #[cfg(unix)]
     let _ = map.advise(memmap2::Advice::Sequential);
     typst::utils::hash128(bytes);
+    drop_pages(map);
     #[cfg(unix)]
-    {
-        // SAFETY: the mapping is read-only and backed by the file, so dropping its
-        // pages only means they are read from the file again when next touched.
-        let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
-        let _ = map.advise(memmap2::Advice::Normal);
-    }
-    #[cfg(not(unix))]
-    let _ = map;
+    let _ = map.advise(memmap2::Advice::Normal);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// After its subset is made, a mapped font's pages go back and are read again when
+    /// touched; a font's bytes in memory, the same bytes, are never handed back (that
+    /// would zero them).
+    #[test]
+    fn only_a_mapped_fonts_pages_go_back_after_its_subset() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolKai-Regular.otf");
+        let mapped = map_file(&path, None).expect("the shipped font maps");
+        let read = std::fs::read(&path).unwrap();
+        let in_memory = read.clone();
+        assert_eq!(mapped.as_slice(), &read[..]);
+        release_mapped(mapped.as_slice());
+        release_mapped(&in_memory);
+        assert_eq!(mapped.as_slice(), &read[..]);
+        assert_eq!(in_memory, read);
+        let font = Font::new(mapped, 0).expect("parses");
+        assert!(font.info().coverage.contains('楷' as u32));
+    }
 
     #[test]
     fn a_mapped_font_is_hashed_up_front_and_still_reads_after_its_pages_go_back() {

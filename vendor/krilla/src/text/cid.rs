@@ -235,6 +235,11 @@ impl CIDFont {
         }
 
         let (subsetted, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
+        // jianbao: the font's own bytes are done with but for a few small tables.
+        if let Some(after) = crate::text::AFTER_SUBSET.get() {
+            let data = self.font.font_data();
+            after(data.as_ref());
+        }
         let num_glyphs = subsetted.num_glyphs();
         let subsetted_data = subsetted.font_data().0;
 

@@ -33,6 +33,11 @@ pub use shape::TextDirection;
 
 pub(crate) const PDF_UNITS_PER_EM: f32 = 1000.0;
 
+/// jianbao: called with a font's bytes once its subset is made, before the next font
+/// is subset. jianbao hands a memory-mapped font's pages back to the page cache there,
+/// so that the fonts of a document are not all resident at once at the end of its export.
+pub static AFTER_SUBSET: std::sync::OnceLock<fn(&[u8])> = std::sync::OnceLock::new();
+
 /// A unique CID identifier.
 #[derive(Clone, Debug, Hash, Eq, PartialEq)]
 pub(crate) struct CIDIdentifier(pub Font);
