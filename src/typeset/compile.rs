@@ -122,8 +122,8 @@ pub(crate) fn compile(world: &JianbaoWorld) -> Result<Laidout> {
 /// that pass found, until what is looked up agrees with the pages made: two passes at
 /// least. A rebuild starts instead from what the last build's pages say: after an edit
 /// that moved nothing looked up (a typo mended, a word changed) that first pass is the
-/// last, and the save costs one pass (on 98 pages about 10 ms of 30). It stops on the
-/// same rule as `typst::compile`.
+/// last, and the save costs one pass (a 101-page save's layout stage 36 → 23 ms, median
+/// of 19 saves). It stops on the same rule as `typst::compile`.
 ///
 /// Pages where everything looked up agrees with what they say are what a cold build
 /// makes when there is one such layout, as with our layouts; Typst does not prove that
