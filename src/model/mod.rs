@@ -1490,7 +1490,7 @@ fn parse_blocks_of_kind(
                     chars[chars.len().saturating_sub(12)..].iter().collect()
                 };
                 warnings.push(format!(
-                    "{}:{first}: {} line(s) end mid-sentence (the first: «…{tail}»), as text copied from a PDF does; in a .txt every line is a paragraph, so each prints as a paragraph of its own: join each with the line after it (`jianbao check` lists them) / {} 行在句中断开（如从 PDF 复制），.txt 每行是一段，请与下一行合并",
+                    "{}:{first}: {} line(s) end mid-sentence (the first: «…{tail}»), as text copied from a PDF does; in a .txt every line is a paragraph, so each prints as a paragraph of its own: join each with the line after it (`jianbao check` lists them, `jianbao check --fix` joins them) / {} 行在句中断开（如从 PDF 复制），.txt 每行是一段，请与下一行合并（jianbao check --fix 可自动合并）",
                     path.display(),
                     broken.len(),
                     broken.len()

@@ -263,6 +263,7 @@ pub fn check_text(path: &Path, text: &str, options: Options) -> Vec<Finding> {
                 problem: f.kind.problem(),
                 fixable: f.fix.is_some(),
                 suggestion: match (&f.fix, f.kind.advice()) {
+                    (Some(_), Some(a)) if f.kind == punctuation::Kind::BrokenLine => a,
                     (Some(r), _) if r.is_empty() => "删除 delete".into(),
                     (Some(r), _) => format!("→ {r}"),
                     (None, Some(a)) => a,

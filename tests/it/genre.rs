@@ -1080,6 +1080,38 @@ fn a_txt_copied_from_a_pdf_is_named_with_its_first_broken_line() {
     );
 }
 
+/// `check --fix` joins the lines of text copied from a PDF (r23 F31): the file keeps
+/// its other paragraphs, its backup is the original, and the build says nothing of
+/// broken lines any more.
+#[test]
+fn check_fix_joins_the_lines_of_text_copied_from_a_pdf() {
+    let text = "近日，县政协组织部分委员对全县城乡供水一体化工作进行专题调研，\n调研组先后来到县自来水公司、石门乡水厂等地，实地察看水源地保护、\n水厂运行和管网延伸情况。调研组认为，近年来我县城乡供水一体化工作\n取得明显成效，农村自来水普及率达到92.6%，但仍存在部分管网老化、\n水质检测能力不足等问题。\n二、下一步工作\n";
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let report = jianbao::proofread::check::check(&issue).unwrap();
+    let fixes = jianbao::proofread::check::plan_fixes(&report);
+    assert_eq!(fixes.len(), 1);
+    let backup = jianbao::proofread::check::write_fix(&fixes[0], true)
+        .unwrap()
+        .expect("a backup is kept");
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), text);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        "近日，县政协组织部分委员对全县城乡供水一体化工作进行专题调研，调研组先后来到县自来水公司、石门乡水厂等地，实地察看水源地保护、水厂运行和管网延伸情况。调研组认为，近年来我县城乡供水一体化工作取得明显成效，农村自来水普及率达到92.6%，但仍存在部分管网老化、水质检测能力不足等问题。\n二、下一步工作\n"
+    );
+    let out = tempfile::tempdir().unwrap();
+    let built = jianbao::build(&jianbao::BuildOptions {
+        issue,
+        output: Some(out.path().join("out.pdf")),
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(
+        built.warnings.iter().all(|w| !w.contains("mid-sentence")),
+        "{:?}",
+        built.warnings
+    );
+}
+
 /// Punctuation `check` would flag is printed as typed, and the build says so: where the
 /// first problem is and how many `check --fix` would fix. Clean text gets no warning.
 #[test]

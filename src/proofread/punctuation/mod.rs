@@ -270,7 +270,14 @@ pub fn scan(text: &str, opts: Options) -> Vec<Finding> {
 
 /// Applies the safe fixes. `fix(&fix(x)) == fix(x)`.
 pub fn fix(text: &str, opts: Options) -> String {
-    let mut out = apply(text, &scan(text, opts));
+    // Lines broken mid-sentence (text copied from a PDF) are joined first, alone: the
+    // marks pair up within a paragraph, so the rest is found in the joined text.
+    let joins: Vec<Finding> = scan(text, opts)
+        .into_iter()
+        .filter(|f| f.kind == Kind::BrokenLine)
+        .collect();
+    let joined = apply(text, &joins);
+    let mut out = apply(&joined, &scan(&joined, opts));
     // A fix can make another: a full-width digit made half-width shows 中. ４ to be a
     // sentence's end (中。4). Again, until nothing changes.
     for _ in 0..3 {
@@ -300,9 +307,10 @@ pub fn apply(text: &str, findings: &[Finding]) -> String {
     out
 }
 
-/// Maps every mark the fixer may change to one representative, and drops spaces: two
-/// texts that differ only by fixes map to the same string. For tests and for the
-/// check's "content unchanged" guarantee.
+/// Maps every mark the fixer may change to one representative, and drops spaces and
+/// line breaks (the fixer joins a line broken mid-sentence with the next): two texts
+/// that differ only by fixes map to the same string. For tests and for the check's
+/// "content unchanged" guarantee.
 ///
 /// A run of stops, commas, pauses, dots and ellipses (spaces between them too) is one
 /// mark: the fixer makes ，，， or ... into ……, a half-width comma after a Chinese
@@ -312,7 +320,7 @@ pub fn normalize_for_comparison(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text
         .chars()
-        .filter(|&c| !matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}'))
+        .filter(|&c| !matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\n' | '\r'))
         .peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -686,7 +694,7 @@ mod tests {
     }
 
     #[test]
-    fn a_txt_line_broken_mid_sentence_is_found_and_left_to_the_editor() {
+    fn a_txt_line_broken_mid_sentence_is_found_and_joined_by_the_fix() {
         let text = "今年以来，坚持有保有压，\n优化支出结构，同比增长3.2%。\n一、基本情况\n";
         let found = scan(text, Options::TXT);
         let broken: Vec<&Finding> = found
@@ -695,14 +703,35 @@ mod tests {
             .collect();
         assert_eq!(broken.len(), 1, "{found:?}");
         assert_eq!(&text[broken[0].span.clone()], "\n");
-        assert!(broken[0].fix.is_none());
+        assert_eq!(broken[0].fix.as_deref(), Some(""));
         // Markdown joins the lines of a paragraph itself; a field has one paragraph.
         assert!(
             scan(text, Options::MARKDOWN)
                 .iter()
                 .all(|f| f.kind != Kind::BrokenLine)
         );
-        assert_eq!(fix(text, Options::TXT), text);
+        assert_eq!(
+            fix(text, Options::TXT),
+            "今年以来，坚持有保有压，优化支出结构，同比增长3.2%。\n一、基本情况\n"
+        );
+    }
+
+    /// Text copied from a PDF: every line cut at the page's width, the next line's
+    /// indent and a quotation split across two lines. The lines are joined, with a space
+    /// only between Latin words, and the straight quotes, which pair up only once
+    /// joined, are made “ ”.
+    #[test]
+    fn text_copied_from_a_pdf_is_joined_before_its_marks_are_fixed() {
+        let text = "会议要求，各单位按照部署做到\"三个及时\n　　\"的要求，认真组织学习有关文件和WTO\nrules的规则文本，切实把各项工作做实\n做细做好，确保取得实效。\n二、下一步工作\n";
+        assert_eq!(
+            fix(text, Options::TXT),
+            "会议要求，各单位按照部署做到“三个及时”的要求，认真组织学习有关文件和WTO rules的规则文本，切实把各项工作做实做细做好，确保取得实效。\n二、下一步工作\n"
+        );
+        // Windows line ends go with the line joined, and stay elsewhere.
+        assert_eq!(
+            fix(&text.replace('\n', "\r\n"), Options::TXT),
+            "会议要求，各单位按照部署做到“三个及时”的要求，认真组织学习有关文件和WTO rules的规则文本，切实把各项工作做实做细做好，确保取得实效。\r\n二、下一步工作\r\n"
+        );
     }
 
     /// 。。。 typed for ……, 「」 for “”, a stop after a telephone number or before a

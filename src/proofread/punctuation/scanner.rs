@@ -1086,8 +1086,10 @@ impl Scanner {
     }
 
     /// Lines broken mid-sentence (see `input::article::MID_SENTENCE`), reported at the
-    /// line's end; `lines` are the text's lines. Not fixed: joining lines would change
-    /// which marks pair up.
+    /// line's end; `lines` are the text's lines. Fixed by joining the line with the
+    /// next: the line break and the next line's indent go (a space stays between two
+    /// Latin words or figures). `fix` joins them before it looks for anything else, as
+    /// the marks pair up within a paragraph.
     fn broken_lines(&mut self, lines: &[Range<usize>]) {
         // The build's rule, on the same lines (`input::article::broken_lines`).
         let text = lines
@@ -1098,8 +1100,26 @@ impl Scanner {
         for n in crate::input::article::broken_lines(&text) {
             let line = lines[n - 1].clone();
             if !self.protected[line.end.saturating_sub(1)] {
+                // The line's end (\n, or \r\n whose \r ends the line) and the next
+                // line's indent, whose own finding (`Indent`) this one takes in.
+                let start = match line.end.checked_sub(1) {
+                    Some(r) if self.cs[r] == '\r' => r,
+                    _ => line.end,
+                };
+                let mut end = line.end + 1;
+                while end < self.n() && matches!(self.cs[end], ' ' | '\t' | '\u{3000}') {
+                    end += 1;
+                }
                 self.found
-                    .push((line.end..line.end + 1, Kind::BrokenLine, None));
+                    .retain(|(r, _, _)| !(start <= r.start && r.end <= end));
+                let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                let before = start.checked_sub(1).and_then(|i| self.cs.get(i));
+                let join = match latin(before) && latin(self.cs.get(end)) {
+                    true => " ",
+                    false => "",
+                };
+                self.found
+                    .push((start..end, Kind::BrokenLine, Some(join.into())));
             }
         }
     }
