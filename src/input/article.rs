@@ -925,8 +925,12 @@ pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
             let width = line.width();
             // A field's line (报：…, 联系人：…) is no cut paragraph.
             let field = line.chars().take(6).any(|c| c == '：' || c == ':');
-            // Nor a row of a table pasted from Excel (its cells parted by tabs).
-            let row = line.contains('\t') || next.contains('\t');
+            // Nor a row of a table pasted from Excel (its cells parted by tabs) or from
+            // a web page or a fax (lined up with runs of spaces, or parted by
+            // ideographic spaces: 品名　单位　本月价格), nor a list of names (张　三):
+            // `check --fix` would join such lines into one.
+            let gaps = |s: &str| s.contains('\t') || s.contains("  ") || s.contains('\u{3000}');
+            let row = gaps(line) || gaps(next);
             (width >= 30
                 && !field
                 && !row
@@ -3938,6 +3942,10 @@ mod tests {
         assert!(broken_lines(text).is_empty(), "{:?}", broken_lines(text));
         // Rows of a table pasted from Excel end with a figure: no cut either.
         let rows = "表1 主要经营指标\n指标\t本月\t累计\t同比\n营业收入（万元）\t12,350.6\t98,765.4\t7.8%\n利润总额（万元）\t1,023.5\t8,456.2\t-3.2%\n";
+        assert!(broken_lines(rows).is_empty(), "{:?}", broken_lines(rows));
+        // Nor rows of a web page's table lined up with spaces (r19's webtable), or
+        // parted by ideographic spaces, which `check --fix` would join into one.
+        let rows = "2026年11月份主要农产品集贸市场价格\n品名　单位　本月价格　上月价格　环比\n大米      公斤      5.80      5.78      0.3\n猪肉      公斤      26.40      27.80      -5.0\n鸡蛋      公斤      10.60      10.20      3.9\n注：价格为县城农贸市场均价。\n";
         assert!(broken_lines(rows).is_empty(), "{:?}", broken_lines(rows));
     }
 
