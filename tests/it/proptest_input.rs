@@ -91,7 +91,8 @@ proptest! {
         prop_assert!(punctuation::scan(&once, opts).iter().all(|f| f.fix.is_none()));
     }
 
-    /// A fix changes punctuation and spaces only: the rest of the text is the same.
+    /// A fix changes punctuation and spaces only, and joins lines broken mid-sentence:
+    /// the rest of the text is the same.
     #[test]
     fn fix_keeps_the_content(s in text(), opts in all_options()) {
         let fixed = punctuation::fix(&s, opts);
