@@ -94,20 +94,7 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
             match rx.recv_timeout(QUIET) {
                 Ok(ev) => ev,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    match session.settle() {
-                        Ok(Some(report)) => println!(
-                            "build {n}: built again from nothing, its pages differ from the quick rebuild's: written ({:.1} ms) → {}",
-                            report.elapsed.as_secs_f64() * 1000.0,
-                            report.output.display()
-                        ),
-                        Ok(None) => {}
-                        Err(e) => {
-                            eprint!("{}", e.render(false));
-                            println!(
-                                "build {n}: building again from nothing failed; the PDF of the quick rebuild stays / 完整重排失败，保留快速重排的 PDF"
-                            );
-                        }
-                    }
+                    build_from_nothing(&mut session, n);
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -162,6 +149,25 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
         refresh(&session, &mut watcher, &mut watched, &mut dirs);
     }
     Ok(())
+}
+
+/// Builds build `n` again from nothing (`Session::settle`), and says so only when that
+/// wrote a PDF other than the quick rebuild's, or failed.
+fn build_from_nothing(session: &mut Session, n: usize) {
+    match session.settle() {
+        Ok(Some(report)) => println!(
+            "build {n}: built again from nothing, its pages differ from the quick rebuild's: written ({:.1} ms) → {}",
+            report.elapsed.as_secs_f64() * 1000.0,
+            report.output.display()
+        ),
+        Ok(None) => {}
+        Err(e) => {
+            eprint!("{}", e.render(false));
+            println!(
+                "build {n}: building again from nothing failed; the PDF of the quick rebuild stays / 完整重排失败，保留快速重排的 PDF"
+            );
+        }
+    }
 }
 
 /// What a file event says about an editor's save.

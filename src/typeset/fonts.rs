@@ -648,10 +648,12 @@ fn map_file(path: &Path, sha256: Option<&'static str>) -> Option<Bytes> {
     // SAFETY: only the shipped fonts are mapped: files of the installation, checked
     // against the manifest's sizes, that no editor rewrites while a build runs.
     let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
-    MAPPED
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(Arc::downgrade(&map));
+    {
+        let mut mapped = MAPPED.lock().unwrap_or_else(|e| e.into_inner());
+        // (Mappings unmapped since, by `watch` loading the fonts again, go.)
+        mapped.retain(|m| m.strong_count() > 0);
+        mapped.push(Arc::downgrade(&map));
+    }
     let hashing = Arc::new(AtomicBool::new(sha256.is_some()));
     let bytes = Bytes::new(MappedFont {
         map: map.clone(),

@@ -206,7 +206,8 @@ impl Kind {
         }
     }
 
-    /// What to do when there is no safe fix.
+    /// What to do when there is no safe fix; for a line broken mid-sentence, which is
+    /// fixed by joining it, what the fix does (`check` lists it so, not as «删除»).
     pub fn advice(&self) -> Option<String> {
         match self {
             Kind::UnpairedStraightQuote(c) => Some(if *c == '"' {
