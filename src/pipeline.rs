@@ -119,6 +119,11 @@ pub struct Prepared {
     /// Under `watch`, where the next rebuild's layout starts (see `compile::Seed`);
     /// `None` for a cold build, whose layout starts from nothing.
     pub seed: Option<compile::Seed>,
+    /// A build of this one issue, whose process ends after it (`build_alone`):
+    /// Typst's caches are let go between the layout and the export (see
+    /// `compile::forget_layouts`). Not under `watch`, whose next save uses them, nor
+    /// for `batch`, whose issues share them.
+    pub one_shot: bool,
 }
 
 /// Resolves the print profile (issue file, then command line) and applies what the
@@ -301,6 +306,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
         timings,
         layout_dir: opts.layout_dir.clone(),
         seed: None,
+        one_shot: false,
     })
 }
 
@@ -603,9 +609,21 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
 
 /// Builds one issue into a PDF.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    build_as(opts, false)
+}
+
+/// As [`build`], in a process that builds this one issue and ends (`jianbao build
+/// ISSUE.toml`): Typst's caches are let go between the layout and the export
+/// (`Prepared::one_shot`). The same PDF.
+pub fn build_alone(opts: &BuildOptions) -> Result<BuildReport> {
+    build_as(opts, true)
+}
+
+fn build_as(opts: &BuildOptions, one_shot: bool) -> Result<BuildReport> {
     let start = Instant::now();
     crate::typeset::fonts::release_fonts_after_subset();
     let mut prepared = prepare(opts)?;
+    prepared.one_shot = one_shot;
     let output = output_path(opts, &prepared);
     finish(&mut prepared, &output, start)
 }
@@ -645,6 +663,9 @@ pub struct Built {
 pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let mut timings = Timings::default();
     let laid = timings.time("layout", || fit_pages(prepared))?;
+    if prepared.one_shot {
+        compile::forget_layouts();
+    }
     let settings = &prepared.print;
     // Which face set which character, and whether the pages prove the colours (only
     // where that decides: not for a user's layouts, photos or PDF/A), are read off the

@@ -133,7 +133,7 @@ pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
         draft: draft.clone(),
     };
     if args.builds_one() {
-        let build = || pipeline::build(&job(issues[0].clone(), args.output.clone()));
+        let build = || pipeline::build_alone(&job(issues[0].clone(), args.output.clone()));
         let (report, passes) = if args.layout_passes {
             let (report, passes) = jianbao::typeset::count_passes(build);
             (report?, Some(passes))

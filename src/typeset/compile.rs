@@ -596,6 +596,21 @@ pub(crate) fn loose_lines(doc: &PagedDocument, size: f64, limit: f64) -> Vec<Loo
         .collect()
 }
 
+/// Lets Typst's caches go and hands the memory freed back to the system: for a build
+/// of one issue, between its layout and its export. The export's end is such a build's
+/// peak of memory, and the caches were still held there, though nothing after the
+/// layout looks in them (the pages hold their own frames): a 101-page build's peak
+/// 79.4 → 70.7 MiB (issue 20).
+pub(crate) fn forget_layouts() {
+    comemo::evict(0);
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[allow(unsafe_code)]
+    // SAFETY: malloc_trim only hands the heap's free pages back to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The first words of a run, for messages.
 fn snippet(text: &str) -> String {
     let mut s: String = text.chars().take(12).collect();
