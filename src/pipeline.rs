@@ -744,6 +744,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     warnings.extend(with_page(tables_moved(&laid.document)));
     warnings.extend(long_titles(&laid.document, &prepared.issue));
     warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
+    warnings.extend(past_block_note(&laid.document, &prepared.issue));
     warnings.extend(pages_left_short(
         &laid.document,
         &prepared.issue,
@@ -1022,7 +1023,7 @@ fn photos_held(
             let Some(Block::Image(photo)) = blocks.get(f.block) else {
                 return None;
             };
-            let place = photo_place(article, photo.offset);
+            let place = article_place(article, photo.offset);
             // What it stays before: the first heading after it (floated, it passed
             // that one first), else its article's end.
             let heading = blocks[f.block..].iter().find_map(|b| match b {
@@ -1216,9 +1217,54 @@ fn loose_lines_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
     ))
 }
 
-/// Where a photo stands in its article's file, for messages: `file:line:col`, or
-/// `file: paragraph N` (a Word file's picture).
-fn photo_place(article: &crate::model::Article, offset: usize) -> String {
+/// Text set past the text block's edge, said with how far and where: a run of
+/// letters or figures that cannot break (SHA256:9f86d0…, 64 characters) ran 19 mm into
+/// the margin, and only the loose line before it was said.
+fn past_block_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
+    let page = &issue.style.page;
+    let left = page.left.0;
+    let size = issue.style.fonts.body.size.0;
+    let past = compile::past_block(doc, size, left, left + page.block_width.0);
+    if past.is_empty() {
+        return None;
+    }
+    let mm = |pt: f64| pt / 72.0 * 25.4;
+    let most = past.iter().map(|p| p.by).fold(0.0, f64::max);
+    // Where each stands in its article's file, as an overprint is said.
+    let place = |text: &str| {
+        let run = text.trim_end_matches('…');
+        (run.chars().count() >= 4)
+            .then(|| {
+                issue.articles.iter().find_map(|a| {
+                    a.source
+                        .find(run)
+                        .map(|at| format!(" ({})", article_place(a, at)))
+                })
+            })
+            .flatten()
+            .unwrap_or_default()
+    };
+    let shown: Vec<String> = past
+        .iter()
+        .take(3)
+        .map(|p| {
+            let at = place(&p.text);
+            format!("page {} «{}» {:.1} mm{at}", p.page, p.text, mm(p.by))
+        })
+        .collect();
+    Some(format!(
+        "{} run(s) of text stand past the edge of the text block, up to {:.1} mm into the margin: {}; a run of letters, digits or marks with no space in it (a checksum, a long code) cannot break at a line's end: put a space into it where it may break (after a / or a - in a code or an address), or shorten it / {} 处文字超出版心，最多 {:.1} 毫米：连续的字母、数字无法换行（如校验码、长编号），请在可断开处加空格，或缩短",
+        past.len(),
+        mm(most),
+        shown.join(", "),
+        past.len(),
+        mm(most),
+    ))
+}
+
+/// Where a place (a photo, a word) stands in its article's file, for messages:
+/// `file:line:col`, or `file: paragraph N` (in a Word file).
+fn article_place(article: &crate::model::Article, offset: usize) -> String {
     if article.paragraphs.is_empty() {
         let (line, col) = crate::error::line_col(&article.source, offset);
         format!("{}:{line}:{col}", article.path.display())
@@ -1286,7 +1332,7 @@ fn photos_opening_pages(
                 return None;
             }
             let (article, photo) = laid_photo(issue, article, block)?;
-            let place = photo_place(article, photo.offset);
+            let place = article_place(article, photo.offset);
             // The size that would fit the room, with the heading kept with it: in 5 %
             // steps of the text block's width.
             let room = (empty - above) as f64 * pitch - gap;

@@ -611,6 +611,41 @@ pub(crate) fn forget_layouts() {
     }
 }
 
+/// Text that stands past the text block's left or right edge: a run of letters or
+/// figures with no place to break (a checksum, a long code) set on past the line's end.
+#[derive(Debug, Clone)]
+pub(crate) struct PastBlock {
+    pub page: usize,
+    /// Its first words.
+    pub text: String,
+    /// How far past the edge, pt.
+    pub by: f64,
+}
+
+/// The runs of text no larger than `size` (the body's: not the masthead, whose
+/// spaced title ends in its letter-spacing) past the text block, which spans `left` to
+/// `right` (pt from the trim's left edge), by more than 0.3 em (a line's last
+/// character's grid tracking and a trimmed mark stand within it). Rotated runs (the
+/// draft's watermark) are meant to lie over the page.
+pub(crate) fn past_block(doc: &PagedDocument, size: f64, left: f64, right: f64) -> Vec<PastBlock> {
+    let mut out = Vec::new();
+    for (i, page) in doc.pages().iter().enumerate() {
+        let mut rs = Vec::new();
+        runs(&page.frame, &mut rs);
+        for r in rs.into_iter().filter(|r| r.size <= size + 0.05) {
+            let by = (r.x1 - right).max(left - r.x0);
+            if by > 0.3 * r.size {
+                out.push(PastBlock {
+                    page: i + 1,
+                    text: snippet(&r.text),
+                    by,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The first words of a run, for messages.
 fn snippet(text: &str) -> String {
     let mut s: String = text.chars().take(12).collect();

@@ -3764,3 +3764,32 @@ fn a_byline_after_a_closing_table_never_opens_a_page_alone() {
         "the byline left its table with {alone:?} paragraph(s)"
     );
 }
+
+/// An author line longer than a line is set in balanced lines (it stopped the build
+/// as a bug: «cannot divide these two lengths», QA 12), and a word of the text wider
+/// than the room left on its line, which runs into the margin, is said with where it
+/// stands and how far (QA 13: 16 mm, and only the loose line before it was said).
+#[test]
+fn a_long_author_line_is_set_and_a_word_into_the_margin_said() {
+    let hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    let toml = MINIMAL_TOML.replace(
+        "title = \"测试标题\"",
+        "title = \"测试标题\"\nauthor = \"市财政局信息中心　上官婉儿　司马相如　欧阳修　诸葛亮　东方朔　皇甫谧　令狐冲\"",
+    );
+    let text = format!("升级后系统校验码为SHA256:{hash}，请核对。\n");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    let (_o, _pdf, report) = build_reported(&issue);
+    let said = warning(&report, "stand past the edge of the text block");
+    assert!(
+        said.starts_with("1 run(s)") && said.contains("page 1 «f86d081884c7…»"),
+        "{said}"
+    );
+    assert!(said.contains("a.txt:1:18)"), "{said}");
+    let mm: f64 = said
+        .split("» ")
+        .nth(1)
+        .and_then(|s| s.split(" mm").next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(mm > 5.0 && mm < 28.0, "{said}");
+}
