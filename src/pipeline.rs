@@ -818,9 +818,11 @@ pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
         return Ok(laid);
     }
     let (least, most, counted) = lines_over(&laid, &p.issue, target);
-    let (about, about_zh) = match counted {
-        true => ("about ", "约"),
-        false => ("at least ", "至少"),
+    // A count, or a range: about; a least alone: at least.
+    let (about, about_zh) = if counted || least != most {
+        ("about ", "约")
+    } else {
+        ("at least ", "至少")
     };
     let over = match least == most {
         true => least.to_string(),
@@ -845,7 +847,9 @@ pub fn fit_pages(p: &mut Prepared) -> Result<compile::Laidout> {
 /// the 报尾 runs over (the text ends on the last page allowed), also what it needs
 /// less what that page has free, as the 报尾-alone warning counts: the two differ by a
 /// line on some issues, as the text's last lines break. When the text itself runs
-/// over, the white a page break leaves may need more: a least.
+/// over: that count, or as few as that count less the lines left empty at the feet of
+/// the pages before (a cut before them may give them back); with none, a least (the
+/// white a page break leaves may need more).
 fn lines_over(laid: &compile::Laidout, issue: &Issue, target: u32) -> (i64, i64, bool) {
     let lines = i64::from(issue.style.page.lines);
     let Some(end) = compile::body_end(&laid.document) else {
@@ -865,7 +869,16 @@ fn lines_over(laid: &compile::Laidout, issue: &Issue, target: u32) -> (i64, i64,
         let by_room = (f.lines_needed() - lines_in(f.avail, f.pitch).max(0)).max(1);
         return (over.max(1).min(by_room), over.max(1).max(by_room), true);
     }
-    (over.max(1), over.max(1), false)
+    // The lines left empty at the feet of the pages before the text's end (a title
+    // with its first lines, a table kept whole, moved on) are in that count, and a cut
+    // before them may give them back: as few as the count without them. (QA: «at least
+    // 21» over, where cutting an article of 12 lines made the issue fit.)
+    let bottom = end.top + issue.style.page.block_height.0;
+    let white: i64 = (1..end.page)
+        .filter_map(|page| compile::content_foot(&laid.document, page, bottom + 0.5))
+        .map(|foot| lines_in(bottom - foot, end.pitch).max(0))
+        .sum();
+    ((over - white).max(1), over.max(1), false)
 }
 
 /// Whole body lines in a length (a little under a line counts as none).
