@@ -3765,6 +3765,32 @@ fn a_byline_after_a_closing_table_never_opens_a_page_alone() {
     );
 }
 
+/// An article's 按语 is kept with the first lines of its text, as its title is: the
+/// shipped 工作动态 set its first article's title and 按语 at page 1's foot and the
+/// text on page 2 (QA 02: the same with a note of two lines).
+#[test]
+fn an_articles_note_is_kept_with_its_text() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let issue = repo().join("issues/gongzuo-dongtai-2026-05/issue.toml");
+    let (_o, pdf) = build_to_temp(&issue);
+    let pages: Vec<String> = pdftotext(&pdf).split('\x0c').map(squash).collect();
+    let page_of = |s: &str| {
+        pages
+            .iter()
+            .position(|p| p.contains(s))
+            .unwrap_or_else(|| panic!("«{s}» not in the PDF: {pages:?}"))
+    };
+    let note = page_of("按语：代表联络站是代表联系群众的重要平台");
+    assert_eq!(note, page_of("近年来，青川市按照"), "{pages:?}");
+    assert_eq!(
+        note,
+        page_of("【工作研究】代表联络站建设的几点做法按语"),
+        "{pages:?}"
+    );
+}
+
 /// An author line longer than a line is set in balanced lines (it stopped the build
 /// as a bug: «cannot divide these two lengths», QA 12), and a word of the text wider
 /// than the room left on its line, which runs into the margin, is said with where it
