@@ -3819,3 +3819,30 @@ fn a_long_author_line_is_set_and_a_word_into_the_margin_said() {
         .unwrap_or_else(|| panic!("{said}"));
     assert!(mm > 5.0 && mm < 28.0, "{said}");
 }
+
+/// The 编者按's first paragraph, after its label, keeps its last two characters
+/// together as every paragraph does: it ended on a line of «室。» alone (QA 11).
+#[test]
+fn a_notes_first_paragraph_does_not_end_in_one_character() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let note = "为推动市委、市政府重大决策部署落地见效，市委督查室、市政府督查室近期对部分重点工作推进情况进行了督查。现将督查情况通报如下，请各地各部门对照检查，抓好整改落实，整改情况于9月30日前书面报送市委督查室、市政府督查室。";
+    let toml = MINIMAL_TOML.replace(
+        "date = 2026-01-05",
+        &format!("date = 2026-01-05\nnote = \"{note}\""),
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("编者按："))
+        .unwrap_or_else(|| panic!("{text}"));
+    let last = lines[at..]
+        .iter()
+        .find(|l| l.ends_with("室。"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(last.chars().count() >= 3, "the note ends in «{last}»");
+}
