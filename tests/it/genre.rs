@@ -3791,6 +3791,34 @@ fn an_articles_note_is_kept_with_its_text() {
     );
 }
 
+/// More 责任编辑 than a line holds run on under the first name, each name whole (皇甫 /
+/// 谧 broke at the line's end and ran on under 责: QA 13).
+#[test]
+fn a_long_list_of_editors_keeps_each_name_whole() {
+    let toml = format!(
+        "{MINIMAL_TOML}\n[footer]\neditors = [\"上官婉儿\", \"司马相如\", \"欧阳修\", \"诸葛亮\", \"东方朔\", \"皇甫谧\", \"令狐冲\"]\nprint_count = 5\nprint_count_placement = \"editors\"\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = chars(&pdf) else { return };
+    let at = |c: char| {
+        let (_, _, x, y) = *chars.iter().rev().find(|x| x.0 == c).unwrap();
+        (x, y)
+    };
+    assert!((at('甫').1 - at('谧').1).abs() < 0.5, "皇甫谧 broken");
+    // The second line starts under the first name, after 责任编辑：.
+    let first = at('上');
+    let second = line_through(&chars, '谧').1[0];
+    assert!(at('谧').1 > first.1 + 5.0, "one line?");
+    assert!((second - first.0).abs() < 0.5, "{second} vs {}", first.0);
+    // The count, with names on lines of their own, on its row at the right.
+    let (count_y, xs) = line_through(&chars, '份');
+    assert!(
+        count_y > at('谧').1 + 5.0 && xs[0] > 300.0,
+        "{count_y} {xs:?}"
+    );
+}
+
 /// An author line longer than a line is set in balanced lines (it stopped the build
 /// as a bug: «cannot divide these two lengths», QA 12), and a word of the text wider
 /// than the room left on its line, which runs into the margin, is said with where it
