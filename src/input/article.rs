@@ -1446,7 +1446,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             {
                 mark.text = apart(std::mem::take(&mut mark.text), &next.text);
             }
+            let text = || inlines.iter().map(|i| i.text.as_str()).collect::<String>();
             match level {
+                // A divider typed as one (※　※　※, ＊＊＊), as in a .txt: centred, as
+                // Markdown's `***` is (it printed as a paragraph at the left).
+                None if quote == 0 && depth < 2 && is_divider_line(text().trim()) => {
+                    blocks.push(Block::Divider {
+                        inlines: vec![plain(DIVIDER.to_owned(), None)],
+                    })
+                }
                 None if quote > 0 => blocks.push(Block::Quote { inlines }),
                 None if depth >= 2 => blocks.push(Block::Item {
                     level: u8::try_from(depth).unwrap_or(u8::MAX),
@@ -4883,6 +4891,23 @@ mod tests {
             kinds,
             [false, true, false, true, false, true, false, false, false]
         );
+        assert_eq!(texts(&b[1]), DIVIDER);
+    }
+
+    #[test]
+    fn divider_lines_typed_in_markdown_are_dividers_as_in_a_txt() {
+        // A ※ line and ＊＊＊ printed as paragraphs at the left, beside the centred
+        // `***` of the same file (QA 13-dividers).
+        let b = parse_markdown(
+            "甲。\n\n※　※　※\n\n乙。\n\n＊＊＊\n\n丙。\n\n***\n\n> ※\n\n丁※。\n",
+            true,
+        )
+        .blocks;
+        let kinds: Vec<bool> = b
+            .iter()
+            .map(|b| matches!(b, Block::Divider { .. }))
+            .collect();
+        assert_eq!(kinds, [false, true, false, true, false, true, false, false]);
         assert_eq!(texts(&b[1]), DIVIDER);
     }
 
