@@ -120,9 +120,9 @@ pub struct Prepared {
     /// `None` for a cold build, whose layout starts from nothing.
     pub seed: Option<compile::Seed>,
     /// A build of this one issue, whose process ends after it (`build_alone`):
-    /// Typst's caches are let go between the layout and the export (see
-    /// `compile::forget_layouts`). Not under `watch`, whose next save uses them, nor
-    /// for `batch`, whose issues share them.
+    /// Typst's caches are let go between the layout and the export when it has more
+    /// than `FORGET_FROM_PAGES` pages (see `compile::forget_layouts`). Not under
+    /// `watch`, whose next save uses them, nor for `batch`, whose issues share them.
     pub one_shot: bool,
 }
 
@@ -658,12 +658,19 @@ pub struct Built {
     pub shrunk: Vec<(String, f64)>,
 }
 
+/// A one-issue build of more pages than this lets Typst's caches go before its
+/// export (see `Prepared::one_shot`).
+const FORGET_FROM_PAGES: usize = 8;
+
 /// Lays out a prepared issue and exports it (print post-processing, colour audit when
 /// it is needed), without writing anything.
 pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let mut timings = Timings::default();
     let laid = timings.time("layout", || fit_pages(prepared))?;
-    if prepared.one_shot {
+    // Only where it pays: the caches' share of the peak grows with the pages (13
+    // pages 2.2 MiB less, 27 pages 4.9, 101 pages 8–9), while letting them go costs
+    // about 4 ms (5 % of the sample's build, which it left 0.7 MiB lower).
+    if prepared.one_shot && laid.document.pages().len() > FORGET_FROM_PAGES {
         compile::forget_layouts();
     }
     let settings = &prepared.print;

@@ -522,17 +522,23 @@ fn an_ejected_project_has_the_photos_the_model_names() {
     }
 }
 
-/// `jianbao build ISSUE.toml` lets Typst's caches go between the layout and the export
-/// (`build_alone`, issue 20: a 101-page build's peak of memory 8 MiB lower); the PDF is
-/// the bytes of a build that keeps them, for the sample and for an issue with photos
-/// and a table (laid out more than once, the photos held). (Other tests building at the same
-/// time lose their caches then: they take longer, and make the same pages.)
+/// `jianbao build ISSUE.toml` of more than eight pages lets Typst's caches go between
+/// the layout and the export (`build_alone`, issue 20: a 101-page build's peak of
+/// memory 8 MiB lower); the PDF is the bytes of a build that keeps them: for an issue
+/// of a dozen pages with 本期要目 (whose pages are looked up, so laid out twice) and
+/// for the sample, which keeps them. (Other tests building at the same time lose their
+/// caches then: they take longer, and make the same pages.)
 #[test]
 fn a_build_alone_lets_the_caches_go_and_writes_the_same_bytes() {
-    for issue in [
-        sample_issue(),
-        repo().join("issues/gongzuo-tongxun-2026-09/issue.toml"),
-    ] {
+    let sample =
+        std::fs::read_to_string(repo().join("issues/lianluo-dongtai-2018-19/02-jianyi-banli.txt"))
+            .unwrap();
+    let long: String = (1..=4)
+        .map(|i| sample.replace("。\n", &format!("（{i}）。\n")))
+        .collect();
+    let toml = MINIMAL_TOML.replace("date = 2026-01-05", "date = 2026-01-05\ncontents = true");
+    let (_d, long_issue) = write_issue(&toml, &[("a.txt", &long)]);
+    for (issue, more) in [(long_issue, true), (sample_issue(), false)] {
         let dir = tempfile::tempdir().unwrap();
         let pdf = |name: &str, alone: bool| {
             let opts = jianbao::BuildOptions {
@@ -545,7 +551,8 @@ fn a_build_alone_lets_the_caches_go_and_writes_the_same_bytes() {
             } else {
                 jianbao::pipeline::build(&opts)
             };
-            built.unwrap_or_else(|e| panic!("{}", e.render(false)));
+            let report = built.unwrap_or_else(|e| panic!("{}", e.render(false)));
+            assert_eq!(report.pages > 8, more, "{} pages", report.pages);
             std::fs::read(dir.path().join(name)).unwrap()
         };
         let kept = pdf("kept.pdf", false);
