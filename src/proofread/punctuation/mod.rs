@@ -113,8 +113,6 @@ pub enum Kind {
     /// a fixed width, as a PDF's text is): every line is a paragraph, so it would
     /// print as one.
     BrokenLine,
-    /// A divider line of ※ with half-width spaces: ※ ※ ※.
-    DividerSpaces,
     /// A half-width `.` between Chinese sentences in text not typed in half-width mode:
     /// a 句号 or a name's 间隔号?
     DotBetweenChinese,
@@ -173,7 +171,6 @@ impl Kind {
             Kind::Unopened(c) => format!("«{c}»没有对应的前半 «{c}» closes nothing"),
             Kind::CircleForZero => "数字中的○应为〇 circle ○ for the numeral 〇".into(),
             Kind::HalfWidthBrackets => "中文里的半角方括号 half-width [ ] in Chinese text".into(),
-            Kind::DividerSpaces => "※分隔线中有半角空格 half-width spaces in a ※ line".into(),
             Kind::DotBetweenChinese => "汉字间的半角点 half-width «.» between Chinese".into(),
             Kind::HyphenRange => {
                 "日期、时间范围用连接号— a span of dates or times takes «—», not «-»".into()
@@ -228,9 +225,6 @@ impl Kind {
             Kind::HalfWidthBrackets => Some(
                 "年份用六角括号〔2000〕，其他用【】或〔〕 a year in 〔 〕, other text in 【】 or 〔 〕".into(),
             ),
-            Kind::DividerSpaces => {
-                Some("写作※　※　※（全角空格），.md 中可写 *** write ※　※　※, or *** in .md".into())
-            }
             Kind::BrokenLine => Some("与下一行合并 join it with the next line".into()),
             Kind::DotBetweenChinese => Some(
                 "句末改为。，外国人名中改为· a sentence's end is 。, a dot in a foreign name is ·"
@@ -651,17 +645,6 @@ mod tests {
         // A citation number and Latin text stay.
         assert!(!kinds("研究表明[1]。").contains(&Kind::HalfWidthBrackets));
         assert!(!kinds("array[2000] in C").contains(&Kind::HalfWidthBrackets));
-        // In Markdown a ※ line is a paragraph and prints as typed; a .txt sets any
-        // divider line as a divider.
-        let md = |t: &str| -> Vec<Kind> {
-            scan(t, Options::MARKDOWN)
-                .into_iter()
-                .map(|f| f.kind)
-                .collect()
-        };
-        assert!(md("※ ※ ※").contains(&Kind::DividerSpaces));
-        assert!(!md("※　※　※").contains(&Kind::DividerSpaces));
-        assert!(!kinds("※ ※ ※").contains(&Kind::DividerSpaces));
     }
 
     #[test]

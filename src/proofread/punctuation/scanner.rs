@@ -696,8 +696,8 @@ impl Scanner {
     }
 
     /// What looks right but is another character or another width: ○ for 〇 in a
-    /// number, half-width [ ] around a year or Chinese text, half-width spaces in a
-    /// divider line of ※.
+    /// number, half-width [ ] around a year or Chinese text. (A line of ※ is a
+    /// divider in a `.txt` and in a `.md`, whatever its spaces.)
     fn look_alikes(&mut self) {
         let n = self.n();
         let numeral = |c: char| "〇○零一二三四五六七八九十".contains(c);
@@ -749,24 +749,6 @@ impl Scanner {
             }
         }
         self.full_width_alnum();
-        // Divider lines: ※ and half-width spaces only, with a space between two ※. (A
-        // `.txt` sets its divider lines as dividers, whatever their spaces.)
-        let mut start = if self.opts.line_paragraphs { n } else { 0 };
-        while start < n {
-            let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
-            let line = &self.cs[start..end];
-            let stars: Vec<usize> = (0..line.len()).filter(|&k| line[k] == '※').collect();
-            if stars.len() >= 2
-                && line.iter().all(|&c| matches!(c, '※' | ' ' | '\t' | '　'))
-                && line[stars[0]..*stars.last().unwrap_or(&0)]
-                    .iter()
-                    .any(|&c| c == ' ' || c == '\t')
-            {
-                let (a, b) = (start + stars[0], start + stars[stars.len() - 1] + 1);
-                self.push(a..b, Kind::DividerSpaces, None);
-            }
-            start = end + 1;
-        }
     }
 
     /// Runs of full-width digits and Latin letters (with a ． or ％ that belongs to
