@@ -3874,3 +3874,23 @@ fn a_notes_first_paragraph_does_not_end_in_one_character() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(last.chars().count() >= 3, "the note ends in «{last}»");
 }
+
+/// A contact a little narrower than the text block but wider than a 报尾 row's text
+/// (the row is a character in on either side) goes on lines of its own as a longer
+/// one does: it broke its e-mail, «…@163. / com.cn», and ran on at the block's left.
+#[test]
+fn a_contact_nearly_a_line_wide_keeps_its_e_mail_whole() {
+    let email = "hnrdlldt-editorial-officesxxxx@163.com.cn";
+    let toml = format!(
+        "{MINIMAL_TOML}\n[footer]\neditors = [\"石韧\"]\n[footer.contact]\nphone = \"0731-85309270\"\nemail = \"{email}\"\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let Some(chars) = chars(&pdf) else { return };
+    let (y, xs) = line_through(&chars, '@');
+    assert!(xs.len() >= email.len(), "the e-mail broken: {xs:?}");
+    // Under the phone, after 联系方式：.
+    let (phone_y, phone_xs) = line_through(&chars, '联');
+    assert!(y > phone_y + 5.0, "{y} {phone_y}");
+    assert!(xs[0] > phone_xs[0] + 20.0, "{xs:?} {phone_xs:?}");
+}
