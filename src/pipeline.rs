@@ -1238,7 +1238,7 @@ fn loose_lines_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
 }
 
 /// Text set past the text block's edge, said with how far and where: a run of
-/// letters or figures that cannot break (SHA256:9f86d0…, 64 characters) ran 19 mm into
+/// letters or figures that cannot break (SHA256:9f86d0…, 64 characters) ran 16 mm into
 /// the margin, and only the loose line before it was said.
 fn past_block_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
     let page = &issue.style.page;
