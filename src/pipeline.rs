@@ -555,7 +555,16 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
         .help("split it into two tables (a table of months: 1—5 in one and 6—10 in the other, each with the name column), drop a column, or shorten a cell's long word (a code, a file name) / 请拆成两个表（如1—5月、6—10月各一表），删去部分列，或缩短单元格中不能断开的长串（编码、文件名等）")
         .into());
     }
-    let overprints = compile::overprints(&laid.document);
+    let page = &style.page;
+    let (overprints, past) = compile::misplaced(
+        &laid.document,
+        Some(compile::TextBlock {
+            left: page.left.0,
+            right: page.left.0 + page.block_width.0,
+            size: style.fonts.body.size.0,
+        }),
+    );
+    laid.warnings.extend(past_block_note(&past, &p.issue));
     if !overprints.is_empty() {
         let errors = overprints
             .iter()
@@ -573,15 +582,8 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                 };
                 // Text of an article (a code, a file name, a URL without a space): at its
                 // place there, and said as what it is.
-                let run = o.text.trim_end_matches('…');
-                let in_article = (run.chars().count() >= 4)
-                    .then(|| {
-                        p.issue.articles.iter().find_map(|a| {
-                            a.source.find(run).map(|at| (a, at))
-                        })
-                    })
-                    .flatten();
-                let place = |a: &crate::model::Article, at: usize| match a.paragraphs.is_empty() {
+                let in_article = run_in_article(&p.issue, &o.text);
+                let place = |a: &crate::model::Article, at: usize, run: &str| match a.paragraphs.is_empty() {
                     true => InputError::at(&a.path, &a.source, at..at + run.len(), what.clone()),
                     false => InputError::file(
                         &a.path,
@@ -592,7 +594,7 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                     ),
                 };
                 match in_article {
-                    Some((a, at)) => place(a, at)
+                    Some((a, at, run)) => place(a, at, run)
                         .help(
                             "a run of letters, digits or marks with no space in it cannot break at a line's end: put a space into it where it may break (after a / or a - in a code or an address), or shorten it; nothing was written / 连续的字母、数字无法换行：请在可断开处加空格，或缩短；未写出 PDF",
                         ),
@@ -751,7 +753,6 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     warnings.extend(with_page(tables_moved(&laid.document)));
     warnings.extend(long_titles(&laid.document, &prepared.issue));
     warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
-    warnings.extend(past_block_note(&laid.document, &prepared.issue));
     warnings.extend(pages_left_short(
         &laid.document,
         &prepared.issue,
@@ -1240,11 +1241,7 @@ fn loose_lines_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
 /// Text set past the text block's edge, said with how far and where: a run of
 /// letters or figures that cannot break (SHA256:9f86d0…, 64 characters) ran 16 mm into
 /// the margin, and only the loose line before it was said.
-fn past_block_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
-    let page = &issue.style.page;
-    let left = page.left.0;
-    let size = issue.style.fonts.body.size.0;
-    let past = compile::past_block(doc, size, left, left + page.block_width.0);
+fn past_block_note(past: &[compile::PastBlock], issue: &Issue) -> Option<String> {
     if past.is_empty() {
         return None;
     }
@@ -1252,16 +1249,8 @@ fn past_block_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
     let most = past.iter().map(|p| p.by).fold(0.0, f64::max);
     // Where each stands in its article's file, as an overprint is said.
     let place = |text: &str| {
-        let run = text.trim_end_matches('…');
-        (run.chars().count() >= 4)
-            .then(|| {
-                issue.articles.iter().find_map(|a| {
-                    a.source
-                        .find(run)
-                        .map(|at| format!(" ({})", article_place(a, at)))
-                })
-            })
-            .flatten()
+        run_in_article(issue, text)
+            .map(|(a, at, _)| format!(" ({})", article_place(a, at)))
             .unwrap_or_default()
     };
     let shown: Vec<String> = past
@@ -1280,6 +1269,24 @@ fn past_block_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
         past.len(),
         mm(most),
     ))
+}
+
+/// The article whose text holds a run named in a message (its first words, `…` at
+/// their end when cut), with where it starts there and the words sought: none for
+/// fewer than four characters (they would be found anywhere) or text not an article's
+/// (a title, the masthead).
+fn run_in_article<'a>(
+    issue: &'a Issue,
+    text: &'a str,
+) -> Option<(&'a crate::model::Article, usize, &'a str)> {
+    let run = text.trim_end_matches('…');
+    if run.chars().count() < 4 {
+        return None;
+    }
+    issue
+        .articles
+        .iter()
+        .find_map(|a| a.source.find(run).map(|at| (a, at, run)))
 }
 
 /// Where a place (a photo, a word) stands in its article's file, for messages:

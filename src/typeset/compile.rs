@@ -622,30 +622,6 @@ pub(crate) struct PastBlock {
     pub by: f64,
 }
 
-/// The runs of text no larger than `size` (the body's: not the masthead, whose
-/// spaced title ends in its letter-spacing) past the text block, which spans `left` to
-/// `right` (pt from the trim's left edge), by more than 0.3 em (a line's last
-/// character's grid tracking and a trimmed mark stand within it). Rotated runs (the
-/// draft's watermark) are meant to lie over the page.
-pub(crate) fn past_block(doc: &PagedDocument, size: f64, left: f64, right: f64) -> Vec<PastBlock> {
-    let mut out = Vec::new();
-    for (i, page) in doc.pages().iter().enumerate() {
-        let mut rs = Vec::new();
-        runs(&page.frame, &mut rs);
-        for r in rs.into_iter().filter(|r| r.size <= size + 0.05) {
-            let by = (r.x1 - right).max(left - r.x0);
-            if by > 0.3 * r.size {
-                out.push(PastBlock {
-                    page: i + 1,
-                    text: snippet(&r.text),
-                    by,
-                });
-            }
-        }
-    }
-    out
-}
-
 /// The first words of a run, for messages.
 fn snippet(text: &str) -> String {
     let mut s: String = text.chars().take(12).collect();
@@ -659,12 +635,46 @@ fn snippet(text: &str) -> String {
 /// both ways: lines of a title run into the lines below it, a block placed over
 /// another) or that leave the page. The bleed around the page counts as page.
 pub fn overprints(doc: &PagedDocument) -> Vec<Overprint> {
+    misplaced(doc, None).0
+}
+
+/// The text block across the page, for [`misplaced`]: from `left` to `right` (pt from
+/// the trim's left edge), and the body's size.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TextBlock {
+    pub left: f64,
+    pub right: f64,
+    pub size: f64,
+}
+
+/// The [`overprints`], and, in the same pass over the pages, with a `block`, the runs
+/// of text no larger than its body size (not the masthead, whose spaced title ends in
+/// its letter-spacing) past its edges by more than 0.3 em (a line's last character's
+/// grid tracking and a trimmed mark stand within it). Rotated runs (the draft's
+/// watermark) are meant to lie over the page.
+pub(crate) fn misplaced(
+    doc: &PagedDocument,
+    block: Option<TextBlock>,
+) -> (Vec<Overprint>, Vec<PastBlock>) {
     let mut out = Vec::new();
+    let mut past = Vec::new();
     for (i, page) in doc.pages().iter().enumerate() {
         let mut rs = Vec::new();
         runs(&page.frame, &mut rs);
         let (pw, ph) = (page.frame.width().to_pt(), page.frame.height().to_pt());
         for r in &rs {
+            if let Some(b) = block
+                && r.size <= b.size + 0.05
+            {
+                let by = (r.x1 - b.right).max(b.left - r.x0);
+                if by > 0.3 * r.size {
+                    past.push(PastBlock {
+                        page: i + 1,
+                        text: snippet(&r.text),
+                        by,
+                    });
+                }
+            }
             let (w, h) = (
                 (r.x1 - pw).max(0.0) + (-r.x0).max(0.0),
                 (r.y1 - ph).max(0.0) + (-r.y0).max(0.0),
@@ -700,7 +710,7 @@ pub fn overprints(doc: &PagedDocument) -> Vec<Overprint> {
             }
         }
     }
-    out
+    (out, past)
 }
 
 /// What the layouts report of their own fitting, as metadata in the document
