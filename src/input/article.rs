@@ -682,14 +682,41 @@ fn mark_end_closing(blocks: &mut Vec<Block>) {
             .collect();
         let plain = |l: &Vec<Inline>| l.iter().map(|i| i.text.as_str()).collect::<String>();
         let n = lines.len();
-        if (2..=3).contains(&n)
-            && is_date_line(plain(&lines[n - 1]).trim())
-            && lines[..n - 1]
-                .iter()
-                .all(|l| is_signature_line(plain(l).trim()))
-        {
+        let closing = |ls: &[Vec<Inline>]| {
+            ls.split_last().is_some_and(|(date, names)| {
+                is_date_line(plain(date).trim())
+                    && names.iter().all(|l| is_signature_line(plain(l).trim()))
+            })
+        };
+        // The most lines (three at most) at the paragraph's end that are a 落款; the
+        // lines before them, when there are, end a sentence (时间：⏎2026年3月19日 is
+        // text) and stay a paragraph.
+        let k = (1..=n.min(3)).rev().find(|&k| {
+            closing(&lines[n - k..])
+                && if k == n {
+                    n >= 2
+                } else {
+                    plain(&lines[n - k - 1])
+                        .trim_end()
+                        .ends_with(['。', '！', '？', '…', '”'])
+                }
+        });
+        if let Some(k) = k {
             blocks.pop();
-            blocks.extend(lines.into_iter().map(|inlines| {
+            let mut lines = lines;
+            let names = lines.split_off(n - k);
+            if !lines.is_empty() {
+                let inlines = lines
+                    .into_iter()
+                    .reduce(|mut all, line| {
+                        all.push(self::plain("\n".to_owned(), None));
+                        all.extend(line);
+                        all
+                    })
+                    .unwrap_or_default();
+                blocks.push(Block::Paragraph { inlines });
+            }
+            blocks.extend(names.into_iter().map(|inlines| {
                 // One run each, as the lines of a 落款 typed apart are.
                 let text = plain(&inlines);
                 Block::Paragraph {
@@ -2138,6 +2165,18 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             // Between two Latin words (Introduction to⏎Algorithms, Thomas H.⏎Cormen) a
             // line break is the space it stands for; beside Chinese it is nothing.
+            // A 落款 typed on lines of its own under the text with no empty line before
+            // it (江岭市安全生产委员会办公室⏎2026年3月19日): its lines stay lines, for
+            // `mark_closing` to set at the right; joined, it printed as one line of
+            // text (QA2 01, 02, 03, 08, 09).
+            Event::SoftBreak
+                if quote == 0
+                    && table.is_none()
+                    && matches!(current, Some((None, _)))
+                    && closing_follows(text, range.clone()) =>
+            {
+                line_break(&mut photo, &mut table, &mut current, "\n", true);
+            }
             Event::SoftBreak if latin_on_both_sides(text, range.clone()) => {
                 line_break(&mut photo, &mut table, &mut current, " ", false);
             }
@@ -3282,6 +3321,31 @@ fn line_break(
     } else if let Some((_, inlines)) = current.as_mut() {
         inlines.push(br);
     }
+}
+
+/// Whether the lines after a line break (`brk`) that end its paragraph are a 落款: a
+/// date alone last, up to two lines that can name the issuing body before it, with the
+/// line before the break either such a line too (three at most in all) or the end of
+/// a sentence.
+fn closing_follows(text: &str, brk: Range<usize>) -> bool {
+    let line_before = text[..brk.start]
+        .rfind('\n')
+        .map_or(&text[..brk.start], |i| &text[i + 1..brk.start])
+        .trim();
+    let rest: Vec<&str> = text[brk.end..]
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.is_empty())
+        .take(4)
+        .collect();
+    let Some((date, names)) = rest.split_last() else {
+        return false;
+    };
+    rest.len() <= 3
+        && is_date_line(date)
+        && names.iter().all(|l| is_signature_line(l))
+        && ((rest.len() < 3 && is_signature_line(line_before))
+            || line_before.ends_with(['。', '！', '？', '…', '”']))
 }
 
 /// Whether a photo (its event's `range`) stands inside a sentence: text before it in
@@ -5097,6 +5161,50 @@ mod tests {
         // A paragraph with a line break that is not a 落款 stays one.
         let b = parse_markdown("正文。\n\n第一行\\\n第二行。\n", true).blocks;
         assert!(matches!(b.last(), Some(Block::Paragraph { .. })), "{b:?}");
+    }
+
+    /// A 落款 typed on lines of its own with no empty line before or between them (a
+    /// Markdown soft break): its lines, not one line of text «…办公室2026年3月19日»
+    /// (QA2 01). Under the text's last sentence, with no empty line, too; a date under
+    /// a lead-in (时间：) is text.
+    #[test]
+    fn a_closing_typed_on_lines_of_its_own_in_markdown_is_a_closing() {
+        let closing = |md: &str| -> Vec<(String, bool)> {
+            parse_markdown(md, true)
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Closing { date, .. } => Some((texts(b), *date)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let two = [
+            ("江岭市安全生产委员会办公室".to_owned(), false),
+            ("2026年3月19日".to_owned(), true),
+        ];
+        assert_eq!(
+            closing("请严格执行值班制度。\n\n江岭市安全生产委员会办公室\n2026年3月19日\n"),
+            two
+        );
+        assert_eq!(
+            closing("请严格执行值班制度。\n江岭市安全生产委员会办公室\n2026年3月19日\n"),
+            two
+        );
+        let b = parse_markdown(
+            "请严格执行值班制度。\n江岭市安全生产委员会办公室\n2026年3月19日\n",
+            true,
+        )
+        .blocks;
+        assert_eq!(texts(&b[0]), "请严格执行值班制度。", "{b:?}");
+        assert_eq!(
+            closing("正文。\n\n中共青山县委办公室\n青山县人民政府办公室\n2026年3月19日\n").len(),
+            3
+        );
+        assert!(closing("会议定于下周召开。\n\n时间：\n2026年3月19日\n").is_empty());
+        // Joined as before where the lines are text: no 落款 at the end.
+        let b = parse_markdown("今年以来\n全市各级各部门\n扎实推进工作。\n", true).blocks;
+        assert_eq!(b.len(), 1, "{b:?}");
     }
 
     #[test]
