@@ -776,10 +776,12 @@ fn mark_end_closing(blocks: &mut Vec<Block>) {
 /// opens with 尊敬的. A lead-in such as 情况如下： or a sentence that opens with 各
 /// (各单位要高度重视：, 各基层党组织对标……要求，重点抓好以下工作：) is text.
 fn mark_addressee(blocks: &mut [Block]) {
-    const WHOM: [&str; 35] = [
+    // 员 and 长, 主任: a speech's members and officers (各位委员，同志们：, 主任、各位副主任、
+    // 秘书长、各位委员：; set as text, indented, they were).
+    const WHOM: [&str; 38] = [
         "会", "委", "府", "厅", "局", "办", "室", "部", "处", "科", "院", "所", "站", "团", "组",
         "校", "司", "行", "中心", "单位", "部门", "机关", "代表", "们", "同志", "组织", "机构",
-        "领导", "来宾", "嘉宾", "企业", "街道", "社区", "乡镇", "支部",
+        "领导", "来宾", "嘉宾", "企业", "街道", "社区", "乡镇", "支部", "员", "长", "主任",
     ];
     // After the centred lines under a title (a speech's speaker and date).
     let Some(mut first) = blocks
@@ -5205,6 +5207,19 @@ mod tests {
         // Joined as before where the lines are text: no 落款 at the end.
         let b = parse_markdown("今年以来\n全市各级各部门\n扎实推进工作。\n", true).blocks;
         assert_eq!(b.len(), 1, "{b:?}");
+    }
+
+    /// A speech's salutation to its members and officers is its addressee, set at the
+    /// left as 同志们： is (QA2 05, 09: indented as text).
+    #[test]
+    fn a_salutation_to_members_and_officers_is_the_addressee() {
+        for md in [
+            "各位委员，同志们：\n\n会议就要闭幕了。\n",
+            "主任、各位副主任、秘书长、各位委员：\n\n现作如下说明。\n",
+        ] {
+            let b = parse_markdown(md, true).blocks;
+            assert!(matches!(b[0], Block::Addressee { .. }), "{md}: {b:?}");
+        }
     }
 
     #[test]
