@@ -509,7 +509,14 @@ fn runs(frame: &Frame, out: &mut Vec<Run>) {
         // A rotated run is the draft's watermark, meant to lie over the page.
         FrameItem::Text(t) if !at.rotated() && !t.text.trim().is_empty() => {
             let size = t.size.to_pt();
-            let w = t.width().to_pt();
+            // A justified line's stretch stands after each character, its last one's
+            // too: blank, past where its ink ends (the line's last character up to
+            // 0.37 em «past» the block on a loose line). No character is wider than
+            // an em.
+            let w = t.glyphs.split_last().map_or(0.0, |(last, rest)| {
+                let rest: f64 = rest.iter().map(|g| g.x_advance.get()).sum();
+                (rest + last.x_advance.get().min(1.0)) * size
+            });
             // The em box of CJK text: 0.88 em above the baseline, 0.12 below.
             let (x0, y0) = at.apply(0.0, -0.88 * size);
             let (x1, y1) = at.apply(w, 0.12 * size);

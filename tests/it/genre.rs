@@ -3848,6 +3848,27 @@ fn a_long_author_line_is_set_and_a_word_into_the_margin_said() {
     assert!(mm > 5.0 && mm < 28.0, "{said}");
 }
 
+/// A loose line (its characters spread to fill it before a run of titles that cannot
+/// break) is said as loose, not as text past the block: the stretch after its last
+/// character is blank (QA2 04 and 06, «2.1 mm into the margin» on a line whose ink
+/// ends at the block's edge).
+#[test]
+fn a_loose_line_is_not_said_to_stand_past_the_block() {
+    let text = "市委、市政府先后出台《关于发展壮大村级集体经济的实施意见》《江岭市村级集体经济发展三年行动计划（2024—2026年）》《关于支持农村集体经济组织承接涉农项目的若干措施》等政策文件。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_o, _pdf, report) = build_reported(&issue);
+    let loose = warning(&report, "set loose");
+    assert!(loose.contains("«意见》《江岭市"), "{loose}");
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("stand past the edge")),
+        "{:?}",
+        report.warnings
+    );
+}
+
 /// The 编者按's first paragraph, after its label, keeps its last two characters
 /// together as every paragraph does: it ended on a line of «室。» alone (QA 11).
 #[test]
