@@ -439,6 +439,38 @@ fn quanjiao_marks_are_never_squeezed_to_justify_a_line() {
     }
 }
 
+/// A loose line's slack is shared between all its characters, its ideographic space
+/// taking no more than one share: 第二条　本市…… stood two characters apart while the
+/// rest of the line was set close (QA2 09).
+#[test]
+fn an_ideographic_space_takes_a_loose_lines_slack_no_more_than_a_character() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    // The last two characters kept together leave the first line a character short.
+    let text = "第二条　本市行政区域内的文明行为促进工作，适用本条例。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The first body line's advances from each character to the next.
+    let advances = pymupdf_numbers(
+        &pdf,
+        "for page in pymupdf.open(sys.argv[1]):\n  for b in page.get_text('rawdict')['blocks']:\n    for l in b.get('lines', []):\n      cs = [c for s in l['spans'] if abs(s['size'] - 16) < 0.5 for c in s['chars']]\n      if len(cs) > 10 and cs[0]['c'] == '第':\n        for i in range(len(cs) - 1):\n          print(cs[i + 1]['origin'][0] - cs[i]['origin'][0])",
+    );
+    assert!(advances.len() > 20, "{advances:?}");
+    // 条 to the space, the space to 本: one em more than the line's usual advance at most.
+    let usual = advances[4..advances.len() - 1]
+        .iter()
+        .copied()
+        .fold(f64::MAX, f64::min);
+    assert!(usual > 16.5, "the line is not loose: {advances:?}");
+    let gap = advances[2] + advances[3];
+    assert!(
+        gap <= 2.0 * usual + 0.5,
+        "条 to 本 {gap:.1} pt against {usual:.1} pt a character: {advances:?}"
+    );
+}
+
 /// No paragraph ends in a line of one character (孤字, GUIDE §2): 全角式 breaks its
 /// lines first-fit, which cannot weigh a runt, so a paragraph's last two characters are
 /// kept together. Every length from one short of a runt to one past it.
