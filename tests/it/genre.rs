@@ -3773,6 +3773,45 @@ fn a_page_left_short_by_a_table_kept_whole_is_said() {
     );
 }
 
+/// An article that opens with a long table: when the table does not start on the page
+/// (its caption, header and three rows do not fit), its column label and title go to
+/// the next page with it. They stood alone at the page's foot (QA2 06).
+#[test]
+fn a_title_goes_with_the_long_table_that_opens_its_text() {
+    let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
+    let rows: String = (1..=8)
+        .map(|k| format!("| 第{k}号水库 | 1{k}5.50 | 1{k}4.82 |\n"))
+        .collect();
+    let table = format!(
+        "表1 主要水库水位情况\n\n| 水库 | 汛限水位（m） | 实时水位（m） |\n|---|---|---|\n{rows}\n各水库运行正常。\n"
+    );
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "")
+        + "\n[[article]]\ncolumn = \"水情监测\"\ntitle = \"全县主要水库水位情况\"\nfile = \"b.md\"\n";
+    let (mut moved, mut apart) = (Vec::new(), Vec::new());
+    for n in 10..=22 {
+        let (_d, issue) = write_issue(
+            &toml,
+            &[("a.txt", &format!("{para}\n").repeat(n)), ("b.md", &table)],
+        );
+        let (_t, pdf, report) = build_reported(&issue);
+        if report.warnings.iter().any(|w| w.contains("opens page")) {
+            moved.push(n);
+        }
+        let text = pdftotext(&pdf);
+        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
+        if page_of("全县主要水库水位情况") != page_of("第1号水库")
+            || page_of("【水情监测】") != page_of("第1号水库")
+        {
+            apart.push(n);
+        }
+    }
+    assert!(!moved.is_empty(), "no text length moved the table");
+    assert!(
+        apart.is_empty(),
+        "the title left its table with {apart:?} paragraph(s)"
+    );
+}
+
 /// An article that ends with a short table, its byline on a line of its own after it:
 /// the byline alone opened a page (r20, from r19's Word file). It goes with the table.
 #[test]
