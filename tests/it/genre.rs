@@ -3812,6 +3812,30 @@ fn a_title_goes_with_the_long_table_that_opens_its_text() {
     );
 }
 
+/// A table's cells keep a number with its unit whole, as the text does, and a cell as
+/// wide as its column holds on one line: the years of an eight-column table broke
+/// 2021 / 年 in every row (a column at exactly their width), and its headers
+/// 50 / 万—100 / 万元 (QA2 04).
+#[test]
+fn a_tables_cells_keep_numbers_with_their_units() {
+    let rows: String = (2021..=2025)
+        .map(|y| format!("| {y}年 | 1,452 | 186 | 803 | 361 | 102 | 34.62 | 18.3% |\n"))
+        .collect();
+    let md = format!(
+        "| 年份 | 村（社区）总数（个） | 10万元以下（个） | 10万—50万元（个） | 50万—100万元（个） | 100万元以上（个） | 村均收入（万元） | 比上年增长（%） |\n|---|---|---|---|---|---|---|---|\n{rows}"
+    );
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    for y in 2021..=2025 {
+        assert!(text.contains(&format!("{y}年")), "{y}年 broken: {text}");
+    }
+    for unit in ["50万元", "100万元", "10万元"] {
+        assert!(text.contains(unit), "{unit} broken: {text}");
+    }
+}
+
 /// An article that ends with a short table, its byline on a line of its own after it:
 /// the byline alone opened a page (r20, from r19's Word file). It goes with the table.
 #[test]
