@@ -908,6 +908,23 @@ mod tests {
         assert_eq!(fixed("增长5％。\n"), "增长5％。\n");
     }
 
+    /// The space between two bodies that issue a document jointly is the title's
+    /// (《中共中央 国务院关于……》): not reported, not taken out (QA2 04). A stray space
+    /// elsewhere still is.
+    #[test]
+    fn the_space_between_joint_issuers_is_kept() {
+        for typed in [
+            "学习《中共中央 国务院关于学习运用“千万工程”经验的意见》。",
+            "中共中央办公厅 国务院办公厅印发《意见》。",
+            "根据中共江岭市委 江岭市人民政府关于加强安全生产的决定。",
+        ] {
+            assert_eq!(kinds(typed), [], "{typed}");
+            assert_eq!(fixed(typed), typed);
+        }
+        assert_eq!(kinds("中共中央 号召全党。"), [Kind::SpaceBetweenChinese]);
+        assert_eq!(kinds("市委 市政府召开会议。"), [Kind::SpaceBetweenChinese]);
+    }
+
     #[test]
     fn a_caption_keeps_the_space_after_its_number() {
         for t in [

@@ -968,6 +968,7 @@ impl Scanner {
                     && !self.caption_label(content, k)
                     && let Some(kind) = self.stray_space(self.before_space(k), self.fin[e])
                     && !(heading && kind == Kind::SpaceBetweenChinese)
+                    && !(kind == Kind::SpaceBetweenChinese && self.joint_issuers(k, e, line_end))
                 {
                     // A tab may part two cells of a row typed on its own: reported,
                     // never taken out (joining the cells loses where one ends). Spaces
@@ -1001,7 +1002,27 @@ impl Scanner {
         }
     }
 
-    /// Whether a field's label starts at `at`: one to six Chinese characters and a
+    /// Whether the space over `k..e` parts two bodies that issue a document jointly, as
+    /// its title names them, the Party's first (中共中央 国务院, 中共中央办公厅
+    /// 国务院办公厅, 中共江岭市委 江岭市人民政府关于……). The space is the title's own
+    /// (`--fix` took it out of 《中共中央 国务院关于……》).
+    fn joint_issuers(&self, k: usize, e: usize, end: usize) -> bool {
+        let start = self.cs[..k]
+            .iter()
+            .rposition(|c| !is_han(*c))
+            .map_or(0, |i| i + 1);
+        let before: String = self.cs[start..k].iter().collect();
+        let after: String = self.cs[e..end]
+            .iter()
+            .take_while(|c| is_han(**c))
+            .take(14)
+            .collect();
+        before.contains("中共")
+            && (after.starts_with("国务院")
+                || after.contains("人民政府")
+                || after.contains("政府办公"))
+    }
+
     /// colon (发布时间：, 审核:).
     fn field_label_at(&self, at: usize, end: usize) -> bool {
         let word = self.cs[at..end].iter().take_while(|c| is_han(**c)).count();
