@@ -450,6 +450,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
+    mark_salute(&mut blocks);
     blocks
 }
 
@@ -827,6 +828,20 @@ fn mark_addressee(blocks: &mut [Block]) {
     {
         let inlines = std::mem::take(inlines);
         blocks[first] = Block::Addressee { inlines };
+    }
+}
+
+/// A letter's 敬礼 after its 此致, each on a line of its own: flush left, as the
+/// addressee is (此致 keeps its indent). Both were indented as text (QA2 03).
+fn mark_salute(blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        let salute = sole_text(&blocks[i])
+            .is_some_and(|t| matches!(t.trim_end_matches(['！', '!']), "敬礼" | "敬禮"))
+            && sole_text(&blocks[i - 1]).is_some_and(|t| t == "此致");
+        if salute && let Block::Paragraph { inlines } = &mut blocks[i] {
+            let inlines = std::mem::take(inlines);
+            blocks[i] = Block::Addressee { inlines };
+        }
     }
 }
 
@@ -2193,6 +2208,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
+    mark_salute(&mut blocks);
     attach_photo_captions(&mut blocks);
     attach_table_notes(&mut blocks);
     warnings.extend(unmatched_notes(text, &note_order, &notes));
@@ -5220,6 +5236,21 @@ mod tests {
             let b = parse_markdown(md, true).blocks;
             assert!(matches!(b[0], Block::Addressee { .. }), "{md}: {b:?}");
         }
+    }
+
+    /// A letter's 敬礼 after 此致 is set flush left (QA2 03); 此致 is text, and a
+    /// 敬礼 elsewhere too.
+    #[test]
+    fn a_letters_salute_is_flush_left() {
+        let b = parse_markdown(
+            "望采纳。\n\n此致\n\n敬礼！\n\n李晓燕\n\n2026年3月10日\n",
+            true,
+        )
+        .blocks;
+        assert!(matches!(b[1], Block::Paragraph { .. }), "{b:?}");
+        assert!(matches!(b[2], Block::Addressee { .. }), "{b:?}");
+        let b = parse_markdown("向他们致以崇高的\n\n敬礼！\n", true).blocks;
+        assert!(matches!(b[1], Block::Paragraph { .. }), "{b:?}");
     }
 
     #[test]
