@@ -3836,6 +3836,34 @@ fn a_tables_cells_keep_numbers_with_their_units() {
     }
 }
 
+/// An addressee (尊敬的……：, 同志们：) is kept with the text it opens, as a title is: a
+/// letter's title and its addressee stood alone at a page's foot, the letter on the
+/// next page (QA2 03).
+#[test]
+fn an_addressee_is_kept_with_the_text_it_opens() {
+    let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
+    let letter = "尊敬的学校领导、各位老师：\n\n我是东湖区实验小学三年级学生家长。我和孩子爸爸都在企业上班，下班时间一般是下午六点以后，以前每天放学，孩子要么去托管班，要么由年迈的爷爷奶奶接送，我们心里总是不踏实。\n";
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "")
+        + "\n[[article]]\ntitle = \"课后服务让我们双职工家庭松了一口气\"\nfile = \"b.md\"\n";
+    let mut apart = Vec::new();
+    for n in 14..=22 {
+        let (_d, issue) = write_issue(
+            &toml,
+            &[("a.txt", &format!("{para}\n").repeat(n)), ("b.md", letter)],
+        );
+        let (_t, pdf) = build_to_temp(&issue);
+        let text = pdftotext(&pdf);
+        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
+        if page_of("尊敬的学校领导") != page_of("我是东湖区") {
+            apart.push(n);
+        }
+    }
+    assert!(
+        apart.is_empty(),
+        "the addressee left its text with {apart:?} paragraph(s)"
+    );
+}
+
 /// An article that ends with a short table, its byline on a line of its own after it:
 /// the byline alone opened a page (r20, from r19's Word file). It goes with the table.
 #[test]
