@@ -3864,6 +3864,32 @@ fn an_addressee_is_kept_with_the_text_it_opens() {
     );
 }
 
+/// A quotation's source (——摘自……) is kept with the quotation, never alone at a page's
+/// top, and a source longer than a line breaks before an article's number, not inside
+/// it (……办法》第二 / 十三条, QA2 01).
+#[test]
+fn a_quotations_source_stays_with_it_and_keeps_its_number_whole() {
+    let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
+    let quote = "> 对发生生产安全事故的，要严格按照“四不放过”原则，查清事故原因，严肃追究责任，深刻吸取教训，切实防止类似事故再次发生。\n>\n> ——摘自《江岭市生产安全事故调查处理办法》第二十三条\n\n各地要认真贯彻落实。\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let mut apart = Vec::new();
+    for n in 14..=24 {
+        let md = format!("{}{quote}", format!("{para}\n\n").repeat(n));
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_t, pdf) = build_to_temp(&issue);
+        let text = pdftotext(&pdf);
+        assert!(text.contains("第二十三条"), "the number broken: {text}");
+        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
+        if page_of("再次发生") != page_of("——摘自") {
+            apart.push(n);
+        }
+    }
+    assert!(
+        apart.is_empty(),
+        "the source left its quotation with {apart:?} paragraph(s)"
+    );
+}
+
 /// An article that ends with a short table, its byline on a line of its own after it:
 /// the byline alone opened a page (r20, from r19's Word file). It goes with the table.
 #[test]
