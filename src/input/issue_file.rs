@@ -1142,6 +1142,22 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "a key is written twice / 键重复",
             "keep one of the two; each key appears once in its table / 保留其中一个，同一表中每个键只能出现一次".to_owned(),
         )
+    } else if m.contains("invalid type")
+        && m.contains("expected a sequence")
+        && let Some(name) = line
+            .trim()
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .filter(|n| !n.starts_with('[') && !n.is_empty())
+    {
+        // A table that is one of a list written with one pair of brackets
+        // ([footer.distribution], [article]): its help names it, not [[article]].
+        (
+            "a list is expected here / 此处应为列表",
+            format!(
+                "[{name}] is one of a list (each 报/送/发 list, each article): write [[{name}]], with two pairs of brackets, over each / [{name}] 可以有多项（每个报/送/发名单、每篇文章），每项上方写 [[{name}]]（两层方括号）"
+            ),
+        )
     } else if m.contains("invalid type") && m.contains("expected a sequence") {
         (
             "a list is expected here / 此处应为列表",

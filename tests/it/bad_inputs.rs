@@ -1006,6 +1006,26 @@ fn a_list_of_tables_written_with_single_brackets_is_named() {
     );
 }
 
+/// One 报/送/发 list written with one pair of brackets: the help names the table and
+/// its two pairs of brackets, not [[article]] (QA2).
+#[test]
+fn one_list_of_a_table_written_with_single_brackets_is_named() {
+    let (_d, out) = build_with(
+        |t| format!("{t}\n[footer.distribution]\nlabel = \"报\"\nrecipients = [\"甲\"]\n"),
+        OK,
+    );
+    expect(
+        "TOML: [footer.distribution] once",
+        &out,
+        1,
+        &[
+            "[footer.distribution] is one of a list",
+            "write [[footer.distribution]]",
+        ],
+    );
+    assert!(!out.stderr.contains("[[article]]"), "{}", out.stderr);
+}
+
 /// 【article】 typed for a table's header in Chinese mode: named as the ＝ is.
 #[test]
 fn toml_full_width_brackets_of_a_header_are_named() {
