@@ -3890,6 +3890,35 @@ fn a_quotations_source_stays_with_it_and_keeps_its_number_whole() {
     );
 }
 
+/// An article that ends with a long table (split across pages, its last rows kept
+/// together): its byline goes under the last rows, at the text block's right, never
+/// alone at a page's top (QA2 04: «（市统计局农村处）» alone above the 报尾).
+#[test]
+fn a_byline_after_a_long_closing_table_stays_with_its_last_rows() {
+    let para = "各地要严格落实值班制度。";
+    let rows: String = (1..=20)
+        .map(|k| format!("| 第{k}组 | 张{k}敏 | 急诊科 |\n"))
+        .collect();
+    let table = format!("| 组别 | 姓名 | 科室 |\n|---|---|---|\n{rows}");
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let mut alone = Vec::new();
+    for n in 1..=30 {
+        let md = format!("{}{table}", format!("{para}\n\n").repeat(n));
+        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+        let (_t, pdf) = build_to_temp(&issue);
+        let text = pdftotext(&pdf);
+        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
+        assert!(page_of("（测试处 供稿）").is_some(), "no byline: {text}");
+        if page_of("（测试处 供稿）") != page_of("第20组") {
+            alone.push(n);
+        }
+    }
+    assert!(
+        alone.is_empty(),
+        "the byline left its table with {alone:?} paragraph(s)"
+    );
+}
+
 /// An article that ends with a short table, its byline on a line of its own after it:
 /// the byline alone opened a page (r20, from r19's Word file). It goes with the table.
 #[test]
