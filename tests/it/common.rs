@@ -112,6 +112,32 @@ byline = "测试处 供稿"
 file = "a.txt"
 "#;
 
+/// Builds an issue once for each text length `n` of `lengths` (its files as `files(n)`
+/// makes them), hands each build's text to `each`, and returns the lengths at which
+/// `a` and `b` print on different pages: what a keep-together rule is tested with.
+pub(crate) fn lengths_parting(
+    toml: &str,
+    lengths: std::ops::RangeInclusive<usize>,
+    files: impl Fn(usize) -> Vec<(&'static str, String)>,
+    (a, b): (&str, &str),
+    each: impl Fn(&str),
+) -> Vec<usize> {
+    let mut apart = Vec::new();
+    for n in lengths {
+        let files = files(n);
+        let files: Vec<(&str, &str)> = files.iter().map(|(f, t)| (*f, t.as_str())).collect();
+        let (_d, issue) = write_issue(toml, &files);
+        let (_t, pdf) = build_to_temp(&issue);
+        let text = pdftotext(&pdf);
+        each(&text);
+        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
+        if page_of(a) != page_of(b) {
+            apart.push(n);
+        }
+    }
+    apart
+}
+
 /// Builds an issue with print overrides into a temp dir and returns the PDF path.
 pub(crate) fn build_print(
     issue: &Path,

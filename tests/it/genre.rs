@@ -3845,19 +3845,18 @@ fn an_addressee_is_kept_with_the_text_it_opens() {
     let letter = "尊敬的学校领导、各位老师：\n\n我是东湖区实验小学三年级学生家长。我和孩子爸爸都在企业上班，下班时间一般是下午六点以后，以前每天放学，孩子要么去托管班，要么由年迈的爷爷奶奶接送，我们心里总是不踏实。\n";
     let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "")
         + "\n[[article]]\ntitle = \"课后服务让我们双职工家庭松了一口气\"\nfile = \"b.md\"\n";
-    let mut apart = Vec::new();
-    for n in 14..=22 {
-        let (_d, issue) = write_issue(
-            &toml,
-            &[("a.txt", &format!("{para}\n").repeat(n)), ("b.md", letter)],
-        );
-        let (_t, pdf) = build_to_temp(&issue);
-        let text = pdftotext(&pdf);
-        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
-        if page_of("尊敬的学校领导") != page_of("我是东湖区") {
-            apart.push(n);
-        }
-    }
+    let apart = lengths_parting(
+        &toml,
+        14..=22,
+        |n| {
+            vec![
+                ("a.txt", format!("{para}\n").repeat(n)),
+                ("b.md", letter.to_owned()),
+            ]
+        },
+        ("尊敬的学校领导", "我是东湖区"),
+        |_| {},
+    );
     assert!(
         apart.is_empty(),
         "the addressee left its text with {apart:?} paragraph(s)"
@@ -3872,18 +3871,18 @@ fn a_quotations_source_stays_with_it_and_keeps_its_number_whole() {
     let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
     let quote = "> 对发生生产安全事故的，要严格按照“四不放过”原则，查清事故原因，严肃追究责任，深刻吸取教训，切实防止类似事故再次发生。\n>\n> ——摘自《江岭市生产安全事故调查处理办法》第二十三条\n\n各地要认真贯彻落实。\n";
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let mut apart = Vec::new();
-    for n in 14..=24 {
-        let md = format!("{}{quote}", format!("{para}\n\n").repeat(n));
-        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
-        let (_t, pdf) = build_to_temp(&issue);
-        let text = pdftotext(&pdf);
-        assert!(text.contains("第二十三条"), "the number broken: {text}");
-        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
-        if page_of("再次发生") != page_of("——摘自") {
-            apart.push(n);
-        }
-    }
+    let apart = lengths_parting(
+        &toml,
+        14..=24,
+        |n| {
+            vec![(
+                "a.md",
+                format!("{}{quote}", format!("{para}\n\n").repeat(n)),
+            )]
+        },
+        ("再次发生", "——摘自"),
+        |text| assert!(text.contains("第二十三条"), "the number broken: {text}"),
+    );
     assert!(
         apart.is_empty(),
         "the source left its quotation with {apart:?} paragraph(s)"
@@ -3901,18 +3900,18 @@ fn a_byline_after_a_long_closing_table_stays_with_its_last_rows() {
         .collect();
     let table = format!("| 组别 | 姓名 | 科室 |\n|---|---|---|\n{rows}");
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let mut alone = Vec::new();
-    for n in 1..=30 {
-        let md = format!("{}{table}", format!("{para}\n\n").repeat(n));
-        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
-        let (_t, pdf) = build_to_temp(&issue);
-        let text = pdftotext(&pdf);
-        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
-        assert!(page_of("（测试处 供稿）").is_some(), "no byline: {text}");
-        if page_of("（测试处 供稿）") != page_of("第20组") {
-            alone.push(n);
-        }
-    }
+    let alone = lengths_parting(
+        &toml,
+        1..=30,
+        |n| {
+            vec![(
+                "a.md",
+                format!("{}{table}", format!("{para}\n\n").repeat(n)),
+            )]
+        },
+        ("（测试处 供稿）", "第20组"),
+        |text| assert!(text.contains("（测试处 供稿）"), "no byline: {text}"),
+    );
     assert!(
         alone.is_empty(),
         "the byline left its table with {alone:?} paragraph(s)"
@@ -3926,17 +3925,18 @@ fn a_byline_after_a_closing_table_never_opens_a_page_alone() {
     let para = "本次技能竞赛共有来自全院各临床科室的48名护士参赛，比赛分理论考试和操作考核两部分。";
     let table = "| 奖项 | 姓名 | 科室 |\n|---|---|---|\n| 一等奖 | 张敏 | 急诊科 |\n| 二等奖 | 李娜 | 重症医学科 |\n";
     let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let mut alone = Vec::new();
-    for n in 6..=20 {
-        let md = format!("{}{table}", format!("{para}\n\n").repeat(n));
-        let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
-        let (_t, pdf) = build_to_temp(&issue);
-        let text = pdftotext(&pdf);
-        let page_of = |s: &str| text.split('\u{c}').position(|p| p.contains(s));
-        if page_of("（测试处 供稿）") != page_of("重症医学科") {
-            alone.push(n);
-        }
-    }
+    let alone = lengths_parting(
+        &toml,
+        6..=20,
+        |n| {
+            vec![(
+                "a.md",
+                format!("{}{table}", format!("{para}\n\n").repeat(n)),
+            )]
+        },
+        ("（测试处 供稿）", "重症医学科"),
+        |_| {},
+    );
     assert!(
         alone.is_empty(),
         "the byline left its table with {alone:?} paragraph(s)"
