@@ -777,12 +777,58 @@ fn mark_end_closing(blocks: &mut Vec<Block>) {
 /// opens with 尊敬的. A lead-in such as 情况如下： or a sentence that opens with 各
 /// (各单位要高度重视：, 各基层党组织对标……要求，重点抓好以下工作：) is text.
 fn mark_addressee(blocks: &mut [Block]) {
-    // 员 and 长, 主任: a speech's members and officers (各位委员，同志们：, 主任、各位副主任、
-    // 秘书长、各位委员：; set as text, indented, they were).
-    const WHOM: [&str; 38] = [
-        "会", "委", "府", "厅", "局", "办", "室", "部", "处", "科", "院", "所", "站", "团", "组",
-        "校", "司", "行", "中心", "单位", "部门", "机关", "代表", "们", "同志", "组织", "机构",
-        "领导", "来宾", "嘉宾", "企业", "街道", "社区", "乡镇", "支部", "员", "长", "主任",
+    // And a speech's members and officers (各位委员，同志们：, 主任、各位副主任、秘书长、
+    // 各位委员：; set as text, indented, they were), named as such: not 员 or 长 alone,
+    // which end words that are no one (动员, 增长).
+    const WHOM: [&str; 48] = [
+        "会",
+        "委",
+        "府",
+        "厅",
+        "局",
+        "办",
+        "室",
+        "部",
+        "处",
+        "科",
+        "院",
+        "所",
+        "站",
+        "团",
+        "组",
+        "校",
+        "司",
+        "行",
+        "中心",
+        "单位",
+        "部门",
+        "机关",
+        "代表",
+        "们",
+        "同志",
+        "组织",
+        "机构",
+        "领导",
+        "来宾",
+        "嘉宾",
+        "企业",
+        "街道",
+        "社区",
+        "乡镇",
+        "支部",
+        "委员",
+        "成员",
+        "党员",
+        "人员",
+        "主任",
+        "秘书长",
+        "局长",
+        "校长",
+        "院长",
+        "家长",
+        "书记",
+        "主席",
+        "老师",
     ];
     // After the centred lines under a title (a speech's speaker and date).
     let Some(mut first) = blocks
@@ -5235,6 +5281,14 @@ mod tests {
         ] {
             let b = parse_markdown(md, true).blocks;
             assert!(matches!(b[0], Block::Addressee { .. }), "{md}: {b:?}");
+        }
+        // A lead-in that ends in a word ending as an officer's title does is text.
+        for md in [
+            "一季度经济较快增长：\n\n全市……\n",
+            "全员动员：\n\n各单位……\n",
+        ] {
+            let b = parse_markdown(md, true).blocks;
+            assert!(matches!(b[0], Block::Paragraph { .. }), "{md}: {b:?}");
         }
     }
 
