@@ -3918,6 +3918,30 @@ fn a_byline_after_a_long_closing_table_stays_with_its_last_rows() {
     );
 }
 
+/// A unit alone in a cell (%) is text, not a figure: in a column of units (亿元, 万吨,
+/// %) it went right while the others went left (QA2 04, 10).
+#[test]
+fn a_unit_alone_in_a_cell_is_aligned_with_the_other_units() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    let md = "| 指标 | 单位 | 数值 |\n|---|---|---|\n| 地区生产总值 | 亿元 | 1,234.5 |\n| 粮食产量 | 万吨 | 86.2 |\n| 城镇登记失业率 | % | 3.1 |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The left edge of the first glyph of 亿元, 万吨 and %.
+    let lefts = pymupdf_numbers(
+        &pdf,
+        "for page in pymupdf.open(sys.argv[1]):\n  for b in page.get_text('rawdict')['blocks']:\n    for l in b.get('lines', []):\n      for s in l['spans']:\n        t = ''.join(c['c'] for c in s['chars'])\n        if t.strip() in ('亿元', '万吨', '%'):\n          print(s['chars'][0]['bbox'][0])",
+    );
+    assert_eq!(lefts.len(), 3, "{lefts:?}");
+    assert!(
+        lefts.iter().all(|x| (x - lefts[0]).abs() < 1.0),
+        "the units' left edges: {lefts:?}"
+    );
+}
+
 /// An article that ends with a short table, its byline on a line of its own after it:
 /// the byline alone opened a page (r20, from r19's Word file). It goes with the table.
 #[test]
