@@ -3450,6 +3450,21 @@ fn short_lines_set_as_headings_in_a_txt_are_named() {
     );
 }
 
+/// A regulation's chapter titles (第一章　总则) are headings by their numbers: not named
+/// as short lines that may be text (QA2 09: six of them said).
+#[test]
+fn chapter_titles_in_a_txt_are_not_named_as_lines_that_may_be_text() {
+    let text = "第一章　总则\n第一条　为了培育和践行社会主义核心价值观，制定本条例。\n第二章　基本规范\n第二条　本市行政区域内的文明行为促进工作，适用本条例。\n会议现场\n会议通报了近年来全市纪检监察干部违纪违法典型案例，播放了警示教育片。\n刘志强强调\n要以案为鉴、以案明纪，坚决防止“灯下黑”，打造纪检监察铁军。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let w = model.warnings.join("\n");
+    assert!(
+        w.contains("2 short line(s)") && w.contains("«会议现场», «刘志强强调»"),
+        "{w}"
+    );
+    assert!(!w.contains("第一章"), "{w}");
+}
+
 /// A contact longer than a line (a phone with a fax and a long e-mail) ran on under
 /// 联系方式 at the block's left edge; it runs on under its first character after the
 /// colon.
