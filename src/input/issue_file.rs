@@ -70,7 +70,7 @@ pub struct IssueFile {
 #[serde(deny_unknown_fields)]
 pub struct CheckFile {
     /// Phrases right as typed, e.g. a 连接号 the rules ask about: `accept =
-    /// ["进驻—撤出—再进驻"]`. A finding inside one of them is not listed, not counted
+    /// ["沿江—沿海"]`. A finding inside one of them is not listed, not counted
     /// and not fixed, in every article.
     #[serde(default)]
     pub accept: Vec<Spanned<String>>,

@@ -524,6 +524,9 @@ mod tests {
         assert_eq!(fixed("等等…"), "等等……");
         assert_eq!(kinds("北京—上海"), vec![Kind::SingleEmDash]);
         assert_eq!(fixed("北京—上海"), "北京—上海");
+        // A chain of them linking short words is 连接号 (QA2 01: reported by hand).
+        assert_eq!(kinds("构建起“区—街道—社区—网格”四级责任体系"), vec![]);
+        assert_eq!(kinds("建立省—市—县三级联动机制"), vec![]);
     }
 
     #[test]

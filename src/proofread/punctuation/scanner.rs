@@ -857,8 +857,26 @@ impl Scanner {
                 && r.end < self.n()
                 && !self.is_skip(r.start - 1)
                 && !self.is_skip(r.end);
-            if han(l) && han(rt) && adjacent {
+            // In a chain of them linking short words (区—街道—社区—网格, 省—市—县) it is
+            // a 连接号: a 破折号 does not come twice within a few characters.
+            let single = |k: usize| {
+                self.cs.get(k) == Some(&'—')
+                    && self.cs.get(k + 1) != Some(&'—')
+                    && (k == 0 || self.cs[k - 1] != '—')
+            };
+            let word = |from: usize, step: isize| {
+                (1..=6)
+                    .map(|d| from as isize + step * d)
+                    .take_while(|&k| k >= 0 && (k as usize) < self.n())
+                    .find(|&k| !is_han(self.cs[k as usize]))
+                    .is_some_and(|k| (k - from as isize).abs() >= 2 && single(k as usize))
+            };
+            let chained = word(r.end - 1, 1) || word(r.start, -1);
+            if han(l) && han(rt) && adjacent && !chained {
                 self.push(r, Kind::SingleEmDash, None);
+                return;
+            }
+            if chained {
                 return;
             }
             // A mark named in quotes (注：“—”表示低于汛限水位, as a table's cells have it):
