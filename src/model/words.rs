@@ -169,6 +169,10 @@ const TERMS: &[&str] = &[
     "提案办理",
     "义务教育",
     "九年一贯制",
+    // Terms of the economy the dictionary splits (QA2 10: 消费 / 品以旧换新).
+    "消费品",
+    "以旧换新",
+    "设备更新",
 ];
 
 /// Where a display line may break, in characters from its start, in two tiers: the
@@ -459,6 +463,11 @@ mod tests {
         );
         let all: Vec<usize> = b.words.iter().chain(&b.inside).copied().collect();
         assert!((10..14).all(|k| !all.contains(&k)), "{all:?}");
+        // 消费 / 品以旧换新 (QA2 10): no break inside 消费品 (characters 15..18) or
+        // 以旧换新 (18..22).
+        let b = breaks("国家《关于推动大规模设备更新和消费品以旧换新的行动方案》要点解读");
+        let all: Vec<usize> = b.words.iter().chain(&b.inside).copied().collect();
+        assert!((16..18).chain(19..22).all(|k| !all.contains(&k)), "{all:?}");
     }
 
     #[test]
