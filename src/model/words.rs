@@ -186,8 +186,9 @@ pub struct Breaks {
     /// never breaks): 《新工科背景下的课程思政》 is kept on one line when it fits there.
     pub inside: Vec<usize>,
     /// Where the author set two phrases apart with a space (医院推行“责任制整体护理”模式
-    /// 让患者感受更贴心的服务): the start of the phrase after it. A title too long for
-    /// one line breaks there first.
+    /// 让患者感受更贴心的服务): the start of the phrase after it; and where a 破折号
+    /// opens a subtitle (……的调查与思考——以青云县为例). A title too long for one line
+    /// breaks there first.
     pub spaces: Vec<usize>,
 }
 
@@ -324,6 +325,17 @@ pub(crate) fn breaks(line: &str) -> Breaks {
             {
                 out.spaces.push(k);
             }
+        }
+        // A 破折号 that opens a subtitle in the title's own line (……的调查与思考——以
+        // 青云县为例): the second line starts with it, as a title's subtitle is set
+        // (QA2 04 broke 调查 / 与思考——以……).
+        if chars[k] == '—'
+            && chars.get(k + 1) == Some(&'—')
+            && han_or_mark(chars[k - 1])
+            && !quoted[k]
+            && !closed[k]
+        {
+            out.spaces.push(k);
         }
     }
     out
@@ -481,6 +493,12 @@ mod tests {
         // A Latin word's space, or none.
         assert!(spaces("我校与University of Cambridge签署MOU").is_empty());
         assert!(spaces("集团公司召开安全生产形势分析会").is_empty());
+        // A subtitle's dash opens the second line (QA2 04); not one inside 《》.
+        assert_eq!(
+            spaces("关于农村集体经济发展的调查与思考——以青云县为例"),
+            [16]
+        );
+        assert!(spaces("学习《稳中求进——经济工作文集》心得").is_empty());
     }
 
     #[test]
