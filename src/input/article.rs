@@ -604,6 +604,20 @@ fn mark_closing(blocks: &mut Vec<Block>) {
     mark_signed_excerpts(blocks);
 }
 
+/// Whether a text ends a sentence (。！？…”), as the text before a 落款 does.
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['。', '！', '？', '…', '”'])
+}
+
+/// Whether `lines` are a 落款's: a date alone last, and before it lines that can name
+/// the issuing body.
+fn closing_lines<S: AsRef<str>>(lines: &[S]) -> bool {
+    lines.split_last().is_some_and(|(date, names)| {
+        is_date_line(date.as_ref().trim())
+            && names.iter().all(|l| is_signature_line(l.as_ref().trim()))
+    })
+}
+
 /// Marks the signatures of the excerpts an article quotes, each a 落款 where it
 /// stands: a signer's line (陈××, 市长　王某; at most 12 characters) and a date alone
 /// under it (2026年7月10日, or 7月10日 as 批示 are dated) after a paragraph that ends a
@@ -611,20 +625,17 @@ fn mark_closing(blocks: &mut Vec<Block>) {
 /// paragraphs and the last as the 落款 (or neither, dated without the year).
 fn mark_signed_excerpts(blocks: &mut [Block]) {
     let text = sole_text;
-    let ends_sentence = |b: &Block| match b {
-        Block::Paragraph { inlines } => inlines
-            .iter()
-            .map(|i| i.text.as_str())
-            .collect::<String>()
-            .trim_end()
-            .ends_with(['。', '！', '？', '”', '…']),
+    let block_ends_sentence = |b: &Block| match b {
+        Block::Paragraph { inlines } => {
+            ends_sentence(&inlines.iter().map(|i| i.text.as_str()).collect::<String>())
+        }
         _ => false,
     };
     for i in 2..blocks.len() {
         let signed = text(&blocks[i]).is_some_and(|t| is_date_line(&t) || is_month_day_line(&t))
             && text(&blocks[i - 1])
                 .is_some_and(|t| t.chars().count() <= 12 && is_signature_line(&t))
-            && ends_sentence(&blocks[i - 2]);
+            && block_ends_sentence(&blocks[i - 2]);
         if !signed {
             continue;
         }
@@ -682,24 +693,17 @@ fn mark_end_closing(blocks: &mut Vec<Block>) {
             .filter(|l| !l.is_empty())
             .collect();
         let plain = |l: &Vec<Inline>| l.iter().map(|i| i.text.as_str()).collect::<String>();
+        let texts: Vec<String> = lines.iter().map(plain).collect();
         let n = lines.len();
-        let closing = |ls: &[Vec<Inline>]| {
-            ls.split_last().is_some_and(|(date, names)| {
-                is_date_line(plain(date).trim())
-                    && names.iter().all(|l| is_signature_line(plain(l).trim()))
-            })
-        };
         // The most lines (three at most) at the paragraph's end that are a 落款; the
         // lines before them, when there are, end a sentence (时间：⏎2026年3月19日 is
         // text) and stay a paragraph.
         let k = (1..=n.min(3)).rev().find(|&k| {
-            closing(&lines[n - k..])
+            closing_lines(&texts[n - k..])
                 && if k == n {
                     n >= 2
                 } else {
-                    plain(&lines[n - k - 1])
-                        .trim_end()
-                        .ends_with(['。', '！', '？', '…', '”'])
+                    ends_sentence(&texts[n - k - 1])
                 }
         });
         if let Some(k) = k {
@@ -780,55 +784,12 @@ fn mark_addressee(blocks: &mut [Block]) {
     // And a speech's members and officers (各位委员，同志们：, 主任、各位副主任、秘书长、
     // 各位委员：; set as text, indented, they were), named as such: not 员 or 长 alone,
     // which end words that are no one (动员, 增长).
+    #[rustfmt::skip]
     const WHOM: [&str; 48] = [
-        "会",
-        "委",
-        "府",
-        "厅",
-        "局",
-        "办",
-        "室",
-        "部",
-        "处",
-        "科",
-        "院",
-        "所",
-        "站",
-        "团",
-        "组",
-        "校",
-        "司",
-        "行",
-        "中心",
-        "单位",
-        "部门",
-        "机关",
-        "代表",
-        "们",
-        "同志",
-        "组织",
-        "机构",
-        "领导",
-        "来宾",
-        "嘉宾",
-        "企业",
-        "街道",
-        "社区",
-        "乡镇",
-        "支部",
-        "委员",
-        "成员",
-        "党员",
-        "人员",
-        "主任",
-        "秘书长",
-        "局长",
-        "校长",
-        "院长",
-        "家长",
-        "书记",
-        "主席",
-        "老师",
+        "会", "委", "府", "厅", "局", "办", "室", "部", "处", "科", "院", "所", "站", "团", "组",
+        "校", "司", "行", "中心", "单位", "部门", "机关", "代表", "们", "同志", "组织", "机构",
+        "领导", "来宾", "嘉宾", "企业", "街道", "社区", "乡镇", "支部", "委员", "成员", "党员",
+        "人员", "主任", "秘书长", "局长", "校长", "院长", "家长", "书记", "主席", "老师",
     ];
     // After the centred lines under a title (a speech's speaker and date).
     let Some(mut first) = blocks
@@ -3402,14 +3363,9 @@ fn closing_follows(text: &str, brk: Range<usize>) -> bool {
         .take_while(|l| !l.is_empty())
         .take(4)
         .collect();
-    let Some((date, names)) = rest.split_last() else {
-        return false;
-    };
-    rest.len() <= 3
-        && is_date_line(date)
-        && names.iter().all(|l| is_signature_line(l))
-        && ((rest.len() < 3 && is_signature_line(line_before))
-            || line_before.ends_with(['。', '！', '？', '…', '”']))
+    (1..=3).contains(&rest.len())
+        && closing_lines(&rest)
+        && ((rest.len() < 3 && is_signature_line(line_before)) || ends_sentence(line_before))
 }
 
 /// Whether a photo (its event's `range`) stands inside a sentence: text before it in
@@ -3558,7 +3514,7 @@ fn cn_numeral(c: char) -> bool {
 }
 
 /// Whether a heading's text already carries its number (一、 （一） 1. 1、 （1）).
-fn starts_with_number(s: &str) -> bool {
+pub(crate) fn starts_with_number(s: &str) -> bool {
     let s = s.trim_start();
     let mut chars = s.chars();
     let first = chars.next();

@@ -1031,6 +1031,15 @@ fn outside_quotes(line: &str) -> String {
         .collect()
 }
 
+/// The name of a table header written with one pair of brackets (`[footer.distribution]`
+/// on `line`), or none.
+fn single_bracket_header(line: &str) -> Option<&str> {
+    line.trim()
+        .strip_prefix('[')
+        .and_then(|l| l.strip_suffix(']'))
+        .filter(|n| !n.starts_with('[') && !n.is_empty())
+}
+
 /// What kind of TOML problem this is (in both languages) and what to do about it.
 fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, String) {
     let line = span
@@ -1120,11 +1129,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             ),
         )
     } else if m.contains("duplicate key")
-        && let Some(name) = line
-            .trim()
-            .strip_prefix('[')
-            .and_then(|l| l.strip_suffix(']'))
-            .filter(|n| !n.starts_with('[') && !n.is_empty())
+        && let Some(name) = single_bracket_header(line)
         && text
             .lines()
             .filter(|l| l.trim() == format!("[{name}]"))
@@ -1144,11 +1149,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         )
     } else if m.contains("invalid type")
         && m.contains("expected a sequence")
-        && let Some(name) = line
-            .trim()
-            .strip_prefix('[')
-            .and_then(|l| l.strip_suffix(']'))
-            .filter(|n| !n.starts_with('[') && !n.is_empty())
+        && let Some(name) = single_bracket_header(line)
     {
         // A table that is one of a list written with one pair of brackets
         // ([footer.distribution], [article]): its help names it, not [[article]].

@@ -1514,7 +1514,10 @@ fn plain_headings_note(path: &Path, source: &str, blocks: &[Block]) -> Option<St
                 number, inlines, ..
             } if number.is_empty() => {
                 let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
-                (article::typed_heading_level(&t).is_none() && !is_chapter_line(&t)).then_some(t)
+                // (Nor a chapter's or a section's title, 第一章　总则: a heading by its
+                // number, as a regulation reprinted in an issue has them.)
+                (article::typed_heading_level(&t).is_none() && !article::starts_with_number(&t))
+                    .then_some(t)
             }
             _ => None,
         })
@@ -1535,24 +1538,6 @@ fn plain_headings_note(path: &Path, source: &str, blocks: &[Block]) -> Option<St
         plain.len(),
         plain.len()
     ))
-}
-
-/// A chapter's or a section's title, numbered in words (第一章　总则, 第二节 安全管理):
-/// a heading by its number, as a regulation reprinted in an issue has them; not said
-/// as a line that may be text.
-fn is_chapter_line(t: &str) -> bool {
-    let Some(rest) = t.trim_start().strip_prefix('第') else {
-        return false;
-    };
-    let numeral = rest
-        .chars()
-        .take_while(|c| "〇零一二三四五六七八九十百".contains(*c) || c.is_ascii_digit())
-        .count();
-    numeral > 0
-        && rest
-            .chars()
-            .nth(numeral)
-            .is_some_and(|c| "章节编篇".contains(c))
 }
 
 /// Whether a file is an article by its name: text, Markdown or a word-processor file

@@ -859,24 +859,24 @@ impl Scanner {
                 && !self.is_skip(r.end);
             // In a chain of them linking short words (区—街道—社区—网格, 省—市—县) it is
             // a 连接号: a 破折号 does not come twice within a few characters.
+            // (Past one to six Chinese characters from `from`, going `step`, a single —.)
             let single = |k: usize| {
                 self.cs.get(k) == Some(&'—')
                     && self.cs.get(k + 1) != Some(&'—')
                     && (k == 0 || self.cs[k - 1] != '—')
             };
-            let word = |from: usize, step: isize| {
+            let dash_past_a_word = |from: usize, step: isize| {
                 (1..=6)
                     .map(|d| from as isize + step * d)
                     .take_while(|&k| k >= 0 && (k as usize) < self.n())
                     .find(|&k| !is_han(self.cs[k as usize]))
                     .is_some_and(|k| (k - from as isize).abs() >= 2 && single(k as usize))
             };
-            let chained = word(r.end - 1, 1) || word(r.start, -1);
-            if han(l) && han(rt) && adjacent && !chained {
-                self.push(r, Kind::SingleEmDash, None);
+            if dash_past_a_word(r.end - 1, 1) || dash_past_a_word(r.start, -1) {
                 return;
             }
-            if chained {
+            if han(l) && han(rt) && adjacent {
+                self.push(r, Kind::SingleEmDash, None);
                 return;
             }
             // A mark named in quotes (注：“—”表示低于汛限水位, as a table's cells have it):
@@ -1041,6 +1041,7 @@ impl Scanner {
                 || after.contains("政府办公"))
     }
 
+    /// Whether a field's label starts at `at`: one to six Chinese characters and a
     /// colon (发布时间：, 审核:).
     fn field_label_at(&self, at: usize, end: usize) -> bool {
         let word = self.cs[at..end].iter().take_while(|c| is_han(**c)).count();
