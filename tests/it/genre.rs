@@ -1994,6 +1994,29 @@ fn a_semicolon_after_a_number_and_its_unit_never_opens_a_line() {
     );
 }
 
+/// A closing quote never opens a line, the single one (’) as the double (”): the
+/// trial broke …力争在‘十五五 / ’期间… (QA3 03), where the grid's tracking given back
+/// before a quote let a line break before ’ (Typst's quotes rule keeps only ” there).
+#[test]
+fn a_closing_single_quote_never_opens_a_line() {
+    let sentence = "力争在‘十五五’期间建成区域中心，做到“应收尽收”。";
+    let text: String = (1..=28).map(|i| "好".repeat(i) + sentence + "\n").collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    // Every place of the quotes on a line was tried.
+    assert_eq!(
+        lines.iter().filter(|l| l.contains('‘')).count(),
+        28,
+        "{lines:?}"
+    );
+    let wrong: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with(['’', '”']) || l.ends_with(['‘', '“']))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
+
 /// A 间隔号, 连接号 or 分隔号 never opens a line (GB/T 15834, clreq): the trial's
 /// lines broke before them (…安东尼奥 / ·古特雷斯, …2020 / —2025年, 9：00 / ～11：30),
 /// and a time at its colon (11： / 30).
