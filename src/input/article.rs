@@ -184,6 +184,10 @@ pub struct Table {
     /// open so): set in the table's size under its last rule, kept with its last rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Vec<Inline>>,
+    /// Set by the model: where each cell's text may break (its rows as `cells` gives
+    /// them, the header first), for a cell of one run; the layout keeps its words whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<Vec<crate::model::words::Breaks>>,
 }
 
 /// A merged cell of a [`Table`]: its row (0 the header row, 1 the first of `rows`) and
@@ -1398,6 +1402,7 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
         header_rows: 0,
         spans: Vec::new(),
         notes: Vec::new(),
+        breaks: Vec::new(),
     };
     table.merge_cells();
     table
@@ -1913,6 +1918,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         header_rows: 0,
                         spans: Vec::new(),
                         notes: Vec::new(),
+                        breaks: Vec::new(),
                     },
                     Vec::new(),
                     None,
@@ -2736,6 +2742,7 @@ fn html_table(html: &str) -> Option<Table> {
         header_rows: 0,
         spans: Vec::new(),
         notes: Vec::new(),
+        breaks: Vec::new(),
     };
     table.merge_cells();
     Some(table)

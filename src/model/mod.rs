@@ -795,6 +795,20 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         src: None,
                     }];
                 }
+                // Where each cell may break: between its words (市城市 / 管理局).
+                Block::Table(t) => {
+                    t.breaks = std::iter::once(&t.header)
+                        .chain(&t.rows)
+                        .map(|row| {
+                            row.iter()
+                                .map(|c| match c.as_slice() {
+                                    [run] => words::cell_breaks(&run.text),
+                                    _ => words::Breaks::default(),
+                                })
+                                .collect()
+                        })
+                        .collect();
+                }
                 Block::Image(p) => {
                     let place = Place {
                         loaded,

@@ -173,6 +173,9 @@ const TERMS: &[&str] = &[
     "消费品",
     "以旧换新",
     "设备更新",
+    // The dictionary's 市城 | 市 in every 市城市管理局 (QA2 09's table).
+    "城市",
+    "大数据",
 ];
 
 /// Where a display line may break, in characters from its start, in two tiers: the
@@ -190,7 +193,16 @@ pub struct Breaks {
     /// opens a subtitle (……的调查与思考——以青云县为例). A title too long for one line
     /// breaks there first.
     pub spaces: Vec<usize>,
+    /// In a table cell (`cell_breaks`): every place between the dictionary's words that
+    /// is not inside a number or a Latin word nor at a mark, where a word wider than its
+    /// column breaks (县 | 农业 | 农村局 in 县农业农村局, whole where it fits).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<usize>,
 }
+
+/// One-character words that make a word of the one before them (协商 | 会, 积极 | 性,
+/// 覆盖 | 率, 现代 | 化, 农业农村 | 局).
+const SUFFIXES: &str = "局厅处科办部委院所站队组会化性率力式制权";
 
 /// A quotation or 《title》 of at most this many characters between its marks never
 /// breaks; a longer one breaks inside only when it must.
@@ -202,6 +214,13 @@ const SHORT_QUOTE: usize = 8;
 /// title in “” 《》, inside a number with its unit (2026年) or a Latin word; inside a
 /// longer quotation or title only as a last resort (`Breaks::inside`).
 pub(crate) fn breaks(line: &str) -> Breaks {
+    breaks_of(line, false)
+}
+
+/// [`breaks`], for a title or (`cell`) a table cell's text, which has its `parts` too
+/// and no line that opens with a dash (10万 / —50万元: a cell's dash is a 连接号; a
+/// title's —— may open its subtitle).
+fn breaks_of(line: &str, cell: bool) -> Breaks {
     static SEGMENTER: LazyLock<WordSegmenterBorrowed<'static>> =
         LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
     let segmenter = &*SEGMENTER;
@@ -219,6 +238,9 @@ pub(crate) fn breaks(line: &str) -> Breaks {
     let mut closed = vec![false; chars.len() + 1];
     // Inside a longer quotation or title: a break of the second tier.
     let mut quoted = vec![false; chars.len() + 1];
+    // Inside a listed term of up to three characters, one word even in a cell's `parts`
+    // (城市, 大数据; a longer one is two there: 农业 | 农村).
+    let mut word = vec![false; chars.len() + 1];
     // Inside listed terms and short quotations or titles.
     for term in TERMS {
         let t: Vec<char> = term.chars().collect();
@@ -227,6 +249,11 @@ pub(crate) fn breaks(line: &str) -> Breaks {
                 closed[start + 1..start + t.len()]
                     .iter_mut()
                     .for_each(|c| *c = true);
+                if t.len() <= 3 {
+                    word[start + 1..start + t.len()]
+                        .iter_mut()
+                        .for_each(|c| *c = true);
+                }
             }
         }
     }
@@ -262,6 +289,29 @@ pub(crate) fn breaks(line: &str) -> Breaks {
     let opening = "（《「『【〔〈“‘";
     let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-');
     let mut out = Breaks::default();
+    // A cell's word too wide for its column breaks between the dictionary's words
+    // inside it still (inside a listed term of four or more too), not at a mark nor inside a number or
+    // a Latin word, nor before a suffix or the cell's last character alone (市发展改革
+    // / 委).
+    if cell {
+        out.parts = ends
+            .iter()
+            .copied()
+            .filter(|&end| end > 0 && end + 1 < chars.len() && !word[end])
+            .filter(|&end| {
+                let (before, after) = (chars[end - 1], chars[end]);
+                let alone = ends.contains(&(end + 1));
+                !((alone && SUFFIXES.contains(after))
+                    || closing.contains(after)
+                    || opening.contains(before)
+                    || (before.is_ascii_digit() && after.is_ascii_digit())
+                    || before == '—'
+                    || after == '—'
+                    || (before == after && before == '…')
+                    || (latin(before) && latin(after)))
+            })
+            .collect();
+    }
     // The words with the listed terms and short quotations whole.
     let ends: Vec<usize> = ends
         .into_iter()
@@ -280,8 +330,7 @@ pub(crate) fn breaks(line: &str) -> Breaks {
         // (农业农村 | 局, 党 | 支部): the name whole. So too a suffix that makes a word
         // of the one before it (协商 | 会, 积极 | 性, 覆盖 | 率, 现代 | 化).
         let prefix = end - start == 1 && "省市县区乡镇村党".contains(before);
-        let suffix =
-            next_end == Some(end + 1) && "局厅处科办部委院所站队组会化性率力式制权".contains(after);
+        let suffix = next_end == Some(end + 1) && SUFFIXES.contains(after);
         // Nor a one-character word before 的 (推进会上的讲话: not …推进会 / 上的讲话).
         // 党的 opens a phrase instead (贯彻 / 党的二十届三中全会精神).
         let before_de =
@@ -301,6 +350,7 @@ pub(crate) fn breaks(line: &str) -> Breaks {
             || before.is_ascii_digit()
             || (chinese_numeral(before) && chinese_numeral(after))
             || before == '—'
+            || (cell && after == '—')
             || (before == after && before == '…')
             || (latin(before) && latin(after))
             || (single && han(before) && han(after))
@@ -339,6 +389,22 @@ pub(crate) fn breaks(line: &str) -> Breaks {
         }
     }
     out
+}
+
+/// Where a table cell's text may break, in characters from its start: between words
+/// (市城市 / 管理局, not 市城市管 / 理局), inside a long 《title》 too (a cell is narrow:
+/// 《江岭市城市绿化 / 条例（修订）》), and where a word wider than its column may break
+/// (`parts`). None in a cell of a word or two characters, or with no Chinese. The
+/// layout keeps a word whole when its column holds it.
+pub(crate) fn cell_breaks(cell: &str) -> Breaks {
+    if cell.chars().count() <= 2 || !cell.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return Breaks::default();
+    }
+    let mut b = breaks_of(cell, true);
+    b.words.append(&mut b.inside);
+    b.words.sort_unstable();
+    b.spaces.clear();
+    b
 }
 
 /// A digit of a number written in Chinese (百分之九十八, 二〇二六年): a number stays whole.
@@ -547,5 +613,65 @@ mod tests {
         // A short one has no break inside in either tier.
         let b = breaks("荣获2018年度《中国人大》杂志发行工作一等奖");
         assert!(b.inside.is_empty(), "{b:?}");
+    }
+
+    /// A cell breaks between words, a long 《title》 inside it too (QA2 09's table set
+    /// 市城市管 / 理局 and 《江岭市城市绿化条 / 例（修订）》); a word too wide for its
+    /// column between the dictionary's words inside it (县农业 / 农村局 in a column of
+    /// five, not 县 / 农业农村局).
+    #[test]
+    fn table_cells_break_between_words() {
+        let cut = |s: &str, at: Vec<usize>| {
+            let cs: Vec<char> = s.chars().collect();
+            let mut from = 0;
+            let mut out = Vec::new();
+            for b in at.into_iter().chain([cs.len()]) {
+                out.push(cs[from..b].iter().collect::<String>());
+                from = b;
+            }
+            out.join("|")
+        };
+        // (In `parts` a number parts from what follows it: the layout keeps a number
+        // with its unit by its rule, 2026年, and 12345 | 热线 may break.)
+        for (cell, words, parts) in [
+            ("市城市管理局", "市城市|管理局", "市城市|管理局"),
+            ("县农业农村局", "县农业农村局", "县|农业|农村局"),
+            (
+                "市住房城乡建设局",
+                "市住房|城乡建设局",
+                "市|住房|城乡|建设局",
+            ),
+            ("市发展改革委", "市发展改革委", "市|发展|改革委"),
+            (
+                "《江岭市城市绿化条例（修订）》",
+                "《江岭|市城市|绿化|条例|（修订）》",
+                "《江|岭|市城市|绿化|条例|（修订）》",
+            ),
+            ("2026年6月25日", "2026年|6月|25日", "2026|年|6|月|25日"),
+            // No line opens with the dash (the layout keeps 50万元 whole by its rule
+            // for a number and its unit).
+            (
+                "10万—50万元（个）",
+                "10万—50万元|（个）",
+                "10|万—50|万|元|（个）",
+            ),
+            (
+                "平均住院日（天）",
+                "平均|住院|日|（天）",
+                "平均|住院|日|（天）",
+            ),
+            (
+                "12345热线智能化改造",
+                "12345热线|智能化|改造",
+                "12345|热线|智能化|改造",
+            ),
+            ("市大数据中心", "市大数据|中心", "市|大数据|中心"),
+        ] {
+            let b = cell_breaks(cell);
+            assert_eq!(cut(cell, b.words), words, "{cell}");
+            assert_eq!(cut(cell, b.parts), parts, "{cell}");
+        }
+        assert_eq!(cell_breaks("合计"), Breaks::default());
+        assert_eq!(cell_breaks("12.50"), Breaks::default());
     }
 }

@@ -3874,6 +3874,75 @@ fn a_tables_cells_keep_numbers_with_their_units() {
     }
 }
 
+/// A table's cells break between words, never inside one: QA2 09's table set
+/// 市城市管 / 理局, 市发展改 / 革委 and 《江岭市电动自行车管 / 理条例》 in columns too
+/// narrow for them (Typst breaks Chinese between any two characters).
+#[test]
+fn a_tables_cells_break_between_words() {
+    let rows = [
+        (
+            "《江岭市城市绿化条例（修订）》",
+            "市城市管理局",
+            "2026年6月25日",
+        ),
+        (
+            "《江岭市历史文化名城保护条例》",
+            "市住房城乡建设局",
+            "2026年8月27日",
+        ),
+        (
+            "《江岭市优化营商环境条例》",
+            "市发展改革委",
+            "2026年10月29日",
+        ),
+        ("《江岭市电动自行车管理条例》", "市公安局", "2026年10月29日"),
+        (
+            "《江岭市生活垃圾分类管理条例》",
+            "市城市管理局",
+            "2026年12月24日",
+        ),
+        (
+            "《江岭市公共数据管理条例》",
+            "市政务服务数据管理局",
+            "视情安排",
+        ),
+    ];
+    let body: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (name, unit, date))| {
+            format!(
+                "| {} | {name} | {unit} | {date} | 12.00 | 80% | 继续审议 |\n",
+                i + 1
+            )
+        })
+        .collect();
+    let md = format!(
+        "| 序号 | 法规名称 | 起草单位 | 提请审议时间 | 立法经费（万元） | 完成进度（%） | 备注 |\n|---|---|---|---|---|---|---|\n{body}"
+    );
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // Each cell's lines, one a line (pdftotext reads a table cell by cell).
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    // The units' column is narrower than its names: they wrap.
+    assert!(!lines.contains(&"市住房城乡建设局"), "{lines:?}");
+    for inside in [
+        "市城市管",
+        "市发展改",
+        "自行车管",
+        "市政务服",
+        "市住房城",
+        "城市绿化条",
+    ] {
+        assert!(
+            !lines.iter().any(|l| l.ends_with(inside)),
+            "broken after {inside}: {lines:?}"
+        );
+    }
+}
+
 /// An addressee (尊敬的……：, 同志们：) is kept with the text it opens, as a title is: a
 /// letter's title and its addressee stood alone at a page's foot, the letter on the
 /// next page (QA2 03).
