@@ -3943,6 +3943,27 @@ fn a_tables_cells_break_between_words() {
     }
 }
 
+/// A note's label that ends in a mark before a text opening with one (按语：“走出去”)
+/// sets the pair as close as in the text: 0.97 em stood between ： and “ (QA3 01).
+#[test]
+fn a_notes_colon_before_an_opening_quote_is_set_close() {
+    let toml = MINIMAL_TOML.replace(
+        "file = \"a.txt\"",
+        "file = \"a.txt\"\nnote = \"“走出去”是集团战略的重要一环，供各单位参阅。\"",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文第一段。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let Some(chars) = sized_chars(&pdf) else {
+        return;
+    };
+    let colon = chars.iter().position(|c| c.0 == '：').unwrap();
+    let (a, b) = (&chars[colon], &chars[colon + 1]);
+    assert_eq!(b.0, '“', "{chars:?}");
+    // The colon set in half its em (a colon's glyph takes the left half of it, a
+    // quote's the right half of its own): the quote starts less than an em after it.
+    assert!(b.2 - a.2 < 0.75 * a.4, "{a:?} {b:?}");
+}
+
 /// An addressee (尊敬的……：, 同志们：) is kept with the text it opens, as a title is: a
 /// letter's title and its addressee stood alone at a page's foot, the letter on the
 /// next page (QA2 03).
