@@ -898,8 +898,7 @@ fn is_court_signature(t: &str) -> bool {
     })
 }
 
-/// `附件：……`: the line that opens a 附件说明.
-/// `附件：` or the shorter `附：` that opens the attachment list.
+/// `附件：……`, or the shorter `附：……`: the line that opens a 附件说明.
 fn opens_attachments(t: &str) -> bool {
     ["附件：", "附件:", "附：", "附:"]
         .iter()
@@ -3140,8 +3139,11 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     let after = &text[brk.end..];
     let line_after_next = after.split_once('\n').map(|(_, rest)| rest);
     let list_follows = line_after_next.is_some_and(opens_with_item_number);
+    // Or it opens a 附件说明 (附件：1．……⏎2．……: joined, 2． ran on after the first
+    // attachment's name, QA3 04).
     if !before.is_some_and(|c| "。；：！？;:".contains(c))
         && !opens_with_item_number(line_before)
+        && !opens_attachments(line_before.trim_start())
         && !list_follows
     {
         return false;
@@ -4575,17 +4577,23 @@ mod tests {
             ),
             "{md:?}"
         );
-        let md = parse_markdown("附件：1．会议议程\n\n2．出席人员名单\n", true).blocks;
-        assert!(
-            matches!(
-                md.as_slice(),
-                [
-                    Block::Attachment { first: true, .. },
-                    Block::Attachment { first: false, .. }
-                ]
-            ),
-            "{md:?}"
-        );
+        // With an empty line between the items, and without (QA3 04: 2． ran on).
+        for typed in [
+            "附件：1．会议议程\n\n2．出席人员名单\n",
+            "附件：1．会议议程\n2．出席人员名单\n",
+        ] {
+            let md = parse_markdown(typed, true).blocks;
+            assert!(
+                matches!(
+                    md.as_slice(),
+                    [
+                        Block::Attachment { first: true, .. },
+                        Block::Attachment { first: false, .. }
+                    ]
+                ),
+                "{md:?}"
+            );
+        }
         // 附： as offices shorten it; its second item is no heading.
         let b = parse_txt_headings(
             "正文。\n附：1．主要经济指标完成情况表\n2．重点企业调研问卷汇总情况\n",

@@ -3943,6 +3943,26 @@ fn a_tables_cells_break_between_words() {
     }
 }
 
+/// A 附件说明's lines are kept together: 附件：1．…… stood at a page's foot and 2．……
+/// at the next one's top (QA3 04).
+#[test]
+fn an_attachment_lists_lines_are_kept_together() {
+    let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
+    let list = "附件：1．2025年全市各县（市）主要经济指标\n2．县域经济高质量发展评价指标体系（征求意见稿）\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let apart = lengths_parting(
+        &toml,
+        14..=26,
+        |n| vec![("a.md", format!("{}{list}", format!("{para}\n\n").repeat(n)))],
+        ("主要经济指标", "评价指标体系"),
+        |text| assert!(!text.contains("指标2．"), "{text}"),
+    );
+    assert!(
+        apart.is_empty(),
+        "the list parted at {apart:?} paragraph(s)"
+    );
+}
+
 /// A note's label that ends in a mark before a text opening with one (按语：“走出去”)
 /// sets the pair as close as in the text: 0.97 em stood between ： and “ (QA3 01).
 #[test]
