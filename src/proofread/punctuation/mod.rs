@@ -165,7 +165,7 @@ impl Kind {
             Kind::SpaceAtPunctuation => {
                 "全角标点旁空格 space next to full-width punctuation".into()
             }
-            Kind::SpaceAfterNumber => "序号后多余空格 space after a line's number «2.»".into(),
+            Kind::SpaceAfterNumber => "序号后多余空格 space after a line's number".into(),
             Kind::Indent => "段首半角空格或制表符 space or tab at paragraph start".into(),
             Kind::Unclosed(c) => format!("«{c}»未闭合 «{c}» is never closed"),
             Kind::Unopened(c) => format!("«{c}»没有对应的前半 «{c}» closes nothing"),
@@ -471,6 +471,14 @@ mod tests {
         assert_eq!(kinds("迈克尔.杰克逊说"), [Kind::DotBetweenChinese]);
         // Decimals, versions and web names are none of these.
         assert!(kinds("增长5.8%，详见www.gov.cn，V2.0版").is_empty());
+        // After a unit or an address that ends a Chinese sentence, at the line's end
+        // (QA3 03): its 。; an English sentence's stop stays.
+        assert_eq!(fixed("平均跨瓣压差达65mmHg.\n"), "平均跨瓣压差达65mmHg。\n");
+        assert_eq!(
+            fixed("邮箱：gk@jlsdyrmyy.cn.\n"),
+            "邮箱：gk@jlsdyrmyy.cn。\n"
+        );
+        assert!(kinds("It is a Chinese bulletin.\n").is_empty());
     }
 
     #[test]
@@ -513,7 +521,17 @@ mod tests {
             fixed("组织\"三个及时\"\"三个明确\"的做法"),
             "组织“三个及时”“三个明确”的做法"
         );
-        assert_eq!(fixed("他说'好'"), "他说‘好’");
+        // Single quotes: ‘’ inside a double quotation, “” outside one (GB/T 15834;
+        // '十五五' became ‘十五五’, QA3 03).
+        assert_eq!(fixed("他说'好'"), "他说“好”");
+        assert_eq!(
+            fixed("他说：\"要做好'十五五'规划\""),
+            "他说：“要做好‘十五五’规划”"
+        );
+        assert_eq!(
+            fixed("他说：“要做好'十五五'规划”"),
+            "他说：“要做好‘十五五’规划”"
+        );
         assert_eq!(fixed("\"三个及时\",\"三个明确\""), "“三个及时”，“三个明确”");
         assert_eq!(fixed("加入\"WTO\",我国"), "加入“WTO”，我国");
         // A Latin quotation in Chinese text gets Chinese quotes; its own marks stay.

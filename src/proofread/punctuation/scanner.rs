@@ -306,8 +306,11 @@ impl Scanner {
     }
 
     /// Straight quotes, paired in order within a paragraph. A pair in Chinese text
-    /// becomes “” (or ‘’). Apostrophes between Latin letters (`don't`) are not quotes.
+    /// becomes “” (or ‘’: a pair of single ones inside a double quotation; outside one
+    /// they are “”, as GB/T 15834 4.1.3.2 sets them: '十五五' became ‘十五五’, QA3 03).
+    /// Apostrophes between Latin letters (`don't`) are not quotes.
     fn quotes(&mut self, p: Range<usize>, q: char, open: char, close: char) {
+        let start = p.start;
         let marks: Vec<usize> = p
             .filter(|&i| {
                 self.cs[i] == q
@@ -321,7 +324,13 @@ impl Scanner {
                             .is_some_and(|c| c.is_ascii_alphanumeric()))
             })
             .collect();
-        let (open_s, close_s) = (open.to_string(), close.to_string());
+        // Inside a double quotation: more “ than ” before `o` in the paragraph, or an
+        // odd number of straight " (the pairs they make).
+        let inside_double = |cs: &[char], o: usize| {
+            let before = &cs[start..o];
+            let count = |m: char| before.iter().filter(|&&c| c == m).count();
+            count('“') > count('”') || count('"') % 2 == 1
+        };
         for pair in marks.chunks(2) {
             match *pair {
                 [o, c]
@@ -329,6 +338,12 @@ impl Scanner {
                         || self.is_chinese_at(self.left_of(o))
                         || self.is_chinese_at(self.right_of(c)) =>
                 {
+                    let (open, close) = if q == '\'' && !inside_double(&self.cs, o) {
+                        ('“', '”')
+                    } else {
+                        (open, close)
+                    };
+                    let (open_s, close_s) = (open.to_string(), close.to_string());
                     self.push(o..o + 1, Kind::StraightQuote(q), Some(&open_s));
                     self.push(c..c + 1, Kind::StraightQuote(q), Some(&close_s));
                 }
@@ -435,7 +450,8 @@ impl Scanner {
 
     /// A half-width full stop that ends a Chinese sentence: after a Han character (or
     /// 》 】 〕 」 』), past spaces and quotes, and with nothing but spaces, quotes and
-    /// 」 』 after it on its line (是责任." → 是责任。"). A dot between digits (5.8), in
+    /// 」 』 after it on its line (是责任." → 是责任。"), or after a number or a Latin
+    /// word there that follows Chinese text (达65mmHg.). A dot between digits (5.8), in
     /// a name (www.gov.cn, No.5), next to another mark or before more text on the line
     /// is left alone: it may be a decimal point or a mistyped 间隔号, for a person to
     /// judge. Only marks no other rule changes decide, so a fix never changes it.
@@ -460,6 +476,7 @@ impl Scanner {
                 || matches!(b, '》' | '】' | '〕' | '」' | '』' | '%' | '‰')
                 || matches!(self.fin[k], '）' | '”')
                 || self.chinese_before_number(i)
+                || self.chinese_before_latin(i)
         });
         chinese_before
             && (after.is_none_or(|&a| matches!(a, '\n' | '\r'))
@@ -494,6 +511,21 @@ impl Scanner {
         digits > 0
             && digit(self.fin[i - 1])
             && self.fin[..i - digits]
+                .iter()
+                .rev()
+                .find(|c| !is_space(**c))
+                .is_some_and(|&c| is_han(c) || is_fw_punct(c))
+    }
+
+    /// Whether a Latin word that ends right before `i` (a unit after its number, 达
+    /// 65mmHg; an address, 邮箱：gk@hospital.cn) follows Chinese text on its line: the
+    /// sentence is Chinese, and a stop after it at the line's end is its 。 (QA3 03).
+    fn chinese_before_latin(&self, i: usize) -> bool {
+        let word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '-' | '_' | '/');
+        let len = self.fin[..i].iter().rev().take_while(|c| word(**c)).count();
+        len > 0
+            && self.fin[i - 1].is_ascii_alphabetic()
+            && self.fin[..i - len]
                 .iter()
                 .rev()
                 .find(|c| !is_space(**c))
