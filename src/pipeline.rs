@@ -545,13 +545,42 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
             c => format!("the table «{c}»"),
         };
         let mm = wide.over / 72.0 * 25.4;
-        return Err(InputError::file(
-            &p.loaded.path,
-            format!(
-                "page {page}: {name} of {} columns is {mm:.0} mm wider than the text block even at 小五 (9 pt) with its figures and words kept whole: it would print into the margin / 第 {page} 页：表格共 {} 列，缩至小五号仍比版心宽 {mm:.0} 毫米，会排到页边之外",
-                wide.columns, wide.columns
-            ),
-        )
+        let what = format!(
+            "{name} of {} columns is {mm:.0} mm wider than the text block even at 小五 (9 pt) with its figures and words kept whole: it would print into the margin / 表格共 {} 列，缩至小五号仍比版心宽 {mm:.0} 毫米，会排到页边之外",
+            wide.columns, wide.columns
+        );
+        // Where it stands in its article's file (no PDF is written to find page N in):
+        // at its first header cell's text there, and which of the article's tables.
+        let in_article = wide.at.and_then(|at| {
+            let a = p.issue.articles.get(at.article)?;
+            let Some(Block::Table(t)) = a.blocks.get(at.block) else {
+                return None;
+            };
+            let nth = a.blocks[..=at.block]
+                .iter()
+                .filter(|b| matches!(b, Block::Table(_)))
+                .count();
+            let cell = t
+                .header
+                .iter()
+                .map(|c| c.iter().map(|i| i.text.as_str()).collect::<String>())
+                .find(|c| !c.trim().is_empty())?;
+            let at = a.source.find(cell.trim())?;
+            Some((a, at..at + cell.trim().len(), nth))
+        });
+        let error = match in_article {
+            Some((a, range, nth)) => {
+                let what = format!("table {nth} of the article (文中第 {nth} 个表格): {what}");
+                if a.paragraphs.is_empty() {
+                    InputError::at(&a.path, &a.source, range, what)
+                } else {
+                    let n = crate::input::docx::Converted::paragraph_at(&a.paragraphs, range.start);
+                    InputError::file(&a.path, format!("paragraph {n}: {what}"))
+                }
+            }
+            None => InputError::file(&p.loaded.path, format!("page {page}: {what}")),
+        };
+        return Err(error
         .help("split it into two tables (a table of months: 1—5 in one and 6—10 in the other, each with the name column), drop a column, or shorten a cell's long word (a code, a file name) / 请拆成两个表（如1—5月、6—10月各一表），删去部分列，或缩短单元格中不能断开的长串（编码、文件名等）")
         .into());
     }

@@ -1024,6 +1024,9 @@ pub(crate) struct TableWide {
     pub over: f64,
     pub columns: usize,
     pub caption: String,
+    /// Its article and block (none: a layout of the user's own that does not say).
+    #[serde(default)]
+    pub at: Option<BlockAt>,
 }
 
 /// The tables too wide for the text block, with the page each is on.

@@ -3766,6 +3766,12 @@ fn a_table_of_many_columns_stays_within_the_text_block() {
             && e.contains("split it"),
         "{e}"
     );
+    // Where it is in the article's file, as no PDF is written to look up a page in
+    // (it said «page 1» and named the issue file, QA3 02).
+    assert!(
+        e.contains("a.md:1:") && e.contains("table 1 of the article"),
+        "{e}"
+    );
 }
 
 /// A short table (kept whole) under its article's title did not fit the room left on a
