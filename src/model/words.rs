@@ -201,8 +201,9 @@ pub struct Breaks {
 }
 
 /// One-character words that make a word of the one before them (协商 | 会, 积极 | 性,
-/// 覆盖 | 率, 现代 | 化, 农业农村 | 局).
-const SUFFIXES: &str = "局厅处科办部委院所站队组会化性率力式制权";
+/// 覆盖 | 率, 现代 | 化, 农业农村 | 局), or close a phrase with it (在新起点 | 上, 工作 |
+/// 中: QA3 04 broke 在新起点 / 上实现).
+const SUFFIXES: &str = "局厅处科办部委院所站队组会化性率力式制权上中";
 
 /// A quotation or 《title》 of at most this many characters between its marks never
 /// breaks; a longer one breaks inside only when it must.
@@ -258,9 +259,13 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
         }
     }
     // A standard's or a product's name stays whole: ISO 45001, GB/T 9704 (a space
-    // between a Latin word and a number is part of the name, not a phrase's end).
+    // between a Latin word and a number is part of the name, not a phrase's end); so
+    // does a name of Latin words in a Chinese title (德国Siemens / Energy签署, QA3 01).
     for k in 1..chars.len().saturating_sub(1) {
-        if chars[k] == ' ' && chars[k - 1].is_ascii_alphabetic() && chars[k + 1].is_ascii_digit() {
+        if chars[k] == ' '
+            && chars[k - 1].is_ascii_alphanumeric()
+            && chars[k + 1].is_ascii_alphanumeric()
+        {
             closed[k] = true;
             closed[k + 1] = true;
         }
@@ -328,8 +333,9 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
         let single = end - start == 1 && next_end == Some(end + 1);
         // A place's one character before a name (市 | 农业农村局), a body's after it
         // (农业农村 | 局, 党 | 支部): the name whole. So too a suffix that makes a word
-        // of the one before it (协商 | 会, 积极 | 性, 覆盖 | 率, 现代 | 化).
-        let prefix = end - start == 1 && "省市县区乡镇村党".contains(before);
+        // of the one before it (协商 | 会, 积极 | 性, 覆盖 | 率, 现代 | 化), and a word
+        // of one character that qualifies the next (在新 | 起点上, QA3 04; 各 | 部门).
+        let prefix = end - start == 1 && "省市县区乡镇村党新各本每".contains(before);
         let suffix = next_end == Some(end + 1) && SUFFIXES.contains(after);
         // Nor a one-character word before 的 (推进会上的讲话: not …推进会 / 上的讲话).
         // 党的 opens a phrase instead (贯彻 / 党的二十届三中全会精神).
@@ -474,6 +480,16 @@ mod tests {
             (
                 "在全街道基层治理工作推进会上的讲话（摘要）",
                 "在全|街道|基层治理|工作|推进会上的|讲话|（摘要）",
+            ),
+            // A name of Latin words, a qualifier with the word it qualifies, a phrase's
+            // 上 with it (QA3 01, 04: 德国Siemens / Energy, 在新 / 起点上, 在新起点 / 上).
+            (
+                "海外事业部与德国Siemens Energy签署燃机运维合作备忘录",
+                "海外|事业部与|德国|Siemens Energy|签署|燃机运维|合作|备忘录",
+            ),
+            (
+                "全市县域经济在新起点上实现新跨越",
+                "全市|县域|经济|在新起点上|实现|新跨越",
             ),
             // A department's name and a set phrase stay whole.
             (
