@@ -3880,6 +3880,42 @@ fn a_tables_cells_keep_numbers_with_their_units() {
     }
 }
 
+/// A table that fits the line at its natural widths keeps them when a note under it is
+/// longer than it: the note widened its last column to the block's edge (a 合计 column
+/// took a third of the line, QA3 02).
+#[test]
+fn a_long_note_does_not_widen_a_tables_last_column() {
+    let md = "| 年级 | 三好学生 | 学习标兵 | 合计 |\n|---|---|---|---|\n| 高一 | 86 | 35 | 163 |\n| 高二 | 91 | 38 | 174 |\n\n注：获奖人次按学期末评定结果统计，同一学生获得多项荣誉的分别计算，不重复计入合计。\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let bbox = String::from_utf8_lossy(&out.stdout);
+    let x = |word: &str, edge: &str| -> f64 {
+        let line = bbox
+            .lines()
+            .find(|l| l.contains(&format!(">{word}<")))
+            .unwrap_or_else(|| panic!("{word}: {bbox}"));
+        line.split(&format!("{edge}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap()
+    };
+    // The table is centred at its natural width: its first column as far in from the
+    // block's left edge (28 mm) as its last column's figures from the right one.
+    let block_right = (28.0 + 156.0) / 25.4 * 72.0;
+    let left_in = x("年级", "xMin") - 28.0 / 25.4 * 72.0;
+    let right_in = block_right - x("174", "xMax");
+    assert!(left_in > 20.0 && right_in > 20.0, "{left_in} {right_in}");
+    assert!((left_in - right_in).abs() < 3.0, "{left_in} {right_in}");
+}
+
 /// A table's cells break between words, never inside one: QA2 09's table set
 /// 市城市管 / 理局, 市发展改 / 革委 and 《江岭市电动自行车管 / 理条例》 in columns too
 /// narrow for them (Typst breaks Chinese between any two characters).
