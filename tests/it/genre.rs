@@ -1994,6 +1994,29 @@ fn a_semicolon_after_a_number_and_its_unit_never_opens_a_line() {
     );
 }
 
+/// A paragraph's last line holds two characters at least after a Latin word too: 第100
+/// 例TAVR手 / 术。 ended one (QA3 03), the last two characters kept together only after
+/// Chinese text.
+#[test]
+fn a_paragraph_ending_after_a_latin_word_has_no_one_character_last_line() {
+    let text: String = (1..=28)
+        .map(|i| "好".repeat(i) + "这是我院独立完成的第100例TAVR手术。\n")
+        .collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    assert_eq!(
+        lines.iter().filter(|l| l.ends_with('。')).count(),
+        28,
+        "{lines:?}"
+    );
+    let runts: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.chars().count() <= 2 && l.ends_with('。'))
+        .collect();
+    assert!(runts.is_empty(), "{runts:?}");
+}
+
 /// A closing quote never opens a line, the single one (’) as the double (”): the
 /// trial broke …力争在‘十五五 / ’期间… (QA3 03), where the grid's tracking given back
 /// before a quote let a line break before ’ (Typst's quotes rule keeps only ” there).
