@@ -4076,6 +4076,32 @@ fn an_addressee_is_kept_with_the_text_it_opens() {
     );
 }
 
+/// A letter's 此致 and its 敬礼 are never parted by a page's end: 此致 ended a page and
+/// 敬礼 opened the next.
+#[test]
+fn a_letters_closing_salute_stays_together() {
+    let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
+    let letter =
+        "我们建议增设放学后托管服务，望采纳。\n\n此致\n\n敬礼！\n\n李晓燕\n\n2026年3月10日\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let apart = lengths_parting(
+        &toml,
+        14..=24,
+        |n| {
+            vec![(
+                "a.md",
+                format!("{}{letter}", format!("{para}\n\n").repeat(n)),
+            )]
+        },
+        ("此致", "敬礼"),
+        |_| {},
+    );
+    assert!(
+        apart.is_empty(),
+        "此致 and 敬礼 parted at {apart:?} paragraph(s)"
+    );
+}
+
 /// A quotation's source (——摘自……) is kept with the quotation, never alone at a page's
 /// top, and a source longer than a line breaks before an article's number, not inside
 /// it (……办法》第二 / 十三条, QA2 01).
