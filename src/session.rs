@@ -19,6 +19,34 @@ pub struct Session {
     font_dirs: Vec<PathBuf>,
     /// The font files of `font_dirs` as they were when the fonts were loaded.
     font_files: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
+    /// The watched files as they were when the last build began to read them.
+    stamps: Vec<Stamp>,
+}
+
+/// A watched file's (or a watched directory's files') length and time of last change.
+type Stamp = (PathBuf, Option<(u64, std::time::SystemTime)>);
+
+/// The watched paths' stamps: each file's, and each file's in a watched directory (its
+/// own time does not change when a file in it is written in place).
+fn stamps(paths: &[PathBuf]) -> Vec<Stamp> {
+    let stamp = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)))
+    };
+    let mut out = Vec::new();
+    for p in paths {
+        out.push((p.clone(), stamp(p)));
+        if let Ok(dir) = std::fs::read_dir(p) {
+            let mut files: Vec<PathBuf> = dir.flatten().map(|e| e.path()).collect();
+            files.sort();
+            out.extend(files.into_iter().map(|f| {
+                let s = stamp(&f);
+                (f, s)
+            }));
+        }
+    }
+    out
 }
 
 impl Session {
@@ -38,6 +66,9 @@ impl Session {
                 prepared,
                 font_dirs,
                 font_files,
+                // None: the files were read before they could be stamped, so the first
+                // event rebuilds whatever it says.
+                stamps: Vec::new(),
             },
             report,
         ))
@@ -83,6 +114,9 @@ impl Session {
 
     fn try_build_again(&mut self, cold: bool) -> Result<(BuildReport, bool)> {
         let start = Instant::now();
+        // Before the files are read: a save made while they are read is a change for
+        // the next build.
+        self.stamps = stamps(&self.watched());
         let mut timings = Timings::default();
         let (mut issue, loaded) = timings.time("read", || model::load(&self.opts.issue))?;
         model::check_page_estimate(&loaded, &issue)?;
@@ -124,6 +158,13 @@ impl Session {
         // Keep the caches from growing without bound across many rebuilds.
         comemo::evict(10);
         report
+    }
+
+    /// Whether a watched file changed (its length or time) since the last build began
+    /// to read them: events that change nothing the build reads (a file's attributes
+    /// set after its save, an editor's second close) rebuild nothing.
+    pub fn inputs_changed(&self) -> bool {
+        stamps(&self.watched()) != self.stamps
     }
 
     /// The files and directories whose change should trigger a rebuild.

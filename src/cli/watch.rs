@@ -128,6 +128,11 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
         // this build. What comes after starts the next one, so the last save is never
         // missed.
         while rx.try_recv().is_ok() {}
+        // Nothing the build reads changed (a file's attributes set after its save, a
+        // second close): no rebuild, where one ran again for nothing.
+        if !session.inputs_changed() {
+            continue;
+        }
         n += 1;
         match session.rebuild() {
             Ok(report) => {

@@ -146,3 +146,38 @@ fn watch_rebuilds_when_a_save_completes_in_place_or_by_rename() {
         "the PDF did not change"
     );
 }
+
+/// An event that changes nothing a build reads (a file's attributes set after its save)
+/// rebuilds nothing: `watch` ran a second build for nothing after some saves. A save
+/// after it still rebuilds.
+#[test]
+fn watch_does_not_rebuild_when_nothing_it_reads_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_sample(dir.path());
+    let issue = dir.path().join("issue.toml");
+    let watch = Watch::start(&issue, 50);
+    watch.line("build 1:");
+    watch.line("watching");
+    let article = dir.path().join("02-jianyi-banli.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replacen("今年1月初", "今年1月上旬", 1)).unwrap();
+    assert!(watch.line("build 2:").contains("pages in"));
+
+    // Its attributes changed, its text not: no build within two seconds.
+    let mut perms = std::fs::metadata(&article).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&article, perms.clone()).unwrap();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&article, perms).unwrap();
+    let end = std::time::Instant::now() + Duration::from_secs(2);
+    while let Some(left) = end.checked_duration_since(std::time::Instant::now()) {
+        if let Ok(line) = watch.lines.recv_timeout(left) {
+            assert!(!line.starts_with("build"), "rebuilt for nothing: {line}");
+        }
+    }
+
+    // A save after it is built, and numbered next.
+    std::fs::write(&article, text.replacen("今年1月初", "今年1月中旬", 1)).unwrap();
+    assert!(watch.line("build 3:").contains("pages in"));
+}
