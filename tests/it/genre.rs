@@ -2017,6 +2017,41 @@ fn a_paragraph_ending_after_a_latin_word_has_no_one_character_last_line() {
     assert!(runts.is_empty(), "{runts:?}");
 }
 
+/// A list of names that ends its paragraph keeps its last name whole: the paragraph's
+/// last two characters, boxed to keep a runt off its last line, broke 欧阳 / 明辉 (QA4).
+/// A number keeps its unit of several characters after 万 or 亿 (3.2万平 / 方米, QA4).
+#[test]
+fn a_names_list_and_a_number_with_its_unit_stay_whole_at_a_paragraphs_end() {
+    let text: String = (1..=24)
+        .map(|i| {
+            "好".repeat(i)
+                + "出席：林志远　陈建平　王　敏　刘德胜　张晓东　欧阳明辉\n"
+                + &"好".repeat(i)
+                + "新建门急诊综合楼3.2万平方米，改造病房2万平方米。\n"
+        })
+        .collect();
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("林志远")).count(),
+        24,
+        "{lines:?}"
+    );
+    let broken: Vec<&String> = lines
+        .iter()
+        .filter(|l| {
+            l.ends_with("欧阳")
+                || l.starts_with("明辉")
+                || l.ends_with("万平")
+                || l.ends_with('万')
+                || l.starts_with("方米")
+                || l.starts_with("平方米")
+        })
+        .collect();
+    assert!(broken.is_empty(), "{broken:?}");
+}
+
 /// A closing quote never opens a line, the single one (’) as the double (”): the
 /// trial broke …力争在‘十五五 / ’期间… (QA3 03), where the grid's tracking given back
 /// before a quote let a line break before ’ (Typst's quotes rule keeps only ” there).
