@@ -201,9 +201,9 @@ pub struct Breaks {
 }
 
 /// One-character words that make a word of the one before them (协商 | 会, 积极 | 性,
-/// 覆盖 | 率, 现代 | 化, 农业农村 | 局), or close a phrase with it (在新起点 | 上, 工作 |
-/// 中: QA3 04 broke 在新起点 / 上实现).
-const SUFFIXES: &str = "局厅处科办部委院所站队组会化性率力式制权上中";
+/// 覆盖 | 率, 现代 | 化, 农业农村 | 局, 项目 | 数, 投资 | 额), or close a phrase with it
+/// (在新起点 | 上, 工作 | 中: QA3 04 broke 在新起点 / 上实现).
+const SUFFIXES: &str = "局厅处科办部委院所站队组会化性率力式制权数额量上中";
 
 /// A quotation or 《title》 of at most this many characters between its marks never
 /// breaks; a longer one breaks inside only when it must.

@@ -3938,6 +3938,68 @@ fn a_tables_cells_keep_numbers_with_their_units() {
     }
 }
 
+/// A table's cells set their marks as the text does: a mark at a word's end was boxed
+/// with it and set half wide, as at a line's end (县发展和改革局、县经济 in 全角式, QA4);
+/// and a header's words stay whole where the line has room, a header line weighing
+/// more than a line of remarks (项目 / 数 / （个）, QA4).
+#[test]
+fn a_tables_marks_are_full_width_and_its_header_words_whole() {
+    let md = "| 牵头单位 | 计划任务 | << | 完成情况 | << | 备注 |\n|---|---|---|---|---|---|\n| ^^ | 项目数（个） | 投资额（万元） | 开工数（个） | 完成投资（万元） | ^^ |\n| 县发展和改革局 | 12 | 86,500 | 9 | 18,240 | 其中3个项目正在办理用地手续 |\n| 县住房和城乡建设局 | 15 | 64,300 | 11 | 12,650 | 城东安置房项目因拆迁进度滞后 |\n| 县交通运输局 | 9 | 108,600 | 7 | 24,310 | 国道212线、县道青木路加快推进 |\n| 县城市管理局 | 8 | 16,900 | 6 | 3,580 | 垃圾中转站选址尚未确定 |\n| 区人力资源和社会保障局 | 4 | 5,200 | 3 | 860 | 县发展和改革局、县经济和信息化局、县商务局、县财政局 |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for word in ["项目数", "开工数", "完成投资"] {
+        assert!(lines.contains(&word), "{word}: {lines:?}");
+    }
+    let Some(chars) = sized_chars(&pdf) else {
+        return;
+    };
+    // Each 、 of the table (its size) with a character after it on its line: a full em.
+    let mut seen = 0;
+    for w in chars.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.0 == '、' && a.4 < 14.0 && (a.3 - b.3).abs() < 0.5 && b.2 > a.2 {
+            seen += 1;
+            assert!(
+                b.2 - a.2 > 0.9 * a.4,
+                "、 {:.1} pt wide at {:.1} pt: {a:?} {b:?}",
+                b.2 - a.2,
+                a.4
+            );
+        }
+    }
+    assert!(seen >= 2, "{seen}");
+}
+
+/// A header cell over two rows keeps its words whole and its place: 序时进度（%） over
+/// both rows of a header broke 序时进 / 度（%） (its words were not kept whole in a
+/// merged cell, QA4), and a cell over rows set with a rule of its own is still the
+/// table's cell, its span kept (the sub-header moved a column left when it was not).
+#[test]
+fn a_header_cell_over_two_rows_keeps_its_words_and_its_span() {
+    let md = "| 乡镇 | 年度预算（万元） | 1—3月完成 | << | << | 序时进度（%） | 备注 |\n|---|---|---|---|---|---|---|\n| ^^ | ^^ | 收入（万元） | 占预算（%） | 同比增长（%） | ^^ | ^^ |\n| 城关镇 | 12,800 | 3,520 | 27.5 | 8.2 | 25.0 | |\n| 青溪镇 | 4,650 | 1,046 | 22.5 | -3.6 | 25.0 | 主要是一家企业停产检修，收入同比下降 |\n| 沙州镇 | 2,860 | 598 | 20.9 | -8.7 | 25.0 | 受房地产市场调整影响，契税减收较多 |\n";
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(!lines.iter().any(|l| l.ends_with("序时进")), "{lines:?}");
+    let Some(chars) = sized_chars(&pdf) else {
+        return;
+    };
+    // The sub-header's first cell stands under 1—3月完成, right of 年度预算's column
+    // (its 算, the first in the text, is that column's last character).
+    let x = |c: char| chars.iter().find(|x| x.0 == c).map(|x| x.2).unwrap();
+    assert!(
+        x('收') > x('算'),
+        "收入 at {}, 年度预算's 算 at {}",
+        x('收'),
+        x('算')
+    );
+}
+
 /// A table that fits the line at its natural widths keeps them when a note under it is
 /// longer than it: the note widened its last column to the block's edge (a 合计 column
 /// took a third of the line, QA3 02).
