@@ -295,9 +295,9 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
     let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-');
     let mut out = Breaks::default();
     // A cell's word too wide for its column breaks between the dictionary's words
-    // inside it still (inside a listed term of four or more too), not at a mark nor inside a number or
-    // a Latin word, nor before a suffix or the cell's last character alone (市发展改革
-    // / 委).
+    // inside it still (inside a listed term of four characters or more too), not at a
+    // mark nor inside a number or a Latin word, nor before a suffix or the cell's last
+    // character alone (市发展改革 / 委).
     if cell {
         out.parts = ends
             .iter()
