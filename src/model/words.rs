@@ -176,6 +176,10 @@ const TERMS: &[&str] = &[
     // The dictionary's 市城 | 市 in every 市城市管理局 (QA2 09's table).
     "城市",
     "大数据",
+    // Units the dictionary splits (3.2万平 | 方米, QA4).
+    "平方米",
+    "立方米",
+    "平方公里",
 ];
 
 /// Where a display line may break, in characters from its start, in two tiers: the
@@ -201,9 +205,17 @@ pub struct Breaks {
 }
 
 /// One-character words that make a word of the one before them (协商 | 会, 积极 | 性,
-/// 覆盖 | 率, 现代 | 化, 农业农村 | 局, 项目 | 数, 投资 | 额), or close a phrase with it
-/// (在新起点 | 上, 工作 | 中: QA3 04 broke 在新起点 / 上实现).
-const SUFFIXES: &str = "局厅处科办部委院所站队组会化性率力式制权数额量上中";
+/// 覆盖 | 率, 现代 | 化, 农业农村 | 局, 项目 | 数, 投资 | 额, 综合 | 楼), or close a phrase
+/// with it (在新起点 | 上, 工作 | 中: QA3 04 broke 在新起点 / 上实现).
+const SUFFIXES: &str = "局厅处科办部委院所站队组会化性率力式制权数额量楼上中";
+
+/// One-character words that open a name or qualify the word after them (市 | 农业农村局,
+/// 在新 | 起点上, 各 | 部门).
+const PREFIXES: &str = "省市县区乡镇村党新各本每";
+
+/// Conjunctions, which in a table cell go with the word after them (工作单位 | 及职务,
+/// not 单位及 | 职务).
+const CONJUNCTIONS: &str = "和及与或并暨";
 
 /// A quotation or 《title》 of at most this many characters between its marks never
 /// breaks; a longer one breaks inside only when it must.
@@ -335,8 +347,14 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
         // (农业农村 | 局, 党 | 支部): the name whole. So too a suffix that makes a word
         // of the one before it (协商 | 会, 积极 | 性, 覆盖 | 率, 现代 | 化), and a word
         // of one character that qualifies the next (在新 | 起点上, QA3 04; 各 | 部门).
-        let prefix = end - start == 1 && "省市县区乡镇村党新各本每".contains(before);
-        let suffix = next_end == Some(end + 1) && SUFFIXES.contains(after);
+        let prefix = end - start == 1
+            && (PREFIXES.contains(before) || (cell && CONJUNCTIONS.contains(before)));
+        // In a cell, any word of one character goes with the word before it, but one
+        // that opens a name or a conjunction: the dictionary's words around one are
+        // often not the text's (县政 | 府, 会审 | 议, QA5), and a cell's line is narrow.
+        let suffix = next_end == Some(end + 1)
+            && (SUFFIXES.contains(after)
+                || (cell && !PREFIXES.contains(after) && !CONJUNCTIONS.contains(after)));
         // Nor a one-character word before 的 (推进会上的讲话: not …推进会 / 上的讲话).
         // 党的 opens a phrase instead (贯彻 / 党的二十届三中全会精神).
         let before_de =
@@ -673,7 +691,7 @@ mod tests {
             ),
             (
                 "平均住院日（天）",
-                "平均|住院|日|（天）",
+                "平均|住院日|（天）",
                 "平均|住院|日|（天）",
             ),
             (
@@ -682,6 +700,19 @@ mod tests {
                 "12345|热线|智能化|改造",
             ),
             ("市大数据中心", "市大数据|中心", "市|大数据|中心"),
+            // A word of one character goes with the one before it (县政 | 府, QA5), a
+            // unit the dictionary splits stays whole (万平 | 方米, QA4).
+            (
+                "变更方案已报县政府常务会审议",
+                "变更|方案已报|县政府|常务|会审议",
+                "变更|方案|已|报|县政|府|常务|会审议",
+            ),
+            ("工作单位及职务", "工作|单位|及职务", "工作|单位|及|职务"),
+            (
+                "新建门急诊综合楼3.2万平方米",
+                "新建门急诊|综合楼|3.2万平方米",
+                "新建|门|急|诊|综合楼|3.2|万平方米",
+            ),
         ] {
             let b = cell_breaks(cell);
             assert_eq!(cut(cell, b.words), words, "{cell}");
