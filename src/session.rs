@@ -19,7 +19,8 @@ pub struct Session {
     font_dirs: Vec<PathBuf>,
     /// The font files of `font_dirs` as they were when the fonts were loaded.
     font_files: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
-    /// The watched files as they were when the last build began to read them.
+    /// The watched files but the fonts (`font_files` stamps those) as they were when
+    /// the last build began to read them.
     stamps: Vec<Stamp>,
 }
 
@@ -116,7 +117,7 @@ impl Session {
         let start = Instant::now();
         // Before the files are read: a save made while they are read is a change for
         // the next build.
-        self.stamps = stamps(&self.watched());
+        self.stamps = stamps(&self.stamped());
         let mut timings = Timings::default();
         let (mut issue, loaded) = timings.time("read", || model::load(&self.opts.issue))?;
         model::check_page_estimate(&loaded, &issue)?;
@@ -164,7 +165,15 @@ impl Session {
     /// to read them: events that change nothing the build reads (a file's attributes
     /// set after its save, an editor's second close) rebuild nothing.
     pub fn inputs_changed(&self) -> bool {
-        stamps(&self.watched()) != self.stamps
+        stamps(&self.stamped()) != self.stamps
+            || crate::typeset::fonts::fingerprint(&self.font_dirs) != self.font_files
+    }
+
+    /// The watched paths but the font directories, whose files `font_files` stamps.
+    fn stamped(&self) -> Vec<PathBuf> {
+        let mut paths = self.watched();
+        paths.retain(|p| !self.font_dirs.contains(p));
+        paths
     }
 
     /// The files and directories whose change should trigger a rebuild.

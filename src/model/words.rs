@@ -253,7 +253,7 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
     let mut quoted = vec![false; chars.len() + 1];
     // Inside a listed term of up to three characters, one word even in a cell's `parts`
     // (城市, 大数据; a longer one is two there: 农业 | 农村).
-    let mut word = vec![false; chars.len() + 1];
+    let mut short_term = vec![false; chars.len() + 1];
     // Inside listed terms and short quotations or titles.
     for term in TERMS {
         let t: Vec<char> = term.chars().collect();
@@ -263,7 +263,7 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
                     .iter_mut()
                     .for_each(|c| *c = true);
                 if t.len() <= 3 {
-                    word[start + 1..start + t.len()]
+                    short_term[start + 1..start + t.len()]
                         .iter_mut()
                         .for_each(|c| *c = true);
                 }
@@ -314,7 +314,7 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
         out.parts = ends
             .iter()
             .copied()
-            .filter(|&end| end > 0 && end + 1 < chars.len() && !word[end])
+            .filter(|&end| end > 0 && end + 1 < chars.len() && !short_term[end])
             .filter(|&end| {
                 let (before, after) = (chars[end - 1], chars[end]);
                 let alone = ends.contains(&(end + 1));

@@ -138,6 +138,25 @@ pub(crate) fn lengths_parting(
     apart
 }
 
+/// [`lengths_parting`] for a `.md` article of `n` paragraphs `para` and then `tail`, the
+/// blocks to keep together.
+pub(crate) fn md_tail_parting(
+    para: &str,
+    tail: &str,
+    lengths: std::ops::RangeInclusive<usize>,
+    pair: (&str, &str),
+    each: impl Fn(&str),
+) -> Vec<usize> {
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
+    lengths_parting(
+        &toml,
+        lengths,
+        |n| vec![("a.md", format!("{}{tail}", format!("{para}\n\n").repeat(n)))],
+        pair,
+        each,
+    )
+}
+
 /// Builds an issue with print overrides into a temp dir and returns the PDF path.
 pub(crate) fn build_print(
     issue: &Path,

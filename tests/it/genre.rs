@@ -4111,11 +4111,10 @@ fn a_tables_cells_break_between_words() {
 fn an_attachment_lists_lines_are_kept_together() {
     let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
     let list = "附件：1．2025年全市各县（市）主要经济指标\n2．县域经济高质量发展评价指标体系（征求意见稿）\n";
-    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let apart = lengths_parting(
-        &toml,
+    let apart = md_tail_parting(
+        para,
+        list,
         14..=26,
-        |n| vec![("a.md", format!("{}{list}", format!("{para}\n\n").repeat(n)))],
         ("主要经济指标", "评价指标体系"),
         |text| assert!(!text.contains("指标2．"), "{text}"),
     );
@@ -4180,19 +4179,7 @@ fn a_letters_closing_salute_stays_together() {
     let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
     let letter =
         "我们建议增设放学后托管服务，望采纳。\n\n此致\n\n敬礼！\n\n李晓燕\n\n2026年3月10日\n";
-    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let apart = lengths_parting(
-        &toml,
-        14..=24,
-        |n| {
-            vec![(
-                "a.md",
-                format!("{}{letter}", format!("{para}\n\n").repeat(n)),
-            )]
-        },
-        ("此致", "敬礼"),
-        |_| {},
-    );
+    let apart = md_tail_parting(para, letter, 14..=24, ("此致", "敬礼"), |_| {});
     assert!(
         apart.is_empty(),
         "此致 and 敬礼 parted at {apart:?} paragraph(s)"
@@ -4206,16 +4193,10 @@ fn a_letters_closing_salute_stays_together() {
 fn a_quotations_source_stays_with_it_and_keeps_its_number_whole() {
     let para = "各地要严格落实24小时值班和领导带班制度，加强雨情水情监测预报，及时发布预警信息。";
     let quote = "> 对发生生产安全事故的，要严格按照“四不放过”原则，查清事故原因，严肃追究责任，深刻吸取教训，切实防止类似事故再次发生。\n>\n> ——摘自《江岭市生产安全事故调查处理办法》第二十三条\n\n各地要认真贯彻落实。\n";
-    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let apart = lengths_parting(
-        &toml,
+    let apart = md_tail_parting(
+        para,
+        quote,
         14..=24,
-        |n| {
-            vec![(
-                "a.md",
-                format!("{}{quote}", format!("{para}\n\n").repeat(n)),
-            )]
-        },
         ("再次发生", "——摘自"),
         |text| assert!(text.contains("第二十三条"), "the number broken: {text}"),
     );
@@ -4235,16 +4216,10 @@ fn a_byline_after_a_long_closing_table_stays_with_its_last_rows() {
         .map(|k| format!("| 第{k}组 | 张{k}敏 | 急诊科 |\n"))
         .collect();
     let table = format!("| 组别 | 姓名 | 科室 |\n|---|---|---|\n{rows}");
-    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let alone = lengths_parting(
-        &toml,
+    let alone = md_tail_parting(
+        para,
+        &table,
         1..=30,
-        |n| {
-            vec![(
-                "a.md",
-                format!("{}{table}", format!("{para}\n\n").repeat(n)),
-            )]
-        },
         ("（测试处 供稿）", "第20组"),
         |text| assert!(text.contains("（测试处 供稿）"), "no byline: {text}"),
     );
@@ -4284,16 +4259,10 @@ fn a_unit_alone_in_a_cell_is_aligned_with_the_other_units() {
 fn a_byline_after_a_closing_table_never_opens_a_page_alone() {
     let para = "本次技能竞赛共有来自全院各临床科室的48名护士参赛，比赛分理论考试和操作考核两部分。";
     let table = "| 奖项 | 姓名 | 科室 |\n|---|---|---|\n| 一等奖 | 张敏 | 急诊科 |\n| 二等奖 | 李娜 | 重症医学科 |\n";
-    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.md\"");
-    let alone = lengths_parting(
-        &toml,
+    let alone = md_tail_parting(
+        para,
+        table,
         6..=20,
-        |n| {
-            vec![(
-                "a.md",
-                format!("{}{table}", format!("{para}\n\n").repeat(n)),
-            )]
-        },
         ("（测试处 供稿）", "重症医学科"),
         |_| {},
     );
