@@ -1,23 +1,20 @@
 //! Batch builds: many issues at once, in parallel on all cores. One failing issue does
 //! not stop the others; the caller learns the outcome of each.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::error::{Error, InputError, Result};
 use crate::pipeline::{self, BuildOptions, BuildReport};
 
 /// Expands the command line's paths into issue files: a file is taken as it is; a
 /// directory contributes its `*.toml` files and those of its immediate subdirectories
-/// (`issues/*/issue.toml`), sorted.
+/// (`issues/*/issue.toml`), sorted, its series files left out (`series.toml`, which
+/// `jianbao new` writes beside the issues' folders), as `check DIR` takes them.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            collect_toml(p, &mut found);
-            for sub in read_dir_sorted(p).into_iter().filter(|d| d.is_dir()) {
-                collect_toml(&sub, &mut found);
-            }
+            let found = crate::series::issue_files(p);
             if found.is_empty() {
                 return Err(InputError::file(
                     p,
@@ -32,22 +29,6 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(out)
-}
-
-fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
-fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) {
-    out.extend(
-        read_dir_sorted(dir)
-            .into_iter()
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml")),
-    );
 }
 
 /// Builds every job on `workers` threads. `done(index, result)` is called as each job

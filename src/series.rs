@@ -747,7 +747,8 @@ pub struct Break {
 pub fn issue_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let is_issue = |p: &Path| {
-        p.extension().is_some_and(|e| e == "toml")
+        p.is_file()
+            && p.extension().is_some_and(|e| e == "toml")
             && p.file_name().is_some_and(|n| n != "series.toml")
     };
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -191,16 +191,38 @@ pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
         bar
     });
     let results = batch::build_all(&jobs, workers, |i, result| {
-        let line = match result {
-            Ok(r) => summary(r),
-            Err(_) => format!("failed: {}", jobs[i].issue.display()),
+        // Each issue's lines together (the workers finish in any order): its summary
+        // and photos, then its warnings, as a build of it alone prints them; nothing a
+        // single build says is left unsaid in a batch.
+        let (line, warnings) = match result {
+            Ok(r) => {
+                let mut line = summary(r);
+                for p in &r.photos {
+                    line.push_str(&format!("\n  {p}"));
+                }
+                let warnings: Vec<String> =
+                    r.warnings.iter().map(|w| format!("warning: {w}")).collect();
+                (line, warnings.join("\n"))
+            }
+            Err(_) => (
+                format!("failed: {}", jobs[i].issue.display()),
+                String::new(),
+            ),
         };
         match &bar {
             Some(bar) => {
                 bar.println(line);
+                if !warnings.is_empty() {
+                    bar.println(warnings);
+                }
                 bar.inc(1);
             }
-            None => println!("{line}"),
+            None => {
+                println!("{line}");
+                if !warnings.is_empty() {
+                    eprintln!("{warnings}");
+                }
+            }
         }
     });
     if let Some(bar) = bar {

@@ -647,6 +647,16 @@ pub(crate) fn load(path: &Path) -> Result<LoadedIssueFile> {
         .help("name the issue's .toml file, e.g. jianbao build issues/2018-19/issue.toml / 请指定期刊的 .toml 文件")
         .into());
     }
+    // An article given where the issue file goes (`build 稿件.txt`): its text read as
+    // TOML gave a syntax error whose help, followed, would have spoilt the article.
+    if crate::input::is_article_file(path) {
+        return Err(InputError::file(
+            path,
+            "this is an article, not an issue file / 这是稿件，不是期刊文件",
+        )
+        .help("build the issue file (.toml) that lists it under [[article]] (file = \"…\"); jianbao new DIR writes one to start from / 请对列出该稿件的期刊文件（.toml）执行 build")
+        .into());
+    }
     let bytes = crate::output::files::read_input(path, ISSUE_FILE_LIMIT).map_err(|p| {
         let (msg, help) = p.describe(("issue file", "期刊文件"), path);
         InputError::file(

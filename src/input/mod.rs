@@ -14,3 +14,26 @@ pub use article::{Block, Inline, parse_markdown, parse_txt};
 pub use docx::{DocxProblem, convert, from_office, word_package};
 pub use issue_file::parse as parse_issue_file;
 pub use text_input::{Decoded, decode};
+
+use std::path::Path;
+
+/// Whether a file is an article by its name: text, Markdown or a word-processor file
+/// (not an issue file).
+pub fn is_article_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown")) || is_word_file(path)
+}
+
+/// Whether an article file is a word-processor file (read through `input::docx`): a
+/// `.docx`, or a `.doc`, `.wps`, `.odt`, `.rtf` that LibreOffice converts first
+/// (`docx::word_package` goes by the bytes, not the name).
+pub fn is_word_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("docx" | "doc" | "wps" | "odt" | "rtf"))
+}

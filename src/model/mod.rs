@@ -19,6 +19,7 @@ use crate::input::issue_file::{DateStyle, PrintCount};
 use crate::input::photo::{self, PhotoFile};
 use crate::input::text_input;
 use crate::input::text_input::blank_out;
+pub use crate::input::{is_article_file, is_word_file};
 use crate::model::numerals::{
     chinese_date, chinese_month, chinese_number, chinese_numeral_date, chinese_numeral_month,
 };
@@ -1552,27 +1553,6 @@ fn plain_headings_note(path: &Path, source: &str, blocks: &[Block]) -> Option<St
         plain.len(),
         plain.len()
     ))
-}
-
-/// Whether a file is an article by its name: text, Markdown or a word-processor file
-/// (not an issue file).
-pub fn is_article_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown")) || is_word_file(path)
-}
-
-/// Whether an article file is a word-processor file (read through `input::docx`): a
-/// `.docx`, or a `.doc`, `.wps`, `.odt`, `.rtf` that LibreOffice converts first
-/// (`docx::word_package` goes by the bytes, not the name).
-pub fn is_word_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("docx" | "doc" | "wps" | "odt" | "rtf"))
 }
 
 fn word_error(
