@@ -4422,3 +4422,24 @@ fn a_contact_nearly_a_line_wide_keeps_its_e_mail_whole() {
     assert!(y > phone_y + 5.0, "{y} {phone_y}");
     assert!(xs[0] > phone_xs[0] + 20.0, "{xs:?} {phone_xs:?}");
 }
+
+/// A paragraph that opens with marks (（一） 《 “) and holds as many characters as its
+/// first line has places sets them all on it: the marks' box was a full em each, off
+/// the grid by the text's tracking, and （一）镇党委……受到诫勉 / 处理。 spread its first
+/// line and carried its last two characters over (QA6).
+#[test]
+fn a_paragraph_opening_with_marks_fills_its_first_line_on_the_grid() {
+    let text = "（一）镇党委书记王某对此负有领导责任，受到诫勉处理。\n\
+                《中国人大》杂志社总编汪铁民主持会议。湖南省人大常委\n\
+                甲乙丙镇党委书记王某对此负有领导责任，受到诫勉处理。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    for first in ["（一）镇党委", "《中国人大》", "甲乙丙"] {
+        let line = lines.iter().find(|l| l.starts_with(first));
+        assert!(
+            line.is_some_and(|l| l.chars().count() == 26),
+            "«{first}…» not whole on its line: {lines:?}"
+        );
+    }
+}
