@@ -371,8 +371,19 @@ impl Block {
 /// its number (一、 （一） 1. （1）) and does not end as a sentence does. None for a
 /// paragraph that merely starts with a number (一、加强学习。全体……).
 pub(crate) fn typed_heading_level(line: &str) -> Option<u8> {
+    typed_heading_within(line, 40)
+}
+
+/// The longest line alone that may still be a heading typed by hand when the text has
+/// others of its level ([`promote_long_headings`]): a 通报's case heading names the
+/// person, the post and the fault (一、江岭县交通运输局原党组书记、局长张某某违规收受
+/// 礼品礼金、接受管理服务对象宴请问题, 42 characters).
+const LONG_HEADING: usize = 80;
+
+/// [`typed_heading_level`] for a line of up to `longest` characters.
+fn typed_heading_within(line: &str, longest: usize) -> Option<u8> {
     let t = line.trim();
-    if t.chars().count() > 40
+    if t.chars().count() > longest
         || t.ends_with(['。', '；', '：', '，', '？', '！', '.', ';', ':', ','])
     {
         return None;
@@ -426,6 +437,45 @@ pub(crate) fn typed_heading_level(line: &str) -> Option<u8> {
     (t.len() > body_starts.min(t.len()) || t.chars().count() > 3).then_some(level)
 }
 
+/// A line alone too long for [`typed_heading_level`] (41–80 characters) that opens with
+/// a heading's number and holds no sentence's end (。？！；) is a heading where the text
+/// has another heading of its level typed so: the one long case heading among 二、…五、
+/// printed as body text, in the body's font (QA6). Alone, such a line stays text.
+fn promote_long_headings(blocks: &mut [Block]) {
+    let level_of = |b: &Block| -> Option<u8> {
+        let Block::Paragraph { inlines } = b else {
+            return None;
+        };
+        let [inline] = inlines.as_slice() else {
+            return None;
+        };
+        let t = inline.text.trim();
+        if t.chars().count() <= 40 || t.contains(['。', '？', '！', '；', '\n']) {
+            return None;
+        }
+        typed_heading_within(t, LONG_HEADING)
+    };
+    let typed: Vec<u8> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, number, .. } if number.is_empty() => Some(*level),
+            _ => None,
+        })
+        .collect();
+    for b in blocks.iter_mut() {
+        if let Some(level) = level_of(b).filter(|l| typed.contains(l))
+            && let Block::Paragraph { inlines } = b
+        {
+            let inlines = std::mem::take(inlines);
+            *b = Block::Heading {
+                level,
+                number: String::new(),
+                inlines,
+            };
+        }
+    }
+}
+
 /// Splits plain text into paragraphs, one per non-empty line; a short line alone
 /// that opens with its number (一、主要做法) is the heading it is, its number kept as
 /// typed (a `.txt` heading always has its own number, so none is added).
@@ -449,6 +499,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
         };
         blocks.push(b);
     }
+    promote_long_headings(&mut blocks);
     mark_plain_headings(&mut blocks);
     attach_table_notes(&mut blocks);
     mark_attachments(&mut blocks);
@@ -2217,6 +2268,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+    promote_long_headings(&mut blocks);
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
@@ -2492,10 +2544,31 @@ fn attach_table_notes(blocks: &mut Vec<Block>) {
         }
         _ => false,
     };
+    // A note's next item (注：1．…⏎2．…), and a 数据来源 after it: the notes go on.
+    let is_next_item = |b: &Block| match b {
+        Block::Paragraph { inlines } => {
+            let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
+            let t = t.trim();
+            let digits =
+                t.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            let numbered = (digits.len() < t.len() && digits.starts_with(['．', '.', '、']))
+                || t.starts_with(|c: char| ('①'..='⑳').contains(&c))
+                || t.strip_prefix(['（', '(']).is_some_and(|r| {
+                    let after = r.trim_start_matches(|c: char| c.is_ascii_digit());
+                    after.len() < r.len() && after.starts_with(['）', ')'])
+                });
+            numbered && t.chars().count() <= 300
+        }
+        _ => false,
+    };
     let mut i = 0;
     while i < blocks.len() {
         if matches!(blocks[i], Block::Table(_)) {
-            while i + 1 < blocks.len() && is_note(&blocks[i + 1]) {
+            while i + 1 < blocks.len()
+                && (is_note(&blocks[i + 1])
+                    || matches!(&blocks[i], Block::Table(t) if !t.notes.is_empty())
+                        && is_next_item(&blocks[i + 1]))
+            {
                 if let Block::Paragraph { inlines } = blocks.remove(i + 1)
                     && let Block::Table(t) = &mut blocks[i]
                 {
@@ -3880,6 +3953,24 @@ mod tests {
             unreachable!()
         };
         assert_eq!(t.notes.len(), 1);
+        // A note's items on lines of their own, a 数据来源 after them (QA6: 2． and the
+        // source printed as body text); not a numbered paragraph with no note before.
+        let md = "| 指标 | 数值 |\n|---|---|\n| 工业 | 7.1 |\n\n注：1．“—”表示无此项数据。\n2．失业率以百分点表示。\n数据来源：江岭市统计局。\n\n正文继续。\n";
+        let b = parse_markdown(md, true).blocks;
+        let Block::Table(t) = &b[0] else {
+            unreachable!()
+        };
+        assert_eq!(t.notes.len(), 3, "{b:?}");
+        assert_eq!(b.len(), 2);
+        let b = parse_markdown(
+            "| 指标 | 数值 |\n|---|---|\n| 工业 | 7.1 |\n\n1．加强领导。\n",
+            true,
+        )
+        .blocks;
+        assert!(
+            matches!(&b[0], Block::Table(t) if t.notes.is_empty()),
+            "{b:?}"
+        );
     }
 
     /// A 典型案例's parts headed 【基本案情】, 【裁判结果】: headings, in a .txt too, never
@@ -4544,6 +4635,36 @@ mod tests {
                 closing_kinds(&b)
             );
         }
+    }
+
+    #[test]
+    fn a_long_case_heading_among_typed_headings_is_one() {
+        // A 通报's case headings: the long one printed as body text among 二、…五、 (QA6).
+        let long =
+            "一、江岭县交通运输局原党组书记、局长张某某违规收受礼品礼金、接受管理服务对象宴请问题";
+        let txt = format!(
+            "现将2起典型问题通报如下：\n{long}\n2021年至2025年，张某某多次收受礼金。\n二、青山区○○镇镇长李××违规发放津贴补贴问题\n2024年3月，李××违规发放津贴补贴。\n"
+        );
+        let headings = |b: &[Block]| -> Vec<String> {
+            b.iter()
+                .filter_map(|b| match b {
+                    Block::Heading { inlines, .. } => {
+                        Some(inlines.iter().map(|i| i.text.as_str()).collect())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let found = headings(&parse_txt_headings(&txt));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0], long);
+        let md = parse_markdown(&txt.replace('\n', "\n\n"), true).blocks;
+        assert_eq!(headings(&md).len(), 2, "{md:?}");
+        // Alone, a long numbered line is text; so is one that holds a sentence's end.
+        let alone = format!("{long}\n张某某多次收受礼金。\n");
+        assert!(headings(&parse_txt_headings(&alone)).is_empty());
+        let sentence = txt.replace("宴请问题", "宴请。已立案审查");
+        assert_eq!(headings(&parse_txt_headings(&sentence)).len(), 1);
     }
 
     #[test]
