@@ -4443,3 +4443,52 @@ fn a_paragraph_opening_with_marks_fills_its_first_line_on_the_grid() {
         );
     }
 }
+
+/// An article's long last paragraph breaks across pages under a byline of two lines as
+/// under one of one line: the paragraph and the long byline were in a sticky block,
+/// which Typst moves whole to the next page when it does not fit, and a page was left
+/// with 20 lines empty (QA7). The byline still goes with the paragraph's last line.
+#[test]
+fn a_long_last_paragraph_breaks_across_pages_over_a_two_line_byline() {
+    let names = "林志远　陈建平　王　敏　刘德胜　张晓东　欧阳明辉　赵丽华　孙海涛　周建国　吴晓梅";
+    let toml = MINIMAL_TOML.replace("测试处 供稿", names);
+    let text = format!(
+        "{}\n{}\n",
+        "全市统筹推进城乡融合发展各项工作。".repeat(8),
+        "各地结合实际，创新方式方法，取得明显成效。".repeat(60)
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    let (_t, pdf, report) = build_reported(&issue);
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("empty at its foot")),
+        "{:?}",
+        report.warnings
+    );
+    let pages = pdftotext(&pdf);
+    let pages: Vec<&str> = pages.split('\u{c}').collect();
+    // The last paragraph begins on page 1, right after the first.
+    assert!(pages[0].contains("各地结合实际"), "{}", pages[0]);
+    // The byline's last name is on the page of the paragraph's last line.
+    let last = pages.iter().rposition(|p| p.contains("明显成效")).unwrap();
+    assert!(squash(pages[last]).contains("吴晓梅"), "{}", pages[last]);
+}
+
+/// The 版记's 印发 date stays whole at the right under a long office: it ran into the
+/// office's line and broke there, «……办公室2026年6月» / «30日印发», a point past the
+/// edge (QA6).
+#[test]
+fn a_long_issuing_office_leaves_its_date_whole_at_the_right() {
+    let toml = format!(
+        "{MINIMAL_TOML}\n[footer]\nissued_by = \"江岭市推进国家城乡融合发展试验区建设领导小组办公室\"\nissued_on = 2026-06-30\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    assert!(
+        lines.iter().any(|l| squash(l) == "2026年6月30日印发"),
+        "{lines:?}"
+    );
+}
