@@ -432,6 +432,14 @@ mod tests {
             "题为“Annual Safety Report (2026)”，共56页。"
         );
         assert_eq!(fixed("GDP (国内生产总值)增长"), "GDP（国内生产总值）增长");
+        // After a figure's unit symbol, at the line's end or before Chinese (QA7).
+        assert_eq!(
+            fixed("一是覆盖率达到100%;\n二是下降5%!\n三是面积50㎡;\n四是温度35℃;其他"),
+            "一是覆盖率达到100%；\n二是下降5%！\n三是面积50㎡；\n四是温度35℃；其他"
+        );
+        // Not in Latin text, nor before it.
+        assert_eq!(fixed("growth of 5%; see below"), "growth of 5%; see below");
+        assert_eq!(fixed("中文5%; see below"), "中文5%; see below");
     }
 
     #[test]
@@ -833,6 +841,8 @@ mod tests {
     #[test]
     fn marks_after_a_figure_a_bracket_or_before_a_date() {
         assert_eq!(fixed("缩短了45%..."), "缩短了45%……");
+        // The space typed before it goes with it (QA7: 23% …… was left so).
+        assert_eq!(fixed("较常年偏多23% ..."), "较常年偏多23%……");
         assert_eq!(
             fixed("上线AI质检模块(基于YOLOv8模型)."),
             "上线AI质检模块（基于YOLOv8模型）。"

@@ -435,7 +435,7 @@ impl Scanner {
             if !matches!(c, ',' | ';' | ':' | '?' | '!') || self.protected[i] {
                 continue;
             }
-            if self.chinese_context(i..i + 1) {
+            if self.chinese_context(i..i + 1) || self.after_figure_in_chinese(i) {
                 let rep = match c {
                     ',' => "，",
                     ';' => "；",
@@ -673,6 +673,26 @@ impl Scanner {
             .find(|c| !is_space(**c))
             .is_some_and(char::is_ascii_digit);
         (1..=8).contains(&letters) && number && self.cs.get(i + 1).is_some_and(|&c| is_han(c))
+    }
+
+    /// A mark right after a figure's unit symbol (覆盖率达到100%; 面积50㎡; 下降5%!) that
+    /// ends its line or comes before Chinese, in a line of Chinese: Chinese text, though
+    /// the symbol beside it is not (3.2亿元; was found, 100%; was not, QA7).
+    fn after_figure_in_chinese(&self, i: usize) -> bool {
+        let unit = |c: char| "%‰℃℉°㎡㎞㎏㎝㎜㎎²³".contains(c);
+        let Some(l) = self.left_of(i) else {
+            return false;
+        };
+        let line_start = self.cs[..i]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |k| k + 1);
+        let right = self.right_of(i);
+        unit(self.cs[l])
+            && l > line_start
+            && (self.cs[l - 1].is_ascii_digit() || unit(self.cs[l - 1]))
+            && self.has_han(line_start..l)
+            && (right.is_none() || self.is_chinese_at(right))
     }
 
     /// Whether the line of `i` has half-width `, ; :` in Chinese text (typed with the
@@ -943,7 +963,18 @@ impl Scanner {
             .rposition(|c| *c == '\n')
             .map_or(0, |k| k + 1);
         if self.chinese_context(r.clone()) || (at_line_end && self.has_han(line_start..r.start)) {
-            self.push(r, Kind::Ellipsis, Some("……"));
+            // The spaces typed before it go with it (偏多23% ... became 23% ……).
+            let spaces = self.cs[line_start..r.start]
+                .iter()
+                .rev()
+                .take_while(|c| **c == ' ')
+                .count();
+            let from = if spaces < r.start - line_start {
+                r.start - spaces
+            } else {
+                r.start
+            };
+            self.push(from..r.end, Kind::Ellipsis, Some("……"));
         }
     }
 
