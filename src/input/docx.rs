@@ -1825,7 +1825,9 @@ fn opens_with_item_number(t: &str) -> bool {
     }
     let han = t.trim_start_matches(cn);
     if han.len() < t.len() {
-        return han.starts_with('、');
+        // 一、, or 一是 / 二是 (an enumeration of the 简报's own: 一是抓学习。…；⏎二是…,
+        // whose 二是 line printed flush left, QA6).
+        return han.starts_with('、') || (han.starts_with('是') && t.len() - han.len() <= 6);
     }
     if let Some(inner) = t.strip_prefix(['（', '(']) {
         let rest = inner.trim_start_matches(|c: char| c.is_ascii_digit() || cn(c));
@@ -3053,6 +3055,19 @@ mod tests {
         );
         let c = read(&p(&["他说：“要抓好落实。”", "|", "会议结束。"]));
         assert_eq!(c.markdown, "他说：“要抓好落实。”\n\n会议结束。\n\n");
+        // 一是…；⏎二是…；⏎三是…: the items of an enumeration (二是 printed flush left,
+        // QA6).
+        let c = read(&p(&[
+            "一是抓学习，全年集中学习12次；",
+            "|",
+            "二是抓活动，开展主题党日；",
+            "|",
+            "三是抓作风。",
+        ]));
+        assert_eq!(
+            c.markdown,
+            "一是抓学习，全年集中学习12次；\n\n二是抓活动，开展主题党日；\n\n三是抓作风。\n\n"
+        );
     }
 
     #[test]
