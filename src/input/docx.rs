@@ -2061,8 +2061,32 @@ fn symbol_char(font: &str, code: u32) -> Option<char> {
         ("Wingdings", 0x6E) => Some('■'),
         ("Wingdings", 0x75) => Some('◆'),
         ("Wingdings", 0xAB) => Some('★'),
+        ("Symbol", code) => symbol_font_char(code),
         _ => None,
     }
+}
+
+/// The character of a code of the Symbol font (Adobe's Symbol encoding): the Greek
+/// letters and signs a report types in it (35μg/m³, ±5%, 25°C, β受体). Dropped, they
+/// left 35g/m³ (grams for micrograms) and 25C; typed in the font, «b» printed for β
+/// (QA7).
+fn symbol_font_char(code: u32) -> Option<char> {
+    const LETTERS: &str = "≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_\u{F8E5}αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼";
+    const SIGNS: &str = "ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑";
+    match code {
+        0x22 => Some('∀'),
+        0x24 => Some('∃'),
+        0x27 => Some('∋'),
+        0x2A => Some('∗'),
+        0x2D => Some('−'),
+        0x20..=0x3F => char::from_u32(code),
+        0x40..=0x7E => LETTERS.chars().nth((code - 0x40) as usize),
+        0xA1..=0xE5 => SIGNS.chars().nth((code - 0xA1) as usize),
+        0xF1 => Some('〉'),
+        0xF2 => Some('∫'),
+        _ => None,
+    }
+    .filter(|c| *c != '\u{F8E5}')
 }
 
 /// What Word does to a picture that the photo file does not show: a crop
@@ -3257,6 +3281,24 @@ mod tests {
             "{:?}",
             c.warnings
         );
+    }
+
+    /// The Symbol font's Greek letters and signs, as `w:sym` or as text typed in the
+    /// font: dropped, 35μg/m³ read 35g/m³ and 25°C 25C; typed, β printed b (QA7).
+    #[test]
+    fn the_symbol_fonts_letters_and_signs_are_their_characters() {
+        let sym = |code: &str| format!(r#"<w:r><w:sym w:font="Symbol" w:char="{code}"/></w:r>"#);
+        let c = read(&format!(
+            r#"<w:p><w:r><w:t>PM2.5浓度为35</w:t></w:r>{}<w:r><w:t>g/m³，误差</w:t></w:r>{}<w:r><w:t>5%，温度25</w:t></w:r>{}<w:r><w:t>C，</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>b</w:t></w:r><w:r><w:t>受体。</w:t></w:r></w:p>"#,
+            sym("F06D"),
+            sym("F0B1"),
+            sym("F0B0"),
+        ));
+        assert_eq!(
+            c.markdown,
+            "PM2.5浓度为35μg/m³，误差±5%，温度25°C，β受体。\n\n"
+        );
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     }
 
     /// A table of one cell is the text it holds, set as paragraphs, and said.
