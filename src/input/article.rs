@@ -2493,7 +2493,9 @@ fn attach_photo_captions(blocks: &mut Vec<Block>) {
             i = j;
             continue;
         }
-        let is_caption = |b: Option<&Block>| matches!(b, Some(Block::Paragraph { inlines }) if is_photo_caption(inlines));
+        // A caption centred under its photo too, as WPS users set one (it printed as a
+        // centred line of the body's size, QA6).
+        let is_caption = |b: Option<&Block>| matches!(b, Some(Block::Paragraph { inlines } | Block::Centered { inlines }) if is_photo_caption(inlines));
         let from = if is_caption(blocks.get(j)) {
             Some(j)
         } else if i > 0 && is_caption(blocks.get(i - 1)) {
@@ -2503,7 +2505,7 @@ fn attach_photo_captions(blocks: &mut Vec<Block>) {
         };
         let len = j - i;
         if let Some(k) = from
-            && let Block::Paragraph { inlines } = blocks.remove(k)
+            && let Block::Paragraph { inlines } | Block::Centered { inlines } = blocks.remove(k)
         {
             let at = if k < i { i - 1 } else { i };
             if let Block::Image(photo) = &mut blocks[at] {
@@ -4304,6 +4306,11 @@ mod tests {
         assert_eq!(
             caption("▲ 调研组座谈\n\n![](a.jpg)\n\n下文。\n"),
             ["photo: ▲ 调研组座谈", "下文。"]
+        );
+        // Centred under it, as WPS users set a caption (QA6).
+        assert_eq!(
+            caption("![](a.jpg)\n\n<p align=\"center\">图为调研组座谈</p>\n\n下文。\n"),
+            ["photo: 图为调研组座谈", "下文。"]
         );
         // A photo with its own caption, a long paragraph, a paragraph that is not one.
         assert_eq!(

@@ -222,6 +222,32 @@ impl Styles {
         None
     }
 
+    /// Whether a style is a quotation's (Quote, Intense Quote, 引用, 明显引用, or one
+    /// based on them).
+    fn is_quote(&self, id: &str) -> bool {
+        let quote = |name: &str| {
+            let name = name.to_lowercase();
+            ["quote", "intense quote", "引用", "明显引用"].contains(&name.as_str())
+        };
+        let mut id = id;
+        for _ in 0..16 {
+            if quote(id) {
+                return true;
+            }
+            let Some(s) = self.0.get(id) else {
+                return false;
+            };
+            if quote(&s.name) {
+                return true;
+            }
+            let Some(base) = s.based_on.as_deref() else {
+                return false;
+            };
+            id = base;
+        }
+        false
+    }
+
     /// Whether a style is a caption (Caption, 题注).
     fn is_caption(&self, id: &str) -> bool {
         let name = self
@@ -998,7 +1024,16 @@ impl Reader<'_> {
         if !bullet {
             self.bullets.clear();
         }
-        if line.is_empty() && centred_line(&para, trimmed) {
+        if line.is_empty()
+            && para
+                .style
+                .as_deref()
+                .is_some_and(|s| self.styles.is_quote(s))
+        {
+            // A paragraph in Word's Quote style: Markdown's quotation, set as the
+            // quotations of a .md are (it printed as body text, QA6).
+            line = format!("> {body}");
+        } else if line.is_empty() && centred_line(&para, trimmed) {
             // A short centred line (a speech's speaker and date under its title): the
             // Markdown reader's centred line.
             line = format!("<p align=\"center\">{trimmed}</p>");
@@ -2847,6 +2882,11 @@ mod tests {
     /// A Word package of the given body XML (and numbering part, when given), made
     /// here: the parts the reader needs and no more.
     fn package(body: &str, numbering: Option<&str>) -> Vec<u8> {
+        package_styled(body, numbering, None)
+    }
+
+    /// [`package`] with a `word/styles.xml` of these styles (`<w:style>…`).
+    fn package_styled(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
         use std::io::Write;
         let ns = format!(
             r#"xmlns:w="{W}" xmlns:r="{R}" xmlns:a="{A}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#
@@ -2868,6 +2908,12 @@ mod tests {
                 format!(r#"<w:numbering {ns}>{n}</w:numbering>"#),
             ));
         }
+        if let Some(st) = styles {
+            parts.push((
+                "word/styles.xml".to_owned(),
+                format!(r#"<w:styles {ns}>{st}</w:styles>"#),
+            ));
+        }
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for (name, text) in parts {
             zip.start_file(name, zip::write::SimpleFileOptions::default())
@@ -2880,6 +2926,29 @@ mod tests {
     /// The Markdown of a body, and the warnings.
     fn read(body: &str) -> Converted {
         convert(&package(body, None)).unwrap()
+    }
+
+    /// A paragraph in Word's Quote style (or 引用, or a style based on it) is Markdown's
+    /// quotation: it printed as body text (QA6).
+    #[test]
+    fn a_paragraph_in_words_quote_style_is_a_quotation() {
+        let styles = r#"<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="Quote"/></w:style><w:style w:type="paragraph" w:styleId="my"><w:name w:val="金句"/><w:basedOn w:val="a5"/></w:style>"#;
+        let quoted = |id: &str, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{id}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = format!(
+            "{}{}{}",
+            p(&["正文。"]),
+            quoted("a5", "“全面从严治党永远在路上。”"),
+            quoted("my", "“党的自我革命永远在路上。”")
+        );
+        let c = convert(&package_styled(&body, None, Some(styles))).unwrap();
+        assert_eq!(
+            c.markdown,
+            "正文。\n\n> “全面从严治党永远在路上。”\n\n> “党的自我革命永远在路上。”\n\n"
+        );
     }
 
     /// A paragraph of runs `<w:r><w:t>…</w:t></w:r>`, each string a run; `|` is a
