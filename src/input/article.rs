@@ -2175,9 +2175,15 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::Start(Tag::Superscript) => script = Some(Script::Sup),
             Event::Start(Tag::Subscript) => script = Some(Script::Sub),
             Event::End(TagEnd::Superscript | TagEnd::Subscript) => script = None,
-            Event::Start(Tag::Strong) => strong += 1,
+            Event::Start(Tag::Strong) => {
+                strong += 1;
+                warnings.extend(hidden_markup(text, &range));
+            }
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
-            Event::Start(Tag::Emphasis) => emph += 1,
+            Event::Start(Tag::Emphasis) => {
+                emph += 1;
+                warnings.extend(hidden_markup(text, &range));
+            }
             Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => {
                 // (An escaped `\*` is text, but not verbatim: its `*` is not markup
@@ -3748,6 +3754,41 @@ fn styled_between(
     out
 }
 
+/// Emphasis that Markdown read where the author likely meant the marks as text: by
+/// underscores (`_重要_`, `__init__`: Chinese text has no such markup, and a name's
+/// underscores went), or by asterisks inside a Latin word (`a*b*c`): printed without
+/// the marks, unsaid (QA7). `**粗体**` and `*斜体*` between words are what they say.
+fn hidden_markup(text: &str, range: &Range<usize>) -> Option<MdWarning> {
+    let marks = text.get(range.clone())?;
+    let underscores = marks.starts_with('_');
+    let inside_word = marks.starts_with('*')
+        && text[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    if !underscores && !inside_word {
+        return None;
+    }
+    let shown: String = marks.chars().take(24).collect();
+    let more = if marks.chars().count() > 24 {
+        "…"
+    } else {
+        ""
+    };
+    let m = if underscores { "_" } else { "*" };
+    Some(MdWarning {
+        offset: range.start,
+        message: format!(
+            "«{shown}{more}» is read as Markdown emphasis: it prints as {} without its {m} marks; to print them, write \\{m} / 被当作 Markdown 强调排出（不显示 {m}），如需原样显示请写成 \\{m}",
+            if marks.starts_with("__") || marks.starts_with("**") {
+                "bold"
+            } else {
+                "italic (楷体)"
+            },
+        ),
+    })
+}
+
 /// Sets in italic (楷体) the `*…*` that CommonMark leaves as text next to Chinese marks
 /// (`强调，*要坚持“内容为王”，*提高`, as Word's italic runs are written), as
 /// [`strong_left_as_text`] does for `**`: within one paragraph, the single `*` left
@@ -5187,6 +5228,27 @@ mod tests {
         // An unpaired one prints as typed.
         assert_eq!(texts(&b[2]), "带*号的为必填项。");
         assert_eq!(italic(&b[2]), "");
+    }
+
+    /// Emphasis by underscores, or by asterisks inside a Latin word, is said: its
+    /// marks went unsaid (`a*b*c` printed abc, `__init__` init, QA7).
+    #[test]
+    fn emphasis_the_author_likely_meant_as_text_is_said() {
+        let md = parse_markdown(
+            "使用a*b*c，_重要_，__init__。\n\n**粗体**和*斜体*，中_文_字。\n",
+            true,
+        );
+        let said: Vec<&str> = md.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said[0].contains("«*b*»") && said[0].contains("italic"),
+            "{said:?}"
+        );
+        assert!(said[1].contains("«_重要_»"), "{said:?}");
+        assert!(
+            said[2].contains("«__init__»") && said[2].contains("bold"),
+            "{said:?}"
+        );
     }
 
     /// Items numbered as a register numbers them (督办编号 12. 15. 21.) keep their
