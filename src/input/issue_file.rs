@@ -1093,6 +1093,48 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "keep a quoted text on one line; to print a title on two lines write \\n where it breaks (title = \"上一行\\n下一行\") / 引号内的文字请写在同一行；标题要分两行时，在分行处写 \\n".to_owned(),
         );
     }
+    // A number typed with its words (number = 第5期): quoting it would not do either.
+    let counts = [
+        "number",
+        "total",
+        "print_count",
+        "pages",
+        "lines",
+        "chars",
+        "copy",
+        "instruction_lines",
+        "masthead_max_lines",
+    ];
+    if counts.contains(&key)
+        && !value.is_empty()
+        && !value.starts_with(|c: char| c.is_ascii_digit() || c == '"')
+    {
+        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+        let n = if digits.is_empty() {
+            "5".to_owned()
+        } else {
+            digits
+        };
+        return (
+            "a number is expected / 此处应为数字".to_owned(),
+            format!(
+                "write the number alone, without quotes or words: {key} = {n} (第…期 and 总第…期 are printed around it for you) / 只写数字，不加引号和文字，如 {key} = {n}"
+            ),
+        );
+    }
+    // A Windows path (file = "稿件\01.txt"): a backslash starts an escape in TOML.
+    if (m.contains("escape") || m.contains("unicode"))
+        && value.starts_with('"')
+        && value.contains('\\')
+    {
+        return (
+            "a backslash in a path / 路径中用了反斜杠".to_owned(),
+            format!(
+                "write the path with / instead of \\: {key} = {} (it works on Windows too) / 路径请用 / 分隔，Windows 下同样有效",
+                value.replace('\\', "/")
+            ),
+        );
+    }
     let (what, help) = if m.contains("escape") || m.contains("unicode") {
         (
             "invalid escape in a string / 字符串中的转义无效",

@@ -1026,6 +1026,31 @@ fn one_list_of_a_table_written_with_single_brackets_is_named() {
     assert!(!out.stderr.contains("[[article]]"), "{}", out.stderr);
 }
 
+/// A number typed with its words (number = 第5期): the help said to quote it, and
+/// quoted it was refused as no number (QA7). A Windows path's backslash: the help was
+/// about \u escapes; it says to write / (QA7).
+#[test]
+fn a_number_with_its_words_and_a_windows_path_are_named() {
+    let (_d, out) = build_with(|t| t.replace("number = 1\n", "number = 第5期\n"), OK);
+    expect(
+        "TOML: number = 第5期",
+        &out,
+        1,
+        &["a number is expected", "number = 5"],
+    );
+    assert!(!out.stderr.contains("in quotes"), "{}", out.stderr);
+    let (_d, out) = build_with(
+        |t| t.replace("file = \"a.txt\"", "file = \"稿件\\a.txt\""),
+        OK,
+    );
+    expect(
+        "TOML: file = \"稿件\\a.txt\"",
+        &out,
+        1,
+        &["a backslash in a path", "file = \"稿件/a.txt\""],
+    );
+}
+
 /// 【article】 typed for a table's header in Chinese mode: named as the ＝ is.
 #[test]
 fn toml_full_width_brackets_of_a_header_are_named() {
