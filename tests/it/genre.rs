@@ -4492,3 +4492,28 @@ fn a_long_issuing_office_leaves_its_date_whole_at_the_right() {
         "{lines:?}"
     );
 }
+
+/// Marks at the top that do not hold on one line wrap between marks, never inside one,
+/// and the lines they take are the masthead's: «仅供领导参» / «阅» stood against the
+/// title (QA6).
+#[test]
+fn marks_too_many_for_a_line_wrap_between_marks_above_the_title() {
+    let toml = MINIMAL_TOML.replace(
+        "unit = \"测试单位编\"",
+        "unit = \"测试单位编\"\nmarks = [\"特急\", \"内部资料\", \"注意保存\", \"阅后收回\", \"不得翻印\", \"仅供领导参阅\"]",
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    assert!(
+        lines.iter().any(|l| squash(l) == "仅供领导参阅"),
+        "{lines:?}"
+    );
+    let ys = pymupdf_numbers(
+        &pdf,
+        "page = pymupdf.open(sys.argv[1])[0]\nfor b in page.get_text('dict')['blocks']:\n  for l in b.get('lines', []):\n    t = ''.join(s['text'] for s in l['spans']).replace(' ', '')\n    if t == '仅供领导参阅': print(l['bbox'][3])\n    if t == '测试简报': print(l['bbox'][1])",
+    );
+    // The last line of marks (its foot) a line above the title's top at least.
+    assert_eq!(ys.len(), 2, "{ys:?}");
+    assert!(ys[1] - ys[0] > 10.0, "{ys:?}");
+}
