@@ -954,6 +954,13 @@ mod tests {
         }
         assert_eq!(kinds("中共中央 号召全党。"), [Kind::SpaceBetweenChinese]);
         assert_eq!(kinds("市委 市政府召开会议。"), [Kind::SpaceBetweenChinese]);
+        // A work's title keeps its space (QA6); outside the title it goes.
+        let film = "观看了专题片《持续发力 纵深推进》，深受教育。";
+        assert_eq!(kinds(film), [], "{film}");
+        assert_eq!(
+            kinds("《决定》发布 以来，效果明显。"),
+            [Kind::SpaceBetweenChinese]
+        );
     }
 
     #[test]

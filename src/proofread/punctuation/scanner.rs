@@ -695,6 +695,16 @@ impl Scanner {
             && (right.is_none() || self.is_chinese_at(right))
     }
 
+    /// Whether `i` is inside 《…》 on its line: a work's title keeps the space it is
+    /// published with (《持续发力 纵深推进》, a film's two phrases; QA6: check said to
+    /// delete it).
+    fn in_title_marks(&self, i: usize, line_start: usize, line_end: usize) -> bool {
+        let open = self.cs[line_start..i].iter().rposition(|&c| c == '《');
+        let closed_before = self.cs[line_start..i].iter().rposition(|&c| c == '》');
+        open.is_some_and(|o| closed_before.is_none_or(|c| c < o))
+            && self.cs[i..line_end].contains(&'》')
+    }
+
     /// Whether the line of `i` has half-width `, ; :` in Chinese text (typed with the
     /// input method in half-width mode).
     fn line_typed_half_width(&self, i: usize) -> bool {
@@ -1050,6 +1060,8 @@ impl Scanner {
                     && let Some(kind) = self.stray_space(self.before_space(k), self.fin[e])
                     && !(heading && kind == Kind::SpaceBetweenChinese)
                     && !(kind == Kind::SpaceBetweenChinese && self.joint_issuers(k, e, line_end))
+                    && !(kind == Kind::SpaceBetweenChinese
+                        && self.in_title_marks(k, line_start, line_end))
                 {
                     // A tab may part two cells of a row typed on its own: reported,
                     // never taken out (joining the cells loses where one ends). Spaces
