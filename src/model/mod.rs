@@ -1157,9 +1157,18 @@ fn archive_title(title: &str, issuer: Option<&str>) -> String {
                 .collect::<String>()
         })
         .collect();
-    match issuer.map(str::trim).filter(|i| !i.is_empty()) {
-        Some(issuer) => format!("{}{name}", issuer.split_whitespace().collect::<String>()),
-        None => name,
+    // Joint issuers, a line each, stay apart, and the name apart from them (they ran
+    // together, «…改革委员会江岭市推进…领导小组江岭市…», QA6).
+    let issuers: Vec<String> = issuer
+        .unwrap_or("")
+        .lines()
+        .map(|l| l.split_whitespace().collect::<String>())
+        .filter(|l| !l.is_empty())
+        .collect();
+    match issuers.as_slice() {
+        [] => name,
+        [one] => format!("{one}{name}"),
+        many => format!("{} {name}", many.join(" ")),
     }
 }
 
@@ -2541,5 +2550,28 @@ impl Style {
     pub fn with_wide_fallback(mut self) -> Self {
         self.fonts = self.fonts.with_wide_fallback();
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The PDF's title: the issuer before the name; joint issuers apart (QA6: they ran
+    /// together, «…改革委员会江岭市推进…»).
+    #[test]
+    fn the_archive_title_keeps_joint_issuers_apart() {
+        assert_eq!(
+            archive_title("简　报", Some("青川市第十七届人民代表大会第五次会议")),
+            "青川市第十七届人民代表大会第五次会议简报"
+        );
+        assert_eq!(
+            archive_title(
+                "工作简报",
+                Some("江岭市发展和改革委员会\n江岭市城乡融合领导小组")
+            ),
+            "江岭市发展和改革委员会 江岭市城乡融合领导小组 工作简报"
+        );
+        assert_eq!(archive_title("Work News", None), "Work News");
     }
 }
