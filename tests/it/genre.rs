@@ -4517,3 +4517,74 @@ fn marks_too_many_for_a_line_wrap_between_marks_above_the_title() {
     assert_eq!(ys.len(), 2, "{ys:?}");
     assert!(ys[1] - ys[0] > 10.0, "{ys:?}");
 }
+
+/// A web address in a cell of a table of many columns breaks as in the text, a part
+/// of over 20 characters anywhere: the table was refused as running off the page by
+/// 158.5 pt, with advice that did not apply (QA7).
+#[test]
+fn a_long_address_in_a_narrow_table_column_breaks_inside_the_table() {
+    let text = "县区\t企业（户）\t个体工商户（户）\t同比增长（%）\t备注\n\
+                东湖区\t12,345\t34,567\t9.1\t无\n\
+                南岭县\t5,432\t21,098\t6.5\t详见https://www.example.gov.cn/zwgk/2026/06/t20260601_123456_abcdefghijklmnopqrstuvwxyz.html\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let right = pymupdf_numbers(
+        &pdf,
+        "page = pymupdf.open(sys.argv[1])[0]\nprint(max(w[2] for w in page.get_text('words') if any(c.isascii() and c.isalpha() for c in w[4])))",
+    );
+    // The address's lines within the text block (its right edge 521.6 pt from the
+    // page's left).
+    assert!(right[0] < 522.0, "{right:?}");
+    assert!(squash(&pdftotext(&pdf)).contains("xyz.html"));
+}
+
+/// A header cell across columns is centred over them whatever its column's alignment,
+/// and the short rules under two such cells side by side stand apart (QA6: 10月 at the
+/// right, and the two rules one line). A placeholder (—) in a column of figures goes
+/// where the figures go, though the column holds a text too (QA6: — at the left under
+/// 7.1 at the right).
+#[test]
+fn a_tables_spanning_header_is_centred_with_rules_apart_and_its_dashes_align() {
+    let md = "| 行业 | 10月 | << | 1—10月 | << |\n|:---|---:|---:|---:|---:|\n| ^^ | 增速 | 比上月 | 增速 | 比上期 |\n| 电子信息 | 21.3 | +2.6 | 18.6 | +0.4 |\n| 纺织服装 | -1.5 | +2.3 | -3.2 | +1.1 |\n\n\
+              | 指标 | 10月 | 同比±% |\n|---|---|---|\n| 工业增加值 | — | 7.1 |\n| 固定资产投资 | — | — |\n| 零售总额 | 138.65 | 6.2 |\n| 失业率 | 5.1 | -0.2个百分点 |\n";
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let (_d, issue) = write_issue(&toml, &[("a.md", md)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // x0, x1 of a word (the first it finds), one per line: 10月, 增速 (first), 比上月;
+    // the short rules' x0 x1 (horizontal, under 10 pt from the header's top); the
+    // right edges of 7.1 and of the — under it.
+    let xs = pymupdf_numbers(
+        &pdf,
+        "page = pymupdf.open(sys.argv[1])[0]\nws = page.get_text('words')\ndef first(t):\n  w = [w for w in ws if w[4] == t][0]\n  return w\nfor t in ('10月', '增速', '比上月'):\n  w = first(t); print(w[0], w[2])\ntop = first('10月')[1]\nrules = sorted((d['rect'].x0, d['rect'].x1) for d in page.get_drawings() for it in d['items'] if it[0] == 'l' and abs(it[1].y - it[2].y) < 0.1 and top < it[1].y < top + 25 and d['rect'].width < 300)\nfor r in rules: print(r[0], r[1])\nseven = first('7.1')\nprint(seven[2])\nprint(max(w[2] for w in ws if w[4] == '—' and 0 < w[1] - seven[1] < 40))",
+    );
+    assert_eq!(xs.len(), 6 + 4 + 2, "two short rules: {xs:?}");
+    // Centred over its two columns, as the rule under them is.
+    let (ten, rule) = ((xs[0] + xs[1]) / 2.0, (xs[6] + xs[7]) / 2.0);
+    assert!((ten - rule).abs() < 1.0, "10月 not centred: {xs:?}");
+    assert!(
+        xs[2] >= xs[6] && xs[5] <= xs[7],
+        "rule not under 增速 比上月: {xs:?}"
+    );
+    assert!(xs[8] - xs[7] > 2.0, "rules touching: {xs:?}");
+    assert!(
+        (xs[10] - xs[11]).abs() < 1.0,
+        "— not under 7.1's right edge: {xs:?}"
+    );
+}
+
+/// A wrapped 报尾 address keeps two characters on its last line, with the figure
+/// before them (QA6: «…12楼1208» / «室»).
+#[test]
+fn a_wrapped_footer_address_leaves_no_character_alone() {
+    let toml = format!(
+        "{MINIMAL_TOML}\n[footer]\neditors = [\"欧阳明辉\", \"张伟\", \"司马相如\", \"王赟\"]\nprint_count = 1200\nprint_count_placement = \"editors\"\napproval = \"江内资准字〔2026〕第018号\"\n[footer.contact]\nphone = \"0791-86230000、86230001、13907910000\"\nemail = \"cxrh_office@jiangling.gov.cn\"\naddress = \"江岭市红谷滩区丰和中大道1189号市行政中心B座12楼1208室\"\n"
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines = pymupdf_lines(&pdf);
+    assert!(!lines.iter().any(|l| squash(l) == "室"), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| squash(l).ends_with("1208室")),
+        "{lines:?}"
+    );
+}
