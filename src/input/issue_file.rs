@@ -1107,7 +1107,9 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
     ];
     if counts.contains(&key)
         && !value.is_empty()
-        && !value.starts_with(|c: char| c.is_ascii_digit() || c == '"')
+        && !value.starts_with(|c: char| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '"' | '-' | '+' | '\'')
+        })
     {
         let digits: String = value.chars().filter(char::is_ascii_digit).collect();
         let n = if digits.is_empty() {

@@ -1110,6 +1110,22 @@ fn toml_date(
     let v = d.get_ref();
     match v.date.filter(|_| v.time.is_none()) {
         Some(date) => Ok((i32::from(date.year), date.month, date.day)),
+        // A 信息专报 dated to its hour (2026年7月12日18时): the hour is words after the
+        // date, which the help did not say (QA6).
+        None if let (Some(date), Some(time)) = (v.date, v.time) => {
+            let hour = if time.minute == 0 {
+                format!("{}时", time.hour)
+            } else {
+                format!("{}时{}分", time.hour, time.minute)
+            };
+            Err(loaded
+                .error_at(
+                    d.span(),
+                    "a date must be a date such as 2018-07-04, without a time / 日期须写成 2018-07-04 的形式，不带时间",
+                )
+                .help(format!("write the date alone and the hour as words after it: date = {date} and date_suffix = \"{hour}\" (a space first, \"　{hour}\", sets it a full-width space apart) / 日期只写年月日，时间写在 date_suffix 中，如 date_suffix = \"{hour}\""))
+                .into())
+        }
         None => Err(loaded
             .error_at(
                 d.span(),

@@ -1051,6 +1051,26 @@ fn a_number_with_its_words_and_a_windows_path_are_named() {
     );
 }
 
+/// A 信息专报's date with its hour (2026-07-12T18:00): the help names date_suffix
+/// (QA6: it said only to leave the time out).
+#[test]
+fn a_date_with_its_hour_is_told_where_the_hour_goes() {
+    let (_d, out) = build_with(
+        |t| t.replace("date = 2026-01-05", "date = 2026-01-05T18:00:00"),
+        OK,
+    );
+    expect(
+        "date with a time",
+        &out,
+        1,
+        &[
+            "without a time",
+            "date = 2026-01-05",
+            "date_suffix = \"18时\"",
+        ],
+    );
+}
+
 /// 【article】 typed for a table's header in Chinese mode: named as the ＝ is.
 #[test]
 fn toml_full_width_brackets_of_a_header_are_named() {

@@ -961,6 +961,8 @@ mod tests {
             kinds("《决定》发布 以来，效果明显。"),
             [Kind::SpaceBetweenChinese]
         );
+        // Two short words: a line's end joined (the sample's 《中国 人大》).
+        assert_eq!(kinds("《中国 人大》杂志"), [Kind::SpaceBetweenChinese]);
     }
 
     #[test]

@@ -698,11 +698,22 @@ impl Scanner {
     /// Whether `i` is inside 《…》 on its line: a work's title keeps the space it is
     /// published with (《持续发力 纵深推进》, a film's two phrases; QA6: check said to
     /// delete it).
+    /// Phrases of three characters or more on both sides: a space between two short
+    /// words there (《中国 人大》) is a line's end joined, as in the sample's text.
     fn in_title_marks(&self, i: usize, line_start: usize, line_end: usize) -> bool {
-        let open = self.cs[line_start..i].iter().rposition(|&c| c == '《');
-        let closed_before = self.cs[line_start..i].iter().rposition(|&c| c == '》');
-        open.is_some_and(|o| closed_before.is_none_or(|c| c < o))
-            && self.cs[i..line_end].contains(&'》')
+        let Some(open) = self.cs[line_start..i].iter().rposition(|&c| c == '《') else {
+            return false;
+        };
+        let open = line_start + open;
+        let Some(close) = self.cs[i..line_end].iter().position(|&c| c == '》') else {
+            return false;
+        };
+        let close = i + close;
+        let before = &self.cs[open + 1..i];
+        let after = self.cs[i..close].iter().skip_while(|c| is_space(**c));
+        !before.contains(&'》')
+            && before.iter().rev().take_while(|c| is_han(**c)).count() >= 3
+            && after.take_while(|c| is_han(**c)).count() >= 3
     }
 
     /// Whether the line of `i` has half-width `, ; :` in Chinese text (typed with the
@@ -973,13 +984,18 @@ impl Scanner {
             .rposition(|c| *c == '\n')
             .map_or(0, |k| k + 1);
         if self.chinese_context(r.clone()) || (at_line_end && self.has_han(line_start..r.start)) {
-            // The spaces typed before it go with it (偏多23% ... became 23% ……).
+            // The spaces typed before it after a figure go with it (偏多23% ... became
+            // 23% ……; after Chinese the rule for spaces at a mark takes them).
             let spaces = self.cs[line_start..r.start]
                 .iter()
                 .rev()
                 .take_while(|c| **c == ' ')
                 .count();
-            let from = if spaces < r.start - line_start {
+            let after_figure = spaces < r.start - line_start && {
+                let c = self.cs[r.start - spaces - 1];
+                c.is_ascii_digit() || "%‰℃℉°㎡㎞㎏".contains(c)
+            };
+            let from = if after_figure {
                 r.start - spaces
             } else {
                 r.start
