@@ -511,9 +511,21 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
                     ),
                 )
                 .help(format!(
-                    "give instruction_lines = {} or fewer, so that the report begins on page 1 too; nothing was written / 请把 instruction_lines 改为 {} 行以下；未写出 PDF",
+                    "give instruction_lines = {} or fewer, which leaves three lines under the box{}; nothing was written / 请把 instruction_lines 改为 {} 行以下{}；未写出 PDF",
                     (left - 3).max(1),
-                    (left - 3).max(1)
+                    // What stands between the box and the report takes its lines first
+                    // (QA6: the advice, followed, left the report on page 2).
+                    if p.issue.issue.contents || p.issue.issue.note.is_some() {
+                        " (the 本期要目 and the 编者按 come first: the report itself may begin on page 2)"
+                    } else {
+                        " for the report to begin"
+                    },
+                    (left - 3).max(1),
+                    if p.issue.issue.contents || p.issue.issue.note.is_some() {
+                        "（本期要目、编者按排在正文之前，正文仍可能从第 2 页开始）"
+                    } else {
+                        ""
+                    },
                 ))
                 .into());
         }

@@ -3098,7 +3098,19 @@ fn a_leaders_box_that_does_not_fit_page_one_is_an_error() {
         err.contains("does not fit on page 1") && err.contains("instruction_lines"),
         "{err}"
     );
+    assert!(err.contains("for the report to begin"), "{err}");
     assert!(!out.exists());
+    // With a 编者按 between the box and the report, the help does not promise the
+    // report a start on page 1 (QA6: followed, it began on page 2).
+    let noted = with(19).replace(
+        "date = 2026-01-05",
+        "date = 2026-01-05
+note = \"现将有关情况刊发。\"",
+    );
+    let (_d, issue) = write_issue(&noted, &[("a.txt", &text)]);
+    let o = build_cli(&issue, &issue.with_extension("pdf"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("may begin on page 2"), "{err}");
     let (_d, issue) = write_issue(&with(4), &[("a.txt", &text)]);
     let (_dir, _pdf, report) = build_reported(&issue);
     assert!(
