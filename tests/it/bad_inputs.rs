@@ -1071,6 +1071,30 @@ fn a_date_with_its_hour_is_told_where_the_hour_goes() {
     );
 }
 
+/// Every unknown key is named in one run, in the file's order (QA7: one a run, and
+/// `by_line` on line 11 before `titel` on line 10).
+#[test]
+fn every_unknown_key_is_named_at_once_in_the_files_order() {
+    let (_d, out) = build_with(
+        |t| {
+            t.replace("title = \"测试标题\"", "titel = \"测试标题\"")
+                .replace("byline = ", "by_line = ")
+        },
+        OK,
+    );
+    expect(
+        "two unknown keys",
+        &out,
+        1,
+        &["did you mean `title`", "did you mean `byline`"],
+    );
+    let (a, b) = (
+        out.stderr.find("`titel`").unwrap(),
+        out.stderr.find("`by_line`").unwrap(),
+    );
+    assert!(a < b, "{}", out.stderr);
+}
+
 /// 【article】 typed for a table's header in Chinese mode: named as the ＝ is.
 #[test]
 fn toml_full_width_brackets_of_a_header_are_named() {
