@@ -4600,3 +4600,34 @@ fn a_wrapped_footer_address_leaves_no_character_alone() {
         "{lines:?}"
     );
 }
+
+/// A long last paragraph before a 落款 breaks across pages as any paragraph does, the
+/// 落款 with its last line: in a sticky block with the 落款, Typst moved it whole to
+/// the next page, lines left empty (the long byline's case, QA7).
+#[test]
+fn a_long_last_paragraph_before_a_closing_breaks_across_pages() {
+    let text = format!(
+        "{}\n{}\n江岭市人民政府办公室\n2026年3月30日\n",
+        "全市统筹推进城乡融合发展各项工作。".repeat(8),
+        "各地结合实际，创新方式方法，取得明显成效。".repeat(70)
+    );
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf, report) = build_reported(&issue);
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("empty at its foot")),
+        "{:?}",
+        report.warnings
+    );
+    let pages = pdftotext(&pdf);
+    let pages: Vec<&str> = pages.split('\u{c}').collect();
+    assert!(pages[0].contains("各地结合实际"), "{}", pages[0]);
+    let last = pages.iter().rposition(|p| p.contains("明显成效")).unwrap();
+    assert!(
+        squash(pages[last]).contains("2026年3月30日"),
+        "{}",
+        pages[last]
+    );
+}
