@@ -808,7 +808,11 @@ fn parse_with(path: &Path, text: &str, series: Option<&SeriesText>) -> Result<Is
                 .map(|s| s.start.saturating_sub(shift)..s.end.saturating_sub(shift));
             let (what, help) = toml_help(&message, text, span.clone());
             // The parser's words name our types for an untagged value: left out.
-            let message = if message.contains("untagged enum") {
+            // (And the parser's «string values must be quoted» beside our «without
+            // quotes» for a number typed with its words: QA8 read them as contradicting.)
+            let message = if message.contains("untagged enum")
+                || (message.contains("must be quoted") && what.starts_with("a number is expected"))
+            {
                 what
             } else {
                 format!("{what}: {message}")
@@ -848,14 +852,12 @@ fn parse_with(path: &Path, text: &str, series: Option<&SeriesText>) -> Result<Is
                     _ => other = Some(e),
                 }
             }
-            match (unknown.len(), other) {
-                (0, Some(e)) => return located(e, path, text, 0),
-                (1, _) => {
-                    if let Some((_, e)) = unknown.pop() {
-                        return located(e, path, text, 0);
-                    }
+            // One unknown key, or none (the error is another): as the parser said it.
+            if unknown.len() < 2 {
+                let first = unknown.pop().map(|(_, e)| e).or(other);
+                if let Some(e) = first {
+                    return located(e, path, text, 0);
                 }
-                _ => {}
             }
             unknown.sort_by_key(|(at, _)| *at);
             crate::error::Error::Many(
@@ -1144,11 +1146,11 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
     let counts = [
         "number",
         "total",
+        "supplement",
         "print_count",
         "pages",
         "lines",
         "chars",
-        "copy",
         "instruction_lines",
         "masthead_max_lines",
     ];
@@ -1164,10 +1166,15 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         } else {
             digits
         };
+        let around = if matches!(key, "number" | "total" | "supplement") {
+            " (第…期 and 总第…期 are printed around it for you)"
+        } else {
+            ""
+        };
         return (
             "a number is expected / 此处应为数字".to_owned(),
             format!(
-                "write the number alone, without quotes or words: {key} = {n} (第…期 and 总第…期 are printed around it for you) / 只写数字，不加引号和文字，如 {key} = {n}"
+                "write the number alone, without quotes or words: {key} = {n}{around} / 只写数字，不加引号和文字，如 {key} = {n}"
             ),
         );
     }

@@ -1174,13 +1174,18 @@ fn archive_title(title: &str, issuer: Option<&str>) -> String {
         })
         .collect();
     // Joint issuers, a line each, stay apart, and the name apart from them (they ran
-    // together, «…改革委员会江岭市推进…领导小组江岭市…», QA6).
-    let issuers: Vec<String> = issuer
-        .unwrap_or("")
-        .lines()
-        .map(|l| l.split_whitespace().collect::<String>())
-        .filter(|l| !l.is_empty())
-        .collect();
+    // together, «…改革委员会江岭市推进…领导小组江岭市…», QA6); a line that opens with
+    // 第 or a bracket goes on the name of the line before (政协江岭市第十届委员会 /
+    // 第五次会议秘书处 is one body).
+    let mut issuers: Vec<String> = Vec::new();
+    for line in issuer.unwrap_or("").lines() {
+        let line: String = line.split_whitespace().collect();
+        match issuers.last_mut() {
+            Some(last) if line.starts_with(['第', '（', '(']) => last.push_str(&line),
+            _ if line.is_empty() => {}
+            _ => issuers.push(line),
+        }
+    }
     match issuers.as_slice() {
         [] => name,
         [one] => format!("{one}{name}"),
@@ -2587,6 +2592,10 @@ mod tests {
                 Some("江岭市发展和改革委员会\n江岭市城乡融合领导小组")
             ),
             "江岭市发展和改革委员会 江岭市城乡融合领导小组 工作简报"
+        );
+        assert_eq!(
+            archive_title("大会简报", Some("政协江岭市第十届委员会\n第五次会议秘书处")),
+            "政协江岭市第十届委员会第五次会议秘书处大会简报"
         );
         assert_eq!(archive_title("Work News", None), "Work News");
     }
