@@ -4464,12 +4464,20 @@ fn a_paragraph_opening_with_marks_fills_its_first_line_on_the_grid() {
 fn a_long_last_paragraph_breaks_across_pages_over_a_two_line_byline() {
     let names = "林志远　陈建平　王　敏　刘德胜　张晓东　欧阳明辉　赵丽华　孙海涛　周建国　吴晓梅";
     let toml = MINIMAL_TOML.replace("测试处 供稿", names);
+    long_last_paragraph_breaks(&toml, 60, "", "吴晓梅");
+}
+
+/// Builds an issue whose article is a short paragraph, then a long one (`long` times a
+/// sentence) and `after` it (a 落款's lines), and checks that the long one begins on
+/// page 1 and breaks across pages, no page's foot left empty, and that `keeps` (the
+/// byline's last name, the 落款's date) is on the page of its last line.
+fn long_last_paragraph_breaks(toml: &str, long: usize, after: &str, keeps: &str) {
     let text = format!(
-        "{}\n{}\n",
+        "{}\n{}\n{after}",
         "全市统筹推进城乡融合发展各项工作。".repeat(8),
-        "各地结合实际，创新方式方法，取得明显成效。".repeat(60)
+        "各地结合实际，创新方式方法，取得明显成效。".repeat(long)
     );
-    let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    let (_d, issue) = write_issue(toml, &[("a.txt", &text)]);
     let (_t, pdf, report) = build_reported(&issue);
     assert!(
         !report
@@ -4481,11 +4489,9 @@ fn a_long_last_paragraph_breaks_across_pages_over_a_two_line_byline() {
     );
     let pages = pdftotext(&pdf);
     let pages: Vec<&str> = pages.split('\u{c}').collect();
-    // The last paragraph begins on page 1, right after the first.
     assert!(pages[0].contains("各地结合实际"), "{}", pages[0]);
-    // The byline's last name is on the page of the paragraph's last line.
     let last = pages.iter().rposition(|p| p.contains("明显成效")).unwrap();
-    assert!(squash(pages[last]).contains("吴晓梅"), "{}", pages[last]);
+    assert!(squash(pages[last]).contains(keeps), "{}", pages[last]);
 }
 
 /// The 版记's 印发 date stays whole at the right under a long office: it ran into the
@@ -4606,28 +4612,10 @@ fn a_wrapped_footer_address_leaves_no_character_alone() {
 /// the next page, lines left empty (the long byline's case, QA7).
 #[test]
 fn a_long_last_paragraph_before_a_closing_breaks_across_pages() {
-    let text = format!(
-        "{}\n{}\n江岭市人民政府办公室\n2026年3月30日\n",
-        "全市统筹推进城乡融合发展各项工作。".repeat(8),
-        "各地结合实际，创新方式方法，取得明显成效。".repeat(70)
-    );
-    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
-    let (_t, pdf, report) = build_reported(&issue);
-    assert!(
-        !report
-            .warnings
-            .iter()
-            .any(|w| w.contains("empty at its foot")),
-        "{:?}",
-        report.warnings
-    );
-    let pages = pdftotext(&pdf);
-    let pages: Vec<&str> = pages.split('\u{c}').collect();
-    assert!(pages[0].contains("各地结合实际"), "{}", pages[0]);
-    let last = pages.iter().rposition(|p| p.contains("明显成效")).unwrap();
-    assert!(
-        squash(pages[last]).contains("2026年3月30日"),
-        "{}",
-        pages[last]
+    long_last_paragraph_breaks(
+        MINIMAL_TOML,
+        70,
+        "江岭市人民政府办公室\n2026年3月30日\n",
+        "2026年3月30日",
     );
 }
