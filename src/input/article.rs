@@ -512,7 +512,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
 /// A heading that the author marked instead of numbering: opening with a mark of a
 /// 短讯 column (▲内分泌科开展义诊, ■, ◆, ★) or wholly in 【】 (【基本案情】, as a 典型案例's
 /// parts are headed). Not numbered (一、▲…, 一、【基本案情】 doubled the mark).
-fn marked_heading(text: &str) -> bool {
+pub(crate) fn marked_heading(text: &str) -> bool {
     let t = text.trim();
     t.starts_with(['▲', '△', '■', '□', '◆', '◇', '●', '○', '★', '☆', '◎', '※'])
         || (t.starts_with('【') && t.ends_with('】') && t.matches('【').count() == 1)
@@ -1041,7 +1041,10 @@ pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
                 && !row
                 && !line.ends_with(CLOSING)
                 && !next.is_empty()
-                && typed_heading_level(line).is_none())
+                && typed_heading_level(line).is_none()
+                // (Nor a heading its author marked, ■街道启动……: QA9, `check --fix`
+                // joined it with its text.)
+                && !marked_heading(line))
             .then_some((i, width))
         })
         .collect();
@@ -4683,6 +4686,16 @@ mod tests {
                 closing_kinds(&b)
             );
         }
+    }
+
+    /// Headings the author marked (■…) over their text are not a paragraph cut at a
+    /// width: `check --fix` joined them with their text (QA9).
+    #[test]
+    fn marked_headings_are_no_cut_paragraph() {
+        let txt = "■街道启动“暖冬行动”走访慰问困难群众\n12月1日，街道班子成员分组深入8个社区，走访慰问困难群众136户。\n■“平安青石”冬季消防安全大检查全面展开\n11月下旬以来，街道对辖区开展拉网式检查，共检查场所412家。\n";
+        assert_eq!(broken_lines(txt), Vec::<usize>::new());
+        // Unmarked, two long unfinished lines of one width are one.
+        assert_eq!(broken_lines(&txt.replace('■', "")).len(), 2);
     }
 
     #[test]

@@ -1712,6 +1712,7 @@ fn own_title_line(path: &Path, text: &str) -> Option<String> {
         && !closed
         && paragraph
         && crate::input::article::typed_heading_level(first).is_none()
+        && !crate::input::article::marked_heading(first)
         && !is_post_furniture(first))
     .then(|| {
         format!(
