@@ -1643,11 +1643,15 @@ pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
     render(&mut prepare(opts)?)
 }
 
-/// Every file a prepared build reads: the issue file, its articles, the user's and
-/// the system's font files, and the layouts given with `--layout-dir`. The output
-/// may be none of them.
+/// Every file a prepared build reads: the issue file and its series file, the press's
+/// profile, its articles and photos, the user's and the system's font files, and the
+/// layouts given with `--layout-dir`. The output may be none of them.
 pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
     let mut inputs = vec![prepared.loaded.path.clone()];
+    // The series file the issue reads, and the press's profile (QA10: -o series.toml
+    // and -o press.icc wrote the PDF over them).
+    inputs.extend(prepared.loaded.series.iter().map(|s| s.path.clone()));
+    inputs.extend(prepared.print.profile_path.clone());
     inputs.extend(prepared.issue.articles.iter().map(|a| a.path.clone()));
     inputs.extend(prepared.issue.photos.iter().filter_map(|p| p.path.clone()));
     inputs.extend(prepared.world.fonts().slots.iter().map(|s| s.path.clone()));

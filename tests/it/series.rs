@@ -58,6 +58,26 @@ fn series_folder(issues: &[(&str, u32, u32, &str)], series_extra: &str) -> tempf
     dir
 }
 
+/// The series file is an input of its issues' builds: `-o series.toml` wrote the PDF
+/// over it (QA10).
+#[test]
+fn the_output_is_never_the_series_file() {
+    let dir = series_folder(&[("2026-01", 1, 1, "2026-01-05")], "");
+    let series = dir.path().join("series.toml");
+    let before = std::fs::read(&series).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .arg("build")
+        .arg(dir.path().join("2026-01/issue.toml"))
+        .arg("-o")
+        .arg(&series)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is an input of this build"), "{stderr}");
+    assert_eq!(std::fs::read(&series).unwrap(), before);
+}
+
 #[test]
 fn an_issue_takes_the_series_and_overrides_any_key() {
     let dir = series_folder(&[("01", 1, 1, "2026-01-05")], "");

@@ -98,6 +98,9 @@ pub struct PrintSettings {
     /// `colours = "four"`: the press's CMYK profile the photos are separated with,
     /// read once (without it, two colours: photos in black).
     pub press_profile: Option<moxcms::ColorProfile>,
+    /// The press's ICC profile's file (`--output-intent`, `[print] output_profile`):
+    /// an input of the build, which the PDF may not be written over.
+    pub profile_path: Option<std::path::PathBuf>,
     /// What was set and then left out, for the build report.
     pub notes: Vec<String>,
 }
@@ -164,6 +167,11 @@ impl PrintSettings {
                     }
                 }
             }
+        };
+        let profile_path = match (&cli.output_intent, &profile.output_profile) {
+            (Some(path), _) => Some(path.clone()),
+            (None, Some(v)) => Some(loaded.base_dir().join(v.get_ref())),
+            (None, None) => None,
         };
         let icc = match (&cli.output_intent, &profile.output_profile) {
             (Some(path), _) => Some(read_profile(path).map_err(|(msg, help)| {
@@ -232,6 +240,7 @@ impl PrintSettings {
         }
         let mut s = PrintSettings {
             press_profile,
+            profile_path,
             overprint: profile.overprint.unwrap_or(pdfx.is_some()),
             pdfx,
             bleed,
