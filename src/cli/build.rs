@@ -106,9 +106,11 @@ fn summary(r: &BuildReport) -> String {
 }
 
 impl BuildArgs {
-    /// Whether this builds one issue file (not a folder or a list of them).
+    /// Whether this builds one issue file (not a folder or a list of them). One path
+    /// that is no folder is one issue, found or not: a mistyped name is said as not
+    /// found (it was taken for a batch, and with -o blamed -o, QA10).
     pub(super) fn builds_one(&self) -> bool {
-        self.issues.len() == 1 && self.issues[0].is_file()
+        self.issues.len() == 1 && !self.issues[0].is_dir()
     }
 }
 

@@ -202,6 +202,17 @@ fn read_memo(
             "reduce it to about 2000 px wide (any photo editor: 调整大小) and save it again / 请把图片缩小到约 2000 像素宽后再用",
         ));
     }
+    // A JPEG cut short (a download or a mail attachment broken off) decodes without an
+    // error, the picture grey below where its data ends: it went to print so, unsaid
+    // (QA10). A PNG cut short is an error of its decoder.
+    if format == ImageFormat::Jpeg && jpeg_cut_short(bytes) {
+        return Err(problem(
+            format!(
+                "{name} is cut short: the file ends before its picture does (a download or an attachment broken off), and it would print grey below that / 图片文件不完整（下载或传输中断），缺失部分会印成灰色"
+            ),
+            "take the photo again from where it came (the camera, the original mail) and name that file / 请重新获取完整的图片文件",
+        ));
+    }
     let mut decoder = reader.into_decoder().map_err(|e| unreadable(&e))?;
     // The decoder hands CMYK JPEGs over as RGB: the frame header says.
     let cmyk_source = format == ImageFormat::Jpeg && jpeg_components(bytes) == Some(4);
@@ -344,6 +355,19 @@ fn jpeg_components(bytes: &[u8]) -> Option<u8> {
         i += 2 + len;
     }
     None
+}
+
+/// Whether a JPEG ends before its picture does: no end-of-image marker (FF D9) after
+/// its last start-of-scan (FF DA). (The entropy-coded data holds no FF D9: an FF in it
+/// is followed by 00 or a restart marker; a thumbnail's own end comes before the main
+/// picture's scan.)
+fn jpeg_cut_short(bytes: &[u8]) -> bool {
+    let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
+    match (last(0xDA), last(0xD9)) {
+        (Some(scan), Some(end)) => end < scan,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// The image without transparency: every pixel over white.

@@ -145,3 +145,22 @@ fn building_an_article_instead_of_its_issue_file_says_so() {
     assert!(!stderr.contains("TOML"), "{stderr}");
     assert!(!dir.path().join("稿件.pdf").exists());
 }
+
+#[test]
+fn one_mistyped_issue_file_is_said_as_not_found_with_or_without_output() {
+    // It was taken for a batch: with -o, «--output goes with a single issue»; without,
+    // «failed: … 0 of 1 issues built» (QA10).
+    let dir = tempfile::tempdir().unwrap();
+    for with_output in [true, false] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianbao"));
+        cmd.current_dir(dir.path()).args(["build", "isue.toml"]);
+        if with_output {
+            cmd.args(["-o", "x.pdf"]);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("issue file not found"), "{stderr}");
+        assert!(!stderr.contains("--output goes with"), "{stderr}");
+    }
+}

@@ -251,6 +251,16 @@ fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
             vec![("huge.png", huge.clone())],
             "80 megapixels",
         ),
+        // A JPEG cut short decodes, grey below where its data ends: it printed so,
+        // unsaid (QA10).
+        (
+            "正文。\n\n![现场](cut.jpg)\n",
+            vec![("cut.jpg", {
+                let whole = jpeg(600, 400);
+                whole[..whole.len() / 3].to_vec()
+            })],
+            "is cut short",
+        ),
         (
             "正文。\n\n![现场](https://example.org/a.jpg)\n",
             vec![],
