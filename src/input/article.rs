@@ -1994,6 +1994,26 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             }
             Event::End(TagEnd::TableRow) => {
                 if let Some((t, row, _)) = table.as_mut() {
+                    // A note typed on the line right under the table (注：…, no empty
+                    // line between, as Typora and pandoc users type it), which Markdown
+                    // takes for a row of one cell: the table's note, as it is after an
+                    // empty line (it was set in the table's first column, QA10), and so
+                    // are the lines of one cell after it.
+                    let source = text.get(range.clone()).unwrap_or("").trim_start();
+                    let cell: String = row
+                        .first()
+                        .map(|c| c.iter().map(|i| i.text.as_str()).collect())
+                        .unwrap_or_default();
+                    let unpiped = !source.starts_with('|') && pipe_cells(source) == 1;
+                    if unpiped
+                        && t.header.len() > 1
+                        && (opens_as_table_note(&cell) || !t.notes.is_empty())
+                    {
+                        if let Some(note) = std::mem::take(row).into_iter().next() {
+                            t.notes.push(note);
+                        }
+                        continue;
+                    }
                     // Markdown fills a short row with empty cells at its end and drops
                     // the cells of a long one: a cell forgotten in the middle puts the
                     // figures after it under the wrong heads.
@@ -2534,24 +2554,7 @@ fn attach_table_notes(blocks: &mut Vec<Block>) {
     let is_note = |b: &Block| match b {
         Block::Paragraph { inlines } => {
             let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
-            let t = t.trim();
-            // 注：, 注1：, 注①： (its number, if any, before the colon), or a label.
-            let head = [
-                "说明：",
-                "数据来源：",
-                "资料来源：",
-                "数据来源:",
-                "资料来源:",
-            ]
-            .iter()
-            .any(|p| t.starts_with(p))
-                || t.strip_prefix('注').is_some_and(|rest| {
-                    rest.trim_start_matches(|c: char| {
-                        c.is_ascii_digit() || ('①'..='⑳').contains(&c)
-                    })
-                    .starts_with(['：', ':'])
-                });
-            head && t.chars().count() <= 300
+            opens_as_table_note(&t)
         }
         _ => false,
     };
@@ -2589,6 +2592,27 @@ fn attach_table_notes(blocks: &mut Vec<Block>) {
         }
         i += 1;
     }
+}
+
+/// Whether a text opens as a table's note does (`注：`, `注1：`, `注①：`, `说明：`,
+/// `数据来源：`, `资料来源：`), and is short.
+fn opens_as_table_note(text: &str) -> bool {
+    let t = text.trim();
+    // 注：, 注1：, 注①： (its number, if any, before the colon), or a label.
+    let head = [
+        "说明：",
+        "数据来源：",
+        "资料来源：",
+        "数据来源:",
+        "资料来源:",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+        || t.strip_prefix('注').is_some_and(|rest| {
+            rest.trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c))
+                .starts_with(['：', ':'])
+        });
+    head && t.chars().count() <= 300
 }
 
 /// Whether a paragraph is a photo's caption: short, opening as captions do (图为 ▲ △
@@ -4017,6 +4041,18 @@ mod tests {
             matches!(&b[0], Block::Table(t) if t.notes.is_empty()),
             "{b:?}"
         );
+        // Typed on the line right under the table, which Markdown reads as a row of one
+        // cell: its notes all the same, unsaid (QA10: set in the first column, with a
+        // warning to type the missing cells).
+        let md = parse_markdown(
+            "| 指标 | 数值 |\n|---|---|\n| 工业 | 7.1 |\n注：1．统计起点为500万元。\n2．数据为快报数。\n",
+            true,
+        );
+        let Block::Table(t) = &md.blocks[0] else {
+            unreachable!()
+        };
+        assert_eq!((t.rows.len(), t.notes.len()), (1, 2), "{t:?}");
+        assert!(md.warnings.is_empty(), "{:?}", md.warnings);
     }
 
     /// A 典型案例's parts headed 【基本案情】, 【裁判结果】: headings, in a .txt too, never
