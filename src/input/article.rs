@@ -188,6 +188,10 @@ pub struct Table {
     /// them, the header first), for a cell of one run; the layout keeps its words whole.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<Vec<crate::model::words::Breaks>>,
+    /// Merge marks that merged with no cell (row, column as `spans` count them), left
+    /// empty; for the reader to say.
+    #[serde(skip)]
+    pub stray_marks: Vec<(usize, usize)>,
 }
 
 /// A merged cell of a [`Table`]: its row (0 the header row, 1 the first of `rows`) and
@@ -262,6 +266,17 @@ impl Table {
                             covered.push((r + dr, c + dc));
                         }
                     }
+                }
+            }
+        }
+        // A mark that merges with no cell (^^ under a cell that is itself merged
+        // into the one to its left, as an office file's tangled merges arrive): an
+        // empty cell, said (it printed as ^^, QA10).
+        for (r, row) in grid.iter().enumerate() {
+            for (c, t) in row.iter().enumerate() {
+                if (t == MERGE_LEFT || t == MERGE_UP) && !covered.contains(&(r, c)) {
+                    self.stray_marks.push((r, c));
+                    covered.push((r, c));
                 }
             }
         }
@@ -1456,6 +1471,7 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
         spans: Vec::new(),
         notes: Vec::new(),
         breaks: Vec::new(),
+        stray_marks: Vec::new(),
     };
     table.merge_cells();
     table
@@ -1972,6 +1988,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         spans: Vec::new(),
                         notes: Vec::new(),
                         breaks: Vec::new(),
+                        stray_marks: Vec::new(),
                     },
                     Vec::new(),
                     None,
@@ -2037,6 +2054,18 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
             Event::End(TagEnd::Table) => {
                 if let Some((mut t, _, _)) = table.take() {
                     t.merge_cells();
+                    for &(r, c) in &t.stray_marks {
+                        warnings.push(MdWarning {
+                            offset: range.start,
+                            message: format!(
+                                "a merge mark (<< or ^^) in row {} of this table, column {}, merges with no cell (the one it points to is itself merged away): it is left empty; merge the cells in one direction only / 表格第 {} 行第 {} 列的合并标记无法合并，已留空",
+                                r + 1,
+                                c + 1,
+                                r + 1,
+                                c + 1
+                            ),
+                        });
+                    }
                     // 表1 … on its own right before the table is its caption.
                     if let Some(inlines) = take_caption(&mut blocks) {
                         t.caption = inlines;
@@ -2850,6 +2879,7 @@ fn html_table(html: &str) -> Option<Table> {
         spans: Vec::new(),
         notes: Vec::new(),
         breaks: Vec::new(),
+        stray_marks: Vec::new(),
     };
     table.merge_cells();
     Some(table)
@@ -4053,6 +4083,31 @@ mod tests {
         };
         assert_eq!((t.rows.len(), t.notes.len()), (1, 2), "{t:?}");
         assert!(md.warnings.is_empty(), "{:?}", md.warnings);
+    }
+
+    /// A merge mark that merges with no cell (^^ under the << half of a cell across
+    /// columns, as an office file's tangled merges arrive) is left empty and said: it
+    /// printed as ^^ (QA10).
+    #[test]
+    fn a_merge_mark_that_merges_with_nothing_is_left_empty_and_said() {
+        let md = parse_markdown(
+            "| 县区 | 受理件数 | << | 备注 | << |\n|---|---|---|---|---|\n| ^^ | 2025年 | 2026年 | << | ^^ |\n| 东山县 | 312 | 287 | 均已办结 | << |\n",
+            true,
+        );
+        let Block::Table(t) = &md.blocks[0] else {
+            unreachable!()
+        };
+        let marks = t
+            .cells()
+            .flatten()
+            .any(|c| matches!(c.text.trim(), "^^" | "<<"));
+        assert!(!marks, "{t:?}");
+        assert_eq!(md.warnings.len(), 1, "{:?}", md.warnings);
+        assert!(
+            md.warnings[0].message.contains("row 2"),
+            "{:?}",
+            md.warnings
+        );
     }
 
     /// A 典型案例's parts headed 【基本案情】, 【裁判结果】: headings, in a .txt too, never
