@@ -630,8 +630,17 @@ fn copied_issue(
             "this issue's 本期增发 ([footer] extra) is left out / 本期增发未带入下一期".to_owned(),
         );
     }
-    // What may change from issue to issue is kept, and said: the 份号 and a mark of
-    // urgency (特急, 加急).
+    // What may change from issue to issue is kept, and said: the words after the date
+    // (a 大会简报's hour: the next issue of the day printed the last one's, QA9), the
+    // 份号 and a mark of urgency (特急, 加急).
+    if let Some(suffix) = doc
+        .get("issue")
+        .and_then(Item::as_table_like)
+        .and_then(|t| t.get("date_suffix"))
+        .and_then(Item::as_str)
+    {
+        notes.push(format!("the words after the date ([issue] date_suffix = \"{suffix}\") are kept as in this issue: change them if the new issue has another hour / 日期后的文字（date_suffix）沿用本期，如时间不同请修改"));
+    }
     if let Some(b) = doc.get("bulletin").and_then(Item::as_table_like) {
         if b.get("copy_number").is_some() {
             notes.push("the 份号 ([bulletin] copy_number) is kept as in this issue: change it if the new issue has another / 份号沿用本期，如有变化请修改".to_owned());

@@ -601,6 +601,17 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
     });
     if let Some(s) = &f.issue.date_suffix {
         text(s, "issue.date_suffix")?;
+        // Words after a date the issue does not print: said, not dropped (QA9: a
+        // 大会简报's hour went unprinted, unsaid).
+        if date.is_none() && !s.get_ref().trim().is_empty() {
+            warnings.push(loaded.note_at(
+                s.span(),
+                &format!(
+                    "date_suffix «{}» is not printed: it follows the date, and the issue has none; give date = YYYY-MM-DD, or delete the line / 本期没有日期，date_suffix 不会印出",
+                    s.get_ref().trim()
+                ),
+            ));
+        }
     }
     // `note_label = ""`: a 编者按 printed without a label (only its 楷体 sets it apart).
     let note_label = |l: &Option<Spanned<String>>| -> Result<String> {

@@ -4619,3 +4619,12 @@ fn a_long_last_paragraph_before_a_closing_breaks_across_pages() {
         "2026年3月30日",
     );
 }
+
+/// Words after a date the issue does not print are said, not dropped (QA9).
+#[test]
+fn a_date_suffix_without_a_date_is_said() {
+    let toml = MINIMAL_TOML.replace("date = 2026-01-05", "date_suffix = \"（下午6时）\"");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(warning(&report, "date_suffix").contains("（下午6时）"));
+}

@@ -491,16 +491,21 @@ fn next_leaves_an_undated_bulletin_undated() {
     assert!(next.contains("date = 2026-02-05"), "{next}");
 }
 
-/// What may change from issue to issue, the 份号 and 特急, is kept and said (it was
-/// copied without a word).
+/// What may change from issue to issue, the 份号, 特急 and the hour after the date, is
+/// kept and said (it was copied without a word).
 #[test]
 fn next_says_it_kept_the_copy_number_and_an_urgent_mark() {
     let dir = tempfile::tempdir().unwrap();
     let issue = dir.path().join("issue.toml");
-    let text = MINIMAL_TOML.replace(
-        "unit = \"测试单位编\"\n",
-        "unit = \"测试单位编\"\ncopy_number = 37\nmarks = [\"特急\", \"内部资料\"]\n",
-    );
+    let text = MINIMAL_TOML
+        .replace(
+            "unit = \"测试单位编\"\n",
+            "unit = \"测试单位编\"\ncopy_number = 37\nmarks = [\"特急\", \"内部资料\"]\n",
+        )
+        .replace(
+            "date = 2026-01-05",
+            "date = 2026-01-05\ndate_suffix = \"（上午11时）\"",
+        );
     assert!(text.contains("copy_number"), "{text}");
     std::fs::write(&issue, text).unwrap();
     let out = dir.path().join("next");
@@ -509,6 +514,9 @@ fn next_says_it_kept_the_copy_number_and_an_urgent_mark() {
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(said.contains("份号") && said.contains("特急"), "{said}");
     assert!(!said.contains("内部资料"), "{said}");
+    // And a 大会简报's hour after the date (QA9: the next issue of the day printed the
+    // last one's).
+    assert!(said.contains("date_suffix = \"（上午11时）\""), "{said}");
 }
 
 /// A label whose number is not the issue file's (number = 13, label = "第12期", the
