@@ -394,8 +394,18 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
     for k in 1..chars.len() {
         if space(chars[k - 1]) && !space(chars[k]) {
             let before = chars[..k].iter().rev().find(|c| !space(**c));
+            // After it, Chinese, or a Latin word that runs on into Chinese (稳中有进
+            // ESI前1%学科增至9个, QA9); not a Latin word set off by spaces on both
+            // sides (使用 AI 技术), a space typed around it alone.
+            let latin_into_han = || {
+                let run = chars[k..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || "%.+-".contains(**c))
+                    .count();
+                run > 0 && chars.get(k + run).is_some_and(|&c| han_or_mark(c))
+            };
             if before.is_some_and(|&c| han_or_mark(c))
-                && (han_or_mark(chars[k]) || "“《（".contains(chars[k]))
+                && (han_or_mark(chars[k]) || "“《（".contains(chars[k]) || latin_into_han())
             {
                 out.spaces.push(k);
             }
@@ -590,6 +600,12 @@ mod tests {
             [16]
         );
         assert_eq!(spaces("坚持党建引领　激活基层治理“末梢”"), [7]);
+        // Before a Latin word that runs on into Chinese (QA9), not one set off by spaces.
+        assert_eq!(
+            spaces("学校2026年前三季度科研工作稳中有进 ESI前1%学科增至9个"),
+            [20]
+        );
+        assert!(spaces("学校使用 AI 技术提升教学质量").is_empty());
         // A Latin word's space, or none.
         assert!(spaces("我校与University of Cambridge签署MOU").is_empty());
         assert!(spaces("集团公司召开安全生产形势分析会").is_empty());
