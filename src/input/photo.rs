@@ -357,16 +357,83 @@ fn jpeg_components(bytes: &[u8]) -> Option<u8> {
     None
 }
 
-/// Whether a JPEG ends before its picture does: no end-of-image marker (FF D9) after
-/// its last start-of-scan (FF DA). (The entropy-coded data holds no FF D9: an FF in it
-/// is followed by 00 or a restart marker; a thumbnail's own end comes before the main
-/// picture's scan.)
-fn jpeg_cut_short(bytes: &[u8]) -> bool {
-    let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
-    match (last(0xDA), last(0xD9)) {
-        (Some(scan), Some(end)) => end < scan,
-        (Some(_), None) => true,
-        _ => false,
+/// Whether a JPEG ends before its picture does: its segments and scans walked from
+/// the start, the file ends before the end-of-image marker (FF D9). What follows that
+/// marker is not read: a phone's motion photo carries its video there, whose bytes
+/// may hold any marker. A file whose structure is not a JPEG's is left to the decoder.
+fn jpeg_cut_short(b: &[u8]) -> bool {
+    let mut i = 2;
+    loop {
+        if i + 1 >= b.len() {
+            return true;
+        }
+        if b[i] != 0xFF {
+            return false;
+        }
+        let marker = b[i + 1];
+        match marker {
+            0xD9 => return false,
+            // Fill bytes, and markers that stand alone (restarts, TEM).
+            0xFF => i += 1,
+            0xD0..=0xD7 | 0x01 => i += 2,
+            _ => {
+                let Some(len) = b.get(i + 2..i + 4) else {
+                    return true;
+                };
+                i += 2 + usize::from(u16::from_be_bytes([len[0], len[1]]));
+                if marker == 0xDA {
+                    // The scan's data, to the next marker that is not a stuffed FF
+                    // (FF 00) or a restart.
+                    loop {
+                        let Some(k) = b
+                            .get(i..)
+                            .and_then(|rest| rest.iter().position(|&x| x == 0xFF))
+                        else {
+                            return true;
+                        };
+                        i += k;
+                        match b.get(i + 1) {
+                            None => return true,
+                            Some(0x00 | 0xD0..=0xD7) => i += 2,
+                            Some(_) => break,
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod cut_short_tests {
+    use super::jpeg_cut_short;
+
+    fn jpeg() -> Vec<u8> {
+        let img = image::RgbImage::from_fn(300, 200, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
+        });
+        let mut out = Vec::new();
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(
+                &mut std::io::Cursor::new(&mut out),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        out
+    }
+
+    /// Cut short anywhere, it is found; whole, or with bytes after its end (a motion
+    /// photo's video, which may hold FF DA and no FF D9 after it), it is not.
+    #[test]
+    fn a_jpeg_cut_short_is_found_and_one_with_a_tail_is_not() {
+        let whole = jpeg();
+        assert!(!jpeg_cut_short(&whole));
+        for cut in [whole.len() / 10, whole.len() / 2, whole.len() - 1] {
+            assert!(jpeg_cut_short(&whole[..cut]), "cut at {cut}");
+        }
+        let mut tail = whole.clone();
+        tail.extend_from_slice(b"\0\0\0\x18ftypmp42\xFF\xDA\x00\x08garbage");
+        assert!(!jpeg_cut_short(&tail));
     }
 }
 
