@@ -4628,3 +4628,38 @@ fn a_date_suffix_without_a_date_is_said() {
     let (_t, _pdf, report) = build_reported(&issue);
     assert!(warning(&report, "date_suffix").contains("（下午6时）"));
 }
+
+/// A long quotation's last paragraph breaks across pages as any paragraph does, its
+/// source (——摘自……) with its last line: in a sticky block with the source, Typst moved
+/// it whole to the next page, lines left empty (QA2 01, QA3 01 in this stop's review).
+#[test]
+fn a_long_quotation_before_its_source_breaks_across_pages() {
+    let md = format!(
+        "{}\n\n> {}\n>\n> ——摘自《江岭市生产安全事故调查处理办法》第二十三条\n\n事故发生后，市委、市政府主要领导作出批示。\n",
+        "全市统筹推进城乡融合发展各项工作。".repeat(8),
+        "对发生生产安全事故的，要严格按照“四不放过”原则，查清事故原因，严肃追究责任。".repeat(20)
+    );
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
+    let (_t, pdf, report) = build_reported(&issue);
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("empty at its foot")),
+        "{:?}",
+        report.warnings
+    );
+    let pages = pdftotext(&pdf);
+    let pages: Vec<&str> = pages.split('\u{c}').collect();
+    assert!(pages[0].contains("四不放过"), "{}", pages[0]);
+    let last = pages
+        .iter()
+        .rposition(|p| p.contains("严肃追究责任"))
+        .unwrap();
+    assert!(
+        squash(pages[last]).contains("第二十三条"),
+        "{}",
+        pages[last]
+    );
+}
