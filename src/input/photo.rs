@@ -404,39 +404,6 @@ fn jpeg_cut_short(b: &[u8]) -> bool {
     }
 }
 
-#[cfg(test)]
-mod cut_short_tests {
-    use super::jpeg_cut_short;
-
-    fn jpeg() -> Vec<u8> {
-        let img = image::RgbImage::from_fn(300, 200, |x, y| {
-            image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
-        });
-        let mut out = Vec::new();
-        image::DynamicImage::ImageRgb8(img)
-            .write_to(
-                &mut std::io::Cursor::new(&mut out),
-                image::ImageFormat::Jpeg,
-            )
-            .unwrap();
-        out
-    }
-
-    /// Cut short anywhere, it is found; whole, or with bytes after its end (a motion
-    /// photo's video, which may hold FF DA and no FF D9 after it), it is not.
-    #[test]
-    fn a_jpeg_cut_short_is_found_and_one_with_a_tail_is_not() {
-        let whole = jpeg();
-        assert!(!jpeg_cut_short(&whole));
-        for cut in [whole.len() / 10, whole.len() / 2, whole.len() - 1] {
-            assert!(jpeg_cut_short(&whole[..cut]), "cut at {cut}");
-        }
-        let mut tail = whole.clone();
-        tail.extend_from_slice(b"\0\0\0\x18ftypmp42\xFF\xDA\x00\x08garbage");
-        assert!(!jpeg_cut_short(&tail));
-    }
-}
-
 /// The image without transparency: every pixel over white.
 fn flatten(image: DynamicImage) -> DynamicImage {
     if !image.color().has_alpha() {

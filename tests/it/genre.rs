@@ -4477,7 +4477,14 @@ fn long_last_paragraph_breaks(toml: &str, long: usize, after: &str, keeps: &str)
         "全市统筹推进城乡融合发展各项工作。".repeat(8),
         "各地结合实际，创新方式方法，取得明显成效。".repeat(long)
     );
-    let (_d, issue) = write_issue(toml, &[("a.txt", &text)]);
+    breaks_across_pages(toml, ("a.txt", &text), ("各地结合实际", "明显成效"), keeps);
+}
+
+/// Builds an issue of one article `(name, text)` and checks that no page's foot is left
+/// empty, that `from` (a long block's first words) is on page 1, and that `keeps` is on
+/// the page of the last `to` (its last words).
+fn breaks_across_pages(toml: &str, article: (&str, &str), (from, to): (&str, &str), keeps: &str) {
+    let (_d, issue) = write_issue(toml, &[article]);
     let (_t, pdf, report) = build_reported(&issue);
     assert!(
         !report
@@ -4489,8 +4496,8 @@ fn long_last_paragraph_breaks(toml: &str, long: usize, after: &str, keeps: &str)
     );
     let pages = pdftotext(&pdf);
     let pages: Vec<&str> = pages.split('\u{c}').collect();
-    assert!(pages[0].contains("各地结合实际"), "{}", pages[0]);
-    let last = pages.iter().rposition(|p| p.contains("明显成效")).unwrap();
+    assert!(pages[0].contains(from), "{}", pages[0]);
+    let last = pages.iter().rposition(|p| p.contains(to)).unwrap();
     assert!(squash(pages[last]).contains(keeps), "{}", pages[last]);
 }
 
@@ -4640,26 +4647,10 @@ fn a_long_quotation_before_its_source_breaks_across_pages() {
         "对发生生产安全事故的，要严格按照“四不放过”原则，查清事故原因，严肃追究责任。".repeat(20)
     );
     let toml = MINIMAL_TOML.replace("a.txt", "a.md");
-    let (_d, issue) = write_issue(&toml, &[("a.md", &md)]);
-    let (_t, pdf, report) = build_reported(&issue);
-    assert!(
-        !report
-            .warnings
-            .iter()
-            .any(|w| w.contains("empty at its foot")),
-        "{:?}",
-        report.warnings
-    );
-    let pages = pdftotext(&pdf);
-    let pages: Vec<&str> = pages.split('\u{c}').collect();
-    assert!(pages[0].contains("四不放过"), "{}", pages[0]);
-    let last = pages
-        .iter()
-        .rposition(|p| p.contains("严肃追究责任"))
-        .unwrap();
-    assert!(
-        squash(pages[last]).contains("第二十三条"),
-        "{}",
-        pages[last]
+    breaks_across_pages(
+        &toml,
+        ("a.md", &md),
+        ("四不放过", "严肃追究责任"),
+        "第二十三条",
     );
 }

@@ -1370,3 +1370,17 @@ fn a_second_floated_photo_stays_within_its_article() {
         "the row printed past its article with {escaped:?} paragraph(s) before"
     );
 }
+
+/// A JPEG with bytes after its end (a phone's motion photo carries its video there,
+/// which may hold any marker) is whole: only a JPEG that ends before its end marker is
+/// cut short (this stop's first check looked for the file's last markers).
+#[test]
+fn a_jpeg_with_bytes_after_its_end_is_not_cut_short() {
+    let mut photo = jpeg(600, 400);
+    photo.extend_from_slice(b"\0\0\0\x18ftypmp42\xFF\xDA\x00\x08video");
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let (d, issue) = write_issue(&toml, &[("a.md", "正文。\n\n![现场](motion.jpg)\n")]);
+    std::fs::write(d.path().join("motion.jpg"), &photo).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert_eq!(report.photos.len(), 1, "{:?}", report.photos);
+}
