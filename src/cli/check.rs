@@ -102,7 +102,7 @@ pub(super) fn run(args: CheckArgs) -> jianbao::Result<ExitCode> {
         return continuity(&args);
     }
     // An article file named alone is checked alone: its text, not the fonts.
-    let article = jianbao::model::is_article_file(&args.issue);
+    let article = jianbao::input::is_article_file(&args.issue);
     let check = |path: &std::path::Path| {
         if article {
             check::check_file(path)

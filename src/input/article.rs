@@ -2623,25 +2623,9 @@ fn attach_table_notes(blocks: &mut Vec<Block>) {
     }
 }
 
-/// Whether a text opens as a table's note does (`注：`, `注1：`, `注①：`, `说明：`,
-/// `数据来源：`, `资料来源：`), and is short.
+/// Whether a text opens as a table's note does ([`is_note_line`]), and is short.
 fn opens_as_table_note(text: &str) -> bool {
-    let t = text.trim();
-    // 注：, 注1：, 注①： (its number, if any, before the colon), or a label.
-    let head = [
-        "说明：",
-        "数据来源：",
-        "资料来源：",
-        "数据来源:",
-        "资料来源:",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
-        || t.strip_prefix('注').is_some_and(|rest| {
-            rest.trim_start_matches(|c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c))
-                .starts_with(['：', ':'])
-        });
-    head && t.chars().count() <= 300
+    is_note_line(text) && text.trim().chars().count() <= 300
 }
 
 /// Whether a paragraph is a photo's caption: short, opening as captions do (图为 ▲ △
@@ -3290,16 +3274,23 @@ fn numbered_item_follows(text: &str, brk: Range<usize>) -> bool {
     opens_with_item_number(after) || is_note_line(after)
 }
 
-/// A line that opens a table's note: 注：, 注1：, 注①：, 说明：, 数据来源：, 资料来源：.
+/// A line that opens a table's note: 注：, 注1：, 注①： (its number, if any, before the
+/// colon), 说明：, 数据来源：, 资料来源： (a source's colon half-width too).
 fn is_note_line(line: &str) -> bool {
     let t = line.trim_start();
     let rest = t.strip_prefix('注').map(|r| {
         r.trim_start_matches(|c: char| c.is_ascii_digit() || ('\u{2460}'..='\u{2473}').contains(&c))
     });
     rest.is_some_and(|r| r.starts_with(['：', ':']))
-        || ["说明：", "数据来源：", "资料来源："]
-            .iter()
-            .any(|p| t.starts_with(p))
+        || [
+            "说明：",
+            "数据来源：",
+            "资料来源：",
+            "数据来源:",
+            "资料来源:",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
 }
 
 /// The front matter a Markdown editor writes over the text (Typora, Obsidian, pandoc:

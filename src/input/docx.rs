@@ -190,36 +190,27 @@ impl Styles {
         Styles(map)
     }
 
+    /// A style and the styles it is based on, in turn (at most 16: a loop in a
+    /// damaged file ends): each one's id, and what the file says of it, if anything.
+    fn chain<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (&'a str, Option<&'a StyleInfo>)> {
+        std::iter::successors(Some(id), move |id| self.0.get(*id)?.based_on.as_deref())
+            .take(16)
+            .map(move |id| (id, self.0.get(id)))
+    }
+
     /// The heading level a style gives (through its `basedOn` chain).
     fn level(&self, id: &str) -> Option<u8> {
-        let mut id = id;
-        for _ in 0..16 {
-            if let Some(l) = level_by_name(id) {
-                return Some(l);
-            }
-            let s = self.0.get(id)?;
-            if let Some(l) = level_by_name(&s.name) {
-                return Some(l);
-            }
-            if let Some(o) = s.outline.filter(|o| *o < 9) {
-                return Some((o + 1).min(4));
-            }
-            id = s.based_on.as_deref()?;
-        }
-        None
+        self.chain(id).find_map(|(id, s)| {
+            level_by_name(id).or_else(|| {
+                let s = s?;
+                level_by_name(&s.name).or(s.outline.filter(|o| *o < 9).map(|o| (o + 1).min(4)))
+            })
+        })
     }
 
     /// The list a style numbers its paragraphs in (through its `basedOn` chain).
     fn list(&self, id: &str) -> Option<(String, u8)> {
-        let mut id = id;
-        for _ in 0..16 {
-            let s = self.0.get(id)?;
-            if let Some(list) = &s.list {
-                return Some(list.clone());
-            }
-            id = s.based_on.as_deref()?;
-        }
-        None
+        self.chain(id).find_map(|(_, s)| s?.list.clone())
     }
 
     /// Whether a style is a quotation's (Quote, Intense Quote, 引用, 明显引用, or one
@@ -229,23 +220,8 @@ impl Styles {
             let name = name.to_lowercase();
             ["quote", "intense quote", "引用", "明显引用"].contains(&name.as_str())
         };
-        let mut id = id;
-        for _ in 0..16 {
-            if quote(id) {
-                return true;
-            }
-            let Some(s) = self.0.get(id) else {
-                return false;
-            };
-            if quote(&s.name) {
-                return true;
-            }
-            let Some(base) = s.based_on.as_deref() else {
-                return false;
-            };
-            id = base;
-        }
-        false
+        self.chain(id)
+            .any(|(id, s)| quote(id) || s.is_some_and(|s| quote(&s.name)))
     }
 
     /// Whether a style is a caption (Caption, 题注).

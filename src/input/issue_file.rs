@@ -1032,7 +1032,25 @@ fn editors_slip(m: &str, key: &str, value: &str) -> Option<(String, String)> {
             ),
         ));
     }
-    if m.contains("invalid type: string") && m.contains("expected u32") {
+    // A count quoted ("第19期"), or typed with its words and no quotes (number = 第5期,
+    // where the parser asks for quotes, and quoted it was refused: QA7).
+    let counts = [
+        "number",
+        "total",
+        "supplement",
+        "print_count",
+        "pages",
+        "lines",
+        "chars",
+        "instruction_lines",
+        "masthead_max_lines",
+    ];
+    let with_words = counts.contains(&key)
+        && !value.is_empty()
+        && !value.starts_with(|c: char| {
+            c.is_ascii_digit() || fw_digit(c) || matches!(c, '"' | '-' | '+' | '\'')
+        });
+    if (m.contains("invalid type: string") && m.contains("expected u32")) || with_words {
         let n = digits
             .first()
             .map_or_else(|| "19 (for example)".to_owned(), u32::to_string);
@@ -1140,42 +1158,6 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         return (
             "a text in quotes runs over two lines / 引号中的文字跨了行".to_owned(),
             "keep a quoted text on one line; to print a title on two lines write \\n where it breaks (title = \"上一行\\n下一行\") / 引号内的文字请写在同一行；标题要分两行时，在分行处写 \\n".to_owned(),
-        );
-    }
-    // A number typed with its words (number = 第5期): quoting it would not do either.
-    let counts = [
-        "number",
-        "total",
-        "supplement",
-        "print_count",
-        "pages",
-        "lines",
-        "chars",
-        "instruction_lines",
-        "masthead_max_lines",
-    ];
-    if counts.contains(&key)
-        && !value.is_empty()
-        && !value.starts_with(|c: char| {
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '"' | '-' | '+' | '\'')
-        })
-    {
-        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-        let n = if digits.is_empty() {
-            "5".to_owned()
-        } else {
-            digits
-        };
-        let around = if matches!(key, "number" | "total" | "supplement") {
-            " (第…期 and 总第…期 are printed around it for you)"
-        } else {
-            ""
-        };
-        return (
-            "a number is expected / 此处应为数字".to_owned(),
-            format!(
-                "write the number alone, without quotes or words: {key} = {n}{around} / 只写数字，不加引号和文字，如 {key} = {n}"
-            ),
         );
     }
     // A Windows path (file = "稿件\01.txt"): a backslash starts an escape in TOML.

@@ -14,12 +14,12 @@ use toml::Spanned;
 
 use crate::error::{Error, InputError, Result};
 use crate::input::article::{self, Block};
+use crate::input::is_word_file;
 use crate::input::issue_file::{self, LoadedIssueFile};
 use crate::input::issue_file::{DateStyle, PrintCount};
 use crate::input::photo::{self, PhotoFile};
 use crate::input::text_input;
 use crate::input::text_input::blank_out;
-pub use crate::input::{is_article_file, is_word_file};
 use crate::model::numerals::{
     chinese_date, chinese_month, chinese_number, chinese_numeral_date, chinese_numeral_month,
 };

@@ -83,7 +83,7 @@ pub fn check(issue: &Path) -> Result<Report> {
     };
     check_issue_fields(&loaded, &model, &mut report.findings);
     for article in &model.articles {
-        if model::is_word_file(&article.path) {
+        if crate::input::is_word_file(&article.path) {
             // A Word file is checked as the Markdown it is read as; its places are
             // those of `jianbao import`'s output, and --fix cannot rewrite it.
             let md = article.path.with_extension("md");
@@ -117,7 +117,7 @@ pub fn check(issue: &Path) -> Result<Report> {
 /// just received, before it is named in an issue. Nothing is accepted (no `[check]`
 /// of an issue applies), and the fonts are not checked.
 pub fn check_file(path: &Path) -> Result<Report> {
-    if model::is_word_file(path) {
+    if crate::input::is_word_file(path) {
         return Err(InputError::file(
             path,
             "a Word file is checked through the issue file that names it / Word 文件需通过期刊文件检查",

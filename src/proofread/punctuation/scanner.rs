@@ -10,6 +10,11 @@ use super::{Finding, Kind, Options};
 
 const NONE: u32 = u32::MAX;
 
+/// The unit symbols a figure may end with (100%, 50㎡, 35℃): a half-width mark after one
+/// at a Chinese line's end is Chinese text's, and spaces before a ... after one go with
+/// it.
+const UNIT_SYMBOLS: &str = "%‰℃℉°㎡㎞㎏㎝㎜㎎²³";
+
 /// A context position, or none (`NONE`).
 fn found(k: u32) -> Option<usize> {
     (k != NONE).then_some(k as usize)
@@ -679,7 +684,7 @@ impl Scanner {
     /// ends its line or comes before Chinese, in a line of Chinese: Chinese text, though
     /// the symbol beside it is not (3.2亿元; was found, 100%; was not, QA7).
     fn after_figure_in_chinese(&self, i: usize) -> bool {
-        let unit = |c: char| "%‰℃℉°㎡㎞㎏㎝㎜㎎²³".contains(c);
+        let unit = |c: char| UNIT_SYMBOLS.contains(c);
         let Some(l) = self.left_of(i) else {
             return false;
         };
@@ -993,7 +998,7 @@ impl Scanner {
                 .count();
             let after_figure = spaces < r.start - line_start && {
                 let c = self.cs[r.start - spaces - 1];
-                c.is_ascii_digit() || "%‰℃℉°㎡㎞㎏".contains(c)
+                c.is_ascii_digit() || UNIT_SYMBOLS.contains(c)
             };
             let from = if after_figure {
                 r.start - spaces
