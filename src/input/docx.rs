@@ -142,6 +142,31 @@ struct StyleInfo {
     /// The list the style numbers its paragraphs in (`List Number`, `List Bullet` and
     /// styles like them carry `numPr`): (numId, level); numId "0" is "no list".
     list: Option<(String, u8)>,
+    /// The look the style gives its runs (a character style's, or a paragraph
+    /// style's for the runs of its paragraphs).
+    look: Look,
+}
+
+/// Run properties a style may set, each unset (`None`) unless the style says.
+#[derive(Debug, Default, Clone, Copy)]
+struct Look {
+    bold: Option<bool>,
+    italic: Option<bool>,
+    caps: Option<bool>,
+    vanish: Option<bool>,
+    vert: Option<Vert>,
+}
+
+impl Look {
+    fn of(rpr: Option<Node>) -> Look {
+        Look {
+            bold: on(rpr, "b"),
+            italic: on(rpr, "i"),
+            caps: on(rpr, "caps"),
+            vanish: on(rpr, "vanish"),
+            vert: Vert::of(rpr),
+        }
+    }
 }
 
 /// The heading level of a style by its name: Heading 1–4, 标题 1–4; `Title` is not
@@ -183,6 +208,7 @@ impl Styles {
                         based_on: val("basedOn").map(str::to_owned),
                         outline,
                         list,
+                        look: Look::of(child(&s, W, "rPr")),
                     },
                 );
             }
@@ -211,6 +237,11 @@ impl Styles {
     /// The list a style numbers its paragraphs in (through its `basedOn` chain).
     fn list(&self, id: &str) -> Option<(String, u8)> {
         self.chain(id).find_map(|(_, s)| s?.list.clone())
+    }
+
+    /// What a style (through its `basedOn` chain) says of one property of its runs.
+    fn look<T>(&self, id: &str, get: impl Fn(&Look) -> Option<T>) -> Option<T> {
+        self.chain(id).find_map(|(_, s)| get(&s?.look))
     }
 
     /// Whether a style is a quotation's (Quote, Intense Quote, 引用, 明显引用, or one
@@ -292,15 +323,12 @@ enum Vert {
 }
 
 impl Vert {
-    /// A run's vertical alignment from its properties.
-    fn of(rpr: Option<Node>) -> Vert {
-        match rpr
-            .and_then(|p| child(&p, W, "vertAlign"))
-            .and_then(|v| attr(&v, "val"))
-        {
-            Some("superscript") => Vert::Super,
-            Some("subscript") => Vert::Sub,
-            _ => Vert::Baseline,
+    /// A run's vertical alignment from its properties, if they set it.
+    fn of(rpr: Option<Node>) -> Option<Vert> {
+        match attr(&child(&rpr?, W, "vertAlign")?, "val")? {
+            "superscript" => Some(Vert::Super),
+            "subscript" => Some(Vert::Sub),
+            _ => Some(Vert::Baseline),
         }
     }
 
@@ -401,6 +429,9 @@ struct Reader<'z> {
     /// The text of a paragraph whose mark is a tracked deletion (two paragraphs joined
     /// with 修订 on): it opens the next paragraph, as accepting the change does.
     joined: Vec<Run>,
+    /// Captions the file gives pictures outside a caption paragraph (a text box
+    /// grouped with the picture), by the picture's name.
+    captions: HashMap<String, String>,
 }
 
 /// What a file's first bytes say it is, whatever its name says.
@@ -590,7 +621,10 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
             .filter(|n| n.tag_name().name() == "Relationship")
         {
             if let (Some(id), Some(target)) = (attr(&r, "Id"), attr(&r, "Target")) {
-                rels.insert(id.to_owned(), target.trim_start_matches('/').to_owned());
+                // Relative to `word/`, as Word writes them; one from the package's
+                // root (`/word/media/…`, as .NET tools write them) is made so.
+                let target = target.strip_prefix("/word/").unwrap_or(target);
+                rels.insert(id.to_owned(), target.to_owned());
             }
         }
     }
@@ -614,6 +648,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         bullets: Vec::new(),
         numbering,
         joined: Vec::new(),
+        captions: HashMap::new(),
         noted: [("footnote", &foot), ("endnote", &end)]
             .into_iter()
             .flat_map(|(kind, doc)| noted(kind, doc.as_ref()))
@@ -912,6 +947,14 @@ impl Reader<'_> {
                 }
             } else if is(&n, W, "customXml") || is(&n, MC, "AlternateContent") {
                 self.blocks(n);
+            } else if is(&n, W, "altChunk") {
+                // Content a web or OA system put in as a file of its own (HTML, as
+                // often), which Word converts only when it opens the file.
+                let part = attr(&n, "id")
+                    .and_then(|id| self.rels.get(id).cloned())
+                    .unwrap_or_default();
+                self.para_no += 1;
+                self.warn("", &format!("text imported into the Word file as a part of its own ({part}, as web and OA systems write it) is not printed; open the file in Word or WPS and save it again (另存为 .docx), which makes it the document's text / 文件中以外部块（altChunk）导入的内容未排出，请用 Word 或 WPS 打开后另存为 .docx"));
             }
         }
         self.flush_joined();
@@ -946,6 +989,9 @@ impl Reader<'_> {
                 self.out.markdown.push_str(if row { " " } else { "\n\n" });
             }
             self.out.markdown.push_str("![");
+            if let Some(caption) = self.captions.get(img) {
+                self.out.markdown.push_str(&caption.replace(['[', ']'], ""));
+            }
             caption_at = Some(self.out.markdown.len());
             self.out.markdown.push_str(&image_tail(img, *width));
         }
@@ -1027,13 +1073,9 @@ impl Reader<'_> {
         // A table of one cell is a box round some text (【链接】…, a 背景资料): its
         // paragraphs are read as the body's, at the body's size, not as a table of one
         // cell shrunk to fit its width; the frame is not printed, which is said.
-        let rows: Vec<Node> = tbl.children().filter(|r| is(r, W, "tr")).collect();
+        let rows = table_parts(tbl, "tr");
         if let [row] = rows.as_slice()
-            && let [cell] = row
-                .children()
-                .filter(|c| is(c, W, "tc"))
-                .collect::<Vec<_>>()
-                .as_slice()
+            && let [cell] = table_parts(*row, "tc").as_slice()
             && text_only(cell)
             && cell.descendants().any(|n| is(&n, W, "t"))
         {
@@ -1050,7 +1092,7 @@ impl Reader<'_> {
         if let [row] = rows.as_slice()
             && borderless(&tbl)
         {
-            let cells: Vec<Node> = row.children().filter(|c| is(c, W, "tc")).collect();
+            let cells = table_parts(*row, "tc");
             let texts: Vec<String> = cells.iter().map(|c| text_of(c).trim().to_owned()).collect();
             let simple = cells
                 .iter()
@@ -1084,12 +1126,31 @@ impl Reader<'_> {
         // photos and their captions is a row of photos, not a table.
         let nested = tbl.descendants().any(|n| is(&n, W, "tbl") && n != tbl);
         let mut cells: Vec<Vec<Cell>> = Vec::new();
-        for r in tbl.children().filter(|r| is(r, W, "tr")) {
+        // Places a row leaves empty before its first cell (w:gridBefore), as Word
+        // shows it: its cells stand under their own columns.
+        let mut skipped: Vec<usize> = Vec::new();
+        for r in &rows {
+            skipped.push(
+                child(r, W, "trPr")
+                    .and_then(|p| child(&p, W, "gridBefore"))
+                    .and_then(|g| attr(&g, "val"))
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(0)
+                    .min(64),
+            );
             let mut row = Vec::new();
-            for c in r.children().filter(|c| is(c, W, "tc")) {
+            for c in table_parts(*r, "tc") {
                 let mut parts = Vec::new();
                 let mut images = Vec::new();
-                for p in c.descendants().filter(|p| is(p, W, "p")) {
+                // A text box's paragraphs are not the cell's: the box is said and
+                // left out, as in the text (Word keeps each box twice, its shape
+                // and its fallback, and both were printed in the cell).
+                let in_box = |p: &Node| {
+                    p.ancestors()
+                        .take_while(|a| *a != c)
+                        .any(|a| is(&a, W, "txbxContent"))
+                };
+                for p in c.descendants().filter(|p| is(p, W, "p") && !in_box(p)) {
                     self.para_no = table_no;
                     let mut para = self.paragraph(p);
                     join_breaks(&mut para.runs);
@@ -1105,13 +1166,13 @@ impl Reader<'_> {
             }
             cells.push(row);
         }
-        if !nested && self.photo_table(&cells) {
+        if !nested && skipped.iter().all(|&n| n == 0) && self.photo_table(&cells) {
             self.para_no = table_no;
             return;
         }
         let mut rows: Vec<Vec<String>> = Vec::new();
-        for cells in cells {
-            let mut row = Vec::new();
+        for (cells, skipped) in cells.into_iter().zip(skipped) {
+            let mut row = vec![String::new(); skipped];
             for (c, parts, images) in cells {
                 let parts: Vec<String> = parts.iter().map(|t| t.replace('|', "\\|")).collect();
                 if !images.is_empty() {
@@ -1347,10 +1408,20 @@ impl Reader<'_> {
         }
     }
 
+    /// What a run's character style (`w:rStyle`) says of one property.
+    fn run_style<T>(&self, rpr: Option<Node>, get: impl Fn(&Look) -> Option<T>) -> Option<T> {
+        let id = attr(&child(&rpr?, W, "rStyle")?, "val")?;
+        self.styles.look(id, get)
+    }
+
     /// Hidden text (`w:vanish`, Word's 隐藏文字: notes to colleagues, "do not
     /// print"): left out, and tallied for one warning. Whether the run was hidden.
     fn hidden(&mut self, r: Node, rpr: Option<Node>, para: &Para) -> bool {
-        if on(rpr, "vanish") != Some(true) {
+        // Set on the run, or by its character style, or by its paragraph's style.
+        let vanish = on(rpr, "vanish")
+            .or_else(|| self.run_style(rpr, |l| l.vanish))
+            .or_else(|| self.styles.look(para.style.as_deref()?, |l| l.vanish));
+        if vanish != Some(true) {
             self.tally.in_hidden = false;
             return false;
         }
@@ -1380,10 +1451,20 @@ impl Reader<'_> {
         if self.hidden(r, rpr, para) {
             return;
         }
-        let bold = on(rpr, "b").unwrap_or(false);
-        let italic = on(rpr, "i").unwrap_or(false);
-        let caps = on(rpr, "caps").unwrap_or(false);
-        let vert = Vert::of(rpr);
+        // Set on the run, or else by its character style (Word's Strong, a style
+        // for 10⁶ or m²).
+        let bold = on(rpr, "b")
+            .or_else(|| self.run_style(rpr, |l| l.bold))
+            .unwrap_or(false);
+        let italic = on(rpr, "i")
+            .or_else(|| self.run_style(rpr, |l| l.italic))
+            .unwrap_or(false);
+        let caps = on(rpr, "caps")
+            .or_else(|| self.run_style(rpr, |l| l.caps))
+            .unwrap_or(false);
+        let vert = Vert::of(rpr)
+            .or_else(|| self.run_style(rpr, |l| l.vert))
+            .unwrap_or_default();
         // Struck-through or highlighted words: their place and words, for the warning.
         let struck = on(rpr, "strike").unwrap_or(false) || on(rpr, "dstrike").unwrap_or(false);
         let highlight = rpr
@@ -1545,6 +1626,42 @@ impl Reader<'_> {
     }
 
     fn drawing(&mut self, d: Node, para: &mut Para) {
+        // The pictures a drawing holds outside text boxes: one, or each picture of a
+        // group (组合) of them.
+        let in_box = |n: &Node| {
+            n.ancestors()
+                .take_while(|a| *a != d)
+                .any(|a| a.tag_name().name() == "txbx" || is(&a, W, "txbxContent"))
+        };
+        let blips: Vec<Node> = d
+            .descendants()
+            .filter(|n| is(n, A, "blip") && !in_box(n))
+            .collect();
+        let targets: Vec<Option<String>> = blips
+            .iter()
+            .map(|b| {
+                b.attributes()
+                    .find(|a| a.name() == "embed" && a.namespace() == Some(R))
+                    .and_then(|a| self.rels.get(a.value()).cloned())
+            })
+            .collect();
+        // A photo grouped with a text box under it (a 图片新闻 as Word users lay one
+        // out): the photo, the box's text its caption; said.
+        let boxes: Vec<String> = d
+            .descendants()
+            .filter(|n| is(n, W, "txbxContent") && !n.ancestors().any(|a| is(&a, MC, "Fallback")))
+            .map(|b| text_of(&b).split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if let ([Some(target)], [caption]) = (targets.as_slice(), boxes.as_slice())
+            && caption.chars().count() <= 150
+        {
+            let t = para.plain();
+            self.warn(&t, &format!("a picture grouped with a text box is set as a photo, the box's text {} as its caption / 与文本框组合的图片按图片排出，文本框文字作为图片说明", first_words(caption)));
+            self.captions.insert(target.clone(), caption.clone());
+            self.image(target, placed_width(&d), para);
+            return;
+        }
         if d.descendants()
             .any(|n| n.tag_name().name() == "txbx" || is(&n, W, "txbxContent"))
         {
@@ -1580,13 +1697,8 @@ impl Reader<'_> {
             }
             self.warn(&t, "a picture placed over the text in Word (浮于文字上方) is set in the text here, as a photo; if it is a seal, delete it from the Word file / 浮于文字上方的图片按正文图片排出；如为印章，请删除");
         }
-        let blip_node = d.descendants().find(|n| is(n, A, "blip"));
-        let blip = blip_node
-            .and_then(|b| {
-                b.attributes()
-                    .find(|a| a.name() == "embed" && a.namespace() == Some(R))
-            })
-            .and_then(|a| self.rels.get(a.value()).cloned());
+        let blip_node = blips.first().copied();
+        let blip = targets.first().cloned().flatten();
         // A picture linked to a file on the author's computer (插入 → 链接到文件):
         // nothing of it is in the Word file.
         let linked = blip_node.and_then(|b| {
@@ -1609,6 +1721,12 @@ impl Reader<'_> {
             }
         }
         match blip {
+            // A group's pictures stand side by side, each as wide as the row allows.
+            Some(_) if blips.len() > 1 => {
+                for target in targets.iter().flatten() {
+                    self.image(target, None, para);
+                }
+            }
             Some(target) => self.image(&target, placed_width(&d), para),
             None => {
                 let what = if d.descendants().any(|n| n.tag_name().name() == "chart") {
@@ -1623,7 +1741,12 @@ impl Reader<'_> {
     }
 
     fn image(&mut self, target: &str, width: Option<u32>, para: &mut Para) {
-        let name = format!("word/{target}");
+        // Relative to `word/`, or from the package's root (`/word/media/…`, as .NET
+        // tools write it).
+        let name = match target.strip_prefix('/') {
+            Some(root) => root.to_owned(),
+            None => format!("word/{target}"),
+        };
         match bytes_of(self.zip, &name) {
             Some(bytes) => {
                 self.out.images.insert(target.to_owned(), Arc::new(bytes));
@@ -1734,6 +1857,25 @@ impl Reader<'_> {
 }
 
 /// Whether a table cell holds text only: no table, drawing or picture in it.
+/// A table's rows (`tr`) or a row's cells (`tc`), in order, those inside content
+/// controls (w:sdt, as repeating sections and OA templates write them) and custom
+/// XML among them: Word shows them as any other.
+fn table_parts<'a, 'i>(n: Node<'a, 'i>, tag: &str) -> Vec<Node<'a, 'i>> {
+    let mut out = Vec::new();
+    for c in n.children().filter(|c| c.is_element()) {
+        if is(&c, W, tag) {
+            out.push(c);
+        } else if is(&c, W, "sdt") {
+            if let Some(content) = child(&c, W, "sdtContent") {
+                out.extend(table_parts(content, tag));
+            }
+        } else if is(&c, W, "customXml") {
+            out.extend(table_parts(c, tag));
+        }
+    }
+    out
+}
+
 fn text_only(cell: &Node) -> bool {
     !cell
         .descendants()
@@ -2436,8 +2578,13 @@ impl Numbering {
         // Deeper levels start again under each item of the level above.
         counts.counts.retain(|(a, l), _| a != abs || *l <= lvl);
         let f = self.levels.get(&(abs.to_owned(), lvl))?;
-        if f.kind == "bullet" || f.kind == "none" || f.text.is_empty() {
+        if f.kind == "bullet" {
             return None;
+        }
+        // A level numbered «none» (templates indent body text through one) shows no
+        // mark: a paragraph, not a bullet.
+        if f.text.is_empty() {
+            return Some(String::new());
         }
         let mut t = f.text.clone();
         for k in 1..=9u8 {
@@ -2461,7 +2608,12 @@ impl Numbering {
                 (number, kind)
             };
             let kind = if f.legal { "decimal" } else { kind };
-            t = t.replace(&code, &shown_number(kind, number));
+            let shown = if kind == "none" {
+                String::new()
+            } else {
+                shown_number(kind, number)
+            };
+            t = t.replace(&code, &shown);
         }
         // Word's «(1)» list style writes half-width brackets, which a Chinese text sets
         // full-width (（1）, as GB/T 9704 does): the editor cannot find them in the
@@ -3650,5 +3802,127 @@ mod tests {
             Sniffed::Ole
         );
         assert_eq!(sniff(b"{\\rtf1"), Sniffed::Other);
+    }
+
+    /// A table's rows and cells as Word shows them (QA11): rows and a cell inside
+    /// content controls (they were dropped, the row's other cells moving left), a row
+    /// that starts a column in (w:gridBefore: its figures stood under the wrong
+    /// heading), and a text box in a cell (printed twice, its shape's copy and its
+    /// fallback's, while the warning said it was not printed).
+    #[test]
+    fn a_tables_rows_and_cells_stand_where_word_shows_them() {
+        let tc = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let sdt = |x: String| format!("<w:sdt><w:sdtContent>{x}</w:sdtContent></w:sdt>");
+        let tr = |cells: String| format!("<w:tr>{cells}</w:tr>");
+        let boxed = |t: &str| {
+            let inner =
+                format!("<w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:txbxContent>");
+            format!(
+                r#"<w:tc><w:p><w:r><w:t>主体</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="urn:wps">{inner}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="{V}">{inner}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p></w:tc>"#
+            )
+        };
+        let gap = format!(
+            r#"<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{}{}</w:tr>"#,
+            tc("31"),
+            tc("32")
+        );
+        let body = format!(
+            "<w:tbl>{}{}{}{}{}</w:tbl>",
+            tr(tc("乡镇") + &tc("一月") + &tc("二月")),
+            sdt(tr(tc("城关镇") + &tc("12") + &tc("13"))),
+            tr(sdt(tc("河西乡")) + &tc("8") + &tc("9")),
+            gap,
+            tr(tc("东山乡") + &tc("6") + &boxed("已完成")),
+        );
+        let c = read(&body);
+        assert_eq!(
+            c.markdown,
+            "| 乡镇 | 一月 | 二月 |\n|---|---|---|\n| 城关镇 | 12 | 13 |\n| 河西乡 | 8 | 9 |\n|  | 31 | 32 |\n| 东山乡 | 6 | 主体 |\n\n"
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("a text box is not printed"))
+        );
+    }
+
+    /// What a character style or a paragraph style sets (QA11): hidden text (编辑说明,
+    /// 勿印) printed when a style hid it; a style's superscript (10⁶) and Word's
+    /// Strong (bold) were lost, so 10⁶ printed as 106.
+    #[test]
+    fn what_a_style_sets_its_runs_is_read() {
+        let styles = r#"<w:style w:type="character" w:styleId="Sup"><w:name w:val="上标"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style><w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style><w:style w:type="character" w:styleId="Note"><w:name w:val="编辑说明"/><w:basedOn w:val="Hid"/></w:style><w:style w:type="character" w:styleId="Hid"><w:name w:val="隐藏"/><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Memo"><w:name w:val="备注"/><w:rPr><w:vanish/></w:rPr></w:style>"#;
+        let r = |style: &str, t: &str| {
+            format!(r#"<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:t>{t}</w:t></w:r>"#)
+        };
+        let body = format!(
+            r#"<w:p><w:r><w:t>面积3.2×10</w:t></w:r>{}<w:r><w:t>m</w:t></w:r>{}<w:r><w:t>，</w:t></w:r>{}<w:r><w:t>是公园。</w:t></w:r>{}</w:p><w:p><w:pPr><w:pStyle w:val="Memo"/></w:pPr><w:r><w:t>编辑说明：不得印发。</w:t></w:r></w:p>{}"#,
+            r("Sup", "6"),
+            r("Sup", "2"),
+            r("Strong", "重点"),
+            r("Note", "（此数待核实）"),
+            p(&["下一步工作。"])
+        );
+        let c = convert(&package_styled(&body, None, Some(styles))).unwrap();
+        assert_eq!(
+            c.markdown,
+            "面积3.2×10<sup>6</sup>m<sup>2</sup>，**重点**是公园。\n\n下一步工作。\n\n"
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("2 passage(s) of hidden text")),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    /// Two pictures grouped (组合) are both printed, side by side (the second was
+    /// dropped, unsaid); a picture grouped with a text box is a photo with the box's
+    /// text as its caption (both were left out).
+    #[test]
+    fn a_groups_pictures_are_printed_and_a_grouped_text_box_is_their_caption() {
+        let blip = r#"<pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic>"#;
+        let group = |inner: &str| {
+            format!(
+                r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="5000000" cy="2000000"/><a:graphic><a:graphicData><wpg:wgp xmlns:wpg="urn:wpg">{inner}</wpg:wgp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+            )
+        };
+        let c = read(&group(&format!("{blip}{blip}")));
+        assert_eq!(
+            c.markdown,
+            "![](media/image1.png) ![](media/image1.png)\n\n"
+        );
+        let caption = r#"<wps:wsp xmlns:wps="urn:wps"><wps:txbx><w:txbxContent><w:p><w:r><w:t>图为调研现场。</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>"#;
+        let c = read(&group(&format!("{blip}{caption}")));
+        assert_eq!(
+            c.markdown,
+            "![图为调研现场。](media/image1.png){width=89%}\n\n"
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("grouped with a text box"))
+        );
+    }
+
+    /// A list level numbered «none» shows no mark (templates indent body text through
+    /// one): it printed a bullet (QA11).
+    #[test]
+    fn a_list_level_numbered_none_shows_no_mark() {
+        let numbering = format!(
+            r#"<w:abstractNum w:abstractNumId="0">{}{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
+            lvl(0, "chineseCounting", "%1、", ""),
+            lvl(1, "none", "", "")
+        );
+        assert_eq!(
+            labels(&numbering, &[("1", 0), ("1", 1), ("1", 0), ("1", 1)]),
+            [
+                Some("一、".into()),
+                Some(String::new()),
+                Some("二、".into()),
+                Some(String::new())
+            ]
+        );
     }
 }

@@ -839,14 +839,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         // EMF or WMF drawing, a TIFF) is the contributor's, not the
                         // editor's: a warning, and the rest of the article prints.
                         Err(e) if p.data.is_some() => {
-                            warnings.push(place.note(
-                                p.offset,
-                                &format!(
-                                    "the picture {} is not printed: {} / 图片未排出",
-                                    p.src,
-                                    e.to_string().lines().next().unwrap_or_default()
-                                ),
-                            ));
+                            warnings.push(place.note(p.offset, &unprintable_picture(p, &e)));
                             p.file.clear();
                         }
                         Err(e) => return Err(e),
@@ -2419,6 +2412,43 @@ fn narrow_in_row(p: &article::Photo, width: f64, shared: bool, style: &Style) ->
 
 /// Reads the photo an article names (relative to the article's folder) or carries,
 /// and places it. Every failure points at the image in the article.
+/// What is said of a picture inside a Word file that cannot be printed: what it is,
+/// what to do in Word (not in our files: the editor sees only the Word file), and the
+/// caption that goes with it, which is not printed either.
+fn unprintable_picture(p: &article::Photo, e: &Error) -> String {
+    let ext = p.src.rsplit('.').next().unwrap_or_default().to_lowercase();
+    let what = match ext.as_str() {
+        "emf" | "wmf" => "a drawing (EMF or WMF, as a chart pasted from Excel is)".to_owned(),
+        "tif" | "tiff" | "bmp" => format!(
+            "a {} image, which cannot be printed here",
+            ext.to_uppercase()
+        ),
+        _ => {
+            let first = e.to_string();
+            let first = first.lines().next().unwrap_or_default();
+            // The reason without the Markdown line it would be placed at.
+            let reason = first.split_once(": ").map_or(first, |(_, r)| r);
+            reason.split(" / ").next().unwrap_or(reason).to_owned()
+        }
+    };
+    let caption: String = p.caption.iter().map(|i| i.text.as_str()).collect();
+    let caption = caption.trim();
+    let and_caption = if caption.is_empty() {
+        String::new()
+    } else {
+        format!(", nor its caption «{caption}»")
+    };
+    format!(
+        "the picture {} is not printed{and_caption}: it is {what}; in Word, right-click it → 另存为图片 (save as PNG or JPEG) and insert the saved picture in its place / 图片{}未排出：请在 Word 中右键“另存为图片”（PNG 或 JPEG），再插入原处",
+        p.src,
+        if caption.is_empty() {
+            String::new()
+        } else {
+            "及其说明".to_owned()
+        }
+    )
+}
+
 fn load_photo(
     place: &Place<'_>,
     p: &mut article::Photo,

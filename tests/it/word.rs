@@ -149,6 +149,18 @@ fn word_debris_is_cleaned_and_what_cannot_print_is_named_with_its_paragraph() {
         assert!(line.contains(place), "{what} at {place}: {line}");
         assert!(line.contains("debris.docx"), "{line}");
     }
+    // The drawing is said as what it is, with what to do in Word, not placed at a
+    // line of Markdown the editor never sees (QA11).
+    let emf = report
+        .warnings
+        .iter()
+        .find(|l| l.contains("image1.emf"))
+        .unwrap();
+    assert!(
+        emf.contains("EMF or WMF") && emf.contains("另存为图片"),
+        "{emf}"
+    );
+    assert_eq!(emf.matches("debris.docx:").count(), 1, "{emf}");
     let (model, _) = jianbao::model::load(&issue).unwrap();
     let text: String = model.articles[0]
         .blocks
