@@ -357,12 +357,20 @@ impl<'de> Deserialize<'de> for Roles {
 /// The fallback family every role ends with: the shipped font with the widest coverage.
 pub const WIDE_FALLBACK: &str = "Noto Serif CJK SC";
 
+/// The shipped Latin font, every role's last fallback: it has what the CJK fonts lack
+/// of Latin text (SpO₂, 10⁹/L: the subscript and superscript figures, which stopped a
+/// build as no font's, QA11).
+pub const LATIN_FALLBACK: &str = "Liberation Serif";
+
 impl Roles {
-    /// Appends the wide-coverage fallback to every role that lacks it.
+    /// Appends the wide-coverage fallback, then the Latin one, to every role that
+    /// lacks them.
     pub fn with_wide_fallback(mut self) -> Self {
         for role in self.all_mut() {
-            if !role.family.iter().any(|f| f == WIDE_FALLBACK) {
-                role.family.push(WIDE_FALLBACK.to_owned());
+            for family in [WIDE_FALLBACK, LATIN_FALLBACK] {
+                if !role.family.iter().any(|f| f == family) {
+                    role.family.push(family.to_owned());
+                }
             }
         }
         self

@@ -228,10 +228,15 @@ fn a_role_table_sets_family_and_size() {
     .unwrap();
     let body = &prepared.issue.style.fonts.body;
     assert_eq!(body.size.0, 14.0);
-    // The family named, then the role's own (FandolFang) and the wide fallback.
+    // The family named, then the role's own (FandolFang) and the two fallbacks.
     assert_eq!(
         body.family,
-        vec!["FandolKai", "FandolFang R", "Noto Serif CJK SC"]
+        vec![
+            "FandolKai",
+            "FandolFang R",
+            "Noto Serif CJK SC",
+            "Liberation Serif"
+        ]
     );
     let report = build(&issue, &dir.path().join("x.pdf"), vec![]).unwrap();
     let kai = report
@@ -409,6 +414,27 @@ fn rare_characters_are_typeset_and_reported_as_fallback() {
         assert!(noto.distinct.contains(&ch), "{ch} not set in Noto");
     }
     assert_pdf_has(&out, "NotoSerifCJKsc-Regular", Some(RARE));
+}
+
+/// Subscript and superscript figures (SpO₂, 10⁹/L), everyday in a 院务简报, are in
+/// no CJK font shipped: they stopped the build as no font's, while the shipped Latin
+/// font has them (QA11). They fall back to it, said as any fallback is.
+#[test]
+fn figures_the_cjk_fonts_lack_fall_back_to_the_shipped_latin_font() {
+    let text = "血氧饱和度（SpO₂）为82%，白细胞计数21.6×10⁹/L。\n";
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![]).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let got: Vec<(char, &str)> = role(&report, "body")
+        .fallbacks
+        .iter()
+        .map(|f| (f.ch, f.face.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![('₂', "Liberation Serif"), ('⁹', "Liberation Serif")]
+    );
+    assert_pdf_has(&out, "LiberationSerif", Some(text));
 }
 
 #[test]
@@ -606,8 +632,19 @@ fn fonts_command_shows_each_roles_latin_font() {
             .unwrap_or_else(|| panic!("no {role} row in\n{out}"))
             .to_owned()
     };
-    assert!(row("body").contains("Liberation Serif"), "{out}");
-    assert!(!row("footer").contains("Liberation Serif"), "{out}");
+    // The Latin column (every role's last fallback, Liberation Serif too, is under
+    // «then»).
+    let latin = |role: &str| {
+        row(role)
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .nth(3)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(latin("body"), "Liberation Serif", "{out}");
+    assert_eq!(latin("footer"), "-", "{out}");
     assert!(out.contains("LiberationSerif-Regular.ttf"), "{out}");
     assert!(out.contains("OFL-1.1"), "{out}");
 }
@@ -684,7 +721,12 @@ fn a_role_may_name_the_font_by_its_chinese_name() {
     let body = role(&report, "body");
     assert_eq!(
         body.families,
-        vec!["FangSong_GB2312", "FandolFang R", "Noto Serif CJK SC"]
+        vec![
+            "FangSong_GB2312",
+            "FandolFang R",
+            "Noto Serif CJK SC",
+            "Liberation Serif"
+        ]
     );
     assert_eq!(body.primary_face.as_deref(), Some("FangSong_GB2312"));
     // 国 is not in the test font: the role's own 仿宋 sets it, not the Song fallback.
