@@ -4467,6 +4467,26 @@ fn a_long_last_paragraph_breaks_across_pages_over_a_two_line_byline() {
     long_last_paragraph_breaks(&toml, 60, "", "吴晓梅");
 }
 
+/// A paragraph's last line never stands alone at a page's top with the byline under
+/// it: the byline was a line of the paragraph, so Typst's widow rule kept only that
+/// last line with it (QA11, in 18 of 40 random 信息快递 issues). The paragraph's last
+/// two lines go over with it.
+#[test]
+fn a_paragraphs_last_line_does_not_go_over_alone_with_the_byline() {
+    let toml = "[bulletin]\ntitle = \"信息快递\"\n[issue]\nnumber = 7\n[[article]]\ntitle = \"市发展改革委召开重点项目推进会\"\nbyline = \"市政府办公室\"\nfile = \"a.txt\"\n";
+    let two = "会议要求各县区压实责任，倒排工期，确保项目按期开工建设。今年以来，全市累计完成固定资产投资286亿元，同比增长12%。\n".repeat(2);
+    let text = format!(
+        "{two}{}近日，市发展改革委组织召开重点项目推进会，研究部署下一阶段工作。会议要求各县区压实责任，倒排工期，确保项目按期开工建设。\n",
+        "据了解，此次活动为期一周。\n".repeat(4)
+    );
+    breaks_across_pages(
+        toml,
+        ("a.txt", &text),
+        ("据了解", "市政府办公室"),
+        "确保项目按期开工建设。（市政府办公室）",
+    );
+}
+
 /// Builds an issue whose article is a short paragraph, then a long one (`long` times a
 /// sentence) and `after` it (a 落款's lines), and checks that the long one begins on
 /// page 1 and breaks across pages, no page's foot left empty, and that `keeps` (the
