@@ -516,6 +516,7 @@ pub(crate) fn parse_txt_headings(text: &str) -> Vec<Block> {
     }
     promote_long_headings(&mut blocks);
     mark_plain_headings(&mut blocks);
+    mark_labelled_headings(&mut blocks);
     attach_table_notes(&mut blocks);
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
@@ -593,6 +594,67 @@ fn mark_plain_headings(blocks: &mut [Block]) {
             let inlines = std::mem::take(inlines);
             blocks[i] = Block::Heading {
                 level: 1,
+                number: String::new(),
+                inlines,
+            };
+        }
+    }
+}
+
+/// Marks the headings an author sets apart by a mark, in an article that may have
+/// numbered headings too: a 典型案例's parts (【基本案情】, 【裁判结果】, 3–14 characters
+/// wholly in 【】) and a 简讯's items (▲医院通过国家胸痛中心再认证: ▲ ■ ◆ ★ and a headline
+/// of 6–40 characters holding no sentence's or clause's mark, not a photo's 图为…).
+/// Each must stand alone over a paragraph of text, not under a photo, and two or more
+/// must be found: one alone is text. Set a level under the article's deepest heading
+/// (under 一、张××诉…案, its parts), or at the first when it has none; never numbered.
+/// (They printed as body text: the plain headings' rule stops at an article with
+/// numbered headings, and takes no ▲ line, which may be a lost photo's caption.)
+fn mark_labelled_headings(blocks: &mut [Block]) {
+    let labelled = |b: &Block| -> bool {
+        let Block::Paragraph { inlines } = b else {
+            return false;
+        };
+        let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
+        let t = t.trim();
+        let n = t.chars().count();
+        let bracketed = t.starts_with('【')
+            && t.ends_with('】')
+            && t.matches('【').count() == 1
+            && (3..=14).contains(&n);
+        let headline = t.starts_with(['▲', '■', '◆', '★'])
+            && (7..=41).contains(&n)
+            && !t.contains(['。', '，', '；', '！', '？', ',', ';', '\n'])
+            && t.chars().nth(1).is_none_or(|c| c != '图');
+        bracketed || headline
+    };
+    let text = |b: Option<&Block>| -> bool {
+        matches!(b, Some(Block::Paragraph { inlines })
+            if inlines.iter().map(|i| i.text.chars().count()).sum::<usize>() > 20)
+    };
+    let found: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            labelled(&blocks[i])
+                && text(blocks.get(i + 1))
+                && !(i > 0 && matches!(blocks[i - 1], Block::Image(_)))
+        })
+        .collect();
+    if found.len() < 2 {
+        return;
+    }
+    let deepest = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .max();
+    let level = deepest.map_or(1, |l| (l + 1).min(4));
+    for i in found {
+        if let Block::Paragraph { inlines } = &mut blocks[i] {
+            let inlines = std::mem::take(inlines);
+            blocks[i] = Block::Heading {
+                level,
                 number: String::new(),
                 inlines,
             };
@@ -2331,6 +2393,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     mark_closing(&mut blocks);
     mark_addressee(&mut blocks);
     mark_salute(&mut blocks);
+    mark_labelled_headings(&mut blocks);
     attach_photo_captions(&mut blocks);
     attach_table_notes(&mut blocks);
     warnings.extend(unmatched_notes(text, &note_order, &notes));
@@ -3692,6 +3755,26 @@ pub(crate) fn starts_with_number(s: &str) -> bool {
                 .take(1)
                 .collect();
             matches!(rest.as_str(), "." | "、" | "．")
+        }
+        // 案例一： 典型案例2： 专题三　: a short word with the author's own count after
+        // it and a colon or a space (it printed 一、案例一：…, QA11). Not 坚持一条主线.
+        Some(c) if !is_cn(c) && !c.is_ascii_digit() => {
+            let word: String = s
+                .chars()
+                .take_while(|&c| !is_cn(c) && !c.is_ascii_digit())
+                .collect();
+            let rest = &s[word.len()..];
+            let numeral: String = rest
+                .chars()
+                .take_while(|&c| is_cn(c) || c.is_ascii_digit())
+                .collect();
+            let after = &rest[numeral.len()..];
+            (1..=4).contains(&word.chars().count())
+                && word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+                && (1..=3).contains(&numeral.chars().count())
+                && ["：", ":", "\u{3000}", " "]
+                    .iter()
+                    .any(|sep| after.starts_with(sep))
         }
         _ => false,
     }
@@ -6121,5 +6204,97 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0][1][0].text, "1,200");
         assert_eq!(texts(&md.blocks[2]), "后文。");
+    }
+
+    /// The headings of each block, as (level, number, text); `None` for other blocks.
+    fn heading_list(blocks: &[Block]) -> Vec<Option<(u8, String, String)>> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading {
+                    level,
+                    number,
+                    inlines,
+                } => Some((
+                    *level,
+                    number.clone(),
+                    inlines.iter().map(|i| i.text.as_str()).collect(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A 典型案例's parts (【基本案情】) and a 简讯's items (▲……) are headings, in a `.txt`
+    /// and in a `.md`, under numbered headings too, and never numbered; one alone, a
+    /// lost photo's place-holder (▲活动现场) and a caption (▲图为……) stay text (QA11).
+    #[test]
+    fn a_cases_parts_and_a_news_digests_items_are_headings() {
+        let case = "2025年3月8日，原告张××被楼上坠落的矿泉水瓶砸中头部，经鉴定构成十级伤残。";
+        let txt = format!(
+            "一、张××诉某物业公司高空抛物致害责任纠纷案\n【基本案情】\n{case}\n【裁判结果】\n{case}\n"
+        );
+        let md = format!(
+            "## 张××诉某物业公司高空抛物致害责任纠纷案\n\n【基本案情】\n\n{case}\n\n【裁判结果】\n\n{case}\n"
+        );
+        let part = |t: &str| Some((2, String::new(), t.to_owned()));
+        let txt_blocks = parse_txt_headings(&txt);
+        let md_blocks = parse_markdown(&md, true).blocks;
+        for (blocks, first) in [
+            (txt_blocks, "一、张××诉某物业公司高空抛物致害责任纠纷案"),
+            (md_blocks, "张××诉某物业公司高空抛物致害责任纠纷案"),
+        ] {
+            let h = heading_list(&blocks);
+            assert_eq!(h.len(), 5, "{h:?}");
+            assert_eq!(h[0].as_ref().map(|x| (x.0, x.2.as_str())), Some((1, first)));
+            assert_eq!(
+                h[1..],
+                [part("【基本案情】"), None, part("【裁判结果】"), None]
+            );
+        }
+        let news = "6月下旬，专家组对医院胸痛中心进行现场核查，一致同意通过再认证。";
+        let txt =
+            format!("▲医院通过国家胸痛中心再认证\n{news}\n▲医院举办第十二届护理技能竞赛\n{news}\n");
+        let h = heading_list(&parse_txt_headings(&txt));
+        assert_eq!(
+            h,
+            [
+                Some((1, String::new(), "▲医院通过国家胸痛中心再认证".to_owned())),
+                None,
+                Some((1, String::new(), "▲医院举办第十二届护理技能竞赛".to_owned())),
+                None
+            ]
+        );
+        for txt in [
+            format!("【基本案情】\n{case}\n"),
+            format!("▲活动现场\n{news}\n▲会议现场\n{news}\n"),
+            format!("▲图为专家组现场核查\n{news}\n▲图为护理技能竞赛现场\n{news}\n"),
+        ] {
+            let h = heading_list(&parse_txt_headings(&txt));
+            assert!(h.iter().all(Option::is_none), "{txt}: {h:?}");
+        }
+    }
+
+    /// A heading that opens with its author's own count after a word (案例一：,
+    /// 典型案例2：) carries its number: it printed 一、案例一：… (QA11). A heading that
+    /// opens with a count word inside a phrase (坚持一条主线) does not.
+    #[test]
+    fn a_case_heading_carries_its_own_number() {
+        for t in [
+            "案例一：张××诉李××案",
+            "典型案例2：某公司诉某局案",
+            "专题三　基层治理",
+        ] {
+            assert!(starts_with_number(t), "{t}");
+        }
+        for t in [
+            "坚持一条主线",
+            "推进三大工程",
+            "案例",
+            "推进一",
+            "全面推进乡村振兴战略实施一：",
+        ] {
+            assert!(!starts_with_number(t), "{t}");
+        }
     }
 }

@@ -1564,9 +1564,12 @@ fn plain_headings_note(path: &Path, source: &str, blocks: &[Block]) -> Option<St
             } if number.is_empty() => {
                 let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
                 // (Nor a chapter's or a section's title, 第一章　总则: a heading by its
-                // number, as a regulation reprinted in an issue has them.)
-                (article::typed_heading_level(&t).is_none() && !article::starts_with_number(&t))
-                    .then_some(t)
+                // number, as a regulation reprinted in an issue has them; nor one its
+                // author marked, 【基本案情】 or ▲医院通过……再认证.)
+                (article::typed_heading_level(&t).is_none()
+                    && !article::starts_with_number(&t)
+                    && !article::marked_heading(&t))
+                .then_some(t)
             }
             _ => None,
         })
