@@ -4487,6 +4487,38 @@ fn a_paragraphs_last_line_does_not_go_over_alone_with_the_byline() {
     );
 }
 
+/// A legal text's references are not broken inside (QA11, a 审判工作动态): a case number
+/// only between its court and its kind with its number (江 / 0191民初…, 江01民终 /
+/// 7712号 broke), a document number never after its year (〔2026〕 / 12号), an article
+/// of a law never inside its numeral (第二百四 / 十七条), a masked name never before
+/// its mask (张 / ××). Each paragraph broke so before.
+#[test]
+fn a_legal_texts_references_are_not_broken_inside() {
+    let text = "其中，金融借款合同纠纷、物业服务合同纠纷和机动车交通事故责任纠纷三类案件占民商事收案总数的41.7%，系列性、群体性纠纷仍较为集中。江岭高新区人民法院审理的（2026）江0191民初1234号至（2026）江0191民初1486号系列物业服务合同纠纷案件调撤率达91.3%。
+宣判后，部分被告提起上诉，市中院以（2025）江01民终7712号民事判决驳回上诉，维持原判。
+经审理查明本案事实清楚证据确实充分适江中法发〔2026〕12号文件要求全市法院遵照执行。
+经审理查明本案事实清楚证据确实充分适用法律正第二百四十七条的规定审查是否构成重复起诉。
+经审理查明本案事实清楚证据确实充分适用法律正确审张××诉江岭某物业服务有限公司一案依法判决。
+";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
+    for unit in [
+        "江0191",
+        "民初1234号",
+        "江01",
+        "民终7712号",
+        "〔2026〕12号",
+        "第二百四十七条",
+        "张××",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(unit)),
+            "{unit} broken: {lines:?}"
+        );
+    }
+}
+
 /// Builds an issue whose article is a short paragraph, then a long one (`long` times a
 /// sentence) and `after` it (a 落款's lines), and checks that the long one begins on
 /// page 1 and breaks across pages, no page's foot left empty, and that `keeps` (the
