@@ -432,6 +432,10 @@ mod tests {
             "题为“Annual Safety Report (2026)”，共56页。"
         );
         assert_eq!(fixed("GDP (国内生产总值)增长"), "GDP（国内生产总值）增长");
+        // A unit's denominator keeps its parentheses (QA11).
+        for unit in ["给予0.2～0.5μg/(kg·min)泵入", "血糖10mmol/(L·h)以下", "为35DDDs/(100人·天)。"] {
+            assert_eq!(fixed(unit), unit);
+        }
         // After a figure's unit symbol, at the line's end or before Chinese (QA7).
         assert_eq!(
             fixed("一是覆盖率达到100%;\n二是下降5%!\n三是面积50㎡;\n四是温度35℃;其他"),

@@ -287,6 +287,11 @@ impl Scanner {
             let english = self
                 .left_of(o)
                 .is_some_and(|i| self.cs[i].is_ascii_alphabetic());
+            // A unit's denominator, as GB 3102 writes it: μg/(kg·min), mmol/(L·h),
+            // DDDs/(100人·天) keep their ( ) (`--fix` made μg/（kg·min）, QA11).
+            if o > 0 && self.cs[o - 1] == '/' && ho && hc {
+                continue;
+            }
             let convert = (ho != hc)
                 || self.has_han(o + 1..c)
                 || (!english
