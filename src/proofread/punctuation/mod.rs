@@ -433,7 +433,11 @@ mod tests {
         );
         assert_eq!(fixed("GDP (国内生产总值)增长"), "GDP（国内生产总值）增长");
         // A unit's denominator keeps its parentheses (QA11).
-        for unit in ["给予0.2～0.5μg/(kg·min)泵入", "血糖10mmol/(L·h)以下", "为35DDDs/(100人·天)。"] {
+        for unit in [
+            "给予0.2～0.5μg/(kg·min)泵入",
+            "血糖10mmol/(L·h)以下",
+            "为35DDDs/(100人·天)。",
+        ] {
             assert_eq!(fixed(unit), unit);
         }
         // After a figure's unit symbol, at the line's end or before Chinese (QA7).
