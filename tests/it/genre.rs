@@ -4547,6 +4547,64 @@ fn the_masthead_title_is_centred_inside_the_text_block() {
     );
 }
 
+/// The first article after the issue's 编者按 is set a gap apart, as articles are
+/// from each other: its column label stood on the line under the note, which read as
+/// the article's own (QA11).
+#[test]
+fn the_first_article_stands_a_gap_under_the_issues_note() {
+    let toml = "[bulletin]\ntitle = \"工作动态\"\n[issue]\nnumber = 5\nnote = \"本期刊发全省人大代表联络站建设和基层立法联系点工作的做法与经验，供各地学习借鉴。\"\n[[article]]\ncolumn = \"工作研究\"\ntitle = \"代表联络站建设的几点做法\"\nfile = \"a.txt\"\n";
+    let (_d, issue) = write_issue(
+        toml,
+        &[("a.txt", "近年来，青川市按照要求推进代表联络站建设。\n")],
+    );
+    let (_t, pdf) = build_to_temp(&issue);
+    // The tops of the note's last line and of the column label.
+    let ys = pymupdf_numbers(
+        &pdf,
+        "page = pymupdf.open(sys.argv[1])[0]\nfor b in page.get_text('dict')['blocks']:\n  for l in b.get('lines', []):\n    t = ''.join(s['text'] for s in l['spans']).replace(' ', '')\n    if t.endswith('学习借鉴。') or t == '【工作研究】': print(l['bbox'][1])",
+    );
+    assert_eq!(ys.len(), 2, "{ys:?}");
+    let pitch = 29.6;
+    assert!((ys[1] - ys[0] - 2.0 * pitch).abs() < 1.0, "{ys:?}");
+}
+
+/// A 落款 after a 附件说明 is never alone on a page: the list goes over with it; and the
+/// blank line above the list is not kept at the page's top (page 2 held the 落款 alone
+/// under an empty first line, QA11).
+#[test]
+fn a_closing_after_an_attachment_list_never_stands_alone() {
+    let toml = "[bulletin]\ntitle = \"工作简报\"\n[issue]\nnumber = 3\n[[article]]\ntitle = \"关于全市优化营商环境重点任务推进情况的通报\"\nfile = \"a.md\"\n";
+    let same = "全市累计完成固定资产投资286亿元，同比增长12%。\n\n";
+    let text = format!(
+        "为深入贯彻落实党中央、国务院关于优化营商环境的决策部署，现将有关情况通报如下。\n\n{}各地各部门要进一步提高政治站位，强化责任担当，切实抓好各项工作落实。\n\n附件：1．江岭市2026年一季度优化营商环境重点任务清单（含各县区、市直各部门责任分工及完成时限）\n2．江岭市优化营商环境工作专班成员名单\n3．江岭市营商环境评价指标体系\n\n江岭市优化营商环境工作领导小组办公室\n2026年4月10日\n",
+        same.repeat(2)
+    );
+    let (_d, issue) = write_issue(toml, &[("a.md", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let pages = pdftotext(&pdf);
+    let pages: Vec<&str> = pages.split('\u{c}').collect();
+    let last = pages
+        .iter()
+        .rposition(|p| p.contains("2026年4月10日"))
+        .unwrap();
+    assert!(
+        squash(pages[last]).contains("评价指标体系"),
+        "{}",
+        pages[last]
+    );
+    // On the page the list opens, its first line is the block's first.
+    let ys = pymupdf_numbers(
+        &pdf,
+        &format!(
+            "doc = pymupdf.open(sys.argv[1])\npage = doc[{last}]\nfor b in page.get_text('dict')['blocks']:\n  for l in b.get('lines', []):\n    t = ''.join(s['text'] for s in l['spans']).replace(' ', '')\n    if t.startswith('附件：'): print(l['bbox'][1])"
+        ),
+    );
+    // (The text is made to leave the list and the 落款 at page 1's foot.)
+    assert!(last > 0, "{pages:?}");
+    assert_eq!(ys.len(), 1, "{ys:?}");
+    assert!(ys[0] < 110.0, "the list opens its page a line down: {ys:?}");
+}
+
 /// Builds an issue whose article is a short paragraph, then a long one (`long` times a
 /// sentence) and `after` it (a 落款's lines), and checks that the long one begins on
 /// page 1 and breaks across pages, no page's foot left empty, and that `keeps` (the
