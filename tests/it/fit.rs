@@ -564,3 +564,41 @@ fn pages_n_says_the_lines_to_cut() {
     }
     assert!(checked > 0, "no issue ran over two pages by its 报尾");
 }
+
+/// A 报尾 that fits in the lines left under the text is set there: the room was taken
+/// from the last line's baseline as if it were its top, 0.88 em short, and a 报尾 that
+/// needed the 6 lines left took a page of its own, with «page 1 has 5 free» (QA11).
+#[test]
+fn a_footer_that_fits_the_lines_left_is_set_under_the_text() {
+    let toml = r#"[bulletin]
+title = "工作简报"
+unit = "江岭市人民政府办公室编"
+[issue]
+number = 3
+date = 2026-04-10
+[[article]]
+title = "市发展改革委召开重点项目推进会"
+byline = "市政府办公室"
+file = "a.txt"
+[footer]
+editors = ["李明", "王芳"]
+approval = "江内资准字〔2026〕第12号"
+print_count = 300
+[footer.contact]
+phone = "0791-86200000"
+email = "ban@example.cn"
+[[footer.distribution]]
+label = "报"
+recipients = ["省政府办公厅"]
+[[footer.distribution]]
+label = "送"
+recipients = ["市委办公室、市人大常委会办公室、市政协办公室", "各县区人民政府，市直各单位", "市委各部委，市直各人民团体"]
+[[footer.distribution]]
+label = "发"
+recipients = ["各乡镇人民政府、街道办事处"]
+"#;
+    let text = "近日，市发展改革委组织召开重点项目推进会，研究部署下一阶段工作，会议要求各县区压实责任。\n全市累计完成固定资产投资286亿元，同比增长12%。\n全市累计完成固定资产投资286亿元，同比增长12%。\n全市累计完成固定资产投资286亿元，同比增长12%。\n";
+    let (_d, issue) = write_issue(toml, &[("a.txt", text)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert_eq!(report.pages, 1, "{:?}", report.warnings);
+}
