@@ -429,6 +429,10 @@ struct Reader<'z> {
     /// The text of a paragraph whose mark is a tracked deletion (two paragraphs joined
     /// with 修订 on): it opens the next paragraph, as accepting the change does.
     joined: Vec<Run>,
+    /// A note's reference whose own mark follows it (`customMarkFollows`), by its
+    /// label, until that mark is read; and the marks read, by label.
+    custom_mark: Option<String>,
+    custom_marks: HashMap<String, String>,
     /// Captions the file gives pictures outside a caption paragraph (a text box
     /// grouped with the picture), by the picture's name.
     captions: HashMap<String, String>,
@@ -649,6 +653,8 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         numbering,
         joined: Vec::new(),
         captions: HashMap::new(),
+        custom_mark: None,
+        custom_marks: HashMap::new(),
         noted: [("footnote", &foot), ("endnote", &end)]
             .into_iter()
             .flat_map(|(kind, doc)| noted(kind, doc.as_ref()))
@@ -786,7 +792,11 @@ impl Reader<'_> {
             .filter(|p| is(p, W, "p") && !p.ancestors().skip(1).any(|a| is(&a, W, "p")));
         let mut before: Option<Node> = None;
         for p in paras {
-            let mut inside = fields.iter().any(|f| is_toc(f));
+            // Its text inside the table of contents, and outside it: a field that ends
+            // at a heading's start (the blank line after the contents deleted) leaves
+            // the heading outside (it was dropped with the contents, QA11).
+            let (mut toc_text, mut other_text) = (false, false);
+            let mut opened = fields.iter().any(|f| is_toc(f));
             for n in p.descendants() {
                 if is(&n, W, "fldChar") {
                     match attr(&n, "fldCharType") {
@@ -800,11 +810,21 @@ impl Reader<'_> {
                     && let Some(f) = fields.last_mut()
                 {
                     f.push_str(n.text().unwrap_or(""));
-                    inside |= is_toc(f);
+                    opened |= is_toc(f);
                 } else if is(&n, W, "fldSimple") {
-                    inside |= attr(&n, "instr").is_some_and(is_toc);
+                    opened |= attr(&n, "instr").is_some_and(is_toc);
+                } else if is(&n, W, "t") && !n.text().unwrap_or("").trim().is_empty() {
+                    let in_fld_simple = n
+                        .ancestors()
+                        .any(|a| is(&a, W, "fldSimple") && attr(&a, "instr").is_some_and(is_toc));
+                    if in_fld_simple || fields.iter().any(|f| is_toc(f)) {
+                        toc_text = true;
+                    } else {
+                        other_text = true;
+                    }
                 }
             }
+            let mut inside = !other_text && (toc_text || opened);
             let style = self.style_name(&p);
             inside |= style.as_deref().is_some_and(is_toc_style) || in_toc_gallery(&p);
             if inside {
@@ -876,6 +896,16 @@ impl Reader<'_> {
                     let shift = carried.chars().count();
                     para.image_at.iter_mut().for_each(|at| *at += shift);
                     para.runs.splice(0..0, std::mem::take(&mut self.joined));
+                }
+                // A drop cap (首字下沉) is a frame of the paragraph's first character:
+                // it opens the paragraph after it (it printed alone, QA11).
+                let drop_cap = child(&n, W, "pPr")
+                    .and_then(|p| child(&p, W, "framePr"))
+                    .and_then(|f| attr(&f, "dropCap"))
+                    .is_some_and(|d| d == "drop" || d == "margin");
+                if drop_cap && para.images.is_empty() {
+                    self.joined = para.runs;
+                    continue;
                 }
                 if para.images.is_empty() && mark_deleted(&n) {
                     let place = self.place(&para.plain());
@@ -1055,7 +1085,16 @@ impl Reader<'_> {
             // A paragraph in Word's Quote style: Markdown's quotation, set as the
             // quotations of a .md are (it printed as body text, QA6).
             line = format!("> {body}");
-        } else if line.is_empty() && centred_line(&para, trimmed) {
+        } else if line.is_empty()
+            && centred_line(&para, trimmed)
+            // (Its text goes into HTML as it is: a note's mark or a raised 2 in it is
+            // set as a paragraph's, not lost, «张三[^f1]», «万m2», QA11.)
+            && para
+                .runs
+                .iter()
+                .all(|r| !r.mark && r.vert == Vert::Baseline)
+            && !trimmed.contains(['<', '&'])
+        {
             // A short centred line (a speech's speaker and date under its title): the
             // Markdown reader's centred line.
             line = format!("<p align=\"center\">{trimmed}</p>");
@@ -1510,6 +1549,20 @@ impl Reader<'_> {
             let ns = c.tag_name().namespace();
             match (ns, c.tag_name().name()) {
                 // All Caps (w:caps) shows the letters as capitals: esg is ESG.
+                // The mark typed after a note's reference that says it has one of its
+                // own (customMarkFollows: *, ※): the note is printed as [1], so the
+                // typed mark goes (it printed [1]*, QA11), and from the note's text too.
+                (Some(W), "t") if self.custom_mark.is_some() => {
+                    let t = c.text().unwrap_or("").trim();
+                    if let Some(label) = self.custom_mark.take()
+                        && !t.is_empty()
+                        && t.chars().count() <= 3
+                    {
+                        self.custom_marks.insert(label, t.to_owned());
+                    } else {
+                        push(para, c.text().unwrap_or(""));
+                    }
+                }
                 (Some(W), "t") if caps => push(para, &c.text().unwrap_or("").to_uppercase()),
                 (Some(W), "t") => match &symbol_font {
                     Some(font) => {
@@ -1524,13 +1577,10 @@ impl Reader<'_> {
                     None => push(para, c.text().unwrap_or("")),
                 },
                 (Some(W), "noBreakHyphen") => push(para, "-"),
-                (Some(W), "br" | "cr") => {
-                    if attr(&c, "type").is_none_or(|t| t == "textWrapping") {
-                        // A manual line break (Shift+Enter): a paragraph's end or a
-                        // line break, as `split_at_breaks` decides.
-                        push(para, "\n");
-                    }
-                }
+                // A manual line break (Shift+Enter): a paragraph's end or a line
+                // break, as `split_at_breaks` decides; a page or column break too (it
+                // was dropped, and the sentences on either side ran together, QA11).
+                (Some(W), "br" | "cr") => push(para, "\n"),
                 // A tab: a space between words or indentation, as `tidy_tabs` decides.
                 (Some(W), "tab") => push(para, "\t"),
                 (Some(W), "softHyphen" | "lastRenderedPageBreak" | "rPr") => {}
@@ -1583,6 +1633,9 @@ impl Reader<'_> {
                         continue;
                     }
                     let label = format!("{}{id}", &kind[..1]);
+                    if matches!(attr(&c, "customMarkFollows"), Some("1" | "true" | "on")) {
+                        self.custom_mark = Some(label.clone());
+                    }
                     para.runs.push(Run {
                         text: format!("[^{label}]"),
                         mark: true,
@@ -1769,20 +1822,45 @@ impl Reader<'_> {
                 d.descendants()
                     .find(|n| is(n, W, kind) && attr(n, "id") == Some(id.as_str()))
             });
-            let text: Vec<String> = note
-                .into_iter()
-                .flat_map(|n| n.children().filter(|p| is(p, W, "p")))
-                .map(|p| {
-                    let mut para = self.paragraph(p);
+            // Its paragraphs, and a table in it as a line of text: its rows apart by ；,
+            // its cells by a space (a note's table was dropped unsaid, QA11).
+            let mut text: Vec<String> = Vec::new();
+            for part in note.into_iter().flat_map(|n| n.children()) {
+                if is(&part, W, "p") {
+                    let mut para = self.paragraph(part);
                     join_breaks(&mut para.runs);
                     tidy_tabs(&mut para.runs);
-                    runs_markdown(&para.runs, false)
-                })
-                .filter(|t| !t.is_empty())
-                .collect();
+                    text.push(runs_markdown(&para.runs, false));
+                } else if is(&part, W, "tbl") {
+                    let rows: Vec<String> = table_parts(part, "tr")
+                        .into_iter()
+                        .map(|r| {
+                            table_parts(r, "tc")
+                                .iter()
+                                .map(|c| escape(text_of(c).trim(), false))
+                                .collect::<Vec<_>>()
+                                .join("　")
+                        })
+                        .collect();
+                    let line = rows.join("；");
+                    self.warn(&line, &format!("a table inside a {kind} is set as a line of text in it / 脚注中的表格按一行文字排出"));
+                    text.push(line);
+                }
+            }
+            text.retain(|t| !t.is_empty());
+            let mut text = text.join("");
+            // (As typed before the note: raised, as Word writes it, or not.)
+            let typed = self.custom_marks.get(&label).map(|m| escape(m, false));
+            if let Some(mark) = typed
+                && let Some(rest) = [format!("<sup>{mark}</sup>"), mark]
+                    .iter()
+                    .find_map(|m| text.trim_start().strip_prefix(m.as_str()))
+            {
+                text = rest.trim_start().to_owned();
+            }
             self.out
                 .markdown
-                .push_str(&format!("\n[^{label}]: {}\n", text.join("")));
+                .push_str(&format!("\n[^{label}]: {text}\n"));
         }
     }
 
@@ -2759,10 +2837,20 @@ impl Numbering {
             return out;
         };
         let level = |l: &Node| attr(l, "ilvl").and_then(|v| v.parse::<u8>().ok());
+        // A list defined through a list style (numStyleLink) has its levels in the
+        // abstract list that style links to (styleLink): its numbers, not bullets (QA11).
+        let mut defines: HashMap<&str, &str> = HashMap::new();
+        let mut uses: HashMap<&str, &str> = HashMap::new();
         for a in doc.descendants().filter(|n| is(n, W, "abstractNum")) {
             let Some(id) = attr(&a, "abstractNumId") else {
                 continue;
             };
+            if let Some(style) = child(&a, W, "styleLink").and_then(|l| attr(&l, "val")) {
+                defines.insert(style, id);
+            }
+            if let Some(style) = child(&a, W, "numStyleLink").and_then(|l| attr(&l, "val")) {
+                uses.insert(id, style);
+            }
             for l in a.children().filter(|n| is(n, W, "lvl")) {
                 let val = |tag: &str| child(&l, W, tag).and_then(|c| attr(&c, "val"));
                 out.levels.insert(
@@ -2794,6 +2882,11 @@ impl Numbering {
                     Some((level(&o)?, start))
                 })
                 .collect();
+            let abs = uses
+                .get(abs)
+                .and_then(|style| defines.get(style))
+                .copied()
+                .unwrap_or(abs);
             out.nums.insert(
                 id.to_owned(),
                 NumDef {
@@ -3015,6 +3108,16 @@ mod tests {
 
     /// [`package`] with a `word/styles.xml` of these styles (`<w:style>…`).
     fn package_styled(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
+        package_with(body, numbering, styles, None)
+    }
+
+    /// [`package_styled`] with a `word/footnotes.xml` of these notes (`<w:footnote>…`).
+    fn package_with(
+        body: &str,
+        numbering: Option<&str>,
+        styles: Option<&str>,
+        footnotes: Option<&str>,
+    ) -> Vec<u8> {
         use std::io::Write;
         let ns = format!(
             r#"xmlns:w="{W}" xmlns:r="{R}" xmlns:a="{A}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#
@@ -3040,6 +3143,12 @@ mod tests {
             parts.push((
                 "word/styles.xml".to_owned(),
                 format!(r#"<w:styles {ns}>{st}</w:styles>"#),
+            ));
+        }
+        if let Some(f) = footnotes {
+            parts.push((
+                "word/footnotes.xml".to_owned(),
+                format!(r#"<w:footnotes {ns}>{f}</w:footnotes>"#),
             ));
         }
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -3906,6 +4015,25 @@ mod tests {
         );
     }
 
+    /// A list defined through a list style (numStyleLink) numbers as the abstract list
+    /// that style links to: it printed bullets (QA11).
+    #[test]
+    fn a_list_through_a_list_style_has_its_numbers() {
+        let numbering = format!(
+            r#"<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Outline"/>{}{}</w:abstractNum><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Outline"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>"#,
+            lvl(0, "chineseCounting", "%1、", ""),
+            lvl(1, "chineseCounting", "（%2）", "")
+        );
+        assert_eq!(
+            labels(&numbering, &[("2", 0), ("2", 1), ("2", 0)]),
+            [
+                Some("一、".into()),
+                Some("（一）".into()),
+                Some("二、".into())
+            ]
+        );
+    }
+
     /// A list level numbered «none» shows no mark (templates indent body text through
     /// one): it printed a bullet (QA11).
     #[test]
@@ -3924,5 +4052,66 @@ mod tests {
                 Some(String::new())
             ]
         );
+    }
+
+    /// What Word shows of a paragraph's frame and breaks (QA11): a table of contents
+    /// that ends at a heading's start leaves the heading (it was dropped with the
+    /// contents); a page break between two sentences parts them (they ran together);
+    /// a drop cap (首字下沉) opens the paragraph after it (it printed alone).
+    #[test]
+    fn contents_ending_in_a_heading_a_page_break_and_a_drop_cap_are_read_as_shown() {
+        let fld = |t: &str| format!(r#"<w:r><w:fldChar w:fldCharType="{t}"/></w:r>"#);
+        let body = format!(
+            r#"<w:p>{}<w:r><w:instrText>TOC \o "1-3"</w:instrText></w:r>{}<w:r><w:t>一、工作开展情况</w:t></w:r></w:p><w:p>{}<w:r><w:t>一、工作开展情况</w:t></w:r></w:p>{}<w:p><w:r><w:t>请认真抓好落实。</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>附件：任务分解表</w:t></w:r></w:p><w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="2"/></w:pPr><w:r><w:t>今</w:t></w:r></w:p>{}"#,
+            fld("begin"),
+            fld("separate"),
+            fld("end"),
+            p(&["全县扎实推进各项工作。"]),
+            p(&["年以来，全县经济平稳。"])
+        );
+        let c = read(&body);
+        assert_eq!(
+            c.markdown,
+            "# 一、工作开展情况\n\n全县扎实推进各项工作。\n\n请认真抓好落实。\n\n附件：任务分解表\n\n今年以来，全县经济平稳。\n\n"
+        );
+    }
+
+    /// A note with its own mark (customMarkFollows: *) is printed as [1] once, the
+    /// typed mark left out in the text and before the note (it printed [1]*); a table
+    /// in a note is a line of text in it, said (it was dropped unsaid) (QA11).
+    #[test]
+    fn a_notes_own_mark_and_its_table_are_read() {
+        let sup = r#"<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>"#;
+        let body = format!(
+            r#"<w:p><w:r><w:t>推进乡村振兴</w:t></w:r><w:r>{sup}<w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r><w:r>{sup}<w:t>*</w:t></w:r><w:r><w:t>，成效明显。</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>"#
+        );
+        let notes = format!(
+            r#"<w:footnote w:id="1"><w:p><w:r>{sup}<w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> 本文系课题成果。</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>分项如下：</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>粮食</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12万吨</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:footnote>"#
+        );
+        let c = convert(&package_with(&body, None, None, Some(&notes))).unwrap();
+        assert_eq!(
+            c.markdown,
+            "推进乡村振兴[^f1]，成效明显。[^f2]\n\n\n[^f1]: 本文系课题成果。\n\n[^f2]: 分项如下：粮食　12万吨\n"
+        );
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("a table inside a footnote"))
+        );
+    }
+
+    /// A short centred line is Markdown's centred line only when it is plain text: a
+    /// raised figure or a note's mark in it keeps it a paragraph, its markup read (it
+    /// printed «（单位：万m2）» and «张三[^f1]», QA11).
+    #[test]
+    fn a_centred_line_with_markup_keeps_it() {
+        let centred =
+            |runs: &str| format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>"#);
+        let c = read(&centred("<w:r><w:t>（2026年3月2日）</w:t></w:r>"));
+        assert_eq!(c.markdown, "<p align=\"center\">（2026年3月2日）</p>\n\n");
+        let c = read(&centred(
+            r#"<w:r><w:t>（单位：万m</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t>）</w:t></w:r>"#,
+        ));
+        assert_eq!(c.markdown, "（单位：万m<sup>2</sup>）\n\n");
     }
 }
