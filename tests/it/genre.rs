@@ -4605,6 +4605,17 @@ fn a_closing_after_an_attachment_list_never_stands_alone() {
     assert!(ys[0] < 110.0, "the list opens its page a line down: {ys:?}");
 }
 
+/// A range of figures goes with the unit symbol a space after it: 5～10 / mg/kg broke
+/// where 10 mg/kg alone stays whole (QA11, a 院务简报's dosage).
+#[test]
+fn a_range_stays_with_its_spaced_unit() {
+    let text = "对于体温持续升高的患儿给予对乙酰氨基酚口服布洛5～10 mg/kg给药，每6小时1次。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
+    assert!(lines.iter().any(|l| l.contains("5～10mg/kg")), "{lines:?}");
+}
+
 /// Builds an issue whose article is a short paragraph, then a long one (`long` times a
 /// sentence) and `after` it (a 落款's lines), and checks that the long one begins on
 /// page 1 and breaks across pages, no page's foot left empty, and that `keeps` (the
