@@ -1521,6 +1521,30 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
             })
         })
         .unwrap_or_default();
+    // The lines the text takes on that page (the masthead's are not the text's): a cut
+    // of as many or more cannot keep the 报尾 there; the 报尾 itself must be shorter
+    // (QA11: «shorten the articles by 8 lines» under an article of 2).
+    let lines = i64::from(issue.style.page.lines);
+    let masthead = if f.page == 1 {
+        i64::from(issue.style.masthead_lines)
+    } else {
+        0
+    };
+    let text_lines = lines - free - masthead;
+    if cut >= text_lines {
+        let (join, join_zh) = if run_on.0.is_empty() {
+            (
+                "; join = \"、\" under a [[footer.distribution]] runs its entries on".to_owned(),
+                "；或在 [[footer.distribution]] 下加 join = \"、\" 接排".to_owned(),
+            )
+        } else {
+            run_on
+        };
+        return Some(format!(
+            "the 报尾 stands alone on page {pages}: it needs {needed} lines even tightened, more than page {} can give it under the masthead and the text's first lines even with the text cut; shorten the 报尾 itself: fewer entries in its lists, or a shorter address{join} / 报尾单独占了第 {pages} 页：它至少需要 {needed} 行，即使删减正文，第 {} 页也排不下；请精简报尾（减少报送单位、缩短地址）{join_zh}",
+            f.page, f.page
+        ));
+    }
     Some(format!(
         "the 报尾 stands alone on page {pages}: it needs {needed} lines even tightened, and page {} has {free} free; shorten the articles by {cut} line(s) to keep it on page {}{longest}{} / 报尾单独占了第 {pages} 页：它至少需要 {needed} 行，第 {} 页只剩 {free} 行，正文删减 {cut} 行即可排在第 {} 页{}",
         f.page, f.page, run_on.0, f.page, f.page, run_on.1

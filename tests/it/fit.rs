@@ -602,3 +602,27 @@ recipients = ["各乡镇人民政府、街道办事处"]
     let (_t, _pdf, report) = build_reported(&issue);
     assert_eq!(report.pages, 1, "{:?}", report.warnings);
 }
+
+/// A 报尾 longer than its page can give it even with the text cut is said as such, with
+/// what to shorten: the advice asked to cut 8 lines of an article of 2 (QA11).
+#[test]
+fn a_footer_too_long_for_any_cut_says_to_shorten_itself() {
+    let recipients: Vec<String> = (1..=26)
+        .map(|i| format!("\"江岭市第{i}人民医院、第{i}中学、第{i}小学\""))
+        .collect();
+    let toml = format!(
+        "[bulletin]\ntitle = \"工作简报\"\n[issue]\nnumber = 3\n[[article]]\ntitle = \"市发展改革委召开重点项目推进会\"\nfile = \"a.txt\"\n[footer]\neditors = [\"李明\", \"王芳\"]\n[[footer.distribution]]\nlabel = \"发\"\nrecipients = [{}]\n",
+        recipients.join(", ")
+    );
+    let (_d, issue) = write_issue(
+        &toml,
+        &[(
+            "a.txt",
+            "近日，市发展改革委组织召开重点项目推进会，研究部署下一阶段工作。\n",
+        )],
+    );
+    let (_t, _pdf, report) = build_reported(&issue);
+    let w = report.warnings.join("\n");
+    assert!(w.contains("shorten the 报尾 itself"), "{w}");
+    assert!(!w.contains("shorten the articles by"), "{w}");
+}
