@@ -579,21 +579,30 @@ fn mark_plain_headings(blocks: &mut [Block]) {
             // ▲活动现场: a photo's caption, its photo lost in the paste.
             && !is_photo_caption(inlines)
     };
-    let body = |b: Option<&Block>| -> bool {
-        matches!(b, Some(Block::Paragraph { inlines })
-            if inlines.iter().map(|i| i.text.chars().count()).sum::<usize>() > 20)
-    };
     let headings: Vec<usize> = (0..blocks.len())
-        .filter(|&i| candidate(&blocks[i]) && body(blocks.get(i + 1)))
+        .filter(|&i| candidate(&blocks[i]) && text_follows(blocks.get(i + 1)))
         .collect();
-    if headings.len() < 2 {
+    set_as_headings(blocks, &headings, 1);
+}
+
+/// Whether a block is a paragraph of text (over 20 characters), as a heading stands
+/// over one.
+fn text_follows(b: Option<&Block>) -> bool {
+    matches!(b, Some(Block::Paragraph { inlines })
+        if inlines.iter().map(|i| i.text.chars().count()).sum::<usize>() > 20)
+}
+
+/// The paragraphs at `found` made headings of `level`, without numbers, when there are
+/// two or more of them: one such line alone is text, a heading comes with others.
+fn set_as_headings(blocks: &mut [Block], found: &[usize], level: u8) {
+    if found.len() < 2 {
         return;
     }
-    for i in headings {
+    for &i in found {
         if let Block::Paragraph { inlines } = &mut blocks[i] {
             let inlines = std::mem::take(inlines);
             blocks[i] = Block::Heading {
-                level: 1,
+                level,
                 number: String::new(),
                 inlines,
             };
@@ -618,30 +627,20 @@ fn mark_labelled_headings(blocks: &mut [Block]) {
         let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
         let t = t.trim();
         let n = t.chars().count();
-        let bracketed = t.starts_with('【')
-            && t.ends_with('】')
-            && t.matches('【').count() == 1
-            && (3..=14).contains(&n);
+        let bracketed = t.starts_with('【') && marked_heading(t) && (3..=14).contains(&n);
         let headline = t.starts_with(['▲', '■', '◆', '★'])
             && (7..=41).contains(&n)
             && !t.contains(['。', '，', '；', '！', '？', ',', ';', '\n'])
             && t.chars().nth(1).is_none_or(|c| c != '图');
         bracketed || headline
     };
-    let text = |b: Option<&Block>| -> bool {
-        matches!(b, Some(Block::Paragraph { inlines })
-            if inlines.iter().map(|i| i.text.chars().count()).sum::<usize>() > 20)
-    };
     let found: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
             labelled(&blocks[i])
-                && text(blocks.get(i + 1))
+                && text_follows(blocks.get(i + 1))
                 && !(i > 0 && matches!(blocks[i - 1], Block::Image(_)))
         })
         .collect();
-    if found.len() < 2 {
-        return;
-    }
     let deepest = blocks
         .iter()
         .filter_map(|b| match b {
@@ -649,17 +648,7 @@ fn mark_labelled_headings(blocks: &mut [Block]) {
             _ => None,
         })
         .max();
-    let level = deepest.map_or(1, |l| (l + 1).min(4));
-    for i in found {
-        if let Block::Paragraph { inlines } = &mut blocks[i] {
-            let inlines = std::mem::take(inlines);
-            blocks[i] = Block::Heading {
-                level,
-                number: String::new(),
-                inlines,
-            };
-        }
-    }
+    set_as_headings(blocks, &found, deepest.map_or(1, |l| (l + 1).min(4)));
 }
 
 /// Marks the 附件说明: a paragraph that opens with `附件：` (or `附件:`) and the numbered

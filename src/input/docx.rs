@@ -1184,12 +1184,10 @@ impl Reader<'_> {
                 // A text box's paragraphs are not the cell's: the box is said and
                 // left out, as in the text (Word keeps each box twice, its shape
                 // and its fallback, and both were printed in the cell).
-                let in_box = |p: &Node| {
-                    p.ancestors()
-                        .take_while(|a| *a != c)
-                        .any(|a| is(&a, W, "txbxContent"))
-                };
-                for p in c.descendants().filter(|p| is(p, W, "p") && !in_box(p)) {
+                for p in c
+                    .descendants()
+                    .filter(|p| is(p, W, "p") && !in_text_box(p, c))
+                {
                     self.para_no = table_no;
                     let mut para = self.paragraph(p);
                     join_breaks(&mut para.runs);
@@ -1681,14 +1679,9 @@ impl Reader<'_> {
     fn drawing(&mut self, d: Node, para: &mut Para) {
         // The pictures a drawing holds outside text boxes: one, or each picture of a
         // group (组合) of them.
-        let in_box = |n: &Node| {
-            n.ancestors()
-                .take_while(|a| *a != d)
-                .any(|a| a.tag_name().name() == "txbx" || is(&a, W, "txbxContent"))
-        };
         let blips: Vec<Node> = d
             .descendants()
-            .filter(|n| is(n, A, "blip") && !in_box(n))
+            .filter(|n| is(n, A, "blip") && !in_text_box(n, d))
             .collect();
         let targets: Vec<Option<String>> = blips
             .iter()
@@ -1963,6 +1956,13 @@ fn table_parts<'a, 'i>(n: Node<'a, 'i>, tag: &str) -> Vec<Node<'a, 'i>> {
         }
     }
     out
+}
+
+/// Whether a node stands inside a text box within `within` (a cell, a drawing).
+fn in_text_box(n: &Node, within: Node) -> bool {
+    n.ancestors()
+        .take_while(|a| *a != within)
+        .any(|a| a.tag_name().name() == "txbx" || is(&a, W, "txbxContent"))
 }
 
 fn text_only(cell: &Node) -> bool {

@@ -2413,8 +2413,6 @@ fn narrow_in_row(p: &article::Photo, width: f64, shared: bool, style: &Style) ->
     ))
 }
 
-/// Reads the photo an article names (relative to the article's folder) or carries,
-/// and places it. Every failure points at the image in the article.
 /// What is said of a picture inside a Word file that cannot be printed: what it is,
 /// what to do in Word (not in our files: the editor sees only the Word file), and the
 /// caption that goes with it, which is not printed either.
@@ -2426,12 +2424,13 @@ fn unprintable_picture(p: &article::Photo, e: &Error) -> String {
             "a {} image, which cannot be printed here",
             ext.to_uppercase()
         ),
+        // The reason in English, without the Markdown line it would be placed at.
         _ => {
-            let first = e.to_string();
-            let first = first.lines().next().unwrap_or_default();
-            // The reason without the Markdown line it would be placed at.
-            let reason = first.split_once(": ").map_or(first, |(_, r)| r);
-            reason.split(" / ").next().unwrap_or(reason).to_owned()
+            let message = match e {
+                Error::Input(i) => i.message.clone(),
+                other => other.to_string(),
+            };
+            message.split(" / ").next().unwrap_or_default().to_owned()
         }
     };
     let caption: String = p.caption.iter().map(|i| i.text.as_str()).collect();
@@ -2452,6 +2451,8 @@ fn unprintable_picture(p: &article::Photo, e: &Error) -> String {
     )
 }
 
+/// Reads the photo an article names (relative to the article's folder) or carries,
+/// and places it. Every failure points at the image in the article.
 fn load_photo(
     place: &Place<'_>,
     p: &mut article::Photo,
