@@ -4388,6 +4388,27 @@ fn a_loose_line_is_not_said_to_stand_past_the_block() {
     );
 }
 
+/// Nor is a loose line that ends in a closing mark after Latin words: Typst sets the
+/// mark half wide at the line's end, its ink inside the block, with the line's stretch
+/// after it. By its advance, «time）» stood 2.8 mm past the edge, and the build told
+/// the editor to put a space into a code there was none of (QA11 A 10).
+#[test]
+fn a_loose_lines_closing_mark_after_latin_is_not_said_to_stand_past_the_block() {
+    let text = "加强胸痛中患者DNT（door-to-needle time）12345678.90万元，较上年有所缩短。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_o, _pdf, report) = build_reported(&issue);
+    let loose = warning(&report, "set loose");
+    assert!(loose.contains("«加强胸痛中患者DNT"), "{loose}");
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("stand past the edge")),
+        "{:?}",
+        report.warnings
+    );
+}
+
 /// The 编者按's first paragraph, after its label, keeps its last two characters
 /// together as every paragraph does: it ended on a line of «室。» alone (QA 11).
 #[test]
