@@ -3635,10 +3635,14 @@ fn opens_with_item_number(line: &str) -> bool {
             let after = rest.chars().nth(1);
             (rest.starts_with('、') && !(digits && after.is_some_and(|c| c.is_ascii_digit())))
                 || (digits && rest.starts_with('．'))
-                // 1.健全机制: a half-width point before Chinese (not 2.5%).
+                // 1.健全机制: a half-width point before Chinese (not 2.5%), or before
+                // the mark that opens a quotation or a title (2.“—”表示…, 3.《统计法》…:
+                // joined, a table's notes ran on, QA12 A 06).
                 || (digits
                     && rest.starts_with('.')
-                    && after.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+                    && after.is_some_and(|c| {
+                        ('\u{4E00}'..='\u{9FFF}').contains(&c) || "“‘《（【「『〔".contains(c)
+                    }))
         }
         _ => false,
     }
@@ -4966,6 +4970,10 @@ mod tests {
                 "一、另起一项。"
             ]
         );
+        // An item whose text opens with a quotation or a title (a statistics
+        // table's standard notes ran on, QA12 A 06).
+        let md = "有关说明如下：\n1.增速按不变价格计算；\n2.“—”表示无此项数据；\n3.《统计法》规定的其他事项；\n4.全省位次按增速排列。\n";
+        assert_eq!(parse_markdown(md, true).blocks.len(), 5, "{md}");
         // A line wrapped in mid-sentence, or opening with a number that is not an
         // item's, joins as Markdown says.
         for md in [
