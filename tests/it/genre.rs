@@ -4637,6 +4637,33 @@ fn a_range_stays_with_its_spaced_unit() {
     assert!(lines.iter().any(|l| l.contains("5～10mg/kg")), "{lines:?}");
 }
 
+/// A number keeps the unit symbol typed close after it (1250m³/ / s broke, and 86.72亿 /
+/// kW·h), the letters before it (a course's code: CS / 101课程; a currency: US /
+/// $3.2亿), and a code's letters and figures after them (91360100MA38K2XY7Q whole), each
+/// tried at a line's end (QA12 A 02, 10).
+#[test]
+fn a_number_keeps_its_unit_symbol_its_code_and_its_currency() {
+    let lead = "公司按照统一部署推进数字化转型各项工作并取得";
+    let mut text = String::new();
+    for word in ["US$3.2亿", "1250m³/s", "86.72亿kW·h", "91360100MA38K2XY7Q"] {
+        text += &format!("{lead}{word}继续推进。\n");
+    }
+    for n in 0..4 {
+        text += &format!(
+            "学校召开本科教学工作会议本期集中刊发会议情况和{}CS101课程建设经验。\n",
+            &"讲话摘要"[..n * 3]
+        );
+    }
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
+    for word in ["US$3.2亿", "1250m³/s", "86.72亿kW·h", "91360100MA38K2XY7Q"] {
+        assert!(lines.iter().any(|l| l.contains(word)), "{word}: {lines:?}");
+    }
+    let codes = lines.iter().filter(|l| l.contains("CS101课")).count();
+    assert_eq!(codes, 4, "{lines:?}");
+}
+
 /// Builds an issue whose article is a short paragraph, then a long one (`long` times a
 /// sentence) and `after` it (a 落款's lines), and checks that the long one begins on
 /// page 1 and breaks across pages, no page's foot left empty, and that `keeps` (the
