@@ -437,6 +437,31 @@ fn figures_the_cjk_fonts_lack_fall_back_to_the_shipped_latin_font() {
     assert_pdf_has(&out, "LiberationSerif", Some(text));
 }
 
+/// The shipped Fandol faces draw ￥ (U+FFE5, the 人民币 sign a Chinese IME types) as a
+/// dollar sign: every price read as US$ in print, while the PDF's text said ￥ (QA12 B
+/// 01). It is set in the next family, in the text and in a heading alike.
+#[test]
+fn the_yuan_sign_is_not_set_in_fandols_dollar_glyph() {
+    let text = "# 一、投入￥5亿元\n\n价格￥5元，价格＄5美元。\n";
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let (dir, issue) = write_issue(&toml, &[("a.md", text)]);
+    let out = dir.path().join("x.pdf");
+    build(&issue, &out, vec![]).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let script = "import sys, pymupdf\n\
+        for page in pymupdf.open(sys.argv[1]):\n\
+        \x20 for b in page.get_text('rawdict')['blocks']:\n\
+        \x20   for l in b.get('lines', []):\n\
+        \x20     for s in l['spans']:\n\
+        \x20       for c in s['chars']:\n\
+        \x20         if c['c'] in '￥＄': print(c['c'], s['font'])";
+    let fonts = python_stdout(&["-c".as_ref(), script.as_ref(), out.as_os_str()]);
+    let yuan: Vec<&str> = fonts.lines().filter(|l| l.starts_with('￥')).collect();
+    assert_eq!(yuan.len(), 2, "{fonts}");
+    assert!(yuan.iter().all(|l| l.contains("NotoSerifCJK")), "{fonts}");
+    // The dollar sign stays in the body's own face.
+    assert!(fonts.contains("＄ FandolFang"), "{fonts}");
+}
+
 #[test]
 fn font_report_on_the_command_line_lists_fallbacks_with_places() {
     let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", RARE)]);
