@@ -526,9 +526,21 @@ mod tests {
             "网址www.example.com/a,b",
             "2018—2019年",
             "1月—3月",
+            // Addresses with Chinese in them (QA12 B 02).
+            "详见https://www.江岭.中国/jczl/2026.html",
+            "网址：http://江岭.政务/通知/2026年1-10月.pdf",
         ] {
             assert_eq!(fixed(s), s, "changed: {s}");
         }
+        // The text after an address goes on where no / or . with letters follows.
+        assert_eq!(
+            fixed("登录https://a.b/c查询1-3月数据,谢谢"),
+            "登录https://a.b/c查询1—3月数据，谢谢"
+        );
+        assert_eq!(
+            fixed("详见www.江岭.中国/a.html,联系"),
+            "详见www.江岭.中国/a.html，联系"
+        );
     }
 
     #[test]

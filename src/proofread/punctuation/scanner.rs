@@ -430,6 +430,7 @@ impl Scanner {
                 continue;
             }
             if c == '-'
+                && !self.protected[i]
                 && (self.hyphen_in_date_range(i)
                     || self.hyphen_in_time_range(i)
                     || self.hyphen_in_hour_range(i))

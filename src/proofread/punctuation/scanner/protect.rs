@@ -106,13 +106,33 @@ impl Scanner {
 
     fn url_end(&self, from: usize) -> usize {
         let n = self.n();
+        let url_char = |c: char| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '`');
         let mut end = from;
-        while end < n {
-            let c = self.cs[end];
-            if !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '`') {
-                break;
-            }
+        while end < n && url_char(self.cs[end]) {
             end += 1;
+        }
+        // An address with Chinese in it (www.江岭.中国/jczl/2026.html, …/通知/2026年1-10月.pdf,
+        // as government sites write them: --fix made the host's dot a 。 and 1-10 a
+        // 1—10, QA12 B 02): it goes on over Chinese characters as far as its last / or .
+        // with letters or figures after it, before a space or a full-width mark. Not
+        // over Chinese with none (登录https://a.b/c查询: the text goes on there).
+        while end < n && is_han(self.cs[end]) {
+            let run = (end..n)
+                .take_while(|&k| is_han(self.cs[k]) || url_char(self.cs[k]))
+                .count();
+            let Some(last) = (end..end + run).rev().find(|&k| {
+                matches!(self.cs[k], '/' | '.')
+                    && self
+                        .cs
+                        .get(k + 1)
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+            }) else {
+                break;
+            };
+            end = last + 1;
+            while end < n && url_char(self.cs[end]) {
+                end += 1;
+            }
         }
         // Trailing sentence punctuation is not part of the URL; `)` only when unbalanced.
         loop {
