@@ -138,6 +138,9 @@ pub enum Kind {
     /// An HTML entity in text copied from a web page (`&nbsp;` `&amp;` `&ldquo;`),
     /// which the build prints as the character it stands for.
     HtmlEntity,
+    /// A line that holds only a page's number (— 2 —, 第3页), as text copied from a PDF
+    /// keeps it between the halves of a sentence.
+    PageNumberLine,
 }
 
 impl Kind {
@@ -199,6 +202,9 @@ impl Kind {
             Kind::BrokenLine => {
                 "句中断行：.txt 每行是一段 line broken mid-sentence (a .txt line is a paragraph)"
                     .into()
+            }
+            Kind::PageNumberLine => {
+                "PDF 页码行 a page's number copied from a PDF, on a line of its own".into()
             }
         }
     }
@@ -267,6 +273,12 @@ pub fn scan(text: &str, opts: Options) -> Vec<Finding> {
 pub fn fix(text: &str, opts: Options) -> String {
     // Lines broken mid-sentence (text copied from a PDF) are joined first, alone: the
     // marks pair up within a paragraph, so the rest is found in the joined text.
+    // A PDF's page numbers go before that, so that the sentence they cut is joined.
+    let pages: Vec<Finding> = scan(text, opts)
+        .into_iter()
+        .filter(|f| f.kind == Kind::PageNumberLine)
+        .collect();
+    let text = &apply(text, &pages);
     let joins: Vec<Finding> = scan(text, opts)
         .into_iter()
         .filter(|f| f.kind == Kind::BrokenLine)
@@ -724,6 +736,27 @@ mod tests {
         assert_eq!(kinds("正文第1）条"), vec![Kind::Unopened('）')]);
         // A quotation over several paragraphs closes only in the last.
         assert!(kinds("“第一段。\n“第二段。”").is_empty());
+    }
+
+    /// A PDF's page numbers between the halves of a sentence are deleted and the halves
+    /// joined; `--fix` had glued them in (从“经验—2—判断”, QA12 B 03).
+    #[test]
+    fn a_pdfs_page_numbers_are_deleted_and_the_sentence_joined() {
+        let text = "会议指出，要用好AI辅助研判，推动基层治理从“经验\n— 2 —\n判断”向“数据说话”转变，部分社区一年内更换网格员\n- 3 -\n超过三成，影响工作连续性。\n第4页（共12页）\n";
+        let pages = kinds(text)
+            .into_iter()
+            .filter(|k| *k == Kind::PageNumberLine)
+            .count();
+        assert_eq!(pages, 3, "{:?}", kinds(text));
+        assert_eq!(
+            fixed(text),
+            "会议指出，要用好AI辅助研判，推动基层治理从“经验判断”向“数据说话”转变，部分社区一年内更换网格员超过三成，影响工作连续性。\n"
+        );
+        // In Markdown too; not a line with more than a page's number on it.
+        assert!(kinds_md("正文\n\n— 2 —\n").contains(&Kind::PageNumberLine));
+        for line in ["2026—2030", "第3页有表", "— 2 — 说明", "3"] {
+            assert!(!kinds(line).contains(&Kind::PageNumberLine), "{line}");
+        }
     }
 
     #[test]

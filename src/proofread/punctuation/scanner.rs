@@ -97,6 +97,7 @@ impl Scanner {
         if self.opts.line_paragraphs {
             self.broken_lines(&paragraphs);
         }
+        self.page_number_lines();
         for (i, p) in paragraphs.iter().enumerate() {
             let next_opens_quote = paragraphs
                 .get(i + 1)
@@ -1223,7 +1224,12 @@ impl Scanner {
             .join("\n");
         for n in crate::input::article::broken_lines(&text) {
             let line = lines[n - 1].clone();
-            if !self.protected[line.end.saturating_sub(1)] {
+            // Not before a PDF's page number: that line goes first (`page_number_lines`),
+            // and the text on either side of it is joined then.
+            let page_number_next = lines
+                .get(n)
+                .is_some_and(|l| page_number_line(&self.cs[l.clone()]));
+            if !self.protected[line.end.saturating_sub(1)] && !page_number_next {
                 // The line's end (\n, or \r\n whose \r ends the line) and the next
                 // line's indent, whose own finding (`Indent`) this one takes in.
                 let start = match line.end.checked_sub(1) {
@@ -1245,6 +1251,26 @@ impl Scanner {
                 self.found
                     .push((start..end, Kind::BrokenLine, Some(join.into())));
             }
+        }
+    }
+
+    /// The lines that hold only a page's number (— 2 —, - 3 -, 第4页), as text copied from
+    /// a PDF over its page breaks keeps them: deleted with their line's end. Joined
+    /// with the sentence they cut, they printed as 从“经验—2—判断”向… (QA12 B 03).
+    fn page_number_lines(&mut self) {
+        let n = self.n();
+        let mut start = 0;
+        while start < n {
+            let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
+            if page_number_line(&self.cs[start..end]) && !self.protected[start..end].contains(&true)
+            {
+                let span = start..(end + 1).min(n);
+                self.found
+                    .retain(|(r, _, _)| r.end <= span.start || r.start >= span.end);
+                self.found
+                    .push((span, Kind::PageNumberLine, Some(String::new())));
+            }
+            start = end + 1;
         }
     }
 
@@ -1491,5 +1517,36 @@ impl Scanner {
                     .push((k..k + 1, Kind::NestedQuote, Some(to.to_string()))),
             }
         }
+    }
+}
+
+/// Whether a line holds only a page's number as a PDF prints it at its foot: — 2 —,
+/// - 3 -, －4－ (the figure between two dashes), or 第5页 (共12页).
+fn page_number_line(line: &[char]) -> bool {
+    let t: String = line.iter().filter(|c| !c.is_whitespace()).collect();
+    let dash = |c: char| matches!(c, '—' | '-' | '－' | '–' | '―');
+    let figures = |s: &str| (1..=4).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+    if let Some(inner) = t
+        .strip_prefix(dash)
+        .and_then(|r| r.strip_suffix(dash))
+        .map(|r| r.trim_matches(dash))
+    {
+        return figures(inner);
+    }
+    let page = |s: &str| {
+        s.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(figures)
+    };
+    match t.split_once(['（', '(', '，', ',', '/']) {
+        Some((first, rest)) => {
+            page(first)
+                && rest
+                    .trim_end_matches(['）', ')'])
+                    .strip_prefix('共')
+                    .and_then(|r| r.strip_suffix('页'))
+                    .is_some_and(figures)
+        }
+        None => page(&t),
     }
 }
