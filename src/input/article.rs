@@ -3707,6 +3707,19 @@ fn cn_numeral(c: char) -> bool {
     "零一二三四五六七八九十百".contains(c)
 }
 
+/// Whether a line opens with a Roman number and its mark (Ⅱ、 Ⅲ． III、 IV.) before
+/// text, not a Latin word (I. Introduction, V. S. Naipaul).
+fn roman_number(s: &str) -> bool {
+    let roman = |c: char| ('\u{2160}'..='\u{217F}').contains(&c) || "IVX".contains(c);
+    let rest = s.trim_start_matches(roman);
+    let mut after = rest.chars();
+    rest.len() < s.len()
+        && after.next().is_some_and(|c| "、．. \u{3000}".contains(c))
+        && after
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| !c.is_ascii_alphanumeric())
+}
+
 /// Whether a heading's text already carries its number (一、 （一） 1. 1、 （1）).
 pub(crate) fn starts_with_number(s: &str) -> bool {
     let s = s.trim_start();
@@ -3717,6 +3730,10 @@ pub(crate) fn starts_with_number(s: &str) -> bool {
         // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛, 〔一〕: the author's own numbers, never doubled.
         // (Not ①号楼, a building's number.)
         Some(c) if ('\u{2460}'..='\u{249B}').contains(&c) => chars.next() != Some('号'),
+        // ❶ … ❿, ➀ … ➓ (the numbers WeChat's editors set, QA12 B 04: it printed
+        // （一）❶网格化管理…), and a Roman number with its mark (二、Ⅱ、存在问题).
+        Some(c) if ('\u{2776}'..='\u{2793}').contains(&c) => chars.next() != Some('号'),
+        Some(_) if roman_number(s) => true,
         Some('〔') | Some('［') => chars.next().is_some_and(|c| is_cn(c) || c.is_ascii_digit()),
         // 第一章, 第二部分, 第三条, 第一、 第一， 第一 (a space): a part's number. Not
         // 第四季度重点任务 or 第一书记驻村工作, which open with an ordinal word.
@@ -6281,6 +6298,10 @@ mod tests {
             "案例一：张××诉李××案",
             "典型案例2：某公司诉某局案",
             "专题三　基层治理",
+            // WeChat's numbers and Roman ones (QA12 B 04).
+            "❶网格化管理全面覆盖",
+            "Ⅱ、存在问题",
+            "III．下一步工作",
         ] {
             assert!(starts_with_number(t), "{t}");
         }
@@ -6290,6 +6311,9 @@ mod tests {
             "案例",
             "推进一",
             "全面推进乡村振兴战略实施一：",
+            "VR技术进课堂",
+            "I. Introduction",
+            "XX县推进会",
         ] {
             assert!(!starts_with_number(t), "{t}");
         }
