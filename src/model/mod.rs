@@ -2193,6 +2193,21 @@ fn strip_controls(path: &Path, text: String, warnings: &mut Vec<String>) -> Stri
     } else {
         text
     };
+    // Where a picture stood in text copied with its pictures (Word, WPS, WeChat's
+    // editor leave U+FFFC): the picture is not in the text, and the mark printed as a
+    // box with OBJ in it (QA12 B 07).
+    let text = match text.find('\u{FFFC}') {
+        None => text,
+        Some(first) => {
+            let (line, col) = crate::error::line_col(&text, first);
+            let count = text.matches('\u{FFFC}').count();
+            warnings.push(format!(
+                "{}:{line}:{col}: removed {count} picture place-holder(s) (U+FFFC) left where a picture stood in the text this was copied from; the picture itself was not copied: if it should print, add it as a photo (in a .md: ![图为……](photo.jpg)) / 删除了 {count} 处图片占位符：复制文字时图片没有带上，如需刊登请另行插入图片",
+                path.display()
+            ));
+            text.replace('\u{FFFC}', "")
+        }
+    };
     let Some(first) = text.find(is_invisible) else {
         return text;
     };

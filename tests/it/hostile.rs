@@ -870,6 +870,56 @@ fn zero_width_characters_in_an_article() {
     }
 }
 
+/// A picture's place-holder (U+FFFC, where a picture stood in the text copied) printed
+/// as a box with OBJ in it, and the line and paragraph separators (U+2028, U+2029)
+/// stopped the build as characters no font has (QA12 B 07, 18). The place-holder goes,
+/// said; the separators are the line ends they are.
+#[test]
+fn a_pictures_place_holder_and_the_line_separators_in_an_article() {
+    let (d, _) = issue_with(
+        |t| t.to_owned(),
+        "会议现场\u{FFFC}与会人员认真听取报告。\u{2028}第二段。\u{2029}第三段。\n".as_bytes(),
+    );
+    let dir = d.path();
+    let pdf = dir.join("issue.pdf");
+    let out = run(dir, &["build", "issue.toml"], LIMIT);
+    let case = "U+FFFC, U+2028, U+2029 in a .txt article";
+    assert_eq!(out.status.code(), Some(0), "{case}");
+    in_stderr(case, &out, &["picture place-holder", "a.txt:1:5", "U+FFFC"]);
+    if tool("pdftotext") {
+        let text = body_text(&pdf);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        for want in ["会议现场与会人员认真听取报告。", "第二段。", "第三段。"]
+        {
+            assert!(lines.contains(&want), "{case}: {want} in {lines:?}");
+        }
+    }
+}
+
+/// A replacement character (U+FFFD, where a program could not read a character) is
+/// said to be a lost character, not a character to find a font for (QA12 B 18).
+#[test]
+fn a_replacement_character_is_said_to_be_a_lost_character() {
+    let (d, _) = issue_with(|t| t.to_owned(), "会议\u{FFFD}现场。\n".as_bytes());
+    let out = run(d.path(), &["build", "issue.toml"], LIMIT);
+    let case = "U+FFFD in a .txt article";
+    assert_eq!(out.status.code(), Some(1), "{case}");
+    in_stderr(
+        case,
+        &out,
+        &[
+            "the character is lost",
+            "a.txt:1:3",
+            "type the lost characters",
+        ],
+    );
+    assert!(!out.stderr.contains("--font-dir"), "{case}: {}", out.stderr);
+}
+
 #[test]
 fn emoji_presentation_selectors_in_an_article() {
     // WeChat's ☀️ is ☀ and U+FE0F: the selector stayed in the PDF's text after the
