@@ -74,9 +74,42 @@ pub(super) fn run(args: PreflightArgs) -> ExitCode {
         size,
         min_ppi: args.min_ppi,
     };
+    // Not a PDF at all (a Word file given by mistake): say what it is, not «internal
+    // error» (QA12 C 07). A PDF's header may follow some bytes of junk (within 1 KiB).
+    if !bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        let what = if bytes.starts_with(b"PK\x03\x04") {
+            "this file is a Word (.docx), WPS or other zip file, not a PDF"
+        } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+            "this file is an old Word (.doc) or WPS file, not a PDF"
+        } else {
+            "this file is not a PDF: it does not begin as one (%PDF-)"
+        };
+        eprint!(
+            "{}",
+            InputError::file(&args.pdf, format!("{what} / 不是 PDF 文件"))
+                .help("preflight checks a PDF for the press: the one `jianbao build` wrote, or one exported from another program / 印前检查的对象是 PDF：jianbao build 生成的，或其他软件导出的")
+                .render(false)
+        );
+        return ExitCode::from(2);
+    }
     let report = match preflight::preflight(&bytes, &opts) {
         Ok(f) => f,
-        Err(e) => return unreadable(e.to_string()),
+        Err(e) => {
+            let why = match e {
+                jianbao::error::Error::Internal(m) => m,
+                other => other.to_string(),
+            };
+            eprint!(
+                "{}",
+                InputError::file(&args.pdf, format!("cannot be read as a PDF: {why} / 无法读取此 PDF"))
+                    .help("it may be damaged or cut short: export or build it again / 文件可能损坏或不完整，请重新导出")
+                    .render(false)
+            );
+            return ExitCode::from(2);
+        }
     };
     let findings = &report.findings;
     let heaviest = report

@@ -181,7 +181,31 @@ fn preflight_names_rgb_text_an_unembedded_font_a_hairline_and_too_much_ink() {
 
     let junk = dir.path().join("junk.pdf");
     std::fs::write(&junk, "not a pdf").unwrap();
-    assert_eq!(preflight(&junk, &[]).0, Some(2));
+    let (code, out) = preflight(&junk, &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        out.contains("not a PDF") && !out.contains("internal"),
+        "{out}"
+    );
+    // A Word file given by mistake is named as one, not «internal error» (QA12 C 07);
+    // a PDF cut short is said to be damaged.
+    let word = dir.path().join("a.docx");
+    std::fs::write(&word, b"PK\x03\x04rest of a zip").unwrap();
+    let (code, out) = preflight(&word, &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        out.contains("a Word (.docx)") && !out.contains("internal"),
+        "{out}"
+    );
+    let cut = dir.path().join("cut.pdf");
+    let whole = std::fs::read(&heavy).unwrap();
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+    let (code, out) = preflight(&cut, &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        out.contains("damaged or cut short") && !out.contains("internal"),
+        "{out}"
+    );
 }
 
 /// One of ghostscript's ICC profiles (`default_cmyk.icc`, `default_rgb.icc`): real
