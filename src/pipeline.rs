@@ -1667,17 +1667,27 @@ pub fn pdf_bytes(opts: &BuildOptions) -> Result<Built> {
     render(&mut prepare(opts)?)
 }
 
-/// Every file a prepared build reads: the issue file and its series file, the press's
-/// profile, its articles and photos, the user's and the system's font files, and the
-/// layouts given with `--layout-dir`. The output may be none of them.
-pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
-    let mut inputs = vec![prepared.loaded.path.clone()];
+/// The files of the issue a prepared build reads: the issue file and its series file,
+/// the press's profile, its articles, its 编者按's file and its photos. `watch` watches
+/// them (it missed the series file and the 编者按's, QA12 C 10, 11), and [`inputs`]
+/// adds the fonts and the layouts.
+pub fn issue_files(prepared: &Prepared) -> Vec<PathBuf> {
+    let mut files = vec![prepared.loaded.path.clone()];
     // The series file the issue reads, and the press's profile (QA10: -o series.toml
     // and -o press.icc wrote the PDF over them).
-    inputs.extend(prepared.loaded.series.iter().map(|s| s.path.clone()));
-    inputs.extend(prepared.print.profile_path.clone());
-    inputs.extend(prepared.issue.articles.iter().map(|a| a.path.clone()));
-    inputs.extend(prepared.issue.photos.iter().filter_map(|p| p.path.clone()));
+    files.extend(prepared.loaded.series.iter().map(|s| s.path.clone()));
+    files.extend(prepared.print.profile_path.clone());
+    files.extend(prepared.issue.articles.iter().map(|a| a.path.clone()));
+    files.extend(prepared.issue.read.iter().cloned());
+    files.extend(prepared.issue.photos.iter().filter_map(|p| p.path.clone()));
+    files
+}
+
+/// Every file a prepared build reads: the [`issue_files`], the user's and the
+/// system's font files, and the layouts given with `--layout-dir`. The output may be
+/// none of them.
+pub fn inputs(prepared: &Prepared) -> Vec<PathBuf> {
+    let mut inputs = issue_files(prepared);
     inputs.extend(prepared.world.fonts().slots.iter().map(|s| s.path.clone()));
     if let Some(dir) = &prepared.layout_dir
         && let Ok(entries) = std::fs::read_dir(dir)

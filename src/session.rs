@@ -178,15 +178,7 @@ impl Session {
 
     /// The files and directories whose change should trigger a rebuild.
     pub fn watched(&self) -> Vec<PathBuf> {
-        let mut paths = vec![self.opts.issue.clone()];
-        paths.extend(self.prepared.issue.articles.iter().map(|a| a.path.clone()));
-        paths.extend(
-            self.prepared
-                .issue
-                .photos
-                .iter()
-                .filter_map(|p| p.path.clone()),
-        );
+        let mut paths = pipeline::issue_files(&self.prepared);
         paths.extend(self.font_dirs.iter().cloned());
         paths.extend(self.opts.layout_dir.iter().cloned());
         paths

@@ -54,6 +54,10 @@ pub struct Issue {
     /// file being made.
     #[serde(skip)]
     pub photos: Vec<PhotoFile>,
+    /// The other files the issue's text was read from (the 编者按's `note_file`), for
+    /// `watch` and the guard that an output is none of the inputs.
+    #[serde(skip)]
+    pub read: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -620,6 +624,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             _ => Ok(opt_line(l, "note_label")?.unwrap_or_else(|| "编者按".to_owned())),
         }
     };
+    let mut note_files = Vec::new();
     let issue_note = match (&f.issue.note, &f.issue.note_file) {
         (Some(n), _) => Some(Note::new(
             note_label(&f.issue.note_label)?,
@@ -629,6 +634,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         )),
         (None, Some(file)) => {
             let (path, bytes) = read_article(loaded, file)?;
+            note_files.push(path.clone());
             let decoded = text_input::decode(&path, &bytes)?;
             warnings.extend(decoded.note(&path));
             let source = strip_controls(&path, decoded.text, &mut warnings);
@@ -1103,6 +1109,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         print: crate::output::print::LayoutPrint::PLAIN,
         warnings,
         photos,
+        read: note_files,
     })
 }
 

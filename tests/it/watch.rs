@@ -106,6 +106,51 @@ fn watch_rebuilds_on_change_and_keeps_last_good_pdf() {
     assert!(wait_for("build 4:").contains("pages in"));
 }
 
+/// The series file and the 编者按's file are watched as the articles are: a save of
+/// either left the PDF as it was, looking current (QA12 C 10, 11).
+#[test]
+fn watch_rebuilds_when_the_series_file_or_the_notes_file_is_saved() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let issues = dir.path().join("issues");
+    std::fs::create_dir(&issues).unwrap();
+    std::fs::write(
+        dir.path().join("series.toml"),
+        "[bulletin]\ntitle = \"政协工作简报\"\n[footer]\nprint_count = 120\n",
+    )
+    .unwrap();
+    std::fs::write(issues.join("note.md"), "现将有关情况刊发，供参阅。\n").unwrap();
+    std::fs::write(issues.join("a.txt"), "正文。\n").unwrap();
+    let issue = issues.join("issue.toml");
+    std::fs::write(
+        &issue,
+        "series = \"../series.toml\"\n[issue]\nnumber = 1\nnote_file = \"note.md\"\n[[article]]\ntitle = \"甲\"\nfile = \"a.txt\"\n",
+    )
+    .unwrap();
+    let pdf = issues.join("issue.pdf");
+    let watch = Watch::start(&issue, 50);
+    watch.line("build 1:");
+    watch.line("watching");
+    let text = || squash(&pdftotext(&pdf));
+    assert!(text().contains("共印120份"), "{}", text());
+    std::fs::write(
+        dir.path().join("series.toml"),
+        "[bulletin]\ntitle = \"政协工作简报\"\n[footer]\nprint_count = 180\n",
+    )
+    .unwrap();
+    assert!(watch.line("build 2:").contains("page"));
+    assert!(text().contains("共印180份"), "{}", text());
+    std::fs::write(
+        issues.join("note.md"),
+        "现将有关情况刊发，供各位委员参阅。\n",
+    )
+    .unwrap();
+    assert!(watch.line("build 3:").contains("page"));
+    assert!(text().contains("供各位委员参阅"), "{}", text());
+}
+
 /// A save that is known to be complete rebuilds at once, without waiting out the
 /// window for saves in progress (here 10 minutes, so waiting would fail the test):
 /// a file written in place and closed, and Word's way (the old file removed, a
