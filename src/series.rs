@@ -286,9 +286,9 @@ pub fn default_next_dir(
 
 /// Writes the next issue's folder and file: number + 1 (1 again in a new year when the
 /// series says `number_resets = "yearly"`), total + 1, the date given, no articles (a
-/// commented template instead). With a series file the new file names it and holds
-/// only what changes; without one, the issue file is copied (comments kept) with its
-/// articles taken out. No date given: a bulletin dated by its month (`date_style =
+/// commented template instead). The issue file is copied (comments kept, and its
+/// series file named from the new folder) with its articles and its one-off parts
+/// taken out. No date given: a bulletin dated by its month (`date_style =
 /// "month"`) is dated a month on, any other today, and an undated one is left undated.
 pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<NextIssue> {
     let loaded = issue_file::load(issue)?;
@@ -376,35 +376,27 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
             l.clone()
         })
     });
-    let text = match &loaded.series {
-        Some(series) => {
-            let rel = pathdiff(&series.path, &dir);
-            fresh_issue(
-                &rel,
-                number,
-                total,
-                date,
-                f.issue.supplement,
-                label.as_deref(),
-            )
-        }
-        None => copied_issue(
-            &moved_header(
-                &loaded.text,
-                old_number.zip(number),
-                f.issue
-                    .label
-                    .as_ref()
-                    .map(|l| l.get_ref().as_str())
-                    .zip(label.as_deref()),
-            ),
-            number,
-            total,
-            date,
-            label.as_deref(),
-            &mut notes,
-        )?,
-    };
+    // The file copied, with or without a series file: what the editor set in this
+    // issue's file (its [issue] date_style, contents, note_label…) goes on. Under a
+    // series, a fresh file of only the changing keys dropped them unsaid (QA12 C 01).
+    let series = loaded.series.as_ref().map(|s| pathdiff(&s.path, &dir));
+    let text = copied_issue(
+        &moved_header(
+            &loaded.text,
+            old_number.zip(number),
+            f.issue
+                .label
+                .as_ref()
+                .map(|l| l.get_ref().as_str())
+                .zip(label.as_deref()),
+        ),
+        series.as_deref(),
+        number,
+        total,
+        date,
+        label.as_deref(),
+        &mut notes,
+    )?;
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::io(&dir, "cannot create the folder / 无法创建文件夹", e))?;
     files::write_atomic_as(
@@ -530,40 +522,6 @@ pub(crate) fn label_note(loaded: &crate::input::issue_file::LoadedIssueFile) -> 
 
 const ARTICLE_TEMPLATE: &str = "\n# Add this issue's articles, one [[article]] table each (see examples/issue.toml):\n# [[article]]\n# column = \"工作研究\"\n# title = \"标题\"\n# byline = \"某某供稿\"\n# file = \"01-article.txt\"\n";
 
-/// The file of an issue that takes everything else from its series file.
-fn fresh_issue(
-    series: &str,
-    number: Option<u32>,
-    total: Option<u32>,
-    date: Option<Date>,
-    supplement: bool,
-    label: Option<&str>,
-) -> String {
-    let mut doc = DocumentMut::new();
-    doc["series"] = value(series);
-    let mut t = toml_edit::Table::new();
-    // The next supplement of a supplement (增刊第N期).
-    if supplement {
-        t["supplement"] = value(true);
-    }
-    if let Some(l) = label {
-        t["label"] = value(l);
-    }
-    if let Some(n) = number {
-        t["number"] = value(i64::from(n));
-    }
-    if let Some(n) = total {
-        t["total"] = value(i64::from(n));
-    }
-    if let Some(date) = date {
-        t["date"] = value(toml_date(date));
-    }
-    doc["issue"] = Item::Table(t);
-    format!(
-        "# The issue; the bulletin, the footer and the style are in the series file.\n{doc}{ARTICLE_TEMPLATE}"
-    )
-}
-
 /// The comment lines that open an issue file (`# 工作动态 第5期 …`) with the issue's
 /// number and label moved on, as the file's values are.
 fn moved_header(text: &str, number: Option<(u32, u32)>, label: Option<(&str, &str)>) -> String {
@@ -592,6 +550,7 @@ fn moved_header(text: &str, number: Option<(u32, u32)>, label: Option<(&str, &st
 /// said in `notes`.
 fn copied_issue(
     text: &str,
+    series: Option<&str>,
     number: Option<u32>,
     total: Option<u32>,
     date: Option<Date>,
@@ -601,6 +560,11 @@ fn copied_issue(
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e| Error::internal(format!("the issue file parsed once but not again: {e}")))?;
+    // The series file named from the new folder (the same path but where the new
+    // folder lies deeper or higher).
+    if let Some(series) = series {
+        doc["series"] = value(series);
+    }
     let issue = doc["issue"].or_insert(Item::Table(toml_edit::Table::new()));
     if let Some(n) = number {
         issue["number"] = value(i64::from(n));

@@ -172,6 +172,50 @@ fn next_in_a_series_restarts_the_number_in_a_new_year() {
     );
 }
 
+/// Under a series, the next issue keeps what the editor set in this issue's file (its
+/// date's style and words, its 本期要目, its note's label): the new file held only the
+/// number and the date, and issue 4 printed 2026年4月5日 with no 本期要目, unsaid
+/// (QA12 C 01). Its articles and its 编者按 go, as without a series.
+#[test]
+fn next_in_a_series_keeps_what_this_issue_set() {
+    let dir = series_folder(&[("2026-03", 3, 58, "2026-03-05")], "");
+    let issue = dir.path().join("2026-03/issue.toml");
+    let text = std::fs::read_to_string(&issue).unwrap().replace(
+        "date = 2026-03-05\n",
+        "date = 2026-03-05\ndate_style = \"chinese\"\ndate_suffix = \"印发\"\ncontents = true\nnote_label = \"编者的话\"\nnote = \"本期编者按。\"\n",
+    );
+    std::fs::write(&issue, text).unwrap();
+    let out = dir.path().join("2026-04");
+    let o = run_next(&issue, "2026-04-05", &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let next = std::fs::read_to_string(out.join("issue.toml")).unwrap();
+    for kept in [
+        "series = \"../series.toml\"",
+        "number = 4\n",
+        "total = 59\n",
+        "date = 2026-04-05\n",
+        "date_style = \"chinese\"",
+        "date_suffix = \"印发\"",
+        "contents = true",
+        "note_label = \"编者的话\"",
+    ] {
+        assert!(next.contains(kept), "{kept} in\n{next}");
+    }
+    assert!(
+        !next.contains("本期编者按") && !next.contains("a.txt"),
+        "{next}"
+    );
+    // And it builds, once it has an article.
+    std::fs::write(out.join("a.txt"), "正文。\n").unwrap();
+    std::fs::write(
+        out.join("issue.toml"),
+        format!("{next}\n[[article]]\ntitle = \"标题\"\nfile = \"a.txt\"\n"),
+    )
+    .unwrap();
+    let o = jianbao(&["build", s(&out.join("issue.toml"))]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// A series without cumulative numbers is taken by its numbers: a misdated issue is a
 /// date out of order, and the missing number the one skipped.
 #[test]
