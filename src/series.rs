@@ -384,6 +384,7 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         &moved_header(
             &loaded.text,
             old_number.zip(number),
+            f.issue.total.as_ref().map(|t| *t.get_ref()).zip(total),
             f.issue
                 .label
                 .as_ref()
@@ -522,24 +523,48 @@ pub(crate) fn label_note(loaded: &crate::input::issue_file::LoadedIssueFile) -> 
 
 const ARTICLE_TEMPLATE: &str = "\n# Add this issue's articles, one [[article]] table each (see examples/issue.toml):\n# [[article]]\n# column = \"工作研究\"\n# title = \"标题\"\n# byline = \"某某供稿\"\n# file = \"01-article.txt\"\n";
 
-/// The comment lines that open an issue file (`# 工作动态 第5期 …`) with the issue's
-/// number and label moved on, as the file's values are.
-fn moved_header(text: &str, number: Option<(u32, u32)>, label: Option<(&str, &str)>) -> String {
+/// The comment lines that open an issue file (`# 工作动态 第5期（总第58期）`) with the
+/// issue's number, its total and its label moved on, as the file's values are: in the
+/// first line that holds the number or the label only. A later line is the editor's
+/// note (本刊自2025年第3期起改版), and its number was moved too (QA12 C 15).
+fn moved_header(
+    text: &str,
+    number: Option<(u32, u32)>,
+    total: Option<(u32, u32)>,
+    label: Option<(&str, &str)>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut header = true;
+    let mut moved = false;
+    let label = label.filter(|(old, _)| !old.is_empty());
     for line in text.split_inclusive('\n') {
         header &= line.trim_start().starts_with('#');
-        if !header {
+        let holds = |l: &str| {
+            number.is_some_and(|(old, _)| l.contains(&format!("第{old}期")))
+                || label.is_some_and(|(old, _)| l.contains(old))
+        };
+        if !header || moved || !holds(line) {
             out.push_str(line);
             continue;
         }
+        moved = true;
         let mut line = line.to_owned();
-        if let Some((old, new)) = number {
-            line = line.replace(&format!("第{old}期"), &format!("第{new}期"));
-        }
-        if let Some((old, new)) = label.filter(|(old, _)| !old.is_empty()) {
+        if let Some((old, new)) = label {
             line = line.replace(old, new);
         }
+        let move_number = |part: &str| match number {
+            Some((old, new)) => part.replace(&format!("第{old}期"), &format!("第{new}期")),
+            None => part.to_owned(),
+        };
+        // 总第58期 apart from 第3期, so that the one is not taken for the other.
+        let line = match total {
+            Some((old, new)) => line
+                .split(&format!("总第{old}期"))
+                .map(move_number)
+                .collect::<Vec<_>>()
+                .join(&format!("总第{new}期")),
+            None => move_number(&line),
+        };
         out.push_str(&line);
     }
     out
@@ -880,6 +905,27 @@ fn breaks_in(listed: &mut [Listed]) -> Vec<Break> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The header's first line that holds the number moves on, its total too; a later
+    /// line, the editor's note of the bulletin's history, stays (QA12 C 15).
+    #[test]
+    fn the_headers_title_line_moves_on_and_the_editors_notes_stay() {
+        let text = "# 政协工作简报 2026年第3期（总第58期）\n# 本刊自2025年第3期起改版。\n[issue]\nnumber = 3\n# 第3期\n";
+        assert_eq!(
+            moved_header(text, Some((3, 4)), Some((58, 59)), None),
+            "# 政协工作简报 2026年第4期（总第59期）\n# 本刊自2025年第3期起改版。\n[issue]\nnumber = 3\n# 第3期\n"
+        );
+        // The total's 第 is not the number's (第58期 with number 58).
+        assert_eq!(
+            moved_header(
+                "# 第58期（总第58期）\n",
+                Some((58, 59)),
+                Some((58, 59)),
+                None
+            ),
+            "# 第59期（总第59期）\n"
+        );
+    }
 
     /// Labels as offices write them: the issue's number moves, the year moves with the
     /// date (only the year that is the old date's), the 总第 with the total; a year in
