@@ -240,7 +240,7 @@ fn next_label<F: Fn(u64) -> u64>(label: &str, moves: &LabelMoves<F>) -> Option<S
 
 /// The default folder of the next issue: the issue's folder name with its number (and
 /// year) moved on (`lianluo-dongtai-2018-19` → `lianluo-dongtai-2018-20`), beside it;
-/// else the folder's name with `-next`.
+/// else, or when that is the issue's own folder, the folder's name with `-next`.
 pub fn default_next_dir(
     issue: &Path,
     old: (Option<u32>, Option<i32>),
@@ -276,10 +276,12 @@ pub fn default_next_dir(
         *p = new.1.to_string();
         moved = true;
     }
-    let name = if moved {
-        parts.join("-")
-    } else {
-        format!("{name}-next")
+    // Not the issue's own folder: a year moved to the same year, the number not found
+    // (2026-01 holding issue 3) named it, and next told the editor to remove this
+    // issue's file (QA12 C 09).
+    let name = match parts.join("-") {
+        moved_name if moved && moved_name != name => moved_name,
+        _ => format!("{name}-next"),
     };
     parent.join(name)
 }
@@ -1025,6 +1027,15 @@ mod tests {
                 (Some(4), 2026)
             ),
             Path::new("/x/a-next")
+        );
+        // Never the issue's own folder (2026-01 holding issue 3, QA12 C 09).
+        assert_eq!(
+            default_next_dir(
+                Path::new("/x/b/2026-01/issue.toml"),
+                (Some(3), Some(2026)),
+                (Some(4), 2026)
+            ),
+            Path::new("/x/b/2026-01-next")
         );
     }
 
