@@ -22,9 +22,35 @@ pub(super) fn run(args: EjectArgs) -> jianbao::Result<()> {
         ..Default::default()
     };
     jianbao::eject::eject(&opts, &args.dir)?;
+    // The fonts by their full paths, the shipped ones and the user's: `--font-path
+    // fonts` worked only from jianbao's own folder, and Typst, finding none of the
+    // families, stopped at «cannot divide by zero» (QA12 C 06).
+    let mut font_dirs: Vec<PathBuf> = jianbao::typeset::fonts::shipped_dir().into_iter().collect();
+    font_dirs.extend(opts.font_dirs.iter().cloned());
+    let font_paths: String = font_dirs
+        .iter()
+        .map(|d| {
+            format!(
+                " --font-path {}",
+                shell_word(&std::path::absolute(d).unwrap_or(d.clone()))
+            )
+        })
+        .collect();
+    let dir = shell_word(&std::path::absolute(&args.dir).unwrap_or(args.dir.clone()));
     println!(
-        "wrote {0}/layouts/*.typ, {0}/model.json, {0}/print.json and the photos; compile with: typst compile --root {0} --font-path fonts --ignore-system-fonts {0}/layouts/main.typ",
+        "wrote {0}/layouts/*.typ, {0}/model.json, {0}/print.json and the photos; compile with: typst compile --root {dir}{font_paths} --ignore-system-fonts --ignore-embedded-fonts {dir}/layouts/main.typ",
         args.dir.display()
     );
     Ok(())
+}
+
+/// A path as one word of a shell command: quoted when it holds anything but letters,
+/// figures and / . _ - (a space, a quote).
+fn shell_word(p: &std::path::Path) -> String {
+    let s = p.to_string_lossy();
+    if s.chars().all(|c| c.is_alphanumeric() || "/._-".contains(c)) {
+        s.into_owned()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
 }

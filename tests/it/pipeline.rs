@@ -302,6 +302,39 @@ fn cli_help_explains_options() {
     }
 }
 
+/// The Typst command `eject` prints works from any folder: it named the fonts as
+/// `--font-path fonts`, which is jianbao's own folder's, and from the editor's folder
+/// Typst found none of them and stopped (QA12 C 06).
+#[test]
+fn the_command_eject_prints_names_the_fonts_by_their_full_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .current_dir(dir.path())
+        .arg("eject")
+        .arg(sample_issue())
+        .arg("my ej")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    let fonts = jianbao::typeset::fonts::shipped_dir().unwrap();
+    let fonts = std::path::absolute(fonts).unwrap();
+    assert!(
+        said.contains(&format!("--font-path {}", fonts.display())),
+        "{said}"
+    );
+    let ej = std::path::absolute(dir.path().join("my ej")).unwrap();
+    assert!(
+        said.contains(&format!("--root '{}'", ej.display())),
+        "{said}"
+    );
+    assert!(!said.contains("--font-path fonts "), "{said}");
+}
+
 #[test]
 fn ejected_project_builds_the_same_pdf() {
     let dir = tempfile::tempdir().unwrap();
