@@ -361,13 +361,19 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
         let full = style.fonts.masthead.size.0;
         if fit.size < full - 0.05 {
             laid.warnings.push(format!(
-                "the masthead title is set at {:.0} pt instead of {full:.0} pt{} to fit {} line(s) / 报头标题过长，已缩小为 {:.0} pt{}; help: with [style] masthead_max_lines = {} it keeps its size on more lines (a `\\n` in [bulletin] title breaks it where you want), or shorten [bulletin] title{}",
+                "the masthead title is set at {:.0} pt instead of {full:.0} pt{} to fit {} line(s) / 报头标题过长，已缩小为 {:.0} pt{}; help: {}shorten [bulletin] title{}",
                 fit.size,
                 if fit.scale < 1.0 { format!(" and compressed to {:.0} %", fit.scale * 100.0) } else { String::new() },
-                style.masthead_max_lines,
+                fit.lines,
                 fit.size,
                 if fit.scale < 1.0 { format!("并压缩至 {:.0}%", fit.scale * 100.0) } else { String::new() },
-                style.masthead_max_lines + 1,
+                // More lines only when the layout found a line more would set it
+                // narrower: it said so of a fourth line that could not (QA12 C 16).
+                if fit.more {
+                    format!("with [style] masthead_max_lines = {} it is set larger on more lines (a `\\n` in [bulletin] title breaks it where you want), or ", style.masthead_max_lines + 1)
+                } else {
+                    String::new()
+                },
                 // A title that opens with its issuing body (青山理工大学国际合作与交流工作简讯):
                 // the body's name is better a smaller line over it.
                 if p.issue.bulletin.issuer.is_none() {

@@ -795,6 +795,9 @@ pub struct MastheadFit {
     /// The lines it is set on.
     #[serde(default)]
     pub lines: u32,
+    /// Whether a line more than `masthead_max_lines` allows would set it narrower.
+    #[serde(default)]
+    pub more: bool,
 }
 
 /// The masthead's fitting, when the layout reports it (the built-in layouts do).

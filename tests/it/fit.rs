@@ -33,6 +33,41 @@ fn opts(issue: &Path) -> BuildOptions {
     }
 }
 
+/// A 政协's masthead title on up to three lines breaks between words, never inside
+/// 政治 or 青山县 (中国人民政 / 治协商会议青山 / 县委员会工作简报, QA12 C 16); on no more
+/// lines than make it narrower; and the warning offers no line more that would not.
+#[test]
+fn a_long_masthead_title_on_three_lines_breaks_between_words() {
+    let title = "中国人民政治协商会议青山县委员会工作简报";
+    let toml = MINIMAL_TOML.replace("title = \"测试简报\"", &format!("title = \"{title}\""))
+        + "\n[style]\nmasthead_max_lines = 3\n";
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let prepared = pipeline::prepare(&opts(&issue)).unwrap();
+    let laid = pipeline::lay_out(&prepared).unwrap();
+    let fit = compile::masthead_fit(&laid.document).expect("the masthead reports its fit");
+    assert_eq!(fit.lines, 2, "{fit:?}");
+    let said = laid
+        .warnings
+        .iter()
+        .find(|w| w.contains("masthead title is set at"))
+        .unwrap_or_else(|| panic!("{:?}", laid.warnings));
+    assert!(
+        said.contains("to fit 2 line(s)") && !said.contains("masthead_max_lines = 4"),
+        "{said}"
+    );
+    if tool("pdftotext") {
+        let out = dir.path().join("out.pdf");
+        let o = build_cli(&issue, &out);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = pdftotext(&out);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(
+            lines.contains(&"中国人民政治协商会议") && lines.contains(&"青山县委员会工作简报"),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn a_25_character_masthead_title_is_compressed_onto_one_line() {
     let title = "四川省第十四届人民代表大会第三次会议秘书处会议简报";
