@@ -2288,6 +2288,36 @@ fn a_long_address_runs_on_under_its_first_character_after_its_label() {
     );
 }
 
+/// An address set on two lines is set ragged, not spread letter by letter before what
+/// cannot break, and a short part in brackets stays whole: «地址：青 山 县 … 三 楼 （邮 编»
+/// over «410000）» (QA12 A 11, C 08).
+#[test]
+fn an_address_on_two_lines_is_not_spread_and_its_bracketed_part_stays_whole() {
+    if cjkcheck_script().is_none() {
+        // PyMuPDF measures the glyphs (required in CI).
+        return;
+    }
+    let toml = MINIMAL_TOML.to_owned()
+        + "\n[footer]\neditors = [\"李明\"]\n[footer.contact]\naddress = \"青山县城关镇人民路168号县政协机关大楼三楼（邮编：410000）\"\n";
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // The widest step between two Chinese characters on the address's first line,
+    // and the size they are set in.
+    let got = pymupdf_numbers(
+        &pdf,
+        "for b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if t.startswith('地址'):\n      han = lambda c: '\\u4e00' <= c['c'] <= '\\u9fff'\n      print(max(b['origin'][0] - a['origin'][0] for a, b in zip(cs, cs[1:]) if han(a) and han(b)), l['spans'][0]['size'])",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0] < got[1] * 1.12, "spread: {got:?}");
+    let lines: Vec<String> = pdftotext(&pdf).lines().map(squash).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("（邮编：410000）") || l.ends_with("（邮编：410000）")),
+        "{lines:?}"
+    );
+}
+
 /// A contents entry that runs on breaks between words: `…推进“AI+教` / `育”混合式…`
 /// broke inside 教育 before, as Typst fills a line up to its last character.
 #[test]
