@@ -2691,7 +2691,18 @@ pub(crate) fn is_photo_caption(inlines: &[Inline]) -> bool {
             .next()
             .is_some_and(|c| c.is_ascii_digit() || "０１２３４５６７８９".contains(c))
     });
+    // ▲安平县：19日5:20，… is an item of a 简讯 (a place or a unit, a colon, its news),
+    // not a caption: it was said to be one, with advice to delete it (QA12 A 05).
+    let item = t
+        .strip_prefix(['▲', '△'])
+        .and_then(|rest| rest.split_once(['：', ':']))
+        .is_some_and(|(label, news)| {
+            (1..=12).contains(&label.trim().chars().count())
+                && !label.trim_start().starts_with('图')
+                && !news.trim().is_empty()
+        });
     t.chars().count() <= 60
+        && !item
         && (numbered
             || ["图为", "▲", "△", "上图", "下图", "图：", "图:"]
                 .iter()
@@ -4495,6 +4506,25 @@ mod tests {
         let text = "坚持有保有压，\n优化支出结构、\n提高效能。\n二、下一步\n最后一行，\n";
         assert_eq!(broken_lines(text), [1, 2]);
         assert!(broken_lines("一段。\n二段，\n\n三段。\n").is_empty());
+    }
+
+    /// A 简讯's item (▲安平县：…) is no photo's caption; ▲活动现场, ▲图：… and 图为… are
+    /// (QA12 A 05).
+    #[test]
+    fn a_news_items_place_and_colon_make_it_no_caption() {
+        let caption = |t: &str| is_photo_caption(&[plain(t.to_owned(), None)]);
+        assert!(!caption(
+            "▲安平县：19日5:20，石门镇组织冲锋舟6艘，转移被困群众37人。"
+        ));
+        assert!(!caption("△清溪区：城区积水于19日7时前基本排除。"));
+        for t in [
+            "▲活动现场",
+            "▲图：志愿者在社区开展义诊",
+            "图为3月5日调研现场",
+            "▲3月5日，市委书记在调研。",
+        ] {
+            assert!(caption(t), "{t}");
+        }
     }
 
     #[test]
