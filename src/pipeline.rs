@@ -1639,9 +1639,11 @@ fn footer_note(f: &compile::FooterFit, pages: usize) -> String {
             1 => ", its lines tightened".to_owned(),
             _ => ", its lines and the space above it tightened".to_owned(),
         };
+        // The page it stands on in the PDF (`placed`): the layout's own report is its
+        // pass's, which named page 6 of a 5-page PDF when the layout did not settle.
         format!(
             "报尾 on page {}{how}; {free} body line(s) free above it",
-            f.page
+            f.placed
         )
     } else if f.placed > f.page + 1 {
         format!(

@@ -252,8 +252,28 @@ fn seeded(
 }
 
 fn laid(world: &JianbaoWorld, compiled: Warned<SourceResult<PagedDocument>>) -> Result<Laidout> {
-    let Warned { output, warnings } = compiled;
-    let warnings: Vec<String> = warnings.iter().map(describe).collect();
+    let Warned {
+        output,
+        warnings: typst,
+    } = compiled;
+    // Typst's warnings that the layout did not settle (one for the document, one for
+    // each element that moved: nine of them, with «run 3: page 6 at (79pt, 269pt)»)
+    // are one warning in the editor's words (QA12 A 07).
+    let unsettled = |d: &SourceDiagnostic| {
+        let m = d.message.as_str();
+        m.contains("did not converge") || m.contains("did not stabilize")
+    };
+    let mut warnings: Vec<String> = typst
+        .iter()
+        .filter(|d| !unsettled(d))
+        .map(describe)
+        .collect();
+    if typst.iter().any(unsettled) {
+        warnings.push(format!(
+            "the layout did not settle: in its last passes a part of the issue (the 报尾, a photo or a table, most often near the end) still moved between pages, so the PDF is the last pass's and the page the build names for the 报尾 may be wrong; look at the last pages. Cutting or adding a line or two before the 报尾, or a photo's width, usually settles it; if the pages look wrong, report it with the issue's folder / 版面多次排版仍未稳定（报尾、图片或表格在页间移动），请检查最后几页；删改一两行或调整图片大小通常可解决{}",
+            if world.layout_dir().is_some() { format!(" (Typst: {})", typst.iter().filter(|d| unsettled(d)).map(describe).next().unwrap_or_default()) } else { String::new() }
+        ));
+    }
     match output {
         Ok(document) => Ok(Laidout { document, warnings }),
         Err(errors) => Err(layout_errors(world, &errors)),

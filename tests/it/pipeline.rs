@@ -512,6 +512,51 @@ fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
     assert!(!err.contains("internal error"), "{err}");
 }
 
+/// A layout that does not settle is said once, in the editor's words, not as Typst's
+/// nine warnings with «run 3: page 6 at (79pt, 269pt)» (QA12 A 07).
+#[test]
+fn a_layout_that_does_not_settle_is_said_once_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let ej = dir.path().join("ej");
+    jianbao::eject::eject(
+        &jianbao::pipeline::BuildOptions {
+            issue: sample_issue(),
+            ..Default::default()
+        },
+        &ej,
+    )
+    .unwrap();
+    // A part that grows at every pass, as a 报尾 moving between two pages does not end.
+    let main = ej.join("layouts/main.typ");
+    let text = std::fs::read_to_string(&main).unwrap()
+        + "\n#context { let c = query(<grow>).len(); for i in range(c + 1) [#metadata(i)<grow>] }\n";
+    std::fs::write(&main, text).unwrap();
+    let out = dir.path().join("out.pdf");
+    let o = jianbao_cli(&[
+        "build",
+        sample_issue().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--layout-dir",
+        ej.join("layouts").to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| {
+            l.contains("did not settle")
+                || l.contains("did not stabilize")
+                || l.contains("did not converge")
+        })
+        .collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(
+        said[0].contains("the layout did not settle") && said[0].contains("look at the last pages"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_layout_dir_without_the_layouts_is_an_input_error_not_a_bug() {
     let dir = tempfile::tempdir().unwrap();
