@@ -91,6 +91,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
                 .into());
             }
             None => match std::str::from_utf8(bytes) {
+                Ok(text) if gbk_as_utf8(text, bytes) => (guess(bytes), 0),
                 Ok(_) => (UTF_8, 0),
                 Err(e) if mostly_utf8(&bytes[..e.valid_up_to()]) => (UTF_8, 0),
                 Err(_) => (guess(bytes), 0),
@@ -242,6 +243,25 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Whether valid UTF-8 text already holds several multi-byte characters: a file like
 /// that with a broken byte later is damaged UTF-8, not another encoding.
+/// Whether bytes that are valid UTF-8 are GBK text all the same: a short GBK file
+/// (通知, CD A8 D6 AA) is valid UTF-8 too, as two accents and a Hebrew point (֪ͨ), and
+/// printed so (QA12 B 05). Taken so when the UTF-8 reading has characters beyond
+/// ASCII, all of scripts no Chinese text is in, and the GB18030 reading is all Chinese
+/// characters and full-width marks beyond ASCII.
+fn gbk_as_utf8(text: &str, bytes: &[u8]) -> bool {
+    let chinese = |c: char| {
+        c.is_ascii()
+            || matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
+    };
+    // Characters no Chinese bulletin's text is made of: C1 controls, IPA and accents
+    // alone, Armenian, Hebrew, Arabic and the scripts after them below U+0800 (not
+    // Latin, Greek or Cyrillic: café, Ωmega stay UTF-8).
+    let unlikely = |c: char| matches!(c as u32, 0x80..=0x9F | 0x250..=0x36F | 0x530..=0x7FF);
+    text.chars().any(|c| !c.is_ascii())
+        && text.chars().all(|c| c.is_ascii() || unlikely(c))
+        && decode_strict(GB18030, bytes).is_ok_and(|t| t.chars().all(chinese))
+}
+
 fn mostly_utf8(valid: &[u8]) -> bool {
     // A GB18030 text is almost never valid UTF-8 over four non-ASCII characters.
     std::str::from_utf8(valid)
@@ -270,7 +290,12 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     // Only a GB18030 reading with private-use characters is doubted (bytes that do not
     // decode at all stay an error at their offset), and only a clean Big5 reading
     // replaces it: the choice is then the same for the bytes a fix writes back.
-    let doubtful = decode_strict(GB18030, bytes).is_ok_and(|t| t.chars().any(is_private_use));
+    // (Or with bopomofo, kana or box-drawing among its characters, which a short Big5
+    // text reads as: 兩岸交流 as ㄢ─ユ瑈, QA12 B 05.)
+    let unlikely = |c: char| {
+        is_private_use(c) || matches!(c as u32, 0x2500..=0x257F | 0x3040..=0x30FF | 0x3100..=0x312F)
+    };
+    let doubtful = decode_strict(GB18030, bytes).is_ok_and(|t| t.chars().any(unlikely));
     if doubtful
         && detect(None) == encoding_rs::BIG5
         && decode_strict(encoding_rs::BIG5, bytes).is_ok_and(|t| !t.chars().any(is_private_use))
@@ -460,6 +485,21 @@ mod tests {
         assert_eq!(d.text, text);
         assert_eq!(d.encoding, GB18030);
         assert!(d.note(Path::new("t.txt")).is_some());
+    }
+
+    /// A short GBK file that is valid UTF-8 too, and a short Big5 file, are read as
+    /// what they are (通知 printed as ֪ͨ, 兩岸交流 as ㄢ─ユ瑈, QA12 B 05); UTF-8 text
+    /// stays UTF-8.
+    #[test]
+    fn short_gbk_and_big5_files_are_read_as_themselves() {
+        let gbk = [0xCD, 0xA8, 0xD6, 0xAA];
+        assert_eq!(dec(&gbk).text, "通知");
+        assert_eq!(dec(&gbk).encoding, GB18030);
+        let (big5, _, _) = encoding_rs::BIG5.encode("兩岸交流");
+        assert_eq!(dec(&big5).text, "兩岸交流");
+        for text in ["通知", "café au lait", "Ωmega", "正文。"] {
+            assert_eq!(dec(text.as_bytes()).text, text);
+        }
     }
 
     #[test]
