@@ -2631,6 +2631,19 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
             "save it as plain text (另存为 → 纯文本 .txt, UTF-8) or Markdown (.md) and name that file here / 请另存为纯文本（.txt，UTF-8）或 Markdown（.md），再在此处填写新文件名",
         ));
     }
+    // A web page saved from the browser (a 公众号 article as .html): its source printed,
+    // <!DOCTYPE html> and all (QA12 B 11).
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return Err(here(
+            format!(
+                "{} is a web page (HTML), not a plain text file: its tags would print / 这是网页（HTML）文件，不是纯文本",
+                path.display()
+            ),
+            "open it in the browser, copy the article's text and paste it into a .txt or .md file, and name that file here (or save the page as text: 另存为 → 文本文件) / 请在浏览器中打开，复制正文粘贴到 .txt 或 .md 文件中，再在此处填写该文件名",
+        ));
+    }
     Ok((path, bytes))
 }
 

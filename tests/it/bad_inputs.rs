@@ -964,6 +964,24 @@ fn a_word_lock_file_and_a_word_file_named_pdf_are_named_for_what_they_are() {
     std::fs::write(dir.path().join("x.pdf"), b"%PDF-1.7\n").unwrap();
     let out = jianbao(&["build"], &path);
     expect("pdf", &out, 1, &["x.pdf is a PDF file"]);
+    // A web page saved from the browser printed its source (QA12 B 11).
+    let (dir, path) = issue_with(|t| t.replace("file = \"a.txt\"", "file = \"01.html\""), OK);
+    std::fs::write(
+        dir.path().join("01.html"),
+        "\u{feff}<!DOCTYPE html>\n<html><head><title>会议</title></head><body><p>正文。</p></body></html>\n",
+    )
+    .unwrap();
+    let out = jianbao(&["build"], &path);
+    expect(
+        "web page",
+        &out,
+        1,
+        &[
+            "01.html is a web page (HTML)",
+            "issue.toml:",
+            "file = \"01.html\"",
+        ],
+    );
 }
 
 #[test]
