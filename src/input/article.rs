@@ -578,6 +578,8 @@ fn mark_plain_headings(blocks: &mut [Block]) {
             && !is_date_line(t)
             // ▲活动现场: a photo's caption, its photo lost in the paste.
             && !is_photo_caption(inlines)
+            // 点击上方蓝字关注我们, 图片: a post's furniture.
+            && !is_post_furniture(t)
     };
     let headings: Vec<usize> = (0..blocks.len())
         .filter(|&i| candidate(&blocks[i]) && text_follows(blocks.get(i + 1)))
@@ -2709,6 +2711,140 @@ pub(crate) fn is_photo_caption(inlines: &[Inline]) -> bool {
                 .any(|p| t.starts_with(p)))
 }
 
+/// Whether a line is a WeChat post's or a web page's furniture pasted with its text
+/// (said by `model::post_credits_note`, never a heading): its credits, source, counts
+/// and 分享到, and the 公众号's own head and tail lines (点击上方蓝字关注我们, 图片 where a
+/// photo stood, 图片来源：网络, END, 往期推荐, 阅读原文: two printed as 黑体 headings,
+/// QA12 B 10).
+pub(crate) fn is_post_furniture(t: &str) -> bool {
+    const LABELS: [&str; 26] = [
+        "来源",
+        "发布时间",
+        "发布日期",
+        "发布者",
+        "浏览次数",
+        "浏览量",
+        "点击数",
+        "点击量",
+        "阅读量",
+        "作者",
+        "编辑",
+        "责任编辑",
+        "责编",
+        "审核",
+        "审校",
+        "校对",
+        "初审",
+        "复审",
+        "终审",
+        "排版",
+        "摄影",
+        "文字",
+        "图片",
+        "供图",
+        "美编",
+        "监制",
+    ];
+    let t = t.trim();
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']))
+        .unwrap_or(t)
+        .trim();
+    if inner.chars().count() > 60 {
+        return false;
+    }
+    let follow = |w: &str| {
+        inner.contains(w)
+            && ["关注", "在看", "分享", "点赞"]
+                .iter()
+                .any(|a| inner.contains(a))
+    };
+    if matches!(
+        inner,
+        "图片" | "END" | "End" | "end" | "往期推荐" | "往期回顾" | "推荐阅读" | "阅读原文"
+    ) || inner.starts_with("图片来源")
+        || inner.contains("侵删")
+        || follow("点击")
+        || follow("长按")
+        || follow("扫码")
+        || follow("点个")
+    {
+        return true;
+    }
+    // The labels before a colon, each the word the colon ends.
+    let labels: Vec<&str> = inner
+        .match_indices(['：', ':'])
+        .map(|(i, _)| {
+            let before = &inner[..i];
+            let from = before
+                .rfind(|c: char| c.is_whitespace() || "（(|｜".contains(c))
+                .map_or(0, |k| {
+                    k + before[k..].chars().next().map_or(1, char::len_utf8)
+                });
+            &before[from..]
+        })
+        .filter(|l| LABELS.contains(l))
+        .collect();
+    let after = |label: &str| {
+        inner
+            .split_once(['：', ':'])
+            .filter(|(l, _)| *l == label)
+            .map(|(_, rest)| rest.trim())
+    };
+    // A source that is a post, or a web page's with the time it was put up
+    // (来源：国家统计局网站　2026-11-15 10:00).
+    let from_post = after("来源").is_some_and(|from| {
+        ["公众号", "微信", "视频号", "头条号", "抖音"]
+            .iter()
+            .any(|w| from.contains(w))
+            || from.split_whitespace().skip(1).any(|w| {
+                w.len() >= 8
+                    && w.chars().all(|c| c.is_ascii_digit() || "-/.:".contains(c))
+                    && w.chars().filter(char::is_ascii_digit).count() >= 6
+            })
+    });
+    let editor = matches!(labels.as_slice(), [l] if l.starts_with(['编', '责', '审']))
+        && inner
+            .split_once(['：', ':'])
+            .is_some_and(|(l, name)| LABELS.contains(&l) && !name.trim().is_empty());
+    let count = |w: &str| {
+        inner.strip_prefix(w).is_some_and(|n| {
+            let n = n.trim_start_matches(['：', ':', ' ']).trim();
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ",万+.".contains(c))
+        })
+    };
+    labels.len() >= 2
+        || from_post
+        || editor
+        || inner.starts_with("分享到")
+        || inner.starts_with("分享至")
+        || count("阅读")
+        || count("浏览")
+        || counts(inner)
+        || (inner.starts_with("原创") && inner.contains("发表于"))
+}
+
+/// A post's counts on one line: `阅读 2031　　在看 56`, `阅读10万+ 点赞 88` (each a
+/// label and its number; two or more).
+fn counts(t: &str) -> bool {
+    const LABELS: [&str; 7] = ["阅读", "在看", "点赞", "浏览", "分享", "收藏", "赞"];
+    let mut rest: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut n = 0;
+    while let Some(label) = LABELS.iter().find(|l| rest.starts_with(**l)) {
+        let after = rest[label.len()..].trim_start_matches(['：', ':']);
+        let digits = after
+            .find(|c: char| !(c.is_ascii_digit() || ",万+.".contains(c)))
+            .unwrap_or(after.len());
+        if digits == 0 {
+            return false;
+        }
+        rest = after[digits..].to_owned();
+        n += 1;
+    }
+    n >= 2 && rest.is_empty()
+}
+
 /// The cells a Markdown table row is typed with: its `|`s (not escaped, not in code),
 /// less the ones at its ends.
 fn pipe_cells(row: &str) -> usize {
@@ -4506,6 +4642,35 @@ mod tests {
         let text = "坚持有保有压，\n优化支出结构、\n提高效能。\n二、下一步\n最后一行，\n";
         assert_eq!(broken_lines(text), [1, 2]);
         assert!(broken_lines("一段。\n二段，\n\n三段。\n").is_empty());
+    }
+
+    /// A 公众号's head and tail lines are its furniture, never headings (QA12 B 10); a
+    /// heading that mentions a word of them is not.
+    #[test]
+    fn a_posts_head_and_tail_lines_are_furniture() {
+        for t in [
+            "点击上方蓝字关注我们",
+            "图片",
+            "图片来源：网络",
+            "（图片来源于网络，侵删）",
+            "END",
+            "往期推荐",
+            "长按识别二维码关注我们",
+            "点个“在看”你最好看",
+            "阅读原文",
+        ] {
+            assert!(is_post_furniture(t), "{t}");
+        }
+        for t in ["主要做法", "关注民生实事", "图片新闻", "点击率提升30%"] {
+            assert!(!is_post_furniture(t), "{t}");
+        }
+        let b = parse_txt_headings(
+            "点击上方蓝字关注我们\n11月20日，我市召开2026年基层治理工作推进会，总结前三季度工作。\n图片\n会议指出，全市网格化管理已全面覆盖，办结率达98.7%。\n",
+        );
+        assert!(
+            b.iter().all(|b| !matches!(b, Block::Heading { .. })),
+            "{b:?}"
+        );
     }
 
     /// A 简讯's item (▲安平县：…) is no photo's caption; ▲活动现场, ▲图：… and 图为… are

@@ -1237,7 +1237,7 @@ fn post_credits_note(path: &Path, source: &str, blocks: &[Block]) -> Option<Stri
         .filter_map(|b| match b {
             Block::Paragraph { inlines } => {
                 let t: String = inlines.iter().map(|i| i.text.as_str()).collect();
-                is_post_furniture(&t).then(|| t.trim().to_owned())
+                article::is_post_furniture(&t).then(|| t.trim().to_owned())
             }
             _ => None,
         })
@@ -1304,118 +1304,6 @@ fn line_with(source: &str, text: &str) -> usize {
         .lines()
         .position(|l| l.contains(&opening))
         .map_or(1, |i| i + 1)
-}
-
-/// Whether a line is a post's furniture (see [`post_credits_note`]).
-fn is_post_furniture(t: &str) -> bool {
-    const LABELS: [&str; 26] = [
-        "来源",
-        "发布时间",
-        "发布日期",
-        "发布者",
-        "浏览次数",
-        "浏览量",
-        "点击数",
-        "点击量",
-        "阅读量",
-        "作者",
-        "编辑",
-        "责任编辑",
-        "责编",
-        "审核",
-        "审校",
-        "校对",
-        "初审",
-        "复审",
-        "终审",
-        "排版",
-        "摄影",
-        "文字",
-        "图片",
-        "供图",
-        "美编",
-        "监制",
-    ];
-    let t = t.trim();
-    let inner = t
-        .strip_prefix(['（', '('])
-        .and_then(|x| x.strip_suffix(['）', ')']))
-        .unwrap_or(t)
-        .trim();
-    if inner.chars().count() > 60 {
-        return false;
-    }
-    // The labels before a colon, each the word the colon ends.
-    let labels: Vec<&str> = inner
-        .match_indices(['：', ':'])
-        .map(|(i, _)| {
-            let before = &inner[..i];
-            let from = before
-                .rfind(|c: char| c.is_whitespace() || "（(|｜".contains(c))
-                .map_or(0, |k| {
-                    k + before[k..].chars().next().map_or(1, char::len_utf8)
-                });
-            &before[from..]
-        })
-        .filter(|l| LABELS.contains(l))
-        .collect();
-    let after = |label: &str| {
-        inner
-            .split_once(['：', ':'])
-            .filter(|(l, _)| *l == label)
-            .map(|(_, rest)| rest.trim())
-    };
-    // A source that is a post, or a web page's with the time it was put up
-    // (来源：国家统计局网站　2026-11-15 10:00).
-    let from_post = after("来源").is_some_and(|from| {
-        ["公众号", "微信", "视频号", "头条号", "抖音"]
-            .iter()
-            .any(|w| from.contains(w))
-            || from.split_whitespace().skip(1).any(|w| {
-                w.len() >= 8
-                    && w.chars().all(|c| c.is_ascii_digit() || "-/.:".contains(c))
-                    && w.chars().filter(char::is_ascii_digit).count() >= 6
-            })
-    });
-    let editor = matches!(labels.as_slice(), [l] if l.starts_with(['编', '责', '审']))
-        && inner
-            .split_once(['：', ':'])
-            .is_some_and(|(l, name)| LABELS.contains(&l) && !name.trim().is_empty());
-    let count = |w: &str| {
-        inner.strip_prefix(w).is_some_and(|n| {
-            let n = n.trim_start_matches(['：', ':', ' ']).trim();
-            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || ",万+.".contains(c))
-        })
-    };
-    labels.len() >= 2
-        || from_post
-        || editor
-        || inner.starts_with("分享到")
-        || inner.starts_with("分享至")
-        || count("阅读")
-        || count("浏览")
-        || counts(inner)
-        || (inner.starts_with("原创") && inner.contains("发表于"))
-}
-
-/// A post's counts on one line: `阅读 2031　　在看 56`, `阅读10万+ 点赞 88` (each a
-/// label and its number; two or more).
-fn counts(t: &str) -> bool {
-    const LABELS: [&str; 7] = ["阅读", "在看", "点赞", "浏览", "分享", "收藏", "赞"];
-    let mut rest: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut n = 0;
-    while let Some(label) = LABELS.iter().find(|l| rest.starts_with(**l)) {
-        let after = rest[label.len()..].trim_start_matches(['：', ':']);
-        let digits = after
-            .find(|c: char| !(c.is_ascii_digit() || ",万+.".contains(c)))
-            .unwrap_or(after.len());
-        if digits == 0 {
-            return false;
-        }
-        rest = after[digits..].to_owned();
-        n += 1;
-    }
-    n >= 2 && rest.is_empty()
 }
 
 /// A photo's caption with no photo beside it (`▲活动现场`, `图为……` alone: the photo
@@ -1727,7 +1615,7 @@ fn own_title_line(path: &Path, text: &str) -> Option<String> {
         && paragraph
         && crate::input::article::typed_heading_level(first).is_none()
         && !crate::input::article::marked_heading(first)
-        && !is_post_furniture(first))
+        && !article::is_post_furniture(first))
     .then(|| {
         format!(
             "{}:1: «{first}» looks like the article's own title (a line of its own over the text, with no closing mark): it prints as the text's first paragraph; delete the line if the issue file's title replaces it / 首行像是文章自带的标题，将按正文第一段排出；如以期刊文件中的标题为准，请删除此行",
