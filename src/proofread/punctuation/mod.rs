@@ -812,6 +812,20 @@ mod tests {
             fixed("他说：「要抓实『两个一以贯之』」。"),
             "他说：“要抓实‘两个一以贯之’”。"
         );
+        // 『』 in no quotation is one of its own (QA12 B 15).
+        assert_eq!(
+            fixed("开展『三服务』活动，他说：「好『事』」。"),
+            "开展“三服务”活动，他说：“好‘事’”。"
+        );
+        // Marks that look like quotes, ellipses and dashes (QA12 B 17).
+        assert_eq!(
+            fixed(
+                "提出＂两个确保＂和〝三个一〞，要求如下⋯⋯详见附件．．．目标──全覆盖－－不留死角。"
+            ),
+            "提出“两个确保”和“三个一”，要求如下……详见附件……目标——全覆盖——不留死角。"
+        );
+        // Not a full-width stop in a number (５．２％ is made 5.2%) nor one stop.
+        assert_eq!(fixed("增长５．２％。"), "增长5.2%。");
         assert_eq!(fixed("联系电话:0796-8123456."), "联系电话：0796-8123456。");
         // Spans of values: a count with its unit after the second figure, 万 and 亿,
         // negative values; a stop after a unit of measure, before a date, after a time.

@@ -83,6 +83,8 @@ impl Scanner {
         for p in &paragraphs {
             self.parens(p.clone());
             self.quotes(p.clone(), '"', '“', '”');
+            // ＂, the full-width straight quote some input methods type (QA12 B 17).
+            self.quotes(p.clone(), '＂', '“', '”');
             self.quotes(p.clone(), '\'', '‘', '’');
         }
         self.marks();
@@ -391,22 +393,59 @@ impl Scanner {
 
     fn marks(&mut self) {
         let paired = self.corner_pairs();
+        // How deep in double quotations (“ or 「) each place is, and whether each 『
+        // opened inside one, for its 』.
+        let mut depth = 0usize;
+        let mut singles: Vec<bool> = Vec::new();
         for i in 0..self.n() {
             let c = self.cs[i];
+            if !self.protected[i] {
+                match c {
+                    '“' | '「' => depth += 1,
+                    '”' | '」' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
             // 「」『』 are the quotation marks of vertical text (and of Hong Kong and
             // Taiwan): across the page the mainland's are “” ‘’ (GB/T 15834). Only a
             // pair is made “” (‘’): a lone one (a WeChat post's —— 」) made ” was as
-            // lone, and «fixed»; the balance check names it as it is.
+            // lone, and «fixed»; the balance check names it as it is. A 『』 inside no
+            // quotation is a quotation of its own: “” (it became ‘’, QA12 B 15).
+            let inner = |open: bool, singles: &mut Vec<bool>| {
+                if open {
+                    singles.push(depth > 0);
+                    depth > 0
+                } else {
+                    singles.pop().unwrap_or(true)
+                }
+            };
             if let Some(q) = match c {
                 '「' => Some("“"),
                 '」' => Some("”"),
+                '『' if paired.get(i) == Some(&true) && !self.protected[i] => {
+                    Some(if inner(true, &mut singles) {
+                        "‘"
+                    } else {
+                        "“"
+                    })
+                }
+                '』' if paired.get(i) == Some(&true) && !self.protected[i] => {
+                    Some(if inner(false, &mut singles) {
+                        "’"
+                    } else {
+                        "”"
+                    })
+                }
                 '『' => Some("‘"),
                 '』' => Some("’"),
+                // 〝〞〟, the double primes some fonts show as quotes: “” (QA12 B 17).
+                '〝' => Some("“"),
+                '〞' | '〟' => Some("”"),
                 _ => None,
             }
             .filter(|_| !self.protected[i])
             {
-                if paired.get(i) == Some(&true) {
+                if paired.get(i) == Some(&true) || matches!(c, '〝' | '〞' | '〟') {
                     self.push(i..i + 1, Kind::CornerQuote(c), Some(q));
                 }
                 continue;
@@ -883,6 +922,22 @@ impl Scanner {
         let mut i = 0;
         while i < n {
             let c = self.cs[i];
+            // ⋯⋯ (the math axis ellipsis), ．．． (full-width stops): an ellipsis; ──
+            // (box drawing), －－ (full-width hyphens): a dash (QA12 B 17: check
+            // called them clean).
+            if matches!(c, '⋯' | '．' | '─' | '－' | '━') && !self.protected[i] {
+                let j = i + self.cs[i..].iter().take_while(|&&x| x == c).count();
+                let (kind, fix, least) = match c {
+                    '⋯' => (Kind::Ellipsis, "……", 1),
+                    '．' => (Kind::Ellipsis, "……", 3),
+                    _ => (Kind::Dash, "——", 2),
+                };
+                if (least..=6).contains(&(j - i)) && self.chinese_context(i..j) {
+                    self.push(i..j, kind, Some(fix));
+                }
+                i = j;
+                continue;
+            }
             // 。。。 ，，， 、、、: an ellipsis typed with the key at hand.
             if matches!(c, '。' | '，' | '、') && !self.protected[i] {
                 let j = i + self.cs[i..].iter().take_while(|&&x| x == c).count();
