@@ -2845,6 +2845,54 @@ fn counts(t: &str) -> bool {
     n >= 2 && rest.is_empty()
 }
 
+/// In a Markdown file, the lines that end a sentence and run on into the next line's
+/// paragraph, as Markdown joins lines with no empty line between them (text pasted from
+/// a 公众号 or WPS: five paragraphs printed as one, 图片 glued into a sentence, QA12 B 14):
+/// the first's line (from 1) and how many. Not in code, nor beside a heading, a list, a
+/// quotation, a table or a numbered line (which stays a paragraph of its own).
+pub(crate) fn sentence_lines_joined(source: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let structure = |l: &str| {
+        let l = l.trim_start();
+        l.is_empty()
+            || l.starts_with(['#', '>', '|', '-', '*', '+', '<', '!', '[', '`', '~'])
+            || opens_with_item_number(l)
+            // A table's notes (注：…。⏎数据来源：…), each read as a note of its own.
+            || is_note_line(l)
+    };
+    let mut fence = false;
+    let mut found = (0, 0);
+    for (i, w) in lines.windows(2).enumerate() {
+        let (line, next) = (w[0].trim_end(), w[1]);
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            fence = !fence;
+        }
+        if fence
+            || structure(line)
+            || structure(next)
+            || w[0].ends_with("  ")
+            || line.ends_with('\\')
+        {
+            continue;
+        }
+        let ends = line
+            .trim_end_matches(['”', '’', '）', '」', '』'])
+            .ends_with(['。', '！', '？']);
+        let opens = next
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || "“「（《".contains(c));
+        if ends && opens {
+            if found.1 == 0 {
+                found.0 = i + 1;
+            }
+            found.1 += 1;
+        }
+    }
+    (found.1 > 0).then_some(found)
+}
+
 /// The cells a Markdown table row is typed with: its `|`s (not escaped, not in code),
 /// less the ones at its ends.
 fn pipe_cells(row: &str) -> usize {
@@ -4642,6 +4690,22 @@ mod tests {
         let text = "坚持有保有压，\n优化支出结构、\n提高效能。\n二、下一步\n最后一行，\n";
         assert_eq!(broken_lines(text), [1, 2]);
         assert!(broken_lines("一段。\n二段，\n\n三段。\n").is_empty());
+    }
+
+    /// Lines that end a sentence and run on into one Markdown paragraph are found (QA12
+    /// B 14); a table's notes, numbered lines and lines wrapped mid-sentence are not.
+    #[test]
+    fn markdown_lines_that_end_a_sentence_and_run_on_are_found() {
+        let pasted = "全市划分网格1286个，实现城乡全覆盖。\n会议指出，要推动基层治理转变。\n图片\n会议要求，各地要坚持问题导向。\n";
+        assert_eq!(sentence_lines_joined(pasted), Some((1, 2)));
+        for fine in [
+            "注：按当年价格计算。\n数据来源：市统计局。\n",
+            "要求如下：\n1．加快前期工作。\n2．强化要素保障。\n",
+            "今年以来，全市坚持有保有压，\n优化支出结构，同比增长3.2%。\n",
+            "第一段。\n\n第二段。\n",
+        ] {
+            assert_eq!(sentence_lines_joined(fine), None, "{fine}");
+        }
     }
 
     /// A 公众号's head and tail lines are its furniture, never headings (QA12 B 10); a

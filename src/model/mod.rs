@@ -1283,6 +1283,12 @@ fn text_article(
     } else if entry.title.is_some() {
         warnings.extend(own_title_line(path, &source));
     }
+    if markdown && let Some((line, count)) = article::sentence_lines_joined(&source) {
+        warnings.push(format!(
+            "{}:{line}: {count} line(s) that end a sentence run on into the next line's paragraph: in Markdown, lines with no empty line between them are one paragraph; if each is a paragraph of its own (text pasted from WeChat or WPS), leave an empty line between them, or name the file .txt, where each line is a paragraph / {count} 处以句号结尾的行与下一行并为一段（Markdown 中没有空行分隔的行属同一段）；如各为一段，请在其间空一行，或改用 .txt",
+            path.display()
+        ));
+    }
     blank_pasted_footer(head, forwarded, &mut source, at, &mut warnings);
     blank_repeated_byline(
         &entry.byline,
