@@ -141,6 +141,9 @@ pub enum Kind {
     /// A line that holds only a page's number (— 2 —, 第3页), as text copied from a PDF
     /// keeps it between the halves of a sentence.
     PageNumberLine,
+    /// A Markdown heading's `#`s typed in Chinese mode: no space after them (`##一、`)
+    /// or full width (`＃＃`): the line is no heading, and the marks print.
+    HeadingMarks,
 }
 
 impl Kind {
@@ -205,6 +208,9 @@ impl Kind {
             }
             Kind::PageNumberLine => {
                 "PDF 页码行 a page's number copied from a PDF, on a line of its own".into()
+            }
+            Kind::HeadingMarks => {
+                "标题符号 # 须为半角且后跟空格 a heading's # must be half width with a space after it (else it prints as text)".into()
             }
         }
     }
@@ -817,6 +823,15 @@ mod tests {
             fixed("开展『三服务』活动，他说：「好『事』」。"),
             "开展“三服务”活动，他说：“好‘事’”。"
         );
+        // A Markdown heading typed in Chinese mode (QA12 B 13).
+        assert_eq!(
+            fix(
+                "##一、主要成效\n\n＃＃ 二、存在问题\n\n#基层治理# 我市召开推进会。\n",
+                Options::MARKDOWN
+            ),
+            "## 一、主要成效\n\n## 二、存在问题\n\n#基层治理# 我市召开推进会。\n"
+        );
+        assert!(fix("## 三、下一步\n", Options::MARKDOWN) == "## 三、下一步\n");
         // Marks that look like quotes, ellipses and dashes (QA12 B 17).
         assert_eq!(
             fixed(

@@ -100,6 +100,9 @@ impl Scanner {
             self.broken_lines(&paragraphs);
         }
         self.page_number_lines();
+        if self.opts.markdown {
+            self.heading_marks();
+        }
         for (i, p) in paragraphs.iter().enumerate() {
             let next_opens_quote = paragraphs
                 .get(i + 1)
@@ -1324,6 +1327,43 @@ impl Scanner {
                     .retain(|(r, _, _)| r.end <= span.start || r.start >= span.end);
                 self.found
                     .push((span, Kind::PageNumberLine, Some(String::new())));
+            }
+            start = end + 1;
+        }
+    }
+
+    /// A Markdown heading typed in Chinese mode: `##一、主要成效` (no space after the
+    /// marks) or `＃＃ 二、存在问题` (full-width marks) is no heading in Markdown, and its
+    /// marks printed (QA12 B 13). Fixed to `## 一、…`.
+    fn heading_marks(&mut self) {
+        let n = self.n();
+        let mut start = 0;
+        while start < n {
+            let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
+            let marks = (start..end)
+                .take_while(|&k| matches!(self.cs[k], '#' | '＃'))
+                .count();
+            let after = start + marks;
+            let spaces = (after..end)
+                .take_while(|&k| matches!(self.cs[k], ' ' | '\u{3000}'))
+                .count();
+            let text = self.cs.get(after + spaces).copied();
+            let wide = self.cs[start..after].contains(&'＃');
+            if (1..=6).contains(&marks)
+                && !self.protected[start..after.max(start + 1)].contains(&true)
+                && text.is_some_and(|c| is_han(c) || "（【“《".contains(c))
+                && (wide || spaces == 0 || self.cs[after] == '\u{3000}')
+                // Not a topic's tag (#基层治理# 我市…), closed by another #.
+                && !self.cs[after..end].iter().any(|c| matches!(c, '#' | '＃'))
+            {
+                let span = start..after + spaces;
+                self.found
+                    .retain(|(r, _, _)| r.end <= span.start || r.start >= span.end);
+                self.found.push((
+                    span,
+                    Kind::HeadingMarks,
+                    Some(format!("{} ", "#".repeat(marks))),
+                ));
             }
             start = end + 1;
         }
