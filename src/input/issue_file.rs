@@ -1279,10 +1279,25 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "write a whole number of 0 or more, without quotes / 请填写不加引号的非负整数"
                 .to_owned(),
         )
-    } else if line.contains(['“', '”', '‘', '’']) {
+    } else if m.contains("unclosed array") || m.contains("missing comma between array") {
+        // (QA12 C 04: the generic help said nothing of the list.)
         (
             "TOML syntax error / TOML 语法错误",
-            "put text between straight quotes \"…\" (typed with the input method in English mode), not “…” / 文字两边用英文半角引号 \"…\"，不要用中文引号 “…”".to_owned(),
+            "a list's items are parted by a half-width , and a list opened with [ is closed with ] after its last item (a list over several lines ends with a line of ] alone): if this line is not the list's, the list above it is not closed / 列表各项之间用半角逗号 , 分隔，最后一项后须有右方括号 ]；如此行不属于列表，说明上方的列表缺少 ]".to_owned(),
+        )
+    } else if outside_quotes(line).contains(['“', '”', '‘', '’', '＂', '＇']) {
+        // (＂, the full-width straight quote, too: it was told to put the text in
+        // quotes, which it was, QA12 C 03.)
+        (
+            "TOML syntax error / TOML 语法错误",
+            "put text between straight quotes \"…\" (typed with the input method in English mode), not “…” or ＂…＂ / 文字两边用英文半角引号 \"…\"，不要用中文引号 “…” 或全角 ＂…＂".to_owned(),
+        )
+    } else if inner_straight_quotes(line) {
+        // title = "县政协召开"十四五"规划专题协商会": the inner quotes end the text
+        // (QA12 C 02).
+        (
+            "TOML syntax error / TOML 语法错误",
+            "the text holds straight quotes \" of its own, and the first of them ends it: write those as Chinese quotes “十四五”, or put the whole text in single quotes: title = '县政协召开\"十四五\"规划专题协商会' / 文字中的引号请改用中文引号 “”，或把整段文字放在英文单引号 '…' 中".to_owned(),
         )
     } else if let Some(c) = outside_quotes(line)
         .chars()
@@ -1326,6 +1341,30 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         )
     };
     (what.to_owned(), help)
+}
+
+/// Whether a line's value is text in double quotes with more straight quotes inside
+/// it (title = "县政协召开"十四五"规划专题协商会"), not escaped.
+fn inner_straight_quotes(line: &str) -> bool {
+    let Some((_, value)) = line.split_once('=') else {
+        return false;
+    };
+    let value = value.trim();
+    if !value.starts_with('"') || value.starts_with("\"\"\"") {
+        return false;
+    }
+    let mut quotes = 0;
+    let mut escaped = false;
+    for c in value.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quotes += 1,
+            '#' if quotes % 2 == 0 => break,
+            _ => {}
+        }
+    }
+    quotes > 2
 }
 
 #[cfg(test)]

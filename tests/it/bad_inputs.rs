@@ -107,6 +107,36 @@ fn toml_chinese_quotes_around_text() {
     );
 }
 
+/// ＂＂ (full-width straight quotes), straight quotes inside a title's own, and a list
+/// left open: each named for what it is; they had the generic help (QA12 C 02–04).
+#[test]
+fn toml_full_width_quotes_inner_quotes_and_an_open_list_are_named() {
+    let (_d, out) = build_with(|t| t.replace("\"测试简报\"", "＂测试简报＂"), OK);
+    expect(
+        "TOML: ＂＂",
+        &out,
+        1,
+        &["issue.toml:3:9", "not “…” or ＂…＂"],
+    );
+    let (_d, out) = build_with(
+        |t| t.replace("\"测试简报\"", "\"县政协召开\"十四五\"规划专题协商会\""),
+        OK,
+    );
+    expect(
+        "TOML: straight quotes inside the text's own",
+        &out,
+        1,
+        &["issue.toml:3:", "Chinese quotes “十四五”", "single quotes"],
+    );
+    let (_d, out) = build_with(|t| format!("font_dirs = [\n  \"a\",\n  \"b\"\n{t}"), OK);
+    expect(
+        "TOML: an open list",
+        &out,
+        1,
+        &["issue.toml:", "the list above it is not closed"],
+    );
+}
+
 #[test]
 fn toml_text_without_quotes() {
     let (_d, out) = build_with(|t| t.replace("\"测试简报\"", "测试简报"), OK);
