@@ -838,12 +838,38 @@ fn parse_with(path: &Path, text: &str, series: Option<&SeriesText>) -> Result<Is
                         // The key's line blanked (its bytes kept, so that places stay
                         // put), and the file read again for the next.
                         let start = blanked[..span.start].rfind('\n').map_or(0, |i| i + 1);
-                        let end = blanked[span.start..]
+                        let mut end = blanked[span.start..]
                             .find('\n')
                             .map_or(blanked.len(), |i| span.start + i);
+                        // An unknown table ([fotter]) with its keys, to the next table's
+                        // header: its keys fell into the table before it, each said to
+                        // belong elsewhere (QA12 C 13).
+                        let header = |l: &str| {
+                            let l = l.trim_start();
+                            l.starts_with('[') && l.contains(']') && !l.contains('=')
+                        };
+                        if header(&blanked[start..end]) {
+                            let mut at = end;
+                            while at < blanked.len() {
+                                let next_end = blanked[at + 1..]
+                                    .find('\n')
+                                    .map_or(blanked.len(), |i| at + 1 + i);
+                                if header(&blanked[at + 1..next_end]) {
+                                    break;
+                                }
+                                at = next_end;
+                            }
+                            end = at;
+                        }
                         let line: String = blanked[start..end]
                             .chars()
-                            .map(|c| " ".repeat(c.len_utf8()))
+                            .map(|c| {
+                                if c == '\n' {
+                                    "\n".to_owned()
+                                } else {
+                                    " ".repeat(c.len_utf8())
+                                }
+                            })
                             .collect();
                         blanked.replace_range(start..end, &line);
                         unknown.push((span.start, e));

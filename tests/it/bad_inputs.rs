@@ -137,6 +137,32 @@ fn toml_full_width_quotes_inner_quotes_and_an_open_list_are_named() {
     );
 }
 
+/// A misspelt table ([fotter]) is said once: its keys were each said to belong under
+/// another table, «move the line there» (QA12 C 13). A misspelt key after it still is.
+#[test]
+fn a_misspelt_table_is_said_once_not_with_each_of_its_keys() {
+    let (_d, out) = build_with(
+        |t| {
+            format!(
+                "{t}\n[fotter]\neditors = [\"李明\"]\nprint_count = 120\n\n[stlye]\nmasthead_max_lines = 2\n"
+            )
+        },
+        OK,
+    );
+    expect(
+        "TOML: [fotter]",
+        &out,
+        1,
+        &["did you mean `footer`?", "did you mean `style`?"],
+    );
+    assert!(
+        !out.stderr.contains("move the line there"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.matches("error:").count(), 2, "{}", out.stderr);
+}
+
 #[test]
 fn toml_text_without_quotes() {
     let (_d, out) = build_with(|t| t.replace("\"测试简报\"", "测试简报"), OK);
