@@ -257,7 +257,7 @@ fn gbk_as_utf8(text: &str, bytes: &[u8]) -> bool {
     // alone, Armenian, Hebrew, Arabic and the scripts after them below U+0800 (not
     // Latin, Greek or Cyrillic: café, Ωmega stay UTF-8).
     let unlikely = |c: char| matches!(c as u32, 0x80..=0x9F | 0x250..=0x36F | 0x530..=0x7FF);
-    text.chars().any(|c| !c.is_ascii())
+    !text.is_ascii()
         && text.chars().all(|c| c.is_ascii() || unlikely(c))
         && decode_strict(GB18030, bytes).is_ok_and(|t| t.chars().all(chinese))
 }
