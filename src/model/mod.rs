@@ -2529,7 +2529,8 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
     // <!DOCTYPE html> and all (QA12 B 11).
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+    // (A web page saved with a Word name is the Word reader's to name.)
+    if !is_word_file(&path) && (head.starts_with("<!doctype html") || head.starts_with("<html")) {
         return Err(here(
             format!(
                 "{} is a web page (HTML), not a plain text file: its tags would print / 这是网页（HTML）文件，不是纯文本",
