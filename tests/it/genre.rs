@@ -2195,6 +2195,19 @@ fn the_interpunct_is_a_full_em_in_the_title_as_in_the_body() {
     assert!(ems.iter().all(|e| (0.95..1.05).contains(e)), "{ems:?}");
 }
 
+/// The numbers a PyMuPDF statement prints for each line of the last page whose text
+/// starts with `starts` (a Python string or tuple of them): it sees the line `l`, its
+/// characters `cs` (each with its origin) and its text `t`.
+fn last_page_lines(pdf: &std::path::Path, starts: &str, statement: &str) -> Vec<f64> {
+    let body: String = statement.lines().map(|l| format!("      {l}\n")).collect();
+    pymupdf_numbers(
+        pdf,
+        &format!(
+            "for b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if t.startswith({starts}):\n{body}"
+        ),
+    )
+}
+
 #[test]
 fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do() {
     if cjkcheck_script().is_none() {
@@ -2206,9 +2219,10 @@ fn in_kaiming_a_list_starts_right_after_its_colon_as_the_other_footer_lines_do()
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (_t, pdf) = build_to_temp(&issue);
     // The advance from each line's colon to the character after it.
-    let gaps = pymupdf_numbers(
+    let gaps = last_page_lines(
         &pdf,
-        "for b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if t.startswith(('送：', '本期增发：')):\n      i = t.index('：')\n      print(cs[i + 1]['origin'][0] - cs[i]['origin'][0])",
+        "('送：', '本期增发：')",
+        "i = t.index('：')\nprint(cs[i + 1]['origin'][0] - cs[i]['origin'][0])",
     );
     assert_eq!(gaps.len(), 2, "{gaps:?}");
     assert!((gaps[0] - gaps[1]).abs() < 0.5, "{gaps:?}");
@@ -2303,9 +2317,10 @@ fn an_address_on_two_lines_is_not_spread_and_its_bracketed_part_stays_whole() {
     let (_t, pdf) = build_to_temp(&issue);
     // The widest step between two Chinese characters on the address's first line,
     // and the size they are set in.
-    let got = pymupdf_numbers(
+    let got = last_page_lines(
         &pdf,
-        "for b in pymupdf.open(sys.argv[1])[-1].get_text('rawdict')['blocks']:\n  for l in b.get('lines', []):\n    cs = [c for s in l['spans'] for c in s['chars']]\n    t = ''.join(c['c'] for c in cs)\n    if t.startswith('地址'):\n      han = lambda c: '\\u4e00' <= c['c'] <= '\\u9fff'\n      print(max(b['origin'][0] - a['origin'][0] for a, b in zip(cs, cs[1:]) if han(a) and han(b)), l['spans'][0]['size'])",
+        "'地址'",
+        "han = lambda c: '\\u4e00' <= c['c'] <= '\\u9fff'\nprint(max(b['origin'][0] - a['origin'][0] for a, b in zip(cs, cs[1:]) if han(a) and han(b)), l['spans'][0]['size'])",
     );
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0] < got[1] * 1.12, "spread: {got:?}");

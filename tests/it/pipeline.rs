@@ -463,8 +463,8 @@ fn every_issue_without_photos_is_laid_out_in_two_passes() {
     }
 }
 
-#[test]
-fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
+/// The sample issue ejected into a temporary folder: the folder and its `ej`.
+fn ejected_sample() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let ej = dir.path().join("ej");
     jianbao::eject::eject(
@@ -475,6 +475,12 @@ fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
         &ej,
     )
     .unwrap();
+    (dir, ej)
+}
+
+#[test]
+fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
+    let (dir, ej) = ejected_sample();
     let file = ej.join("layouts/article.typ");
     let text = std::fs::read_to_string(&file).unwrap().replacen(
         "#let heading-block(s, b, mark) = {",
@@ -516,16 +522,7 @@ fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
 /// nine warnings with «run 3: page 6 at (79pt, 269pt)» (QA12 A 07).
 #[test]
 fn a_layout_that_does_not_settle_is_said_once_in_plain_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let ej = dir.path().join("ej");
-    jianbao::eject::eject(
-        &jianbao::pipeline::BuildOptions {
-            issue: sample_issue(),
-            ..Default::default()
-        },
-        &ej,
-    )
-    .unwrap();
+    let (dir, ej) = ejected_sample();
     // A part that grows at every pass, as a 报尾 moving between two pages does not end.
     let main = ej.join("layouts/main.typ");
     let text = std::fs::read_to_string(&main).unwrap()
