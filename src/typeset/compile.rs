@@ -268,10 +268,14 @@ fn laid(world: &JianbaoWorld, compiled: Warned<SourceResult<PagedDocument>>) -> 
         .filter(|d| !unsettled(d))
         .map(describe)
         .collect();
-    if typst.iter().any(unsettled) {
+    if let Some(first) = typst.iter().find(|d| unsettled(d)) {
+        // With a layout of the user's own, Typst's first words too: theirs to follow.
+        let own = match world.layout_dir() {
+            Some(_) => format!(" (Typst: {})", describe(first)),
+            None => String::new(),
+        };
         warnings.push(format!(
-            "the layout did not settle: in its last passes a part of the issue (the 报尾, a photo or a table, most often near the end) still moved between pages, so the PDF is the last pass's and the page the build names for the 报尾 may be wrong; look at the last pages. Cutting or adding a line or two before the 报尾, or a photo's width, usually settles it; if the pages look wrong, report it with the issue's folder / 版面多次排版仍未稳定（报尾、图片或表格在页间移动），请检查最后几页；删改一两行或调整图片大小通常可解决{}",
-            if world.layout_dir().is_some() { format!(" (Typst: {})", typst.iter().filter(|d| unsettled(d)).map(describe).next().unwrap_or_default()) } else { String::new() }
+            "the layout did not settle: in its last passes a part of the issue (the 报尾, a photo or a table, most often near the end) still moved between pages, so the PDF is the last pass's and the page the build names for the 报尾 may be wrong; look at the last pages. Cutting or adding a line or two before the 报尾, or a photo's width, usually settles it; if the pages look wrong, report it with the issue's folder / 版面多次排版仍未稳定（报尾、图片或表格在页间移动），请检查最后几页；删改一两行或调整图片大小通常可解决{own}"
         ));
     }
     match output {
