@@ -418,7 +418,7 @@ fn rare_characters_are_typeset_and_reported_as_fallback() {
 
 /// Subscript and superscript figures (SpO₂, 10⁹/L), everyday in a 院务简报, are in
 /// no CJK font shipped: they stopped the build as no font's, while the shipped Latin
-/// font has them (QA11). They fall back to it, said as any fallback is.
+/// font has them (QA11). They fall back to it, listed by `--font-report`.
 #[test]
 fn figures_the_cjk_fonts_lack_fall_back_to_the_shipped_latin_font() {
     let text = "血氧饱和度（SpO₂）为82%，白细胞计数21.6×10⁹/L。\n";
@@ -435,6 +435,25 @@ fn figures_the_cjk_fonts_lack_fall_back_to_the_shipped_latin_font() {
         vec![('₂', "Liberation Serif"), ('⁹', "Liberation Serif")]
     );
     assert_pdf_has(&out, "LiberationSerif", Some(text));
+    // Listed in the report, not a warning of every build: the editor has nothing to do
+    // (QA12 A 14: every statistics bulletin warned of its −). A Chinese character is.
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("fallback font")),
+        "{:?}",
+        report.warnings
+    );
+    let (dir, issue) = write_issue(MINIMAL_TOML, &[("a.txt", "同比−3.2%，堃。\n")]);
+    let out = dir.path().join("x.pdf");
+    let report = build(&issue, &out, vec![]).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let said: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("fallback font"))
+        .collect();
+    assert!(
+        said.len() == 1 && said[0].starts_with("1 character(s)") && said[0].contains("堃 ("),
+        "{said:?}"
+    );
 }
 
 /// The shipped Fandol faces draw ￥ (U+FFE5, the 人民币 sign a Chinese IME types) as a
