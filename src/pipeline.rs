@@ -494,7 +494,7 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
         // The lines above the rule on that page, and the rule's.
         let over = ((c.end - c.top) / c.pitch).round().max(0.0) + 1.0;
         laid.warnings.push(format!(
-            "本期要目 runs on to page {} ({over:.0} line(s) there, its closing rule's among them): a bulletin's contents stay on page 1; shorten the longest entries (contents_title = \"…\" under their [[article]]), or leave out some articles' entries / 本期要目排到了第 {} 页（多出 {over:.0} 行）：请用 contents_title 缩短较长的条目，或减少条目",
+            "本期要目 runs on to page {} ({over:.0} line(s) there, its closing rule's among them): a bulletin's contents stay on page 1; shorten the longest entries (contents_title = \"…\" under their [[article]]), or leave out some articles' entries (in_contents = false under their [[article]]) / 本期要目排到了第 {} 页（多出 {over:.0} 行）：请用 contents_title 缩短较长的条目，或在部分文章下写 in_contents = false 减少条目",
             c.page, c.page
         ));
     }

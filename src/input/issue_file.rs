@@ -301,6 +301,11 @@ pub struct ArticleEntry {
     /// Number the headings (一、（一）1.（1）) — false keeps them as the author wrote them.
     #[serde(default = "yes")]
     pub numbering: bool,
+    /// Whether 本期要目 lists this article (default true): false leaves its entry out,
+    /// as a contents that runs past page 1 is shortened (QA12 C 14: the advice to leave
+    /// entries out had no key to do it with).
+    #[serde(default = "yes")]
+    pub in_contents: bool,
 }
 
 fn yes() -> bool {
@@ -958,6 +963,7 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "note",
             "numbering",
             "contents_title",
+            "in_contents",
         ],
     ),
     (

@@ -394,7 +394,7 @@ pub struct Article {
     /// Where the subtitle may break, as `title_breaks`.
     pub subtitle_breaks: words::Breaks,
     /// Its entry in 本期要目: `contents_title`, else the title on one line; none: not
-    /// listed (an untitled article without one).
+    /// listed (an untitled article without one, or one with `in_contents = false`).
     pub contents_entry: Option<String>,
     /// Where the contents entry may break, as `title_breaks`: an entry that runs on
     /// breaks between words (AI+教 / 育 broke inside one).
@@ -886,7 +886,8 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             .collect();
         let subtitle = opt_line(&entry.subtitle, "article.subtitle")?;
         let contents_entry = opt_line(&entry.contents_title, "article.contents_title")?
-            .or_else(|| (!title.is_empty()).then(|| title.concat()));
+            .or_else(|| (!title.is_empty()).then(|| title.concat()))
+            .filter(|_| entry.in_contents);
         let note = entry
             .note
             .as_ref()

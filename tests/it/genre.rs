@@ -2333,6 +2333,52 @@ fn an_address_on_two_lines_is_not_spread_and_its_bracketed_part_stays_whole() {
     );
 }
 
+/// `in_contents = false` leaves an article out of 本期要目, as the warning of a contents
+/// too long for page 1 advises; there was no key to do it with (QA12 C 14).
+#[test]
+fn an_article_may_be_left_out_of_the_contents() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = r#"
+[bulletin]
+title = "政协工作简报"
+[issue]
+number = 3
+date = 2026-04-28
+contents = true
+[[article]]
+title = "县政协召开十四届十次常委会议"
+file = "a.txt"
+[[article]]
+title = "委员风采：扎根基层的乡村医生"
+file = "a.txt"
+in_contents = false
+[[article]]
+title = "县政协开展民主监督专项视察"
+file = "a.txt"
+"#;
+    let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = squash(&pdftotext(&pdf));
+    // Listed: each title twice (its entry and its heading); left out: once.
+    assert_eq!(
+        text.matches("县政协召开十四届十次常委会议").count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("委员风采：扎根基层的乡村医生").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("县政协开展民主监督专项视察").count(),
+        2,
+        "{text}"
+    );
+}
+
 /// A contents entry that runs on breaks between words: `…推进“AI+教` / `育”混合式…`
 /// broke inside 教育 before, as Typst fills a line up to its last character.
 #[test]
