@@ -1467,8 +1467,29 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
             f.page, f.placed, f.page, f.placed
         ));
     }
-    // An office that follows GB/T 9704 puts its 版记 on an even page of its own on purpose.
-    if f.fits || pages <= f.page || issue.style.footer_on_even_page {
+    // An office that follows GB/T 9704 puts its 版记 on an even page of its own on purpose;
+    // but when the text ends on an even page with too little room, it costs a blank page
+    // and a page of the 版记 alone, and a cut of a few lines saves both (QA12 C 12: four
+    // pages for what fitted on two, unsaid).
+    if issue.style.footer_on_even_page {
+        if f.fits || f.page % 2 == 1 || pages < f.page + 2 {
+            return None;
+        }
+        let needed = f.lines_needed();
+        let free = lines_in(f.avail, f.pitch).max(0);
+        let cut = (needed - free).max(1);
+        return Some(format!(
+            "the 版记 is on page {pages}, after page {} left blank: the text ends on page {} with {free} line(s) free, and the 版记 needs {needed} even tightened; shorten the articles by {cut} line(s) to set it on page {} ({} pages instead of {pages}) / 版记排在第 {pages} 页，第 {} 页留空：正文在第 {} 页结束，只剩 {free} 行，版记至少需要 {needed} 行，正文删减 {cut} 行即可排在第 {} 页",
+            pages - 1,
+            f.page,
+            f.page,
+            f.page,
+            pages - 1,
+            f.page,
+            f.page
+        ));
+    }
+    if f.fits || pages <= f.page {
         return None;
     }
     let needed = f.lines_needed();

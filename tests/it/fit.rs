@@ -365,10 +365,19 @@ fn footer_on_even_page_puts_the_footer_at_the_foot_of_an_even_page() {
         "{out}"
     );
     // Nor the warning about photos floated past the text, which this issue has none of
-    // (the blank page was taken for a page of photos alone).
+    // (the blank page was taken for a page of photos alone), nor the one of a 报尾 alone:
+    // the convention wants it so. But the cut that sets it on page 4, two pages fewer,
+    // is said (QA12 C 12: unsaid, four pages for what fitted on two).
     assert!(
         !err.contains("stands alone") && !err.contains("photos"),
-        "no warning: the convention wants it so\n{err}"
+        "{err}"
+    );
+    assert!(
+        err.contains("the 版记 is on page 6, after page 5 left blank")
+            && err.contains(
+                "shorten the articles by 6 line(s) to set it on page 4 (4 pages instead of 6)"
+            ),
+        "{err}"
     );
     if tool("pdftotext") {
         let page = |n: &str| {
