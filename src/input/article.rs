@@ -1057,9 +1057,31 @@ fn attachment_item(before: &[Block], text: &str) -> bool {
 /// paragraph, so such a line followed by text would print as a paragraph of its own.
 pub(crate) const MID_SENTENCE: [char; 3] = ['，', '、', ','];
 
-/// Whether `line`, followed by `next`, was broken mid-sentence (see [`MID_SENTENCE`]).
+/// Whether `line`, followed by `next`, was broken mid-sentence (see [`MID_SENTENCE`]);
+/// or, in a line of text (fifteen characters or more, not a heading), inside a number (减少3 / 1%，: it
+/// printed 减少3 and a paragraph of 1%), or after a quotation closed inside a sentence
+/// (从“经验判断” / 向“数据说话”转变: no 。 before its ”), QA12 B 08.
 fn broken_line(line: &str, next: &str) -> bool {
-    line.trim_end().ends_with(MID_SENTENCE) && !next.trim().is_empty()
+    let (line, next) = (line.trim_end(), next.trim());
+    if next.is_empty() {
+        return false;
+    }
+    if line.ends_with(MID_SENTENCE) {
+        return true;
+    }
+    // (Not a heading: 一、深入开展“三服务” over its text.)
+    let text = line.trim_start().chars().count() >= 15
+        && !line.contains(['\t', '\u{3000}'])
+        && typed_heading_level(line.trim()).is_none()
+        && !marked_heading(line);
+    let figure = line.ends_with(|c: char| c.is_ascii_digit())
+        && next.starts_with(|c: char| c.is_ascii_digit() || "%‰".contains(c));
+    let quote = line.ends_with(['”', '’'])
+        && !line
+            .trim_end_matches(['”', '’'])
+            .ends_with(['。', '！', '？', '…', '.', '!', '?', '：', '；'])
+        && next.starts_with(|c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    text && (figure || quote)
 }
 
 /// The 1-based numbers of the lines of a `.txt` article broken mid-sentence: those

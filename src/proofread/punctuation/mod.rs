@@ -744,6 +744,25 @@ mod tests {
         assert!(kinds("“第一段。\n“第二段。”").is_empty());
     }
 
+    /// A line cut inside a number (减少3 / 1%) or after a quotation closed inside a
+    /// sentence (“经验判断” / 向…) is joined; they printed as paragraphs of their own
+    /// (QA12 B 08). A heading that ends in a quotation, over its text, is not.
+    #[test]
+    fn a_line_cut_inside_a_number_or_after_a_quotation_is_joined() {
+        let text = "会议指出，要推动基层治理从“经验判断”\n向“数据说话”转变，文件数量减少3\n1%，基层干部有更多时间走村入户。\n";
+        assert_eq!(
+            fixed(text),
+            "会议指出，要推动基层治理从“经验判断”向“数据说话”转变，文件数量减少31%，基层干部有更多时间走村入户。\n"
+        );
+        for kept in [
+            "一、深入开展“三服务”\n全市各级机关深入基层开展服务。\n",
+            "他说：“要抓好落实。”\n会议要求各地抓好落实。\n",
+            "表1\n2026年主要指标\n",
+        ] {
+            assert_eq!(fixed(kept), kept, "{kept}");
+        }
+    }
+
     /// A PDF's page numbers between the halves of a sentence are deleted and the halves
     /// joined; `--fix` had glued them in (从“经验—2—判断”, QA12 B 03).
     #[test]

@@ -1301,8 +1301,11 @@ impl Scanner {
                 self.found
                     .retain(|(r, _, _)| !(start <= r.start && r.end <= end));
                 let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
                 let before = start.checked_sub(1).and_then(|i| self.cs.get(i));
-                let join = match latin(before) && latin(self.cs.get(end)) {
+                let after = self.cs.get(end);
+                // A space between two Latin words, not inside a number (减少3 / 1% is 31%).
+                let join = match latin(before) && latin(after) && !(digit(before) && digit(after)) {
                     true => " ",
                     false => "",
                 };
