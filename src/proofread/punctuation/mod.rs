@@ -544,6 +544,8 @@ mod tests {
             "网址www.example.com/a,b",
             "2018—2019年",
             "1月—3月",
+            // A program's call typed in the text (QA12 B 06).
+            "在命令行输入print(\"你好, 世界\")即可自检。",
             // Addresses with Chinese in them (QA12 B 02).
             "详见https://www.江岭.中国/jczl/2026.html",
             "网址：http://江岭.政务/通知/2026年1-10月.pdf",

@@ -55,6 +55,33 @@ impl Scanner {
                 }
             }
         }
+        // A program's call typed in the text (在命令行输入print("你好, 世界")): a name
+        // of ASCII letters right before ( and straight quotes inside, on one line. Its
+        // marks made Chinese, it no longer ran (QA12 B 06).
+        for i in 0..n {
+            if self.cs[i] != '(' || i == 0 || !self.cs[i - 1].is_ascii_alphabetic() {
+                continue;
+            }
+            let Some(close) = (i + 1..n)
+                .take_while(|&k| self.cs[k] != '\n')
+                .find(|&k| self.cs[k] == ')')
+            else {
+                continue;
+            };
+            if self.cs[i + 1..close]
+                .iter()
+                .any(|c| matches!(c, '"' | '\''))
+            {
+                let mut start = i;
+                while start > 0
+                    && (self.cs[start - 1].is_ascii_alphanumeric()
+                        || matches!(self.cs[start - 1], '_' | '.'))
+                {
+                    start -= 1;
+                }
+                self.mark(start..close + 1);
+            }
+        }
         let mut i = 0;
         while i < n {
             // URLs: scheme:// or www.
