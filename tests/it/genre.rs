@@ -2333,6 +2333,35 @@ fn an_address_on_two_lines_is_not_spread_and_its_bracketed_part_stays_whole() {
     );
 }
 
+/// A paragraph that ends with a figure and one character (专题讲座4讲。) does not end in
+/// a line of that character alone: 讲。 was one, the figure's box before it (QA12 A 09).
+#[test]
+fn a_paragraph_ending_in_a_figure_and_a_character_leaves_no_runt() {
+    if cjkcheck_script().is_none() {
+        return;
+    }
+    let mut text = String::new();
+    for n in 15..20 {
+        let lead: String = "一是重构教学内容全面推进课程改革各项工作落实到位"
+            .chars()
+            .take(n)
+            .collect();
+        text += &format!(
+            "{lead}引入ChatGPT、DeepSeek等大模型应用案例，新增“AI for Science”专题讲座4讲。\n"
+        );
+    }
+    // (Without a byline: the last paragraph is then set as the others are.)
+    let toml = MINIMAL_TOML.replace("byline = \"测试处 供稿\"\n", "");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
+    assert!(lines.iter().all(|l| l != "讲。"), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l == "4讲。" || l.ends_with("4讲。")),
+        "{lines:?}"
+    );
+}
+
 /// `in_contents = false` leaves an article out of 本期要目, as the warning of a contents
 /// too long for page 1 advises; there was no key to do it with (QA12 C 14).
 #[test]
