@@ -1471,30 +1471,20 @@ fn footer_alone(f: &compile::FooterFit, pages: usize, issue: &Issue) -> Option<S
     // but when the text ends on an even page with too little room, it costs a blank page
     // and a page of the 版记 alone, and a cut of a few lines saves both (QA12 C 12: four
     // pages for what fitted on two, unsaid).
-    if issue.style.footer_on_even_page {
-        if f.fits || f.page % 2 == 1 || pages < f.page + 2 {
-            return None;
-        }
-        let needed = f.lines_needed();
-        let free = lines_in(f.avail, f.pitch).max(0);
-        let cut = (needed - free).max(1);
-        return Some(format!(
-            "the 版记 is on page {pages}, after page {} left blank: the text ends on page {} with {free} line(s) free, and the 版记 needs {needed} even tightened; shorten the articles by {cut} line(s) to set it on page {} ({} pages instead of {pages}) / 版记排在第 {pages} 页，第 {} 页留空：正文在第 {} 页结束，只剩 {free} 行，版记至少需要 {needed} 行，正文删减 {cut} 行即可排在第 {} 页",
-            pages - 1,
-            f.page,
-            f.page,
-            f.page,
-            pages - 1,
-            f.page,
-            f.page
-        ));
-    }
-    if f.fits || pages <= f.page {
+    let even = issue.style.footer_on_even_page;
+    let after_blank = f.page.is_multiple_of(2) && pages >= f.page + 2;
+    if f.fits || pages <= f.page || (even && !after_blank) {
         return None;
     }
     let needed = f.lines_needed();
     let free = lines_in(f.avail, f.pitch).max(0);
     let cut = (needed - free).max(1);
+    if even {
+        let (text, blank) = (f.page, pages - 1);
+        return Some(format!(
+            "the 版记 is on page {pages}, after page {blank} left blank: the text ends on page {text} with {free} line(s) free, and the 版记 needs {needed} even tightened; shorten the articles by {cut} line(s) to set it on page {text} ({text} pages instead of {pages}) / 版记排在第 {pages} 页，第 {blank} 页留空：正文在第 {text} 页结束，只剩 {free} 行，版记至少需要 {needed} 行，正文删减 {cut} 行即可排在第 {text} 页"
+        ));
+    }
     // Longest in lines, each block's characters over a line's (a list of short items
     // is longer than its characters say).
     let per_line = (issue.style.page.chars as usize).max(1);

@@ -25,18 +25,14 @@ pub(super) fn run(args: EjectArgs) -> jianbao::Result<()> {
     // The fonts by their full paths, the shipped ones and the user's: `--font-path
     // fonts` worked only from jianbao's own folder, and Typst, finding none of the
     // families, stopped at «cannot divide by zero» (QA12 C 06).
-    let mut font_dirs: Vec<PathBuf> = jianbao::typeset::fonts::shipped_dir().into_iter().collect();
-    font_dirs.extend(opts.font_dirs.iter().cloned());
-    let font_paths: String = font_dirs
+    let full =
+        |p: &std::path::Path| shell_word(&std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
+    let font_paths: String = jianbao::typeset::fonts::shipped_dir()
         .iter()
-        .map(|d| {
-            format!(
-                " --font-path {}",
-                shell_word(&std::path::absolute(d).unwrap_or(d.clone()))
-            )
-        })
+        .chain(&opts.font_dirs)
+        .map(|d| format!(" --font-path {}", full(d)))
         .collect();
-    let dir = shell_word(&std::path::absolute(&args.dir).unwrap_or(args.dir.clone()));
+    let dir = full(&args.dir);
     println!(
         "wrote {0}/layouts/*.typ, {0}/model.json, {0}/print.json and the photos; compile with: typst compile --root {dir}{font_paths} --ignore-system-fonts --ignore-embedded-fonts {dir}/layouts/main.typ",
         args.dir.display()

@@ -58,15 +58,19 @@ pub(super) fn run(args: PreflightArgs) -> ExitCode {
         Some((_, Some(v))) => Some(v),
         None => None,
     };
+    // The file named, what is wrong with it and what to do; exit 2.
+    let refuse = |msg: String, help: &str| {
+        eprint!(
+            "{}",
+            InputError::file(&args.pdf, msg).help(help).render(false)
+        );
+        ExitCode::from(2)
+    };
     let bytes = match files::read_input(&args.pdf, 2048 * MB) {
         Ok(b) => b,
         Err(p) => {
             let (msg, help) = p.describe(("PDF", "PDF 文件"), &args.pdf);
-            eprint!(
-                "{}",
-                InputError::file(&args.pdf, msg).help(help).render(false)
-            );
-            return ExitCode::from(2);
+            return refuse(msg, &help);
         }
     };
     let opts = Options {
@@ -87,13 +91,10 @@ pub(super) fn run(args: PreflightArgs) -> ExitCode {
         } else {
             "this file is not a PDF: it does not begin as one (%PDF-)"
         };
-        eprint!(
-            "{}",
-            InputError::file(&args.pdf, format!("{what} / 不是 PDF 文件"))
-                .help("preflight checks a PDF for the press: the one `jianbao build` wrote, or one exported from another program / 印前检查的对象是 PDF：jianbao build 生成的，或其他软件导出的")
-                .render(false)
+        return refuse(
+            format!("{what} / 不是 PDF 文件"),
+            "preflight checks a PDF for the press: the one `jianbao build` wrote, or one exported from another program / 印前检查的对象是 PDF：jianbao build 生成的，或其他软件导出的",
         );
-        return ExitCode::from(2);
     }
     let report = match preflight::preflight(&bytes, &opts) {
         Ok(f) => f,
@@ -102,13 +103,10 @@ pub(super) fn run(args: PreflightArgs) -> ExitCode {
                 jianbao::error::Error::Internal(m) => m,
                 other => other.to_string(),
             };
-            eprint!(
-                "{}",
-                InputError::file(&args.pdf, format!("cannot be read as a PDF: {why} / 无法读取此 PDF"))
-                    .help("it may be damaged or cut short: export or build it again / 文件可能损坏或不完整，请重新导出")
-                    .render(false)
+            return refuse(
+                format!("cannot be read as a PDF: {why} / 无法读取此 PDF"),
+                "it may be damaged or cut short: export or build it again / 文件可能损坏或不完整，请重新导出",
             );
-            return ExitCode::from(2);
         }
     };
     let findings = &report.findings;

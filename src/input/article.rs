@@ -1080,7 +1080,7 @@ fn broken_line(line: &str, next: &str) -> bool {
         && !line
             .trim_end_matches(['”', '’'])
             .ends_with(['。', '！', '？', '…', '.', '!', '?', '：', '；'])
-        && next.starts_with(|c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        && next.starts_with(crate::proofread::punctuation::is_han);
     text && (figure || quote)
 }
 
@@ -2904,7 +2904,7 @@ pub(crate) fn sentence_lines_joined(source: &str) -> Option<(usize, usize)> {
             .trim_start()
             .chars()
             .next()
-            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || "“「（《".contains(c));
+            .is_some_and(|c| crate::proofread::punctuation::is_han(c) || "“「（《".contains(c));
         if ends && opens {
             if found.1 == 0 {
                 found.0 = i + 1;

@@ -251,7 +251,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 fn gbk_as_utf8(text: &str, bytes: &[u8]) -> bool {
     let chinese = |c: char| {
         c.is_ascii()
-            || matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
+            || crate::proofread::punctuation::is_han(c)
+            || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
     };
     // Characters no Chinese bulletin's text is made of: C1 controls, IPA and accents
     // alone, Armenian, Hebrew, Arabic and the scripts after them below U+0800 (not

@@ -2369,14 +2369,9 @@ fn an_article_may_be_left_out_of_the_contents() {
     if !tool("pdftotext") {
         return;
     }
-    let toml = r#"
-[bulletin]
-title = "政协工作简报"
-[issue]
-number = 3
-date = 2026-04-28
-contents = true
-[[article]]
+    let toml = contents_issue(
+        "政协工作简报",
+        r#"[[article]]
 title = "县政协召开十四届十次常委会议"
 file = "a.txt"
 [[article]]
@@ -2386,26 +2381,27 @@ in_contents = false
 [[article]]
 title = "县政协开展民主监督专项视察"
 file = "a.txt"
-"#;
-    let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n")]);
+"#,
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (_o, pdf) = build_to_temp(&issue);
     let text = squash(&pdftotext(&pdf));
     // Listed: each title twice (its entry and its heading); left out: once.
-    assert_eq!(
-        text.matches("县政协召开十四届十次常委会议").count(),
-        2,
-        "{text}"
-    );
-    assert_eq!(
-        text.matches("委员风采：扎根基层的乡村医生").count(),
-        1,
-        "{text}"
-    );
-    assert_eq!(
-        text.matches("县政协开展民主监督专项视察").count(),
-        2,
-        "{text}"
-    );
+    for (title, times) in [
+        ("县政协召开十四届十次常委会议", 2),
+        ("委员风采：扎根基层的乡村医生", 1),
+        ("县政协开展民主监督专项视察", 2),
+    ] {
+        assert_eq!(text.matches(title).count(), times, "{title}: {text}");
+    }
+}
+
+/// An issue of bulletin `title` that prints its 本期要目, with `articles` (their
+/// [[article]] tables).
+fn contents_issue(title: &str, articles: &str) -> String {
+    format!(
+        "\n[bulletin]\ntitle = \"{title}\"\n[issue]\nnumber = 3\ndate = 2026-04-28\ncontents = true\n{articles}"
+    )
 }
 
 /// A contents entry that runs on breaks between words: `…推进“AI+教` / `育”混合式…`
@@ -2415,14 +2411,9 @@ fn a_contents_entry_breaks_between_words() {
     if !tool("pdftotext") {
         return;
     }
-    let toml = r#"
-[bulletin]
-title = "教学督导简报"
-[issue]
-number = 3
-date = 2026-04-28
-contents = true
-[[article]]
+    let toml = contents_issue(
+        "教学督导简报",
+        r#"[[article]]
 column = "改革探索"
 title = "计算机学院以CS101《程序设计基础》为试点推进“AI+教育”混合式教学改革"
 file = "a.txt"
@@ -2430,8 +2421,9 @@ file = "a.txt"
 column = "改革探索"
 title = "市交通运输局以“四个一”活动扎实推进模范机关创建工作走深走实"
 file = "a.txt"
-"#;
-    let (_d, issue) = write_issue(toml, &[("a.txt", "正文。\n")]);
+"#,
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
     let (_o, pdf) = build_to_temp(&issue);
     let text = pdftotext(&pdf);
     let lines: Vec<String> = text.lines().map(squash).collect();

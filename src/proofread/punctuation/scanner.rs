@@ -227,8 +227,8 @@ impl Scanner {
         (near, near_q)
     }
 
-    /// Paragraphs as character ranges (without their line ends).
-    fn paragraphs(&self) -> Vec<Range<usize>> {
+    /// Lines as character ranges (without their line ends).
+    fn lines(&self) -> Vec<Range<usize>> {
         let n = self.n();
         let mut lines = Vec::new();
         let mut start = 0;
@@ -238,6 +238,13 @@ impl Scanner {
                 start = i + 1;
             }
         }
+        lines
+    }
+
+    /// Paragraphs as character ranges (without their line ends).
+    fn paragraphs(&self) -> Vec<Range<usize>> {
+        let n = self.n();
+        let lines = self.lines();
         if self.opts.line_paragraphs {
             return lines;
         }
@@ -1320,29 +1327,27 @@ impl Scanner {
     /// with the sentence they cut, they printed as 从“经验—2—判断”向… (QA12 B 03).
     fn page_number_lines(&mut self) {
         let n = self.n();
-        let mut start = 0;
-        while start < n {
-            let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
+        for Range { start, end } in self.lines() {
             if page_number_line(&self.cs[start..end]) && !self.protected[start..end].contains(&true)
             {
-                let span = start..(end + 1).min(n);
-                self.found
-                    .retain(|(r, _, _)| r.end <= span.start || r.start >= span.end);
-                self.found
-                    .push((span, Kind::PageNumberLine, Some(String::new())));
+                self.supersede(start..(end + 1).min(n), Kind::PageNumberLine, String::new());
             }
-            start = end + 1;
         }
+    }
+
+    /// A finding over `span` in place of any found inside it or across it: the line's
+    /// own marks (the spaces of — 2 —, the ＃ of ＃＃) are not text to fix apart.
+    fn supersede(&mut self, span: Range<usize>, kind: Kind, fix: String) {
+        self.found
+            .retain(|(r, _, _)| r.end <= span.start || r.start >= span.end);
+        self.found.push((span, kind, Some(fix)));
     }
 
     /// A Markdown heading typed in Chinese mode: `##一、主要成效` (no space after the
     /// marks) or `＃＃ 二、存在问题` (full-width marks) is no heading in Markdown, and its
     /// marks printed (QA12 B 13). Fixed to `## 一、…`.
     fn heading_marks(&mut self) {
-        let n = self.n();
-        let mut start = 0;
-        while start < n {
-            let end = (start..n).find(|&k| self.cs[k] == '\n').unwrap_or(n);
+        for Range { start, end } in self.lines() {
             let marks = (start..end)
                 .take_while(|&k| matches!(self.cs[k], '#' | '＃'))
                 .count();
@@ -1359,16 +1364,9 @@ impl Scanner {
                 // Not a topic's tag (#基层治理# 我市…), closed by another #.
                 && !self.cs[after..end].iter().any(|c| matches!(c, '#' | '＃'))
             {
-                let span = start..after + spaces;
-                self.found
-                    .retain(|(r, _, _)| r.end <= span.start || r.start >= span.end);
-                self.found.push((
-                    span,
-                    Kind::HeadingMarks,
-                    Some(format!("{} ", "#".repeat(marks))),
-                ));
+                let fix = format!("{} ", "#".repeat(marks));
+                self.supersede(start..after + spaces, Kind::HeadingMarks, fix);
             }
-            start = end + 1;
         }
     }
 

@@ -387,19 +387,14 @@ fn missing_error(
         || (0x100000..=0x10FFFD).contains(&code);
     // U+FFFD: where a program before jianbao could not read a character (a file saved
     // in one encoding and opened in another). No font helps (QA12 B 18).
-    if ch == '\u{FFFD}' {
-        let message = format!(
+    let lost = ch == '\u{FFFD}';
+    let what = if lost {
+        format!(
             "the text holds {} replacement character(s) � (U+FFFD): a program the text passed through could not read a character there and put this mark in its place; the character is lost / 文中有 {} 处替换符 �：文字在此前的转换中已损坏，原字已丢失",
             places.len(),
             places.len()
-        );
-        let help = "look at the source the text was copied from and type the lost characters in their place / 请对照原稿补上丢失的文字";
-        if let Some(&(f, offset)) = places.first() {
-            let (path, text) = files.get(f);
-            return InputError::at(path, text, offset..offset + ch.len_utf8(), message).help(help);
-        }
-    }
-    let what = if pua {
+        )
+    } else if pua {
         format!(
             "the character U+{code:04X} is a private-use code point: it has no standard shape, and no font here has one for it, so it would print as an empty box / 私用区字符 U+{code:04X}（造字）没有字体可以显示，会印成空框"
         )
@@ -434,7 +429,9 @@ fn missing_error(
         .map(|s| s.info.family.as_str())
         .collect();
     let families = role.family.join(", ");
-    let help = if elsewhere.is_empty() {
+    let help = if lost {
+        "look at the source the text was copied from and type the lost characters in their place / 请对照原稿补上丢失的文字".to_owned()
+    } else if elsewhere.is_empty() {
         format!(
             "the {role_name} role tries {families}; add a directory with a font that covers this character (--font-dir DIR, or font_dirs in the issue file{}), or replace the character / 用 --font-dir 或期刊文件的 font_dirs 加入含此字的字体，或改用其他字",
             if pua {

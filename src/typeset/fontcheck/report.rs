@@ -104,13 +104,13 @@ impl Coverage {
     }
 }
 
-/// A character of Chinese text, whose design beside Fandol's shows: Han (with its
-/// extensions and compatibility forms), bopomofo, kana, and the CJK marks and
-/// full-width forms.
+/// A character of Chinese text, whose design beside Fandol's shows: Han (`is_han`),
+/// radicals, bopomofo, kana, and the CJK marks and full-width forms.
 fn chinese_text(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x312F | 0x31A0..=0x31FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+    crate::proofread::punctuation::is_han(c)
+        || matches!(c as u32,
+            0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x312F | 0x31A0..=0x31FF | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFFEF | 0x3134F..=0x3FFFF)
 }
 
 /// "Family weight" of a face, e.g. "Noto Serif CJK SC 900".
