@@ -128,27 +128,60 @@ impl Affix {
             ')' => '）',
             c => c,
         };
-        let same = |a: &str, b: &str| a.chars().map(wide).eq(b.chars());
-        let mut v = value.trim();
-        let b = self.before.chars().count();
-        if b > 0
-            && v.chars().count() > b
-            && same(&v.chars().take(b).collect::<String>(), &self.before)
-        {
-            v = &v[v.char_indices().nth(b).map_or(v.len(), |(i, _)| i)..];
+        let v = value.trim();
+        let chars: Vec<char> = v.chars().map(wide).collect();
+        let before: Vec<char> = self.before.chars().collect();
+        let after: Vec<char> = self.after.chars().collect();
+        let (b, a, n) = (before.len(), after.len(), chars.len());
+        let starts = b > 0 && n > b && chars[..b] == before[..];
+        let ends = a > 0 && n > a && chars[n - a..] == after[..];
+        // Words on both sides are taken off as a pair, and only when the pair typed
+        // encloses the whole value: `党委办公室（党委宣传部）` ends with the byline's
+        // `）` but is not in brackets, and lost its own closing bracket (QA13 A 03).
+        // One side typed alone is taken off when the rest holds nothing of the other
+        // side (`（综合处`), and kept with it (`（综合处）供稿`).
+        let holds =
+            |part: &[char], words: &[char]| part.windows(words.len().max(1)).any(|w| w == words);
+        let (from, to) =
+            if starts && ends && n >= a + b && encloses(&chars[b..n - a], &before, &after) {
+                (b, n - a)
+            } else if starts && (a == 0 || !holds(&chars[b..], &after)) {
+                (b, n)
+            } else if ends && (b == 0 || !holds(&chars[..n - a], &before)) {
+                (0, n - a)
+            } else {
+                (0, n)
+            };
+        if from >= to {
+            return value;
         }
-        let a = self.after.chars().count();
-        let n = v.chars().count();
-        if a > 0 && n > a && same(&v.chars().skip(n - a).collect::<String>(), &self.after) {
-            v = &v[..v.char_indices().nth(n - a).map_or(v.len(), |(i, _)| i)];
-        }
-        if v.is_empty() { value } else { v.to_owned() }
+        v.chars().skip(from).take(to - from).collect()
     }
 
     /// The words alone (for the font check), without the value.
     pub fn words(&self) -> String {
         format!("{}{}", self.before, self.after)
     }
+}
+
+/// Whether `inner`, between an opening `before` and a closing `after` typed around it,
+/// leaves that pair enclosing it all: no bracket of the pair inside closes the first.
+fn encloses(inner: &[char], before: &[char], after: &[char]) -> bool {
+    let (&[open], &[close]) = (before, after) else {
+        return true;
+    };
+    let mut depth = 0usize;
+    for &c in inner {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            }
+        }
+    }
+    depth == 0
 }
 
 /// The words the layouts print around the values: every one of them is here, so a
@@ -2554,6 +2587,31 @@ impl Style {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words an editor typed too are taken off, as a pair that encloses the value,
+    /// or one side alone when the other is nowhere in it; a bracket of the value's own
+    /// stays (QA13 A 03: `党委办公室（党委宣传部）` printed `（党委办公室（党委宣传部）`).
+    #[test]
+    fn typed_words_come_off_and_the_values_own_brackets_stay() {
+        let byline = Affix::new("（", "）");
+        let bare = |v: &str| byline.bare(v.to_owned());
+        assert_eq!(bare("党委办公室（党委宣传部）"), "党委办公室（党委宣传部）");
+        assert_eq!(bare("（综合处）"), "综合处");
+        assert_eq!(bare("(综合处)"), "综合处");
+        assert_eq!(bare("（综合处"), "综合处");
+        assert_eq!(bare("综合处）"), "综合处");
+        assert_eq!(bare("（综合处）供稿"), "（综合处）供稿");
+        assert_eq!(bare("（一）区（二）"), "（一）区（二）");
+        assert_eq!(
+            bare("（市委办公室（市委督查室））"),
+            "市委办公室（市委督查室）"
+        );
+        let column = Affix::new("【", "】");
+        assert_eq!(column.bare("【一线传真】".to_owned()), "一线传真");
+        let label = Affix::new("", "：");
+        assert_eq!(label.bare("报:".to_owned()), "报");
+        assert_eq!(label.bare("报".to_owned()), "报");
+    }
 
     /// The PDF's title: the issuer before the name; joint issuers apart (QA6: they ran
     /// together, «…改革委员会江岭市推进…»).

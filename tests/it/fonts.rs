@@ -461,7 +461,7 @@ fn figures_the_cjk_fonts_lack_fall_back_to_the_shipped_latin_font() {
 /// 01). It is set in the next family, in the text and in a heading alike.
 #[test]
 fn the_yuan_sign_is_not_set_in_fandols_dollar_glyph() {
-    let text = "# 一、投入￥5亿元\n\n价格￥5元，价格＄5美元。\n";
+    let text = "# 一、投入￥5亿元\n\n价格￥5元，价格＄5美元。邮箱jl_qhse@cnpc.com.cn。\n";
     let toml = MINIMAL_TOML.replace("a.txt", "a.md");
     let (dir, issue) = write_issue(&toml, &[("a.md", text)]);
     let out = dir.path().join("x.pdf");
@@ -472,13 +472,16 @@ fn the_yuan_sign_is_not_set_in_fandols_dollar_glyph() {
         \x20   for l in b.get('lines', []):\n\
         \x20     for s in l['spans']:\n\
         \x20       for c in s['chars']:\n\
-        \x20         if c['c'] in '￥＄': print(c['c'], s['font'])";
+        \x20         if c['c'] in '￥＄_': print(c['c'], s['font'])";
     let fonts = python_stdout(&["-c".as_ref(), script.as_ref(), out.as_os_str()]);
     let yuan: Vec<&str> = fonts.lines().filter(|l| l.starts_with('￥')).collect();
     assert_eq!(yuan.len(), 2, "{fonts}");
     assert!(yuan.iter().all(|l| l.contains("NotoSerifCJK")), "{fonts}");
     // The dollar sign stays in the body's own face.
     assert!(fonts.contains("＄ FandolFang"), "{fonts}");
+    // And the underscore, 0.78 em wide in Fandol (jl_ qhse@…), is the next family's too
+    // (QA13 A 06).
+    assert!(fonts.contains("_ NotoSerifCJK"), "{fonts}");
 }
 
 #[test]

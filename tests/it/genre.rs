@@ -2456,6 +2456,45 @@ file = "a.txt"
     assert!(lines[at + 1].starts_with("工作走深走实"), "{text}");
 }
 
+/// An entry of phrases set apart (a title's own 　 and its line break) keeps on a line
+/// as many of them as fit: it broke at every one, and set 以案为鉴 and 警钟长鸣 each
+/// alone on a line, with room for twenty characters more (QA13 A 02).
+#[test]
+fn a_contents_entry_keeps_its_phrases_together_where_they_fit() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = contents_issue(
+        "巡察工作简报",
+        r#"[[article]]
+title = "以案为鉴　警钟长鸣\n——本轮巡察移交问题线索查处的两起典型案例"
+file = "a.txt"
+[[article]]
+title = "守纪律　讲规矩　作表率"
+file = "a.txt"
+"#,
+    );
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<String> = text.lines().map(squash).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("以案为鉴"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(lines[at], "以案为鉴警钟长鸣", "{text}");
+    assert!(
+        lines[at + 1].starts_with("——本轮巡察移交问题线索查处的两起典型案例"),
+        "{text}"
+    );
+    assert!(lines[at + 1].ends_with('1'), "{text}");
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("守纪律"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(lines[at].starts_with("守纪律讲规矩作表率"), "{text}");
+}
+
 /// A contents entry with no column label over it that runs on hangs two characters: its
 /// next line stood under its first character, where it passed for the next title, and
 /// the checker read the entries as one body paragraph, its ragged lines failing
@@ -3711,7 +3750,7 @@ fn a_body_line_set_loose_is_said() {
     assert!(w.contains("page 1 «教在《数据结构与算法"), "{w}");
     // In a short text of a few lines, half of them loose (r18: an e-mail address after
     // a label, 0.69 em apart, not said: the usual pitch was taken from the loose ones).
-    let text = "详细报道请见“青石发布”公众号原文链接：https://mp.weixin.qq.com/s?__biz=MzA5NjQ2NTY0Mw==&mid=2650123456&idx=1&sn=abcdef1234567890abcdef1234567890&chksm=8b4f3c2dbc38b53b#rd，欢迎转发。\n报名邮箱：qsjd_sqb@163.com，报名电话：0571-86091234、13805712345。\n";
+    let text = "详细报道请见“青石发布”公众号原文链接：https://mp.weixin.qq.com/s?__biz=MzA5NjQ2NTY0Mw==&mid=2650123456&idx=1&sn=abcdef1234567890abcdef1234567890&chksm=8b4f3c2dbc38b53b#rd，欢迎转发。\n报名邮箱：qingshijiedao@163.com，报名电话：0571-86091234、13805712345。\n";
     let toml = "[bulletin]\ntitle = \"社区工作通讯\"\n[issue]\nnumber = 9\n[[article]]\ntitle = \"链接\"\nfile = \"a.txt\"\n";
     let (_d, issue) = write_issue(toml, &[("a.txt", text)]);
     let (_t, _pdf, report) = build_reported(&issue);

@@ -519,6 +519,11 @@ mod tests {
     fn a_hyphen_in_a_span_of_dates_is_a_connecting_dash() {
         assert_eq!(fixed("2026年1-6月，全国"), "2026年1—6月，全国");
         assert_eq!(fixed("2025-2026年度"), "2025—2026年度");
+        // Between two whole dates (QA13 A 04).
+        assert_eq!(fixed("11月20日-11月29日，"), "11月20日—11月29日，");
+        assert_eq!(fixed("11月30日-12月2日，"), "11月30日—12月2日，");
+        assert_eq!(fixed("2026年1月-6月，"), "2026年1月—6月，");
+        assert_eq!(fixed("2025年-2026年，"), "2025年—2026年，");
         // Phone numbers, dates in figures and codes stay.
         for s in [
             "电话0731-85309270。",
