@@ -54,8 +54,27 @@ pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
     let mut markdown = converted.markdown.clone();
     let mut names: Vec<&String> = converted.images.keys().collect();
     names.sort();
+    let mut dropped = Vec::new();
     for name in names {
         let file_name = name.rsplit('/').next().unwrap_or(name);
+        // A drawing (EMF or WMF, as a chart pasted from Excel is) cannot be placed:
+        // left out of the Markdown and said, as `build` does with the Word file (the
+        // .md named it, and its build stopped there, QA13 B 04).
+        let ext = file_name
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(ext.as_str(), "emf" | "wmf" | "emz" | "wmz") {
+            let link = format!("]({})", name.replace(' ', "%20"));
+            if let Some(end) = markdown.find(&link)
+                && let Some(start) = markdown[..end].rfind("![")
+            {
+                markdown.replace_range(start..end + link.len(), "");
+            }
+            dropped.push(file_name.to_owned());
+            continue;
+        }
         let dir = output
             .parent()
             .unwrap_or(std::path::Path::new("."))
@@ -81,6 +100,12 @@ pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
     for w in &converted.warnings {
         eprintln!("warning: {}: {w}", path.display());
     }
+    for d in &dropped {
+        eprintln!(
+            "warning: {}: the drawing {d} (EMF or WMF, as a chart pasted from Excel is) is not written, and not named in the .md: it cannot be printed; in Word, right-click it → 另存为图片 → PNG, and add that to the .md as ![caption](file.png) / EMF/WMF 图形无法排版，未写入；请在 Word 中另存为 PNG 图片后插入",
+            path.display()
+        );
+    }
     println!(
         "wrote {} ({} paragraphs and headings, {} photo(s)); name it in the issue file: file = \"{}\"",
         output.display(),
@@ -88,7 +113,7 @@ pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
             .split("\n\n")
             .filter(|p| !p.trim().is_empty())
             .count(),
-        converted.images.len(),
+        converted.images.len() - dropped.len(),
         output.file_name().unwrap_or_default().to_string_lossy()
     );
     Ok(())

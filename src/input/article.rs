@@ -167,6 +167,12 @@ pub struct Table {
     /// The caption over the table (表1 …): a short paragraph right before it that opens
     /// with 表 and its number; empty when there is none.
     pub caption: Vec<Inline>,
+    /// The line of its unit over the table (单位：万元, （计量单位：吨）), set at its
+    /// right under the caption: a short paragraph right before it, or between its
+    /// caption and it; empty when there is none. It printed as a body line at the left,
+    /// and the caption over it was no longer found (QA13 B 07).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unit: Vec<Inline>,
     /// `left`, `center`, `right`, or `auto` (numbers right, text left) for each column.
     pub align: Vec<&'static str>,
     pub header: Vec<Vec<Inline>>,
@@ -342,7 +348,12 @@ impl Block {
     /// Every run of text of the block (a table's cells, header first).
     pub fn all_inlines(&self) -> Vec<&Inline> {
         match self {
-            Block::Table(t) => t.caption.iter().chain(t.cells().flatten()).collect(),
+            Block::Table(t) => t
+                .caption
+                .iter()
+                .chain(&t.unit)
+                .chain(t.cells().flatten())
+                .collect(),
             b => b.inlines().iter().collect(),
         }
     }
@@ -1365,6 +1376,7 @@ pub fn parse_txt(text: &str) -> Vec<Block> {
         if let Some(rows) = tables.iter().find(|t| t.iter().any(here)) {
             if here(&rows[0]) {
                 let mut table = tab_table(text, rows);
+                table.unit = take_unit(&mut blocks);
                 if let Some(mut inlines) = take_caption(&mut blocks) {
                     // Word's tab after 表1: a space of one character.
                     for i in &mut inlines {
@@ -1539,6 +1551,7 @@ fn tab_table(text: &str, rows: &[Range<usize>]) -> Table {
     let header = rows.next().unwrap_or_default();
     let mut table = Table {
         caption: Vec::new(),
+        unit: Vec::new(),
         align: vec!["auto"; header.len()],
         header,
         rows: rows.collect(),
@@ -1918,6 +1931,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 // A table written in HTML (Typora, a web page, some Word converters):
                 // the table it is (it printed as one run-together paragraph).
                 if let Some(mut t) = html_table(&text[range.clone()]) {
+                    t.unit = take_unit(&mut blocks);
                     // 表1 … on its own right before it is its caption, as over a pipe
                     // table (it printed as a body line, r23 F22).
                     if t.caption.is_empty()
@@ -2056,6 +2070,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 table = Some((
                     Table {
                         caption: Vec::new(),
+                        unit: Vec::new(),
                         align,
                         header: Vec::new(),
                         rows: Vec::new(),
@@ -2142,6 +2157,7 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         });
                     }
                     // 表1 … on its own right before the table is its caption.
+                    t.unit = take_unit(&mut blocks);
                     if let Some(inlines) = take_caption(&mut blocks) {
                         t.caption = inlines;
                     }
@@ -2946,6 +2962,33 @@ fn take_caption(blocks: &mut Vec<Block>) -> Option<Vec<Inline>> {
     }
 }
 
+/// The paragraph just read, taken as the line of the unit of the table that follows it
+/// when it is one: 单位：万元, 计量单位：吨, （金额单位：元）, short.
+fn take_unit(blocks: &mut Vec<Block>) -> Vec<Inline> {
+    let is_unit = |inlines: &[Inline]| {
+        let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+        let t = text
+            .trim()
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        let rest = ["单位", "计量单位", "金额单位", "数量单位", "货币单位"]
+            .iter()
+            .find_map(|w| t.strip_prefix(w));
+        rest.is_some_and(|r| {
+            r.starts_with(['：', ':'])
+                && (2..=16).contains(&r.chars().count())
+                && !r.contains(['。', '，'])
+        })
+    };
+    match blocks.last() {
+        Some(Block::Paragraph { inlines }) if is_unit(inlines) => match blocks.pop() {
+            Some(Block::Paragraph { inlines }) => trim_inlines(inlines),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
 /// Whether a paragraph is a table's caption: opening with 表 and a number (表1 表 2
 /// 表一 表３), not a sentence, and as long as a caption with its bracketed note may run
 /// (表4 重点企业执法检查情况一览表（2026年11月20日至28日，按检查先后顺序排列）, r23 F21):
@@ -3125,6 +3168,7 @@ fn html_table(html: &str) -> Option<Table> {
         .unwrap_or_default();
     let mut table = Table {
         caption,
+        unit: Vec::new(),
         align: vec!["auto"; width],
         header,
         rows,
@@ -3225,6 +3269,10 @@ fn top_heading_level(text: &str, options: Options) -> u8 {
 fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
     let mut found = [false; 4];
     let mut ordinals = [0usize; 4];
+    // The values of the numbers typed at each level (一、 二、 （三） 4.), in order, and
+    // whether a heading of the level has none.
+    let mut typed: [Vec<u64>; 4] = Default::default();
+    let mut bare = [false; 4];
     let mut heading: Option<(usize, String)> = None;
     for event in Parser::new_ext(text, options) {
         match event {
@@ -3246,6 +3294,10 @@ fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
                     }) {
                         ordinals[i] += 1;
                     }
+                    match typed_value(s) {
+                        Some(v) if starts_with_number(s) => typed[i].push(v),
+                        _ => bare[i] = true,
+                    }
                 }
             }
             _ => {}
@@ -3254,7 +3306,26 @@ fn self_numbered_levels(text: &str, options: Options, top: u8) -> [bool; 4] {
     for (f, n) in found.iter_mut().zip(ordinals) {
         *f |= n >= 2;
     }
+    // Typed numbers that count 1, 2, 3 by themselves, with headings of no number among
+    // them (a 结束语, a 附件 left unnumbered, as a Word list with its numbering switched
+    // off there shows them): the others are not numbered, nor counted. Numbered by the
+    // layout and counted with the typed ones, 结束语 printed 二、 before the typed 二、
+    // (QA13 B 11).
+    for ((f, t), b) in found.iter_mut().zip(&typed).zip(bare) {
+        *f |= b && t.len() >= 2 && t.iter().zip(1u64..).all(|(v, k)| *v == k);
+    }
     found
+}
+
+/// The value of a heading's typed number: 三、 （一） 2、 4. 1　 → 3 1 2 4 1.
+fn typed_value(s: &str) -> Option<u64> {
+    let s = s.trim_start_matches(['（', '(']);
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let numeral: String = s.chars().take_while(|&c| cn_numeral(c)).collect();
+    crate::model::numerals::parse_chinese_number(&numeral)
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -3981,7 +4052,9 @@ pub(crate) fn starts_with_number(s: &str) -> bool {
                 .skip_while(|c| c.is_ascii_digit())
                 .take(1)
                 .collect();
-            matches!(rest.as_str(), "." | "、" | "．")
+            // And a number set apart by a full-width space, as a Word list numbered
+            // 1 / 1.1 / 1.1.1 sets its first level (1　工作目标, QA13 B 03).
+            matches!(rest.as_str(), "." | "、" | "．" | "\u{3000}")
         }
         // 案例一： 典型案例2： 专题三　: a short word with the author's own count after
         // it and a colon or a space (it printed 一、案例一：…, QA11). Not 坚持一条主线.
@@ -4506,6 +4579,34 @@ mod tests {
             .collect();
         assert_eq!(header, ["乡镇", "照料中心", "床位"]);
         assert_eq!(table.rows.len(), 2);
+    }
+
+    /// The line of a table's unit between its caption and it is the table's, and the
+    /// caption over it is still found (QA13 B 07); in a .txt and in Markdown.
+    #[test]
+    fn a_unit_line_over_a_table_is_the_tables_and_its_caption_is_found() {
+        let text = |v: &[Inline]| v.iter().map(|i| i.text.as_str()).collect::<String>();
+        let t = "情况如下：\n表1\t各区财政收入\n单位：万元\n区\t收入\n东湖\t3\n";
+        let blocks = parse_txt(t);
+        let Some(Block::Table(table)) = blocks.last() else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(text(&table.caption), "表1　各区财政收入");
+        assert_eq!(text(&table.unit), "单位：万元");
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        let md = "情况如下：\n\n表1 各区财政收入\n\n（金额单位：万元）\n\n| 区 | 收入 |\n|---|---|\n| 东湖 | 3 |\n";
+        let blocks = parse_markdown(md, true).blocks;
+        let Some(Block::Table(table)) = blocks.last() else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(text(&table.caption), "表1 各区财政收入");
+        assert_eq!(text(&table.unit), "（金额单位：万元）");
+        // A sentence about units is no unit line.
+        let blocks = parse_txt("单位：各乡镇人民政府，请按时报送。\n区\t收入\n东湖\t3\n");
+        let Some(Block::Table(table)) = blocks.last() else {
+            panic!("{blocks:?}");
+        };
+        assert!(table.unit.is_empty());
     }
 
     /// A caption with a long bracketed note is still the table's (r23 F21); a sentence

@@ -388,6 +388,9 @@ struct Tally {
     struck: Vec<String>,
     /// Text highlighted with Word's 突出显示 (`w:highlight`): often «still to check».
     highlighted: Vec<String>,
+    /// Text underlined (`w:u`), dotted for emphasis (着重号, `w:em`) or coloured
+    /// (`w:color`, not black): emphasis that does not print (QA13 B 06).
+    emphasised: Vec<String>,
     insertions: Vec<String>,
     comments: Vec<String>,
     /// Hidden text (`w:vanish`), one entry a passage: its place and words.
@@ -433,6 +436,12 @@ struct Reader<'z> {
     /// label, until that mark is read; and the marks read, by label.
     custom_mark: Option<String>,
     custom_marks: HashMap<String, String>,
+    /// The fields open at the run being read, outermost first: whether each is past
+    /// its `separate` (showing its result) or still in its code. Word shows a field's
+    /// result only, and a field nested in another's code (`{ IF … "{ MERGEFIELD 姓名 }" }`,
+    /// as mail merge writes them) has its result there, which is code: it printed
+    /// 张三张三 (QA13 B 01).
+    fields: Vec<bool>,
     /// Captions the file gives pictures outside a caption paragraph (a text box
     /// grouped with the picture), by the picture's name.
     captions: HashMap<String, String>,
@@ -655,6 +664,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         captions: HashMap::new(),
         custom_mark: None,
         custom_marks: HashMap::new(),
+        fields: Vec::new(),
         noted: [("footnote", &foot), ("endnote", &end)]
             .into_iter()
             .flat_map(|(kind, doc)| noted(kind, doc.as_ref()))
@@ -1125,6 +1135,69 @@ impl Reader<'_> {
             self.blocks(*cell);
             return;
         }
+        // A table of one column sets lines one under another, for the rules between
+        // them (a contributor's own 报尾: 报：… / 送：… / …印发, as Word and WPS templates
+        // lay it out): its paragraphs, read as the body's, which the article's checks
+        // then see (a 报尾 of its own is left out and said; as a table it printed over
+        // the issue's own, QA13 B 12). Said.
+        let cells_of: Vec<Vec<Node>> = rows.iter().map(|r| table_parts(*r, "tc")).collect();
+        if rows.len() >= 2
+            && cells_of.iter().all(|c| c.len() == 1 && text_only(&c[0]))
+            && cells_of
+                .iter()
+                .any(|c| c[0].descendants().any(|n| is(&n, W, "t")))
+        {
+            let words = text_of(&cells_of[0][0]);
+            self.para_no += 1;
+            self.warn(&words, "a table of one column (lines set one under another) is set as the paragraphs it holds; its rules are not printed / 单列表格按其中段落排出，不排表格线");
+            self.para_no -= 1;
+            for c in &cells_of {
+                self.blocks(c[0]);
+            }
+            return;
+        }
+        // A table with no borders that opens the file, of a few short lines (a
+        // contributor's bulletin head: its name / 第3期 / the unit and the date side by
+        // side, as templates lay it out): its rows as lines, the cells of each a
+        // double space apart, which the article's checks then see (another bulletin's
+        // head is left out and said; as a table it printed as a 三线表, and the title
+        // under it a second time, QA13 B 13).
+        let simple = |c: &Node| {
+            c.children().filter(|p| is(p, W, "p")).count() == 1
+                && text_only(c)
+                && text_of(c).trim().chars().count() <= 30
+        };
+        if self.out.markdown.trim().is_empty()
+            && (2..=6).contains(&rows.len())
+            && borderless(&tbl)
+            && cells_of
+                .iter()
+                .all(|c| (1..=4).contains(&c.len()) && c.iter().all(simple))
+        {
+            let lines: Vec<String> = cells_of
+                .iter()
+                .map(|c| {
+                    c.iter()
+                        .map(|x| text_of(x).trim().to_owned())
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("　　")
+                })
+                .filter(|l| !l.is_empty())
+                .collect();
+            self.para_no += 1;
+            self.warn(&lines.join(" "), "a table without borders that opens the file is set as the lines it holds / 文件开头的无边框表格按其中各行文字排出");
+            self.para_no -= 1;
+            for line in lines {
+                self.para_no += 1;
+                self.out
+                    .paragraphs
+                    .push((self.out.markdown.len(), self.para_no));
+                self.out.markdown.push_str(&escape(&line, true));
+                self.out.markdown.push_str("\n\n");
+            }
+            return;
+        }
         // A table of one row without borders sets short texts side by side (联系人：… |
         // 联系电话：…): one line of text, its parts a double space apart, not a 三线表
         // with rules it never had; said.
@@ -1389,6 +1462,9 @@ impl Reader<'_> {
         let styled = || para.style.as_deref().and_then(|s| self.styles.list(s));
         para.list = own.or_else(styled).filter(|(id, _)| id != "0");
         self.inline(p, &mut para);
+        // A field's code does not run on past its paragraph in any file Word writes:
+        // one that did (damage) hides no more than that paragraph.
+        self.fields.retain(|shown| *shown);
         para
     }
 
@@ -1508,7 +1584,18 @@ impl Reader<'_> {
             .and_then(|p| child(&p, W, "highlight"))
             .and_then(|h| attr(&h, "val"))
             .is_some_and(|v| v != "none");
-        if struck || highlight {
+        let underlined = rpr
+            .and_then(|p| child(&p, W, "u"))
+            .is_some_and(|u| attr(&u, "val").is_none_or(|v| v != "none"));
+        let dotted = rpr
+            .and_then(|p| child(&p, W, "em"))
+            .and_then(|e| attr(&e, "val"))
+            .is_some_and(|v| v != "none");
+        let coloured = rpr
+            .and_then(|p| child(&p, W, "color"))
+            .and_then(|c| attr(&c, "val"))
+            .is_some_and(coloured);
+        if struck || highlight || underlined || dotted || coloured {
             let text = text_of(&r);
             if !text.trim().is_empty() {
                 let seen = format!("{} «{text}»", self.place(&para.plain()));
@@ -1516,7 +1603,10 @@ impl Reader<'_> {
                     self.tally.struck.push(seen.clone());
                 }
                 if highlight {
-                    self.tally.highlighted.push(seen);
+                    self.tally.highlighted.push(seen.clone());
+                }
+                if underlined || dotted || coloured {
+                    self.tally.emphasised.push(seen);
                 }
             }
         }
@@ -1545,6 +1635,25 @@ impl Reader<'_> {
         };
         for c in r.children().filter(|c| c.is_element()) {
             let ns = c.tag_name().namespace();
+            if is(&c, W, "fldChar") {
+                match attr(&c, "fldCharType") {
+                    Some("begin") => self.fields.push(false),
+                    Some("separate") => {
+                        if let Some(last) = self.fields.last_mut() {
+                            *last = true;
+                        }
+                    }
+                    Some("end") => {
+                        self.fields.pop();
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            if !self.fields.iter().all(|shown| *shown) {
+                // In a field's code.
+                continue;
+            }
             match (ns, c.tag_name().name()) {
                 // All Caps (w:caps) shows the letters as capitals: esg is ESG.
                 // The mark typed after a note's reference that says it has one of its
@@ -1592,6 +1701,23 @@ impl Reader<'_> {
                             self.warn(&t, &format!("a symbol from the symbol font {font} (U+{:04X}) is not printed: type the character itself (插入 → 符号, font 宋体) / 符号字体中的符号未排出", code.unwrap_or(0)));
                         }
                     }
+                }
+                // A 拼音指南 (phonetic guide) over a rare character of a name: the
+                // character prints, its pinyin does not, which is said. The character
+                // was lost with the guide (王喆 printed 王, QA13 B 02).
+                (Some(W), "ruby") => {
+                    let guide = child(&c, W, "rt")
+                        .map(|rt| text_of(&rt))
+                        .unwrap_or_default();
+                    let mut base = String::new();
+                    if let Some(b) = child(&c, W, "rubyBase") {
+                        for r in b.children().filter(|x| is(x, W, "r")) {
+                            base.push_str(&text_of(&r));
+                            self.run(r, para);
+                        }
+                    }
+                    let t = para.plain();
+                    self.warn(&t, &format!("the phonetic guide «{}» over «{base}» is not printed, only «{base}»; to print the reading, type it after the character, as {base}（{}） / 「{base}」上方的拼音指南未排出，如需注音请在字后括注", guide.trim(), guide.trim()));
                 }
                 (Some(W), "drawing") => self.drawing(c, para),
                 (Some(W), "pict") | (Some(W), "object") => {
@@ -1888,7 +2014,7 @@ impl Reader<'_> {
             s
         };
         // What the walk counted: how many, the first places, and what to do.
-        let counted: [(&Vec<String>, &str, &str); 4] = [
+        let counted: [(&Vec<String>, &str, &str); 5] = [
             (
                 &t.insertions,
                 "tracked insertion(s) are kept as if accepted:",
@@ -1903,6 +2029,11 @@ impl Reader<'_> {
                 &t.highlighted,
                 "highlighted passage(s) (Word's 突出显示, often a mark of «still to check»):",
                 "; the highlight does not print: check them before the issue goes out / 有突出显示（高亮）的文字，常为待核实内容，请付印前核对",
+            ),
+            (
+                &t.emphasised,
+                "passage(s) underlined, dotted for emphasis (着重号) or in colour print as plain black text:",
+                "; to keep the emphasis, make them bold in the Word file (加粗) / 下划线、着重号、彩色文字按普通黑色文字排出，如需强调请改为加粗",
             ),
             (
                 &t.struck,
@@ -1938,15 +2069,33 @@ impl Reader<'_> {
     }
 }
 
+/// Whether a run's colour (`w:color`, hex RRGGBB) is a colour, not black or a gray
+/// (333333, as text pasted from a web page carries).
+fn coloured(val: &str) -> bool {
+    let channel = |i: usize| {
+        val.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    match (channel(0), channel(2), channel(4)) {
+        (Some(r), Some(g), Some(b)) => r.max(g).max(b) - r.min(g).min(b) > 64,
+        _ => false,
+    }
+}
+
 /// Whether a table cell holds text only: no table, drawing or picture in it.
 /// A table's rows (`tr`) or a row's cells (`tc`), in order, those inside content
 /// controls (w:sdt, as repeating sections and OA templates write them) and custom
 /// XML among them: Word shows them as any other.
 fn table_parts<'a, 'i>(n: Node<'a, 'i>, tag: &str) -> Vec<Node<'a, 'i>> {
     let mut out = Vec::new();
+    // A row deleted with 修订 on (`w:trPr/w:del`) is gone, as accepting the change
+    // makes it: it printed as an empty row (QA13 B 09).
+    let deleted = |row: &Node| child(row, W, "trPr").is_some_and(|p| child(&p, W, "del").is_some());
     for c in n.children().filter(|c| c.is_element()) {
         if is(&c, W, tag) {
-            out.push(c);
+            if !(tag == "tr" && deleted(&c)) {
+                out.push(c);
+            }
         } else if is(&c, W, "sdt") {
             if let Some(content) = child(&c, W, "sdtContent") {
                 out.extend(table_parts(content, tag));
@@ -2376,10 +2525,11 @@ fn borderless(tbl: &Node) -> bool {
             .filter(|e| e.is_element())
             .all(|e| matches!(attr(&e, "val"), Some("none" | "nil") | None))
     };
-    props.is_none_or(|p| child(&p, W, "tblStyle").is_none())
-        && props
-            .and_then(|p| child(&p, W, "tblBorders"))
-            .is_none_or(none)
+    let borders = props.and_then(|p| child(&p, W, "tblBorders"));
+    // A style's borders all taken off by the table's own (Table Grid with every edge
+    // `nil`, as templates lay out a head, QA13 B 13).
+    let all_off = borders.is_some_and(|b| none(b) && b.children().filter(|e| e.is_element()).count() >= 6);
+    (all_off || (props.is_none_or(|p| child(&p, W, "tblStyle").is_none()) && borders.is_none_or(none)))
         && tbl
             .descendants()
             .filter(|n| is(n, W, "tcBorders"))
@@ -2713,11 +2863,14 @@ impl Numbering {
         // As GB/T 9704 sets 一、 1. 1.1 and (1): the text follows the label at once
         // (Word's tab after it is layout, not text; `check` would take a space after a
         // number out); a label that ends in a Chinese word (第一章, 第一条) is set apart
-        // from it by a full-width space, as 第一章　总则 is typed.
+        // from it by a full-width space, as 第一章　总则 is typed. So is a label that
+        // ends in a figure or a letter (Word's 1 / 1.1 / 1.1.1 list): 1.1总体目标 ran
+        // the number into the text, and 1工作目标 was not taken for a number at all,
+        // and numbered again (一、1工作目标, QA13 B 03).
         if f.spaced
-            && t.chars()
-                .last()
-                .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            && t.chars().last().is_some_and(|c| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric()
+            })
         {
             t.push('\u{3000}');
         }
@@ -3009,11 +3162,31 @@ mod tests {
             ("5", 1),
         ];
         let got: Vec<_> = labels(&abs, &items).into_iter().flatten().collect();
-        assert_eq!(got, ["一、", "1.1", "（1）", "（2）", "1.2", "二、", "2.1"]);
+        // A label that ends in a figure is set apart from its text, as Word's tab
+        // sets it (QA13 B 03).
+        assert_eq!(
+            got,
+            [
+                "一、",
+                "1.1\u{3000}",
+                "（1）",
+                "（2）",
+                "1.2\u{3000}",
+                "二、",
+                "2.1\u{3000}"
+            ]
+        );
         // Without w:isLgl the first level keeps its own format: 一.1.
         let plain = abs.replace("<w:isLgl/>", "");
         let got = labels(&plain, &[("5", 0), ("5", 1)]);
-        assert_eq!(got[1].as_deref(), Some("一.1"));
+        assert_eq!(got[1].as_deref(), Some("一.1\u{3000}"));
+        // Word's 1 / 1.1 list: 1　工作目标, which carries its number.
+        let decimal = r#"<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>"#;
+        let got = labels(decimal, &[("7", 0)]);
+        assert_eq!(got, [Some("1\u{3000}".into())]);
+        assert!(crate::input::article::starts_with_number(
+            "1\u{3000}工作目标"
+        ));
         // A chapter's label is set apart from its text, unless Word sets nothing.
         let chapter = |more: &str| {
             format!(
@@ -3632,6 +3805,116 @@ mod tests {
         );
     }
 
+    /// A table of one column (a contributor's 报尾 ruled as one) is its paragraphs; a
+    /// borderless table that opens the file (a contributor's head) its lines (QA13 B
+    /// 12, 13). Said.
+    #[test]
+    fn a_table_of_one_column_and_a_borderless_head_are_their_lines() {
+        let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let ruled = |rows: &str| {
+            format!(r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>{rows}</w:tbl>"#)
+        };
+        let c = read(&format!(
+            "<w:p><w:r><w:t>正文。</w:t></w:r></w:p>{}",
+            ruled(&format!(
+                "<w:tr>{}</w:tr><w:tr>{}</w:tr>",
+                cell("报：市交通运输局"),
+                cell("送：公司领导班子成员")
+            ))
+        ));
+        assert_eq!(
+            c.markdown,
+            "正文。\n\n报：市交通运输局\n\n送：公司领导班子成员\n\n"
+        );
+        assert!(
+            c.warnings.iter().any(|w| w.contains("one column")),
+            "{:?}",
+            c.warnings
+        );
+        let head = format!(
+            "<w:tbl><w:tblPr/><w:tr>{}</w:tr><w:tr>{}</w:tr><w:tr>{}{}</w:tr></w:tbl><w:p><w:r><w:t>正文。</w:t></w:r></w:p>",
+            cell("江岭路桥公司工作简报"),
+            cell("第3期"),
+            cell("江岭路桥公司办公室"),
+            cell("2026年5月6日")
+        );
+        let c = read(&head);
+        assert_eq!(
+            c.markdown,
+            "江岭路桥公司工作简报\n\n第3期\n\n江岭路桥公司办公室　　2026年5月6日\n\n正文。\n\n"
+        );
+        // Further in, a borderless table of two rows stays a table.
+        let later = format!("<w:p><w:r><w:t>正文。</w:t></w:r></w:p>{head}");
+        assert!(read(&later).markdown.contains('|'));
+    }
+
+    /// A field nested in another's code shows nothing there: Word shows the outer
+    /// field's result alone (QA13 B 01: 张三张三).
+    #[test]
+    fn a_nested_fields_result_in_the_outer_code_is_not_text() {
+        let fld = |t: &str| format!(r#"<w:r><w:fldChar w:fldCharType="{t}"/></w:r>"#);
+        let instr =
+            |t: &str| format!(r#"<w:r><w:instrText xml:space="preserve">{t}</w:instrText></w:r>"#);
+        let t = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
+        let body = format!(
+            "<w:p>{}{}{}{}{}{}{}{}{}{}{}{}</w:p>",
+            t("特邀"),
+            fld("begin"),
+            instr(r#" IF 1 = 1 ""#),
+            fld("begin"),
+            instr(" MERGEFIELD 姓名 "),
+            fld("separate"),
+            t("张三"),
+            fld("end"),
+            instr(r#"" "" "#),
+            fld("separate"),
+            t("张三"),
+            fld("end") + &t("同志出席会议。")
+        );
+        assert_eq!(read(&body).markdown, "特邀张三同志出席会议。\n\n");
+    }
+
+    /// A 拼音指南's character prints and its pinyin does not, which is said; a row
+    /// deleted with 修订 on prints no empty row (QA13 B 02, 09).
+    #[test]
+    fn a_phonetic_guides_character_prints_and_a_deleted_row_does_not() {
+        let c = read(
+            r#"<w:p><w:r><w:t>会议由副县长王</w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhé</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>喆</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>主持。</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(c.markdown, "会议由副县长王喆主持。\n\n");
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("zhé") && w.contains("喆")),
+            "{:?}",
+            c.warnings
+        );
+        let row = |t: &str, deleted: bool| {
+            let del = if deleted {
+                r#"<w:trPr><w:del w:id="1" w:author="a"/></w:trPr>"#
+            } else {
+                ""
+            };
+            format!(
+                "<w:tr>{del}<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>"
+            )
+        };
+        let c = read(&format!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>{}{}{}{}</w:tbl>"#,
+            row("区", false),
+            row("东湖", false),
+            row("西山", true),
+            row("南岭", false)
+        ));
+        assert!(!c.markdown.contains("西山"), "{}", c.markdown);
+        assert_eq!(
+            c.markdown.matches("| 1").count() + c.markdown.matches("|1").count(),
+            3,
+            "{}",
+            c.markdown
+        );
+    }
+
     /// A borderless table of one row is a line of text.
     #[test]
     fn a_borderless_table_of_one_row_is_a_line_of_text() {
@@ -3698,6 +3981,25 @@ mod tests {
             "{:?}",
             c.warnings
         );
+    }
+
+    /// Underlined, dotted (着重号) and coloured text, which print plain, is said (QA13 B
+    /// 06); black text is not.
+    #[test]
+    fn underlined_dotted_and_coloured_text_is_said() {
+        let c = read(
+            r#"<w:p><w:r><w:t>各单位务必于</w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>5月20日前</w:t></w:r><w:r><w:rPr><w:b/><w:color w:val="FF0000"/></w:rPr><w:t>逾期不予受理</w:t></w:r><w:r><w:rPr><w:em w:val="dot"/></w:rPr><w:t>不得</w:t></w:r><w:r><w:rPr><w:color w:val="000000"/></w:rPr><w:t>代报。</w:t></w:r></w:p>"#,
+        );
+        let said = c
+            .warnings
+            .iter()
+            .find(|w| w.contains("着重号"))
+            .unwrap_or_else(|| panic!("{:?}", c.warnings));
+        assert!(said.starts_with("3 passage(s)"), "{said}");
+        for t in ["5月20日前", "逾期不予受理", "不得"] {
+            assert!(said.contains(t), "{said}");
+        }
+        assert!(!said.contains("代报"), "{said}");
     }
 
     /// A picture cropped or turned in Word, or linked to a file outside it, is said.

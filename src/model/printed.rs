@@ -325,7 +325,7 @@ impl<'a> Walk<'a> {
         let file = FileRef::Article(article);
         let (block_role, number) = match block {
             Block::Table(t) => {
-                let caption = t.caption.iter().map(|i| (i, "caption"));
+                let caption = t.caption.iter().chain(&t.unit).map(|i| (i, "caption"));
                 for (inline, role) in caption.chain(t.cells().flatten().map(|i| (i, "table"))) {
                     let r = if inline.emph { "emphasis" } else { role };
                     let from = match &inline.src {

@@ -388,6 +388,8 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
                 .all(|c| "一二三四五六七八九十百零".contains(*c) || c.is_ascii_digit());
         let together = closed[end]
             || (ordinal && han(after))
+            // 第 before a number in figures (江岭市第 / 1人民医院 broke a cell, QA13 B 15).
+            || (before == '第' && (after.is_ascii_digit() || chinese_numeral(after)))
             || closing.contains(after)
             || opening.contains(before)
             || after == '的'
@@ -648,6 +650,11 @@ mod tests {
             split("江南大学附属第一人民医院院务简报").join("|"),
             "江南|大学|附属|第一人民医院|院务|简报"
         );
+        // In figures too, in a table's cell (江岭市第 / 1人民医院, QA13 B 15).
+        let cell = "江岭市第1人民医院";
+        let b = cell_breaks(cell);
+        let at = cell.chars().position(|c| c == '第').unwrap();
+        assert!(!b.words.contains(&(at + 1)), "{:?}", b.words);
     }
 
     #[test]
