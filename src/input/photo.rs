@@ -180,18 +180,62 @@ fn read_memo(
                 "export it as JPEG (on the iPhone: Settings → Camera → Formats → Most Compatible; or open it and save as JPEG) and name that file / 请导出为 JPEG 格式后使用",
             ));
         }
+        // Named for what it is, with what to do (QA13 C 04: a chart, an empty file and
+        // a web page were all guessed to be «a drawing such as EMF or WMF?»).
         None => {
-            return Err(unreadable(
-                &"not a JPEG, PNG, WebP or GIF image (a drawing such as EMF or WMF?)",
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+            let head = head.trim_start_matches('\u{feff}').trim_start();
+            let (what, help) = if bytes.is_empty() {
+                (
+                    "the file is empty (0 bytes): a copy or a download that did not finish / 图片文件为空（0 字节）",
+                    "copy or download the photo again and name that file / 请重新复制或下载图片",
+                )
+            } else if head.contains("<svg") {
+                (
+                    "it is an SVG drawing (a chart or a diagram), which is not placed / 不支持 SVG 矢量图",
+                    "export the chart as PNG, 2000 px wide or more (in the program that drew it: 另存为/导出 → PNG), and name that file / 请把图表导出为 PNG（宽 2000 像素以上）",
+                )
+            } else if head.starts_with("<!doctype")
+                || head.starts_with("<html")
+                || head.contains("<head")
+            {
+                (
+                    "it is a web page, not a picture: a download that got an error page, or a page saved under a picture's name / 这是网页文件，不是图片",
+                    "open the picture itself in the browser and save it (右键 → 图片另存为), and name that file / 请在浏览器中打开图片本身后另存",
+                )
+            } else {
+                (
+                    "not a JPEG, PNG, WebP or GIF image (a drawing such as EMF or WMF?) / 无法识别的图片格式",
+                    "save the photo as JPEG or PNG (另存为 JPEG/PNG) and name that file / 请把图片另存为 JPEG 或 PNG",
+                )
+            };
+            return Err(problem(
+                format!("{name} cannot be read as a photo: {what}"),
+                help,
             ));
         }
+    };
+    // A file of a known kind that does not decode: damaged or cut short, and saving it
+    // again as JPEG cannot mend it (QA13 C 08).
+    let damaged = |e: &dyn std::fmt::Display| {
+        problem(
+            format!(
+                "{name} is damaged or cut short: its {} data does not read to its end ({e}) / 图片文件损坏或不完整",
+                format
+                    .extensions_str()
+                    .first()
+                    .unwrap_or(&"image")
+                    .to_uppercase()
+            ),
+            "take the photo again from where it came (the camera, the original mail or chat) and name that file / 请重新获取完整的图片文件",
+        )
     };
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 8);
     reader.limits(limits);
     let (w, h) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
-        .map_err(|e| unreadable(&e))?;
+        .map_err(|e| damaged(&e))?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(problem(
             format!(
@@ -213,15 +257,21 @@ fn read_memo(
             "take the photo again from where it came (the camera, the original mail) and name that file / 请重新获取完整的图片文件",
         ));
     }
-    let mut decoder = reader.into_decoder().map_err(|e| unreadable(&e))?;
+    let mut decoder = reader.into_decoder().map_err(|e| damaged(&e))?;
     // The decoder hands CMYK JPEGs over as RGB: the frame header says.
     let cmyk_source = format == ImageFormat::Jpeg && jpeg_components(bytes) == Some(4);
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| unreadable(&e))?;
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(&e))?;
     image.apply_orientation(orientation);
     let image = flatten(image);
+    let image = if cmyk_source {
+        image
+    } else {
+        in_srgb(image, icc.as_deref())
+    };
     let source_px = (image.width(), image.height());
 
     // Placed: the width asked (or the block's), no taller than a share of the
@@ -234,7 +284,20 @@ fn read_memo(
     let height = width * aspect;
     let ppi = f64::from(source_px.0) / (width / POINTS_PER_INCH);
 
-    let warning = low_ppi(name, source_px, width, ppi, block_w);
+    let soft = low_ppi(name, source_px, width, ppi, block_w);
+    // A photo so tall for its width (a phone's long screenshot) that, kept within its
+    // share of the page's height, it is a strip too narrow to read: said, as a photo
+    // set narrow beside others is (QA13 C 07: 1080×8000 set 12 mm wide, unsaid).
+    let mm = width / POINTS_PER_INCH * 25.4;
+    let warning = match soft.clone() {
+        None if mm < 30.0 => Some(format!(
+            "{name} is {}×{} px, so tall for its width that, kept within {:.0} % of the page's height, it is set only {mm:.0} mm wide, too narrow to read; crop it to the part that matters, or cut it into pieces of a screen's height each / 图片过于细长，按版心高度限制只能排 {mm:.0} 毫米宽，难以看清；请裁剪或分段截图",
+            source_px.0,
+            source_px.1,
+            MAX_HEIGHT_SHARE * 100.0
+        )),
+        w => w,
+    };
     let image = if ppi > MAX_PPI {
         reduced(&image, ppi)
     } else {
@@ -256,7 +319,7 @@ fn read_memo(
             cmyk_source,
             placed: (width, height),
             ppi,
-            soft: warning.clone(),
+            soft,
         },
         warning,
     ))
@@ -331,12 +394,22 @@ impl PhotoFile {
     }
 }
 
-/// The pixels of an image placed at `ppi`, reduced to [`TARGET_PPI`].
+/// The pixels of an image placed at `ppi`, reduced to [`TARGET_PPI`] (Lanczos3, by
+/// fast_image_resize: the image crate's own took 3 s for a 3000×2250 photo and 14 s for
+/// a 48-megapixel one, QA13 C 03).
 fn reduced(image: &DynamicImage, ppi: f64) -> DynamicImage {
     let scale = TARGET_PPI / ppi;
     let nw = (f64::from(image.width()) * scale).round().max(1.0) as u32;
     let nh = (f64::from(image.height()) * scale).round().max(1.0) as u32;
-    image.resize_exact(nw, nh, image::imageops::FilterType::Lanczos3)
+    let mut out = DynamicImage::new(nw, nh, image.color());
+    let options = fast_image_resize::ResizeOptions::new().resize_alg(
+        fast_image_resize::ResizeAlg::Convolution(fast_image_resize::FilterType::Lanczos3),
+    );
+    match fast_image_resize::Resizer::new().resize(image, &mut out, &options) {
+        Ok(()) => out,
+        // A pixel type it does not take: the image crate's, slower.
+        Err(_) => image.resize_exact(nw, nh, image::imageops::FilterType::Lanczos3),
+    }
 }
 
 /// The number of colour components of a JPEG (1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK), read
@@ -401,6 +474,42 @@ fn jpeg_cut_short(b: &[u8]) -> bool {
                 }
             }
         }
+    }
+}
+
+/// The pixels of a photo in the colours of its embedded ICC profile (Adobe RGB from a
+/// camera, Display P3 from a phone, ProPhoto from a raw converter) in sRGB, as the rest
+/// of the way takes every photo's pixels (the press's CMYK, the archive's sRGB, the gray
+/// of two-colour print): they were taken for sRGB as they were, and printed duller
+/// and shifted, unsaid (QA13 C 09). A photo in sRGB, or with no profile, or a profile
+/// that cannot be read or is not RGB, is as it was.
+fn in_srgb(image: DynamicImage, icc: Option<&[u8]>) -> DynamicImage {
+    let Some(profile) = icc.and_then(|b| moxcms::ColorProfile::new_from_slice(b).ok()) else {
+        return image;
+    };
+    let srgb = moxcms::ColorProfile::new_srgb();
+    let near = |a: &moxcms::Xyzd, b: &moxcms::Xyzd| {
+        (a.x - b.x).abs() < 0.003 && (a.y - b.y).abs() < 0.003 && (a.z - b.z).abs() < 0.003
+    };
+    let is_srgb = near(&profile.red_colorant, &srgb.red_colorant)
+        && near(&profile.green_colorant, &srgb.green_colorant)
+        && near(&profile.blue_colorant, &srgb.blue_colorant);
+    if profile.color_space != moxcms::DataColorSpace::Rgb || is_srgb {
+        return image;
+    }
+    let Ok(transform) = profile.create_transform_8bit(
+        moxcms::Layout::Rgb,
+        &srgb,
+        moxcms::Layout::Rgb,
+        moxcms::TransformOptions::default(),
+    ) else {
+        return image;
+    };
+    let source = image.to_rgb8();
+    let mut out = image::RgbImage::new(source.width(), source.height());
+    match transform.transform(source.as_raw(), &mut out) {
+        Ok(()) => DynamicImage::ImageRgb8(out),
+        Err(_) => image,
     }
 }
 
@@ -502,4 +611,35 @@ fn is_heif(bytes: &[u8]) -> bool {
             .iter()
             .any(|b| brand == *b)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A photo in Adobe RGB or Display P3 is taken into sRGB through its profile; one in
+    /// sRGB, or with no profile, keeps its pixels (QA13 C 09: all three printed alike).
+    #[test]
+    fn a_photos_own_profile_is_taken_into_srgb() {
+        let image = || {
+            DynamicImage::ImageRgb8(image::RgbImage::from_pixel(4, 4, image::Rgb([40, 180, 60])))
+        };
+        let pixel = |i: &DynamicImage| i.to_rgb8().get_pixel(0, 0).0;
+        let adobe = moxcms::ColorProfile::new_adobe_rgb().encode().unwrap();
+        let p3 = moxcms::ColorProfile::new_display_p3().encode().unwrap();
+        let srgb = moxcms::ColorProfile::new_srgb().encode().unwrap();
+        let plain = pixel(&image());
+        let from_adobe = pixel(&in_srgb(image(), Some(&adobe)));
+        let from_p3 = pixel(&in_srgb(image(), Some(&p3)));
+        // A green wider than sRGB's: more saturated once in sRGB.
+        assert!(
+            from_adobe[1] > plain[1] && from_adobe[0] < plain[0],
+            "{from_adobe:?}"
+        );
+        assert!(from_p3[1] > plain[1], "{from_p3:?}");
+        assert_ne!(from_adobe, from_p3);
+        assert_eq!(pixel(&in_srgb(image(), Some(&srgb))), plain);
+        assert_eq!(pixel(&in_srgb(image(), None)), plain);
+        assert_eq!(pixel(&in_srgb(image(), Some(b"not a profile"))), plain);
+    }
 }

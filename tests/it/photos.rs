@@ -244,7 +244,44 @@ fn a_missing_a_broken_and_a_huge_photo_stop_the_build_at_their_line() {
         (
             "正文。\n\n![现场](broken.jpg)\n",
             vec![("broken.jpg", b"\xFF\xD8\xFF not really".to_vec())],
-            "cannot be read as a photo",
+            "is damaged or cut short",
+        ),
+        // Named for what they are (QA13 C 04, 08): an empty file, a chart, a web page,
+        // a PNG cut short.
+        (
+            "正文。\n\n![现场](empty.jpg)\n",
+            vec![("empty.jpg", Vec::new())],
+            "the file is empty (0 bytes)",
+        ),
+        (
+            "正文。\n\n![现场](chart.svg)\n",
+            vec![(
+                "chart.svg",
+                b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec(),
+            )],
+            "it is an SVG drawing",
+        ),
+        (
+            "正文。\n\n![现场](page.jpg)\n",
+            vec![(
+                "page.jpg",
+                b"<!DOCTYPE html><html><head></head></html>".to_vec(),
+            )],
+            "it is a web page, not a picture",
+        ),
+        (
+            "正文。\n\n![现场](cut.png)\n",
+            vec![("cut.png", {
+                let mut out = Vec::new();
+                image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(300, 200, |x, y| {
+                    image::Rgb([x as u8, y as u8, 7])
+                }))
+                .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+                .unwrap();
+                out.truncate(out.len() / 2);
+                out
+            })],
+            "is damaged or cut short",
         ),
         (
             "正文。\n\n![现场](huge.png)\n",
