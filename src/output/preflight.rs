@@ -392,15 +392,37 @@ fn page_box(doc: &Document, page: ObjectId, key: &[u8]) -> Option<[f64; 4]> {
 }
 
 fn boxes(doc: &Document, pages: &BTreeMap<u32, ObjectId>, opts: &Options, out: &mut Vec<Finding>) {
+    // Without a size asked, the sizes bulletins are printed on (A4, A3, A5, B5, 16开
+    // and 大16开), upright or across: a US Letter file passed as ready (QA13 C 02).
+    const PAPER: [(f64, f64, &str); 6] = [
+        (210.0, 297.0, "A4"),
+        (297.0, 420.0, "A3"),
+        (148.0, 210.0, "A5"),
+        (176.0, 250.0, "B5"),
+        (185.0, 260.0, "16开"),
+        (210.0, 285.0, "大16开"),
+    ];
+    let near = |a: f64, b: f64| (a - b).abs() <= 0.5;
     for (&n, &page) in pages {
         let trim = page_box(doc, page, b"TrimBox");
-        let Some((w, h)) = opts.size else {
-            continue;
-        };
         let Some(b) = trim.or_else(|| page_box(doc, page, b"MediaBox")) else {
             continue;
         };
         let (bw, bh) = ((b[2] - b[0]).abs() / MM, (b[3] - b[1]).abs() / MM);
+        let Some((w, h)) = opts.size else {
+            let paper = PAPER
+                .iter()
+                .any(|&(w, h, _)| (near(bw, w) && near(bh, h)) || (near(bw, h) && near(bh, w)));
+            if !paper {
+                out.push(finding(
+                    "boxes",
+                    Some(n),
+                    Some(page),
+                    format!("the trim is {bw:.1} × {bh:.1} mm, none of the sizes bulletins are printed on ({}); if the press is to print it so, give the size: --size {bw:.0}x{bh:.0} / 成品尺寸不是常用纸张尺寸", PAPER.iter().map(|p| format!("{} {:.0} × {:.0}", p.2, p.0, p.1)).collect::<Vec<_>>().join(", ")),
+                ));
+            }
+            continue;
+        };
         if (bw - w).abs() > 0.5 || (bh - h).abs() > 0.5 {
             out.push(finding(
                 "boxes",

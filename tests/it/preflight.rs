@@ -158,6 +158,22 @@ fn preflight_names_rgb_text_an_unembedded_font_a_hairline_and_too_much_ink() {
     let (code, out) = preflight(&thin, &[]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("a rule 0.10 pt wide"), "{out}");
+    // A rule's width as drawn, through the page's scaling (QA13 C 01): 2 units on a page
+    // drawn at 0.1, as Ghostscript writes pages, is 0.2 pt; 0.1 units at 10 is 1 pt.
+    let scaled = pdf_with(
+        "0.1 0 0 0.1 0 0 cm 2 w 0 0 0 1 K 720 720 m 5000 720 l S",
+        dir.path(),
+        "scaled.pdf",
+    );
+    let (_, out) = preflight(&scaled, &[]);
+    assert!(out.contains("a rule 0.20 pt wide"), "{out}");
+    let wide = pdf_with(
+        "10 0 0 10 0 0 cm 0.1 w 0 0 0 1 K 7.2 7.2 m 50 7.2 l S",
+        dir.path(),
+        "wide.pdf",
+    );
+    let (code, out) = preflight(&wide, &[]);
+    assert_eq!(code, Some(0), "{out}");
 
     let heavy = pdf_with("1 1 1 0.2 k 72 72 200 200 re f", dir.path(), "ink.pdf");
     let (code, out) = preflight(&heavy, &[]);

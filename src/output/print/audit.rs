@@ -563,8 +563,12 @@ fn scan_content(
                     "f" | "F" | "f*" => (true, false),
                     _ => (true, true),
                 };
-                if stroke && st.width < HAIRLINE && !a.hairlines.contains(&(page, st.width)) {
-                    a.hairlines.push((page, st.width));
+                // The width as drawn: scaled by the CTM (a page drawn at 0.1, as
+                // Ghostscript writes them, has a 2-unit line 0.2 pt wide; QA13 C 01).
+                let c = st.ctm;
+                let width = st.width * (c[0] * c[3] - c[1] * c[2]).abs().sqrt();
+                if stroke && width < HAIRLINE && !a.hairlines.contains(&(page, width)) {
+                    a.hairlines.push((page, width));
                 }
                 for (on, p) in [(fill, st.fill.clone()), (stroke, st.stroke.clone())] {
                     if !on {

@@ -127,15 +127,15 @@ impl PrintSettings {
     pub fn resolve(loaded: &LoadedIssueFile, cli: &PrintOverrides) -> Result<Self> {
         let profile = &loaded.file.print;
         let bleed = match (&cli.bleed, &profile.bleed) {
+            // Named as the command line's, not the issue file's (QA13 C 06).
             (Some(v), _) => parse_bleed(v).map_err(|msg| {
-                InputError::file(&loaded.path, format!("--bleed {v}: {msg}")).help(
-                    "give the bleed with its unit, e.g. --bleed 3mm (0 for none) / 出血写成 3mm",
-                )
+                InputError::file("the command line", format!("--bleed {v}: {msg}"))
+                    .help("printers ask for 3 mm: --bleed 3mm (0 for none) / 出血一般为 3mm")
             })?,
             (None, Some(v)) => parse_bleed(v.get_ref()).map_err(|msg| {
                 loaded
                     .error_at(v.span(), format!("print.bleed: {msg}"))
-                    .help("write the bleed with its unit, e.g. bleed = \"3mm\" / 出血写成 \"3mm\"")
+                    .help("printers ask for 3 mm: bleed = \"3mm\" / 出血一般为 \"3mm\"")
             })?,
             (None, None) => 0.0,
         };
@@ -284,13 +284,27 @@ impl PrintSettings {
 
 /// A bleed such as `3mm`, `0.3cm`, `8.5pt` or `0`, in points.
 fn parse_bleed(v: &str) -> std::result::Result<f64, String> {
-    if v.trim() == "0" {
+    let t = v.trim();
+    if t == "0" {
         return Ok(0.0);
     }
-    let has_unit = ["mm", "cm", "pt"].iter().any(|u| v.trim().ends_with(u));
-    let size = Size::parse(v).ok().filter(|_| has_unit).ok_or_else(|| {
-        format!("`{v}` is not a length: write 3mm, 0.3cm or 8.5pt / 出血须带单位")
-    })?;
+    if t.starts_with(['-', '−']) {
+        return Err(format!(
+            "{v} is less than nothing: a bleed is 0 or more / 出血不能为负"
+        ));
+    }
+    // Inches, as printers outside China and imposition templates write it (0.125in).
+    let inches = t
+        .strip_suffix("in")
+        .and_then(|n| n.trim().parse::<f64>().ok())
+        .filter(|n| n.is_finite() && *n >= 0.0);
+    let has_unit = ["mm", "cm", "pt"].iter().any(|u| t.ends_with(u));
+    let size = match inches {
+        Some(n) => Size(n * 72.0),
+        None => Size::parse(v).ok().filter(|_| has_unit).ok_or_else(|| {
+            format!("`{v}` is not a length with its unit: write 3mm, 0.3cm, 8.5pt or 0.125in / 出血须带单位（mm、cm、pt 或 in）")
+        })?,
+    };
     if size.0 > MAX_BLEED_MM * MM {
         return Err(format!(
             "{v} is more than {MAX_BLEED_MM} mm; printers ask for 3 to 5 mm / 出血过大"
@@ -1027,6 +1041,14 @@ mod tests {
         assert!(parse_bleed("3").is_err(), "a bare number is ambiguous");
         assert!(parse_bleed("三号").is_err());
         assert!(parse_bleed("25mm").unwrap_err().contains("20 mm"));
+        // Inches taken; a negative bleed named as such (QA13 C 06).
+        assert!((parse_bleed("0.125in").unwrap() - 9.0).abs() < 1e-9);
+        assert!(
+            parse_bleed("-1mm")
+                .unwrap_err()
+                .contains("less than nothing")
+        );
+        assert!(parse_bleed("3").unwrap_err().contains("0.125in"));
     }
 
     #[test]
