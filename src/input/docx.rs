@@ -1118,11 +1118,39 @@ impl Reader<'_> {
         None
     }
 
+    /// A line of a table's text written as a paragraph of its own, numbered as the
+    /// paragraph being read.
+    fn line(&mut self, line: &str) {
+        self.out
+            .paragraphs
+            .push((self.out.markdown.len(), self.para_no));
+        self.out.markdown.push_str(&escape(line, true));
+        self.out.markdown.push_str("\n\n");
+    }
+
     fn table(&mut self, tbl: Node) {
         // A table of one cell is a box round some text (【链接】…, a 背景资料): its
         // paragraphs are read as the body's, at the body's size, not as a table of one
         // cell shrunk to fit its width; the frame is not printed, which is said.
         let rows = table_parts(tbl, "tr");
+        // The rows deleted with 修订 on, which `table_parts` leaves out, are said with
+        // the other deletions (the row was gone, and so was the warning, QA13 D 02).
+        for r in tbl.descendants().filter(|r| {
+            is(r, W, "tr") && child(r, W, "trPr").is_some_and(|p| child(&p, W, "del").is_some())
+        }) {
+            let text: String = r
+                .descendants()
+                .filter(|t| is(t, W, "delText") || is(t, W, "t"))
+                .filter_map(|t| t.text())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !text.trim().is_empty() {
+                let at = self.para_no + 1;
+                self.tally
+                    .deletions
+                    .push(format!("paragraph {at} (a table's row) «{text}»"));
+            }
+        }
         if let [row] = rows.as_slice()
             && let [cell] = table_parts(*row, "tc").as_slice()
             && text_only(cell)
@@ -1190,11 +1218,7 @@ impl Reader<'_> {
             self.para_no -= 1;
             for line in lines {
                 self.para_no += 1;
-                self.out
-                    .paragraphs
-                    .push((self.out.markdown.len(), self.para_no));
-                self.out.markdown.push_str(&escape(&line, true));
-                self.out.markdown.push_str("\n\n");
+                self.line(&line);
             }
             return;
         }
@@ -1218,11 +1242,7 @@ impl Reader<'_> {
                 self.para_no += 1;
                 let line = texts.join("　　");
                 self.warn(&line, "a table of one row without borders (texts set side by side) is set as one line of text / 无边框的单行表格按一行文字排出");
-                self.out
-                    .paragraphs
-                    .push((self.out.markdown.len(), self.para_no));
-                self.out.markdown.push_str(&escape(&line, true));
-                self.out.markdown.push_str("\n\n");
+                self.line(&line);
                 return;
             }
         }
@@ -1591,10 +1611,18 @@ impl Reader<'_> {
             .and_then(|p| child(&p, W, "em"))
             .and_then(|e| attr(&e, "val"))
             .is_some_and(|v| v != "none");
-        let coloured = rpr
-            .and_then(|p| child(&p, W, "color"))
-            .and_then(|c| attr(&c, "val"))
-            .is_some_and(coloured);
+        // Not at a display size (22 pt and up: a head's red name, a title), whose colour
+        // is the head's, not emphasis in the text.
+        let display = rpr
+            .and_then(|p| child(&p, W, "sz"))
+            .and_then(|z| attr(&z, "val"))
+            .and_then(|v| v.parse::<u32>().ok())
+            .is_some_and(|half_points| half_points >= 44);
+        let coloured = !display
+            && rpr
+                .and_then(|p| child(&p, W, "color"))
+                .and_then(|c| attr(&c, "val"))
+                .is_some_and(coloured);
         if struck || highlight || underlined || dotted || coloured {
             let text = text_of(&r);
             if !text.trim().is_empty() {
@@ -2528,8 +2556,10 @@ fn borderless(tbl: &Node) -> bool {
     let borders = props.and_then(|p| child(&p, W, "tblBorders"));
     // A style's borders all taken off by the table's own (Table Grid with every edge
     // `nil`, as templates lay out a head, QA13 B 13).
-    let all_off = borders.is_some_and(|b| none(b) && b.children().filter(|e| e.is_element()).count() >= 6);
-    (all_off || (props.is_none_or(|p| child(&p, W, "tblStyle").is_none()) && borders.is_none_or(none)))
+    let all_off =
+        borders.is_some_and(|b| none(b) && b.children().filter(|e| e.is_element()).count() >= 6);
+    (all_off
+        || (props.is_none_or(|p| child(&p, W, "tblStyle").is_none()) && borders.is_none_or(none)))
         && tbl
             .descendants()
             .filter(|n| is(n, W, "tcBorders"))
@@ -3907,6 +3937,13 @@ mod tests {
             row("南岭", false)
         ));
         assert!(!c.markdown.contains("西山"), "{}", c.markdown);
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("tracked deletion") && w.contains("西山")),
+            "{:?}",
+            c.warnings
+        );
         assert_eq!(
             c.markdown.matches("| 1").count() + c.markdown.matches("|1").count(),
             3,

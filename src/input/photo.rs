@@ -278,7 +278,8 @@ fn read_memo(
     // block's height.
     let aspect = f64::from(source_px.1) / f64::from(source_px.0.max(1));
     let mut width = block_w * want.unwrap_or(1.0);
-    if width * aspect > block_h * MAX_HEIGHT_SHARE {
+    let capped = width * aspect > block_h * MAX_HEIGHT_SHARE;
+    if capped {
         width = block_h * MAX_HEIGHT_SHARE / aspect;
     }
     let height = width * aspect;
@@ -290,7 +291,8 @@ fn read_memo(
     // set narrow beside others is (QA13 C 07: 1080×8000 set 12 mm wide, unsaid).
     let mm = width / POINTS_PER_INCH * 25.4;
     let warning = match soft.clone() {
-        None if mm < 30.0 => Some(format!(
+        // (Only when its height set it so narrow: a width the editor asked for is theirs.)
+        None if capped && mm < 30.0 => Some(format!(
             "{name} is {}×{} px, so tall for its width that, kept within {:.0} % of the page's height, it is set only {mm:.0} mm wide, too narrow to read; crop it to the part that matters, or cut it into pieces of a screen's height each / 图片过于细长，按版心高度限制只能排 {mm:.0} 毫米宽，难以看清；请裁剪或分段截图",
             source_px.0,
             source_px.1,

@@ -2366,10 +2366,7 @@ fn a_paragraph_ending_in_a_figure_and_a_character_leaves_no_runt() {
 /// too long for page 1 advises; there was no key to do it with (QA12 C 14).
 #[test]
 fn an_article_may_be_left_out_of_the_contents() {
-    if !tool("pdftotext") {
-        return;
-    }
-    let toml = contents_issue(
+    let Some((text, _)) = contents_text(
         "政协工作简报",
         r#"[[article]]
 title = "县政协召开十四届十次常委会议"
@@ -2382,10 +2379,10 @@ in_contents = false
 title = "县政协开展民主监督专项视察"
 file = "a.txt"
 "#,
-    );
-    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let (_o, pdf) = build_to_temp(&issue);
-    let text = squash(&pdftotext(&pdf));
+    ) else {
+        return;
+    };
+    let text = squash(&text);
     // Listed: each title twice (its entry and its heading); left out: once.
     for (title, times) in [
         ("县政协召开十四届十次常委会议", 2),
@@ -2404,14 +2401,32 @@ fn contents_issue(title: &str, articles: &str) -> String {
     )
 }
 
+/// What pdftotext reads of a [`contents_issue`] whose articles are a line each (their
+/// `file = "a.txt"`), and its lines without spaces; none when pdftotext is missing.
+fn contents_text(title: &str, articles: &str) -> Option<(String, Vec<String>)> {
+    if !tool("pdftotext") {
+        return None;
+    }
+    let (_d, issue) = write_issue(&contents_issue(title, articles), &[("a.txt", "正文。\n")]);
+    let (_o, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines = text.lines().map(squash).collect();
+    Some((text, lines))
+}
+
+/// The first of `lines` that starts with `start`.
+fn line_starting(lines: &[String], start: &str, text: &str) -> usize {
+    lines
+        .iter()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start}: {text}"))
+}
+
 /// A contents entry that runs on breaks between words: `…推进“AI+教` / `育”混合式…`
 /// broke inside 教育 before, as Typst fills a line up to its last character.
 #[test]
 fn a_contents_entry_breaks_between_words() {
-    if !tool("pdftotext") {
-        return;
-    }
-    let toml = contents_issue(
+    let Some((text, lines)) = contents_text(
         "教学督导简报",
         r#"[[article]]
 column = "改革探索"
@@ -2422,15 +2437,10 @@ column = "改革探索"
 title = "市交通运输局以“四个一”活动扎实推进模范机关创建工作走深走实"
 file = "a.txt"
 "#,
-    );
-    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let (_o, pdf) = build_to_temp(&issue);
-    let text = pdftotext(&pdf);
-    let lines: Vec<String> = text.lines().map(squash).collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with("计算机学院"))
-        .unwrap_or_else(|| panic!("{text}"));
+    ) else {
+        return;
+    };
+    let at = line_starting(&lines, "计算机学院", &text);
     // Two lines, the break between 推进 and “AI+教育”, and nothing but the entry's
     // own characters in the text (no joiners).
     assert_eq!(
@@ -2445,10 +2455,7 @@ file = "a.txt"
     assert!(!text.contains('\u{2060}'));
     // A word measured with its marks at full width: “四个一” measured alone was an
     // em short, the line overfilled, and Typst broke it again: 创建工 / 作 / 走深走实.
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with("市交通运输局"))
-        .unwrap_or_else(|| panic!("{text}"));
+    let at = line_starting(&lines, "市交通运输局", &text);
     assert_eq!(
         lines[at], "市交通运输局以“四个一”活动扎实推进模范机关创建",
         "{text}"
@@ -2461,10 +2468,7 @@ file = "a.txt"
 /// alone on a line, with room for twenty characters more (QA13 A 02).
 #[test]
 fn a_contents_entry_keeps_its_phrases_together_where_they_fit() {
-    if !tool("pdftotext") {
-        return;
-    }
-    let toml = contents_issue(
+    let Some((text, lines)) = contents_text(
         "巡察工作简报",
         r#"[[article]]
 title = "以案为鉴　警钟长鸣\n——本轮巡察移交问题线索查处的两起典型案例"
@@ -2473,25 +2477,17 @@ file = "a.txt"
 title = "守纪律　讲规矩　作表率"
 file = "a.txt"
 "#,
-    );
-    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let (_o, pdf) = build_to_temp(&issue);
-    let text = pdftotext(&pdf);
-    let lines: Vec<String> = text.lines().map(squash).collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with("以案为鉴"))
-        .unwrap_or_else(|| panic!("{text}"));
+    ) else {
+        return;
+    };
+    let at = line_starting(&lines, "以案为鉴", &text);
     assert_eq!(lines[at], "以案为鉴警钟长鸣", "{text}");
     assert!(
         lines[at + 1].starts_with("——本轮巡察移交问题线索查处的两起典型案例"),
         "{text}"
     );
     assert!(lines[at + 1].ends_with('1'), "{text}");
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with("守纪律"))
-        .unwrap_or_else(|| panic!("{text}"));
+    let at = line_starting(&lines, "守纪律", &text);
     assert!(lines[at].starts_with("守纪律讲规矩作表率"), "{text}");
 }
 
