@@ -1278,7 +1278,7 @@ fn loose_lines_note(doc: &PagedDocument, issue: &Issue) -> Option<String> {
         .map(|l| format!("page {} «{}»", l.page, l.text))
         .collect();
     Some(format!(
-        "{} body line(s) are set loose, their characters up to {most:.2} em apart: {}; such a line ends early before a run that cannot break (a time span 12:00—18:00, a number with its unit, a web address): write the span so it can break (12:00至18:00), or move a few words / {} 行正文字距过大（最多 {most:.2} 字），多因行末的数字、时间段或网址不能断开；请改写（如 12:00至18:00）或调整文字",
+        "{} body line(s) are set loose, their characters up to {most:.2} em apart: {}; such a line ends early before a run that cannot break (a time span 12:00—18:00, a number with its unit, a web address, words joined by a no-break space such as GB/T 45001—2020): write the span so it can break (12:00至18:00), or move a few words / {} 行正文字距过大（最多 {most:.2} 字），多因行末的数字、时间段或网址不能断开；请改写（如 12:00至18:00）或调整文字",
         loose.len(),
         shown.join(", "),
         loose.len()

@@ -58,8 +58,9 @@ pub struct Converted {
     /// Where each Word paragraph (or table) begins in the Markdown: (byte offset,
     /// paragraph number counted from 1), in order.
     pub paragraphs: Vec<(usize, usize)>,
-    /// The text of a first paragraph in Word's Title style (标题): the document's own
-    /// title, which the issue file may give otherwise.
+    /// The text of a first paragraph in Word's Title style (标题), or centred, short and
+    /// large or bold, as a title is made by hand: the document's own title, which the
+    /// issue file may give otherwise.
     pub title: Option<String>,
 }
 
@@ -944,11 +945,35 @@ impl Reader<'_> {
                     // A heading's line break is Word's layout of a long heading.
                     join_breaks(&mut para.runs);
                 }
+                // Or made as most contributors make a title: centred, short, no
+                // sentence's end, and large (18 pt and up) or bold throughout (QA13 B
+                // 14: shortened in the issue file, the file's own printed under it,
+                // unsaid, where the same paragraph in the Title style was said).
+                let looks_like_title = para.centred && {
+                    let t = para.plain();
+                    let t = t.trim();
+                    let large = n
+                        .descendants()
+                        .filter(|x| is(x, W, "sz"))
+                        .filter_map(|z| attr(&z, "val")?.parse::<u32>().ok())
+                        .max()
+                        .is_some_and(|half_points| half_points >= 36);
+                    let bold = para
+                        .runs
+                        .iter()
+                        .filter(|r| !r.text.trim().is_empty())
+                        .all(|r| r.bold);
+                    !t.is_empty()
+                        && t.chars().count() <= 60
+                        && !t.ends_with(['。', '；', '：', '，', '！', '？', ':', ';'])
+                        && (large || bold)
+                };
                 if self.out.markdown.trim().is_empty()
                     && self.out.title.is_none()
-                    && self
-                        .style_name(&n)
-                        .is_some_and(|s| s == "title" || s == "标题")
+                    && (looks_like_title
+                        || self
+                            .style_name(&n)
+                            .is_some_and(|s| s == "title" || s == "标题"))
                 {
                     let t = para.plain();
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -1592,7 +1592,7 @@ fn word_blocks(
                 format!("the issue file gives «{}»", given.trim())
             };
             warnings.push(format!(
-                "{}: paragraph 1 «{own}» is in Word's Title style, and {other}: it prints as the article's first paragraph; if it is the title, give title = \"{own}\" (it then prints once, as the title), or delete it from the Word file / Word 文件首段为“标题”样式，与期刊文件中的标题不同，按正文首段排出；如它就是标题，请写入 title",
+                "{}: paragraph 1 «{own}» is set as the file's title (Word's Title style, or centred and large or bold), and {other}: it prints as the article's first paragraph; if it is the title, give title = \"{own}\" (it then prints once, as the title), or delete it from the Word file / Word 文件首段为标题（“标题”样式或居中大字/加粗），与期刊文件中的标题不同，按正文首段排出；如它就是标题，请写入 title",
                 path.display()
             ));
         }

@@ -586,8 +586,19 @@ fn odd_word_files_are_named_for_what_they_are() {
 /// issue's is not printed twice, and not said so.
 #[test]
 fn a_word_title_other_than_the_issues_is_said() {
-    let body = r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>关于典型问题的通报</w:t></w:r></w:p><w:p><w:r><w:t>各县（市、区）纪委监委：</w:t></w:r></w:p><w:p><w:r><w:t>今年第三季度，全市查处问题186起。</w:t></w:r></w:p>"#;
-    for (title, said) in [("正文", true), ("关于典型问题的通报", false)] {
+    let styled = r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>关于典型问题的通报</w:t></w:r></w:p><w:p><w:r><w:t>各县（市、区）纪委监委：</w:t></w:r></w:p><w:p><w:r><w:t>今年第三季度，全市查处问题186起。</w:t></w:r></w:p>"#;
+    // And a title made by hand, as most are: centred, 二号, bold, in the Normal style
+    // (QA13 B 14: it printed under the issue's title, unsaid).
+    let by_hand = styled.replace(
+        r#"<w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>"#,
+        r#"<w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr><w:t>"#,
+    );
+    for (body, title, said) in [
+        (styled, "正文", true),
+        (styled, "关于典型问题的通报", false),
+        (by_hand.as_str(), "正文", true),
+        (by_hand.as_str(), "关于典型问题的通报", false),
+    ] {
         let toml = MINIMAL_TOML
             .replace("file = \"a.txt\"", "file = \"a.docx\"")
             .replace("title = \"测试标题\"", &format!("title = \"{title}\""));
