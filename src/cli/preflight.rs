@@ -16,8 +16,8 @@ pub(super) struct PreflightArgs {
     /// The most ink a colour may lay down, in per cent (C + M + Y + K). 总墨量上限.
     #[arg(long, value_name = "PERCENT", default_value_t = 280.0)]
     max_ink: f64,
-    /// The trim size every page must have: A4, A3, B5 (GB/T 148: 176 × 250 mm) or
-    /// WIDTHxHEIGHT in mm (210x297).
+    /// The trim size every page must have: A4, A3, A5, B5 (GB/T 148: 176 × 250 mm),
+    /// 16开, 大16开 or WIDTHxHEIGHT in mm (210x297).
     #[arg(long, value_name = "SIZE")]
     size: Option<String>,
     /// The least resolution of an image at its placed size, in pixels per inch.
@@ -31,16 +31,12 @@ pub(super) struct PreflightArgs {
 }
 
 fn size(s: &str) -> Option<(f64, f64)> {
-    match s.to_ascii_uppercase().as_str() {
-        "A4" => Some((210.0, 297.0)),
-        "A3" => Some((297.0, 420.0)),
-        "A5" => Some((148.0, 210.0)),
-        "B5" => Some((176.0, 250.0)),
-        other => {
-            let (w, h) = other.split_once('X')?;
-            Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
-        }
+    let s = s.to_ascii_uppercase();
+    if let Some(&(w, h, _)) = preflight::PAPER.iter().find(|p| p.2 == s) {
+        return Some((w, h));
     }
+    let (w, h) = s.split_once('X')?;
+    Some((w.trim().parse().ok()?, h.trim().parse().ok()?))
 }
 
 /// Exit 0 clean, 1 findings, 2 the file cannot be read as a PDF.

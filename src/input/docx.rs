@@ -949,7 +949,10 @@ impl Reader<'_> {
                 // sentence's end, and large (18 pt and up) or bold throughout (QA13 B
                 // 14: shortened in the issue file, the file's own printed under it,
                 // unsaid, where the same paragraph in the Title style was said).
-                let looks_like_title = para.centred && {
+                let looks_like_title = |para: &Para| {
+                    if !para.centred {
+                        return false;
+                    }
                     let t = para.plain();
                     let t = t.trim();
                     let large = n
@@ -970,7 +973,7 @@ impl Reader<'_> {
                 };
                 if self.out.markdown.trim().is_empty()
                     && self.out.title.is_none()
-                    && (looks_like_title
+                    && (looks_like_title(&para)
                         || self
                             .style_name(&n)
                             .is_some_and(|s| s == "title" || s == "标题"))
@@ -1143,6 +1146,14 @@ impl Reader<'_> {
         None
     }
 
+    /// A warning at the paragraph about to be read (a table's, whose paragraphs are
+    /// read as the body's after it).
+    fn warn_ahead(&mut self, text: &str, message: &str) {
+        self.para_no += 1;
+        self.warn(text, message);
+        self.para_no -= 1;
+    }
+
     /// A line of a table's text written as a paragraph of its own, numbered as the
     /// paragraph being read.
     fn line(&mut self, line: &str) {
@@ -1160,9 +1171,10 @@ impl Reader<'_> {
         let rows = table_parts(tbl, "tr");
         // The rows deleted with 修订 on, which `table_parts` leaves out, are said with
         // the other deletions (the row was gone, and so was the warning, QA13 D 02).
-        for r in tbl.descendants().filter(|r| {
-            is(r, W, "tr") && child(r, W, "trPr").is_some_and(|p| child(&p, W, "del").is_some())
-        }) {
+        for r in tbl
+            .descendants()
+            .filter(|r| is(r, W, "tr") && deleted_row(r))
+        {
             let text: String = r
                 .descendants()
                 .filter(|t| is(t, W, "delText") || is(t, W, "t"))
@@ -1182,9 +1194,7 @@ impl Reader<'_> {
             && cell.descendants().any(|n| is(&n, W, "t"))
         {
             let words = text_of(cell);
-            self.para_no += 1;
-            self.warn(&words, "a table of one cell (a box round text) is set as the paragraphs it holds; its frame is not printed / 单格表格（文字框）按其中段落排出，不排边框");
-            self.para_no -= 1;
+            self.warn_ahead(&words, "a table of one cell (a box round text) is set as the paragraphs it holds; its frame is not printed / 单格表格（文字框）按其中段落排出，不排边框");
             self.blocks(*cell);
             return;
         }
@@ -1201,9 +1211,7 @@ impl Reader<'_> {
                 .any(|c| c[0].descendants().any(|n| is(&n, W, "t")))
         {
             let words = text_of(&cells_of[0][0]);
-            self.para_no += 1;
-            self.warn(&words, "a table of one column (lines set one under another) is set as the paragraphs it holds; its rules are not printed / 单列表格按其中段落排出，不排表格线");
-            self.para_no -= 1;
+            self.warn_ahead(&words, "a table of one column (lines set one under another) is set as the paragraphs it holds; its rules are not printed / 单列表格按其中段落排出，不排表格线");
             for c in &cells_of {
                 self.blocks(c[0]);
             }
@@ -1238,9 +1246,7 @@ impl Reader<'_> {
                 })
                 .filter(|l| !l.is_empty())
                 .collect();
-            self.para_no += 1;
-            self.warn(&lines.join(" "), "a table without borders that opens the file is set as the lines it holds / 文件开头的无边框表格按其中各行文字排出");
-            self.para_no -= 1;
+            self.warn_ahead(&lines.join(" "), "a table without borders that opens the file is set as the lines it holds / 文件开头的无边框表格按其中各行文字排出");
             for line in lines {
                 self.para_no += 1;
                 self.line(&line);
@@ -2135,18 +2141,21 @@ fn coloured(val: &str) -> bool {
     }
 }
 
+/// Whether a table row was deleted with 修订 on (`w:trPr/w:del`): gone, as accepting
+/// the change makes it (it printed as an empty row, QA13 B 09).
+fn deleted_row(row: &Node) -> bool {
+    child(row, W, "trPr").is_some_and(|p| child(&p, W, "del").is_some())
+}
+
 /// Whether a table cell holds text only: no table, drawing or picture in it.
 /// A table's rows (`tr`) or a row's cells (`tc`), in order, those inside content
 /// controls (w:sdt, as repeating sections and OA templates write them) and custom
 /// XML among them: Word shows them as any other.
 fn table_parts<'a, 'i>(n: Node<'a, 'i>, tag: &str) -> Vec<Node<'a, 'i>> {
     let mut out = Vec::new();
-    // A row deleted with 修订 on (`w:trPr/w:del`) is gone, as accepting the change
-    // makes it: it printed as an empty row (QA13 B 09).
-    let deleted = |row: &Node| child(row, W, "trPr").is_some_and(|p| child(&p, W, "del").is_some());
     for c in n.children().filter(|c| c.is_element()) {
         if is(&c, W, tag) {
-            if !(tag == "tr" && deleted(&c)) {
+            if !(tag == "tr" && deleted_row(&c)) {
                 out.push(c);
             }
         } else if is(&c, W, "sdt") {

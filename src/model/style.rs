@@ -44,7 +44,7 @@ impl Size {
         Size(v * MM)
     }
 
-    /// Parses `16pt`, `5.6mm`, `1.2cm`, `16` (points) or a Chinese size name. The
+    /// Parses `16pt`, `5.6mm`, `1.2cm`, `0.125in`, `16` (points) or a Chinese size name. The
     /// names also take a trailing 号 where people write one (小四号 = 小四).
     pub fn parse(s: &str) -> Result<Size, String> {
         let s = s.trim();
@@ -57,6 +57,8 @@ impl Size {
             (n, MM)
         } else if let Some(n) = s.strip_suffix("cm") {
             (n, 10.0 * MM)
+        } else if let Some(n) = s.strip_suffix("in") {
+            (n, 72.0)
         } else {
             (s, 1.0)
         };

@@ -391,17 +391,20 @@ fn page_box(doc: &Document, page: ObjectId, key: &[u8]) -> Option<[f64; 4]> {
     None
 }
 
+/// The sizes bulletins are printed on, in millimetres (width, height), by name: what
+/// `--size` takes by name, and what a trim is checked against without it.
+pub const PAPER: [(f64, f64, &str); 6] = [
+    (210.0, 297.0, "A4"),
+    (297.0, 420.0, "A3"),
+    (148.0, 210.0, "A5"),
+    (176.0, 250.0, "B5"),
+    (185.0, 260.0, "16开"),
+    (210.0, 285.0, "大16开"),
+];
+
 fn boxes(doc: &Document, pages: &BTreeMap<u32, ObjectId>, opts: &Options, out: &mut Vec<Finding>) {
-    // Without a size asked, the sizes bulletins are printed on (A4, A3, A5, B5, 16开
-    // and 大16开), upright or across: a US Letter file passed as ready (QA13 C 02).
-    const PAPER: [(f64, f64, &str); 6] = [
-        (210.0, 297.0, "A4"),
-        (297.0, 420.0, "A3"),
-        (148.0, 210.0, "A5"),
-        (176.0, 250.0, "B5"),
-        (185.0, 260.0, "16开"),
-        (210.0, 285.0, "大16开"),
-    ];
+    // Without a size asked, the sizes bulletins are printed on ([`PAPER`]), upright or
+    // across: a US Letter file passed as ready (QA13 C 02).
     let near = |a: f64, b: f64| (a - b).abs() <= 0.5;
     for (&n, &page) in pages {
         let trim = page_box(doc, page, b"TrimBox");

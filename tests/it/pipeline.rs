@@ -518,6 +518,21 @@ fn an_error_in_a_users_layout_is_shown_at_its_line_like_typst_cli() {
     assert!(!err.contains("internal error"), "{err}");
 }
 
+/// `jianbao build` of the sample into `out` with the layouts of `layouts`.
+fn build_sample_with_layouts(
+    out: &std::path::Path,
+    layouts: &std::path::Path,
+) -> std::process::Output {
+    jianbao_cli(&[
+        "build",
+        sample_issue().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--layout-dir",
+        layouts.to_str().unwrap(),
+    ])
+}
+
 /// A layout that does not settle is said once, in the editor's words, not as Typst's
 /// nine warnings with «run 3: page 6 at (79pt, 269pt)» (QA12 A 07).
 #[test]
@@ -528,15 +543,7 @@ fn a_layout_that_does_not_settle_is_said_once_in_plain_words() {
     let text = std::fs::read_to_string(&main).unwrap()
         + "\n#context { let c = query(<grow>).len(); for i in range(c + 1) [#metadata(i)<grow>] }\n";
     std::fs::write(&main, text).unwrap();
-    let out = dir.path().join("out.pdf");
-    let o = jianbao_cli(&[
-        "build",
-        sample_issue().to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--layout-dir",
-        ej.join("layouts").to_str().unwrap(),
-    ]);
+    let o = build_sample_with_layouts(&dir.path().join("out.pdf"), &ej.join("layouts"));
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let said: Vec<&str> = err
@@ -558,14 +565,7 @@ fn a_layout_that_does_not_settle_is_said_once_in_plain_words() {
 fn a_layout_dir_without_the_layouts_is_an_input_error_not_a_bug() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.pdf");
-    let o = jianbao_cli(&[
-        "build",
-        sample_issue().to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--layout-dir",
-        dir.path().join("no-such-dir").to_str().unwrap(),
-    ]);
+    let o = build_sample_with_layouts(&out, &dir.path().join("no-such-dir"));
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(

@@ -293,18 +293,11 @@ fn parse_bleed(v: &str) -> std::result::Result<f64, String> {
             "{v} is less than nothing: a bleed is 0 or more / 出血不能为负"
         ));
     }
-    // Inches, as printers outside China and imposition templates write it (0.125in).
-    let inches = t
-        .strip_suffix("in")
-        .and_then(|n| n.trim().parse::<f64>().ok())
-        .filter(|n| n.is_finite() && *n >= 0.0);
-    let has_unit = ["mm", "cm", "pt"].iter().any(|u| t.ends_with(u));
-    let size = match inches {
-        Some(n) => Size(n * 72.0),
-        None => Size::parse(v).ok().filter(|_| has_unit).ok_or_else(|| {
-            format!("`{v}` is not a length with its unit: write 3mm, 0.3cm, 8.5pt or 0.125in / 出血须带单位（mm、cm、pt 或 in）")
-        })?,
-    };
+    // Inches too, as printers outside China and imposition templates write it (0.125in).
+    let has_unit = ["mm", "cm", "pt", "in"].iter().any(|u| t.ends_with(u));
+    let size = Size::parse(v).ok().filter(|_| has_unit).ok_or_else(|| {
+        format!("`{v}` is not a length with its unit: write 3mm, 0.3cm, 8.5pt or 0.125in / 出血须带单位（mm、cm、pt 或 in）")
+    })?;
     if size.0 > MAX_BLEED_MM * MM {
         return Err(format!(
             "{v} is more than {MAX_BLEED_MM} mm; printers ask for 3 to 5 mm / 出血过大"

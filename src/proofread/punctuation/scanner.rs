@@ -835,7 +835,7 @@ impl Scanner {
         !lead.is_some_and(|&c| {
             let c = half(c).unwrap_or(c);
             c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ':')
-        }) && (unit.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
+        }) && (unit.is_some_and(date_unit)
             || self.starts_with(i + 1 + digits_after, "学年")
             || self.starts_with(i + 1 + digits_after, "学期"))
     }
