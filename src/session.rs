@@ -22,6 +22,10 @@ pub struct Session {
     /// The watched files but the fonts (`font_files` stamps those) as they were when
     /// the last build began to read them.
     stamps: Vec<Stamp>,
+    /// The files the issue file named when it was last read ([`Session::named`]):
+    /// watched too, so that a rebuild that failed for an article not saved yet runs
+    /// again when it is (QA14 F 02).
+    named: Vec<PathBuf>,
 }
 
 /// A watched file's (or a watched directory's files') length and time of last change.
@@ -60,6 +64,7 @@ impl Session {
         let font_files = crate::typeset::fonts::fingerprint(&font_dirs);
         let output = pipeline::output_path(&opts, &prepared);
         let report = pipeline::finish(&mut prepared, &output, start)?;
+        let named = named_in(&prepared.loaded);
         Ok((
             Session {
                 opts,
@@ -70,6 +75,7 @@ impl Session {
                 // None: the files were read before they could be stamped, so the first
                 // event rebuilds whatever it says.
                 stamps: Vec::new(),
+                named,
             },
             report,
         ))
@@ -119,7 +125,15 @@ impl Session {
         // the next build.
         self.stamps = stamps(&self.stamped());
         let mut timings = Timings::default();
-        let (mut issue, loaded) = timings.time("read", || model::load(&self.opts.issue))?;
+        // The files it names are watched from here on, whether they can be read or not.
+        let mut named = Vec::new();
+        let read = timings.time("read", || -> Result<_> {
+            let loaded = crate::input::issue_file::load(&self.opts.issue)?;
+            named = named_in(&loaded);
+            Ok((model::build(&loaded)?, loaded))
+        });
+        self.named = named;
+        let (mut issue, loaded) = read?;
         model::check_page_estimate(&loaded, &issue)?;
         issue.draft = self.opts.draft.clone();
         let dirs = pipeline::font_dirs(&self.opts, &loaded)?;
@@ -173,14 +187,30 @@ impl Session {
     fn stamped(&self) -> Vec<PathBuf> {
         let mut paths = self.watched();
         paths.retain(|p| !self.font_dirs.contains(p));
+        // The articles named are the build's articles once it succeeds: each once, so
+        // that what is stamped does not change with a build that read the same files.
+        paths.sort();
+        paths.dedup();
         paths
     }
 
     /// The files and directories whose change should trigger a rebuild.
     pub fn watched(&self) -> Vec<PathBuf> {
         let mut paths = pipeline::issue_files(&self.prepared);
+        paths.extend(self.named.iter().cloned());
         paths.extend(self.font_dirs.iter().cloned());
         paths.extend(self.opts.layout_dir.iter().cloned());
+        paths
+    }
+
+    /// The issue file and the article files it names, whether they exist or not, as far
+    /// as it can be read: what to watch while no build has succeeded yet (`watch` whose
+    /// first build failed: an article not saved yet, a mistake in the issue file).
+    pub fn named(issue: &std::path::Path) -> Vec<PathBuf> {
+        let mut paths = vec![issue.to_owned()];
+        if let Ok(loaded) = crate::input::issue_file::load(issue) {
+            paths.extend(named_in(&loaded));
+        }
         paths
     }
 
@@ -188,4 +218,14 @@ impl Session {
     pub fn output(&self) -> &std::path::Path {
         &self.output
     }
+}
+
+/// The article files an issue file names, as paths (they may not exist).
+fn named_in(loaded: &crate::input::issue_file::LoadedIssueFile) -> Vec<PathBuf> {
+    loaded
+        .file
+        .articles
+        .iter()
+        .map(|a| loaded.base_dir().join(a.file.get_ref()))
+        .collect()
 }

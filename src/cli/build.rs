@@ -114,6 +114,36 @@ impl BuildArgs {
     }
 }
 
+/// `build`, its error said as any command's is; and after a failed build of one issue,
+/// the PDF of an earlier build where this one would have gone: it stays as it was (the
+/// last good PDF), which was said only by `watch`, and an editor could send last
+/// week's PDF to the printer (QA14 F 09).
+pub(super) fn main(args: BuildArgs) -> std::process::ExitCode {
+    let earlier: Vec<PathBuf> = if args.builds_one() {
+        match &args.output {
+            Some(out) if out.as_os_str() == "-" => Vec::new(),
+            Some(out) => vec![out.clone()],
+            None => vec![
+                pipeline::default_output(&args.issues[0]),
+                pipeline::default_archive_output(&args.issues[0]),
+            ],
+        }
+    } else {
+        Vec::new()
+    };
+    let result = run(args);
+    let failed = result.is_err();
+    let code = super::done(result);
+    for pdf in earlier.iter().filter(|p| failed && p.is_file()) {
+        eprintln!(
+            "note: no PDF was written: {} is an earlier build's, left as it was; it is not the issue as its files now stand / 本次未生成 PDF：{} 是之前构建的旧文件，不是现在的内容",
+            pdf.display(),
+            pdf.display()
+        );
+    }
+    code
+}
+
 pub(super) fn run(args: BuildArgs) -> jianbao::Result<()> {
     let issues = batch::discover(&args.issues)?;
     let draft = args

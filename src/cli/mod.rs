@@ -132,7 +132,7 @@ pub(crate) fn run() -> ExitCode {
         );
     }));
     let outcome = std::panic::catch_unwind(|| match cli.command {
-        Command::Build(args) => done(build::run(args)),
+        Command::Build(args) => build::main(args),
         Command::Watch(args) => done(watch::run(args)),
         Command::Eject(args) => done(eject::run(args)),
         Command::Fonts(args) => done(fonts::run(args)),

@@ -56,20 +56,16 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
         output: args.output,
         ..args.source.build_options(None)
     };
-    // The first build must succeed: without it there is nothing to keep warm.
-    let (mut session, report) = Session::start(opts)?;
-    println!("{}", line(1, &report));
-
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| jianbao::Error::internal(format!("cannot watch files: {e}")))?;
     let mut watched = BTreeSet::new();
     let mut dirs = BTreeSet::new();
-    let refresh = |session: &Session,
+    let refresh = |paths: Vec<PathBuf>,
                    watcher: &mut RecommendedWatcher,
                    watched: &mut BTreeSet<PathBuf>,
                    dirs: &mut BTreeSet<PathBuf>| {
-        *watched = session.watched().iter().map(|p| absolute(p)).collect();
+        *watched = paths.iter().map(|p| absolute(p)).collect();
         // Editors replace files by renaming: watch the directories, filter by path.
         for p in watched.iter() {
             let dir = if p.is_dir() {
@@ -82,11 +78,52 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
             }
         }
     };
-    refresh(&session, &mut watcher, &mut watched, &mut dirs);
+    let settle = Duration::from_millis(args.debounce);
+
+    // The first build. One that fails on what the editor mends by saving a file (an
+    // article not saved yet, a mistake in the issue file) is said, and the issue's
+    // files are watched until it succeeds: `watch` stopped there, unsaid (QA14 F 03).
+    let mut n = 1;
+    let mut session = loop {
+        // Watched before it is read: a save made while it is read is not missed.
+        refresh(
+            Session::named(&opts.issue),
+            &mut watcher,
+            &mut watched,
+            &mut dirs,
+        );
+        match Session::start(opts.clone()) {
+            Ok((session, report)) => {
+                println!("{}", line(n, &report));
+                break session;
+            }
+            Err(e @ (jianbao::Error::Input(_) | jianbao::Error::Many(_)))
+                if opts.issue.is_file() =>
+            {
+                eprint!("{}", e.render(false));
+                println!(
+                    "build {n}: failed; still watching: mend the file and save it to build again (Ctrl-C to stop) / 构建失败，仍在监视：改正文件并保存后将重新构建"
+                );
+                n += 1;
+                // The next save of one of them (one made since it was read too), and
+                // what comes with it.
+                loop {
+                    let ev = rx.recv().map_err(|_| {
+                        jianbao::Error::internal("the file watcher stopped".to_owned())
+                    })?;
+                    if save_event(&watched, &ev).is_some() {
+                        break;
+                    }
+                }
+                std::thread::sleep(settle);
+                while rx.try_recv().is_ok() {}
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    refresh(session.watched(), &mut watcher, &mut watched, &mut dirs);
     println!("watching for changes (Ctrl-C to stop) / 正在监视文件变化");
 
-    let settle = Duration::from_millis(args.debounce);
-    let mut n = 1;
     loop {
         // A rebuild laid out from the last one's pages is built again from nothing
         // once the editor pauses (`Session::settle`): the PDF is then a cold build's.
@@ -151,7 +188,7 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
         }
         // Our own reads and the PDF we write are not save events (`save_event`), so
         // nothing is drained here: a save made while we rebuilt triggers the next build.
-        refresh(&session, &mut watcher, &mut watched, &mut dirs);
+        refresh(session.watched(), &mut watcher, &mut watched, &mut dirs);
     }
     Ok(())
 }

@@ -226,3 +226,36 @@ fn watch_does_not_rebuild_when_nothing_it_reads_changed() {
     std::fs::write(&article, text.replacen("今年1月初", "今年1月中旬", 1)).unwrap();
     assert!(watch.line("build 3:").contains("pages in"));
 }
+
+/// A first build that fails on what a save mends (a mistake in the issue file) is said,
+/// and `watch` goes on watching: it stopped there, unsaid, and the editor waited for a
+/// PDF (QA14 F 03). An article named before it is saved builds when it is saved: its
+/// file was not watched, and the PDF stayed stale (QA14 F 02).
+#[test]
+fn watch_goes_on_after_a_failed_first_build_and_watches_articles_not_saved_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_sample(dir.path());
+    let issue = dir.path().join("issue.toml");
+    let pdf = dir.path().join("issue.pdf");
+    let toml = std::fs::read_to_string(&issue).unwrap();
+    std::fs::write(&issue, toml.replace("number = 19", "number = \"十九\"")).unwrap();
+    let watch = Watch::start(&issue, 50);
+    let wait_for = |prefix: &str| watch.line(prefix);
+    let line = wait_for("build 1:");
+    assert!(line.contains("failed; still watching"), "{line}");
+    assert!(!pdf.exists());
+
+    // Mended: built.
+    std::fs::write(&issue, &toml).unwrap();
+    assert!(wait_for("build 2:").contains("5 pages"));
+    wait_for("watching");
+
+    // An article added to the issue file before its file is saved: that build fails;
+    // saving the file builds it.
+    let added = format!("{toml}\n[[article]]\ntitle = \"新增一篇\"\nfile = \"added.txt\"\n");
+    std::fs::write(&issue, added).unwrap();
+    assert!(wait_for("build 3:").contains("failed"));
+    std::fs::write(dir.path().join("added.txt"), "新增文章的正文，刚刚保存。\n").unwrap();
+    let line = wait_for("build 4:");
+    assert!(line.contains("pages in"), "{line}");
+}
