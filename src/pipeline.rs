@@ -275,8 +275,9 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let Fitted {
         data,
         coverage,
-        warnings,
+        mut warnings,
     } = timings.time("check", || fit_model(&fonts, &loaded, &mut issue))?;
+    warnings.splice(0..0, fonts.warnings.iter().cloned());
     // The faces the text needs load on other threads while the layouts are finished
     // and the layout starts.
     fonts.prefetch(coverage.faces.iter().map(|&(_, slot)| slot));

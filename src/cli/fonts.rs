@@ -48,6 +48,9 @@ pub(super) fn run(args: FontsArgs) -> jianbao::Result<()> {
             render_fonts(&set),
             render_roles(&Roles::default().with_wide_fallback(), &set)
         ));
+        for w in &set.warnings {
+            eprintln!("warning: {w}");
+        }
         return Ok(());
     };
 
@@ -64,6 +67,9 @@ pub(super) fn run(args: FontsArgs) -> jianbao::Result<()> {
         render_fonts(&set),
         render_roles(&issue.style.fonts, &set)
     ));
+    for w in &set.warnings {
+        eprintln!("warning: {w}");
+    }
     for w in fontcheck::unknown_families(&loaded, &issue.style.fonts, &set) {
         eprintln!("warning: {w}");
     }
