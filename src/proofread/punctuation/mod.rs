@@ -1045,6 +1045,14 @@ mod tests {
         assert_eq!(kinds("排查４６次。\n"), vec![Kind::FullWidthAlnum]);
         // A full-width ％ or ． without full-width digits, and protected text, stay.
         assert_eq!(fixed("增长5％。\n"), "增长5％。\n");
+        // A full-width minus before a number is a minus sign (QA14 E 10); between two
+        // numbers it is not one.
+        assert_eq!(
+            fixed("同比－１．８％，环比－0.3%。\n"),
+            "同比−1.8%，环比−0.3%。\n"
+        );
+        assert_eq!(kinds("环比－0.3%。\n"), vec![Kind::FullWidthAlnum]);
+        assert_eq!(fixed("第１－２季度\n"), "第1－2季度\n");
     }
 
     /// The space between two bodies that issue a document jointly is the title's

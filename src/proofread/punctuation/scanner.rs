@@ -902,9 +902,31 @@ impl Scanner {
         let n = self.n();
         let alnum = |c: char| c.is_alphanumeric() && ('０'..='ｚ').contains(&c);
         let half = |c: char| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+        // A full-width minus before a number (－１．８％, －1.8%), not between two (a
+        // range, 1－2): a minus sign, −. It was left, and printed - 2.3 (QA14 E 10).
+        let sign = |i: usize| {
+            self.cs[i] == '－'
+                && !self.protected[i]
+                && (i == 0 || {
+                    let c = self.cs[i - 1];
+                    !c.is_ascii_alphanumeric() && !('０'..='ｚ').contains(&c)
+                })
+                && self
+                    .cs
+                    .get(i + 1)
+                    .is_some_and(|&c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        };
         let mut i = 0;
         while i < n {
-            if self.protected[i] || !alnum(self.cs[i]) {
+            if sign(i) && self.cs[i + 1].is_ascii_digit() {
+                self.fin[i] = '−';
+                self.found
+                    .push((i..i + 1, Kind::FullWidthAlnum, Some("−".to_owned())));
+                i += 1;
+                continue;
+            }
+            let signed = sign(i);
+            if !signed && (self.protected[i] || !alnum(self.cs[i])) {
                 i += 1;
                 continue;
             }
@@ -928,6 +950,7 @@ impl Scanner {
                     break;
                 }
             }
+            let half = |c: char| if c == '－' { '−' } else { half(c) };
             let fix: String = self.cs[i..j].iter().map(|&c| half(c)).collect();
             for k in i..j {
                 self.fin[k] = half(self.cs[k]);
