@@ -65,7 +65,11 @@ pub(super) fn run(args: PreflightArgs) -> ExitCode {
     let bytes = match files::read_input(&args.pdf, 2048 * MB) {
         Ok(b) => b,
         Err(p) => {
-            let (msg, help) = p.describe(("PDF", "PDF 文件"), &args.pdf);
+            let (msg, help) = p.describe_named_in(
+                ("PDF", "PDF 文件"),
+                &args.pdf,
+                jianbao::output::files::ON_THE_COMMAND_LINE,
+            );
             return refuse(msg, &help);
         }
     };

@@ -663,7 +663,11 @@ pub(crate) fn load(path: &Path) -> Result<LoadedIssueFile> {
         .into());
     }
     let bytes = crate::output::files::read_input(path, ISSUE_FILE_LIMIT).map_err(|p| {
-        let (msg, help) = p.describe(("issue file", "期刊文件"), path);
+        let (msg, help) = p.describe_named_in(
+            ("issue file", "期刊文件"),
+            path,
+            crate::output::files::ON_THE_COMMAND_LINE,
+        );
         InputError::file(
             path,
             format!("cannot read the issue file / 无法读取期刊文件: {msg}"),
@@ -1260,9 +1264,17 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
     {
         (
             "a table is written more than once / 表头重复",
-            format!(
-                "[{name}] is written more than once: tables of one name that repeat (each 报/送/发 list, each article) are a list, written [[{name}]] (two pairs of brackets) over each; keep them all / [{name}] 出现多次：可重复的表（每个报/送/发名单、每篇文章）要写成 [[{name}]]（两层方括号），各项都保留"
-            ),
+            // Only the articles and the 报/送/发 lists are lists: another table written
+            // twice is one, and [[footer]] led to an error about lists (QA14 E 03).
+            if ["article", "footer.distribution"].contains(&name) {
+                format!(
+                    "[{name}] is written more than once: tables of one name that repeat (each 报/送/发 list, each article) are a list, written [[{name}]] (two pairs of brackets) over each; keep them all / [{name}] 出现多次：可重复的表（每个报/送/发名单、每篇文章）要写成 [[{name}]]（两层方括号），各项都保留"
+                )
+            } else {
+                format!(
+                    "[{name}] is written twice, and is one table: move the keys under this one to the first [{name}] and delete this line (a key written under a [[…]] list, such as [[footer.distribution]], belongs to that list, so [{name}]'s own keys go before it) / [{name}] 只能写一次：请把这里的各项移到前面的 [{name}] 下，并删去这一行"
+                )
+            },
         )
     } else if m.contains("duplicate key") {
         (
@@ -1279,6 +1291,21 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "a list is expected here / 此处应为列表",
             format!(
                 "[{name}] is one of a list (each 报/送/发 list, each article): write [[{name}]], with two pairs of brackets, over each / [{name}] 可以有多项（每个报/送/发名单、每篇文章），每项上方写 [[{name}]]（两层方括号）"
+            ),
+        )
+    } else if m.contains("invalid type")
+        && let Some(name) = line
+            .trim()
+            .strip_prefix("[[")
+            .and_then(|l| l.strip_suffix("]]"))
+            .map(str::trim)
+        && !["article", "footer.distribution"].contains(&name)
+    {
+        // [[footer]], as the advice for a table written twice once said: it is one.
+        (
+            "a table written as a list / 表头多了一层方括号",
+            format!(
+                "[{name}] is one table, not a list: write it once, with one pair of brackets, [{name}], and put all its keys under it / [{name}] 只有一个，请只写一次，用一层方括号 [{name}]"
             ),
         )
     } else if m.contains("invalid type") && m.contains("expected a sequence") {

@@ -50,6 +50,13 @@ const NAMED_IN_ISSUE_FILE: (&str, &str) = (
     "期刊文件中的路径相对于期刊文件",
 );
 
+/// Where a path given on the command line is relative to (the issue file, a PDF to
+/// check): not the issue file, which was said for them too (QA14 F 08).
+pub const ON_THE_COMMAND_LINE: (&str, &str) = (
+    "a path on the command line is relative to the folder you run jianbao in",
+    "命令行中的路径相对于当前所在的文件夹",
+);
+
 /// Where a photo's path is relative to (the help of a photo not found).
 pub const NAMED_IN_ARTICLE: (&str, &str) = (
     "a photo's path is relative to the article that names it",
@@ -69,6 +76,12 @@ pub fn near_miss(path: &Path) -> Option<PathBuf> {
         if slashed.is_file() {
             return Some(slashed);
         }
+    }
+    // Notepad's .txt after the name, hidden by Windows (issue.toml.txt).
+    let mut txt = path.as_os_str().to_owned();
+    txt.push(".txt");
+    if Path::new(&txt).is_file() {
+        return Some(PathBuf::from(txt));
     }
     let name = path.file_name()?.to_string_lossy().to_lowercase();
     let stem = path.file_stem()?.to_string_lossy().to_lowercase();
@@ -101,29 +114,43 @@ pub fn near_miss(path: &Path) -> Option<PathBuf> {
             Some(d) => d.join(found),
             None => PathBuf::from(found),
         }),
-        None => loosely(path).or_else(|| {
-            // The one file of the same kind whose name is this one's less a suffix an
-            // editor adds to a draft, or more (02-fayan.docx for 02-fayan-final.docx,
-            // 稿件.docx for 稿件（修改稿）.docx), in the same folder.
-            let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-            let apart = |longer: &str, shorter: &str| {
-                longer.len() > shorter.len()
-                    && longer.starts_with(shorter)
-                    && longer[shorter.len()..]
-                        .starts_with(['-', '_', ' ', '（', '(', '.', 'v', 'V'])
-            };
-            let mut like = names.iter().filter(|n| {
-                let n = Path::new(&lower(n)).to_owned();
-                let other = n.file_stem().map(|s| s.to_string_lossy().into_owned());
-                n.extension().map(|e| e.to_string_lossy().into_owned()) == ext
-                    && other.is_some_and(|o| apart(&stem, &o) || apart(&o, &stem))
-            });
-            let one = like.next()?;
-            like.next().is_none().then(|| match parent {
-                Some(d) => d.join(one),
-                None => PathBuf::from(one),
+        None => loosely(path)
+            .or_else(|| {
+                // The one file of the same kind whose name is this one's less a suffix an
+                // editor adds to a draft, or more (02-fayan.docx for 02-fayan-final.docx,
+                // 稿件.docx for 稿件（修改稿）.docx), in the same folder.
+                let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+                let apart = |longer: &str, shorter: &str| {
+                    longer.len() > shorter.len()
+                        && longer.starts_with(shorter)
+                        && longer[shorter.len()..]
+                            .starts_with(['-', '_', ' ', '（', '(', '.', 'v', 'V'])
+                };
+                let mut like = names.iter().filter(|n| {
+                    let n = Path::new(&lower(n)).to_owned();
+                    let other = n.file_stem().map(|s| s.to_string_lossy().into_owned());
+                    n.extension().map(|e| e.to_string_lossy().into_owned()) == ext
+                        && other.is_some_and(|o| apart(&stem, &o) || apart(&o, &stem))
+                });
+                let one = like.next()?;
+                like.next().is_none().then(|| match parent {
+                    Some(d) => d.join(one),
+                    None => PathBuf::from(one),
+                })
             })
-        }),
+            .or_else(|| {
+                // The one file whose name is this one with a character typed wrong, left
+                // out, added or two swapped (01_anquan.txt, 01-anquang.txt for
+                // 01-anquan.txt), in a name long enough for that to be a slip (QA14 F 12).
+                let mut typo = names.iter().filter(|n| {
+                    name.chars().count() >= 6 && strsim::damerau_levenshtein(&lower(n), &name) == 1
+                });
+                let one = typo.next()?;
+                typo.next().is_none().then(|| match parent {
+                    Some(d) => d.join(one),
+                    None => PathBuf::from(one),
+                })
+            }),
     }
 }
 
@@ -208,6 +235,17 @@ impl ReadProblem {
             ReadProblem::NotFound => (
                 format!("{what} not found: {p} / 找不到{zh}"),
                 match near_miss(path) {
+                    Some(there)
+                        if there.as_os_str().len() == path.as_os_str().len() + 4
+                            && there.to_string_lossy().ends_with(".txt") =>
+                    {
+                        format!(
+                            "there is {}: Notepad added .txt to the name, which Windows hides; rename it to {} (in Explorer: View → File name extensions, to see it) / 记事本在文件名后加了 .txt（Windows 默认隐藏扩展名），请改名为 {}",
+                            there.display(),
+                            p,
+                            p
+                        )
+                    }
                     Some(there) => format!(
                         "there is {}: write the name as it is on disk, with / between folders / 磁盘上有 {}：请按实际文件名填写，文件夹之间用 /",
                         there.display(),
@@ -756,6 +794,21 @@ mod tests {
             );
         }
         assert_eq!(near_miss(&dir.path().join("稿件终稿/05 通知.txt")), None);
+        // One character typed wrong, left out, added or swapped (QA14 F 12).
+        std::fs::write(dir.path().join("01-anquan.txt"), "正文。").unwrap();
+        for typed in [
+            "01_anquan.txt",
+            "01-anquang.txt",
+            "01-anqun.txt",
+            "01-naquan.txt",
+        ] {
+            assert_eq!(
+                near_miss(&dir.path().join(typed)),
+                Some(dir.path().join("01-anquan.txt")),
+                "{typed}"
+            );
+        }
+        assert_eq!(near_miss(&dir.path().join("02-anquan.txt.bak")), None);
     }
 
     use super::*;
