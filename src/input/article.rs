@@ -59,7 +59,14 @@ pub enum Block {
     Item { level: u8, inlines: Vec<Inline> },
     /// A quotation (Markdown `> `): 楷体, indented two characters on both sides, as
     /// used for 最高指示, 领导批示, 原文摘录. One paragraph a block.
-    Quote { inlines: Vec<Inline> },
+    Quote {
+        inlines: Vec<Inline>,
+        /// Set by the model for a line that opens with a 破折号 (a quotation's source,
+        /// ——摘自……的讲话), of one run: where it may break (between its words) when it
+        /// is longer than a line.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        breaks: Option<crate::model::words::Breaks>,
+    },
     /// A divider (Markdown `***` or `---`), centred: ※　※　※.
     Divider { inlines: Vec<Inline> },
     /// A table (a Markdown pipe table): 三线表, the header row repeated when it
@@ -333,7 +340,7 @@ impl Block {
             Block::Paragraph { inlines }
             | Block::Heading { inlines, .. }
             | Block::Item { inlines, .. }
-            | Block::Quote { inlines }
+            | Block::Quote { inlines, .. }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
             | Block::Addressee { inlines }
@@ -371,7 +378,7 @@ impl Block {
                 }
                 Block::Paragraph { inlines }
             }
-            Block::Quote { inlines }
+            Block::Quote { inlines, .. }
             | Block::Item { inlines, .. }
             | Block::Divider { inlines }
             | Block::Attachment { inlines, .. }
@@ -1668,7 +1675,10 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                         inlines: vec![plain(DIVIDER.to_owned(), None)],
                     })
                 }
-                None if quote > 0 => blocks.push(Block::Quote { inlines }),
+                None if quote > 0 => blocks.push(Block::Quote {
+                    inlines,
+                    breaks: None,
+                }),
                 None if depth >= 2 => blocks.push(Block::Item {
                     level: u8::try_from(depth).unwrap_or(u8::MAX),
                     inlines,
@@ -2798,6 +2808,38 @@ pub(crate) fn is_post_furniture(t: &str) -> bool {
                 .iter()
                 .any(|a| inner.contains(a))
     };
+    // A government site's: its breadcrumb (首页 > 党建工作 > 基层动态, 当前位置：…),
+    // 【字体：大 中 小】 and 【打印本页】【关闭窗口】 (QA14 E 08).
+    let squashed: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
+    let crumbs = ["首页", "当前位置", "您现在的位置", "您的位置", "现在位置"]
+        .iter()
+        .any(|w| squashed.starts_with(w))
+        && squashed.contains(['>', '＞', '»', '›', '→']);
+    let buttons = squashed
+        .trim_start_matches(['【', '[', '〔'])
+        .trim_end_matches(['】', ']', '〕'])
+        .split(|c| "【】[]〔〕".contains(c))
+        .filter(|b| !b.is_empty())
+        .all(|b| {
+            matches!(
+                b,
+                "打印"
+                    | "打印本页"
+                    | "打印此页"
+                    | "关闭"
+                    | "关闭窗口"
+                    | "关闭本页"
+                    | "收藏"
+                    | "返回顶部"
+                    | "纠错"
+            ) || (b.starts_with("字体") || b.starts_with("字号"))
+                && b.contains('大')
+                && b.contains('小')
+        })
+        && squashed.starts_with(['【', '[', '〔']);
+    if crumbs || buttons {
+        return true;
+    }
     if matches!(
         inner,
         "图片" | "END" | "End" | "end" | "往期推荐" | "往期回顾" | "推荐阅读" | "阅读原文"

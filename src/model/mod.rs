@@ -744,6 +744,43 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         },
     };
 
+    // The series file `new` writes (what every issue shares), built as an issue: its
+    // issues are named, not [[article]] added to it, which every later issue then
+    // took up (QA14 F 07).
+    let issues_below: Vec<PathBuf> = match f.articles.is_empty() {
+        true => std::fs::read_dir(loaded.base_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path().join("issue.toml"))
+            .filter(|p| p.is_file())
+            .collect(),
+        false => Vec::new(),
+    };
+    if f.articles.is_empty()
+        && (loaded.path.file_name().is_some_and(|n| n == "series.toml")
+            || (f.issue.number.is_none() && !issues_below.is_empty()))
+    {
+        let mut below: Vec<String> = issues_below
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        below.sort();
+        let help = match below.last() {
+            Some(last) => format!(
+                "build an issue of the bulletin, e.g. jianbao build {last}; add its articles to that issue's file, not to this one / 请构建某一期的期刊文件（如 {last}），文章写在该期的文件中"
+            ),
+            None => "build an issue file (one with [issue] and its [[article]]s, which names this file as its series = \"…\"); add articles there, not here / 请构建某一期的期刊文件，文章写在该期的文件中".to_owned(),
+        };
+        return Err(InputError::at(
+            &loaded.path,
+            &loaded.text,
+            0..0,
+            "this is the series file of a bulletin (what every issue shares: the masthead, the 报尾), not an issue / 这是整套简报的公共设置文件，不是某一期",
+        )
+        .help(help)
+        .into());
+    }
     if f.articles.is_empty() {
         return Err(InputError::at(
             &loaded.path,
@@ -759,11 +796,13 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         unit: f.bulletin.unit.as_ref().map(|u| squash(u.get_ref())),
         footer: f.footer.is_some(),
     };
-    let mut articles = Vec::with_capacity(f.articles.len());
+    let mut articles: Vec<Article> = Vec::with_capacity(f.articles.len());
     let mut photos: Vec<PhotoFile> = Vec::new();
     let limits = &f.limits;
     let mut total_bytes = 0u64;
     let mut read: Vec<(PathBuf, &Spanned<String>)> = Vec::new();
+    // Each article's words, run together (for the same text twice).
+    let mut texts: Vec<String> = Vec::new();
     for entry in &f.articles {
         let (path, bytes) = read_article(loaded, &entry.file)?;
         // One file under two [[article]]s (a table copied and its file not changed):
@@ -846,6 +885,14 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                         src: None,
                     }];
                 }
+                // Where a quotation's source may break: between its words.
+                Block::Quote { inlines, breaks } => {
+                    if let [run] = inlines.as_slice()
+                        && run.text.starts_with("——")
+                    {
+                        *breaks = Some(words::breaks(&run.text));
+                    }
+                }
                 // Where each cell may break: between its words (市城市 / 管理局).
                 Block::Table(t) => {
                     t.breaks = std::iter::once(&t.header)
@@ -911,6 +958,19 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .help("paste the article's text into the file, or remove this [[article]] / 请把正文粘贴进该文件，或删除这一篇 [[article]]")
                 .into());
         }
+        if let Some(what) = only_repeats(&blocks, entry) {
+            return Err(loaded
+                .error_at(
+                    entry.file.span(),
+                    format!(
+                        "article file {} holds only the article's {what}, which the issue file gives too: its text is not in it / 文章文件 {} 只有标题或署名，没有正文",
+                        path.display(),
+                        path.display()
+                    ),
+                )
+                .help("paste the article's text into the file under its title (the text not pasted yet, or the wrong file named), or remove this [[article]] / 请把正文粘贴进该文件，或检查是否写错了文件名")
+                .into());
+        }
         let title: Vec<String> = opt_line(&entry.title, "article.title")?
             .unwrap_or_default()
             .lines()
@@ -938,6 +998,28 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             })
             .transpose()?;
         let byline = opt_line(&entry.byline, "article.byline")?.map(|b| labels.byline.bare(b));
+        // The same text as an article before it, from another file (a draft and its
+        // final copy both named): it printed twice, unsaid (QA14 F 10).
+        let words = squash(
+            &blocks
+                .iter()
+                .flat_map(|b| b.all_inlines())
+                .map(|i| i.text.as_str())
+                .collect::<String>(),
+        );
+        if words.chars().count() >= 20
+            && let Some(k) = texts.iter().position(|t| *t == words)
+            && let Some(earlier) = articles.get(k)
+        {
+            warnings.push(format!(
+                "{}: the text of {} is the text of {} (the article «{}») word for word: it prints twice; if one of them is a draft of the other, remove its [[article]] / 两篇文章正文完全相同，会重复排出：如其中一篇是另一篇的草稿，请删去其 [[article]]",
+                loaded.path.display(),
+                entry.file.get_ref(),
+                earlier.path.display(),
+                earlier.title.concat()
+            ));
+        }
+        texts.push(words);
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?.map(|c| labels.column.bare(c)),
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
@@ -1307,7 +1389,7 @@ fn text_article(
         let (line, _) = crate::error::line_col(text, offset);
         format!("{}:{line}", path.display())
     };
-    let forwarded = blank_repeated_title(&at, entry, head, &mut source, &mut warnings);
+    let forwarded = blank_repeated_title(&at, entry, labels, head, &mut source, &mut warnings);
     let markdown = matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("md") | Some("markdown")
@@ -1339,10 +1421,14 @@ fn text_article(
 /// The line (from 1) of a paragraph in its file: the first with its opening words (the
 /// rest may be marked up, or run over lines).
 fn line_with(source: &str, text: &str) -> usize {
-    let opening: String = text.trim().chars().take(4).collect();
-    source
-        .lines()
-        .position(|l| l.contains(&opening))
+    // Its first 16 characters, where they are on one line as typed; else its first 4
+    // (two 简讯 items that open ▲11月 were both at the first, QA14 E 04).
+    [16, 4]
+        .iter()
+        .find_map(|&n| {
+            let opening: String = text.trim().chars().take(n).collect();
+            source.lines().position(|l| l.contains(&opening))
+        })
         .map_or(1, |i| i + 1)
 }
 
@@ -1362,6 +1448,22 @@ fn lone_captions_note(path: &Path, source: &str, blocks: &[Block]) -> Vec<String
             continue;
         }
         let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+        // A run of ▲ lines is a 简讯's items (▲11月21日，…), not the captions of lost
+        // photos, which stand between paragraphs of text: they were said to be, with
+        // advice to delete them (QA14 E 04).
+        let mark = |b: Option<&Block>| match b {
+            Some(Block::Paragraph { inlines }) => inlines
+                .first()
+                .and_then(|i| i.text.trim_start().chars().next())
+                .filter(|c| matches!(c, '▲' | '△')),
+            _ => None,
+        };
+        if let Some(m) = mark(Some(b))
+            && (mark(k.checked_sub(1).and_then(|j| blocks.get(j))) == Some(m)
+                || mark(blocks.get(k + 1)) == Some(m))
+        {
+            continue;
+        }
         let photo = |b: Option<&Block>| match b {
             Some(Block::Image(p)) => Some(
                 p.caption
@@ -1565,7 +1667,8 @@ fn word_blocks(
         let n = crate::input::docx::Converted::paragraph_at(paragraphs, offset);
         format!("{}: paragraph {n}", path.display())
     };
-    let forwarded = blank_repeated_title(&at, entry, head, &mut converted.markdown, warnings);
+    let forwarded =
+        blank_repeated_title(&at, entry, labels, head, &mut converted.markdown, warnings);
     // A Word Title that is not the issue's title prints as the first paragraph: said,
     // when it does (not when it went as the bulletin's own head over the title: r23
     // F20 said both).
@@ -1632,6 +1735,48 @@ fn word_blocks(
 
 /// A title's words, to compare one typed in an article with the issue file's: no
 /// spaces or line breaks, no Markdown escapes.
+/// What a text is when each of its paragraphs is the article's title, subtitle or
+/// byline that the issue file gives (a file whose text was not pasted yet, QA14 F 01):
+/// those words, for the error. A title-only text keeps its line (it is not blanked, so
+/// that an article is not emptied), and would print twice.
+fn only_repeats(blocks: &[Block], entry: &issue_file::ArticleEntry) -> Option<String> {
+    let given = |v: &Option<Spanned<String>>| {
+        v.as_ref()
+            .map(|t| squash(t.get_ref()))
+            .filter(|t| !t.is_empty())
+    };
+    let parts = [
+        (given(&entry.title), "title"),
+        (given(&entry.subtitle), "subtitle"),
+        (given(&entry.byline), "byline"),
+    ];
+    let mut found: Vec<&str> = Vec::new();
+    for block in blocks {
+        let (Block::Paragraph { inlines } | Block::Heading { inlines, .. }) = block else {
+            return None;
+        };
+        let line = squash(&inlines.iter().map(|i| i.text.as_str()).collect::<String>());
+        let line = line.trim_matches('*');
+        // A byline as typed under a text: in brackets, 供稿 after it or not.
+        let bare = line
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        let what = parts.iter().find_map(|(value, what)| {
+            let value = value.as_deref()?;
+            let matches = line == value
+                || (*what == "byline"
+                    && (bare == value
+                        || bare.strip_suffix("供稿") == Some(value)
+                        || value.strip_suffix("供稿") == Some(bare)));
+            matches.then_some(*what)
+        })?;
+        if !found.contains(&what) {
+            found.push(what);
+        }
+    }
+    (!found.is_empty()).then(|| found.join(" and "))
+}
+
 fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\\')
@@ -1790,6 +1935,7 @@ impl PastedHead {
 fn blank_repeated_title(
     place: &dyn Fn(&str, usize) -> String,
     entry: &issue_file::ArticleEntry,
+    labels: &Labels,
     head: &PastedHead,
     text: &mut String,
     warnings: &mut Vec<String>,
@@ -1877,6 +2023,15 @@ fn blank_repeated_title(
             from = probe;
         }
     }
+    // A web page's furniture over its title (首页 > 党建工作 > 基层动态): the title is
+    // the line after it (it printed twice, QA14 E 08). The furniture is said apart.
+    if from == 0 {
+        while let Some((_, end, line)) = next_line(text, from)
+            && article::is_post_furniture(&line)
+        {
+            from = end;
+        }
+    }
     for (value, what) in [
         (given(&entry.title), "title"),
         (given(&entry.subtitle), "subtitle"),
@@ -1922,16 +2077,21 @@ fn blank_repeated_title(
     // line, paragraph 1, r23 F20).
     let title_at = title_at.map_or_else(|| at.clone(), |start| place(text, start));
     // A 编者按 typed as the text's first paragraph prints as text, in the body's font.
+    // (Typed in bold too, **编者按**：, which hid it, QA14 E 01.)
     if entry.note.is_none()
         && let Some((start, _, line)) = next_line(text, from)
+        && let line = line.replace('*', "")
         && ["编者按：", "编者按:", "按：", "编者的话："]
             .iter()
             .any(|p| line.starts_with(p))
     {
         let words: String = line.chars().take(12).collect();
         let at = place(text, start);
+        // What the note is headed with is said: it is the labels' (按语 unless set),
+        // and the editor who followed the advice found 按语 printed (QA14 E 02).
+        let label = &labels.article_note;
         warnings.push(format!(
-            "{at}: the text opens with «{words}…», a 编者按 typed as its first paragraph: it prints as text; move it to note = \"…\" under the article's [[article]] to set it as the 编者按 (楷体, before the text) / 正文开头的编者按按正文排出，请移到 [[article]] 的 note 中"
+            "{at}: the text opens with «{words}…», a 编者按 typed as its first paragraph: it prints as text; move it, without its «编者按：», to note = \"…\" under the article's [[article]]: it then prints before the text in 楷体, headed «{label}：» (to head it «编者按：», write article_note = \"编者按\" under [labels], which heads every article's note so) / 正文开头的编者按按正文排出，请移到 [[article]] 的 note 中（标注为“{label}”，如需“编者按”，在 [labels] 中写 article_note = \"编者按\"）"
         ));
     }
     match blanked.as_slice() {
@@ -2498,6 +2658,32 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
         return Err(here(
             "article.file is empty / 文章文件名为空".into(),
             "write the article's file name, e.g. file = \"01-article.txt\" / 请填写文章文件名，如 file = \"01-article.txt\"",
+        ));
+    }
+    // A Windows path whose backslash TOML read as an escape (稿件\tongzhi.txt: \t a
+    // tab, \n a line break, \r, \b, \f): the name printed garbled, with a line break in
+    // it (QA14 F 04). (Other escapes are refused by TOML, with the same advice.)
+    let escaped = |c: char| match c {
+        '\t' => Some("\\t"),
+        '\n' => Some("\\n"),
+        '\r' => Some("\\r"),
+        '\u{8}' => Some("\\b"),
+        '\u{c}' => Some("\\f"),
+        _ => None,
+    };
+    if rel.chars().any(|c| escaped(c).is_some()) {
+        let typed: String = rel
+            .chars()
+            .map(|c| escaped(c).map_or_else(|| c.to_string(), str::to_owned))
+            .collect();
+        return Err(here(
+            format!(
+                "article.file «{typed}» has a backslash in it, which in quotes starts an escape: \\t was read as a tab, \\n as a line break / 文件名中的反斜杠在引号内是转义符（\\t 被读成制表符，\\n 被读成换行）"
+            ),
+            &format!(
+                "write the path with / instead of \\: file = \"{}\" (it works on Windows too) / 路径请用 / 分隔，Windows 下同样有效",
+                typed.replace('\\', "/")
+            ),
         ));
     }
     let path = loaded.base_dir().join(rel);

@@ -522,6 +522,16 @@ fn a_caption_without_its_photo_is_text_and_said() {
         "{:?}",
         report.warnings
     );
+    // A 简讯's items, ▲ lines in a run, led by their dates: items, not captions
+    // (QA14 E 04).
+    let items = "▲11月3日，市气象台发布今冬首个寒潮蓝色预警，全市气温下降8～10℃。\n▲11月21日，江岭市首支社会应急救援志愿服务队正式成立。\n▲11月23日，市应急局组织专家对尾矿库开展汛后安全检查。\n";
+    std::fs::write(d.path().join("a.txt"), format!("{para}\n{items}")).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("caption")),
+        "{:?}",
+        report.warnings
+    );
     // A photo with its own description and a 图为 line after it: a second caption.
     std::fs::write(d.path().join("q.jpg"), jpeg(900, 600)).unwrap();
     let md = format!(
@@ -591,6 +601,19 @@ fn a_posts_credits_pasted_with_its_text_are_said() {
         "{:?}",
         report.warnings
     );
+    // A government site's: its breadcrumb over the page's title (then not printed
+    // twice), 【字体：大 中 小】, 【打印本页】【关闭窗口】 (QA14 E 08).
+    let text = format!(
+        "首页 > 党建工作 > 基层动态\n测试标题\n【字体：大 中 小】\n{para}\n【打印本页】【关闭窗口】\n"
+    );
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, _pdf, report) = build_reported(&issue);
+    let w = report.warnings.join("\n");
+    assert!(
+        w.contains("a.txt:1: 3 line(s) read as a WeChat post's or a web page's furniture")
+            && w.contains("repeats the article's title"),
+        "{w}"
+    );
     // A source that is a newspaper, and a sentence with a colon, are not credits.
     let text = format!(
         "{para}\n（来源：人民日报）\n编辑部主任说：要把活动办好。\n赞助商2家，收藏品3件。\n"
@@ -620,4 +643,32 @@ fn a_posts_credits_pasted_with_its_text_are_said() {
             report.warnings
         );
     }
+}
+
+/// Two articles of one text from two files (a draft and its final copy both named)
+/// printed it twice, unsaid (QA14 F 10). Said now, naming both.
+#[test]
+fn the_same_text_in_two_articles_is_said() {
+    let text = "县水利局组织开展冬季水利工程安全大检查，共排查水库12座、堤防45公里，发现隐患7处，已全部整改到位。\n";
+    let toml = format!("{MINIMAL_TOML}\n[[article]]\ntitle = \"测试标题\"\nfile = \"b.txt\"\n");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", text), ("b.txt", text)]);
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let w = model.warnings.join("\n");
+    assert!(
+        w.contains("the text of b.txt is the text of") && w.contains("word for word"),
+        "{w}"
+    );
+    // Different texts: nothing said.
+    let (_d, issue) = write_issue(
+        &toml,
+        &[
+            ("a.txt", text),
+            (
+                "b.txt",
+                "另一篇文章的正文，与前一篇不同，内容完全不一样的一段话。\n",
+            ),
+        ],
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    assert!(!model.warnings.join("\n").contains("word for word"));
 }

@@ -3329,8 +3329,25 @@ fn a_column_label_typed_over_the_text_prints_once_and_a_typed_note_is_said() {
     let w = model.warnings.join("\n");
     assert!(w.contains("is the column's label"), "{w}");
     assert!(w.contains("a 编者按 typed as its first paragraph"), "{w}");
+    // The advice names the label the note would print with (按语 unless set).
+    assert!(
+        w.contains("headed «按语：»") && w.contains("article_note"),
+        "{w}"
+    );
     let body = first_article_text(&model);
     assert!(!body.contains("【雨情汛情】"), "{body}");
+    // Typed in bold in Markdown: said too (QA14 E 01).
+    let toml = MINIMAL_TOML.replace("a.txt", "a.md");
+    let (_d, issue) = write_issue(
+        &toml,
+        &[(
+            "a.md",
+            "**编者按**：7月12日凌晨，我街道普降暴雨。\n\n正文第一段。\n",
+        )],
+    );
+    let (model, _) = jianbao::model::load(&issue).unwrap();
+    let w = model.warnings.join("\n");
+    assert!(w.contains("a 编者按 typed as its first paragraph"), "{w}");
 }
 
 /// An article's notes that run on to another page are said (the last one alone on a

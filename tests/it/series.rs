@@ -295,6 +295,16 @@ fn new_scaffolds_a_bulletin_that_builds() {
         let report = String::from_utf8_lossy(&o.stdout);
         assert!(report.contains("all checks passed"), "{report}");
     }
+    // The series file built as an issue: named as what it is, with the issue to build
+    // (it said «add [[article]]», which every later issue then took up, QA14 F 07).
+    let o = jianbao(&["build", s(&root.join("series.toml")), "-o", s(&pdf)]);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("this is the series file of a bulletin")
+            && said.contains("2026-01/issue.toml"),
+        "{said}"
+    );
     // Never over what is there.
     let o = jianbao(&["new", "测试简报", "-o", s(&root)]);
     assert_eq!(o.status.code(), Some(1));
