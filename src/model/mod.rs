@@ -945,30 +945,26 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         for (offset, w) in place_rows(&mut blocks, &mut photos, &f.style) {
             warnings.push(place.note(offset, &w));
         }
-        if blocks.is_empty() {
+        // No text, or only the title or byline the issue file gives (its text not
+        // pasted yet: it printed the line twice, QA14 F 01).
+        let p = path.display();
+        let no_text = match only_repeats(&blocks, entry) {
+            _ if blocks.is_empty() => Some((
+                format!("article file {p} has no text / 文章文件 {p} 没有正文"),
+                "paste the article's text into the file, or remove this [[article]] / 请把正文粘贴进该文件，或删除这一篇 [[article]]",
+            )),
+            Some(what) => Some((
+                format!(
+                    "article file {p} holds only the article's {what}, which the issue file gives too: its text is not in it / 文章文件 {p} 只有标题或署名，没有正文"
+                ),
+                "paste the article's text into the file under its title (the text not pasted yet, or the wrong file named), or remove this [[article]] / 请把正文粘贴进该文件，或检查是否写错了文件名",
+            )),
+            None => None,
+        };
+        if let Some((message, help)) = no_text {
             return Err(loaded
-                .error_at(
-                    entry.file.span(),
-                    format!(
-                        "article file {} has no text / 文章文件 {} 没有正文",
-                        path.display(),
-                        path.display()
-                    ),
-                )
-                .help("paste the article's text into the file, or remove this [[article]] / 请把正文粘贴进该文件，或删除这一篇 [[article]]")
-                .into());
-        }
-        if let Some(what) = only_repeats(&blocks, entry) {
-            return Err(loaded
-                .error_at(
-                    entry.file.span(),
-                    format!(
-                        "article file {} holds only the article's {what}, which the issue file gives too: its text is not in it / 文章文件 {} 只有标题或署名，没有正文",
-                        path.display(),
-                        path.display()
-                    ),
-                )
-                .help("paste the article's text into the file under its title (the text not pasted yet, or the wrong file named), or remove this [[article]] / 请把正文粘贴进该文件，或检查是否写错了文件名")
+                .error_at(entry.file.span(), message)
+                .help(help)
                 .into());
         }
         let title: Vec<String> = opt_line(&entry.title, "article.title")?
