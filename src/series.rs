@@ -539,10 +539,23 @@ fn moved_header(
     let mut header = true;
     let mut moved = false;
     let label = label.filter(|(old, _)| !old.is_empty());
+    // A number in figures or in Chinese numerals (总第五百九十九期, as the masthead
+    // prints it: it was left, QA14 F 05), each moved in the form it was written.
+    let forms = |(old, new): (u32, u32)| {
+        let chinese = |n: u32| crate::model::numerals::chinese_number(u64::from(n));
+        [
+            (old.to_string(), new.to_string()),
+            (chinese(old), chinese(new)),
+        ]
+    };
+    let number_forms = number.map(forms);
+    let total_forms = total.map(forms);
     for line in text.split_inclusive('\n') {
         header &= line.trim_start().starts_with('#');
         let holds = |l: &str| {
-            number.is_some_and(|(old, _)| l.contains(&format!("第{old}期")))
+            number_forms
+                .as_ref()
+                .is_some_and(|f| f.iter().any(|(old, _)| l.contains(&format!("第{old}期"))))
                 || label.is_some_and(|(old, _)| l.contains(old))
         };
         if !header || moved || !holds(line) {
@@ -554,19 +567,19 @@ fn moved_header(
         if let Some((old, new)) = label {
             line = line.replace(old, new);
         }
-        let move_number = |part: &str| match number {
-            Some((old, new)) => part.replace(&format!("第{old}期"), &format!("第{new}期")),
-            None => part.to_owned(),
-        };
-        // 总第58期 apart from 第3期, so that the one is not taken for the other.
-        let line = match total {
-            Some((old, new)) => line
-                .split(&format!("总第{old}期"))
-                .map(move_number)
-                .collect::<Vec<_>>()
-                .join(&format!("总第{new}期")),
-            None => move_number(&line),
-        };
+        // 总第58期 apart from 第3期, so that the one is not taken for the other: the
+        // totals are set aside (a mark no comment holds), the number moved, the new
+        // totals put in.
+        let mark = |k: usize| format!("\u{0}{k}\u{0}");
+        for (k, (old, _)) in total_forms.iter().flatten().enumerate() {
+            line = line.replace(&format!("总第{old}期"), &mark(k));
+        }
+        for (old, new) in number_forms.iter().flatten() {
+            line = line.replace(&format!("第{old}期"), &format!("第{new}期"));
+        }
+        for (k, (_, new)) in total_forms.iter().flatten().enumerate() {
+            line = line.replace(&mark(k), &format!("总第{new}期"));
+        }
         out.push_str(&line);
     }
     out
@@ -926,6 +939,25 @@ mod tests {
                 None
             ),
             "# 第59期（总第59期）\n"
+        );
+        // In Chinese numerals, as the masthead prints them (QA14 F 05).
+        assert_eq!(
+            moved_header(
+                "# 政协工作简报 第5期（总第五百九十九期）\n",
+                Some((5, 6)),
+                Some((599, 600)),
+                None
+            ),
+            "# 政协工作简报 第6期（总第六百期）\n"
+        );
+        assert_eq!(
+            moved_header(
+                "# 第五期（总第五百九十九期）\n",
+                Some((5, 6)),
+                Some((599, 600)),
+                None
+            ),
+            "# 第六期（总第六百期）\n"
         );
     }
 
