@@ -46,7 +46,7 @@ pub(super) struct NewArgs {
     /// Where to put it [default: a folder named NAME here].
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// The editing unit over the red rule [default: 编辑部编].
+    /// The editing unit over the red rule.
     #[arg(long, default_value = "编辑部编")]
     unit: String,
     /// The first issue's date [default: today, China Standard Time].

@@ -824,7 +824,10 @@ fn parse_with(path: &Path, text: &str, series: Option<&SeriesText>) -> Result<Is
             {
                 what
             } else {
-                format!("{what}: {message}")
+                match parser_words_plainly(&message) {
+                    Some(plain) => format!("{what}: {plain}"),
+                    None => what,
+                }
             };
             let err = match span {
                 Some(span) => InputError::at(path, text, span, message),
@@ -1379,6 +1382,11 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "invalid date / 日期无效",
             "write a real date as year-month-day: date = 2018-07-04 / 请写成真实存在的日期，如 date = 2018-07-04".to_owned(),
         )
+    } else if m.starts_with("invalid basic string") || m.starts_with("invalid literal string") {
+        (
+            "a closing quote is missing / 缺少右引号",
+            "end the text with a straight quote \" on its line, as it began: title = \"联络动态\" / 请在这一行文字末尾补上英文右引号 \"，如 title = \"联络动态\"".to_owned(),
+        )
     } else if m.contains("string")
         || line.split_once('=').is_some_and(|(_, v)| {
             let v = v.trim();
@@ -1400,6 +1408,27 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         )
     };
     (what.to_owned(), help)
+}
+
+/// The TOML parser's words said for an editor (QA14 F 11): `expected u32` and «invalid
+/// basic string» meant nothing to one; `None` where they add nothing to what is said
+/// before them (`invalid float, expected nothing` under «the date is not written as
+/// year-month-day»). Others (a key's name, the keys a table takes) stay as they are.
+fn parser_words_plainly(message: &str) -> Option<String> {
+    if message.contains("expected nothing") {
+        return None;
+    }
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
+    {
+        return Some("the text's closing quote is missing at the end of the line".to_owned());
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: string ")
+        && let Some((value, expected)) = rest.rsplit_once(", expected ")
+        && ["u8", "u16", "u32", "u64", "i32", "i64", "usize"].contains(&expected)
+    {
+        return Some(format!("{value} is text, where a number in figures goes"));
+    }
+    Some(message.to_owned())
 }
 
 /// Whether a line's value is text in double quotes with more straight quotes inside

@@ -257,6 +257,41 @@ fn number_written_as_text() {
             "number = 19 (for example)",
         ],
     );
+    // The parser's words said plainly (QA14 F 11): not `expected u32`.
+    assert!(
+        out.stderr
+            .contains("\"一\" is text, where a number in figures goes")
+            && !out.stderr.contains("u32"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A closing quote left out, and a date with dots: the parser's «invalid basic string»
+/// and «invalid float, expected nothing» are not what the editor reads (QA14 F 11).
+#[test]
+fn a_missing_closing_quote_and_a_dotted_date_are_said_plainly() {
+    let (_d, out) = build_with(
+        |t| t.replace("title = \"测试标题\"", "title = \"测试标题"),
+        OK,
+    );
+    expect(
+        "title = \"测试标题 (no closing quote)",
+        &out,
+        1,
+        &[
+            "a closing quote is missing / 缺少右引号",
+            "closing quote is missing at the end of the line",
+        ],
+    );
+    assert!(
+        !out.stderr.contains("invalid basic string"),
+        "{}",
+        out.stderr
+    );
+    let (_d, out) = build_with(|t| t.replace("date = 2026-01-05", "date = 2026.1.5"), OK);
+    expect("date = 2026.1.5", &out, 1, &["date = 2026-01-05"]);
+    assert!(!out.stderr.contains("expected nothing"), "{}", out.stderr);
 }
 
 #[test]
