@@ -1511,7 +1511,13 @@ file = "a.txt"
             panic!()
         };
         assert_eq!(e.line_col(), Some((7, 10)));
-        assert!(e.message.contains("invalid type"), "{}", e.message);
+        // The parser's `invalid type: … expected u32` said plainly (QA14 F 11).
+        assert!(
+            e.message
+                .contains("\"十九\" is text, where a number in figures goes"),
+            "{}",
+            e.message
+        );
     }
 
     /// The help a line of an issue file gets.
