@@ -1269,7 +1269,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "a table is written more than once / 表头重复",
             // Only the articles and the 报/送/发 lists are lists: another table written
             // twice is one, and [[footer]] led to an error about lists (QA14 E 03).
-            if ["article", "footer.distribution"].contains(&name) {
+            if LIST_TABLES.contains(&name) {
                 format!(
                     "[{name}] is written more than once: tables of one name that repeat (each 报/送/发 list, each article) are a list, written [[{name}]] (two pairs of brackets) over each; keep them all / [{name}] 出现多次：可重复的表（每个报/送/发名单、每篇文章）要写成 [[{name}]]（两层方括号），各项都保留"
                 )
@@ -1302,7 +1302,7 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             .strip_prefix("[[")
             .and_then(|l| l.strip_suffix("]]"))
             .map(str::trim)
-        && !["article", "footer.distribution"].contains(&name)
+        && !LIST_TABLES.contains(&name)
     {
         // [[footer]], as the advice for a table written twice once said: it is one.
         (
@@ -1409,6 +1409,9 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
     };
     (what.to_owned(), help)
 }
+
+/// The tables of an issue file that are lists, written `[[…]]`: the others are one each.
+const LIST_TABLES: [&str; 2] = ["article", "footer.distribution"];
 
 /// The TOML parser's words said for an editor (QA14 F 11): `expected u32` and «invalid
 /// basic string» meant nothing to one; `None` where they add nothing to what is said

@@ -744,44 +744,36 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         },
     };
 
-    // The series file `new` writes (what every issue shares), built as an issue: its
-    // issues are named, not [[article]] added to it, which every later issue then
-    // took up (QA14 F 07).
-    let issues_below: Vec<PathBuf> = match f.articles.is_empty() {
-        true => std::fs::read_dir(loaded.base_dir())
+    if f.articles.is_empty() {
+        // The series file `new` writes (what every issue shares), built as an issue: its
+        // issues are named, not [[article]] added to it, which every later issue then
+        // took up (QA14 F 07).
+        let mut below: Vec<PathBuf> = std::fs::read_dir(loaded.base_dir())
             .into_iter()
             .flatten()
             .flatten()
             .map(|e| e.path().join("issue.toml"))
             .filter(|p| p.is_file())
-            .collect(),
-        false => Vec::new(),
-    };
-    if f.articles.is_empty()
-        && (loaded.path.file_name().is_some_and(|n| n == "series.toml")
-            || (f.issue.number.is_none() && !issues_below.is_empty()))
-    {
-        let mut below: Vec<String> = issues_below
-            .iter()
-            .map(|p| p.display().to_string())
             .collect();
         below.sort();
-        let help = match below.last() {
-            Some(last) => format!(
-                "build an issue of the bulletin, e.g. jianbao build {last}; add its articles to that issue's file, not to this one / 请构建某一期的期刊文件（如 {last}），文章写在该期的文件中"
-            ),
-            None => "build an issue file (one with [issue] and its [[article]]s, which names this file as its series = \"…\"); add articles there, not here / 请构建某一期的期刊文件，文章写在该期的文件中".to_owned(),
-        };
-        return Err(InputError::at(
-            &loaded.path,
-            &loaded.text,
-            0..0,
-            "this is the series file of a bulletin (what every issue shares: the masthead, the 报尾), not an issue / 这是整套简报的公共设置文件，不是某一期",
-        )
-        .help(help)
-        .into());
-    }
-    if f.articles.is_empty() {
+        if loaded.path.file_name().is_some_and(|n| n == "series.toml")
+            || (f.issue.number.is_none() && !below.is_empty())
+        {
+            let help = match below.last().map(|p| p.display()) {
+                Some(last) => format!(
+                    "build an issue of the bulletin, e.g. jianbao build {last}; add its articles to that issue's file, not to this one / 请构建某一期的期刊文件（如 {last}），文章写在该期的文件中"
+                ),
+                None => "build an issue file (one with [issue] and its [[article]]s, which names this file as its series = \"…\"); add articles there, not here / 请构建某一期的期刊文件，文章写在该期的文件中".to_owned(),
+            };
+            return Err(InputError::at(
+                &loaded.path,
+                &loaded.text,
+                0..0,
+                "this is the series file of a bulletin (what every issue shares: the masthead, the 报尾), not an issue / 这是整套简报的公共设置文件，不是某一期",
+            )
+            .help(help)
+            .into());
+        }
         return Err(InputError::at(
             &loaded.path,
             &loaded.text,
@@ -996,15 +988,15 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         let byline = opt_line(&entry.byline, "article.byline")?.map(|b| labels.byline.bare(b));
         // The same text as an article before it, from another file (a draft and its
         // final copy both named): it printed twice, unsaid (QA14 F 10).
-        let words = squash(
+        let text_words = squash(
             &blocks
                 .iter()
                 .flat_map(|b| b.all_inlines())
                 .map(|i| i.text.as_str())
                 .collect::<String>(),
         );
-        if words.chars().count() >= 20
-            && let Some(k) = texts.iter().position(|t| *t == words)
+        if text_words.chars().count() >= 20
+            && let Some(k) = texts.iter().position(|t| *t == text_words)
             && let Some(earlier) = articles.get(k)
         {
             warnings.push(format!(
@@ -1015,7 +1007,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 earlier.title.concat()
             ));
         }
-        texts.push(words);
+        texts.push(text_words);
         articles.push(Article {
             column: opt_line(&entry.column, "article.column")?.map(|c| labels.column.bare(c)),
             title_breaks: title.iter().map(|l| words::breaks(l)).collect(),
@@ -1729,18 +1721,12 @@ fn word_blocks(
     (converted.markdown, blocks)
 }
 
-/// A title's words, to compare one typed in an article with the issue file's: no
-/// spaces or line breaks, no Markdown escapes.
 /// What a text is when each of its paragraphs is the article's title, subtitle or
 /// byline that the issue file gives (a file whose text was not pasted yet, QA14 F 01):
 /// those words, for the error. A title-only text keeps its line (it is not blanked, so
 /// that an article is not emptied), and would print twice.
 fn only_repeats(blocks: &[Block], entry: &issue_file::ArticleEntry) -> Option<String> {
-    let given = |v: &Option<Spanned<String>>| {
-        v.as_ref()
-            .map(|t| squash(t.get_ref()))
-            .filter(|t| !t.is_empty())
-    };
+    let given = given_words;
     let parts = [
         (given(&entry.title), "title"),
         (given(&entry.subtitle), "subtitle"),
@@ -1773,6 +1759,16 @@ fn only_repeats(blocks: &[Block], entry: &issue_file::ArticleEntry) -> Option<St
     (!found.is_empty()).then(|| found.join(" and "))
 }
 
+/// The words of a value the issue file gives, as [`squash`] makes them; none when it
+/// gives none or only spaces.
+fn given_words(v: &Option<Spanned<String>>) -> Option<String> {
+    v.as_ref()
+        .map(|t| squash(t.get_ref()))
+        .filter(|t| !t.is_empty())
+}
+
+/// A title's words, to compare one typed in an article with the issue file's: no
+/// spaces or line breaks, no Markdown escapes.
 fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\\')
@@ -1957,11 +1953,7 @@ fn blank_repeated_title(
             .unwrap_or(line);
         Some((start, end, squash(line)))
     };
-    let given = |v: &Option<Spanned<String>>| {
-        v.as_ref()
-            .map(|t| squash(t.get_ref()))
-            .filter(|t| !t.is_empty())
-    };
+    let given = given_words;
     let mut from = 0;
     // What was blanked as the title or subtitle, and where the first of them began.
     let mut blanked = Vec::new();

@@ -126,32 +126,36 @@ pub fn near_miss(path: &Path) -> Option<PathBuf> {
                         && longer[shorter.len()..]
                             .starts_with(['-', '_', ' ', '（', '(', '.', 'v', 'V'])
                 };
-                let mut like = names.iter().filter(|n| {
+                let like = names.iter().filter(|n| {
                     let n = Path::new(&lower(n)).to_owned();
                     let other = n.file_stem().map(|s| s.to_string_lossy().into_owned());
                     n.extension().map(|e| e.to_string_lossy().into_owned()) == ext
                         && other.is_some_and(|o| apart(&stem, &o) || apart(&o, &stem))
                 });
-                let one = like.next()?;
-                like.next().is_none().then(|| match parent {
-                    Some(d) => d.join(one),
-                    None => PathBuf::from(one),
-                })
+                the_one(like, parent)
             })
             .or_else(|| {
                 // The one file whose name is this one with a character typed wrong, left
                 // out, added or two swapped (01_anquan.txt, 01-anquang.txt for
                 // 01-anquan.txt), in a name long enough for that to be a slip (QA14 F 12).
-                let mut typo = names.iter().filter(|n| {
+                let typo = names.iter().filter(|n| {
                     name.chars().count() >= 6 && strsim::damerau_levenshtein(&lower(n), &name) == 1
                 });
-                let one = typo.next()?;
-                typo.next().is_none().then(|| match parent {
-                    Some(d) => d.join(one),
-                    None => PathBuf::from(one),
-                })
+                the_one(typo, parent)
             }),
     }
+}
+
+/// The file of `parent` named by the one name `names` yields, if it yields one only.
+fn the_one<'a>(
+    mut names: impl Iterator<Item = &'a std::ffi::OsString>,
+    parent: Option<&Path>,
+) -> Option<PathBuf> {
+    let one = names.next()?;
+    names.next().is_none().then(|| match parent {
+        Some(d) => d.join(one),
+        None => PathBuf::from(one),
+    })
 }
 
 /// A name as an editor may type it another way: in lower case, full-width marks and

@@ -365,9 +365,7 @@ impl FontSet {
             }
             let before = slots.len();
             for path in font_files(dir) {
-                let had = slots.len();
-                add_file(&mut slots, &path, Origin::User, None);
-                if slots.len() == had {
+                if add_file(&mut slots, &path, Origin::User, None) == 0 {
                     warnings.push(format!(
                         "{}: not a font that can be read (damaged, cut short in copying, or another kind of file named as a font): it is not used; copy it again from where it came from / 字体文件无法读取（可能已损坏或复制不完整），未使用，请重新复制",
                         path.display()
@@ -420,7 +418,9 @@ impl FontSet {
                     }
                 }
                 // No index, or a stale one: read the file (slower, same result).
-                None => add_file(&mut slots, &path, Origin::Shipped, licence),
+                None => {
+                    add_file(&mut slots, &path, Origin::Shipped, licence);
+                }
             }
         }
         if options.system {
@@ -555,9 +555,16 @@ impl FontSet {
     }
 }
 
-fn add_file(slots: &mut Vec<Arc<FontSlot>>, path: &Path, origin: Origin, licence: Option<String>) {
+/// Adds the faces of a font file; returns how many (none: it cannot be read as a font).
+fn add_file(
+    slots: &mut Vec<Arc<FontSlot>>,
+    path: &Path,
+    origin: Origin,
+    licence: Option<String>,
+) -> usize {
+    let before = slots.len();
     let Some(data) = load_bytes(path, origin, None) else {
-        return;
+        return 0;
     };
     let count = ttf_parser::fonts_in_collection(data.as_slice()).unwrap_or(1);
     for index in 0..count {
@@ -597,6 +604,7 @@ fn add_file(slots: &mut Vec<Arc<FontSlot>>, path: &Path, origin: Origin, licence
             font: OnceLock::new(),
         }));
     }
+    slots.len() - before
 }
 
 /// The most font files a folder given with `--font-dir` or `font_dirs` is searched

@@ -918,15 +918,8 @@ impl Scanner {
         };
         let mut i = 0;
         while i < n {
-            if sign(i) && self.cs[i + 1].is_ascii_digit() {
-                self.fin[i] = '−';
-                self.found
-                    .push((i..i + 1, Kind::FullWidthAlnum, Some("−".to_owned())));
-                i += 1;
-                continue;
-            }
-            let signed = sign(i);
-            if !signed && (self.protected[i] || !alnum(self.cs[i])) {
+            // (A sign before half-width figures is a run of its own, the sign alone.)
+            if !sign(i) && (self.protected[i] || !alnum(self.cs[i])) {
                 i += 1;
                 continue;
             }
