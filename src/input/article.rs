@@ -1087,9 +1087,10 @@ fn broken_line(line: &str, next: &str) -> bool {
     if line.ends_with(MID_SENTENCE) {
         return true;
     }
-    // (Not a heading: 一、深入开展“三服务” over its text.)
+    // (Not a heading: 一、深入开展“三服务” over its text. Its indent is no gap of a
+    // table's row: 　　二是服务延伸…, QA14 E 07.)
     let text = line.trim_start().chars().count() >= 15
-        && !line.contains(['\t', '\u{3000}'])
+        && !line.trim_start().contains(['\t', '\u{3000}'])
         && typed_heading_level(line.trim()).is_none()
         && !marked_heading(line);
     let figure = line.ends_with(|c: char| c.is_ascii_digit())
@@ -1114,8 +1115,69 @@ pub(crate) fn broken_lines(text: &str) -> Vec<usize> {
         .map(|(i, _)| i + 1)
         .collect();
     found.extend(hard_wrapped(&lines).into_iter().map(|i| i + 1));
+    found.extend(unindented_runs(&lines).into_iter().map(|i| i + 1));
     found.sort_unstable();
     found.dedup();
+    found
+}
+
+/// The indices of the lines a paragraph was cut after in a text whose paragraphs
+/// open with an indent, as a web page or Word hands them over (QA14 E 07: «　　二是…
+/// 平均审批时限由» / «原来的20个工作日压缩至8个工作日…»): a line of text that opens a
+/// paragraph with the indent, or goes on one, ends with a character of text (no mark),
+/// and is followed by a line of text without the indent, which no paragraph of such a
+/// text opens without. Headings, rows of tables and short lines (a name, a date) are
+/// not text; a text whose long lines are mostly not indented says nothing.
+pub(crate) fn unindented_runs<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
+    // A paragraph's indent: two to eight columns (a centred title's are more).
+    let indented = |s: &str| {
+        let width: usize = s
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| match c {
+                '\u{3000}' => 2,
+                '\t' => 4,
+                _ => 1,
+            })
+            .sum();
+        (2..=8).contains(&width)
+    };
+    let long = lines
+        .iter()
+        .filter(|l| l.as_ref().trim().chars().count() >= 15);
+    let (all, with_indent) = long.fold((0, 0), |(a, i), l| {
+        (a + 1, i + usize::from(indented(l.as_ref())))
+    });
+    if with_indent < 2 || with_indent * 2 < all {
+        return Vec::new();
+    }
+    let text = |s: &str| {
+        s.chars().count() >= 15
+            && !s.contains(['\t', '\u{3000}'])
+            && !s.contains("  ")
+            && typed_heading_level(s).is_none()
+            && !marked_heading(s)
+    };
+    let mut found = Vec::new();
+    let mut open = false;
+    for (i, w) in lines.windows(2).enumerate() {
+        let (raw, next_raw) = (w[0].as_ref().trim_end(), w[1].as_ref().trim_end());
+        let (line, next) = (raw.trim_start(), next_raw.trim_start());
+        // (The rest of a sentence: text, or one that ends the sentence; not a name.)
+        let goes_on = (next.chars().count() >= 15 || next.ends_with(['。', '！', '？', '；']))
+            && !next_raw.starts_with(char::is_whitespace)
+            && next.starts_with(char::is_alphanumeric)
+            && typed_heading_level(next).is_none()
+            && !marked_heading(next)
+            && !numbered_item(next);
+        open = (open || indented(raw))
+            && text(line)
+            && line.ends_with(char::is_alphanumeric)
+            && goes_on;
+        if open {
+            found.push(i);
+        }
+    }
     found
 }
 
@@ -4855,6 +4917,32 @@ mod tests {
         let text = "坚持有保有压，\n优化支出结构、\n提高效能。\n二、下一步\n最后一行，\n";
         assert_eq!(broken_lines(text), [1, 2]);
         assert!(broken_lines("一段。\n二段，\n\n三段。\n").is_empty());
+    }
+
+    /// A paragraph of an indented text cut after a character, its rest on a line
+    /// without the indent, is found (QA14 E 07); headings, names, dates and a text
+    /// that indents nothing are not.
+    #[test]
+    fn indented_paragraph_cut_is_found() {
+        let web = "　　一是组织覆盖到一线。支部在重点项目建立临时党小组，把党员编入项目专班。\n　　二是服务延伸到一线。支部党员深入项目现场开展“上门服务”，平均审批时限由\n原来的20个工作日压缩至8个工作日，群众满意率达到99.2%。 \n\n　　三是作风锤炼在一线。支部把项目一线作为锻炼干部、检验作风的练兵场。\n";
+        assert_eq!(broken_lines(web), [2]);
+        // Cut twice: both cuts.
+        let twice = web.replace(
+            "平均审批时限由\n原来的20个工作日",
+            "平均审批时限由\n原来的20个工作日压缩至8个工作日，而且全程网上办理没有\n纸质材料",
+        );
+        assert_eq!(broken_lines(&twice), [2, 3]);
+        // Unindented headings, a 落款 and a date after text that ends without a mark.
+        let parts = "　　全市共有各类市场主体12.6万户，其中企业3.2万户，同比增长百分之八\n二、主要做法\n　　坚持问题导向，聚焦群众急难愁盼问题持续发力，推动各项工作落地见效。\n　　各单位要结合实际认真抓好贯彻落实工作并及时报送进展情况\n■街道启动防汛应急预案四级响应\n　　市委办公室\n";
+        assert!(broken_lines(parts).is_empty(), "{:?}", broken_lines(parts));
+        // A centred title over its unit; a name under the text.
+        let title = format!(
+            "　　　　　　关于进一步加强机关党建工作的实施意见\n市委办公室\n{web}　　各单位要结合实际认真抓好贯彻落实工作并及时报送进展情况\n张三\n"
+        );
+        assert_eq!(broken_lines(&title), [4]);
+        // A text that indents nothing: its lines are its paragraphs.
+        let flat = web.replace('　', "");
+        assert!(!broken_lines(&flat).contains(&2));
     }
 
     /// Lines that end a sentence and run on into one Markdown paragraph are found (QA12
