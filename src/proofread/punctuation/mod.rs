@@ -695,6 +695,14 @@ mod tests {
             "1.总体情况\n2．工作措施\n"
         );
         assert!(scan("1. 总体情况\n", Options::MARKDOWN).is_empty());
+        // A Markdown heading's typed number is the .txt's (QA14 E 06).
+        assert_eq!(
+            fix(
+                "### 1. 思想认识\n\n正文。\n\n## 二. 措施\n",
+                Options::MARKDOWN
+            ),
+            "### 1.思想认识\n\n正文。\n\n## 二、措施\n"
+        );
         // Said as the space after a number it is, not a space by a full-width mark.
         assert_eq!(kinds("2. 分行业看\n"), vec![Kind::SpaceAfterNumber]);
     }

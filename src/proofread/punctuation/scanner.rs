@@ -92,7 +92,7 @@ impl Scanner {
         self.look_alikes();
         if self.opts.spaces {
             self.spaces();
-            if self.opts.line_paragraphs && !self.opts.markdown {
+            if self.opts.line_paragraphs || self.opts.markdown {
                 self.heading_number_spaces();
             }
         }
@@ -1245,6 +1245,8 @@ impl Scanner {
 
     /// A space after a `.txt` line's number `1.` or `1．` before Chinese text (`1. 总体
     /// 情况`): it prints, half an em wide, where a numbered heading or item has none.
+    /// In a `.md`, after a heading's number (`### 1. 思想`, QA14 E 06): a line's own
+    /// `1. ` is a list item there, whose space Markdown needs.
     fn heading_number_spaces(&mut self) {
         let mut start = 0;
         while start < self.n() {
@@ -1254,6 +1256,17 @@ impl Scanner {
             let mut k = start;
             while k < end && matches!(self.cs[k], ' ' | '\t' | '\u{3000}') {
                 k += 1;
+            }
+            if self.opts.markdown {
+                let hashes = (k..end).take_while(|&j| self.cs[j] == '#').count();
+                if !(1..=6).contains(&hashes) || !matches!(self.cs.get(k + hashes), Some(' ')) {
+                    start = end + 1;
+                    continue;
+                }
+                k += hashes;
+                while k < end && self.cs[k] == ' ' {
+                    k += 1;
+                }
             }
             // A heading's Chinese number with another mark after it (一．雨情水情,
             // 二，险情处置): 一、 is meant, and the line is then the heading it is.
