@@ -781,6 +781,19 @@ pub fn issue_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The one issue file a folder holds itself (`2026-01/` for `2026-01/issue.toml`, as
+/// `jianbao new` and `next` make them), if it holds one: a folder given where an issue
+/// file goes means it, as `build FOLDER` builds it (QA14 F 07).
+pub fn the_issue_in(dir: &Path) -> Option<PathBuf> {
+    let mut own = issue_files(dir)
+        .into_iter()
+        .filter(|p| p.parent() == Some(dir));
+    match (own.next(), own.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Checks a folder of issues of one bulletin for breaks: a number doubled or skipped,
 /// a date earlier than the previous issue's, a cumulative number that does not follow
 /// the count. Issues are taken in the order of their cumulative numbers, else of their

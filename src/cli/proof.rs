@@ -10,7 +10,7 @@ use jianbao::proof::{self, DEFAULT_DPI, PngFormat};
 /// The issue and how to build it: shared by `proof` and `compare`.
 #[derive(Debug, clap::Args)]
 pub(super) struct SourceArgs {
-    /// The issue file (TOML).
+    /// The issue file (TOML); or the folder that holds it.
     pub issue: PathBuf,
     /// A directory of your own fonts, searched before the shipped fonts. Repeatable.
     #[arg(long = "font-dir", value_name = "DIR")]
@@ -26,8 +26,12 @@ pub(super) struct SourceArgs {
 impl SourceArgs {
     /// Build options for these arguments (no output file: the PDF stays in memory).
     pub(super) fn build_options(&self, draft: Option<String>) -> BuildOptions {
+        let issue = match self.issue.is_dir() {
+            true => jianbao::series::the_issue_in(&self.issue),
+            false => None,
+        };
         BuildOptions {
-            issue: self.issue.clone(),
+            issue: issue.unwrap_or_else(|| self.issue.clone()),
             output: None,
             font_dirs: self.font_dirs.clone(),
             system_fonts: self.system_fonts,

@@ -645,11 +645,27 @@ fn font_dir_problem(path: &Path) -> Option<(String, &'static str)> {
 /// Reads and parses an issue file.
 pub(crate) fn load(path: &Path) -> Result<LoadedIssueFile> {
     if path.is_dir() {
+        // The issue files in it, named as they are to be typed (a folder holding one
+        // is taken for it by the commands that build one issue, QA14 F 07).
+        let inside = crate::series::issue_files(path);
+        let named: Vec<String> = inside
+            .iter()
+            .take(3)
+            .map(|p| p.display().to_string())
+            .collect();
+        let help = match named.len() {
+            0 => "name the issue's .toml file, e.g. issues/2018-19/issue.toml; this folder holds none / 请指定期刊的 .toml 文件（此文件夹中没有）".to_owned(),
+            _ => format!(
+                "name one issue's .toml file: {}{} / 请指定其中一期的 .toml 文件",
+                named.join(", "),
+                if inside.len() > 3 { ", …" } else { "" }
+            ),
+        };
         return Err(InputError::file(
             path,
             "this is a folder, not an issue file / 这是文件夹，不是期刊文件",
         )
-        .help("name the issue's .toml file, e.g. jianbao build issues/2018-19/issue.toml / 请指定期刊的 .toml 文件")
+        .help(help)
         .into());
     }
     // An article given where the issue file goes (`build 稿件.txt`): its text read as
