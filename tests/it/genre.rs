@@ -3930,6 +3930,37 @@ fn a_hyphened_term_or_span_is_never_parted() {
     }
 }
 
+/// A 卫健委 bulletin's comparisons, units and drug names were parted at a line's end
+/// (入组率≥ / 99.2%, 5 μ / g/(kg·min), 18.6×10⁹/ / L, 140/90 / mmHg, 95% / CI, 头孢他啶- /
+/// 阿维巴坦钠, β₂- / 微球蛋白): each is one word, at whatever place in a line it falls
+/// (QA15 G 01, 04).
+#[test]
+fn comparisons_units_and_drug_names_are_never_parted() {
+    let mut text = String::new();
+    for k in 0..24 {
+        text.push_str(&format!(
+            "{}入组率≥99.2%，P＜0.05，剂量5 μg/(kg·min)，白细胞18.6×10⁹/L，血压140/90 mmHg，95%CI为0.91～1.04，头孢他啶-阿维巴坦钠和β₂-微球蛋白。\n",
+            "落".repeat(k)
+        ));
+    }
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
+    for term in [
+        "≥99.2%",
+        "P＜0.05",
+        "5μg/(kg·min)",
+        "18.6×10⁹/L",
+        "140/90mmHg",
+        "95%CI",
+        "啶-阿",
+        "β₂-微",
+    ] {
+        let whole = lines.iter().map(|l| l.matches(term).count()).sum::<usize>();
+        assert_eq!(whole, 24, "{term} parted: {lines:?}");
+    }
+}
+
 /// A 统计信息's table of the months (指标, 单位, 1月 … 10月, 累计: 13 columns of figures)
 /// ran 26 mm into the right margin, past the trim, with nothing said. It is set within
 /// the text block (小五, insets of its own size); one that cannot be is refused.
