@@ -1410,12 +1410,15 @@ fn text_article(
 /// rest may be marked up, or run over lines).
 fn line_with(source: &str, text: &str) -> usize {
     // Its first 16 characters, where they are on one line as typed; else its first 4
-    // (two 简讯 items that open ▲11月 were both at the first, QA14 E 04).
+    // (two 简讯 items that open ▲11月 were both at the first, QA14 E 04). A line is
+    // read without its Markdown marks of emphasis (▲**江岭县…** was not found, and
+    // line 1 was said, QA15 G 02).
+    let plain = |l: &str| l.replace(['*', '`'], "");
     [16, 4]
         .iter()
         .find_map(|&n| {
-            let opening: String = text.trim().chars().take(n).collect();
-            source.lines().position(|l| l.contains(&opening))
+            let opening: String = plain(text.trim()).chars().take(n).collect();
+            source.lines().position(|l| plain(l).contains(&opening))
         })
         .map_or(1, |i| i + 1)
 }
@@ -1439,6 +1442,9 @@ fn lone_captions_note(path: &Path, source: &str, blocks: &[Block]) -> Vec<String
         // A run of ▲ lines is a 简讯's items (▲11月21日，…), not the captions of lost
         // photos, which stand between paragraphs of text: they were said to be, with
         // advice to delete them (QA14 E 04).
+        // Dividers (※　※　※) between the items do not part them; and a ▲ line that
+        // opens with a bold headline and goes on is an item whatever its neighbours
+        // (▲**…通过国家胸痛中心认证**　该院…: said to be a lost photo's caption, QA15 G 02).
         let mark = |b: Option<&Block>| match b {
             Some(Block::Paragraph { inlines }) => inlines
                 .first()
@@ -1446,9 +1452,21 @@ fn lone_captions_note(path: &Path, source: &str, blocks: &[Block]) -> Vec<String
                 .filter(|c| matches!(c, '▲' | '△')),
             _ => None,
         };
+        let divider = |j: &usize| matches!(blocks.get(*j), Some(Block::Divider { .. }));
+        let before = (0..k).rev().find(|j| !divider(j));
+        let after = (k + 1..blocks.len()).find(|j| !divider(j));
+        let headline = inlines
+            .iter()
+            .rposition(|i| i.strong && !i.text.trim().is_empty())
+            .is_some_and(|last| {
+                inlines[last + 1..]
+                    .iter()
+                    .any(|i| !i.strong && !i.text.trim().is_empty())
+            });
         if let Some(m) = mark(Some(b))
-            && (mark(k.checked_sub(1).and_then(|j| blocks.get(j))) == Some(m)
-                || mark(blocks.get(k + 1)) == Some(m))
+            && (headline
+                || mark(before.and_then(|j| blocks.get(j))) == Some(m)
+                || mark(after.and_then(|j| blocks.get(j))) == Some(m))
         {
             continue;
         }

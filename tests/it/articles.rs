@@ -532,6 +532,26 @@ fn a_caption_without_its_photo_is_text_and_said() {
         "{:?}",
         report.warnings
     );
+    // Items led by bold headlines, dividers between them, in a .md: items too; a lone
+    // caption marked up is said at its own line (QA15 G 02: line 1 was said).
+    let md = format!(
+        "▲**青山区开展夏季高温中暑防治培训**　7月10日，青山区组织辖区12家社区卫生服务中心开展中暑防治培训。\n\n***\n\n▲**江岭县人民医院通过国家胸痛中心认证**　该院D-to-B时间缩短至58分钟。\n\n***\n\n{para}\n\n▲**居民们制作月饼**\n\n{para}\n"
+    );
+    std::fs::write(d.path().join("b.md"), md).unwrap();
+    std::fs::write(&issue, MINIMAL_TOML.replace("a.txt", "b.md")).unwrap();
+    let (_t, _pdf, report) = build_reported(&issue);
+    let captions: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("caption"))
+        .collect();
+    assert!(
+        captions.len() == 1
+            && captions[0].contains("b.md:11: 1 line(s) read as a photo's caption")
+            && captions[0].contains("«▲居民们制作月饼»"),
+        "{:?}",
+        report.warnings
+    );
     // A photo with its own description and a 图为 line after it: a second caption.
     std::fs::write(d.path().join("q.jpg"), jpeg(900, 600)).unwrap();
     let md = format!(
