@@ -783,17 +783,23 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     };
     warnings.extend(with_page(photos_held(&laid.document, &prepared.issue)));
     // A photo made smaller has more ppi than it was read with: its warning of too few
-    // said what it no longer is (102 ppi for a photo set at 65 %, 156 ppi).
+    // said what it no longer is (102 ppi for a photo set at 65 %, 156 ppi). It goes,
+    // or says the size and ppi the photo prints at.
     let shrunk = shrunk_photos(&laid.document, &prepared.issue);
-    warnings.retain(|w| {
-        !shrunk.iter().any(|(vpath, scale)| {
-            prepared.issue.photos.iter().any(|f| {
-                f.vpath == *vpath
-                    && f.ppi / scale >= crate::input::photo::MIN_PPI
-                    && f.soft.as_deref().is_some_and(|soft| w.ends_with(soft))
-            })
+    let block = prepared.issue.style.page.block_width.0;
+    warnings = warnings
+        .into_iter()
+        .filter_map(|w| {
+            let said = shrunk.iter().find_map(|(vpath, scale)| {
+                let f = prepared.issue.photos.iter().find(|f| {
+                    f.vpath == *vpath && f.soft.as_deref().is_some_and(|soft| w.ends_with(soft))
+                })?;
+                let head = &w[..w.len() - f.soft.as_deref().unwrap_or_default().len()];
+                Some(f.soft_at(*scale, block).map(|soft| format!("{head}{soft}")))
+            });
+            said.unwrap_or(Some(w))
         })
-    });
+        .collect();
     warnings.extend(with_page(photos_opening_pages(
         &laid.document,
         &prepared.issue,

@@ -60,6 +60,8 @@ pub struct PhotoFile {
     /// The warning it was read or placed with when that resolution is too low to print
     /// sharp (the build takes it back when the layout sets the photo smaller).
     pub soft: Option<String>,
+    /// The photo as its article names it, for that warning.
+    pub name: String,
 }
 
 impl PhotoFile {
@@ -322,6 +324,7 @@ fn read_memo(
             placed: (width, height),
             ppi,
             soft,
+            name: name.to_owned(),
         },
         warning,
     ))
@@ -393,6 +396,15 @@ impl PhotoFile {
         }
         self.soft = low_ppi(name, self.source_px, width, self.ppi, block);
         self.soft.clone()
+    }
+
+    /// The warning of too low a resolution for the photo set at `scale` of its placed
+    /// size (the layout made it smaller to keep it in its section): none when it has
+    /// enough there; else the size and the ppi it prints at (it said the size it was
+    /// read with, 156 mm and 68 ppi, for a photo set 120 mm wide, QA15 G 03).
+    pub(crate) fn soft_at(&self, scale: f64, block: f64) -> Option<String> {
+        let width = self.placed.0 * scale;
+        low_ppi(&self.name, self.source_px, width, self.ppi / scale, block)
     }
 }
 

@@ -1109,24 +1109,26 @@ fn a_photo_that_leaves_a_page_short_is_said() {
 
 /// A photo the layout made smaller to keep it in its section has more ppi than it was
 /// read with: it is not said to be too soft when at its set size it is not, and its
-/// report line gives the size it is set at.
+/// report line gives the size it is set at; one still too soft is said with the size
+/// and ppi it prints at (it said those it was read with, QA15 G 03).
 #[test]
 fn a_photo_made_smaller_is_judged_at_its_set_size() {
     let line = "这是正文的一段，写满一行二十八个字的内容用于测试版面好的。\n\n";
     let mut shrunk = 0;
-    for n in [2, 10] {
+    // 133 and 68 ppi placed 156 mm wide.
+    for (n, (w, h)) in [(2, (820, 547)), (10, (820, 547)), (10, (420, 280))] {
         let md = format!(
             "## 一、第一部分\n\n{}![签约仪式](p.jpg)\n\n短段。\n\n## 二、第二部分\n\n{}",
             line.repeat(n),
             line.repeat(20)
         );
-        // 133 ppi placed 156 mm wide.
-        let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(820, 547))]);
+        let (_dir, issue) = md_issue(&md, &[("p.jpg", jpeg(w, h))]);
         let (_t, _pdf, report) = build_reported(&issue);
-        let soft = report
+        let said = report
             .warnings
             .iter()
-            .any(|w| w.contains("820×547 px: placed"));
+            .find(|s| s.contains(&format!("{w}×{h} px: placed")));
+        let soft = said.is_some();
         let line = report.photos.iter().find(|p| p.contains("p.jpg")).unwrap();
         let ppi: f64 = line
             .split(" ppi")
@@ -1141,12 +1143,18 @@ fn a_photo_made_smaller_is_judged_at_its_set_size() {
         {
             shrunk += 1;
             assert_eq!(soft, ppi < 150.0, "{line}: {:?}", report.warnings);
-            assert!(ppi > 133.0, "{line}");
+            assert!(ppi > 133.0 * f64::from(w) / 820.0, "{line}");
         } else {
             assert!(soft && ppi < 150.0, "{line}: {:?}", report.warnings);
         }
+        if let Some(said) = said {
+            assert!(
+                said.contains(&format!("it has {ppi:.0} ppi")),
+                "{line}: {said}"
+            );
+        }
     }
-    assert_eq!(shrunk, 1);
+    assert_eq!(shrunk, 2);
 }
 
 /// A tall photo after the first paragraph of an article floated to the top of the
