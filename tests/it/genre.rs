@@ -3961,6 +3961,43 @@ fn comparisons_units_and_drug_names_are_never_parted() {
     }
 }
 
+/// An article of small tables, one with a cell of several lines, and a long table run
+/// onto the next page: Typst's five passes did not settle, and the third page printed
+/// — 4 —, the number of the fourth pass's (QA15 H 02). More passes settle it.
+#[test]
+fn pages_are_numbered_as_they_are_when_the_layout_takes_more_passes() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let toml = "[bulletin]\ntitle = \"工作简报\"\nunit = \"县政府办编\"\n\n[issue]\nnumber = 3\ndate = 2024-11-20\n\n[[article]]\ntitle = \"表格测试\"\nfile = \"a.md\"\n";
+    let mut md = String::from(
+        "第一段正文。\n\n| 名称 | 内容 |\n|---|---|\n| 外层左 | 外层右单元格文字<br>内层甲<br>内层乙<br>内1<br>内2 |\n| 末行 | 末行内容 |\n\n第一段正文。\n\n| 季度 | 收入 | 支出 |\n|---|---|---|\n| 一季度 | 100 | 1 |\n| 二季度 | 200 | 300 |\n| 四季度 | 400 | 500 |\n\n| 标题 | 第二列 | 第三列 |\n|---|---|---|\n| 甲 | 乙 | 丙 |\n\n| 序号 | 单位 | 完成情况 |\n|---|---|---|\n",
+    );
+    for k in 1..=25 {
+        md.push_str(&format!("| {k} | 第{k}单位 | 完成{}项 |\n", 7 * k));
+    }
+    let (_d, issue) = write_issue(toml, &[("a.md", &md)]);
+    let ((_t, pdf, report), passes) = jianbao::typeset::count_passes(|| build_reported(&issue));
+    assert!(
+        passes.passes > 5,
+        "the case no longer needs more passes: {passes:?}"
+    );
+    assert!(
+        !report.warnings.iter().any(|w| w.contains("did not settle")),
+        "{:?}",
+        report.warnings
+    );
+    let text = pdftotext(&pdf);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    for (k, page) in pages.iter().enumerate() {
+        let folio = format!("—{}—", k + 1);
+        assert!(squash(page).contains(&folio), "page {}: {page}", k + 1);
+    }
+}
+
 /// A 统计信息's table of the months (指标, 单位, 1月 … 10月, 累计: 13 columns of figures)
 /// ran 26 mm into the right margin, past the trim, with nothing said. It is set within
 /// the text block (小五, insets of its own size); one that cannot be is refused.
