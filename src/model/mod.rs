@@ -2079,6 +2079,48 @@ fn blank_repeated_title(
         title_at.get_or_insert(start);
         from = end;
     }
+    // The author or the byline typed under the title, as a Word file is signed
+    // (城关镇党政办　李晓梅): the layout prints each already, the author under the title
+    // and the byline under the text, so the line is not printed twice (the byline
+    // printed in both places, QA15 H 07).
+    let bare = |s: &str| {
+        s.trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')'])
+            .trim_end_matches("供稿")
+            .to_owned()
+    };
+    for (value, what, prints, zh) in [
+        (&entry.author, "author", "under the title", "作者"),
+        (&entry.byline, "byline", "under the text", "署名"),
+    ] {
+        let Some(words) = given(value) else { continue };
+        let Some((start, end, line)) = next_line(text, from) else {
+            break;
+        };
+        if bare(&line) != bare(&words) || text[end..].trim().is_empty() {
+            continue;
+        }
+        let typed = text[start..end]
+            .trim()
+            .trim_start_matches("<p align=\"center\">")
+            .trim_end_matches("</p>")
+            .trim_matches(['*', '\\'])
+            .trim()
+            .to_owned();
+        blank_out(text, start..end);
+        let value = value.as_ref().map_or("", |v| v.get_ref().as_str());
+        let instead = match what {
+            "byline" => {
+                " (to print it under the title instead, write author = \"…\" and leave the byline out)"
+            }
+            _ => "",
+        };
+        warnings.push(format!(
+            "{}: the line «{typed}» at the text's head repeats the article's {what} ({what} = \"{value}\"), which prints {prints}: it is not printed twice{instead} / 正文开头一行与{zh}相同，不再重复排出",
+            place(text, start)
+        ));
+        from = end;
+    }
     // Said where they stood (under a pasted head, the title was said to be its first
     // line, paragraph 1, r23 F20).
     let title_at = title_at.map_or_else(|| at.clone(), |start| place(text, start));

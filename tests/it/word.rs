@@ -623,6 +623,47 @@ fn a_word_title_other_than_the_issues_is_said() {
     }
 }
 
+/// A Word file signed under its title (城关镇党政办　李晓梅, centred), the issue file
+/// giving the same byline: it printed under the title and again under the text, unsaid
+/// (QA15 H 07). Now once, under the text, and said; the same with the author (printed
+/// under the title) and a text file.
+#[test]
+fn a_byline_typed_under_the_title_is_not_printed_twice() {
+    let body = r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr><w:t>测试标题</w:t></w:r></w:p><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>城关镇党政办　李晓梅</w:t></w:r></w:p><w:p><w:r><w:t>今年以来，城关镇坚持问题导向，全面推进村庄清洁行动。</w:t></w:r></w:p>"#;
+    for (key, name) in [
+        ("byline", "a.docx"),
+        ("author", "a.docx"),
+        ("byline", "a.txt"),
+    ] {
+        let toml = MINIMAL_TOML
+            .replace("file = \"a.txt\"", &format!("file = \"{name}\""))
+            .replace(
+                "byline = \"测试处 供稿\"",
+                &format!("{key} = \"城关镇党政办　李晓梅\""),
+            );
+        let (dir, issue) = write_issue(&toml, &[]);
+        let bytes = match name {
+            "a.docx" => package(body),
+            _ => "测试标题\n（城关镇党政办　李晓梅）\n今年以来，城关镇坚持问题导向，全面推进村庄清洁行动。\n".into(),
+        };
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let (_t, pdf, report) = build_reported(&issue);
+        let text = squash(&pdftotext(&pdf));
+        assert_eq!(
+            text.matches("城关镇党政办李晓梅").count(),
+            1,
+            "{key} {name}: {text}"
+        );
+        assert!(
+            report.warnings.iter().any(|w| w.contains(&format!(
+                "at the text's head repeats the article's {key} ({key} = \"城关镇党政办　李晓梅\")"
+            ))),
+            "{key} {name}: {:?}",
+            report.warnings
+        );
+    }
+}
+
 /// A Word file that opens with the bulletin's own name in the Title style, then the
 /// article's title as Heading 1 (政协信息 / 县政协召开提案办理协商会): the name goes as
 /// the pasted head, the title as the title, each said once at its own paragraph. It
