@@ -20,20 +20,30 @@ use std::path::Path;
 /// Whether a file is an article by its name: text, Markdown or a word-processor file
 /// (not an issue file).
 pub fn is_article_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown")) || is_word_file(path)
+    is_text_name(path) || is_word_file(path)
 }
 
 /// Whether an article file is a word-processor file (read through `input::docx`): a
-/// `.docx`, or a `.doc`, `.wps`, `.odt`, `.rtf` that LibreOffice converts first
-/// (`docx::word_package` goes by the bytes, not the name).
+/// `.docx`, or a `.doc`, `.wps`, `.odt`, `.fodt` (LibreOffice's flat XML, QA15 H 04),
+/// `.rtf` that LibreOffice converts first (`docx::word_package` goes by the bytes, not
+/// the name).
 pub fn is_word_file(path: &Path) -> bool {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("docx" | "doc" | "wps" | "odt" | "rtf"))
+    matches!(
+        ext.as_deref(),
+        Some("docx" | "doc" | "wps" | "odt" | "fodt" | "rtf")
+    )
+}
+
+/// Whether an article file is named as text or Markdown (`.txt`, `.text`, `.md`,
+/// `.markdown`): any other name that is no Word file is read as text, and said.
+pub fn is_text_name(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown"))
 }

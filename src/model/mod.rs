@@ -851,6 +851,14 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
             false => {
                 let decoded = text_input::decode(&path, &bytes)?;
                 warnings.extend(decoded.note(&path));
+                // A name that says no kind we read (a.docs, 稿件.doc1): read as plain
+                // text, unsaid (QA15 H 04).
+                if !crate::input::is_text_name(&path) {
+                    warnings.push(format!(
+                        "{}: a name that does not end in .txt, .md or .docx: it was read as plain text (each line a paragraph); if it is a Word file, name it .docx (.doc, .wps) / 文件扩展名不是 .txt、.md 或 .docx，已按纯文本读取；如为 Word 文件，请改名为 .docx",
+                        path.display()
+                    ));
+                }
                 let (source, blocks, said) =
                     text_article(&path, &decoded.text, entry, &labels, &head);
                 warnings.extend(said);
@@ -2797,6 +2805,24 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
     // <!DOCTYPE html> and all (QA12 B 11).
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
+    // A single-file web page (.mht, as Word and many OA systems save one) and an XML
+    // document other than a Word file's (Word 2003 XML): their markup printed as the
+    // text, MIME-Version: 1.0 and all (QA15 H 04).
+    let mime = matches!(ext.as_deref(), Some("mht" | "mhtml")) || head.starts_with("mime-version:");
+    if !is_word_file(&path) && (mime || head.starts_with("<?xml")) {
+        let what = match mime {
+            true => {
+                "a single-file web page (.mht), not a plain text or Word file: its markup would print / 这是单个文件网页（.mht），不是纯文本或 Word 文件"
+            }
+            false => {
+                "an XML document, not a plain text or Word file: its tags would print / 这是 XML 文档，不是纯文本或 Word 文件"
+            }
+        };
+        return Err(here(
+            format!("{} is {what}", path.display()),
+            "open it in Word, WPS or LibreOffice and save it as a Word document (另存为 .docx), and name that file here / 请用 Word、WPS 或 LibreOffice 打开后另存为 .docx，再在此处填写该文件名",
+        ));
+    }
     // (A web page saved with a Word name is the Word reader's to name.)
     if !is_word_file(&path) && (head.starts_with("<!doctype html") || head.starts_with("<html")) {
         return Err(here(

@@ -1195,6 +1195,46 @@ fn a_word_lock_file_and_a_word_file_named_pdf_are_named_for_what_they_are() {
             "file = \"01.html\"",
         ],
     );
+    // A single-file web page and an XML document printed their markup (QA15 H 04).
+    for (name, bytes, said) in [
+        (
+            "01.mht",
+            "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"x\"\n\n--x\nContent-Type: text/html\n\n<html><body><p>正文。</p></body></html>\n--x--\n",
+            "a single-file web page (.mht)",
+        ),
+        (
+            "01.xml",
+            "<?xml version=\"1.0\"?>\n<w:wordDocument><w:body><w:p><w:t>正文。</w:t></w:p></w:body></w:wordDocument>\n",
+            "an XML document",
+        ),
+    ] {
+        let (dir, path) = issue_with(
+            |t| t.replace("file = \"a.txt\"", &format!("file = \"{name}\"")),
+            OK,
+        );
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let out = jianbao(&["build"], &path);
+        expect(
+            name,
+            &out,
+            1,
+            &[&format!("{name} is {said}"), "另存为 .docx"],
+        );
+    }
+    // A text under a name of no kind we read: read as text, and said.
+    let (dir, path) = issue_with(|t| t.replace("file = \"a.txt\"", "file = \"01.docs\""), OK);
+    std::fs::write(
+        dir.path().join("01.docs"),
+        "今年以来，城关镇坚持问题导向。\n",
+    )
+    .unwrap();
+    let out = jianbao(&["build"], &path);
+    expect(
+        "01.docs",
+        &out,
+        0,
+        &["01.docs: a name that does not end in .txt, .md or .docx: it was read as plain text"],
+    );
 }
 
 #[test]

@@ -373,6 +373,38 @@ fn an_odt_goes_through_libreoffice_or_says_how() {
     }
 }
 
+/// LibreOffice's flat document (.fodt) printed its XML as the text (QA15 H 04): it
+/// goes through LibreOffice as an .odt does.
+#[test]
+fn a_flat_odt_goes_through_libreoffice_too() {
+    let fodt = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text><text:p>今年以来，城关镇坚持问题导向，全面推进村庄清洁行动。</text:p></office:text></office:body></office:document>"#;
+    let toml = MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.fodt\"");
+    let (_d, issue) = write_issue(&toml, &[("a.fodt", fodt)]);
+    let has_soffice = Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    match jianbao::model::load(&issue) {
+        Ok((model, _)) => {
+            assert!(has_soffice);
+            let text: String = model.articles[0]
+                .blocks
+                .iter()
+                .flat_map(|b| b.inlines().iter().map(|i| i.text.clone()))
+                .collect();
+            assert_eq!(text, "今年以来，城关镇坚持问题导向，全面推进村庄清洁行动。");
+        }
+        Err(e) => {
+            let msg = e.render(false);
+            assert!(
+                !has_soffice && msg.contains("LibreOffice (soffice)"),
+                "{msg}"
+            );
+        }
+    }
+}
+
 #[test]
 fn check_places_a_word_articles_findings_by_paragraph_and_never_rewrites_it() {
     let (dir, issue) = docx_issue("debris.docx", "推进会");
