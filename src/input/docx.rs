@@ -1000,6 +1000,19 @@ impl Reader<'_> {
                 }
                 for mut part in split_at_images(para).into_iter().flat_map(split_at_breaks) {
                     tidy_tabs(&mut part.runs);
+                    // A short centred line right under a photo (its own paragraph, or
+                    // after a Shift+Enter in the photo's) is its caption, as Word shows
+                    // it and most contributors make one: set as a paragraph, it was
+                    // parted from the photo at a page's turn (QA15 H 03).
+                    if let Some(at) = pending_caption_for
+                        && centred_caption(&part)
+                    {
+                        join_breaks(&mut part.runs);
+                        let text = escape(part.plain().trim(), false);
+                        self.out.markdown.insert_str(at, &text);
+                        pending_caption_for = None;
+                        continue;
+                    }
                     pending_caption_for = self.write_paragraph(part);
                 }
             } else if is(&n, W, "tbl") {
@@ -2390,6 +2403,18 @@ fn split_at_images(mut para: Para) -> Vec<Para> {
     out
 }
 
+/// Whether a paragraph after a photo reads as its caption: centred, text only, short
+/// (a line or two), and no heading (一、…).
+fn centred_caption(para: &Para) -> bool {
+    let t = para.plain();
+    let t = t.trim();
+    para.centred
+        && para.images.is_empty()
+        && !t.is_empty()
+        && t.chars().count() <= 60
+        && crate::input::article::typed_heading_level(t).is_none()
+}
+
 fn split_at_breaks(mut para: Para) -> Vec<Para> {
     let looks = std::mem::take(&mut para.runs);
     let chars = to_chars(&looks);
@@ -2434,11 +2459,15 @@ fn split_at_breaks(mut para: Para) -> Vec<Para> {
     parts.push(current);
     let mut parts = parts.into_iter();
     let style = para.style.clone();
+    // (Each part is centred as the paragraph is: a caption after a Shift+Enter under
+    // its photo, QA15 H 03.)
+    let centred = para.centred;
     para.runs = from_chars(&looks, &parts.next().unwrap_or_default());
     let mut out = vec![para];
     out.extend(parts.map(|chars| Para {
         runs: from_chars(&looks, &chars),
         style: style.clone(),
+        centred,
         ..Para::default()
     }));
     out
@@ -4397,6 +4426,49 @@ mod tests {
                 .iter()
                 .any(|w| w.contains("grouped with a text box"))
         );
+    }
+
+    /// A short centred line under a photo, in a paragraph of its own or after a
+    /// Shift+Enter in the photo's, is its caption (it printed as a paragraph, parted
+    /// from the photo at a page's turn, QA15 H 03); a line not centred, a heading or a
+    /// long one is text.
+    #[test]
+    fn a_centred_line_under_a_photo_is_its_caption() {
+        let photo = r#"<w:r><w:drawing><wp:inline><wp:extent cx="5000000" cy="2000000"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#;
+        let centred = r#"<w:pPr><w:jc w:val="center"/></w:pPr>"#;
+        let line = |text: &str, ppr: &str| format!("<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>");
+        let own = read(&format!(
+            "<w:p>{centred}{photo}</w:p>{}",
+            line("志愿者在清理河道垃圾", centred)
+        ));
+        assert_eq!(
+            own.markdown,
+            "![志愿者在清理河道垃圾](media/image1.png){width=89%}\n\n"
+        );
+        let broken = read(&format!(
+            "<w:p>{centred}{photo}<w:r><w:br/><w:t>（摄影：张伟）</w:t></w:r></w:p>"
+        ));
+        assert_eq!(
+            broken.markdown,
+            "![（摄影：张伟）](media/image1.png){width=89%}\n\n"
+        );
+        for (text, ppr) in [
+            ("志愿者在清理河道垃圾", ""),
+            ("一、工作成效", centred),
+            (&"长".repeat(61)[..], centred),
+        ] {
+            let c = read(&format!("<w:p>{centred}{photo}</w:p>{}", line(text, ppr)));
+            assert!(
+                c.markdown.starts_with("![](media/image1.png)"),
+                "{text}: {}",
+                c.markdown
+            );
+            assert!(
+                c.markdown.contains(text.trim_start_matches("一、")),
+                "{}",
+                c.markdown
+            );
+        }
     }
 
     /// A list defined through a list style (numStyleLink) numbers as the abstract list
