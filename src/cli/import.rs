@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use jianbao::error::{Error, InputError};
-use jianbao::output::files::{self, MB};
+use jianbao::output::files;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct ImportArgs {
@@ -25,7 +25,7 @@ pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
             .help(e.help.unwrap_or_else(|| "open it in Word or WPS and save it again as .docx (另存为 .docx) / 请用 Word 或 WPS 另存为 .docx".to_owned()))
             .into()
     };
-    let bytes = files::read_input(path, 100 * MB).map_err(|p| {
+    let bytes = files::read_input(path, jianbao::input::word_file_limit()).map_err(|p| {
         let (msg, help) = p.describe(("Word file", "Word 文件"), path);
         Error::from(InputError::file(path, msg).help(help))
     })?;

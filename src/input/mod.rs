@@ -38,6 +38,14 @@ pub fn is_word_file(path: &Path) -> bool {
     )
 }
 
+/// The largest Word file read, in bytes, with the default `[limits]` (for `jianbao
+/// import`, which reads one without an issue file): as large as a build reads one.
+pub fn word_file_limit() -> u64 {
+    issue_file::WORD_FILE_FACTOR
+        * issue_file::Limits::default().article_mb
+        * crate::output::files::MB
+}
+
 /// Whether an article file is named as text or Markdown (`.txt`, `.text`, `.md`,
 /// `.markdown`): any other name that is no Word file is read as text, and said.
 pub fn is_text_name(path: &Path) -> bool {

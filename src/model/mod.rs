@@ -815,7 +815,9 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 .into());
         }
         read.push((same, &entry.file));
-        total_bytes += bytes.len() as u64;
+        if !is_word_file(&path) {
+            total_bytes += bytes.len() as u64;
+        }
         if total_bytes > limits.issue_mb * MB {
             return Err(loaded
                 .error_at(
@@ -2784,7 +2786,11 @@ fn read_article(loaded: &LoadedIssueFile, file: &Spanned<String>) -> Result<(Pat
             "copy the article into the issue's folder (or a folder below it) and name it from there; if you trust this issue file, put allow_outside = true at its top / 请把文章复制到期刊文件夹内；如确信此期刊文件可靠，可在文件开头写 allow_outside = true",
         ));
     }
-    let bytes = files::read_input(&path, loaded.file.limits.article_mb * MB).map_err(|p| {
+    let limit = match is_word_file(&path) {
+        true => issue_file::WORD_FILE_FACTOR * loaded.file.limits.article_mb,
+        false => loaded.file.limits.article_mb,
+    };
+    let bytes = files::read_input(&path, limit * MB).map_err(|p| {
         let (msg, help) = p.describe(("article file", "文章文件"), &path);
         here(msg, &help)
     })?;

@@ -536,6 +536,47 @@ fn package(body: &str) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// A Word file holds its photos: three from a phone made a .docx of 22 MB, refused as
+/// over the 20 MB of `[limits] article_mb`, and, that raised as told, as over
+/// `issue_mb` (QA15 H 01). A Word file may be ten times `article_mb`, and is not
+/// counted in `issue_mb`, as photos beside a .md are not.
+#[test]
+fn a_word_file_may_be_as_large_as_its_photos() {
+    use std::io::Write;
+    let mut bytes = package("<w:p><w:r><w:t>今年以来，城关镇坚持问题导向。</w:t></w:r></w:p>");
+    // Its photos: 1.5 MB stored as they are (photos do not compress).
+    let mut zip = zip::ZipWriter::new_append(std::io::Cursor::new(&mut bytes)).unwrap();
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("word/media/image2.jpg", stored).unwrap();
+    let photo: Vec<u8> = (0..1_572_864u32)
+        .map(|k| (k.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    zip.write_all(&photo).unwrap();
+    zip.finish().unwrap();
+    assert!(bytes.len() > 1_500_000);
+    let toml = format!(
+        "{}\n[limits]\narticle_mb = 1\nissue_mb = 1\n",
+        MINIMAL_TOML.replace("file = \"a.txt\"", "file = \"a.docx\"")
+    );
+    let (dir, issue) = write_issue(&toml, &[]);
+    std::fs::write(dir.path().join("a.docx"), &bytes).unwrap();
+    let (_t, pdf, _report) = build_reported(&issue);
+    assert!(pdftotext(&pdf).contains("城关镇坚持问题导向"));
+    // A text file of that size is still refused.
+    let toml = toml.replace("a.docx", "a.txt");
+    std::fs::write(&issue, toml).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "正文。\n".repeat(200_000)).unwrap();
+    let err = jianbao::pipeline::build(&jianbao::pipeline::BuildOptions {
+        issue: issue.clone(),
+        output: Some(dir.path().join("b.pdf")),
+        ..Default::default()
+    })
+    .unwrap_err()
+    .render(false);
+    assert!(err.contains("larger than the limit of 1.0 MB"), "{err}");
+}
+
 /// `import` of a Word file with no text refuses it as `build` does (nothing written),
 /// and writes and counts only the pictures its Markdown names: a picture in a table
 /// cell is said, not printed, and not written out.
