@@ -2046,11 +2046,17 @@ impl Reader<'_> {
                         .collect();
                     let line = rows.join("；");
                     self.warn(&line, &format!("a table inside a {kind} is set as a line of text in it / 脚注中的表格按一行文字排出"));
-                    text.push(line);
+                    // (The text of the paragraph it follows.)
+                    match text.last_mut() {
+                        Some(last) => last.push_str(&line),
+                        None => text.push(line),
+                    }
                 }
             }
             text.retain(|t| !t.is_empty());
-            let mut text = text.join("");
+            // Its paragraphs each a paragraph of the note, as Markdown continues one
+            // (数据来源：… / 说明：… printed as one, QA15 H 05).
+            let mut text = text.join("\n\n    ");
             // (As typed before the note: raised, as Word writes it, or not.)
             let typed = self.custom_marks.get(&label).map(|m| escape(m, false));
             if let Some(mark) = typed
@@ -4534,7 +4540,8 @@ mod tests {
 
     /// A note with its own mark (customMarkFollows: *) is printed as [1] once, the
     /// typed mark left out in the text and before the note (it printed [1]*); a table
-    /// in a note is a line of text in it, said (it was dropped unsaid) (QA11).
+    /// in a note is a line of text in it, said (it was dropped unsaid) (QA11); a
+    /// note's paragraphs stay paragraphs (they ran into one, QA15 H 05).
     #[test]
     fn a_notes_own_mark_and_its_table_are_read() {
         let sup = r#"<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>"#;
@@ -4542,12 +4549,12 @@ mod tests {
             r#"<w:p><w:r><w:t>推进乡村振兴</w:t></w:r><w:r>{sup}<w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r><w:r>{sup}<w:t>*</w:t></w:r><w:r><w:t>，成效明显。</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>"#
         );
         let notes = format!(
-            r#"<w:footnote w:id="1"><w:p><w:r>{sup}<w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> 本文系课题成果。</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>分项如下：</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>粮食</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12万吨</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:footnote>"#
+            r#"<w:footnote w:id="1"><w:p><w:r>{sup}<w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> 本文系课题成果。</w:t></w:r></w:p><w:p><w:r><w:t>说明：按常住户计算。</w:t></w:r></w:p><w:p/></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>分项如下：</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>粮食</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12万吨</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:footnote>"#
         );
         let c = convert(&package_with(&body, None, None, Some(&notes))).unwrap();
         assert_eq!(
             c.markdown,
-            "推进乡村振兴[^f1]，成效明显。[^f2]\n\n\n[^f1]: 本文系课题成果。\n\n[^f2]: 分项如下：粮食　12万吨\n"
+            "推进乡村振兴[^f1]，成效明显。[^f2]\n\n\n[^f1]: 本文系课题成果。\n\n    说明：按常住户计算。\n\n[^f2]: 分项如下：粮食　12万吨\n"
         );
         assert!(
             c.warnings

@@ -250,6 +250,19 @@ impl ReadProblem {
                             p
                         )
                     }
+                    // An article where an issue file was named (jianbao12.docx for
+                    // jianbao12.toml): building it is no cure (QA15 H 06).
+                    Some(there)
+                        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                            && crate::input::is_article_file(&there) =>
+                    {
+                        let name = there.file_name().unwrap_or_default().to_string_lossy();
+                        format!(
+                            "there is {}, an article, not an issue file: an article is built through the issue file that names it under [[article]] (file = \"{name}\"); `jianbao new DIR` writes an issue file to start from / 磁盘上有 {}，这是稿件，不是期刊文件：请在期刊文件的 [[article]] 中引用它（jianbao new 可生成期刊文件）",
+                            there.display(),
+                            there.display()
+                        )
+                    }
                     Some(there) => format!(
                         "there is {}: write the name as it is on disk, with / between folders / 磁盘上有 {}：请按实际文件名填写，文件夹之间用 /",
                         there.display(),

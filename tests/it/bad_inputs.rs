@@ -695,6 +695,25 @@ fn an_issue_file_saved_by_notepad_with_txt_after_it_is_named() {
     );
 }
 
+/// An issue file named where only the Word article of that name is (jianbao12.toml,
+/// jianbao12.docx): the article was offered, and building it is no cure (QA15 H 06).
+#[test]
+fn an_issue_file_named_where_its_article_is_says_how_articles_are_built() {
+    let (dir, _) = issue_with(|t| t.to_owned(), OK);
+    std::fs::write(dir.path().join("jianbao12.docx"), b"PK\x03\x04").unwrap();
+    let out = jianbao(&["build"], &dir.path().join("jianbao12.toml"));
+    expect(
+        "an article of the issue file's name",
+        &out,
+        1,
+        &[
+            "jianbao12.docx, an article, not an issue file",
+            "[[article]] (file = \"jianbao12.docx\")",
+            "jianbao new DIR",
+        ],
+    );
+}
+
 #[test]
 fn article_only_whitespace() {
     let (_d, out) = build_with(|t| t.to_owned(), " \n\u{3000}\n\t\r\n".as_bytes());
