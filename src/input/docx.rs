@@ -2055,8 +2055,19 @@ impl Reader<'_> {
             }
             text.retain(|t| !t.is_empty());
             // Its paragraphs each a paragraph of the note, as Markdown continues one
-            // (数据来源：… / 说明：… printed as one, QA15 H 05).
-            let mut text = text.join("\n\n    ");
+            // (数据来源：… / 说明：… printed as one, QA15 H 05); one that ends with no
+            // sentence's end (…委员会，) goes on in the next.
+            let mut joined = String::new();
+            for t in &text {
+                let ended = joined
+                    .trim_end_matches(['”', '’', '）', ')', '》'])
+                    .ends_with(['。', '！', '？', '；', '…', '.', '!', '?']);
+                if !joined.is_empty() && ended {
+                    joined.push_str("\n\n    ");
+                }
+                joined.push_str(t);
+            }
+            let mut text = joined;
             // (As typed before the note: raised, as Word writes it, or not.)
             let typed = self.custom_marks.get(&label).map(|m| escape(m, false));
             if let Some(mark) = typed

@@ -131,12 +131,19 @@ fn a_soft_photo_warns_with_its_ppi_and_a_sharp_one_does_not() {
         .iter()
         .filter(|w| w.contains("ppi"))
         .collect();
-    // 400 px over the full 156 mm: 65 ppi, named with its file and line, and the width
-    // that cures it: 150 ppi at 67.7 mm, 43 % of the block (not a width of habit, which
-    // was larger than the one a photo had).
+    // 400 px over the full 156 mm: 65 ppi; set smaller by the layout, at 121 mm (the
+    // report's line), 84 ppi, and said so (QA15 G 03), named with its file and line,
+    // and the width that cures it: 150 ppi at 67.7 mm, 43 % of the block (not a width
+    // of habit, which was larger than the one a photo had).
     assert_eq!(soft.len(), 2, "{:?}", report.warnings);
+    let line = report
+        .photos
+        .iter()
+        .find(|p| p.contains("small.jpg"))
+        .unwrap();
+    assert!(line.contains("placed at 121×91 mm, 84 ppi"), "{line}");
     assert!(
-        soft[0].contains("small.jpg") && soft[0].contains("65 ppi"),
+        soft[0].contains("small.jpg") && soft[0].contains("placed 121 mm wide it has 84 ppi"),
         "{soft:?}"
     );
     assert!(soft[0].contains("a.md:3:"), "{soft:?}");
