@@ -31,6 +31,7 @@ pub(super) fn run(args: ImportArgs) -> jianbao::Result<()> {
     })?;
     let docx = jianbao::input::word_package(path, &bytes).map_err(here)?;
     let converted = jianbao::input::convert(&docx).map_err(here)?;
+    jianbao::input::not_read_as_text(path, &converted).map_err(here)?;
     refuse_empty(path, &converted.markdown)?;
     let output = args
         .output

@@ -549,6 +549,27 @@ pub fn word_package<'b>(
     }
 }
 
+/// A file LibreOffice did not know as a document (a .fodt it could not parse) comes
+/// back converted as its text, markup and all, which printed (QA15 H 04): refused.
+pub fn not_read_as_text(path: &std::path::Path, converted: &Converted) -> Result<(), DocxProblem> {
+    let opening = converted.markdown.trim_start().replace('\\', "");
+    let markup = ["<?xml", "mime-version:"].iter().any(|m| {
+        opening
+            .get(..m.len())
+            .is_some_and(|o| o.eq_ignore_ascii_case(m))
+    });
+    let docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    match markup && !docx {
+        true => Err(DocxProblem::with_help(
+            "LibreOffice read it as plain text, its markup (<?xml …>) and all: it is no document LibreOffice knows (a file cut short, or one another program wrote) / LibreOffice 无法识别该文档，只能按纯文本读取（含标记）",
+            "open it in Word, WPS or LibreOffice and save it as a Word document (另存为 .docx), and name that file here / 请用 Word、WPS 或 LibreOffice 打开后另存为 .docx",
+        )),
+        false => Ok(()),
+    }
+}
+
 /// LibreOffice's program (`soffice`, or `libreoffice` as some systems name it), when
 /// it is installed.
 fn office_tool() -> Option<&'static str> {

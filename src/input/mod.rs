@@ -11,7 +11,7 @@ pub(crate) mod text_input;
 // What other programs read through this stage: the article parsers, decoding, the
 // issue file's parser, and Word/office conversion (`jianbao import`).
 pub use article::{Block, Inline, parse_markdown, parse_txt};
-pub use docx::{DocxProblem, convert, from_office, word_package};
+pub use docx::{DocxProblem, convert, from_office, not_read_as_text, word_package};
 pub use issue_file::parse as parse_issue_file;
 pub use text_input::{Decoded, decode};
 

@@ -839,6 +839,8 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 let mut converted = crate::input::docx::convert(&docx)
                     .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
+                crate::input::not_read_as_text(&path, &converted)
+                    .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
                 paragraphs = std::mem::take(&mut converted.paragraphs);
                 word_blocks(
                     &path,

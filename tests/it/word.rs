@@ -397,6 +397,17 @@ fn a_flat_odt_goes_through_libreoffice_too() {
     if let Ok((text, _)) = read_through_libreoffice(&issue) {
         assert_eq!(text, "今年以来，城关镇坚持问题导向，全面推进村庄清洁行动。");
     }
+    // One LibreOffice cannot parse (no namespaces) came back as its text, tags and
+    // all, and printed so: refused.
+    let bare = "<?xml version=\"1.0\"?>\n<office:document>\n<text:p>第一段正文。</text:p>\n</office:document>\n";
+    let (_d, issue) = write_issue(&toml, &[("a.fodt", bare)]);
+    let Err(msg) = jianbao::model::load(&issue).map_err(|e| e.render(false)) else {
+        panic!("a .fodt LibreOffice read as text was built");
+    };
+    assert!(
+        msg.contains("LibreOffice read it as plain text") || msg.contains("LibreOffice (soffice)"),
+        "{msg}"
+    );
 }
 
 #[test]
