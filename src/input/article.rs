@@ -1192,31 +1192,76 @@ pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
         '。', '！', '？', '；', '：', '…', '”', '’', '）', '」', '』', '】', '》', '〉', '.', '!',
         '?', ';', ':', ')', '"',
     ];
-    let cut: Vec<(usize, usize)> = lines
-        .windows(2)
-        .enumerate()
-        .filter_map(|(i, w)| {
-            let (line, next) = (w[0].as_ref().trim(), w[1].as_ref().trim());
-            let width = line.width();
-            // A field's line (报：…, 联系人：…) is no cut paragraph.
-            let field = line.chars().take(6).any(|c| c == '：' || c == ':');
-            // Nor a row of a table pasted from Excel (its cells parted by tabs) or from
-            // a web page or a fax (lined up with runs of spaces, or parted by
-            // ideographic spaces: 品名　单位　本月价格), nor a list of names (张　三):
-            // `check --fix` would join such lines into one.
-            let gaps = |s: &str| s.contains('\t') || s.contains("  ") || s.contains('\u{3000}');
-            let row = gaps(line) || gaps(next);
-            (width >= 30
-                && !field
-                && !row
-                && !line.ends_with(CLOSING)
-                && !next.is_empty()
-                && typed_heading_level(line).is_none()
-                // (Nor a heading its author marked, ■街道启动……: QA9, `check --fix`
-                // joined it with its text.)
-                && !marked_heading(line))
-            .then_some((i, width))
+    // A list's item (- …, • …) or a Markdown table's row (| … |): no cut paragraph;
+    // `check --fix` joined them into one line (QA16 J 07, 08).
+    let item = |s: &str| {
+        s.starts_with(['|', '-', '*', '+', '•', '●', '·', '○', '◆', '■', '□', '√'])
+            || s.ends_with('|')
+            // (1．… or 1、…, not a figure: 62.4毫米 opens a cut paragraph's line.)
+            || numbered_item(s)
+                && !s
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_digit())
+    };
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for (i, w) in lines.windows(2).enumerate() {
+        let (line, next) = (w[0].as_ref().trim(), w[1].as_ref().trim());
+        let width = line.width();
+        // A field's line (报：…, 联系人：…) is no cut paragraph; unless it goes on a
+        // cut line (…全 / 年目标是：…自来水 / 普及率…, QA16 J 03).
+        let goes_on = cut.last().is_some_and(|&(j, _)| j + 1 == i);
+        let field = !goes_on && line.chars().take(6).any(|c| c == '：' || c == ':');
+        // Nor a row of a table pasted from Excel (its cells parted by tabs) or from
+        // a web page or a fax (lined up with runs of spaces, or parted by
+        // ideographic spaces: 品名　单位　本月价格), nor a list of names (张　三):
+        // `check --fix` would join such lines into one.
+        let gaps = |s: &str| s.contains('\t') || s.contains("  ") || s.contains('\u{3000}');
+        let row = gaps(line) || gaps(next) || item(line) || item(next);
+        if width >= 30
+            && !field
+            && !row
+            && !line.ends_with(CLOSING)
+            && !next.is_empty()
+            && typed_heading_level(line).is_none()
+            // (Nor a heading its author marked, ■街道启动……: QA9, `check --fix`
+            // joined it with its text.)
+            && !marked_heading(line)
+        {
+            cut.push((i, width));
+        }
+    }
+    // A run of such lines is a cut paragraph when the line after it ends the
+    // paragraph's sentence: lines of one width that each end a phrase (a list typed
+    // under 议程如下：, its items of about one length) were joined (QA16 J 08).
+    let closes = |i: usize| {
+        lines.get(i).is_some_and(|l| {
+            let l = l.as_ref().trim();
+            l.ends_with(CLOSING) || l.ends_with(MID_SENTENCE)
         })
+    };
+    let mut runs: Vec<&[(usize, usize)]> = Vec::new();
+    let mut from = 0;
+    for k in 1..=cut.len() {
+        if k == cut.len() || cut[k].0 != cut[k - 1].0 + 1 {
+            runs.push(&cut[from..k]);
+            from = k;
+        }
+    }
+    let cut: Vec<(usize, usize)> = runs
+        .into_iter()
+        // (Or a PDF's page number after it: the sentence goes on over the page.)
+        .filter(|run| {
+            run.last().is_some_and(|&(i, _)| {
+                closes(i + 1)
+                    || lines.get(i + 1).is_some_and(|l| {
+                        crate::proofread::punctuation::is_page_number_line(l.as_ref())
+                    })
+            })
+        })
+        .flatten()
+        .copied()
         .collect();
     cut.iter()
         .filter(|&&(i, w)| cut.iter().any(|&(j, v)| j != i && w.abs_diff(v) <= 4))
@@ -4782,6 +4827,25 @@ mod tests {
         // parted by ideographic spaces, which `check --fix` would join into one.
         let rows = "2026年11月份主要农产品集贸市场价格\n品名　单位　本月价格　上月价格　环比\n大米      公斤      5.80      5.78      0.3\n猪肉      公斤      26.40      27.80      -5.0\n鸡蛋      公斤      10.60      10.20      3.9\n注：价格为县城农贸市场均价。\n";
         assert!(broken_lines(rows).is_empty(), "{:?}", broken_lines(rows));
+        // Nor a Markdown table's rows, a list's items, or an agenda's items of about
+        // one length, each a phrase, under 如下： (QA16 J 07, 08: joined into one).
+        for list in [
+            "主要措施如下：\n| 项目 | 2025年 | 2026年 | 增幅 |\n|------|--------|--------|------|\n| 建议件数 | 112 | 126 | 12.5% |\n| 满意率 | 95.2% | 98.6% | 3.4个百分点 |\n下一步，我们将进一步完善建议办理工作机制。\n",
+            "主要措施如下：\n- 加强统筹协调，建立健全代表建议办理工作机制\n- 强化督查考核，确保各项办理任务落到实处\n- 推动信息公开，主动接受社会各界监督\n下一步，我们将进一步完善建议办理工作机制。\n",
+            "会议议程如下：\n听取市政府关于2026年一季度经济运行情况的汇报\n审议市人大常委会关于代表建议办理工作的报告\n审议市人民政府关于全市水利工作的专项报告\n审议有关人事任免事项\n会议由市人大常委会主任周建华主持。\n",
+        ] {
+            assert!(
+                broken_lines(list).is_empty(),
+                "{:?}: {list}",
+                broken_lines(list)
+            );
+        }
+        // A cut line that holds a colon goes on the cut (QA16 J 03: 年目标是：… was
+        // taken for a field's line), and a cut before a PDF's page number is one.
+        let pdf = "下一步，市水利局将继续加大投入，计划投资二点三亿\n元，完成十七座病险水库除险加固，确保安全度汛。全\n年目标是：水库安全运行率达到百分之百，农村自来水\n普及率达到百分之九十五。\n";
+        assert_eq!(broken_lines(pdf), [1, 2, 3]);
+        let paged = "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全\n市水安全，在智慧水利建设方面取得了新的进展，实现\n— 2 —\n了对全市三十二座中型水库的实时监测。\n";
+        assert_eq!(broken_lines(paged), [1, 2]);
     }
 
     /// A heading number typed twice (Word's automatic one and a typed one) prints once.

@@ -29,6 +29,11 @@ pub use chars::is_han;
 use chars::{closing_of, dash_class, opening_of};
 use scanner::Scanner;
 
+/// Whether a line holds only a page's number as a PDF prints it (— 2 —, 第5页).
+pub(crate) fn is_page_number_line(line: &str) -> bool {
+    scanner::page_number_line(&line.chars().collect::<Vec<_>>())
+}
+
 /// How a text is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {

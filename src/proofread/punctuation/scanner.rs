@@ -1658,7 +1658,7 @@ impl Scanner {
 
 /// Whether a line holds only a page's number as a PDF prints it at its foot: — 2 —,
 /// - 3 -, －4－ (the figure between two dashes), or 第5页 (共12页).
-fn page_number_line(line: &[char]) -> bool {
+pub(super) fn page_number_line(line: &[char]) -> bool {
     let t: String = line.iter().filter(|c| !c.is_whitespace()).collect();
     let dash = |c: char| matches!(c, '—' | '-' | '－' | '–' | '―');
     let figures = |s: &str| (1..=4).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
