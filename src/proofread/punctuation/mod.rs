@@ -146,6 +146,10 @@ pub enum Kind {
     /// A line that holds only a page's number (— 2 —, 第3页), as text copied from a PDF
     /// keeps it between the halves of a sentence.
     PageNumberLine,
+    /// A PDF's running head (the bulletin's name over a page) on the line after a
+    /// page's number, inside a sentence the page cut: `--fix` joined the sentence to it
+    /// (…小型水库的江岭市水利工作简报, QA16 J 02).
+    RunningHead,
     /// A Markdown heading's `#`s typed in Chinese mode: no space after them (`##一、`)
     /// or full width (`＃＃`): the line is no heading, and the marks print.
     HeadingMarks,
@@ -213,6 +217,9 @@ impl Kind {
             }
             Kind::PageNumberLine => {
                 "PDF 页码行 a page's number copied from a PDF, on a line of its own".into()
+            }
+            Kind::RunningHead => {
+                "PDF 页眉行 a PDF's running head inside a sentence the page cut".into()
             }
             Kind::HeadingMarks => {
                 "标题符号 # 须为半角且后跟空格 a heading's # must be half width with a space after it (else it prints as text)".into()
@@ -287,7 +294,7 @@ pub fn fix(text: &str, opts: Options) -> String {
     // A PDF's page numbers go before that, so that the sentence they cut is joined.
     let pages: Vec<Finding> = scan(text, opts)
         .into_iter()
-        .filter(|f| f.kind == Kind::PageNumberLine)
+        .filter(|f| matches!(f.kind, Kind::PageNumberLine | Kind::RunningHead))
         .collect();
     let text = &apply(text, &pages);
     let joins: Vec<Finding> = scan(text, opts)
@@ -796,6 +803,18 @@ mod tests {
         assert_eq!(
             fixed(text),
             "会议指出，要用好AI辅助研判，推动基层治理从“经验判断”向“数据说话”转变，部分社区一年内更换网格员超过三成，影响工作连续性。\n"
+        );
+        // The running head after a page's number, inside the sentence, goes too (QA16
+        // J 02: the sentence was joined to it); a heading after a paragraph's end stays.
+        let headed = "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全\n市水安全，在智慧水利建设方面取得了新的进展，实现\n了对全市三十二座中型水库和一百多座小型水库的\n— 2 —\n江岭市水利工作简报\n实时监测，被评为全省水利信息化优秀案例。\n";
+        assert_eq!(
+            fixed(headed),
+            "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全市水安全，在智慧水利建设方面取得了新的进展，实现了对全市三十二座中型水库和一百多座小型水库的实时监测，被评为全省水利信息化优秀案例。\n"
+        );
+        let heading = "被评为全省水利信息化优秀案例。\n— 2 —\n二、主要做法\n坚持问题导向。\n";
+        assert_eq!(
+            fixed(heading),
+            "被评为全省水利信息化优秀案例。\n二、主要做法\n坚持问题导向。\n"
         );
         // In Markdown too; not a line with more than a page's number on it.
         assert!(kinds_md("正文\n\n— 2 —\n").contains(&Kind::PageNumberLine));

@@ -1367,10 +1367,43 @@ impl Scanner {
     /// with the sentence they cut, they printed as 从“经验—2—判断”向… (QA12 B 03).
     fn page_number_lines(&mut self) {
         let n = self.n();
-        for Range { start, end } in self.lines() {
+        let lines = self.lines();
+        for (k, Range { start, end }) in lines.iter().cloned().enumerate() {
             if page_number_line(&self.cs[start..end]) && !self.protected[start..end].contains(&true)
             {
                 self.supersede(start..(end + 1).min(n), Kind::PageNumberLine, String::new());
+                // The running head over the next page (江岭市水利工作简报), inside the
+                // sentence the page cut: a short line with no mark, between a line that
+                // ends no sentence and the rest of it.
+                let text = |r: &Range<usize>| -> String {
+                    self.cs[r.clone()]
+                        .iter()
+                        .collect::<String>()
+                        .trim()
+                        .to_owned()
+                };
+                let before = k.checked_sub(1).map(|j| text(&lines[j]));
+                let (Some(head), Some(after)) = (lines.get(k + 1), lines.get(k + 2)) else {
+                    continue;
+                };
+                let (words, after) = (text(head), text(after));
+                let cut = before.is_some_and(|b| {
+                    !b.is_empty()
+                        && !b
+                            .trim_end_matches(['”', '’', '）', '》'])
+                            .ends_with(['。', '！', '？', '；', '：', '…', '.', '!', '?'])
+                });
+                if cut
+                    && (2..=20).contains(&words.chars().count())
+                    && !words
+                        .contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':'])
+                    && crate::input::article::typed_heading_level(&words).is_none()
+                    && !after.is_empty()
+                    && !self.protected[head.clone()].contains(&true)
+                {
+                    let to = (head.end + 1).min(n);
+                    self.supersede(head.start..to, Kind::RunningHead, String::new());
+                }
             }
         }
     }
