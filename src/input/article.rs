@@ -1087,6 +1087,14 @@ fn broken_line(line: &str, next: &str) -> bool {
     if line.ends_with(MID_SENTENCE) {
         return true;
     }
+    // A Latin word hyphenated at a line's end, as a PDF sets it (Man- / agement, QA16
+    // J 01).
+    if line.ends_with('-')
+        && line[..line.len() - 1].ends_with(|c: char| c.is_ascii_alphabetic())
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        return true;
+    }
     // (Not a heading: 一、深入开展“三服务” over its text. Its indent is no gap of a
     // table's row: 　　二是服务延伸…, QA14 E 07.)
     let text = line.trim_start().chars().count() >= 15
@@ -1235,10 +1243,13 @@ pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
     // A run of such lines is a cut paragraph when the line after it ends the
     // paragraph's sentence: lines of one width that each end a phrase (a list typed
     // under 议程如下：, its items of about one length) were joined (QA16 J 08).
+    // (Or goes on with a word hyphenated at its end, itself cut.)
     let closes = |i: usize| {
         lines.get(i).is_some_and(|l| {
             let l = l.as_ref().trim();
-            l.ends_with(CLOSING) || l.ends_with(MID_SENTENCE)
+            l.ends_with(CLOSING)
+                || l.ends_with(MID_SENTENCE)
+                || lines.get(i + 1).is_some_and(|n| broken_line(l, n.as_ref()))
         })
     };
     let mut runs: Vec<&[(usize, usize)]> = Vec::new();

@@ -811,6 +811,13 @@ mod tests {
             fixed(headed),
             "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全市水安全，在智慧水利建设方面取得了新的进展，实现了对全市三十二座中型水库和一百多座小型水库的实时监测，被评为全省水利信息化优秀案例。\n"
         );
+        // A Latin word hyphenated at a line's end is joined without its hyphen (QA16
+        // J 01: Man-agement kept it, infra- / structure was left).
+        let hyphened = "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全\n市水安全，在智慧水利建设方面引入Smart Water Man-\nagement平台和water infra-\nstructure monitoring系统，实现了对全市中型水库的实时监测。\n";
+        assert_eq!(
+            fixed(hyphened),
+            "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全市水安全，在智慧水利建设方面引入Smart Water Management平台和water infrastructure monitoring系统，实现了对全市中型水库的实时监测。\n"
+        );
         let heading = "被评为全省水利信息化优秀案例。\n— 2 —\n二、主要做法\n坚持问题导向。\n";
         assert_eq!(
             fixed(heading),

@@ -1345,14 +1345,26 @@ impl Scanner {
                 while end < self.n() && matches!(self.cs[end], ' ' | '\t' | '\u{3000}') {
                     end += 1;
                 }
+                // A Latin word a PDF hyphenated at the line's end: joined without its
+                // hyphen (Man- / agement: Man-agement, QA16 J 01).
+                let hyphen = start >= 2
+                    && self.cs[start - 1] == '-'
+                    && self.cs[start - 2].is_ascii_alphabetic()
+                    && self.cs.get(end).is_some_and(|c| c.is_ascii_lowercase());
+                let start = if hyphen { start - 1 } else { start };
                 self.found
                     .retain(|(r, _, _)| !(start <= r.start && r.end <= end));
                 let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
                 let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
                 let before = start.checked_sub(1).and_then(|i| self.cs.get(i));
                 let after = self.cs.get(end);
-                // A space between two Latin words, not inside a number (减少3 / 1% is 31%).
-                let join = match latin(before) && latin(after) && !(digit(before) && digit(after)) {
+                // A space between two Latin words, not inside a number (减少3 / 1% is 31%)
+                // nor a hyphenated word.
+                let join = match !hyphen
+                    && latin(before)
+                    && latin(after)
+                    && !(digit(before) && digit(after))
+                {
                     true => " ",
                     false => "",
                 };
