@@ -811,6 +811,15 @@ mod tests {
             fixed(headed),
             "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全市水安全，在智慧水利建设方面取得了新的进展，实现了对全市三十二座中型水库和一百多座小型水库的实时监测，被评为全省水利信息化优秀案例。\n"
         );
+        // The space between a slogan's two phrases stays (QA16 J 04), not a stray one.
+        for kept in [
+            "开展“月满中秋 情暖邻里”主题活动。\n",
+            "幸福里社区：月满中秋 情暖邻里\n",
+            "不忘初心 牢记使命\n",
+        ] {
+            assert_eq!(fixed(kept), kept);
+        }
+        assert_eq!(fixed("开展“月满 中秋”活动。\n"), "开展“月满中秋”活动。\n");
         // A Latin word hyphenated at a line's end is joined without its hyphen (QA16
         // J 01: Man-agement kept it, infra- / structure was left).
         let hyphened = "今年以来，市水利局坚持防汛抗旱两手抓，全力保障全\n市水安全，在智慧水利建设方面引入Smart Water Man-\nagement平台和water infra-\nstructure monitoring系统，实现了对全市中型水库的实时监测。\n";

@@ -1182,6 +1182,8 @@ impl Scanner {
                     && !(kind == Kind::SpaceBetweenChinese && self.joint_issuers(k, e, line_end))
                     && !(kind == Kind::SpaceBetweenChinese
                         && self.in_title_marks(k, line_start, line_end))
+                    && !(kind == Kind::SpaceBetweenChinese
+                        && self.paired_phrases(k, e, line_start, line_end))
                 {
                     // A tab may part two cells of a row typed on its own: reported,
                     // never taken out (joining the cells loses where one ends). Spaces
@@ -1213,6 +1215,29 @@ impl Scanner {
             prev_blank = blank;
             line_start = line_end + 1;
         }
+    }
+
+    /// Whether the space over `k..e` parts the two phrases of a slogan or an activity's
+    /// name, of four characters each, in quotation marks or on a line of their own
+    /// (“月满中秋 情暖邻里”, 不忘初心 牢记使命): the author's, as a title's; `--fix` took
+    /// it out, and the name printed two ways (QA16 J 04).
+    fn paired_phrases(&self, k: usize, e: usize, start: usize, end: usize) -> bool {
+        let left = self.cs[start..k]
+            .iter()
+            .rev()
+            .take_while(|c| is_han(**c))
+            .count();
+        let right = self.cs[e..end].iter().take_while(|c| is_han(**c)).count();
+        // In quotation marks, or a line of its own (a title, after its place's label).
+        let before = (k - left)
+            .checked_sub(1)
+            .filter(|&i| i >= start)
+            .map(|i| self.cs[i]);
+        let after = Some(e + right).filter(|&i| i < end).map(|i| self.cs[i]);
+        let quoted = before.is_some_and(|c| "“‘「『".contains(c))
+            && after.is_some_and(|c| "”’」』".contains(c));
+        let alone = before.is_none_or(|c| c == '：') && after.is_none();
+        left == 4 && right == 4 && (quoted || alone)
     }
 
     /// Whether the space over `k..e` parts two bodies that issue a document jointly, as
