@@ -1715,6 +1715,9 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
     let mut blocks = Vec::new();
     let mut warnings = Vec::new();
     let mut current: Option<(Option<u8>, Vec<Inline>)> = None;
+    // The blocks that continue a quotation's source lazily, on the line under it
+    // without its `>`: text after the quotation, not the source's (see `SoftBreak`).
+    let mut after_source: Vec<usize> = Vec::new();
     let mut strong = 0u32;
     let mut emph = 0u32;
     let mut counters = [0u64; 4];
@@ -2520,6 +2523,27 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
                 flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
                 current = Some((None, Vec::new()));
             }
+            // The text's next paragraph typed on the line under a quotation's source,
+            // with no empty line and no `>` (CommonMark takes it on, lazily, into the
+            // source): it printed as the source, at the right (QA16 I 03). A paragraph
+            // after the quotation.
+            Event::SoftBreak
+                if quote > 0
+                    && table.is_none()
+                    && matches!(&current, Some((None, inlines)) if inlines
+                        .iter()
+                        .map(|i| i.text.as_str())
+                        .collect::<String>()
+                        .trim_start()
+                        .starts_with("——"))
+                    && !text[range.end..]
+                        .trim_start_matches([' ', '\t', '\u{3000}'])
+                        .starts_with('>') =>
+            {
+                flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+                after_source.push(blocks.len());
+                current = Some((None, Vec::new()));
+            }
             // Between two Latin words (Introduction to⏎Algorithms, Thomas H.⏎Cormen) a
             // line break is the space it stands for; beside Chinese it is nothing.
             // A 落款 typed on lines of its own under the text with no empty line before
@@ -2545,6 +2569,12 @@ pub fn parse_markdown(text: &str, numbering: bool) -> Markdown {
         }
     }
     flush(&mut current, &mut blocks, &mut counters, quote, lists.len());
+    for k in after_source {
+        if let Some(Block::Quote { inlines, .. }) = blocks.get_mut(k) {
+            let inlines = std::mem::take(inlines);
+            blocks[k] = Block::Paragraph { inlines };
+        }
+    }
     promote_long_headings(&mut blocks);
     mark_attachments(&mut blocks);
     mark_closing(&mut blocks);
@@ -6758,6 +6788,43 @@ mod tests {
             bad.warnings[0].message.contains("not a width"),
             "{:?}",
             bad.warnings
+        );
+    }
+
+    /// The text's next paragraph typed on the line under a quotation's source, with
+    /// no empty line and no `>`, is text after the quotation, not the source's (QA16
+    /// I 03: it printed as the source, at the right).
+    #[test]
+    fn a_paragraph_under_a_quotations_source_is_text() {
+        let md = parse_markdown(
+            "校长说：\n\n> 好的作业不在于多，而在于精。\n> ——河西区第一实验小学校长　吴晓梅\n活动共收到作业设计案例68份，\n涵盖9个学科。\n\n> 要认真学习。\n和领会精神。\n",
+            true,
+        );
+        let kinds: Vec<(&str, String)> = md
+            .blocks
+            .iter()
+            .map(|b| {
+                let kind = match b {
+                    Block::Quote { .. } => "quote",
+                    Block::Paragraph { .. } => "text",
+                    _ => "other",
+                };
+                (kind, texts(b))
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("text", "校长说：".to_owned()),
+                ("quote", "好的作业不在于多，而在于精。".to_owned()),
+                ("quote", "——河西区第一实验小学校长　吴晓梅".to_owned()),
+                (
+                    "text",
+                    "活动共收到作业设计案例68份，涵盖9个学科。".to_owned()
+                ),
+                // A quotation's own lazy line (no source) stays the quotation's.
+                ("quote", "要认真学习。和领会精神。".to_owned()),
+            ]
         );
     }
 
