@@ -3961,6 +3961,26 @@ fn comparisons_units_and_drug_names_are_never_parted() {
     }
 }
 
+/// A standard's designation typed with an ordinary space broke at it (GB/T / 9704—2012,
+/// ISO / 9001, QA16 I 04): one word, wherever it falls in a line.
+#[test]
+fn a_standards_designation_is_never_parted() {
+    let mut text = String::new();
+    for k in 0..24 {
+        text.push_str(&format!(
+            "{}按照GB/T 9704—2012和ISO 9001:2015及DB43/T 1234—2020执行。\n",
+            "落".repeat(k)
+        ));
+    }
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
+    for term in ["GB/T9704—2012", "ISO9001:2015", "DB43/T1234—2020"] {
+        let whole = lines.iter().map(|l| l.matches(term).count()).sum::<usize>();
+        assert_eq!(whole, 24, "{term} parted: {lines:?}");
+    }
+}
+
 /// An article of small tables, one with a cell of several lines, and a long table run
 /// onto the next page: Typst's five passes did not settle, and the third page printed
 /// — 4 —, the number of the fourth pass's (QA15 H 02). More passes settle it.
