@@ -3961,6 +3961,25 @@ fn comparisons_units_and_drug_names_are_never_parted() {
     }
 }
 
+/// A ； after a figure and the “ after it (15.8%；“两新”) kept a full em each, with
+/// figures in the line, where the same pair after Chinese was compressed (QA16 I 01):
+/// the ； was in the figure's box, and marks are compressed within one run only.
+#[test]
+fn a_semicolon_after_a_figure_pairs_with_the_quote_after_it() {
+    let mut text = String::new();
+    for k in 0..16 {
+        text.push_str(&format!(
+            "{}工业板块完成产值82.6亿元，同比增长5.2%；基础设施板块完成61.4亿元，同比增长15.8%；“两新”业务加快推进。\n",
+            "落".repeat(k)
+        ));
+    }
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    if let Some((status, report)) = cjkcheck_one(&pdf, 13) {
+        assert_eq!(status, "PASS", "{report}");
+    }
+}
+
 /// A standard's designation typed with an ordinary space broke at it (GB/T / 9704—2012,
 /// ISO / 9001, QA16 I 04): one word, wherever it falls in a line.
 #[test]
