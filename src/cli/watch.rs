@@ -68,11 +68,16 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
         *watched = paths.iter().map(|p| absolute(p)).collect();
         // Editors replace files by renaming: watch the directories, filter by path.
         for p in watched.iter() {
-            let dir = if p.is_dir() {
+            let mut dir = if p.is_dir() {
                 p.clone()
             } else {
                 p.parent().map(Path::to_owned).unwrap_or_default()
             };
+            // A folder not made yet (an article named in sub/ before sub/ is): the
+            // nearest one that is, where its making is seen (`makes_a_folder`).
+            while !dir.as_os_str().is_empty() && !dir.is_dir() {
+                dir = dir.parent().map(Path::to_owned).unwrap_or_default();
+            }
             if dirs.insert(dir.clone()) {
                 let _ = watcher.watch(&dir, RecursiveMode::NonRecursive);
             }
@@ -111,7 +116,7 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
                     let ev = rx.recv().map_err(|_| {
                         jianbao::Error::internal("the file watcher stopped".to_owned())
                     })?;
-                    if save_event(&watched, &ev).is_some() {
+                    if save_event(&watched, &ev).is_some() || makes_a_folder(&watched, &ev) {
                         break;
                     }
                 }
@@ -142,8 +147,17 @@ pub(super) fn run(args: WatchArgs) -> jianbao::Result<()> {
                 Err(_) => break,
             }
         };
-        let Some(first) = save_event(&watched, &ev) else {
-            continue;
+        // A folder made where a watched file is to be (sub/ for sub/b.txt): watched
+        // from now on, and what was saved in it already is looked at (QA16 J 06: no
+        // save in it ever started a build).
+        let first = if makes_a_folder(&watched, &ev) {
+            refresh(session.watched(), &mut watcher, &mut watched, &mut dirs);
+            Save::Partial
+        } else {
+            let Some(first) = save_event(&watched, &ev) else {
+                continue;
+            };
+            first
         };
         // A save is complete when a watched file is closed after writing (an editor
         // that writes in place) or renamed into place (one that writes a temporary
@@ -254,6 +268,22 @@ fn save_event(watched: &BTreeSet<PathBuf>, ev: &notify::Result<Event>) -> Option
     let done = may_complete
         && (matches!(ev.kind, EventKind::Access(_)) || ours.iter().all(|p| p.exists()));
     Some(if done { Save::Complete } else { Save::Partial })
+}
+
+/// Whether an event makes a folder on the way to a watched file that had none yet
+/// (its folder is then watched by the next `refresh`).
+fn makes_a_folder(watched: &BTreeSet<PathBuf>, ev: &notify::Result<Event>) -> bool {
+    let Ok(ev) = ev.as_ref() else {
+        return false;
+    };
+    matches!(
+        ev.kind,
+        EventKind::Create(_) | EventKind::Modify(notify::event::ModifyKind::Name(_))
+    ) && ev
+        .paths
+        .iter()
+        .map(|p| absolute(p))
+        .any(|made| made.is_dir() && watched.iter().any(|w| w != &made && w.starts_with(&made)))
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -258,4 +258,19 @@ fn watch_goes_on_after_a_failed_first_build_and_watches_articles_not_saved_yet()
     std::fs::write(dir.path().join("added.txt"), "新增文章的正文，刚刚保存。\n").unwrap();
     let line = wait_for("build 4:");
     assert!(line.contains("pages in"), "{line}");
+
+    // And one in a folder not made yet: making the folder and saving the file in it
+    // builds it (QA16 J 06: no save in it started a build).
+    let toml = std::fs::read_to_string(&issue).unwrap();
+    let added = format!("{toml}\n[[article]]\ntitle = \"再增一篇\"\nfile = \"sub/b.txt\"\n");
+    std::fs::write(&issue, added).unwrap();
+    assert!(wait_for("build 5:").contains("failed"));
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(
+        dir.path().join("sub/b.txt"),
+        "子文件夹中文章的正文，刚刚保存。\n",
+    )
+    .unwrap();
+    let line = wait_for("build 6:");
+    assert!(line.contains("pages in"), "{line}");
 }
