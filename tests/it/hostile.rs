@@ -944,6 +944,27 @@ fn emoji_presentation_selectors_in_an_article() {
     }
 }
 
+/// An emoji no font has (a WeChat paste's 🎉): the build stops, and the help says to
+/// delete it, not first to add a font (QA16 J 05).
+#[test]
+fn an_emoji_no_font_has_is_said_to_be_deleted() {
+    let (d, _) = issue_with(
+        |t| t.to_owned(),
+        "🎉中秋佳节来临之际，社区开展主题活动😊。\n".as_bytes(),
+    );
+    let dir = d.path();
+    let before = snap(&[dir]);
+    let out = run(dir, &["build", "issue.toml"], LIMIT);
+    let case = "an emoji in a .txt article";
+    expect(case, &out, &[1], &[], &before);
+    in_stderr(case, &out, &["U+1F389", "it is an emoji", "delete it"]);
+    assert!(
+        !out.stderr.contains("--font-dir DIR"),
+        "{case}: {}",
+        out.stderr
+    );
+}
+
 #[test]
 fn control_character_in_the_issue_file() {
     let (d, _) = issue_with(

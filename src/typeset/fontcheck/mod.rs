@@ -429,8 +429,13 @@ fn missing_error(
         .map(|s| s.info.family.as_str())
         .collect();
     let families = role.family.join(", ");
+    // An emoji (a WeChat post's or a chat's 🎉 😊): no bulletin font has one, and a
+    // bulletin prints none; the font's advice came first (QA16 J 05).
+    let emoji = matches!(code, 0x1F000..=0x1FAFF | 0x2600..=0x27BF);
     let help = if lost {
         "look at the source the text was copied from and type the lost characters in their place / 请对照原稿补上丢失的文字".to_owned()
+    } else if emoji && elsewhere.is_empty() {
+        "it is an emoji, as WeChat posts and chats have them, which a bulletin does not print: delete it (or write its words in its place) / 这是表情符号（微信、聊天中常见），简报不排表情符号，请删除".to_owned()
     } else if elsewhere.is_empty() {
         format!(
             "the {role_name} role tries {families}; add a directory with a font that covers this character (--font-dir DIR, or font_dirs in the issue file{}), or replace the character / 用 --font-dir 或期刊文件的 font_dirs 加入含此字的字体，或改用其他字",
