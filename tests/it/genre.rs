@@ -3936,26 +3936,32 @@ fn a_hyphened_term_or_span_is_never_parted() {
 /// (QA15 G 01, 04).
 #[test]
 fn comparisons_units_and_drug_names_are_never_parted() {
+    each_term_whole_at_every_place(
+        "入组率≥99.2%，P＜0.05，剂量5 μg/(kg·min)，白细胞18.6×10⁹/L，血压140/90 mmHg，95%CI为0.91～1.04，头孢他啶-阿维巴坦钠和β₂-微球蛋白。",
+        &[
+            "≥99.2%",
+            "P＜0.05",
+            "5μg/(kg·min)",
+            "18.6×10⁹/L",
+            "140/90mmHg",
+            "95%CI",
+            "啶-阿",
+            "β₂-微",
+        ],
+    );
+}
+
+/// Sets `sentence` at 24 places in a line (after 0 to 23 characters) and asserts that
+/// each of `terms` (without spaces) is whole on a line at every one.
+fn each_term_whole_at_every_place(sentence: &str, terms: &[&str]) {
     let mut text = String::new();
     for k in 0..24 {
-        text.push_str(&format!(
-            "{}入组率≥99.2%，P＜0.05，剂量5 μg/(kg·min)，白细胞18.6×10⁹/L，血压140/90 mmHg，95%CI为0.91～1.04，头孢他啶-阿维巴坦钠和β₂-微球蛋白。\n",
-            "落".repeat(k)
-        ));
+        text.push_str(&format!("{}{sentence}\n", "落".repeat(k)));
     }
     let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
     let (_t, pdf) = build_to_temp(&issue);
     let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
-    for term in [
-        "≥99.2%",
-        "P＜0.05",
-        "5μg/(kg·min)",
-        "18.6×10⁹/L",
-        "140/90mmHg",
-        "95%CI",
-        "啶-阿",
-        "β₂-微",
-    ] {
+    for term in terms {
         let whole = lines.iter().map(|l| l.matches(term).count()).sum::<usize>();
         assert_eq!(whole, 24, "{term} parted: {lines:?}");
     }
@@ -3984,20 +3990,10 @@ fn a_semicolon_after_a_figure_pairs_with_the_quote_after_it() {
 /// ISO / 9001, QA16 I 04): one word, wherever it falls in a line.
 #[test]
 fn a_standards_designation_is_never_parted() {
-    let mut text = String::new();
-    for k in 0..24 {
-        text.push_str(&format!(
-            "{}按照GB/T 9704—2012和ISO 9001:2015及DB43/T 1234—2020执行。\n",
-            "落".repeat(k)
-        ));
-    }
-    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", &text)]);
-    let (_t, pdf) = build_to_temp(&issue);
-    let lines: Vec<String> = pymupdf_lines(&pdf).iter().map(|l| squash(l)).collect();
-    for term in ["GB/T9704—2012", "ISO9001:2015", "DB43/T1234—2020"] {
-        let whole = lines.iter().map(|l| l.matches(term).count()).sum::<usize>();
-        assert_eq!(whole, 24, "{term} parted: {lines:?}");
-    }
+    each_term_whole_at_every_place(
+        "按照GB/T 9704—2012和ISO 9001:2015及DB43/T 1234—2020执行。",
+        &["GB/T9704—2012", "ISO9001:2015", "DB43/T1234—2020"],
+    );
 }
 
 /// An article of small tables, one with a cell of several lines, and a long table run
