@@ -806,6 +806,11 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     )));
     warnings.extend(with_page(tables_moved(&laid.document)));
     warnings.extend(long_titles(&laid.document, &prepared.issue));
+    if compile::print_count_apart(&laid.document) {
+        warnings.push(
+            "the 报尾: 共印…份 is set on a row of its own, not beside the 责任编辑 line as print_count_placement = \"editors\" asks: the editors' names fill that line; shorten the list of names, or leave print_count_placement out / 报尾：责任编辑一行已排满，印数另起一行排出；如需与责任编辑同行，请精简姓名".to_owned(),
+        );
+    }
     warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
     warnings.extend(pages_left_short(
         &laid.document,

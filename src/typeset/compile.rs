@@ -1105,6 +1105,13 @@ pub(crate) fn long_titles(doc: &PagedDocument) -> Vec<(usize, LongTitle)> {
     reported_all(doc, "jianbao-long-title")
 }
 
+/// Whether the 报尾 set 共印N份 on a row of its own where `print_count_placement =
+/// "editors"` asked for it beside the 责任编辑 line, which the names fill
+/// (`layouts/footer.typ`).
+pub(crate) fn print_count_apart(doc: &PagedDocument) -> bool {
+    !reported_all::<serde::de::IgnoredAny>(doc, "jianbao-count-apart").is_empty()
+}
+
 /// A table wider than the text block at its smallest (`layouts/article.typ`).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub(crate) struct TableWide {

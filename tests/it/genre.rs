@@ -4585,7 +4585,15 @@ fn a_long_list_of_editors_keeps_each_name_whole() {
         "{MINIMAL_TOML}\n[footer]\neditors = [\"上官婉儿\", \"司马相如\", \"欧阳修\", \"诸葛亮\", \"东方朔\", \"皇甫谧\", \"令狐冲\"]\nprint_count = 5\nprint_count_placement = \"editors\"\n"
     );
     let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
-    let (_o, pdf) = build_to_temp(&issue);
+    // The count not beside the 责任编辑 line as asked is said (QA16 I 06).
+    let (_o, pdf, report) = build_reported(&issue);
+    assert!(
+        report.warnings.iter().any(|w| w.contains(
+            "is set on a row of its own, not beside the 责任编辑 line as print_count_placement = \"editors\" asks"
+        )),
+        "{:?}",
+        report.warnings
+    );
     let Some(chars) = chars(&pdf) else { return };
     let at = |c: char| {
         let (_, _, x, y) = *chars.iter().rev().find(|x| x.0 == c).unwrap();
