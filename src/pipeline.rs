@@ -791,10 +791,10 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
         .into_iter()
         .filter_map(|w| {
             let said = shrunk.iter().find_map(|(vpath, scale)| {
-                let f = prepared.issue.photos.iter().find(|f| {
-                    f.vpath == *vpath && f.soft.as_deref().is_some_and(|soft| w.ends_with(soft))
+                let (f, head) = prepared.issue.photos.iter().find_map(|f| {
+                    let head = w.strip_suffix(f.soft.as_deref()?)?;
+                    (f.vpath == *vpath).then_some((f, head))
                 })?;
-                let head = &w[..w.len() - f.soft.as_deref().unwrap_or_default().len()];
                 Some(f.soft_at(*scale, block).map(|soft| format!("{head}{soft}")))
             });
             said.unwrap_or(Some(w))

@@ -26,12 +26,8 @@ pub(super) struct SourceArgs {
 impl SourceArgs {
     /// Build options for these arguments (no output file: the PDF stays in memory).
     pub(super) fn build_options(&self, draft: Option<String>) -> BuildOptions {
-        let issue = match self.issue.is_dir() {
-            true => jianbao::series::the_issue_in(&self.issue),
-            false => None,
-        };
         BuildOptions {
-            issue: issue.unwrap_or_else(|| self.issue.clone()),
+            issue: jianbao::series::the_issue_in(&self.issue).unwrap_or_else(|| self.issue.clone()),
             output: None,
             font_dirs: self.font_dirs.clone(),
             system_fonts: self.system_fonts,

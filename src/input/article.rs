@@ -1097,10 +1097,7 @@ fn broken_line(line: &str, next: &str) -> bool {
     }
     // (Not a heading: 一、深入开展“三服务” over its text. Its indent is no gap of a
     // table's row: 　　二是服务延伸…, QA14 E 07.)
-    let text = line.trim_start().chars().count() >= 15
-        && !line.trim_start().contains(['\t', '\u{3000}'])
-        && typed_heading_level(line.trim()).is_none()
-        && !marked_heading(line);
+    let text = line_of_text(line.trim_start());
     let figure = line.ends_with(|c: char| c.is_ascii_digit())
         && next.starts_with(|c: char| c.is_ascii_digit() || "%‰".contains(c));
     let quote = line.ends_with(['”', '’'])
@@ -1109,6 +1106,15 @@ fn broken_line(line: &str, next: &str) -> bool {
             .ends_with(['。', '！', '？', '…', '.', '!', '?', '：', '；'])
         && next.starts_with(crate::proofread::punctuation::is_han);
     text && (figure || quote)
+}
+
+/// Whether a line (its indent taken off) is a line of text: fifteen characters or
+/// more, no gap of a table's row in it, not a heading.
+fn line_of_text(line: &str) -> bool {
+    line.chars().count() >= 15
+        && !line.contains(['\t', '\u{3000}'])
+        && typed_heading_level(line).is_none()
+        && !marked_heading(line)
 }
 
 /// The 1-based numbers of the lines of a `.txt` article broken mid-sentence: those
@@ -1159,13 +1165,7 @@ pub(crate) fn unindented_runs<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
     if with_indent < 2 || with_indent * 2 < all {
         return Vec::new();
     }
-    let text = |s: &str| {
-        s.chars().count() >= 15
-            && !s.contains(['\t', '\u{3000}'])
-            && !s.contains("  ")
-            && typed_heading_level(s).is_none()
-            && !marked_heading(s)
-    };
+    let text = |s: &str| line_of_text(s) && !s.contains("  ");
     let mut found = Vec::new();
     let mut open = false;
     for (i, w) in lines.windows(2).enumerate() {
@@ -1242,35 +1242,21 @@ pub(crate) fn hard_wrapped<S: AsRef<str>>(lines: &[S]) -> Vec<usize> {
     }
     // A run of such lines is a cut paragraph when the line after it ends the
     // paragraph's sentence: lines of one width that each end a phrase (a list typed
-    // under 议程如下：, its items of about one length) were joined (QA16 J 08).
-    // (Or goes on with a word hyphenated at its end, itself cut.)
+    // under 议程如下：, its items of about one length) were joined (QA16 J 08). Or
+    // when it goes on with a word hyphenated at its end, itself cut; or a PDF's page
+    // number follows it: the sentence goes on over the page.
     let closes = |i: usize| {
         lines.get(i).is_some_and(|l| {
             let l = l.as_ref().trim();
             l.ends_with(CLOSING)
                 || l.ends_with(MID_SENTENCE)
                 || lines.get(i + 1).is_some_and(|n| broken_line(l, n.as_ref()))
+                || crate::proofread::punctuation::is_page_number_line(l)
         })
     };
-    let mut runs: Vec<&[(usize, usize)]> = Vec::new();
-    let mut from = 0;
-    for k in 1..=cut.len() {
-        if k == cut.len() || cut[k].0 != cut[k - 1].0 + 1 {
-            runs.push(&cut[from..k]);
-            from = k;
-        }
-    }
-    let cut: Vec<(usize, usize)> = runs
-        .into_iter()
-        // (Or a PDF's page number after it: the sentence goes on over the page.)
-        .filter(|run| {
-            run.last().is_some_and(|&(i, _)| {
-                closes(i + 1)
-                    || lines.get(i + 1).is_some_and(|l| {
-                        crate::proofread::punctuation::is_page_number_line(l.as_ref())
-                    })
-            })
-        })
+    let cut: Vec<(usize, usize)> = cut
+        .chunk_by(|a, b| b.0 == a.0 + 1)
+        .filter(|run| run.last().is_some_and(|&(i, _)| closes(i + 1)))
         .flatten()
         .copied()
         .collect();

@@ -28,14 +28,17 @@ pub fn is_article_file(path: &Path) -> bool {
 /// `.rtf` that LibreOffice converts first (`docx::word_package` goes by the bytes, not
 /// the name).
 pub fn is_word_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
     matches!(
-        ext.as_deref(),
+        extension(path).as_deref(),
         Some("docx" | "doc" | "wps" | "odt" | "fodt" | "rtf")
     )
+}
+
+/// A file's extension, in lower case.
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
 }
 
 /// The largest Word file read, in bytes, with the default `[limits]` (for `jianbao
@@ -49,9 +52,8 @@ pub fn word_file_limit() -> u64 {
 /// Whether an article file is named as text or Markdown (`.txt`, `.text`, `.md`,
 /// `.markdown`): any other name that is no Word file is read as text, and said.
 pub fn is_text_name(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown"))
+    matches!(
+        extension(path).as_deref(),
+        Some("txt" | "text" | "md" | "markdown")
+    )
 }

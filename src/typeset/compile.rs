@@ -121,10 +121,7 @@ fn field<'a>(event: &'a str, key: &str) -> Option<&'a str> {
 /// layout that agrees with itself, and nothing is said; else the fifth pass's, said.
 pub(crate) fn compile(world: &JianbaoWorld) -> Result<Laidout> {
     let compiled = typst::compile::<PagedDocument>(world);
-    if compiled
-        .warnings
-        .iter()
-        .any(|d| d.message.contains("did not converge"))
+    if compiled.warnings.iter().any(unsettled)
         && let Ok(document) = &compiled.output
         && let Some(settled) = seeded(world, Output::introspector(document))
     {
@@ -267,6 +264,13 @@ fn seeded(
     None
 }
 
+/// Whether a Typst warning says that the layout did not settle (one for the document,
+/// one for each element that moved).
+fn unsettled(d: &SourceDiagnostic) -> bool {
+    let m = d.message.as_str();
+    m.contains("did not converge") || m.contains("did not stabilize")
+}
+
 fn laid(world: &JianbaoWorld, compiled: Warned<SourceResult<PagedDocument>>) -> Result<Laidout> {
     let Warned {
         output,
@@ -275,10 +279,6 @@ fn laid(world: &JianbaoWorld, compiled: Warned<SourceResult<PagedDocument>>) -> 
     // Typst's warnings that the layout did not settle (one for the document, one for
     // each element that moved: nine of them, with «run 3: page 6 at (79pt, 269pt)»)
     // are one warning in the editor's words (QA12 A 07).
-    let unsettled = |d: &SourceDiagnostic| {
-        let m = d.message.as_str();
-        m.contains("did not converge") || m.contains("did not stabilize")
-    };
     let mut warnings: Vec<String> = typst
         .iter()
         .filter(|d| !unsettled(d))
