@@ -434,6 +434,19 @@ fn a_masthead_title_on_two_lines_breaks_between_words_or_where_the_editor_broke_
     }
 }
 
+/// Lines the editor broke are set as written whatever `masthead_max_lines` says: with
+/// its default of 1, a 专刊's `工作简报\n专刊` stopped the build with an internal error
+/// (QA17 L 01).
+#[test]
+fn a_masthead_title_broken_by_the_editor_needs_no_line_limit() {
+    let toml = MINIMAL_TOML.replace("title = \"测试简报\"", "title = \"工作简报\\n专刊\"");
+    let (_d, issue) = write_issue(&toml, &[("a.txt", "正文。\n")]);
+    let (_t, pdf) = build_to_temp(&issue);
+    let text = pdftotext(&pdf);
+    let lines: Vec<&str> = text.lines().take(2).collect();
+    assert_eq!(lines, ["工作简报", "专刊"], "{text}");
+}
+
 /// The 报尾 warning names the article longest in lines, where cuts are easiest: one of
 /// short paragraphs, not one of more characters in fewer lines (the trial's named a
 /// 12-line article over a 25-line one).
