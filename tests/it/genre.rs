@@ -3951,6 +3951,16 @@ fn comparisons_units_and_drug_names_are_never_parted() {
     );
 }
 
+/// A time of day written in characters keeps its minutes (and seconds) on its line:
+/// 14时 / 30分 broke (QA17 K 03; README: 时与分不分行).
+#[test]
+fn a_time_of_day_keeps_its_minutes() {
+    each_term_whole_at_every_place(
+        "截至16日14时30分，站点于8时15分30秒记录到最大雨强。",
+        &["14时30分", "8时15分30秒"],
+    );
+}
+
 /// Sets `sentence` at 24 places in a line (after 0 to 23 characters) and asserts that
 /// each of `terms` (without spaces) is whole on a line at every one.
 fn each_term_whole_at_every_place(sentence: &str, terms: &[&str]) {
