@@ -185,6 +185,32 @@ fn label_number(label: &str) -> Option<u64> {
         .filter(|&n| n > 0)
 }
 
+/// A combined issue's (合刊) numbers: the first and the last issue number its label names
+/// (第5-6期, 第5、6期合刊, 第五—六期), and the same of its cumulative numbers
+/// (总第41-42期); none of a label of one issue.
+fn label_spans(label: &str) -> (Option<(u64, u64)>, Option<(u64, u64)>) {
+    const JOINERS: [&str; 11] = ["-", "—", "——", "－", "–", "~", "～", "至", "、", "，", "和"];
+    let runs = label_runs(label);
+    let mut number = None;
+    let mut total = None;
+    for pair in runs.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let between = label[a.range.end..b.range.start].trim();
+        if !JOINERS.contains(&between) || b.counts != Counts::Number || b.value <= a.value {
+            continue;
+        }
+        match a.counts {
+            // At most four issues in one (第1-4期); a wider span is no combined issue.
+            Counts::Number if number.is_none() && b.value - a.value <= 3 && a.value > 0 => {
+                number = Some((a.value, b.value));
+            }
+            Counts::Total if total.is_none() => total = Some((a.value, b.value)),
+            _ => {}
+        }
+    }
+    (number, total)
+}
+
 /// What moves in a label for the next issue: its number to `next(number)`, its year
 /// (old, new) when the date changes year, its cumulative number to `total`.
 struct LabelMoves<F: Fn(u64) -> u64> {
@@ -255,31 +281,66 @@ pub fn default_next_dir(
         .file_name()
         .map_or_else(|| "issue".to_owned(), |n| n.to_string_lossy().into_owned());
     let parent = abs.parent().unwrap_or(Path::new(".")).to_owned();
-    let mut parts: Vec<String> = name.split('-').map(str::to_owned).collect();
+    // The runs of figures in the name, wherever they stand (2026-11, 2026年第11期,
+    // 第11期, 2026_11: only the first moved on, QA17 L 10).
+    let mut runs: Vec<(std::ops::Range<usize>, u64)> = Vec::new();
+    for (at, c) in name.char_indices() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((r, v)) if r.end == at => {
+                r.end = at + 1;
+                *v = v
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(c as u8 - b'0'));
+            }
+            _ => runs.push((at..at + 1, u64::from(c as u8 - b'0'))),
+        }
+    }
+    let year_run = old.1.and_then(|y| {
+        runs.iter()
+            .position(|(r, v)| r.len() == 4 && *v == y as u64)
+    });
+    let number_run = old.0.and_then(|n| {
+        runs.iter()
+            .enumerate()
+            .rev()
+            .find(|(i, (_, v))| Some(*i) != year_run && *v == u64::from(n))
+            .map(|(i, _)| i)
+    });
+    let mut out = String::new();
+    let mut at = 0;
     let mut moved = false;
-    if let (Some(n), Some(last)) = (old.0, parts.last_mut())
-        && last.parse::<u32>() == Ok(n)
-        && let Some(new_n) = new.0
-    {
-        // Zero-padded stays so (2026-01 → 2026-02), for folders to sort in order.
-        let width = if last.len() > 1 && last.starts_with('0') {
-            last.len()
+    for (i, (r, _)) in runs.iter().enumerate() {
+        let new_text = if Some(i) == number_run
+            && let Some(new_n) = new.0
+        {
+            // A number of two figures or more keeps its width (2026-01 → 2026-02, and
+            // 2026-12 → 2027-01: 2027-1 sorted after 2027-10, QA17 L 03), for folders
+            // to sort in order; after 第 only when it was padded (第12期 → 第1期).
+            let padded = name[r.clone()].starts_with('0');
+            let width = if padded || !name[..r.start].ends_with('第') {
+                r.len()
+            } else {
+                0
+            };
+            format!("{new_n:0width$}")
+        } else if Some(i) == year_run {
+            new.1.to_string()
         } else {
-            0
+            continue;
         };
-        *last = format!("{new_n:0width$}");
+        out.push_str(&name[at..r.start]);
+        out.push_str(&new_text);
+        at = r.end;
         moved = true;
     }
-    if let Some(y) = old.1
-        && let Some(p) = parts.iter_mut().find(|p| p.parse::<i32>() == Ok(y))
-    {
-        *p = new.1.to_string();
-        moved = true;
-    }
+    out.push_str(&name[at..]);
     // Not the issue's own folder: a year moved to the same year, the number not found
     // (2026-01 holding issue 3) named it, and next told the editor to remove this
     // issue's file (QA12 C 09).
-    let name = match parts.join("-") {
+    let name = match out {
         moved_name if moved && moved_name != name => moved_name,
         _ => format!("{name}-next"),
     };
@@ -328,10 +389,40 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
     // The number after `n`: 1 again in a new year when the series says so.
     let restart = new_year && f.number_resets == NumberResets::Yearly;
     let next_number = |n: u64| if restart { 1 } else { n + 1 };
-    let number = old_number.map(|n| next_number(u64::from(n)) as u32);
-    let total = f.issue.total.as_ref().map(|t| *t.get_ref() + 1);
+    // A combined issue (合刊 第5-6期) counts as the issues it names: the next is 第7期,
+    // its total past the last of them (it printed 第6-6期合刊, QA17 L 02).
+    let (number_span, total_span) = f
+        .issue
+        .label
+        .as_ref()
+        .map_or((None, None), |l| label_spans(l.get_ref()));
+    let number = match number_span {
+        Some((_, last)) => Some(next_number(last) as u32),
+        None => old_number.map(|n| next_number(u64::from(n)) as u32),
+    };
+    let total = match (number_span, total_span, f.issue.total.as_ref()) {
+        (Some(_), Some((_, last)), _) => Some(last as u32 + 1),
+        // `total` is the combined issue's first number, or its last (as `number` is).
+        (Some((first, last)), None, Some(t)) => {
+            let n = old_number.map_or(first, |n| u64::from(n).clamp(first, last));
+            Some(*t.get_ref() + (last - n) as u32 + 1)
+        }
+        (_, _, t) => t.map(|t| *t.get_ref() + 1),
+    };
     let dir = out_dir.map_or_else(
-        || default_next_dir(issue, (old_number, old_year), (number, year)),
+        || {
+            // A combined issue's folder is named by one of its numbers, either.
+            let named = |n: Option<u32>| default_next_dir(issue, (n, old_year), (number, year));
+            let first = named(old_number);
+            match number_span {
+                Some((a, b)) if first.to_string_lossy().ends_with("-next") => [b, a]
+                    .into_iter()
+                    .map(|n| named(u32::try_from(n).ok()))
+                    .find(|d| !d.to_string_lossy().ends_with("-next"))
+                    .unwrap_or(first),
+                _ => first,
+            }
+        },
         Path::to_owned,
     );
     let path = dir.join("issue.toml");
@@ -356,8 +447,26 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
             "the year changes ({old} → {year}) and the number goes on (第{n}期): if this bulletin numbers its issues within the year, write number_resets = \"yearly\" at the top of the series file (or of this issue file, before its first [table]), delete the new folder and run next again / 跨年后期号接续为第{n}期；如按年度编号，请在系列文件（或本期文件）开头写 number_resets = \"yearly\" 后重新生成"
         ));
     }
+    // A year the series counts by, not known: this issue has no date.
+    if f.number_resets == NumberResets::Yearly
+        && old_year.is_none()
+        && date.is_some()
+        && let Some(n) = number
+    {
+        notes.push(format!(
+            "this issue has no date, so whether the next is in a new year is not known: its number goes on (第{n}期); if a new year has begun, write number = 1 in the new file / 本期无日期，无法判断是否跨年，期号接续为第{n}期；如已是新的一年，请在新文件中改为 number = 1"
+        ));
+    }
+    // A combined issue's label is not carried over: the next issue is one issue.
+    if let (Some(l), Some(_)) = (f.issue.label.as_ref(), number_span) {
+        notes.push(format!(
+            "this issue is a combined issue («{}»): the next is {}, printed from its number and total; the label is not carried over (write one if the new issue needs it) / 本期为合刊，下一期按 number、total 印为单期，合刊标签未带入",
+            l.get_ref(),
+            number.map_or_else(String::new, |n| format!("第{n}期"))
+        ));
+    }
     // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
-    let label = f.issue.label.as_ref().map(|l| {
+    let label = f.issue.label.as_ref().filter(|_| number_span.is_none()).map(|l| {
         let l = l.get_ref();
         let runs = label_runs(l);
         if new_year && runs.iter().any(|r| r.counts == Counts::Span) {
@@ -382,6 +491,13 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
     // issue's file (its [issue] date_style, contents, note_label…) goes on. Under a
     // series, a fresh file of only the changing keys dropped them unsaid (QA12 C 01).
     let series = loaded.series.as_ref().map(|s| pathdiff(&s.path, &dir));
+    let labels = crate::model::Labels::read(&loaded, Some(year))?;
+    let (number_text, total_text) =
+        labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
+    let issue_line = number_text.map(|n| n + total_text.as_deref().unwrap_or(""));
+    // A combined issue's label, not carried over, gives way to the issue line in the
+    // file's opening comment.
+    let new_label = label.as_deref().or(issue_line.as_deref());
     let text = copied_issue(
         &moved_header(
             &loaded.text,
@@ -391,7 +507,7 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
                 .label
                 .as_ref()
                 .map(|l| l.get_ref().as_str())
-                .zip(label.as_deref()),
+                .zip(new_label),
         ),
         series.as_deref(),
         number,
@@ -407,15 +523,12 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         text.as_bytes(),
         "cannot write the issue file / 无法写入期刊文件",
     )?;
-    let labels = crate::model::Labels::read(&loaded, Some(year))?;
-    let (number_text, total_text) =
-        labels.issue_line(label.as_deref(), number, f.issue.supplement, total);
     Ok(NextIssue {
         path,
         number,
         total,
         date,
-        issue_line: number_text.map(|n| n + total_text.as_deref().unwrap_or("")),
+        issue_line,
         notes,
     })
 }
@@ -496,14 +609,19 @@ pub(crate) fn label_note(loaded: &crate::input::issue_file::LoadedIssueFile) -> 
     let label = issue.label.as_ref()?;
     let runs = label_runs(label.get_ref());
     let said = |counts: Counts| runs.iter().find(|r| r.counts == counts).map(|r| r.value);
+    // A combined issue's `number` (and `total`) may be any of the issues it names.
+    let (number_span, total_span) = label_spans(label.get_ref());
+    let within = |n: u64, l: u64, span: Option<(u64, u64)>| {
+        n == l || span.is_some_and(|(a, b)| (a..=b).contains(&n))
+    };
     let mut off = Vec::new();
     if let (Some(n), Some(l)) = (issue.number.as_ref(), said(Counts::Number))
-        && u64::from(*n.get_ref()) != l
+        && !within(u64::from(*n.get_ref()), l, number_span)
     {
         off.push(format!("its number is {l}, `number` is {}", n.get_ref()));
     }
     if let (Some(t), Some(l)) = (issue.total.as_ref(), said(Counts::Total))
-        && u64::from(*t.get_ref()) != l
+        && !within(u64::from(*t.get_ref()), l, total_span)
     {
         off.push(format!(
             "its cumulative number is {l}, `total` is {}",
@@ -612,8 +730,13 @@ fn copied_issue(
     if let Some(n) = total {
         issue["total"] = value(i64::from(n));
     }
-    if let Some(l) = label {
-        issue["label"] = value(l);
+    // No label: none is printed (a combined issue's is not carried over).
+    match (label, issue.as_table_like_mut()) {
+        (Some(l), _) => issue["label"] = value(l),
+        (None, Some(t)) => {
+            t.remove("label");
+        }
+        (None, None) => {}
     }
     if let Some(date) = date {
         issue["date"] = value(toml_date(date));
@@ -747,6 +870,11 @@ pub struct Listed {
     /// The bulletin's title: a folder may hold the issues of several bulletins, each a
     /// series of its own.
     pub bulletin: String,
+    /// A combined issue's (合刊 第5-6期) last number and last cumulative number: what
+    /// the next issue follows. Its `number` and `total` are its first.
+    pub last: (Option<u32>, Option<u32>),
+    /// Whether the series numbers its issues within the year.
+    pub resets: NumberResets,
 }
 
 /// A break in a series: which issue, what is wrong.
@@ -811,13 +939,35 @@ pub fn continuity(dir: &Path) -> Result<Continuity> {
             }
         };
         let f = &loaded.file;
+        // A label (〔第三期〕) says the number when there is no `number`.
+        let number = f.issue.number.as_ref().map(|n| *n.get_ref()).or_else(|| {
+            let label = f.issue.label.as_ref()?;
+            u32::try_from(label_number(label.get_ref())?).ok()
+        });
+        let total = f.issue.total.as_ref().map(|t| *t.get_ref());
+        // A combined issue (合刊) runs from its first number to its last (QA17 L 02).
+        let (number_span, total_span) = f
+            .issue
+            .label
+            .as_ref()
+            .map_or((None, None), |l| label_spans(l.get_ref()));
+        let span32 = |(a, b): (u64, u64)| Some((u32::try_from(a).ok()?, u32::try_from(b).ok()?));
+        let (number, total, last) =
+            match (number_span.and_then(span32), total_span.and_then(span32)) {
+                (Some((a, b)), Some((ta, tb))) => (Some(a), Some(ta), (Some(b), Some(tb))),
+                (Some((a, b)), None) => {
+                    // `total` is the combined issue's first, or the one of its `number`.
+                    let first =
+                        total.map(|t| t.saturating_sub(number.map_or(0, |n| n.clamp(a, b) - a)));
+                    (Some(a), first, (Some(b), first.map(|t| t + (b - a))))
+                }
+                _ => (number, total, (number, total)),
+            };
         listed.push(Listed {
-            // A label (〔第三期〕) says the number when there is no `number`.
-            number: f.issue.number.as_ref().map(|n| *n.get_ref()).or_else(|| {
-                let label = f.issue.label.as_ref()?;
-                u32::try_from(label_number(label.get_ref())?).ok()
-            }),
-            total: f.issue.total.as_ref().map(|t| *t.get_ref()),
+            number,
+            total,
+            last,
+            resets: f.number_resets,
             date: f
                 .issue
                 .date
@@ -878,32 +1028,41 @@ fn breaks_in(listed: &mut [Listed]) -> Vec<Break> {
     for pair in listed.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let year_changed = matches!((a.date, b.date), (Some(x), Some(y)) if x.0 != y.0);
-        match (a.number, b.number) {
-            (Some(x), Some(y)) if y == x => breaks.push(Break {
-                path: b.path.clone(),
-                problem: format!("number {y} again (also {}) / 期号重复", a.path.display()),
-            }),
-            (Some(x), Some(y)) if y > x + 1 => breaks.push(Break {
-                path: b.path.clone(),
-                problem: format!(
+        let problem = match (a.last.0, b.number) {
+            // In a new year the number is 1 again where the series says so, and goes on
+            // where it does not (both were taken, QA17 L 04).
+            (Some(_), Some(y)) if year_changed && b.resets == NumberResets::Yearly => {
+                (y != 1).then(|| format!(
+                    "number {y} opens a new year: the series numbers within the year (number_resets = \"yearly\"), so it is 1 / 系列按年度编号，新年第一期应为第1期"
+                ))
+            }
+            (Some(x), Some(1)) if year_changed && x > 1 => Some(format!(
+                "number 1 follows {x} in a new year: the series says its numbers go on; if it numbers within the year, write number_resets = \"yearly\" at the top of its series file / 期号跨年从1开始，但系列未设按年度编号：如按年度编号，请在系列文件开头写 number_resets = \"yearly\""
+            )),
+            (Some(x), Some(y)) if y == x => Some(format!(
+                "number {y} again (also {}) / 期号重复",
+                a.path.display()
+            )),
+            (Some(x), Some(y)) if y > x + 1 => {
+                let skipped = |sep| ((x + 1)..y).map(|n| n.to_string()).collect::<Vec<_>>().join(sep);
+                Some(format!(
                     "number {y} follows {x}: {} skipped / 期号不连续，缺第 {} 期",
-                    ((x + 1)..y)
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    ((x + 1)..y)
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                ),
-            }),
-            (Some(x), Some(y)) if y < x && !(year_changed && y == 1) => breaks.push(Break {
+                    skipped(", "),
+                    skipped("、")
+                ))
+            }
+            (Some(x), Some(y)) if y < x => {
+                Some(format!("number {y} follows {x}: it goes back / 期号倒退"))
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            breaks.push(Break {
                 path: b.path.clone(),
-                problem: format!("number {y} follows {x}: it goes back / 期号倒退"),
-            }),
-            _ => {}
+                problem,
+            });
         }
-        if let (Some(x), Some(y)) = (a.total, b.total)
+        if let (Some(x), Some(y)) = (a.last.1, b.total)
             && y != x + 1
         {
             breaks.push(Break {
@@ -1054,8 +1213,48 @@ mod tests {
         );
         assert_eq!(
             default_next_dir(issue, (Some(19), Some(2018)), (Some(1), 2019)),
-            Path::new("/x/issues/lianluo-dongtai-2019-1")
+            Path::new("/x/issues/lianluo-dongtai-2019-01")
         );
+        // A folder named in Chinese, or with other marks between its figures (QA17 L 10);
+        // a number of two figures keeps its width in a new year (QA17 L 03).
+        for (old_name, old, new, want) in [
+            ("第11期", (Some(11), Some(2026)), (Some(12), 2026), "第12期"),
+            (
+                "2026年第11期",
+                (Some(11), Some(2026)),
+                (Some(12), 2026),
+                "2026年第12期",
+            ),
+            (
+                "2026年 第12期",
+                (Some(12), Some(2026)),
+                (Some(1), 2027),
+                "2027年 第1期",
+            ),
+            (
+                "2026_11",
+                (Some(11), Some(2026)),
+                (Some(12), 2026),
+                "2026_12",
+            ),
+            (
+                "2026-12",
+                (Some(12), Some(2026)),
+                (Some(1), 2027),
+                "2027-01",
+            ),
+            ("2026-9", (Some(9), Some(2026)), (Some(10), 2026), "2026-10"),
+        ] {
+            assert_eq!(
+                default_next_dir(
+                    &Path::new("/x/s").join(old_name).join("issue.toml"),
+                    old,
+                    new
+                ),
+                Path::new("/x/s").join(want),
+                "{old_name}"
+            );
+        }
         // Zero-padded numbers keep their width.
         assert_eq!(
             default_next_dir(

@@ -699,6 +699,20 @@ pub(crate) fn load(path: &Path) -> Result<LoadedIssueFile> {
         .help(help)
     })?;
     let text = crate::input::text_input::decode(path, &bytes)?.text;
+    // Nothing but spaces or comments (a save caught half-way, a file saved empty): it
+    // was told of a missing key `bulletin`, to add "to this table" (QA17 L 07).
+    if text.lines().all(|l| {
+        l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .is_empty()
+            || l.trim_start().starts_with('#')
+    }) {
+        return Err(InputError::file(
+            path,
+            "the issue file is empty / 期刊文件是空的",
+        )
+        .help("write the issue in it ([bulletin], [issue], an [[article]] for each article: examples/issue.toml shows them), or run jianbao new DIR for one to start from; if it was saved half-way, save it again / 请写入期刊内容（写法见 examples/issue.toml），或用 jianbao new 生成；如保存未完成，请重新保存")
+        .into());
+    }
     let series = read_series(path, &text)?;
     let mut file = parse_with(path, &text, series.as_ref())?;
     let given = |key: &[&str]| {
@@ -1114,6 +1128,19 @@ fn editors_slip(m: &str, key: &str, value: &str) -> Option<(String, String)> {
             c.is_ascii_digit() || fw_digit(c) || matches!(c, '"' | '-' | '+' | '\'')
         });
     if (m.contains("invalid type: string") && m.contains("expected u32")) || with_words {
+        // Two numbers: a combined issue (合刊 "5-6"), which `number = 5` alone lost the
+        // 6 of (QA17 L 08).
+        if matches!(key, "number" | "total")
+            && let [first, second, ..] = digits[..]
+            && second > first
+        {
+            return Some((
+                "a number is expected / 此处应为数字".to_owned(),
+                format!(
+                    "for a combined issue (合刊), write its first number and the line as it is to print: {key} = {first}, and in [issue] label = \"第{first}-{second}期合刊\" (the label prints instead of 第…期; next and check count the issues it names) / 合刊请写 {key} = {first}，并在 [issue] 中写 label = \"第{first}-{second}期合刊\""
+                ),
+            ));
+        }
         let n = digits
             .first()
             .map_or_else(|| "19 (for example)".to_owned(), u32::to_string);
@@ -1128,6 +1155,59 @@ fn editors_slip(m: &str, key: &str, value: &str) -> Option<(String, String)> {
         ));
     }
     None
+}
+
+/// The help for the full-width marks outside quotes on a TOML line, typed in the input
+/// method's Chinese mode: every one the line holds, in one message (`title：“测试”` was
+/// told of its quotes, and of the ： only when they were mended, QA17 L 06), the
+/// full-width space too, which Notepad does not show. None when there is none.
+fn full_width_help(outside: &str) -> Option<String> {
+    let mut named: Vec<String> = Vec::new();
+    let mut zh: Vec<String> = Vec::new();
+    if outside.contains(['“', '”', '‘', '’', '＂', '＇']) {
+        // (＂, the full-width straight quote, too: it was told to put the text in
+        // quotes, which it was, QA12 C 03.)
+        named.push("put text between straight quotes \"…\", not “…” or ＂…＂".to_owned());
+        zh.push("文字两边用英文半角引号 \"…\"，不要用中文引号".to_owned());
+    }
+    let mut marks: Vec<char> = Vec::new();
+    for c in outside.chars() {
+        if [
+            '＝', '：', '［', '］', '【', '】', '〔', '〕', '，', '\u{3000}',
+        ]
+        .contains(&c)
+            && !marks.contains(&c)
+        {
+            marks.push(c);
+        }
+    }
+    for c in marks {
+        let half = match c {
+            '\u{3000}' => "",
+            '＝' | '：' => "=",
+            '［' | '【' | '〔' => "[",
+            '］' | '】' | '〕' => "]",
+            _ => ",",
+        };
+        named.push(if c == '\u{3000}' {
+            "the line holds a full-width space, which looks like an ordinary one: write an ordinary space, or none".to_owned()
+        } else {
+            format!("«{c}» is a full-width mark: write {half}")
+        });
+        zh.push(if c == '\u{3000}' {
+            "全角空格请删除或改为半角空格".to_owned()
+        } else {
+            format!("«{c}» 请改为半角 {half}")
+        });
+    }
+    if named.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{} (type the file's marks in the input method's English mode; = [ ] , \" are all half-width) / {}（请切换到英文输入法）",
+        named.join("; "),
+        zh.join("；")
+    ))
 }
 
 /// What to do with a key the table does not have: the key it resembles, or the table
@@ -1371,35 +1451,14 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
             "TOML syntax error / TOML 语法错误",
             "a list's items are parted by a half-width , and a list opened with [ is closed with ] after its last item (a list over several lines ends with a line of ] alone): if this line is not the list's, the list above it is not closed / 列表各项之间用半角逗号 , 分隔，最后一项后须有右方括号 ]；如此行不属于列表，说明上方的列表缺少 ]".to_owned(),
         )
-    } else if outside_quotes(line).contains(['“', '”', '‘', '’', '＂', '＇']) {
-        // (＂, the full-width straight quote, too: it was told to put the text in
-        // quotes, which it was, QA12 C 03.)
-        (
-            "TOML syntax error / TOML 语法错误",
-            "put text between straight quotes \"…\" (typed with the input method in English mode), not “…” or ＂…＂ / 文字两边用英文半角引号 \"…\"，不要用中文引号 “…” 或全角 ＂…＂".to_owned(),
-        )
+    } else if let Some(help) = full_width_help(&outside_quotes(line)) {
+        ("TOML syntax error / TOML 语法错误", help)
     } else if inner_straight_quotes(line) {
         // title = "县政协召开"十四五"规划专题协商会": the inner quotes end the text
         // (QA12 C 02).
         (
             "TOML syntax error / TOML 语法错误",
             "the text holds straight quotes \" of its own, and the first of them ends it: write those as Chinese quotes “十四五”, or put the whole text in single quotes: title = '县政协召开\"十四五\"规划专题协商会' / 文字中的引号请改用中文引号 “”，或把整段文字放在英文单引号 '…' 中".to_owned(),
-        )
-    } else if let Some(c) = outside_quotes(line)
-        .chars()
-        .find(|c| ['＝', '：', '［', '］', '【', '】', '〔', '〕', '，'].contains(c))
-    {
-        let half = match c {
-            '＝' | '：' => '=',
-            '［' | '【' | '〔' => '[',
-            '］' | '】' | '〕' => ']',
-            _ => ',',
-        };
-        (
-            "TOML syntax error / TOML 语法错误",
-            format!(
-                "«{c}» is a full-width mark, typed in the input method's Chinese mode: write a half-width {half} (English mode); the file's = [ ] , are all half-width / «{c}» 是中文全角符号，请切换到英文输入法改为半角 {half}"
-            ),
         )
     } else if m.contains("invalid date") || m.contains("invalid time") || m.contains("date") {
         (
@@ -1410,6 +1469,20 @@ fn toml_help(message: &str, text: &str, span: Option<Range<usize>>) -> (String, 
         (
             "a closing quote is missing / 缺少右引号",
             "end the text with a straight quote \" on its line, as it began: title = \"联络动态\" / 请在这一行文字末尾补上英文右引号 \"，如 title = \"联络动态\"".to_owned(),
+        )
+    } else if let Some((key, v)) = line.split_once('=').map(|(k, v)| (k.trim(), v.trim()))
+        && v.starts_with(|c: char| c.is_ascii_digit())
+        && v.contains(|c: char| c.is_alphabetic())
+        && !v.contains(['"', '\'', '#'])
+    {
+        // number = 12x: "put it in quotes" was told, and quoted it was refused as no
+        // number (QA17 L 11).
+        let figures: String = v.chars().filter(char::is_ascii_digit).collect();
+        (
+            "TOML syntax error / TOML 语法错误",
+            format!(
+                "«{v}» is neither a number nor text: a number is figures only ({key} = {figures}, if that is the number meant), text goes in straight quotes / «{v}» 既不是数字也不是文字：数字只写阿拉伯数字，文字加英文引号"
+            ),
         )
     } else if m.contains("string")
         || line.split_once('=').is_some_and(|(_, v)| {

@@ -263,6 +263,13 @@ impl ReadProblem {
                             there.display()
                         )
                     }
+                    // A PDF beside it (issue.pdf for issue.toml) is a build's output, not
+                    // the file lost (it was offered as the name to write, QA17 L 05).
+                    Some(there) if there.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) => format!(
+                        "there is {}, a PDF (what a build writes), not the {what}: the {what} itself is not in that folder; restore it (was it deleted or renamed?) or give its name as it is on disk / 磁盘上只有 PDF 文件 {}（排版输出），{zh}本身不在该文件夹中：请恢复它，或按实际文件名填写",
+                        there.display(),
+                        there.display()
+                    ),
                     Some(there) => format!(
                         "there is {}: write the name as it is on disk, with / between folders / 磁盘上有 {}：请按实际文件名填写，文件夹之间用 /",
                         there.display(),

@@ -1462,3 +1462,68 @@ fn one_file_under_two_articles_is_refused() {
         ],
     );
 }
+
+/// A Windows editor's mistakes in the issue file, each told so that following the help
+/// mends it (QA17 L 05–08, 11): a full-width space (invisible); a full-width colon and
+/// Chinese quotes on one line, both named at once (the ： was named only after the
+/// quotes were mended); a number typed with a letter (told to quote it, and quoted it
+/// was refused); a combined issue's "5-6" (told `number = 5`, which lost the 6); a file
+/// saved empty (told of a key to add "to this table"); and a PDF where the issue file
+/// went (offered as the name to write).
+#[test]
+fn toml_mistakes_of_a_windows_editor_are_each_told_in_one_round() {
+    let (_d, out) = build_with(
+        |t| t.replace("number = 1\n", "number\u{3000}=\u{3000}1\n"),
+        OK,
+    );
+    expect(
+        "TOML: a full-width space",
+        &out,
+        1,
+        &["full-width space", "全角空格"],
+    );
+    let (_d, out) = build_with(
+        |t| t.replace("title = \"测试简报\"", "title：“测试简报”"),
+        OK,
+    );
+    expect(
+        "TOML: ： and “” on one line",
+        &out,
+        1,
+        &["not “…”", "«：» is a full-width mark: write ="],
+    );
+    let (_d, out) = build_with(|t| t.replace("number = 1\n", "number = 12x\n"), OK);
+    expect(
+        "TOML: number = 12x",
+        &out,
+        1,
+        &["«12x» is neither a number nor text", "number = 12,"],
+    );
+    let (_d, out) = build_with(|t| t.replace("number = 1\n", "number = \"5-6\"\n"), OK);
+    expect(
+        "TOML: number = \"5-6\"",
+        &out,
+        1,
+        &[
+            "combined issue (合刊)",
+            "number = 5",
+            "label = \"第5-6期合刊\"",
+        ],
+    );
+    for empty in ["", "\u{feff}", "\n  \n# 工作简报\n"] {
+        let (_d, out) = build_with(|_| empty.to_owned(), OK);
+        expect("an empty issue file", &out, 1, &["the issue file is empty"]);
+    }
+    let (dir, path) = issue_with(|t| t.to_owned(), OK);
+    std::fs::rename(&path, dir.path().join("issue.pdf")).unwrap();
+    let out = jianbao(&["build"], &path);
+    expect(
+        "issue.toml gone, issue.pdf there",
+        &out,
+        1,
+        &[
+            "there is",
+            "issue.pdf, a PDF (what a build writes), not the issue file",
+        ],
+    );
+}

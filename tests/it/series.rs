@@ -606,3 +606,82 @@ fn a_label_that_disagrees_with_number_or_total_is_said() {
         }
     }
 }
+
+/// A combined issue (合刊, its label naming two numbers) is followed by the issue after
+/// its last: `next` wrote 第6-6期合刊（总第42-42期）, which printed with exit 0, and
+/// `check DIR` counted the 合刊 as one number (QA17 L 02).
+#[test]
+fn a_combined_issue_is_followed_by_the_issue_after_its_last() {
+    for (number, total, label) in [
+        (5, 41, "第5-6期合刊（总第41-42期）"),
+        (6, 42, "第5、6期合刊"),
+        (5, 41, "第五—六期"),
+    ] {
+        let dir = series_folder(&[("2026-05", number, total, "2026-06-15")], "");
+        let issue = dir.path().join("2026-05/issue.toml");
+        let text = std::fs::read_to_string(&issue).unwrap();
+        std::fs::write(
+            &issue,
+            text.replace("[issue]\n", &format!("[issue]\nlabel = \"{label}\"\n")),
+        )
+        .unwrap();
+        let o = jianbao(&["next", s(&issue), "--date", "2026-07-15"]);
+        let said =
+            String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{label}: {said}");
+        assert!(said.contains("combined issue"), "{label}: {said}");
+        let next = std::fs::read_to_string(dir.path().join("2026-07/issue.toml")).unwrap();
+        assert!(next.contains("number = 7\n"), "{label}:\n{next}");
+        assert!(next.contains("total = 43\n"), "{label}:\n{next}");
+        assert!(!next.contains("label"), "{label}:\n{next}");
+        // The two follow each other; the 合刊's own `number` is either of its numbers.
+        let o = jianbao(&["check", s(dir.path())]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("2 issue(s), 0 break(s)"), "{label}: {out}");
+        let o = jianbao(&["build", s(&issue), "-o", s(&dir.path().join("a.pdf"))]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            o.status.success() && !err.contains("disagrees"),
+            "{label}: {err}"
+        );
+    }
+}
+
+/// `check DIR` holds a new year's first number to the series' rule: 1 again where it
+/// says `number_resets = "yearly"`, the next number where it does not (both passed,
+/// QA17 L 04).
+#[test]
+fn continuity_holds_a_new_year_to_the_series_rule() {
+    for (resets, january, want) in [
+        (
+            "number_resets = \"yearly\"\n",
+            13,
+            "number 13 opens a new year",
+        ),
+        ("", 1, "number 1 follows 12 in a new year"),
+    ] {
+        let dir = series_folder(
+            &[
+                ("2026-12", 12, 48, "2026-12-15"),
+                ("2027-01", january, 49, "2027-01-15"),
+            ],
+            resets,
+        );
+        let o = jianbao(&["check", s(dir.path())]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(out.contains(want) && out.contains("1 break(s)"), "{out}");
+    }
+    for (resets, january) in [("number_resets = \"yearly\"\n", 1), ("", 13)] {
+        let dir = series_folder(
+            &[
+                ("2026-12", 12, 48, "2026-12-15"),
+                ("2027-01", january, 49, "2027-01-15"),
+            ],
+            resets,
+        );
+        let o = jianbao(&["check", s(dir.path())]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{out}");
+    }
+}
