@@ -929,6 +929,43 @@ fn a_byline_is_never_alone_at_the_top_of_a_page() {
     assert!(crossed > 0, "no n put the last paragraph at a page's foot");
 }
 
+/// A text that ends with a quotation and its source: the byline under the source never
+/// opens a page alone (it did, under a quotation that ended page 1, QA17 K 02).
+#[test]
+fn a_byline_after_a_quotations_source_is_never_alone_at_the_top_of_a_page() {
+    let toml = MINIMAL_TOML
+        .replace("测试处 供稿", "办公室 王芳供稿")
+        .replace("a.txt", "a.md");
+    let paragraph = "这是一段正文，用来把版面填到页末。".repeat(3);
+    let quote = "> 一个案件就是一面镜子，一次整改就是一次提升。要把以案促改的成果转化为推动事业高质量发展的强大动力，一次整改就是一次提升。\n> ——摘自局长在警示教育大会上的讲话\n";
+    let mut crossed = 0;
+    for n in 22..=31 {
+        let text = vec![paragraph.as_str(); n].join("\n\n") + "\n\n" + quote;
+        let (_d, issue) = write_issue(&toml, &[("a.md", &text)]);
+        let (_o, pdf) = build_to_temp(&issue);
+        let words = words(&pdf);
+        let byline = find(&words, "王芳供稿");
+        let source = find(&words, "讲话");
+        assert_eq!(
+            source.page, byline.page,
+            "n = {n}: the byline opens page {} alone",
+            byline.page
+        );
+        assert!(
+            source.y0 < byline.y0,
+            "n = {n}: the byline is not under the source"
+        );
+        if byline.page > 1
+            && !words
+                .iter()
+                .any(|w| w.page == byline.page && w.text.contains("页末"))
+        {
+            crossed += 1;
+        }
+    }
+    assert!(crossed > 0, "no n put the quotation at a page's top");
+}
+
 /// Every character of a PDF with its page and origin, by PyMuPDF (required in CI).
 fn chars(pdf: &Path) -> Option<Vec<(char, usize, f64, f64)>> {
     Some(
