@@ -202,6 +202,13 @@ const TERMS: &[&str] = &[
     "县直",
     "绩效考核",
     "考核评价",
+    // Terms the balanced title broke (国家自然 / 科学基金, 雨水 / 情, QA17 K 04).
+    "国家自然科学基金",
+    "国家社会科学基金",
+    "自然科学基金",
+    "社会科学基金",
+    "雨水情",
+    "水雨情",
     // Units the dictionary splits (3.2万平 | 方米, QA4).
     "平方米",
     "立方米",
@@ -299,9 +306,11 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
     // A standard's or a product's name stays whole: ISO 45001, GB/T 9704 (a space
     // between a Latin word and a number is part of the name, not a phrase's end); so
     // does a name of Latin words in a Chinese title (德国Siemens / Energy签署, QA3 01).
+    // An initial's full stop too (John A. Rogers: it broke as John A. / Rogers, QA17 K 05).
     for k in 1..chars.len().saturating_sub(1) {
+        let initial = k >= 2 && chars[k - 1] == '.' && chars[k - 2].is_ascii_uppercase();
         if chars[k] == ' '
-            && chars[k - 1].is_ascii_alphanumeric()
+            && (chars[k - 1].is_ascii_alphanumeric() || initial)
             && chars[k + 1].is_ascii_alphanumeric()
         {
             closed[k] = true;
@@ -432,7 +441,9 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
                     .count();
                 run > 0 && chars.get(k + run).is_some_and(|&c| han_or_mark(c))
             };
-            if before.is_some_and(|&c| han_or_mark(c))
+            // After a figure too (增长8.6% 增速连续……: the 本期要目's entry broke
+            // elsewhere, QA17 K 06).
+            if before.is_some_and(|&c| han_or_mark(c) || c.is_ascii_digit() || "%‰".contains(c))
                 && (han_or_mark(chars[k]) || "“《（".contains(chars[k]) || latin_into_han())
             {
                 out.spaces.push(k);
@@ -551,6 +562,17 @@ mod tests {
                 "海外事业部与德国Siemens Energy签署燃机运维合作备忘录",
                 "海外|事业部与|德国|Siemens Energy|签署|燃机运维|合作|备忘录",
             ),
+            // An initial's stop inside a Latin name (QA17 K 05); the genre's terms
+            // (QA17 K 04).
+            (
+                "美国国家工程院院士John A. Rogers教授来校作学术报告",
+                "美国|国家|工程院|院士|John A. Rogers|教授|来校|作|学术|报告",
+            ),
+            (
+                "我校2026年度国家自然科学基金立项数创历史新高",
+                "我校|2026年度|国家自然科学基金|立项数创|历史|新高",
+            ),
+            ("全市雨水情及江河水位情况", "全市|雨水情|及|江河|水位|情况"),
             (
                 "全市县域经济在新起点上实现新跨越",
                 "全市|县域|经济|在新起点上|实现|新跨越",
@@ -642,6 +664,8 @@ mod tests {
             [20]
         );
         assert!(spaces("学校使用 AI 技术提升教学质量").is_empty());
+        // After a figure (QA17 K 06).
+        assert_eq!(spaces("工业增加值同比增长8.6% 增速连续7个月高于全省"), [14]);
         // A Latin word's space, or none.
         assert!(spaces("我校与University of Cambridge签署MOU").is_empty());
         assert!(spaces("集团公司召开安全生产形势分析会").is_empty());
