@@ -185,10 +185,13 @@ fn label_number(label: &str) -> Option<u64> {
         .filter(|&n| n > 0)
 }
 
+/// The first and the last of a run of numbers.
+type Span = (u64, u64);
+
 /// A combined issue's (合刊) numbers: the first and the last issue number its label names
 /// (第5-6期, 第5、6期合刊, 第五—六期), and the same of its cumulative numbers
 /// (总第41-42期); none of a label of one issue.
-fn label_spans(label: &str) -> (Option<(u64, u64)>, Option<(u64, u64)>) {
+fn label_spans(label: &str) -> (Option<Span>, Option<Span>) {
     const JOINERS: [&str; 11] = ["-", "—", "——", "－", "–", "~", "～", "至", "、", "，", "和"];
     let runs = label_runs(label);
     let mut number = None;
