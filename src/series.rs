@@ -214,6 +214,33 @@ fn label_spans(label: &str) -> (Option<Span>, Option<Span>) {
     (number, total)
 }
 
+/// A combined issue (合刊): the first and the last of the numbers its label names, and
+/// of its cumulative numbers: those its label names, else counted from `total`, which
+/// is the cumulative number of the issue `number` names (its first when it names none).
+struct Combined {
+    numbers: Span,
+    totals: Option<Span>,
+}
+
+/// The issue's numbers when it is a combined issue; none for an issue of one number.
+fn combined(issue: &issue_file::IssueInfo) -> Option<Combined> {
+    let (numbers, totals) = label_spans(issue.label.as_ref()?.get_ref());
+    let (a, b) = numbers?;
+    let totals = totals.or_else(|| {
+        let t = u64::from(*issue.total.as_ref()?.get_ref());
+        let n = issue
+            .number
+            .as_ref()
+            .map_or(a, |n| u64::from(*n.get_ref()).clamp(a, b));
+        let first = t.saturating_sub(n - a);
+        Some((first, first + (b - a)))
+    });
+    Some(Combined {
+        numbers: (a, b),
+        totals,
+    })
+}
+
 /// What moves in a label for the next issue: its number to `next(number)`, its year
 /// (old, new) when the date changes year, its cumulative number to `total`.
 struct LabelMoves<F: Fn(u64) -> u64> {
@@ -285,22 +312,12 @@ pub fn default_next_dir(
         .map_or_else(|| "issue".to_owned(), |n| n.to_string_lossy().into_owned());
     let parent = abs.parent().unwrap_or(Path::new(".")).to_owned();
     // The runs of figures in the name, wherever they stand (2026-11, 2026年第11期,
-    // 第11期, 2026_11: only the first moved on, QA17 L 10).
-    let mut runs: Vec<(std::ops::Range<usize>, u64)> = Vec::new();
-    for (at, c) in name.char_indices() {
-        if !c.is_ascii_digit() {
-            continue;
-        }
-        match runs.last_mut() {
-            Some((r, v)) if r.end == at => {
-                r.end = at + 1;
-                *v = v
-                    .saturating_mul(10)
-                    .saturating_add(u64::from(c as u8 - b'0'));
-            }
-            _ => runs.push((at..at + 1, u64::from(c as u8 - b'0'))),
-        }
-    }
+    // 第11期, 2026_11: only a number after the last - was moved, QA17 L 10).
+    let runs: Vec<(std::ops::Range<usize>, u64)> = label_runs(&name)
+        .into_iter()
+        .filter(|r| !r.chinese)
+        .map(|r| (r.range, r.value))
+        .collect();
     let year_run = old.1.and_then(|y| {
         runs.iter()
             .position(|(r, v)| r.len() == 4 && *v == y as u64)
@@ -394,30 +411,21 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
     let next_number = |n: u64| if restart { 1 } else { n + 1 };
     // A combined issue (合刊 第5-6期) counts as the issues it names: the next is 第7期,
     // its total past the last of them (it printed 第6-6期合刊, QA17 L 02).
-    let (number_span, total_span) = f
-        .issue
-        .label
-        .as_ref()
-        .map_or((None, None), |l| label_spans(l.get_ref()));
-    let number = match number_span {
-        Some((_, last)) => Some(next_number(last) as u32),
+    let combined = combined(&f.issue);
+    let number = match &combined {
+        Some(c) => Some(next_number(c.numbers.1) as u32),
         None => old_number.map(|n| next_number(u64::from(n)) as u32),
     };
-    let total = match (number_span, total_span, f.issue.total.as_ref()) {
-        (Some(_), Some((_, last)), _) => Some(last as u32 + 1),
-        // `total` is the combined issue's first number, or its last (as `number` is).
-        (Some((first, last)), None, Some(t)) => {
-            let n = old_number.map_or(first, |n| u64::from(n).clamp(first, last));
-            Some(*t.get_ref() + (last - n) as u32 + 1)
-        }
-        (_, _, t) => t.map(|t| *t.get_ref() + 1),
+    let total = match &combined {
+        Some(c) => c.totals.map(|(_, last)| last as u32 + 1),
+        None => f.issue.total.as_ref().map(|t| *t.get_ref() + 1),
     };
     let dir = out_dir.map_or_else(
         || {
             // A combined issue's folder is named by one of its numbers, either.
             let named = |n: Option<u32>| default_next_dir(issue, (n, old_year), (number, year));
             let first = named(old_number);
-            match number_span {
+            match combined.as_ref().map(|c| c.numbers) {
                 Some((a, b)) if first.to_string_lossy().ends_with("-next") => [b, a]
                     .into_iter()
                     .map(|n| named(u32::try_from(n).ok()))
@@ -461,7 +469,7 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         ));
     }
     // A combined issue's label is not carried over: the next issue is one issue.
-    if let (Some(l), Some(_)) = (f.issue.label.as_ref(), number_span) {
+    if let (Some(l), Some(_)) = (f.issue.label.as_ref(), &combined) {
         notes.push(format!(
             "this issue is a combined issue («{}»): the next is {}, printed from its number and total; the label is not carried over (write one if the new issue needs it) / 本期为合刊，下一期按 number、total 印为单期，合刊标签未带入",
             l.get_ref(),
@@ -469,7 +477,7 @@ pub fn next(issue: &Path, date: Option<Date>, out_dir: Option<&Path>) -> Result<
         ));
     }
     // A label moves on with the issue: 〔第三期〕 → 〔第四期〕 (第一期 in a new year).
-    let label = f.issue.label.as_ref().filter(|_| number_span.is_none()).map(|l| {
+    let label = f.issue.label.as_ref().filter(|_| combined.is_none()).map(|l| {
         let l = l.get_ref();
         let runs = label_runs(l);
         if new_year && runs.iter().any(|r| r.counts == Counts::Span) {
@@ -949,23 +957,18 @@ pub fn continuity(dir: &Path) -> Result<Continuity> {
         });
         let total = f.issue.total.as_ref().map(|t| *t.get_ref());
         // A combined issue (合刊) runs from its first number to its last (QA17 L 02).
-        let (number_span, total_span) = f
-            .issue
-            .label
-            .as_ref()
-            .map_or((None, None), |l| label_spans(l.get_ref()));
-        let span32 = |(a, b): (u64, u64)| Some((u32::try_from(a).ok()?, u32::try_from(b).ok()?));
-        let (number, total, last) =
-            match (number_span.and_then(span32), total_span.and_then(span32)) {
-                (Some((a, b)), Some((ta, tb))) => (Some(a), Some(ta), (Some(b), Some(tb))),
-                (Some((a, b)), None) => {
-                    // `total` is the combined issue's first, or the one of its `number`.
-                    let first =
-                        total.map(|t| t.saturating_sub(number.map_or(0, |n| n.clamp(a, b) - a)));
-                    (Some(a), first, (Some(b), first.map(|t| t + (b - a))))
-                }
-                _ => (number, total, (number, total)),
-            };
+        let u32_of = |n: u64| u32::try_from(n).ok();
+        let (number, total, last) = match combined(&f.issue) {
+            Some(Combined {
+                numbers: (a, b),
+                totals,
+            }) => (
+                u32_of(a),
+                totals.and_then(|t| u32_of(t.0)),
+                (u32_of(b), totals.and_then(|t| u32_of(t.1))),
+            ),
+            None => (number, total, (number, total)),
+        };
         listed.push(Listed {
             number,
             total,

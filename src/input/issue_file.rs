@@ -1170,35 +1170,38 @@ fn full_width_help(outside: &str) -> Option<String> {
         named.push("put text between straight quotes \"…\", not “…” or ＂…＂".to_owned());
         zh.push("文字两边用英文半角引号 \"…\"，不要用中文引号".to_owned());
     }
-    let mut marks: Vec<char> = Vec::new();
+    // Each mark once, in the order they stand.
+    const HALF: [(char, &str); 9] = [
+        ('＝', "="),
+        ('：', "="),
+        ('［', "["),
+        ('【', "["),
+        ('〔', "["),
+        ('］', "]"),
+        ('】', "]"),
+        ('〕', "]"),
+        ('，', ","),
+    ];
+    let mut seen: Vec<char> = Vec::new();
     for c in outside.chars() {
-        if [
-            '＝', '：', '［', '］', '【', '】', '〔', '〕', '，', '\u{3000}',
-        ]
-        .contains(&c)
-            && !marks.contains(&c)
-        {
-            marks.push(c);
-        }
-    }
-    for c in marks {
-        let half = match c {
-            '\u{3000}' => "",
-            '＝' | '：' => "=",
-            '［' | '【' | '〔' => "[",
-            '］' | '】' | '〕' => "]",
-            _ => ",",
+        let (en, cn) = if c == '\u{3000}' {
+            (
+                "the line holds a full-width space, which looks like an ordinary one: write an ordinary space, or none".to_owned(),
+                "全角空格请删除或改为半角空格".to_owned(),
+            )
+        } else if let Some((_, half)) = HALF.iter().find(|(f, _)| *f == c) {
+            (
+                format!("«{c}» is a full-width mark: write {half}"),
+                format!("«{c}» 请改为半角 {half}"),
+            )
+        } else {
+            continue;
         };
-        named.push(if c == '\u{3000}' {
-            "the line holds a full-width space, which looks like an ordinary one: write an ordinary space, or none".to_owned()
-        } else {
-            format!("«{c}» is a full-width mark: write {half}")
-        });
-        zh.push(if c == '\u{3000}' {
-            "全角空格请删除或改为半角空格".to_owned()
-        } else {
-            format!("«{c}» 请改为半角 {half}")
-        });
+        if !seen.contains(&c) {
+            seen.push(c);
+            named.push(en);
+            zh.push(cn);
+        }
     }
     if named.is_empty() {
         return None;

@@ -35,7 +35,7 @@ pub fn is_word_file(path: &Path) -> bool {
 }
 
 /// A file's extension, in lower case.
-fn extension(path: &Path) -> Option<String> {
+pub(crate) fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)

@@ -253,7 +253,7 @@ impl ReadProblem {
                     // An article where an issue file was named (jianbao12.docx for
                     // jianbao12.toml): building it is no cure (QA15 H 06).
                     Some(there)
-                        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                        if crate::input::extension(path).as_deref() == Some("toml")
                             && crate::input::is_article_file(&there) =>
                     {
                         let name = there.file_name().unwrap_or_default().to_string_lossy();
@@ -265,7 +265,7 @@ impl ReadProblem {
                     }
                     // A PDF beside it (issue.pdf for issue.toml) is a build's output, not
                     // the file lost (it was offered as the name to write, QA17 L 05).
-                    Some(there) if there.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) => format!(
+                    Some(there) if crate::input::extension(&there).as_deref() == Some("pdf") => format!(
                         "there is {}, a PDF (what a build writes), not the {what}: the {what} itself is not in that folder; restore it (was it deleted or renamed?) or give its name as it is on disk / 磁盘上只有 PDF 文件 {}（排版输出），{zh}本身不在该文件夹中：请恢复它，或按实际文件名填写",
                         there.display(),
                         there.display()
