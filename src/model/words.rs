@@ -83,6 +83,7 @@ const TERMS: &[&str] = &[
     "知识产权",
     "行政诉讼",
     "人民法院",
+    "审判执行",
     "人民检察院",
     "人民政府",
     "人大常委会",
@@ -250,6 +251,9 @@ const PREFIXES: &str = "省市县区乡镇村党新各本每";
 /// not 单位及 | 职务).
 const CONJUNCTIONS: &str = "和及与或并暨";
 
+/// A place's one-character word after its name (北京市, 朝阳区, 青云县).
+const PLACES: &str = "省市县区乡镇村州旗盟";
+
 /// A quotation or 《title》 of at most this many characters between its marks never
 /// breaks; a longer one breaks inside only when it must.
 const SHORT_QUOTE: usize = 8;
@@ -306,9 +310,13 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
     // A standard's or a product's name stays whole: ISO 45001, GB/T 9704 (a space
     // between a Latin word and a number is part of the name, not a phrase's end); so
     // does a name of Latin words in a Chinese title (德国Siemens / Energy签署, QA3 01).
-    // An initial's full stop too (John A. Rogers: it broke as John A. / Rogers, QA17 K 05).
+    // An initial's full stop too (John A. Rogers: it broke as John A. / Rogers, QA17 K 05),
+    // and an abbreviated title's before a name (Prof. / Andrew Thompson broke, QA18 N 07).
     for k in 1..chars.len().saturating_sub(1) {
-        let initial = k >= 2 && chars[k - 1] == '.' && chars[k - 2].is_ascii_uppercase();
+        let initial = k >= 2
+            && chars[k - 1] == '.'
+            && (chars[k - 2].is_ascii_uppercase()
+                || (chars[k - 2].is_ascii_alphabetic() && chars[k + 1].is_ascii_uppercase()));
         if chars[k] == ' '
             && (chars[k - 1].is_ascii_alphanumeric() || initial)
             && chars[k + 1].is_ascii_alphanumeric()
@@ -369,10 +377,22 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
         .into_iter()
         .filter(|&end| end >= chars.len() || !closed[end])
         .collect();
+    // Whether the one-character word at `at` is a place's 市, 区, 县 … after its name,
+    // the word from `name` (two to four Chinese characters).
+    let place_after = |at: usize, name: usize| {
+        chars.get(at).is_some_and(|c| PLACES.contains(*c))
+            && (2..=4).contains(&(at - name))
+            && chars[name..at]
+                .iter()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            && !chars[name..at].iter().any(|c| PLACES.contains(*c))
+    };
     let mut start = 0;
+    let mut prev_start = 0;
     for (w, &end) in ends.iter().enumerate() {
         let next_end = ends.get(w + 1).copied();
         if end == 0 || end >= chars.len() {
+            prev_start = start;
             start = end;
             continue;
         }
@@ -383,7 +403,13 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
         // of the one before it (协商 | 会, 积极 | 性, 覆盖 | 率, 现代 | 化), and a word
         // of one character that qualifies the next (在新 | 起点上, QA3 04; 各 | 部门).
         let prefix = end - start == 1
+            && !place_after(start, prev_start)
             && (PREFIXES.contains(before) || (cell && CONJUNCTIONS.contains(before)));
+        // A place's 市, 区, 县 … after its name (北京市朝阳 | 区人民法院 broke a masthead,
+        // QA18 N 06): the name whole, and a place to break after it (朝阳区 | 人民法院);
+        // at a title's start or after another one-character word it opens a name (市 |
+        // 农业农村局, 各县区).
+        let place = next_end == Some(end + 1) && place_after(end, start);
         // In a cell, any word of one character goes with the word before it, but one
         // that opens a name or a conjunction: the dictionary's words around one are
         // often not the text's (县政 | 府, 会审 | 议, QA5), and a cell's line is narrow.
@@ -415,6 +441,7 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
             || (before == after && before == '…')
             || (latin(before) && latin(after))
             || (single && han(before) && han(after))
+            || place
             || ((prefix || suffix || before_de) && han(before) && han(after));
         if !together {
             if quoted[end] {
@@ -423,6 +450,7 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
                 out.words.push(end);
             }
         }
+        prev_start = start;
         start = end;
     }
     // Phrases set apart by spaces, between Chinese text (not a Latin word's space).
@@ -568,6 +596,16 @@ mod tests {
                 "美国国家工程院院士John A. Rogers教授来校作学术报告",
                 "美国|国家|工程院|院士|John A. Rogers|教授|来校|作|学术|报告",
             ),
+            // An abbreviated title with its name (QA18 N 07); a place with its 市 and
+            // 区, a court's work whole (QA18 N 06).
+            (
+                "剑桥大学副校长Prof. Andrew Thompson一行访问我校",
+                "剑桥|大学|副校长|Prof. Andrew Thompson|一行|访问|我校",
+            ),
+            (
+                "北京市朝阳区人民法院审判执行工作动态",
+                "北京市|朝阳区|人民法院|审判执行|工作|动态",
+            ),
             (
                 "我校2026年度国家自然科学基金立项数创历史新高",
                 "我校|2026年度|国家自然科学基金|立项数创|历史|新高",
@@ -585,7 +623,7 @@ mod tests {
             // Terms of law and security stay whole (个人|信息 broke a trial's title).
             (
                 "金沙区法院审结全市首例个人信息“单独同意”行政诉讼案",
-                "金沙|区法院|审结|全市|首例|个人信息|“单独同意”|行政诉讼|案",
+                "金沙区|法院|审结|全市|首例|个人信息|“单独同意”|行政诉讼|案",
             ),
             // Political terms and meetings whole; 党的 opens its phrase.
             (
