@@ -566,6 +566,10 @@ mod tests {
             // Addresses with Chinese in them (QA12 B 02).
             "详见https://www.江岭.中国/jczl/2026.html",
             "网址：http://江岭.政务/通知/2026年1-10月.pdf",
+            // The space after an address that ends in a figure keeps it apart from
+            // the Chinese after it (--fix ran them together, QA18 N 04).
+            "详见 https://doi.org/10.1038/s41586-026-01234-5 查阅。",
+            "申请表见 https://grad.example.edu.cn/joint-phd-2026 下载。",
         ] {
             assert_eq!(fixed(s), s, "changed: {s}");
         }

@@ -1176,6 +1176,10 @@ impl Scanner {
                 if e < line_end
                     && k > line_start
                     && !table_row
+                    // After a web or e-mail address: its end, kept apart from the
+                    // Chinese after it (…/joint-phd-2026 下载: `--fix` ran them
+                    // together, QA18 N 04).
+                    && !self.protected[k - 1]
                     && !self.caption_label(content, k)
                     && let Some(kind) = self.stray_space(self.before_space(k), self.fin[e])
                     && !(heading && kind == Kind::SpaceBetweenChinese)
