@@ -3063,7 +3063,8 @@ fn counts(t: &str) -> bool {
 /// paragraph, as Markdown joins lines with no empty line between them (text pasted from
 /// a 公众号 or WPS: five paragraphs printed as one, 图片 glued into a sentence, QA12 B 14):
 /// the first's line (from 1) and how many. Not in code, nor beside a heading, a list, a
-/// quotation, a table or a numbered line (which stays a paragraph of its own).
+/// table or a numbered line (which stays a paragraph of its own), nor a quotation's
+/// line beside another's; but two of one quotation are.
 pub(crate) fn sentence_lines_joined(source: &str) -> Option<(usize, usize)> {
     let lines: Vec<&str> = source.lines().collect();
     let structure = |l: &str| {
@@ -3076,14 +3077,24 @@ pub(crate) fn sentence_lines_joined(source: &str) -> Option<(usize, usize)> {
     };
     let mut fence = false;
     let mut found = (0, 0);
+    // Two lines of one quotation run on too (a poem typed a verse a line after `>`
+    // was one paragraph, unsaid, QA18 N 08): their text after the `>`.
+    fn quoted(l: &str) -> Option<&str> {
+        l.trim_start()
+            .strip_prefix('>')
+            .map(str::trim_start)
+            .filter(|t| !t.is_empty() && !t.starts_with('>'))
+    }
     for (i, w) in lines.windows(2).enumerate() {
-        let (line, next) = (w[0].trim_end(), w[1]);
+        let (line, next, quote) = match (quoted(w[0]), quoted(w[1])) {
+            (Some(line), Some(next)) => (line.trim_end(), next, true),
+            _ => (w[0].trim_end(), w[1], false),
+        };
         if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
             fence = !fence;
         }
         if fence
-            || structure(line)
-            || structure(next)
+            || (!quote && (structure(line) || structure(next)))
             || w[0].ends_with("  ")
             || line.ends_with('\\')
         {
@@ -3170,9 +3181,15 @@ fn take_unit(blocks: &mut Vec<Block>) -> Vec<Inline> {
 /// (表4 重点企业执法检查情况一览表（2026年11月20日至28日，按检查先后顺序排列）, r23 F21):
 /// a paragraph right before a table, which is where this is asked.
 fn is_table_caption(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+    reads_as_table_caption(&text)
+}
+
+/// [`is_table_caption`] for a paragraph's text (a Word file's, before it is read: a
+/// table's caption under a photo is not the photo's, QA18 M 01).
+pub(crate) fn reads_as_table_caption(text: &str) -> bool {
     /// Two lines of a caption's size at the most.
     const MAX_TABLE_CAPTION: usize = 70;
-    let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
     let t = text.trim();
     // 表1 …, 表一 …; an appended table also 附表 … (附表 各社区受灾情况统计表).
     let (rest, appended) = match t.strip_prefix("附表") {
@@ -5047,9 +5064,14 @@ mod tests {
             "要求如下：\n1．加快前期工作。\n2．强化要素保障。\n",
             "今年以来，全市坚持有保有压，\n优化支出结构，同比增长3.2%。\n",
             "第一段。\n\n第二段。\n",
+            "> 白日依山尽，  \n> 黄河入海流。  \n> 欲穷千里目，  \n> 更上一层楼。\n",
+            "> 引文第一段。\n>\n> 引文第二段。\n",
         ] {
             assert_eq!(sentence_lines_joined(fine), None, "{fine}");
         }
+        // A poem typed a verse a line in a quotation is one paragraph too (QA18 N 08).
+        let poem = "李白的《静夜思》：\n\n> 床前明月光，\n> 疑是地上霜。\n> 举头望明月，\n> 低头思故乡。\n";
+        assert_eq!(sentence_lines_joined(poem), Some((4, 1)));
     }
 
     /// A 公众号's head and tail lines are its furniture, never headings (QA12 B 10); a

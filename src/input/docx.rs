@@ -312,6 +312,8 @@ struct Run {
     vert: Vert,
     /// A footnote's mark, `[^f1]`: Markdown written as it is, never escaped.
     mark: bool,
+    /// Set in a heading's face by hand (楷体, 黑体: `w:rFonts w:eastAsia`).
+    face: bool,
 }
 
 /// A run's vertical alignment (`w:vertAlign`).
@@ -392,6 +394,8 @@ struct Tally {
     /// Text underlined (`w:u`), dotted for emphasis (着重号, `w:em`) or coloured
     /// (`w:color`, not black): emphasis that does not print (QA13 B 06).
     emphasised: Vec<String>,
+    /// Hyperlinks whose words are not their address: the address does not print.
+    links: Vec<String>,
     insertions: Vec<String>,
     comments: Vec<String>,
     /// Hidden text (`w:vanish`), one entry a passage: its place and words.
@@ -446,6 +450,9 @@ struct Reader<'z> {
     /// Captions the file gives pictures outside a caption paragraph (a text box
     /// grouped with the picture), by the picture's name.
     captions: HashMap<String, String>,
+    /// Whether the run being read is a hyperlink's: blue and underlined by Word, no
+    /// emphasis of the author's.
+    in_link: bool,
 }
 
 /// What a file's first bytes say it is, whatever its name says.
@@ -684,6 +691,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxProblem> {
         numbering,
         joined: Vec::new(),
         captions: HashMap::new(),
+        in_link: false,
         custom_mark: None,
         custom_marks: HashMap::new(),
         fields: Vec::new(),
@@ -1107,17 +1115,39 @@ impl Reader<'_> {
                 None
             };
         }
-        let level = self
-            .styled_level(para.style.as_deref(), para.outline)
-            .map(|l| l.saturating_sub(self.shift).max(1))
-            .or_else(|| typed_heading_level(trimmed).filter(|_| !trimmed.contains('\n')));
-        let body = runs_markdown(&para.runs, true);
         // A numbered paragraph's label, counted whether it is a heading or an item: a
         // heading style numbered by a list (标题 1 with 一、) prints its number too.
         let label = para
             .list
             .as_ref()
             .map(|(num, lvl)| self.numbering.next_label(&mut self.lists, num, *lvl));
+        // A heading typed by hand, or numbered by a list and set by hand (一、 of a
+        // list before 基本情况 in bold 黑体: read as a body paragraph, and left at a
+        // page's foot, QA18 M 03): read with its number as it shows. A list's 1. and
+        // （1） only in bold or a heading's face: a list of short items is a list. Set
+        // so, a line alone is a heading though it ends in 。 (（一）服务设施“建而不用”。
+        // in 楷体 printed as body text, unsaid, QA18 M 05).
+        let by_hand = || {
+            let listed = match &label {
+                Some(Some(label)) => Some(format!("{}{trimmed}", apart(label.clone(), trimmed))),
+                _ => None,
+            };
+            let shown = listed.as_deref().unwrap_or(trimmed);
+            let set = para
+                .runs
+                .iter()
+                .all(|r| r.bold || r.face || r.text.trim().is_empty());
+            let level = typed_heading_level(shown).or_else(|| {
+                set.then(|| typed_heading_level(shown.strip_suffix('。')?))
+                    .flatten()
+            })?;
+            (listed.is_none() || level <= 2 || set).then_some(level)
+        };
+        let level = self
+            .styled_level(para.style.as_deref(), para.outline)
+            .map(|l| l.saturating_sub(self.shift).max(1))
+            .or_else(|| by_hand().filter(|_| !trimmed.contains('\n')));
+        let body = runs_markdown(&para.runs, true);
         let mut line = String::new();
         let mut bullet = false;
         if let Some(level) = level {
@@ -1580,7 +1610,31 @@ impl Reader<'_> {
                         self.tally.insertions.push(format!("{place} «{added}»"));
                     }
                 }
-                (Some(W), "hyperlink" | "smartTag" | "fldSimple" | "customXml" | "bdo" | "dir") => {
+                // A link's words print; its address, when they are not it, does not:
+                // said (it was lost unsaid, and the link's blue and underline were
+                // warned of as emphasis, QA18 M 04).
+                (Some(W), "hyperlink") => {
+                    let before = para.plain().len();
+                    let outer = std::mem::replace(&mut self.in_link, true);
+                    self.inline(c, para);
+                    self.in_link = outer;
+                    let words = para.plain()[before..].trim().to_owned();
+                    let address = c
+                        .attributes()
+                        .find(|a| a.name() == "id" && a.namespace() == Some(R))
+                        .and_then(|a| self.rels.get(a.value()).cloned());
+                    if let Some(address) = address
+                        && !words.is_empty()
+                        && !address.contains(words.trim_end_matches('/'))
+                        && !words.contains(address.trim_end_matches('/'))
+                    {
+                        let place = self.place(&para.plain());
+                        self.tally
+                            .links
+                            .push(format!("{place} «{words}» ({address})"));
+                    }
+                }
+                (Some(W), "smartTag" | "fldSimple" | "customXml" | "bdo" | "dir") => {
                     self.inline(c, para)
                 }
                 (Some(W), "sdt") => {
@@ -1698,7 +1752,7 @@ impl Reader<'_> {
                 if highlight {
                     self.tally.highlighted.push(seen.clone());
                 }
-                if underlined || dotted || coloured {
+                if (underlined || dotted || coloured) && !self.in_link {
                     self.tally.emphasised.push(seen);
                 }
             }
@@ -1709,11 +1763,16 @@ impl Reader<'_> {
             .and_then(|f| attr(&f, "ascii").or_else(|| attr(&f, "hAnsi")))
             .filter(|f| f.starts_with("Wingdings") || f.starts_with("Symbol"))
             .map(str::to_owned);
+        let face = rpr
+            .and_then(|p| child(&p, W, "rFonts"))
+            .and_then(|f| attr(&f, "eastAsia"))
+            .is_some_and(heading_face);
         let push = |para: &mut Para, s: &str| match para.runs.last_mut() {
             Some(last)
                 if last.bold == bold
                     && last.italic == italic
                     && last.vert == vert
+                    && last.face == face
                     && !last.mark =>
             {
                 last.text.push_str(s)
@@ -1724,6 +1783,7 @@ impl Reader<'_> {
                 italic,
                 vert,
                 mark: false,
+                face,
             }),
         };
         for c in r.children().filter(|c| c.is_element()) {
@@ -2124,7 +2184,7 @@ impl Reader<'_> {
             s
         };
         // What the walk counted: how many, the first places, and what to do.
-        let counted: [(&Vec<String>, &str, &str); 5] = [
+        let counted: [(&Vec<String>, &str, &str); 6] = [
             (
                 &t.insertions,
                 "tracked insertion(s) are kept as if accepted:",
@@ -2144,6 +2204,11 @@ impl Reader<'_> {
                 &t.emphasised,
                 "passage(s) underlined, dotted for emphasis (着重号) or in colour print as plain black text:",
                 "; to keep the emphasis, make them bold in the Word file (加粗) / 下划线、着重号、彩色文字按普通黑色文字排出，如需强调请改为加粗",
+            ),
+            (
+                &t.links,
+                "hyperlink(s) print their words without the address they link to:",
+                "; if readers need an address, type it into the text after the words / 超链接只排出文字，不排出链接的网址；如需网址，请写入正文",
             ),
             (
                 &t.struck,
@@ -2441,8 +2506,15 @@ fn split_at_images(mut para: Para) -> Vec<Para> {
     out
 }
 
+/// Whether a font (`w:eastAsia`) is a heading's set by hand: 楷体 (楷体_GB2312, KaiTi,
+/// 华文楷体) for a second level, 黑体 (SimHei, 方正黑体) for a first.
+fn heading_face(font: &str) -> bool {
+    ["楷", "黑", "Kai", "Hei"].iter().any(|f| font.contains(f))
+}
+
 /// Whether a paragraph after a photo reads as its caption: centred, text only, short
-/// (a line or two), and no heading (一、…).
+/// (a line or two), and no heading (一、…) nor a table's caption (表1　…, the table's
+/// under the photo: it was the photo's, and the table had none, QA18 M 01).
 fn centred_caption(para: &Para) -> bool {
     let t = para.plain();
     let t = t.trim();
@@ -2451,6 +2523,7 @@ fn centred_caption(para: &Para) -> bool {
         && !t.is_empty()
         && t.chars().count() <= 60
         && crate::input::article::typed_heading_level(t).is_none()
+        && !crate::input::article::reads_as_table_caption(t)
 }
 
 fn split_at_breaks(mut para: Para) -> Vec<Para> {
@@ -3349,7 +3422,8 @@ mod tests {
     #[test]
     fn deep_list_items_are_paragraphs_and_bullets_nest_from_their_first_level() {
         // A third level was indented four spaces: Markdown's code block, which printed
-        // `1\.坚持问题导向` with its backslash, flush left.
+        // `1\.坚持问题导向` with its backslash, flush left. (Its first two levels, short
+        // lines alone, are headings, as typed they would be: QA18 M 03.)
         let numbering = format!(
             r#"<w:abstractNum w:abstractNumId="1">{}{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:abstractNum w:abstractNumId="2">{}{}</w:abstractNum><w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>"#,
             lvl(0, "chineseCounting", "%1、", ""),
@@ -3376,7 +3450,7 @@ mod tests {
         let c = convert(&package(&body, Some(&numbering))).unwrap();
         assert_eq!(
             c.markdown,
-            "一、总体要求\n\n（一）工作目标\n\n1\\.1.1.坚持问题导向\n\n1\\.1.2. 3月底前完成\n\n- 甲\n\n  - 乙\n\n- 丙\n\n"
+            "# 一、总体要求\n\n## （一）工作目标\n\n1\\.1.1.坚持问题导向\n\n1\\.1.2. 3月底前完成\n\n- 甲\n\n  - 乙\n\n- 丙\n\n"
         );
         let article = crate::input::article::parse_markdown(&c.markdown, true);
         assert!(
@@ -3413,6 +3487,85 @@ mod tests {
             c.markdown,
             "# 一、总体情况\n\n全年完成目标。\n\n## （一）主要做法\n\n# 二、下一步打算\n\n"
         );
+        // Numbered by a list and set by hand, with no heading style nor outline level:
+        // a heading as its typed form would be (QA18 M 03); a list's 1. only in bold.
+        let numbering = format!(
+            r#"<w:abstractNum w:abstractNumId="1">{}{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>"#,
+            lvl(0, "chineseCounting", "%1、", ""),
+            lvl(1, "chineseCounting", "（%2）", ""),
+            lvl(2, "decimal", "%3.", ""),
+        );
+        let item = |lvl: u8, bold: bool, text: &str| {
+            let b = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r>{b}<w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = [
+            item(0, true, "基本情况"),
+            item(1, false, "门诊工作"),
+            item(2, false, "接诊量"),
+            item(2, true, "住院量"),
+            item(1, false, "全年接诊12万人次。"),
+        ]
+        .concat();
+        let c = convert(&package(&body, Some(&numbering))).unwrap();
+        assert_eq!(
+            c.markdown,
+            "# 一、**基本情况**\n\n## （一）门诊工作\n\n1\\.接诊量\n\n### 2.**住院量**\n\n（二）全年接诊12万人次。\n\n"
+        );
+    }
+
+    /// A line alone set in a heading's face by hand is a heading though it ends in 。
+    /// (（一）… in 楷体_GB2312 printed as body text, QA18 M 05); in the body's face it
+    /// is a paragraph.
+    #[test]
+    fn a_line_set_in_a_headings_face_is_a_heading_though_it_ends_in_a_full_stop() {
+        let line = |font: &str| {
+            format!(
+                r#"<w:p><w:r><w:rPr><w:rFonts w:eastAsia="{font}"/></w:rPr><w:t>（一）服务设施“建而不用”。</w:t></w:r></w:p>"#
+            )
+        };
+        assert_eq!(
+            read(&line("楷体_GB2312")).markdown,
+            "## （一）服务设施“建而不用”。\n\n"
+        );
+        assert_eq!(
+            read(&line("仿宋_GB2312")).markdown,
+            "（一）服务设施“建而不用”。\n\n"
+        );
+    }
+
+    /// A hyperlink's words print; its address, when they are not it, is said to be
+    /// left out; and Word's blue underline of a link is no emphasis (QA18 M 04).
+    #[test]
+    fn a_hyperlinks_address_left_out_is_said_and_its_blue_is_no_emphasis() {
+        let link = |text: &str| {
+            format!(
+                r#"<w:p><w:r><w:t>政策原文见</w:t></w:r><w:hyperlink r:id="rId7"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr><w:t>{text}</w:t></w:r></w:hyperlink><w:r><w:t>。</w:t></w:r></w:p>"#
+            )
+        };
+        let c = read(&link("市住建局网站"));
+        assert_eq!(c.markdown, "政策原文见市住建局网站。\n\n");
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(
+            c.warnings[0].contains("without the address")
+                && c.warnings[0]
+                    .contains("«市住建局网站» (https://zjj.example.gov.cn/zcwj/1234.html)"),
+            "{:?}",
+            c.warnings
+        );
+        let c = read(&link("https://zjj.example.gov.cn/zcwj/1234.html"));
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        // Underlined outside a link: emphasis that does not print, said.
+        let c = read(
+            r#"<w:p><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>务必按时完成</w:t></w:r></w:p>"#,
+        );
+        assert!(
+            c.warnings.iter().any(|w| w.contains("underlined")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     /// A Word package of the given body XML (and numbering part, when given), made
@@ -3444,7 +3597,7 @@ mod tests {
             ),
             (
                 "word/_rels/document.xml.rels".to_owned(),
-                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>"#.to_owned(),
+                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://zjj.example.gov.cn/zcwj/1234.html" TargetMode="External"/></Relationships>"#.to_owned(),
             ),
             ("word/media/image1.png".to_owned(), "png".to_owned()),
         ];
@@ -4490,9 +4643,11 @@ mod tests {
             broken.markdown,
             "![（摄影：张伟）](media/image1.png){width=89%}\n\n"
         );
+        // Not a table's caption under it (QA18 M 01).
         for (text, ppr) in [
             ("志愿者在清理河道垃圾", ""),
             ("一、工作成效", centred),
+            ("表1　各单位推进情况统计表", centred),
             (&"长".repeat(61)[..], centred),
         ] {
             let c = read(&format!("<w:p>{centred}{photo}</w:p>{}", line(text, ppr)));
