@@ -252,7 +252,7 @@ pub struct IssueInfo {
     /// The issue's 编者按 after the masthead (paragraphs on lines of their own).
     #[serde(default)]
     pub note: Option<Spanned<String>>,
-    /// The 编者按 from a file (.txt or .md), relative to the issue file.
+    /// The 编者按 from a file (.txt, .md or a Word file), relative to the issue file.
     #[serde(default)]
     pub note_file: Option<Spanned<String>>,
     /// The label of the 编者按 (按语, 编者的话); default 编者按; "" prints none.

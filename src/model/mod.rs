@@ -668,10 +668,41 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         (None, Some(file)) => {
             let (path, bytes) = read_article(loaded, file)?;
             note_files.push(path.clone());
-            let decoded = text_input::decode(&path, &bytes)?;
-            warnings.extend(decoded.note(&path));
-            let source = strip_controls(&path, decoded.text, &mut warnings);
-            let blocks = parse_blocks(&path, &source, true, &mut warnings);
+            let blocks = match is_word_file(&path) {
+                // A 编者按 written in Word is read as an article's Word file is (it was
+                // refused as no text file, with advice to name it .docx, which it was:
+                // QA18 M 02); its pictures are not printed, and that is said.
+                true => {
+                    let docx = crate::input::docx::word_package(&path, &bytes)
+                        .map_err(|e| word_error(loaded, file, &path, e))?;
+                    let converted = crate::input::docx::convert(&docx)
+                        .map_err(|e| word_error(loaded, file, &path, e))?;
+                    warnings.extend(
+                        converted
+                            .warnings
+                            .iter()
+                            .map(|w| format!("{}: {w}", path.display())),
+                    );
+                    if !converted.images.is_empty() {
+                        warnings.push(format!(
+                            "{}: the note's {} picture(s) are not printed: a 编者按 is text; put a photo in an article / 编者按中的图片不排出，图片请放在文章中",
+                            path.display(),
+                            converted.images.len()
+                        ));
+                    }
+                    let md = article::parse_markdown(&converted.markdown, true);
+                    md.blocks
+                        .into_iter()
+                        .filter(|b| !matches!(b, Block::Image(_)))
+                        .collect()
+                }
+                false => {
+                    let decoded = text_input::decode(&path, &bytes)?;
+                    warnings.extend(decoded.note(&path));
+                    let source = strip_controls(&path, decoded.text, &mut warnings);
+                    parse_blocks(&path, &source, true, &mut warnings)
+                }
+            };
             Some(Note::new(
                 note_label(&f.issue.note_label)?,
                 blocks.into_iter().map(Block::into_plain).collect(),
@@ -1401,7 +1432,7 @@ fn text_article(
     }
     if markdown && let Some((line, count)) = article::sentence_lines_joined(&source) {
         warnings.push(format!(
-            "{}:{line}: {count} line(s) that end a sentence run on into the next line's paragraph: in Markdown, lines with no empty line between them are one paragraph; if each is a paragraph of its own (text pasted from WeChat or WPS), leave an empty line between them, or name the file .txt, where each line is a paragraph / {count} 处以句号结尾的行与下一行并为一段（Markdown 中没有空行分隔的行属同一段）；如各为一段，请在其间空一行，或改用 .txt",
+            "{}:{line}: {count} line(s) that end a sentence run on into the next line's paragraph: in Markdown, lines with no empty line between them are one paragraph; if each is a paragraph of its own (text pasted from WeChat or WPS), leave an empty line between them (in a quotation, a line of `>` alone; a poem's verses: end each with two spaces), or name the file .txt, where each line is a paragraph / {count} 处以句号结尾的行与下一行并为一段（Markdown 中没有空行分隔的行属同一段）；如各为一段，请在其间空一行（引文中空一行只写 >；诗句可在行末加两个空格），或改用 .txt",
             path.display()
         ));
     }
