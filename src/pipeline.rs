@@ -459,14 +459,22 @@ pub fn lay_out(p: &Prepared) -> Result<compile::Laidout> {
     if let Some(fit) = compile::issuer_fit(&laid.document)
         && fit.scale < 0.9
     {
-        let two = match fit.lines {
-            1 => "; a long one prints on two lines: issuer = \"第一行\\n第二行\"",
-            _ => "",
+        // On two lines already, the advice is to shorten it (it was to break it with
+        // \n, which it was, QA18 N 10).
+        let (two, two_zh) = match fit.lines {
+            1 => (
+                "; a long one prints on two lines: issuer = \"第一行\\n第二行\"",
+                "可用 \\n 分两行",
+            ),
+            _ => (
+                "s; shorten it (a common abbreviation, 江岭省政协, or the session's name alone)",
+                "请缩短（如用规范简称）",
+            ),
         };
         laid.warnings.push(p.loaded.note_at(
             p.loaded.span_of(&["bulletin", "issuer"]),
             &format!(
-                "the issuer over the masthead is compressed to {:.0} % to fit its line{two} / 报头上方的主办单位行过长，已横向压缩至 {:.0}%，可用 \\n 分两行",
+                "the issuer over the masthead is compressed to {:.0} % to fit its line{two} / 报头上方的主办单位行过长，已横向压缩至 {:.0}%，{two_zh}",
                 fit.scale * 100.0,
                 fit.scale * 100.0
             ),
