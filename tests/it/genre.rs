@@ -3353,6 +3353,19 @@ fn a_long_issuer_is_said_and_may_take_two_lines() {
         text.contains("青川市第十七届人民代表大会第五次会议\n"),
         "{text}"
     );
+    // On two lines already and still compressed: shorten it, not break it (QA18 N 10).
+    let (_d, issue) = write_issue(
+        &with(
+            "中国人民政治协商会议江岭省第十三届委员会第五次会议\\n暨江岭省第十四届人民代表大会第五次会议联合秘书处",
+        ),
+        &[("a.txt", "正文。\n")],
+    );
+    let (_dir, _pdf, report) = build_reported(&issue);
+    let said = warning(&report, "issuer over the masthead is compressed");
+    assert!(
+        said.contains("shorten it") && !said.contains("\\n"),
+        "{said}"
+    );
 }
 
 /// A contributor's text that repeats the column's label over it prints it once; a
@@ -3996,6 +4009,50 @@ fn a_time_of_day_keeps_its_minutes() {
         "截至16日14时30分，站点于8时15分30秒记录到最大雨强。",
         &["14时30分", "8时15分30秒"],
     );
+}
+
+/// A case number's year stays with its court (（2026） / 京0105刑初123号 broke, QA18
+/// N 07), an article inserted into a law with its number (第二百八十七条之 / 二, QA18 N
+/// 01), and a sum in a currency other than the five with its figure (2,500 / 澳元, 300澳
+/// / 元: QA18 N 03).
+#[test]
+fn a_case_numbers_year_an_inserted_article_and_a_currency_stay_whole() {
+    each_term_whole_at_every_place(
+        "案号（2026）京0105刑初123号，依照第二百八十七条之二判处罚金。",
+        &["（2026）京0105", "刑初123号", "第二百八十七条之二"],
+    );
+    each_term_whole_at_every_place(
+        "每月资助2,500澳元、3000加元、120万韩元、8000卢布、900新元和4.5万泰铢。",
+        &[
+            "2,500澳元",
+            "3000加元",
+            "120万韩元",
+            "8000卢布",
+            "900新元",
+            "4.5万泰铢",
+        ],
+    );
+}
+
+/// A list of names with a 间隔号 in one (阿依古丽·买买提) keeps that name whole and sets
+/// no stretch after its ·: the list ended at the ·, which stood between two boxes and
+/// took the line's stretch (QA18 N 05).
+#[test]
+fn a_name_with_a_dot_in_a_list_of_names_is_one_name() {
+    each_term_whole_at_every_place(
+        "代表有：周建华　王　斌　李　军　欧阳丽华　张　伟　阿依古丽·买买提　刘　洋　黄晓明　赵　敏。",
+        &["阿依古丽·买买提"],
+    );
+    let text = "代表有：周建华　王　斌　李　军　欧阳丽华　张　伟　陈　红　阿依古丽·买买提　刘　洋　黄晓明　赵　敏。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_t, pdf) = build_to_temp(&issue);
+    // From the ·'s origin to the next character's, in ems of the body's 16 pt.
+    let after = pymupdf_numbers(
+        &pdf,
+        "page = pymupdf.open(sys.argv[1])[0]\ncs = [c for b in page.get_text('rawdict')['blocks'] for l in b.get('lines', []) for s in l['spans'] for c in s['chars'] if c['c'].strip()]\nfor a, b in zip(cs, cs[1:]):\n  if a['c'] == '·': print((b['origin'][0] - a['origin'][0]) / 16)",
+    );
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert!(after[0] < 1.05, "stretch after the ·: {after:?}");
 }
 
 /// Sets `sentence` at 24 places in a line (after 0 to 23 characters) and asserts that
@@ -4708,6 +4765,18 @@ fn a_loose_line_is_not_said_to_stand_past_the_block() {
         "{:?}",
         report.warnings
     );
+}
+
+/// A line of a law's articles, each kept whole in a box, is said when it is loose: its
+/// stretch stood between the boxes only, 1.1 em between the few characters outside
+/// them, and the median of its characters was the body's (QA18 N 02).
+#[test]
+fn a_loose_line_of_boxed_articles_of_law_is_said() {
+    let text = "法院经审理认为，被告人的行为分别构成诈骗罪、帮助信息网络犯罪活动罪、掩饰隐瞒犯罪所得罪，依照《中华人民共和国刑法》第二百六十六条、第二百八十七条之二第一款、第三百一十二条第一款以及《中华人民共和国反电信网络诈骗法》第三十八条之规定，作出上述判决。\n";
+    let (_d, issue) = write_issue(MINIMAL_TOML, &[("a.txt", text)]);
+    let (_o, _pdf, report) = build_reported(&issue);
+    let loose = warning(&report, "set loose");
+    assert!(loose.contains("«刑法》第二百六十六条"), "{loose}");
 }
 
 /// Nor is a loose line that ends in a closing mark after Latin words: Typst sets the

@@ -541,6 +541,29 @@ fn package(body: &str) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// A 编者按 written in Word (`note_file = "note.docx"`) is read as an article's Word
+/// file is: it was refused as no text file, with advice to name it .docx, which it was
+/// (QA18 M 02).
+#[test]
+fn a_note_written_in_word_is_read_as_its_text() {
+    let toml = MINIMAL_TOML.replace(
+        "date = 2026-01-05",
+        "date = 2026-01-05\nnote_file = \"note.docx\"",
+    );
+    let (dir, issue) = write_issue(&toml, &[("a.txt", "正文第一段。\n")]);
+    std::fs::write(
+        dir.path().join("note.docx"),
+        package("<w:p><w:r><w:t>本期刊发两篇调研报告，供各地参考。</w:t></w:r></w:p>"),
+    )
+    .unwrap();
+    let (_t, pdf, _report) = build_reported(&issue);
+    assert!(
+        squash(&pdftotext(&pdf)).contains("编者按：本期刊发两篇调研报告，供各地参考。"),
+        "{}",
+        pdftotext(&pdf)
+    );
+}
+
 /// A Word file holds its photos: three from a phone made a .docx of 22 MB, refused as
 /// over the 20 MB of `[limits] article_mb`, and, that raised as told, as over
 /// `issue_mb` (QA15 H 01). A Word file may be ten times `article_mb`, and is not
