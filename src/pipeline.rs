@@ -683,7 +683,13 @@ fn build_as(opts: &BuildOptions, one_shot: bool) -> Result<BuildReport> {
     let mut prepared = prepare(opts)?;
     prepared.one_shot = one_shot;
     let output = output_path(opts, &prepared);
-    finish(&mut prepared, &output, start)
+    let report = finish(&mut prepared, &output, start);
+    // Its process ends after it: the world (fonts, layouts, the model) is left to the
+    // system, 3–5 ms of a 101-page build to free (issue 20).
+    if one_shot {
+        std::mem::forget(prepared);
+    }
+    report
 }
 
 /// Where the PDF goes: `-o`, or beside the issue file (`.pdfa.pdf` for the archive).
@@ -738,7 +744,9 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     // rebuild. The stage "pdf" counts both.
     let prove = !settings.pdfa && !needs_audit(prepared, None);
     let fonts = prepared.world.fonts();
-    let (bytes, (font_use, unproven)) = timings.time("pdf", || {
+    // So are the warnings read off the pages (the 报尾's place, photos and tables
+    // moved, loose lines): 4–7 ms of a 101-page build after its export.
+    let (bytes, (font_use, unproven, notes)) = timings.time("pdf", || {
         rayon::join(
             || export::pdf(&laid.document, &prepared.issue, settings.pdfa),
             || {
@@ -747,6 +755,7 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
                     prove
                         .then(|| print::proven::unproven(&laid.document))
                         .flatten(),
+                    PageNotes::of(&laid.document, &prepared.issue),
                 )
             },
         )
@@ -769,36 +778,15 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
     let mut warnings = prepared.issue.warnings.clone();
     warnings.extend(prepared.warnings.iter().cloned());
     warnings.extend(laid.warnings);
-    let pages = laid.document.pages().len();
-    let footer = compile::footer_fit(&laid.document);
-    let after_block = footer
-        .as_ref()
-        .and_then(|f| footer_after_block(&laid.document, f, &prepared.issue));
-    warnings.extend(after_block.clone().or_else(|| {
-        footer
-            .as_ref()
-            .and_then(|f| footer_alone(f, pages, &prepared.issue))
-    }));
-    // The pages a photo or a table left short are said with it, not again.
-    let mut short_said = std::collections::BTreeSet::new();
-    let mut with_page = |said: Vec<(std::ops::RangeInclusive<usize>, String)>| -> Vec<String> {
-        said.into_iter()
-            .map(|(page, w)| {
-                short_said.extend(page);
-                w
-            })
-            .collect()
-    };
-    warnings.extend(with_page(photos_held(&laid.document, &prepared.issue)));
+    warnings.extend(notes.first);
     // A photo made smaller has more ppi than it was read with: its warning of too few
     // said what it no longer is (102 ppi for a photo set at 65 %, 156 ppi). It goes,
     // or says the size and ppi the photo prints at.
-    let shrunk = shrunk_photos(&laid.document, &prepared.issue);
     let block = prepared.issue.style.page.block_width.0;
     warnings = warnings
         .into_iter()
         .filter_map(|w| {
-            let said = shrunk.iter().find_map(|(vpath, scale)| {
+            let said = notes.shrunk.iter().find_map(|(vpath, scale)| {
                 let (f, head) = prepared.issue.photos.iter().find_map(|f| {
                     let head = w.strip_suffix(f.soft.as_deref()?)?;
                     (f.vpath == *vpath).then_some((f, head))
@@ -808,24 +796,11 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
             said.unwrap_or(Some(w))
         })
         .collect();
-    warnings.extend(with_page(photos_opening_pages(
-        &laid.document,
-        &prepared.issue,
-    )));
-    warnings.extend(with_page(tables_moved(&laid.document)));
-    warnings.extend(long_titles(&laid.document, &prepared.issue));
-    if compile::print_count_apart(&laid.document) {
-        warnings.push(
-            "the 报尾: 共印…份 is set on a row of its own, not beside the 责任编辑 line as print_count_placement = \"editors\" asks: the editors' names fill that line; shorten the list of names, or leave print_count_placement out / 报尾：责任编辑一行已排满，印数另起一行排出；如需与责任编辑同行，请精简姓名".to_owned(),
-        );
-    }
-    warnings.extend(loose_lines_note(&laid.document, &prepared.issue));
-    warnings.extend(pages_left_short(
-        &laid.document,
-        &prepared.issue,
-        &short_said,
-    ));
+    warnings.extend(notes.rest);
     warnings.extend(settings.notes.iter().cloned());
+    let pages = laid.document.pages().len();
+    let footer = notes.footer;
+    let after_block = notes.after_block;
     let mut built = Built {
         pdf,
         layout_note: footer.as_ref().map(|f| {
@@ -842,12 +817,78 @@ pub fn render(prepared: &mut Prepared) -> Result<Built> {
         font_use,
         audited: needs_audit(prepared, unproven.as_deref()),
         timings,
-        shrunk,
+        shrunk: notes.shrunk,
     };
     if built.audited {
         audit_colours(&built.pdf, &mut built.timings)?;
     }
+    // A build whose process ends after it leaves its pages to the system: freeing a
+    // 101-page document took 4–5 ms (issue 20).
+    if prepared.one_shot {
+        std::mem::forget(laid.document);
+    }
     Ok(built)
+}
+
+/// The warnings read off the laid-out pages, in the order they are said: made on
+/// another core while the PDF is written ([`render`]).
+struct PageNotes {
+    footer: Option<compile::FooterFit>,
+    /// The 报尾 alone after a block that would not part from it (its warning is in
+    /// `first`).
+    after_block: Option<String>,
+    /// The 报尾's place and the photos held to the next page: before a photo's
+    /// resolution warning is said again for the size it was made (`shrunk`).
+    first: Vec<String>,
+    /// The photos the layout made smaller: each one's file and scale.
+    shrunk: Vec<(String, f64)>,
+    /// Photos and tables that opened a page, long titles, the 报尾's 共印 line, loose
+    /// lines and pages left short.
+    rest: Vec<String>,
+}
+
+impl PageNotes {
+    fn of(doc: &PagedDocument, issue: &Issue) -> PageNotes {
+        let pages = doc.pages().len();
+        let footer = compile::footer_fit(doc);
+        let after_block = footer
+            .as_ref()
+            .and_then(|f| footer_after_block(doc, f, issue));
+        let mut first: Vec<String> = after_block
+            .clone()
+            .or_else(|| footer.as_ref().and_then(|f| footer_alone(f, pages, issue)))
+            .into_iter()
+            .collect();
+        // The pages a photo or a table left short are said with it, not again.
+        let mut short_said = std::collections::BTreeSet::new();
+        let mut with_page = |said: Vec<(std::ops::RangeInclusive<usize>, String)>| -> Vec<String> {
+            said.into_iter()
+                .map(|(page, w)| {
+                    short_said.extend(page);
+                    w
+                })
+                .collect()
+        };
+        first.extend(with_page(photos_held(doc, issue)));
+        let shrunk = shrunk_photos(doc, issue);
+        let mut rest = with_page(photos_opening_pages(doc, issue));
+        rest.extend(with_page(tables_moved(doc)));
+        rest.extend(long_titles(doc, issue));
+        if compile::print_count_apart(doc) {
+            rest.push(
+                "the 报尾: 共印…份 is set on a row of its own, not beside the 责任编辑 line as print_count_placement = \"editors\" asks: the editors' names fill that line; shorten the list of names, or leave print_count_placement out / 报尾：责任编辑一行已排满，印数另起一行排出；如需与责任编辑同行，请精简姓名".to_owned(),
+            );
+        }
+        rest.extend(loose_lines_note(doc, issue));
+        rest.extend(pages_left_short(doc, issue, &short_said));
+        PageNotes {
+            footer,
+            after_block,
+            first,
+            shrunk,
+            rest,
+        }
+    }
 }
 
 /// The printer's file: proves there is no RGB, no ICC-based colour, no rich black.
