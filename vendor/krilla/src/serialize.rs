@@ -755,24 +755,6 @@ impl SerializeContext {
 
     fn serialize_fonts(&mut self, chunk_container: &mut ChunkContainer) -> KrillaResult<()> {
         let fonts = self.global_objects.font_map.take();
-        // jianbao: each font's subset and compressed program made on all cores first
-        // (memoized, as `serialize` makes them): one font after another, they were
-        // most of the export of a short issue (the body face's 15 ms subset, 7 ms
-        // compression, while the other core waited). The largest first.
-        #[cfg(all(feature = "comemo", feature = "rayon"))]
-        {
-            use rayon::prelude::*;
-            let mut prepared: Vec<_> = fonts
-                .values()
-                .map(|c| c.borrow())
-                .filter(|c| !c.cid_font().is_empty())
-                .map(|c| c.cid_font().prepared())
-                .collect();
-            prepared.sort_by_key(|(_, remapper)| std::cmp::Reverse(remapper.num_gids()));
-            prepared
-                .par_iter()
-                .for_each(|(font, remapper)| crate::text::cid::prepare(font.clone(), remapper));
-        }
         for font_container in fonts.values() {
             let borrowed = font_container.borrow();
 

@@ -140,13 +140,6 @@ impl CIDFont {
         self.font.clone()
     }
 
-    /// jianbao: what [`CIDFont::serialize`] makes of the font that takes time, its
-    /// subset and its compressed program, made ahead (both are memoized), so that the
-    /// fonts of a document are made on all cores (`serialize_fonts`).
-    pub(crate) fn prepared(&self) -> (Font, GlyphRemapper) {
-        (self.font.clone(), self.glyph_remapper.clone())
-    }
-
     // Note that this refers to the units per em in PDF (which is always 1000), and not the
     // units per em of the underlying font.
     pub(crate) fn units_per_em(&self) -> f32 {
@@ -445,23 +438,6 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
     let subset_tag = subset_tag(&data);
 
     format!("{subset_tag}+{trimmed}")
-}
-
-/// jianbao: the subset and the compressed program of a font ([`CIDFont::prepared`]),
-/// made ahead on another core; the memoized results are what `serialize` then takes.
-#[cfg(all(feature = "comemo", feature = "rayon"))]
-pub(crate) fn prepare(font: Font, glyph_remapper: &GlyphRemapper) {
-    if let Ok((subsetted, _)) = subset_font(font, glyph_remapper) {
-        let data = subsetted.font_data();
-        let mut data = data.as_ref().as_ref();
-        if let Some(cff) = skrifa::FontRef::new(data)
-            .ok()
-            .and_then(|f| f.data_for_tag(Cff::TAG))
-        {
-            data = cff.as_bytes();
-        }
-        crate::stream::deflate_encode_memoized(data);
-    }
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]
