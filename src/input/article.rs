@@ -3078,7 +3078,7 @@ pub(crate) fn sentence_lines_joined(source: &str) -> Option<(usize, usize)> {
     let mut fence = false;
     let mut found = (0, 0);
     // Two lines of one quotation run on too (a poem typed a verse a line after `>`
-    // was one paragraph, unsaid, QA18 N 08): their text after the `>`.
+    // was one paragraph, unsaid, QA18 N 06): their text after the `>`.
     fn quoted(l: &str) -> Option<&str> {
         l.trim_start()
             .strip_prefix('>')
@@ -5069,7 +5069,7 @@ mod tests {
         ] {
             assert_eq!(sentence_lines_joined(fine), None, "{fine}");
         }
-        // A poem typed a verse a line in a quotation is one paragraph too (QA18 N 08).
+        // A poem typed a verse a line in a quotation is one paragraph too (QA18 N 06).
         let poem = "李白的《静夜思》：\n\n> 床前明月光，\n> 疑是地上霜。\n> 举头望明月，\n> 低头思故乡。\n";
         assert_eq!(sentence_lines_joined(poem), Some((4, 1)));
     }

@@ -311,7 +311,7 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
     // between a Latin word and a number is part of the name, not a phrase's end); so
     // does a name of Latin words in a Chinese title (德国Siemens / Energy签署, QA3 01).
     // An initial's full stop too (John A. Rogers: it broke as John A. / Rogers, QA17 K 05),
-    // and an abbreviated title's before a name (Prof. / Andrew Thompson broke, QA18 N 07).
+    // and an abbreviated title's before a name (Prof. / Andrew Thompson broke, QA18 N 05).
     for k in 1..chars.len().saturating_sub(1) {
         let initial = k >= 2
             && chars[k - 1] == '.'
@@ -406,7 +406,7 @@ fn breaks_of(line: &str, cell: bool) -> Breaks {
             && !place_after(start, prev_start)
             && (PREFIXES.contains(before) || (cell && CONJUNCTIONS.contains(before)));
         // A place's 市, 区, 县 … after its name (北京市朝阳 | 区人民法院 broke a masthead,
-        // QA18 N 06): the name whole, and a place to break after it (朝阳区 | 人民法院);
+        // QA18 N 03): the name whole, and a place to break after it (朝阳区 | 人民法院);
         // at a title's start or after another one-character word it opens a name (市 |
         // 农业农村局, 各县区).
         let place = next_end == Some(end + 1) && place_after(end, start);
@@ -596,8 +596,8 @@ mod tests {
                 "美国国家工程院院士John A. Rogers教授来校作学术报告",
                 "美国|国家|工程院|院士|John A. Rogers|教授|来校|作|学术|报告",
             ),
-            // An abbreviated title with its name (QA18 N 07); a place with its 市 and
-            // 区, a court's work whole (QA18 N 06).
+            // An abbreviated title with its name (QA18 N 05); a place with its 市 and
+            // 区, a court's work whole (QA18 N 03).
             (
                 "剑桥大学副校长Prof. Andrew Thompson一行访问我校",
                 "剑桥|大学|副校长|Prof. Andrew Thompson|一行|访问|我校",

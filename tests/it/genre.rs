@@ -4013,8 +4013,8 @@ fn a_time_of_day_keeps_its_minutes() {
 
 /// A case number's year stays with its court (（2026） / 京0105刑初123号 broke, QA18
 /// N 07), an article inserted into a law with its number (第二百八十七条之 / 二, QA18 N
-/// 01), and a sum in a currency other than the five with its figure (2,500 / 澳元, 300澳
-/// / 元: QA18 N 03).
+/// 02), and a sum in a currency other than the five with its figure (2,500 / 澳元, 300澳
+/// / 元: QA18 N 08).
 #[test]
 fn a_case_numbers_year_an_inserted_article_and_a_currency_stay_whole() {
     each_term_whole_at_every_place(
@@ -4036,7 +4036,7 @@ fn a_case_numbers_year_an_inserted_article_and_a_currency_stay_whole() {
 
 /// A list of names with a 间隔号 in one (阿依古丽·买买提) keeps that name whole and sets
 /// no stretch after its ·: the list ended at the ·, which stood between two boxes and
-/// took the line's stretch (QA18 N 05).
+/// took the line's stretch (QA18 N 01).
 #[test]
 fn a_name_with_a_dot_in_a_list_of_names_is_one_name() {
     each_term_whole_at_every_place(
