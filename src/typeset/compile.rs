@@ -623,7 +623,8 @@ pub(crate) struct LooseLine {
 
 /// The body lines (text at `size`, pt) whose Chinese characters stand more than
 /// `limit` em further apart than the body's usual: the median advance of each line's
-/// characters against the median of all lines'. A line of three to five Chinese
+/// characters (or its widest that stands before another character of its run, where
+/// boxes take none of the stretch) against the median of all lines'. A line of three to five Chinese
 /// characters (the rest Latin: 附　　件　　为　　safety_check_2026_v2.xlsx和, spread
 /// 2 em and not said) is judged at twice the limit, as the space Typst sets between
 /// Chinese and Latin widens a few of them; fewer than three are not judged.
@@ -685,7 +686,7 @@ pub(crate) fn loose_lines(doc: &PagedDocument, size: f64, limit: f64) -> Vec<Loo
     let usual = all[all.len() / 4];
     // A line's stretch is set after each of its characters alike, but not inside the
     // boxes that keep a number, an article of a law or a name whole: a line of them
-    // (刑法》第二百六十六条、第二百八十七条之二第一款、) had its few free characters 0.73 em
+    // (刑法》第二百六十六条、第二百八十七条之二第一款、) had its few free characters 1.1 em
     // apart and a median advance of the usual, and was not said (QA18 N 02). Its stretch
     // is also its widest character's that stands before another of its run.
     for l in &mut judged {
