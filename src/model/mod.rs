@@ -673,10 +673,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
                 // refused as no text file, with advice to name it .docx, which it was:
                 // QA18 M 02); its pictures are not printed, and that is said.
                 true => {
-                    let docx = crate::input::docx::word_package(&path, &bytes)
-                        .map_err(|e| word_error(loaded, file, &path, e))?;
-                    let converted = crate::input::docx::convert(&docx)
-                        .map_err(|e| word_error(loaded, file, &path, e))?;
+                    let converted = read_word(loaded, file, &path, &bytes)?;
                     warnings.extend(
                         converted
                             .warnings
@@ -866,12 +863,7 @@ pub fn build(loaded: &LoadedIssueFile) -> Result<Issue> {
         let mut paragraphs = Vec::new();
         let (source, mut blocks) = match is_word_file(&path) {
             true => {
-                let docx = crate::input::docx::word_package(&path, &bytes)
-                    .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
-                let mut converted = crate::input::docx::convert(&docx)
-                    .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
-                crate::input::not_read_as_text(&path, &converted)
-                    .map_err(|e| word_error(loaded, &entry.file, &path, e))?;
+                let mut converted = read_word(loaded, &entry.file, &path, &bytes)?;
                 paragraphs = std::mem::take(&mut converted.paragraphs);
                 word_blocks(
                     &path,
@@ -1676,6 +1668,23 @@ fn plain_headings_note(path: &Path, source: &str, blocks: &[Block]) -> Option<St
         plain.len(),
         plain.len()
     ))
+}
+
+/// A Word file (an article's or a note's) read into Markdown, its problems said as
+/// errors at its entry in the issue file.
+fn read_word(
+    loaded: &LoadedIssueFile,
+    file: &Spanned<String>,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<crate::input::docx::Converted> {
+    let docx = crate::input::docx::word_package(path, bytes)
+        .map_err(|e| word_error(loaded, file, path, e))?;
+    let converted =
+        crate::input::docx::convert(&docx).map_err(|e| word_error(loaded, file, path, e))?;
+    crate::input::not_read_as_text(path, &converted)
+        .map_err(|e| word_error(loaded, file, path, e))?;
+    Ok(converted)
 }
 
 fn word_error(
